@@ -1,0 +1,216 @@
+//! The command line: `accord` opens the window; `accord extract PATH…` prints what was read.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::AtomicBool;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+
+use crate::ingest::{self, IngestEvent, IngestOptions, Root};
+use crate::model::{Corpus, Document, SkippedFile};
+
+/// Accord reads folders of news articles about regional economic cooperation in China.
+///
+/// Without a command it opens the window on the bundled seed articles and the folders you
+/// opened last time.
+#[derive(Debug, Parser)]
+#[command(name = "accord", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do; none opens the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Command-line commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read folders or files and print the documents found.
+    Extract(ExtractArgs),
+}
+
+/// Arguments of `accord extract`.
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Folders (read recursively) or files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Print one JSON object with every document (see the README for its fields).
+    #[arg(long, conflicts_with = "jsonl")]
+    pub json: bool,
+    /// Print one JSON document per line.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// Skip files larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 20)]
+    pub max_file_size: u64,
+}
+
+/// Runs `accord extract`, writing to `out`. Skipped files do not make it fail; a path that
+/// does not exist does.
+pub fn extract(args: &ExtractArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    for path in &args.paths {
+        if !path.exists() {
+            bail!("no such file or folder: {}", path.display());
+        }
+    }
+    let options = IngestOptions {
+        max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
+    };
+    let corpus = load(&args.paths, &options);
+    if args.json {
+        let report = JsonReport::from_corpus(&corpus);
+        serde_json::to_writer_pretty(&mut *out, &report).context("could not write the JSON")?;
+        writeln!(out)?;
+    } else if args.jsonl {
+        for document in corpus.documents() {
+            serde_json::to_writer(&mut *out, &JsonDocument::from_document(document))
+                .context("could not write the JSON")?;
+            writeln!(out)?;
+        }
+    } else {
+        write_summary(&corpus, out)?;
+    }
+    Ok(())
+}
+
+/// Loads every path into one corpus, on this thread (files are read in parallel).
+pub fn load(paths: &[PathBuf], options: &IngestOptions) -> Corpus {
+    let corpus = Mutex::new(Corpus::default());
+    let never_cancelled = AtomicBool::new(false);
+    for path in paths {
+        let source = lock(&corpus).add_source(Some(path.clone()));
+        let send = |event: IngestEvent| {
+            let mut corpus = lock(&corpus);
+            match event {
+                IngestEvent::Loaded(document) => corpus.add_document(*document),
+                IngestEvent::Skipped(skipped) => corpus.add_skipped(skipped),
+                IngestEvent::Started { .. } | IngestEvent::Finished { .. } => {}
+            }
+        };
+        ingest::ingest(
+            source,
+            &Root::Path(path.clone()),
+            options,
+            &never_cancelled,
+            &send,
+        );
+    }
+    corpus
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn lock(corpus: &Mutex<Corpus>) -> std::sync::MutexGuard<'_, Corpus> {
+    corpus
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn write_summary(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
+    for document in corpus.documents() {
+        let file = document
+            .primary_path()
+            .map_or_else(String::new, |path| path.path.display().to_string());
+        let date = document
+            .meta
+            .published
+            .map_or_else(|| "no date".to_owned(), |date| date.edtf());
+        writeln!(out, "{file}\t{date}\t{}", document.meta.title)?;
+    }
+    let skipped = corpus.skipped();
+    writeln!(
+        out,
+        "\n{} documents read, {} files skipped",
+        corpus.documents().len(),
+        skipped.len()
+    )?;
+    for SkippedFile { path, reason, .. } in skipped {
+        writeln!(out, "skipped {}: {reason}", path.display())?;
+    }
+    Ok(())
+}
+
+/// The JSON `accord extract --json` prints (see `SCHEMA.md` of the evaluation set).
+#[derive(Debug, Serialize)]
+pub struct JsonReport {
+    /// One entry per distinct document.
+    pub documents: Vec<JsonDocument>,
+    /// Files that were not loaded, with the reason.
+    pub skipped: Vec<JsonSkipped>,
+}
+
+impl JsonReport {
+    fn from_corpus(corpus: &Corpus) -> Self {
+        Self {
+            documents: corpus
+                .documents()
+                .iter()
+                .map(|document| JsonDocument::from_document(document))
+                .collect(),
+            skipped: corpus
+                .skipped()
+                .iter()
+                .map(|skipped| JsonSkipped {
+                    path: skipped.path.display().to_string(),
+                    reason: skipped.reason.to_string(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One document in the JSON output.
+#[derive(Debug, Serialize)]
+pub struct JsonDocument {
+    /// Path relative to the folder given.
+    pub file: String,
+    /// The headline.
+    pub title: String,
+    /// Publication date the page shows, EDTF-style, or null.
+    pub published: Option<String>,
+    /// Places mentioned (filled by extraction).
+    pub places: Vec<String>,
+    /// Cooperation events (filled by extraction).
+    pub events: Vec<serde_json::Value>,
+    /// Content hash identifying the document.
+    pub id: String,
+    /// Outlet, when the page names one.
+    pub source: Option<String>,
+    /// Byline, when given.
+    pub byline: Option<String>,
+    /// The encoding it was decoded from.
+    pub encoding: &'static str,
+    /// Further paths holding the identical document.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_at: Vec<String>,
+}
+
+impl JsonDocument {
+    fn from_document(document: &Document) -> Self {
+        let mut relatives = document.paths.iter().map(|path| path.relative.clone());
+        Self {
+            file: relatives.next().unwrap_or_default(),
+            title: document.meta.title.clone(),
+            published: document.meta.published.map(|date| date.edtf()),
+            places: Vec::new(),
+            events: Vec::new(),
+            id: document.id.to_string(),
+            source: document.meta.source.clone(),
+            byline: document.meta.byline.clone(),
+            encoding: document.encoding,
+            also_at: relatives.collect(),
+        }
+    }
+}
+
+/// A skipped file in the JSON output.
+#[derive(Debug, Serialize)]
+pub struct JsonSkipped {
+    /// Where it is.
+    pub path: String,
+    /// Why it was not loaded.
+    pub reason: String,
+}

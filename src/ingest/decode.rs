@@ -1,0 +1,254 @@
+//! Bytes to text, once, at the edge of the pipeline.
+//!
+//! Everything after this module takes `&str`. Order of evidence: a byte-order mark, then valid
+//! UTF-8, then an encoding the page declares (`<meta charset>`), then statistical detection
+//! (chardetng) among the legacy encodings Chinese pages use (GB18030/GBK, Big5) and the rest.
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+use crate::model::SkipReason;
+
+/// How many bytes from the start are inspected for binary content and for detection.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Share of characters that may be replacement characters before a decode counts as failed.
+/// A stray broken byte (a truncated download) should not cost the user the whole article.
+const MAX_REPLACEMENT_RATIO: f64 = 0.001;
+
+/// Share of control characters above which decoded "text" is taken for binary data.
+const MAX_CONTROL_RATIO: f64 = 0.02;
+
+/// Decoded text and the encoding it came from.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, with line endings normalised to `\n` and any BOM removed.
+    pub text: String,
+    /// The encoding's name ("UTF-8", "GBK", "Big5", "UTF-16LE", …).
+    pub encoding: &'static str,
+}
+
+/// Decodes a file's bytes, or says plainly why they are not text.
+///
+/// `declared` is an encoding the file names for itself (an HTML `<meta charset>`); it is
+/// trusted only when the bytes are not already valid UTF-8, because browsers re-save pages as
+/// UTF-8 but often keep the old declaration.
+pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, SkipReason> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(SkipReason::Empty);
+    }
+    let (encoding, body) = match Encoding::for_bom(bytes) {
+        Some((encoding, bom_length)) => (encoding, &bytes[bom_length..]),
+        None => (pick_encoding(bytes, declared)?, bytes),
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    if had_errors && replacement_ratio(&text) > MAX_REPLACEMENT_RATIO {
+        return Err(SkipReason::InvalidEncoding {
+            encoding: encoding.name().to_owned(),
+        });
+    }
+    if control_ratio(&text) > MAX_CONTROL_RATIO {
+        return Err(SkipReason::Binary);
+    }
+    let text = normalise_line_endings(&text);
+    if text.trim().is_empty() {
+        return Err(SkipReason::Empty);
+    }
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+    })
+}
+
+/// Chooses an encoding for bytes without a byte-order mark.
+fn pick_encoding(
+    bytes: &[u8],
+    declared: Option<&'static Encoding>,
+) -> Result<&'static Encoding, SkipReason> {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if let Some(utf16) = sniff_utf16_without_bom(head) {
+        return Ok(utf16);
+    }
+    if has_binary_signature(head) || head.contains(&0) {
+        return Err(SkipReason::Binary);
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return Ok(UTF_8);
+    }
+    if let Some(declared) = declared.filter(|encoding| *encoding != UTF_8) {
+        let (text, had_errors) = declared.decode_without_bom_handling(bytes);
+        if !had_errors || replacement_ratio(&text) <= MAX_REPLACEMENT_RATIO {
+            return Ok(declared);
+        }
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    let (text, had_errors) = guess.decode_without_bom_handling(bytes);
+    if had_errors && replacement_ratio(&text) > MAX_REPLACEMENT_RATIO {
+        // Mostly valid UTF-8 with a few broken bytes is still best read as UTF-8.
+        let (utf8, _) = UTF_8.decode_without_bom_handling(bytes);
+        if replacement_ratio(&utf8) <= MAX_REPLACEMENT_RATIO {
+            return Ok(UTF_8);
+        }
+        return Err(SkipReason::UndetectableEncoding);
+    }
+    Ok(guess)
+}
+
+/// Recognises UTF-16 saved without a byte-order mark from its pattern of zero bytes: ASCII
+/// characters leave a zero in every other byte.
+fn sniff_utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
+    let pairs = head.len() / 2;
+    if pairs < 8 {
+        return None;
+    }
+    let zeros_at = |parity: usize| {
+        head.chunks_exact(2)
+            .filter(|pair| pair[parity] == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let mostly = |count: usize| count * 10 >= pairs * 4;
+    let rarely = |count: usize| count * 20 <= pairs;
+    if mostly(odd) && rarely(even) {
+        Some(UTF_16LE)
+    } else if mostly(even) && rarely(odd) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// File signatures of common binary formats that may carry a text extension by mistake.
+fn has_binary_signature(head: &[u8]) -> bool {
+    const SIGNATURES: &[&[u8]] = &[
+        b"%PDF-",
+        b"PK\x03\x04",
+        b"\x89PNG",
+        b"GIF8",
+        b"\xFF\xD8\xFF",
+        b"\x7FELF",
+        b"\xD0\xCF\x11\xE0",
+        b"\x1F\x8B",
+        b"BZh",
+        b"7z\xBC\xAF",
+        b"Rar!",
+        b"MZ",
+    ];
+    SIGNATURES
+        .iter()
+        .any(|signature| head.starts_with(signature))
+}
+
+fn replacement_ratio(text: &str) -> f64 {
+    ratio(text, |c| c == '\u{FFFD}')
+}
+
+fn control_ratio(text: &str) -> f64 {
+    ratio(text, |c| {
+        (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}' | '\u{85}')) || c == '\0'
+    })
+}
+
+/// Share of the characters (in the sniffed head) that match `predicate`.
+fn ratio(text: &str, predicate: impl Fn(char) -> bool) -> f64 {
+    let (mut total, mut matching) = (0usize, 0usize);
+    for c in text.chars().take(SNIFF_BYTES) {
+        total += 1;
+        if predicate(c) {
+            matching += 1;
+        }
+    }
+    if total == 0 {
+        0.0
+    } else {
+        matching as f64 / total as f64
+    }
+}
+
+/// `\r\n` and lone `\r` become `\n`, so every later stage splits lines one way.
+fn normalise_line_endings(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_owned();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CHINESE: &str =
+        "江宁区、溧水区、高淳区签署区域联动合作协议。南京市三个区共同推进产业协同发展。";
+
+    #[test]
+    fn reads_utf8_with_and_without_bom() {
+        let plain = decode("Jiangning 江宁".as_bytes(), None).unwrap();
+        assert_eq!(
+            (plain.text.as_str(), plain.encoding),
+            ("Jiangning 江宁", "UTF-8")
+        );
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend_from_slice("Jiangning 江宁".as_bytes());
+        assert_eq!(decode(&with_bom, None).unwrap().text, "Jiangning 江宁");
+    }
+
+    #[test]
+    fn reads_utf16_with_bom_and_without() {
+        let mut le = vec![0xFF, 0xFE];
+        for unit in "Lishui District 溧水区\n".encode_utf16() {
+            le.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert_eq!(decode(&le, None).unwrap().text, "Lishui District 溧水区\n");
+        let be: Vec<u8> = "Gaochun District signs an agreement"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        let decoded = decode(&be, None).unwrap();
+        assert_eq!(decoded.text, "Gaochun District signs an agreement");
+        assert_eq!(decoded.encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn detects_gb18030_and_big5() {
+        let (gbk, _, _) = encoding_rs::GB18030.encode(CHINESE);
+        let decoded = decode(&gbk, None).unwrap();
+        assert_eq!(decoded.text, CHINESE);
+        assert!(decoded.encoding == "GBK" || decoded.encoding == "gb18030");
+
+        let traditional =
+            "江寧區、溧水區、高淳區簽署區域聯動合作協議。南京市三個區共同推進產業協同發展。";
+        let (big5, _, _) = encoding_rs::BIG5.encode(traditional);
+        let decoded = decode(&big5, None).unwrap();
+        assert_eq!(decoded.text, traditional);
+        assert_eq!(decoded.encoding, "Big5");
+    }
+
+    #[test]
+    fn trusts_a_declared_charset_when_bytes_are_not_utf8() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("南京");
+        let decoded = decode(&gbk, Some(encoding_rs::GBK)).unwrap();
+        assert_eq!(decoded.text, "南京");
+    }
+
+    #[test]
+    fn prefers_valid_utf8_over_a_stale_declaration() {
+        let decoded = decode("南京日报".as_bytes(), Some(encoding_rs::GBK)).unwrap();
+        assert_eq!(decoded.text, "南京日报");
+    }
+
+    #[test]
+    fn rejects_binary_and_empty_input() {
+        assert_eq!(decode(b"", None), Err(SkipReason::Empty));
+        assert_eq!(decode(b"  \n\t ", None), Err(SkipReason::Empty));
+        assert_eq!(decode(b"abc\0def\0ghi", None), Err(SkipReason::Binary));
+        assert_eq!(decode(b"%PDF-1.7 rest", None), Err(SkipReason::Binary));
+        let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8 + 1).collect();
+        assert!(decode(&noise, None).is_err());
+    }
+
+    #[test]
+    fn normalises_line_endings() {
+        assert_eq!(decode(b"a\r\nb\rc", None).unwrap().text, "a\nb\nc");
+    }
+}

@@ -1,0 +1,314 @@
+//! Recognisers for the metadata lines of a news page: publication dates, datelines, sources and
+//! bylines.
+//!
+//! These decide only what a line *is*; where such lines count (the header zone, a labelled line
+//! anywhere) is decided by `structure`. A page date is never taken from a sentence of the body.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::PartialDate;
+
+const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+
+/// Labels that introduce a page's own date.
+const DATE_LABEL: &str = r"(?:release\s*time|release\s*date|publish(?:ed)?(?:\s*(?:time|date|on|at))?|posted(?:\s*on)?|updated(?:\s*on)?|update\s*time|date|time|发布时间|发布日期|发表时间|更新时间|时间|日期)";
+
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"(?:^|[^\d])((\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?)(?:[^\d]|$)")
+});
+
+static MONTH_NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{{4}})\b"
+    ))
+});
+
+static DAY_MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})\b"
+    ))
+});
+
+/// What may surround a date on a date line: a label, a clock time, a weekday, separators.
+static DATE_LINE_REST: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"(?i){DATE_LABEL}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|星期.|周.|[\s:：|/,，()（）\[\]【】-]+|(?:utc|gmt|bjt|cst)(?:[+-]\d+)?"
+    ))
+});
+
+static DATE_LABEL_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| compiled(&format!(r"(?i)^\s*{DATE_LABEL}\s*[:：]")));
+
+/// "NANJING, Feb. 23, 2024 —" or "BEIJING, June 8 (Xinhua) --" at the start of a paragraph.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"^[A-Z][A-Z .'-]{{2,30}},\s*(?i:({MONTHS}))\.?\s+(\d{{1,2}})(?:,\s*(\d{{4}}))?\s*(?:\([^)]{{1,30}}\))?\s*(?:--|—|–|-)"
+    ))
+});
+
+static SOURCE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?i)(?:^|\s|\|)(source|来源|稿源|from)\s*[:：]\s*"));
+
+/// Labels that end a source value ("Source: nanjing daily Editor: Jiang Xinping").
+static OTHER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"(?i)(?:\s|\||^)(?:editor|author|reporter|correspondent|writer|translator|photo|责任编辑|编辑|作者|记者|通讯员|{DATE_LABEL})\s*[:：]"
+    ))
+});
+
+/// Words that make a short line a byline.
+static BYLINE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)\b(?:reporters?|correspondents?|editors?|authors?|photographers?|interns?|writers?|translators?|contributors?)\b|记者|通讯员|编辑|作者|^\s*by\s+[A-Z]",
+    )
+});
+
+fn compiled(pattern: &str) -> Regex {
+    // The patterns are constants of this file, each exercised by the tests below.
+    Regex::new(pattern).unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
+}
+
+/// Finds the first full date (year, month, day) written in `text`.
+pub fn find_full_date(text: &str) -> Option<PartialDate> {
+    let numeric = NUMERIC_DATE.captures(text).and_then(|c| {
+        let start = c.get(1)?.start();
+        let date = PartialDate::ymd(c[2].parse().ok()?, c[3].parse().ok()?, c[4].parse().ok()?)?;
+        Some((start, date))
+    });
+    let named = MONTH_NAME_DATE.captures(text).and_then(|c| {
+        let start = c.get(0)?.start();
+        let date = PartialDate::ymd(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?)?;
+        Some((start, date))
+    });
+    let day_first = DAY_MONTH_DATE.captures(text).and_then(|c| {
+        let start = c.get(0)?.start();
+        let date = PartialDate::ymd(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?)?;
+        Some((start, date))
+    });
+    [numeric, named, day_first]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(start, _)| *start)
+        .map(|(_, date)| date)
+}
+
+/// The date of a line that is only a date, perhaps with a label, a time and a weekday
+/// ("2024-02-23 07:15", "Release time:2020-06-11", "Jun 8, 2018"); `None` for a sentence
+/// that merely contains a date.
+pub fn date_line(line: &str) -> Option<PartialDate> {
+    let line = line.trim();
+    if line.chars().count() > 80 {
+        return None;
+    }
+    let date = find_full_date(line)?;
+    // Remove the date itself, then everything a date line may carry; nothing else may be left.
+    let without_date = [&*NUMERIC_DATE, &*MONTH_NAME_DATE, &*DAY_MONTH_DATE]
+        .iter()
+        .fold(line.to_owned(), |text, pattern| {
+            remove_first_date(&text, pattern)
+        });
+    let without_source = match SOURCE_LABEL.find(&without_date) {
+        Some(found) => without_date[..found.start()].to_owned(),
+        None => without_date,
+    };
+    let rest = DATE_LINE_REST.replace_all(&without_source, "");
+    rest.trim().is_empty().then_some(date)
+}
+
+/// `text` without the first date `pattern` finds (its first group when it has one, as the
+/// numeric pattern's outer characters only delimit it).
+fn remove_first_date(text: &str, pattern: &Regex) -> String {
+    let Some(captures) = pattern.captures(text) else {
+        return text.to_owned();
+    };
+    let Some(span) = captures
+        .get(1)
+        .filter(|_| captures.len() > 4)
+        .or_else(|| captures.get(0))
+    else {
+        return text.to_owned();
+    };
+    format!("{} {}", &text[..span.start()], &text[span.end()..])
+}
+
+/// A date introduced by a label ("Release time:2020-06-11 …") at the start of a line, wherever
+/// the line stands; such a line states the page's date even when it is not alone on its line.
+pub fn labelled_date(line: &str) -> Option<PartialDate> {
+    let line = line.trim();
+    if !DATE_LABEL_AT_START.is_match(line) || line.chars().count() > 160 {
+        return None;
+    }
+    find_full_date(line)
+}
+
+/// The date of a news dateline opening a paragraph ("NANJING, June 8, 2018 (Xinhua) --").
+/// Without a year it stays year-unknown.
+pub fn dateline(paragraph: &str) -> Option<PartialDate> {
+    let captures = DATELINE.captures(paragraph)?;
+    let month = month_number(&captures[1])?;
+    let day = captures[2].parse().ok()?;
+    match captures.get(3) {
+        Some(year) => PartialDate::ymd(year.as_str().parse().ok()?, month, day),
+        None => PartialDate::month_day(month, day),
+    }
+}
+
+/// The outlet named after a "Source:" label, stopping at the next label ("Editor: …").
+pub fn labelled_source(line: &str) -> Option<String> {
+    if line.chars().count() > 160 {
+        return None;
+    }
+    let found = SOURCE_LABEL.find(line)?;
+    let rest = &line[found.end()..];
+    let end = OTHER_LABEL
+        .find(rest)
+        .map_or(rest.len(), |label| label.start());
+    let source = rest[..end]
+        .trim()
+        .trim_end_matches(['|', ',', '，', ';'])
+        .trim();
+    (!source.is_empty()).then(|| source.to_owned())
+}
+
+/// Whether a short line credits people or an outlet: "□ Nanjing Daily/Zijinshan News Reporter",
+/// "Correspondent Qi Xuan", "By Li Ming", "Editor: Jiang Xinping".
+pub fn is_byline(line: &str) -> bool {
+    let line = strip_bullet(line);
+    let words = line.split_whitespace().count();
+    (1..=14).contains(&words)
+        && !line.ends_with(['.', '。'])
+        && (BYLINE_WORD.is_match(line) || labelled_source(line).is_some())
+}
+
+/// The outlet in a byline, when it names one before the credit word:
+/// "□ Nanjing Daily/Zijinshan News Reporter" → "Nanjing Daily/Zijinshan News".
+pub fn byline_outlet(line: &str) -> Option<String> {
+    let line = strip_bullet(line);
+    let found = BYLINE_WORD.find(line)?;
+    let outlet = line[..found.start()]
+        .trim()
+        .trim_end_matches([',', '/', '|'])
+        .trim();
+    let words = outlet.split_whitespace().count();
+    let has_capitals = outlet.split_whitespace().all(|word| {
+        word.chars()
+            .next()
+            .is_some_and(|c| !c.is_alphabetic() || c.is_uppercase() || !c.is_ascii())
+    });
+    ((1..=6).contains(&words) && has_capitals).then(|| outlet.to_owned())
+}
+
+/// Whether a line is only personal names ("Zha Jinzhong Zhu Yini"), as continues a byline.
+pub fn is_names_only(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=8).contains(&words.len())
+        && words.iter().all(|word| {
+            let mut chars = word.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        })
+}
+
+/// Drops the bullet marks some sites put before a byline ("□", "■", "◎", "●").
+pub fn strip_bullet(line: &str) -> &str {
+    line.trim()
+        .trim_start_matches([
+            '□', '■', '◎', '●', '○', '◆', '◇', '★', '☆', '▲', '►', '•', '*', '-', '—',
+        ])
+        .trim()
+}
+
+/// 1–12 for an English month name or abbreviation.
+pub fn month_number(name: &str) -> Option<u8> {
+    let lower = name.to_ascii_lowercase();
+    let prefix = lower.get(..3)?;
+    let month = match prefix {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u8, d: u8) -> Option<PartialDate> {
+        PartialDate::ymd(y, m, d)
+    }
+
+    #[test]
+    fn reads_date_lines_in_the_forms_pages_use() {
+        assert_eq!(date_line("2024-02-23 07:15"), ymd(2024, 2, 23));
+        assert_eq!(date_line("Release time:2020-06-11"), ymd(2020, 6, 11));
+        assert_eq!(date_line("Jun 8, 2018"), ymd(2018, 6, 8));
+        assert_eq!(date_line("Updated: 8 June 2018 10:32 GMT"), ymd(2018, 6, 8));
+        assert_eq!(date_line("发布时间：2019年7月23日"), ymd(2019, 7, 23));
+        assert_eq!(date_line("2020/06/11 Source: Xinhua"), ymd(2020, 6, 11));
+        assert_eq!(date_line("Wednesday, September 24, 2020"), ymd(2020, 9, 24));
+    }
+
+    #[test]
+    fn a_sentence_with_a_date_is_not_a_date_line() {
+        assert_eq!(
+            date_line("On September 24, 2020, the meeting was held."),
+            None
+        );
+        assert_eq!(date_line("2024-02-30"), None);
+        assert_eq!(labelled_date("The date was 2020-06-11"), None);
+        assert_eq!(
+            labelled_date("Release time: 2020-06-11 Views: 334"),
+            ymd(2020, 6, 11)
+        );
+    }
+
+    #[test]
+    fn reads_datelines_and_keeps_a_missing_year_unknown() {
+        assert_eq!(
+            dateline("NANJING, Feb. 23, 2024 — The city said"),
+            ymd(2024, 2, 23)
+        );
+        assert_eq!(
+            dateline("BEIJING, June 8 (Xinhua) -- China will"),
+            PartialDate::month_day(6, 8)
+        );
+        assert_eq!(dateline("On May 7, Jiangning District"), None);
+    }
+
+    #[test]
+    fn reads_sources_and_bylines() {
+        assert_eq!(
+            labelled_source("Source: nanjing daily Editor: Jiang Xinping").as_deref(),
+            Some("nanjing daily")
+        );
+        assert_eq!(
+            labelled_source("来源：南京日报").as_deref(),
+            Some("南京日报")
+        );
+        assert!(is_byline("□ Nanjing Daily/Zijinshan News Reporter"));
+        assert!(is_byline("Correspondent Qi Xuan"));
+        assert!(is_byline("By Li Ming"));
+        assert!(!is_byline(
+            "The reporter learned that the three districts signed an agreement."
+        ));
+        assert_eq!(
+            byline_outlet("□ Nanjing Daily/Zijinshan News Reporter").as_deref(),
+            Some("Nanjing Daily/Zijinshan News")
+        );
+        assert!(is_names_only("Zha Jinzhong Zhu Yini"));
+        assert!(!is_names_only("Stable and sustainable sailing"));
+    }
+}

@@ -1,0 +1,112 @@
+//! The document pipeline: folders and files in, documents and skip reports out.
+//!
+//! `walk` lists files (following links safely), `read` reads each within the size limit,
+//! `decode` turns bytes into text once, `html` turns pages into text, `clean` separates the
+//! article from clutter and reads its metadata. `worker` runs all of it on a background thread
+//! with rayon and streams [`IngestEvent`]s to whoever listens (the app or the command line).
+//! No egui here.
+
+mod clean;
+mod decode;
+mod html;
+mod meta;
+mod read;
+mod walk;
+mod worker;
+
+use std::path::Path;
+
+pub use clean::{Cleaned, Hints, clean};
+pub use decode::{Decoded, decode};
+pub use html::{HtmlText, html_to_text};
+pub use meta::find_full_date;
+pub use read::read_limited;
+pub use walk::{Found, walk};
+pub use worker::{IngestEvent, IngestJob, Root, ingest, spawn};
+
+use crate::model::{BodySegment, DocPath, Document, DocumentId, Format, SkipReason};
+
+/// Settings for a load.
+#[derive(Clone, Debug)]
+pub struct IngestOptions {
+    /// Files larger than this are skipped with a reason instead of read.
+    pub max_file_bytes: u64,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: 20 * 1024 * 1024,
+        }
+    }
+}
+
+/// Turns one file's bytes into a document: decode, convert HTML, clean, read metadata.
+///
+/// A pure function of the bytes and the format; the path only names the result.
+pub fn read_document(bytes: &[u8], format: Format, path: DocPath) -> Result<Document, SkipReason> {
+    let declared = match format {
+        Format::Html => html::declared_charset(bytes),
+        Format::Text | Format::Markdown => None,
+    };
+    let decoded = decode(bytes, declared)?;
+    let file_stem = Path::new(&path.relative)
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (original, html) = match format {
+        Format::Html => {
+            let html = html_to_text(&decoded.text);
+            (html.text.clone(), Some(html))
+        }
+        Format::Text | Format::Markdown => (decoded.text, None),
+    };
+    if original.trim().is_empty() {
+        return Err(SkipReason::Empty);
+    }
+    let hints = Hints {
+        titles: html.as_ref().map_or(&[], |html| html.titles.as_slice()),
+        published: html.as_ref().and_then(|html| html.published.as_deref()),
+        source: html.as_ref().and_then(|html| html.source.as_deref()),
+        author: html.as_ref().and_then(|html| html.author.as_deref()),
+        file_stem: &file_stem,
+        markdown: format == Format::Markdown,
+    };
+    let cleaned = clean(&original, &hints);
+    let (body, segments) = join_paragraphs(&original, &cleaned.paragraphs);
+    Ok(Document {
+        id: DocumentId::of_text(&original),
+        format,
+        paths: vec![path],
+        encoding: decoded.encoding,
+        meta: cleaned.meta,
+        original,
+        body,
+        segments,
+    })
+}
+
+/// Copies the body paragraphs out of the original, separated by blank lines, and records
+/// where each came from.
+fn join_paragraphs(
+    original: &str,
+    paragraphs: &[std::ops::Range<usize>],
+) -> (String, Vec<BodySegment>) {
+    let mut body = String::new();
+    let mut segments = Vec::with_capacity(paragraphs.len());
+    for range in paragraphs {
+        let Some(text) = original.get(range.clone()) else {
+            continue;
+        };
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        let start = body.len();
+        body.push_str(text);
+        segments.push(BodySegment {
+            body: start..body.len(),
+            original_start: range.start,
+        });
+    }
+    (body, segments)
+}

@@ -1,0 +1,119 @@
+//! Listing the files of a folder, recursively, following links without looping.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::read::io_reason;
+use crate::model::{Format, SkipReason};
+
+/// One entry the walk found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Found {
+    /// A file of a format Accord reads.
+    File {
+        /// Full path.
+        path: PathBuf,
+        /// Path relative to the walked folder, with `/` separators.
+        relative: String,
+        /// Its format, from the extension.
+        format: Format,
+    },
+    /// Something that will not be read, and why.
+    Skipped {
+        /// Where it is.
+        path: PathBuf,
+        /// Why.
+        reason: SkipReason,
+    },
+}
+
+/// Walks `root` (a folder or a single file), calling `visit` for each entry in name order.
+///
+/// Hidden files and folders (names starting with `.`) are passed over silently, as version
+/// control folders and desktop metadata are not articles. Links are followed; a link that leads
+/// back to a folder already being walked is reported as a loop and not entered.
+pub fn walk(root: &Path, mut visit: impl FnMut(Found)) {
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let file_type = entry.file_type();
+                if file_type.is_dir() {
+                    continue;
+                }
+                let path = entry.path().to_path_buf();
+                if !file_type.is_file() {
+                    visit(Found::Skipped {
+                        path,
+                        reason: SkipReason::NotRegularFile,
+                    });
+                    continue;
+                }
+                let relative = relative_name(root, &path);
+                visit(match format_of(&path) {
+                    Ok(format) => Found::File {
+                        path,
+                        relative,
+                        format,
+                    },
+                    Err(reason) => Found::Skipped { path, reason },
+                });
+            }
+            Err(error) => {
+                let path = error.path().unwrap_or(root).to_path_buf();
+                let reason = walk_error_reason(&error, &path);
+                visit(Found::Skipped { path, reason });
+            }
+        }
+    }
+}
+
+fn walk_error_reason(error: &walkdir::Error, path: &Path) -> SkipReason {
+    if let Some(ancestor) = error.loop_ancestor() {
+        return SkipReason::LinkLoop {
+            target: ancestor.to_path_buf(),
+        };
+    }
+    match error.io_error() {
+        Some(io) if io.kind() == std::io::ErrorKind::NotFound && path.is_symlink() => {
+            SkipReason::BrokenLink
+        }
+        Some(io) => io_reason(io),
+        None => SkipReason::Io(error.to_string()),
+    }
+}
+
+/// The format a path's extension stands for, or the "unsupported type" reason.
+pub fn format_of(path: &Path) -> Result<Format, SkipReason> {
+    let extension = path
+        .extension()
+        .map(|extension| extension.to_string_lossy().into_owned());
+    extension
+        .as_deref()
+        .and_then(Format::from_extension)
+        .ok_or(SkipReason::UnsupportedType { extension })
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// `path` relative to `root` with `/` separators; the file name when `root` is the file.
+fn relative_name(root: &Path, path: &Path) -> String {
+    let relative = path
+        .strip_prefix(root)
+        .ok()
+        .filter(|rel| !rel.as_os_str().is_empty());
+    let relative =
+        relative.unwrap_or_else(|| Path::new(path.file_name().unwrap_or(path.as_os_str())));
+    relative
+        .components()
+        .map(|component| component.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

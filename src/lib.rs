@@ -1,0 +1,13 @@
+//! Accord: a desktop reader for news on regional economic cooperation in China.
+//!
+//! The domain core ([`model`], [`ingest`]) knows nothing of egui and is tested without a
+//! window; [`state`] holds what the app knows and changes it through commands; [`ui`] draws;
+//! [`app`] ties them to eframe; [`cli`] is the command line over the same pipeline.
+
+pub mod app;
+pub mod cli;
+pub mod ingest;
+pub mod model;
+pub mod seeds;
+pub mod state;
+pub mod ui;

@@ -1,0 +1,22 @@
+//! Entry point: parse the command line, then open the window or run a command.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use accord::cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        None => accord::app::run(),
+        Some(Command::Extract(args)) => accord::cli::extract(args, &mut std::io::stdout().lock()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("accord: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! The set of loaded documents and skipped files, across every opened folder.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::{Document, DocumentId, SkippedFile};
+
+/// Identifies one opened folder (or the bundled seeds) within a session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SourceId(pub u32);
+
+/// An opened folder or file, or the seed articles bundled in the binary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// Its id.
+    pub id: SourceId,
+    /// The folder or file on disk; `None` for the bundled seeds.
+    pub root: Option<PathBuf>,
+}
+
+impl Source {
+    /// How the library names this source.
+    pub fn label(&self) -> String {
+        match &self.root {
+            Some(root) => root.display().to_string(),
+            None => "Bundled seed articles".to_owned(),
+        }
+    }
+}
+
+/// Every document and skipped file loaded so far.
+///
+/// Documents are shared (`Arc`) so the UI can hold a cheap snapshot; two files with the same
+/// content are one document with two paths. Documents stay sorted by source, then path, so the
+/// list does not reshuffle as a folder streams in.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    sources: Vec<Source>,
+    documents: Vec<Arc<Document>>,
+    index: HashMap<DocumentId, usize>,
+    skipped: Vec<SkippedFile>,
+    next_source: u32,
+}
+
+impl Corpus {
+    /// Registers a folder, file or (with `None`) the bundled seeds, and returns its id.
+    pub fn add_source(&mut self, root: Option<PathBuf>) -> SourceId {
+        let id = SourceId(self.next_source);
+        self.next_source += 1;
+        self.sources.push(Source { id, root });
+        id
+    }
+
+    /// The source registered for `root`, if any.
+    pub fn source_for_root(&self, root: Option<&Path>) -> Option<SourceId> {
+        self.sources
+            .iter()
+            .find(|source| source.root.as_deref() == root)
+            .map(|source| source.id)
+    }
+
+    /// The opened sources, in the order they were opened.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// All documents, sorted by source and path.
+    pub fn documents(&self) -> &[Arc<Document>] {
+        &self.documents
+    }
+
+    /// Files that were found but not loaded.
+    pub fn skipped(&self) -> &[SkippedFile] {
+        &self.skipped
+    }
+
+    /// The document with this id.
+    pub fn document(&self, document_id: DocumentId) -> Option<&Arc<Document>> {
+        self.index
+            .get(&document_id)
+            .and_then(|&position| self.documents.get(position))
+    }
+
+    /// Adds a document, or adds its paths to the identical document already loaded.
+    pub fn add_document(&mut self, document: Document) {
+        if let Some(&position) = self.index.get(&document.id) {
+            if let Some(existing) = self.documents.get_mut(position) {
+                let existing = Arc::make_mut(existing);
+                for path in document.paths {
+                    if !existing.paths.contains(&path) {
+                        existing.paths.push(path);
+                    }
+                }
+            }
+            return;
+        }
+        let key = sort_key(&document);
+        let position = self
+            .documents
+            .partition_point(|other| sort_key(other) <= key);
+        self.documents.insert(position, Arc::new(document));
+        self.reindex_from(position);
+    }
+
+    /// Records a file that could not be loaded.
+    pub fn add_skipped(&mut self, skipped: SkippedFile) {
+        if !self.skipped.contains(&skipped) {
+            self.skipped.push(skipped);
+        }
+    }
+
+    /// Forgets a source: its skipped files, and documents found only through it.
+    pub fn remove_source(&mut self, source_id: SourceId) {
+        self.sources.retain(|source| source.id != source_id);
+        self.skipped.retain(|skipped| skipped.source != source_id);
+        self.documents.retain_mut(|document| {
+            if document.paths.iter().all(|path| path.source != source_id) {
+                return true;
+            }
+            let document = Arc::make_mut(document);
+            document.paths.retain(|path| path.source != source_id);
+            !document.paths.is_empty()
+        });
+        self.documents.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+        self.reindex_from(0);
+    }
+
+    fn reindex_from(&mut self, start: usize) {
+        if start == 0 {
+            self.index.clear();
+        }
+        for (position, document) in self.documents.iter().enumerate().skip(start) {
+            self.index.insert(document.id, position);
+        }
+    }
+}
+
+fn sort_key(document: &Document) -> (Option<u32>, Option<&str>) {
+    let path = document.primary_path();
+    (
+        path.map(|path| path.source.0),
+        path.map(|path| path.relative.as_str()),
+    )
+}

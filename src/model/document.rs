@@ -1,0 +1,303 @@
+//! One article as read from disk: its text, its clean body, its metadata and where it lives.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use super::{PartialDate, SourceId};
+
+/// A document's identity: a hash of its decoded text.
+///
+/// Notes attach to this id, so they survive renaming or moving the file, and two identical files
+/// (or one article saved as UTF-8 and as GBK) are one document with two paths.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocumentId(pub u128);
+
+impl DocumentId {
+    /// The id of a decoded text. Line endings are normalised first so a copy saved on Windows is
+    /// the same document.
+    pub fn of_text(text: &str) -> Self {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for (index, line) in text.split('\n').enumerate() {
+            if index > 0 {
+                hasher.update(b"\n");
+            }
+            hasher.update(line.strip_suffix('\r').unwrap_or(line).as_bytes());
+        }
+        Self(hasher.digest128())
+    }
+}
+
+impl fmt::Display for DocumentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:032x}", self.0)
+    }
+}
+
+impl serde::Serialize for DocumentId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DocumentId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        u128::from_str_radix(&text, 16)
+            .map(Self)
+            .map_err(|_| serde::de::Error::custom(format!("not a document id: {text:?}")))
+    }
+}
+
+/// The kind of file a document was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text (`.txt`).
+    Text,
+    /// Markdown (`.md`, `.markdown`), read as text.
+    Markdown,
+    /// A saved web page (`.html`, `.htm`, `.xhtml`), converted to text.
+    Html,
+}
+
+impl Format {
+    /// The format a file name's extension stands for, if Accord reads it.
+    pub fn from_extension(extension: &str) -> Option<Self> {
+        match extension.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Self::Text),
+            "md" | "markdown" => Some(Self::Markdown),
+            "html" | "htm" | "xhtml" => Some(Self::Html),
+            _ => None,
+        }
+    }
+}
+
+/// One place a document was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocPath {
+    /// The folder (or bundled set) it was found through.
+    pub source: SourceId,
+    /// Full path on disk; for bundled seeds, `seeds/<name>`.
+    pub path: PathBuf,
+    /// Path relative to the folder that was opened (the file name for a single file).
+    pub relative: String,
+}
+
+/// What the page says about itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocumentMeta {
+    /// The headline (not the site name or a site blurb).
+    pub title: String,
+    /// The publication date the page shows, if any; never guessed from the body.
+    pub published: Option<PartialDate>,
+    /// The outlet ("Nanjing Daily"), when the page names one.
+    pub source: Option<String>,
+    /// Reporter, correspondent and editor lines, when given.
+    pub byline: Option<String>,
+}
+
+/// A run of the clean body copied verbatim from the original text.
+///
+/// The body is these runs joined by blank lines, so any offset in the body maps back to the
+/// original by adding the run's shift; the viewer uses this to show either text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BodySegment {
+    /// Byte range in [`Document::body`].
+    pub body: Range<usize>,
+    /// Byte offset in [`Document::original`] where the same bytes start.
+    pub original_start: usize,
+}
+
+/// A document that was read, decoded and cleaned.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Content hash; stable across renames and moves.
+    pub id: DocumentId,
+    /// What kind of file it came from.
+    pub format: Format,
+    /// Every place it was found (identical files share one document).
+    pub paths: Vec<DocPath>,
+    /// Name of the encoding it was decoded from ("UTF-8", "GBK", "Big5", …).
+    pub encoding: &'static str,
+    /// Title, date, source, byline.
+    pub meta: DocumentMeta,
+    /// The whole decoded text; for HTML, the page converted to text with its clutter.
+    pub original: String,
+    /// The article body without site clutter, headline or metadata lines.
+    pub body: String,
+    /// How [`Self::body`] maps onto [`Self::original`].
+    pub segments: Vec<BodySegment>,
+}
+
+impl Document {
+    /// The path shown first for this document.
+    pub fn primary_path(&self) -> Option<&DocPath> {
+        self.paths.first()
+    }
+
+    /// Maps a byte offset in the clean body to the same byte in the original text.
+    pub fn body_to_original(&self, body_offset: usize) -> Option<usize> {
+        let index = self
+            .segments
+            .partition_point(|segment| segment.body.end < body_offset);
+        let segment = self.segments.get(index)?;
+        segment
+            .body
+            .contains(&body_offset)
+            .then(|| segment.original_start + (body_offset - segment.body.start))
+            .or_else(|| {
+                (body_offset == segment.body.end)
+                    .then_some(segment.original_start + segment.body.len())
+            })
+    }
+
+    /// The paragraphs of the clean body, in order.
+    pub fn body_paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.segments
+            .iter()
+            .filter_map(|segment| self.body.get(segment.body.clone()))
+    }
+}
+
+/// Why a file was not loaded, in words a user understands.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SkipReason {
+    /// Not a format Accord reads.
+    #[error("unsupported type{}", extension_note(.extension))]
+    UnsupportedType {
+        /// The file's extension, if it has one.
+        extension: Option<String>,
+    },
+    /// Zero bytes, or only white space.
+    #[error("the file is empty")]
+    Empty,
+    /// Over the configured size limit.
+    #[error("the file is too large ({} MB; the limit is {} MB)", megabytes(*.size_bytes), megabytes(*.limit_bytes))]
+    TooLarge {
+        /// The file's size.
+        size_bytes: u64,
+        /// The limit in force.
+        limit_bytes: u64,
+    },
+    /// Bytes that are not text (NUL bytes, control characters, a known binary signature).
+    #[error("not a text file (it contains binary data)")]
+    Binary,
+    /// No encoding decodes it cleanly.
+    #[error("the text encoding could not be recognised")]
+    UndetectableEncoding,
+    /// Declared or detected as one encoding but not valid in it.
+    #[error("the text is not valid {encoding}")]
+    InvalidEncoding {
+        /// The encoding that was tried.
+        encoding: String,
+    },
+    /// The operating system refused to open it.
+    #[error("permission denied: Accord may not read this file")]
+    PermissionDenied,
+    /// It was listed but was gone when Accord came to read it.
+    #[error("the file or folder no longer exists (moved or deleted while loading)")]
+    Vanished,
+    /// A symbolic link that leads back into a folder being walked.
+    #[error("a link loop: this link points back to {}", .target.display())]
+    LinkLoop {
+        /// The folder the link leads back to.
+        target: PathBuf,
+    },
+    /// A symbolic link whose target does not exist.
+    #[error("a broken link: its target does not exist")]
+    BrokenLink,
+    /// A device, pipe or socket; reading it could hang.
+    #[error("not a regular file (a device, pipe or socket)")]
+    NotRegularFile,
+    /// Any other input/output error, with the system's words.
+    #[error("could not be read: {0}")]
+    Io(String),
+}
+
+fn extension_note(extension: &Option<String>) -> String {
+    match extension {
+        Some(extension) => format!(" (.{extension})"),
+        None => " (no file extension)".to_owned(),
+    }
+}
+
+fn megabytes(bytes: u64) -> String {
+    let tenths = bytes.saturating_mul(10) / (1024 * 1024);
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// A file that was found but not loaded, with the reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkippedFile {
+    /// The folder it was found through.
+    pub source: SourceId,
+    /// Where it is.
+    pub path: PathBuf,
+    /// Why it was not loaded.
+    pub reason: SkipReason,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document_with_segments(original: &str, runs: &[Range<usize>]) -> Document {
+        let mut body = String::new();
+        let mut segments = Vec::new();
+        for run in runs {
+            if !body.is_empty() {
+                body.push_str("\n\n");
+            }
+            let start = body.len();
+            body.push_str(&original[run.clone()]);
+            segments.push(BodySegment {
+                body: start..body.len(),
+                original_start: run.start,
+            });
+        }
+        Document {
+            id: DocumentId::of_text(original),
+            format: Format::Text,
+            paths: Vec::new(),
+            encoding: "UTF-8",
+            meta: DocumentMeta::default(),
+            original: original.to_owned(),
+            body,
+            segments,
+        }
+    }
+
+    #[test]
+    fn body_offsets_map_back_to_the_original() {
+        let original = "Menu\nFirst paragraph.\nShare\nSecond one.";
+        let doc = document_with_segments(original, &[5..21, 28..39]);
+        assert_eq!(doc.body, "First paragraph.\n\nSecond one.");
+        let second = doc.body.find("Second").unwrap();
+        let mapped = doc.body_to_original(second).unwrap();
+        assert_eq!(&original[mapped..mapped + 6], "Second");
+        assert_eq!(doc.body_to_original(0), Some(5));
+        assert_eq!(doc.body_paragraphs().count(), 2);
+    }
+
+    #[test]
+    fn ids_ignore_line_ending_style() {
+        assert_eq!(DocumentId::of_text("a\r\nb"), DocumentId::of_text("a\nb"));
+        assert_ne!(DocumentId::of_text("a\nb"), DocumentId::of_text("a\nc"));
+    }
+
+    #[test]
+    fn skip_reasons_read_as_plain_words() {
+        let reason = SkipReason::TooLarge {
+            size_bytes: 25 * 1024 * 1024,
+            limit_bytes: 20 * 1024 * 1024,
+        };
+        assert_eq!(
+            reason.to_string(),
+            "the file is too large (25.0 MB; the limit is 20.0 MB)"
+        );
+        let reason = SkipReason::UnsupportedType {
+            extension: Some("pdf".to_owned()),
+        };
+        assert_eq!(reason.to_string(), "unsupported type (.pdf)");
+    }
+}

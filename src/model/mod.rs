@@ -1,0 +1,14 @@
+//! The domain model: documents, where they came from, and the files that could not be read.
+//!
+//! Plain data with no I/O and no egui, so the pipeline, the command line and the app share it and
+//! tests build it by hand.
+
+mod corpus;
+mod date;
+mod document;
+
+pub use corpus::{Corpus, SourceId};
+pub use date::PartialDate;
+pub use document::{
+    BodySegment, DocPath, Document, DocumentId, DocumentMeta, Format, SkipReason, SkippedFile,
+};
