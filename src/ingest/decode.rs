@@ -15,6 +15,10 @@ const SNIFF_BYTES: usize = 64 * 1024;
 /// A stray broken byte (a truncated download) should not cost the user the whole article.
 const MAX_REPLACEMENT_RATIO: f64 = 0.001;
 
+/// Share of Latin-1 symbols (`¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿`) above which a single-byte guess is
+/// taken for noise: every byte sequence is "valid" Windows-1252, but real text rarely looks so.
+const MAX_SYMBOL_RATIO: f64 = 0.05;
+
 /// Share of control characters above which decoded "text" is taken for binary data.
 const MAX_CONTROL_RATIO: f64 = 0.02;
 
@@ -92,6 +96,9 @@ fn pick_encoding(
         }
         return Err(SkipReason::UndetectableEncoding);
     }
+    if symbol_ratio(&text) > MAX_SYMBOL_RATIO {
+        return Err(SkipReason::UndetectableEncoding);
+    }
     Ok(guess)
 }
 
@@ -142,6 +149,10 @@ fn has_binary_signature(head: &[u8]) -> bool {
 
 fn replacement_ratio(text: &str) -> f64 {
     ratio(text, |c| c == '\u{FFFD}')
+}
+
+fn symbol_ratio(text: &str) -> f64 {
+    ratio(text, |c| matches!(c, '\u{A0}'..='\u{BF}'))
 }
 
 fn control_ratio(text: &str) -> f64 {

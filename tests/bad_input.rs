@@ -1,0 +1,200 @@
+//! A folder full of bad input: every file is either loaded or reported with its reason, and
+//! nothing panics or hangs.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use accord::ingest::IngestOptions;
+use accord::model::{Corpus, SkipReason};
+
+const ARTICLE: &str = "Wuxi and Xuzhou sign agreement\n\nWuxi and Xuzhou signed a cooperation agreement on industrial parks in Wuxi on Tuesday, officials of both cities said.\n";
+
+fn reason_for<'a>(corpus: &'a Corpus, name: &str) -> Option<&'a SkipReason> {
+    corpus
+        .skipped()
+        .iter()
+        .find(|skipped| skipped.path.file_name().is_some_and(|file| file == name))
+        .map(|skipped| &skipped.reason)
+}
+
+fn loaded(corpus: &Corpus, name: &str) -> bool {
+    corpus.documents().iter().any(|doc| {
+        doc.paths
+            .iter()
+            .any(|path| path.path.file_name().is_some_and(|f| f == name))
+    })
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn every_bad_file_is_reported_with_its_reason_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "good.txt", ARTICLE.as_bytes());
+    write(root, "copy-of-good.txt", ARTICLE.as_bytes());
+    write(
+        root,
+        "page.html",
+        format!(
+            "<html><body><h1>Title here</h1><p>{}</p></body></html>",
+            ARTICLE.lines().nth(2).unwrap()
+        )
+        .as_bytes(),
+    );
+    write(root, "empty.txt", b"");
+    write(
+        root,
+        "binary.txt",
+        b"\x00\x01\x02\x03binary\x00data\xff\xfe",
+    );
+    write(root, "image.md", b"\x89PNG\r\n\x1a\n rest of a png");
+    write(
+        root,
+        "broken-utf8.txt",
+        &[
+            0xC3u8, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0xBC,
+        ]
+        .repeat(200),
+    );
+    write(root, "report.pdf", b"%PDF-1.7");
+    write(root, "no-extension", b"text");
+    let huge = fs::File::create(root.join("huge.txt")).unwrap();
+    huge.set_len(3 * 1024 * 1024).unwrap();
+    let (gbk, _, _) = encoding_rs::GBK.encode("南京市江宁区与溧水区签署合作协议。\n\n江宁区、溧水区、高淳区共同举行区域联动合作签约仪式，三区主要领导出席。");
+    write(root, "gbk.txt", &gbk);
+
+    let locked = write(
+        root,
+        "locked.txt",
+        ARTICLE.replace("Wuxi", "Suzhou").as_bytes(),
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+        fs::create_dir(root.join("sub")).unwrap();
+        symlink(root, root.join("sub").join("loop")).unwrap();
+        symlink(root.join("missing.txt"), root.join("dangling.txt")).unwrap();
+        let fifo = root.join("pipe.txt");
+        let status = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(status.is_ok_and(|s| s.success()), "mkfifo is available");
+    }
+
+    let options = IngestOptions {
+        max_file_bytes: 1024 * 1024,
+    };
+    let corpus = accord::cli::load(&[root.to_path_buf()], &options);
+
+    assert!(
+        loaded(&corpus, "good.txt") && loaded(&corpus, "page.html") && loaded(&corpus, "gbk.txt")
+    );
+    let good = corpus
+        .documents()
+        .iter()
+        .find(|d| d.paths.iter().any(|p| p.relative == "good.txt"))
+        .unwrap();
+    assert_eq!(
+        good.paths.len(),
+        2,
+        "identical files are one document with two paths"
+    );
+    let gbk = corpus
+        .documents()
+        .iter()
+        .find(|d| d.paths[0].relative == "gbk.txt")
+        .unwrap();
+    assert!(gbk.original.contains("江宁区"));
+
+    assert_eq!(reason_for(&corpus, "empty.txt"), Some(&SkipReason::Empty));
+    assert_eq!(reason_for(&corpus, "binary.txt"), Some(&SkipReason::Binary));
+    assert_eq!(reason_for(&corpus, "image.md"), Some(&SkipReason::Binary));
+    assert!(matches!(
+        reason_for(&corpus, "broken-utf8.txt"),
+        Some(
+            SkipReason::UndetectableEncoding
+                | SkipReason::InvalidEncoding { .. }
+                | SkipReason::Binary
+        )
+    ));
+    assert!(
+        matches!(reason_for(&corpus, "report.pdf"), Some(SkipReason::UnsupportedType { extension: Some(e) }) if e == "pdf")
+    );
+    assert!(matches!(
+        reason_for(&corpus, "no-extension"),
+        Some(SkipReason::UnsupportedType { extension: None })
+    ));
+    assert!(matches!(
+        reason_for(&corpus, "huge.txt"),
+        Some(SkipReason::TooLarge { .. })
+    ));
+
+    #[cfg(unix)]
+    {
+        // Root may read anything; then the file simply loads.
+        if fs::File::open(&locked).is_err() {
+            assert_eq!(
+                reason_for(&corpus, "locked.txt"),
+                Some(&SkipReason::PermissionDenied)
+            );
+        } else {
+            assert!(loaded(&corpus, "locked.txt"));
+        }
+        assert!(matches!(
+            reason_for(&corpus, "loop"),
+            Some(SkipReason::LinkLoop { .. })
+        ));
+        assert_eq!(
+            reason_for(&corpus, "dangling.txt"),
+            Some(&SkipReason::BrokenLink)
+        );
+        assert_eq!(
+            reason_for(&corpus, "pipe.txt"),
+            Some(&SkipReason::NotRegularFile)
+        );
+    }
+
+    // Every file in the folder is accounted for.
+    for entry in fs::read_dir(root).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name == "sub" {
+            continue;
+        }
+        assert!(
+            loaded(&corpus, &name) || reason_for(&corpus, &name).is_some(),
+            "{name} was neither loaded nor reported"
+        );
+    }
+    for skipped in corpus.skipped() {
+        assert!(!skipped.reason.to_string().is_empty());
+    }
+}
+
+#[test]
+fn a_missing_path_is_an_error_on_the_command_line() {
+    let args = accord::cli::ExtractArgs {
+        paths: vec![PathBuf::from("/definitely/not/here")],
+        json: true,
+        jsonl: false,
+        max_file_size: 20,
+    };
+    let error = accord::cli::extract(&args, &mut Vec::new()).unwrap_err();
+    assert!(error.to_string().contains("no such file or folder"));
+}
+
+#[test]
+fn a_folder_that_vanishes_before_reading_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("gone");
+    fs::create_dir(&gone).unwrap();
+    write(&gone, "a.txt", ARTICLE.as_bytes());
+    fs::remove_dir_all(&gone).unwrap();
+    let corpus = accord::cli::load(&[gone.clone()], &IngestOptions::default());
+    assert!(corpus.documents().is_empty());
+    assert_eq!(corpus.skipped().len(), 1);
+    assert_eq!(corpus.skipped()[0].reason, SkipReason::Vanished);
+}
