@@ -1,4 +1,87 @@
-//! stub
+//! The eframe application: owns the state, runs a frame, saves preferences.
+
+use std::sync::Arc;
+
+use anyhow::anyhow;
+
+use crate::state::{AppState, Preferences};
+use crate::ui::{self, PathDialog};
+
+/// Key of the preferences in eframe's storage.
+const PREFERENCES_KEY: &str = "accord_preferences";
+
+/// The Accord window.
+pub struct AccordApp {
+    state: AppState,
+    path_dialog: Option<PathDialog>,
+}
+
+impl AccordApp {
+    /// Sets up fonts, reads preferences and starts loading the seeds and remembered folders.
+    pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
+        ui::fonts::install(&cc.egui_ctx);
+        let preferences: Preferences = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, PREFERENCES_KEY))
+            .unwrap_or_default();
+        let ctx = cc.egui_ctx.clone();
+        let wake = Arc::new(move || ctx.request_repaint());
+        Self {
+            state: AppState::new(preferences, wake),
+            path_dialog: None,
+        }
+    }
+
+    /// The state, for tests.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+}
+
+impl eframe::App for AccordApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.state.poll();
+        if let Some(request) = self.state.path_dialog.take() {
+            self.path_dialog = Some(PathDialog::new(request.explanation));
+        }
+        let mut commands = ui::app_ui(ui, &self.state);
+        if let Some(dialog) = &mut self.path_dialog {
+            let (keep_open, command) = dialog.show(ui.ctx());
+            commands.extend(command);
+            if !keep_open {
+                self.path_dialog = None;
+            }
+        }
+        for command in commands {
+            self.state.handle(command);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFERENCES_KEY, &self.state.preferences);
+    }
+}
+
+/// Opens the window and runs until it is closed.
 pub fn run() -> anyhow::Result<()> {
-    Ok(())
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Accord")
+        .with_app_id("accord")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([640.0, 400.0])
+        .with_drag_and_drop(true);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../icons/accord.png")) {
+        viewport = viewport.with_icon(Arc::new(icon));
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        renderer: eframe::Renderer::Glow,
+        ..eframe::NativeOptions::default()
+    };
+    eframe::run_native(
+        "Accord",
+        options,
+        Box::new(|cc| Ok(Box::new(AccordApp::new(cc)))),
+    )
+    .map_err(|error| anyhow!("could not open the window: {error}"))
 }

@@ -1,1 +1,404 @@
-//! stub
+//! What the app knows, and the one place it changes.
+//!
+//! Panels read [`AppState`] and return [`Command`]s; [`AppState::handle`] applies them at the end
+//! of the frame. Background work (loading folders, the native file dialog) reports through one
+//! inbox that [`AppState::poll`] drains each frame. No drawing here.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+use crate::ingest::{self, IngestEvent, IngestJob, IngestOptions, Root};
+use crate::model::{Corpus, DocumentId, SourceId};
+
+/// A change the UI asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use]
+pub enum Command {
+    /// Load folders or files (from the dialog, a typed path, or a drop on the window).
+    OpenPaths(Vec<PathBuf>),
+    /// Open the native folder dialog.
+    ShowFolderDialog,
+    /// Ask for a path as text (always possible, even without a dialog service).
+    ShowPathDialog,
+    /// Stop showing a source and forget it across restarts.
+    RemoveSource(SourceId),
+    /// Show a document in the viewer.
+    SelectDocument(DocumentId),
+    /// Switch the library between documents and skipped files.
+    ShowLibraryTab(LibraryTab),
+    /// Show the clean body or the original text.
+    ShowTextView(TextView),
+    /// Remove a message from the message area.
+    DismissMessage(usize),
+}
+
+/// The two lists of the library panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum LibraryTab {
+    /// Loaded documents.
+    #[default]
+    Documents,
+    /// Files that were found but not loaded, with reasons.
+    Skipped,
+}
+
+/// Which text the viewer shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum TextView {
+    /// The article body without site clutter.
+    #[default]
+    Clean,
+    /// Everything the file held, clutter included.
+    Original,
+}
+
+/// Loading progress of one source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadProgress {
+    /// The source being loaded.
+    pub source: SourceId,
+    /// What to call it in the status bar.
+    pub label: String,
+    /// Files handled so far (loaded or skipped after the walk).
+    pub done_files: usize,
+    /// Files to read, once the walk is done.
+    pub total_files: Option<usize>,
+}
+
+/// A message for the user, in plain words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// What happened and what to do.
+    pub text: String,
+    /// Whether it is an error (otherwise information).
+    pub is_error: bool,
+}
+
+/// A request to open the typed-path dialog (the UI owns the dialog and its text once open).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PathDialog {
+    /// Why it opened, when no native dialog could.
+    pub explanation: Option<String>,
+}
+
+/// UI preferences kept across restarts (eframe storage). Not user data: losing them loses
+/// nothing the user wrote.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    /// Folders and files the user opened, reopened at start.
+    pub open_paths: Vec<PathBuf>,
+    /// Clean or original text in the viewer.
+    pub text_view: TextView,
+}
+
+/// Results of background work, delivered to the UI thread.
+#[derive(Debug)]
+enum Inbox {
+    Ingest(IngestEvent),
+    FolderDialog {
+        picked: Option<PathBuf>,
+        elapsed: Duration,
+    },
+}
+
+/// A native dialog that returns nothing this fast did not really open (no portal, no zenity).
+const DIALOG_FAILED_WITHIN: Duration = Duration::from_millis(400);
+
+/// Everything the app knows.
+pub struct AppState {
+    /// Loaded documents and skipped files.
+    pub corpus: Corpus,
+    /// The document in the viewer.
+    pub selected: Option<DocumentId>,
+    /// Loads under way.
+    pub loads: Vec<LoadProgress>,
+    /// Messages shown until dismissed.
+    pub messages: Vec<Message>,
+    /// Which list the library shows.
+    pub library_tab: LibraryTab,
+    /// A typed-path dialog waiting to be opened by the UI.
+    pub path_dialog: Option<PathDialog>,
+    /// Whether the native folder dialog is open.
+    pub folder_dialog_open: bool,
+    /// Preferences saved on exit.
+    pub preferences: Preferences,
+    jobs: Vec<IngestJob>,
+    inbox: Receiver<Inbox>,
+    outbox: Sender<Inbox>,
+    wake: Arc<dyn Fn() + Send + Sync>,
+    options: IngestOptions,
+}
+
+impl AppState {
+    /// A state that loads the bundled seeds and the remembered paths. `wake` is called from
+    /// background threads when results arrive (the app passes a repaint request).
+    pub fn new(preferences: Preferences, wake: Arc<dyn Fn() + Send + Sync>) -> Self {
+        let (outbox, inbox) = channel();
+        let mut state = Self {
+            corpus: Corpus::default(),
+            selected: None,
+            loads: Vec::new(),
+            messages: Vec::new(),
+            library_tab: LibraryTab::Documents,
+            path_dialog: None,
+            folder_dialog_open: false,
+            preferences: Preferences::default(),
+            jobs: Vec::new(),
+            inbox,
+            outbox,
+            wake,
+            options: IngestOptions::default(),
+        };
+        state.preferences.text_view = preferences.text_view;
+        let source = state.corpus.add_source(None);
+        state.start_load(source, Root::Bundled, "bundled seed articles".to_owned());
+        for path in preferences.open_paths {
+            if path.exists() {
+                state.open_path(path);
+            } else {
+                state.tell_error(format!(
+                    "{} was opened last time but is no longer there (moved, renamed or deleted). It has been removed from the library.",
+                    path.display()
+                ));
+            }
+        }
+        state
+    }
+
+    /// Drains background results; call once per frame.
+    pub fn poll(&mut self) {
+        while let Ok(message) = self.inbox.try_recv() {
+            match message {
+                Inbox::Ingest(event) => self.apply_ingest(event),
+                Inbox::FolderDialog { picked, elapsed } => {
+                    self.folder_dialog_open = false;
+                    match picked {
+                        Some(path) => self.open_path(path),
+                        None if elapsed < DIALOG_FAILED_WITHIN => {
+                            self.path_dialog = Some(PathDialog {
+                                explanation: Some(no_dialog_explanation()),
+                            });
+                        }
+                        None => {}
+                    }
+                }
+            }
+        }
+    }
+
+    /// Applies a command from the UI.
+    pub fn handle(&mut self, command: Command) {
+        match command {
+            Command::OpenPaths(paths) => {
+                for path in paths {
+                    self.open_path(path);
+                }
+            }
+            Command::ShowFolderDialog => self.show_folder_dialog(),
+            Command::ShowPathDialog => self.path_dialog = Some(PathDialog::default()),
+            Command::RemoveSource(source) => self.remove_source(source),
+            Command::SelectDocument(document_id) => self.selected = Some(document_id),
+            Command::ShowLibraryTab(tab) => self.library_tab = tab,
+            Command::ShowTextView(view) => self.preferences.text_view = view,
+            Command::DismissMessage(index) => {
+                if index < self.messages.len() {
+                    self.messages.remove(index);
+                }
+            }
+        }
+    }
+
+    /// Whether any load is still running.
+    pub fn is_loading(&self) -> bool {
+        !self.loads.is_empty()
+    }
+
+    fn open_path(&mut self, path: PathBuf) {
+        let path = std::fs::canonicalize(&path).unwrap_or(path);
+        if !path.exists() {
+            self.tell_error(format!(
+                "{} does not exist. Check the path and try again.",
+                path.display()
+            ));
+            return;
+        }
+        if let Some(existing) = self.corpus.source_for_root(Some(&path)) {
+            let already_loading = self.loads.iter().any(|load| load.source == existing);
+            if !already_loading {
+                self.tell_info(format!("{} is already open.", path.display()));
+            }
+            return;
+        }
+        let source = self.corpus.add_source(Some(path.clone()));
+        if !self.preferences.open_paths.contains(&path) {
+            self.preferences.open_paths.push(path.clone());
+        }
+        let label = display_name(&path);
+        self.start_load(source, Root::Path(path), label);
+    }
+
+    fn start_load(&mut self, source: SourceId, root: Root, label: String) {
+        let outbox = self.outbox.clone();
+        let wake = Arc::clone(&self.wake);
+        let sink = move |event| {
+            // The receiver is gone only while the app closes; nothing is left to tell then.
+            let _ = outbox.send(Inbox::Ingest(event));
+            wake();
+        };
+        match ingest::spawn(source, root, self.options.clone(), sink) {
+            Ok(job) => {
+                self.jobs.push(job);
+                self.loads.push(LoadProgress {
+                    source,
+                    label,
+                    done_files: 0,
+                    total_files: None,
+                });
+            }
+            Err(error) => {
+                self.corpus.remove_source(source);
+                self.tell_error(format!(
+                    "Could not start loading {label}: the system would not start a worker thread ({error})."
+                ));
+            }
+        }
+    }
+
+    fn apply_ingest(&mut self, event: IngestEvent) {
+        match event {
+            IngestEvent::Started {
+                source,
+                total_files,
+            } => {
+                if let Some(load) = self.load_mut(source) {
+                    load.total_files = Some(total_files);
+                }
+            }
+            IngestEvent::Loaded(document) => {
+                let Some(source) = document.primary_path().map(|path| path.source) else {
+                    return;
+                };
+                if !self.has_source(source) {
+                    return;
+                }
+                if let Some(load) = self.load_mut(source) {
+                    load.done_files += 1;
+                }
+                self.corpus.add_document(*document);
+            }
+            IngestEvent::Skipped(skipped) => {
+                if !self.has_source(skipped.source) {
+                    return;
+                }
+                if let Some(load) = self.load_mut(skipped.source)
+                    && load.total_files.is_some()
+                {
+                    load.done_files += 1;
+                }
+                self.corpus.add_skipped(skipped);
+            }
+            IngestEvent::Finished { source } => {
+                self.loads.retain(|load| load.source != source);
+                self.jobs.retain(|job| job.source != source);
+                // Show an article at once rather than an empty viewer.
+                if self.selected.is_none() {
+                    self.selected = self.corpus.documents().first().map(|doc| doc.id);
+                }
+            }
+        }
+    }
+
+    fn show_folder_dialog(&mut self) {
+        if self.folder_dialog_open {
+            return;
+        }
+        let outbox = self.outbox.clone();
+        let wake = Arc::clone(&self.wake);
+        let spawned = std::thread::Builder::new()
+            .name("accord-folder-dialog".to_owned())
+            .spawn(move || {
+                let started = Instant::now();
+                let picked = pollster::block_on(
+                    rfd::AsyncFileDialog::new()
+                        .set_title("Open a folder of articles")
+                        .pick_folder(),
+                )
+                .map(|handle| handle.path().to_path_buf());
+                let _ = outbox.send(Inbox::FolderDialog {
+                    picked,
+                    elapsed: started.elapsed(),
+                });
+                wake();
+            });
+        match spawned {
+            Ok(_) => self.folder_dialog_open = true,
+            Err(_) => {
+                self.path_dialog = Some(PathDialog {
+                    explanation: Some(no_dialog_explanation()),
+                });
+            }
+        }
+    }
+
+    fn remove_source(&mut self, source: SourceId) {
+        if let Some(job) = self.jobs.iter().find(|job| job.source == source) {
+            job.cancel();
+        }
+        self.jobs.retain(|job| job.source != source);
+        self.loads.retain(|load| load.source != source);
+        if let Some(root) = self
+            .corpus
+            .sources()
+            .iter()
+            .find(|s| s.id == source)
+            .and_then(|s| s.root.clone())
+        {
+            self.preferences.open_paths.retain(|path| *path != root);
+        }
+        self.corpus.remove_source(source);
+        if self
+            .selected
+            .is_some_and(|document_id| self.corpus.document(document_id).is_none())
+        {
+            self.selected = self.corpus.documents().first().map(|doc| doc.id);
+        }
+    }
+
+    fn has_source(&self, source: SourceId) -> bool {
+        self.corpus.sources().iter().any(|s| s.id == source)
+    }
+
+    fn load_mut(&mut self, source: SourceId) -> Option<&mut LoadProgress> {
+        self.loads.iter_mut().find(|load| load.source == source)
+    }
+
+    fn tell_error(&mut self, text: String) {
+        self.messages.push(Message {
+            text,
+            is_error: true,
+        });
+    }
+
+    fn tell_info(&mut self, text: String) {
+        self.messages.push(Message {
+            text,
+            is_error: false,
+        });
+    }
+}
+
+/// What to tell the user when no native dialog could open.
+fn no_dialog_explanation() -> String {
+    "No system file dialog could be opened (on Linux it needs the XDG desktop portal or zenity). Type or paste the folder's path instead.".to_owned()
+}
+
+/// A short name for a path in the status bar.
+fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}

@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::Sender;
 
 use rayon::prelude::*;
 
@@ -58,14 +57,13 @@ impl IngestJob {
     }
 }
 
-/// Starts loading `root` on a named background thread. Events go to `events`; `wake` is
-/// called after each batch so a UI can repaint.
+/// Starts loading `root` on a named background thread, handing every event to `sink` (which
+/// typically forwards it to the UI and asks for a repaint).
 pub fn spawn(
     source: SourceId,
     root: Root,
     options: IngestOptions,
-    events: Sender<IngestEvent>,
-    wake: Arc<dyn Fn() + Send + Sync>,
+    sink: impl Fn(IngestEvent) + Send + Sync + 'static,
 ) -> std::io::Result<IngestJob> {
     let cancelled = Arc::new(AtomicBool::new(false));
     let job = IngestJob {
@@ -74,14 +72,7 @@ pub fn spawn(
     };
     std::thread::Builder::new()
         .name(format!("accord-ingest-{}", source.0))
-        .spawn(move || {
-            let send = |event| {
-                // The receiver is gone only when the app is closing; nothing left to do then.
-                let _ = events.send(event);
-                wake();
-            };
-            ingest(source, &root, &options, &cancelled, &send);
-        })?;
+        .spawn(move || ingest(source, &root, &options, &cancelled, &sink))?;
     Ok(job)
 }
 

@@ -7,7 +7,7 @@ mod corpus;
 mod date;
 mod document;
 
-pub use corpus::{Corpus, SourceId};
+pub use corpus::{Corpus, Source, SourceId};
 pub use date::PartialDate;
 pub use document::{
     BodySegment, DocPath, Document, DocumentId, DocumentMeta, Format, SkipReason, SkippedFile,

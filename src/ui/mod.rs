@@ -1,1 +1,118 @@
-//! stub
+//! Drawing. Every panel reads the state and returns commands; nothing here changes the state.
+
+mod dialogs;
+pub mod fonts;
+mod library;
+mod messages;
+mod status;
+pub mod theme;
+mod viewer;
+
+pub use dialogs::PathDialog;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::state::{AppState, Command};
+
+/// Ctrl+O (Cmd+O on macOS): open a folder.
+pub const OPEN_FOLDER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+
+/// Draws the whole window and returns what the user asked for.
+pub fn app_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    if ui
+        .ctx()
+        .input_mut(|input| input.consume_shortcut(&OPEN_FOLDER))
+    {
+        commands.push(Command::ShowFolderDialog);
+    }
+    egui::Panel::top("menu_bar").show(ui, |ui| menu_bar_ui(ui, state, &mut commands));
+    egui::Panel::bottom("status_bar").show(ui, |ui| status::status_ui(ui, state));
+    egui::Panel::left("library")
+        .resizable(true)
+        .default_size(theme::LIBRARY_WIDTH)
+        .min_size(theme::LIBRARY_MIN_WIDTH)
+        .show(ui, |ui| commands.extend(library::library_ui(ui, state)));
+    egui::CentralPanel::default().show(ui, |ui| {
+        commands.extend(messages::messages_ui(ui, &state.messages));
+        commands.extend(viewer::viewer_ui(ui, state));
+    });
+    commands.extend(dropped_files_ui(ui));
+    commands
+}
+
+fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            let open = egui::Button::new("Open folder…")
+                .shortcut_text(ui.ctx().format_shortcut(&OPEN_FOLDER));
+            if ui.add_enabled(!state.folder_dialog_open, open).clicked() {
+                commands.push(Command::ShowFolderDialog);
+            }
+            if ui
+                .button("Open path…")
+                .on_hover_text("Type or paste the path of a folder or file")
+                .clicked()
+            {
+                commands.push(Command::ShowPathDialog);
+            }
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            use crate::state::TextView;
+            let current = state.preferences.text_view;
+            for (view, label) in [
+                (TextView::Clean, "Clean article"),
+                (TextView::Original, "Original text"),
+            ] {
+                if ui.radio(current == view, label).clicked() {
+                    commands.push(Command::ShowTextView(view));
+                }
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            ui.label(format!("Accord {}", env!("CARGO_PKG_VERSION")));
+            ui.label(
+                "Open a folder of articles with File → Open folder…, or drop it on the window.",
+            );
+            ui.label(format!(
+                "Open folder: {}",
+                ui.ctx().format_shortcut(&OPEN_FOLDER)
+            ));
+        });
+    });
+}
+
+/// Files or folders dropped on the window open like File → Open; while they hover, say so.
+fn dropped_files_ui(ui: &mut egui::Ui) -> Option<Command> {
+    let (hovering, dropped) = ui.ctx().input(|input| {
+        (
+            !input.raw.hovered_files.is_empty(),
+            input
+                .raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_path_buf())
+                .collect::<Vec<_>>(),
+        )
+    });
+    if hovering {
+        let rect = ui.ctx().content_rect();
+        let painter = ui.ctx().layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("accord_drop_overlay"),
+        ));
+        painter.rect_filled(rect, 0.0, theme::drop_overlay(ui.visuals()));
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            "Drop folders or files to open them",
+            egui::TextStyle::Heading.resolve(ui.style()),
+            ui.visuals().strong_text_color(),
+        );
+    }
+    (!dropped.is_empty()).then_some(Command::OpenPaths(dropped))
+}

@@ -1,0 +1,31 @@
+//! The status bar: counts and loading progress.
+
+use crate::state::AppState;
+
+/// Draws counts of documents and skipped files, and the progress of each load.
+pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "{} documents · {} skipped",
+            state.corpus.documents().len(),
+            state.corpus.skipped().len()
+        ));
+        for load in &state.loads {
+            ui.separator();
+            ui.spinner();
+            match load.total_files {
+                Some(total) if total > 0 => {
+                    let fraction = load.done_files as f32 / total as f32;
+                    ui.label(format!(
+                        "Loading {}: {} of {total} files",
+                        load.label, load.done_files
+                    ));
+                    ui.add(egui::ProgressBar::new(fraction).desired_width(120.0));
+                }
+                _ => {
+                    ui.label(format!("Looking for files in {}…", load.label));
+                }
+            }
+        }
+    });
+}
