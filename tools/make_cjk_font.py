@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the bundled Chinese UI font: assets/fonts/NotoSansSC-GB2312.otf.
+"""Build the bundled Chinese UI font: assets/fonts/NotoSansCJKsc-Subset.otf.
 
 What
     A subset of Noto Sans CJK SC Regular (SIL Open Font License 1.1) that
@@ -12,7 +12,7 @@ What
       * optionally the Big5 level-1 "frequently used" traditional hanzi
         (Big5 0xA440-0xC67E, 5,401 characters). With --big5=auto (the
         default) they are kept only if the font stays under 4,500,000 bytes.
-    Hinting is dropped, the default set of OpenType layout features is kept,
+    Hinting is dropped, the default OpenType layout features are kept but for 'locl',
     outlines stay CFF (so the output is .otf). All name-table records
     (copyright, trademark, license description and URL, ...) are kept in
     English, so the family name stays "Noto Sans CJK SC".
@@ -26,15 +26,17 @@ Why
 How to run (from the repository root)
     apt-get install -y fonts-noto-cjk     # /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
     pip install fonttools
-    python3 tools/make_cjk_font.py        # writes assets/fonts/NotoSansSC-GB2312.otf
+    python3 tools/make_cjk_font.py        # writes assets/fonts/NotoSansCJKsc-Subset.otf
 
     Options: --source PATH (the .ttc or a NotoSansCJKsc-Regular.otf),
     --output PATH, --big5 {auto,yes,no}, --max-bytes N (limit for auto),
-    --no-locl (drop the 'locl' feature and the Japanese / Korean /
-    traditional glyph variants it pulls in: roughly halves the file; egui
-    does no OpenType shaping, so it never uses them).
+    --keep-locl (keep the 'locl' feature and the Japanese / Korean /
+    traditional glyph variants it pulls in; dropped by default because egui
+    does no OpenType shaping and never uses them, and dropping them roughly
+    halves the file).
 
-    The script is deterministic for a given source font and fontTools version.
+    The script is deterministic for a given source font and fontTools version
+    (head.modified is kept from the source, not set to the build time).
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ from fontTools.ttLib import TTCollection, TTFont
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_SOURCE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
-DEFAULT_OUTPUT = os.path.join(REPO_ROOT, "assets", "fonts", "NotoSansSC-GB2312.otf")
+DEFAULT_OUTPUT = os.path.join(REPO_ROOT, "assets", "fonts", "NotoSansCJKsc-Subset.otf")
 WANTED_FAMILY = "Noto Sans CJK SC"
 DEFAULT_MAX_BYTES = 4_500_000
 
@@ -115,9 +117,9 @@ def load_source(path: str) -> TTFont:
         for index, font in enumerate(coll.fonts):
             if font["name"].getDebugName(1) == WANTED_FAMILY:
                 print(f"source: {path} font #{index} ({WANTED_FAMILY})")
-                return TTFont(path, fontNumber=index)
+                return TTFont(path, fontNumber=index, recalcTimestamp=False)
         sys.exit(f"no face named {WANTED_FAMILY!r} in {path}")
-    font = TTFont(path)
+    font = TTFont(path, recalcTimestamp=False)
     print(f"source: {path} ({font['name'].getDebugName(1)})")
     return font
 
@@ -162,9 +164,10 @@ def main() -> None:
     ap.add_argument("--big5", choices=["auto", "yes", "no"], default="auto",
                     help="add Big5 level-1 traditional hanzi (auto: only if under --max-bytes)")
     ap.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
-    ap.add_argument("--no-locl", action="store_true",
-                    help="drop the locl feature and its regional glyph variants (much smaller)")
+    ap.add_argument("--keep-locl", action="store_true",
+                    help="keep the locl feature and its regional glyph variants (about twice the size)")
     args = ap.parse_args()
+    args.no_locl = not args.keep_locl
 
     if not os.path.exists(args.source):
         sys.exit(f"{args.source} not found: apt-get install -y fonts-noto-cjk")

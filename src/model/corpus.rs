@@ -105,9 +105,15 @@ impl Corpus {
 
     /// Records a file that could not be loaded.
     pub fn add_skipped(&mut self, skipped: SkippedFile) {
-        if !self.skipped.contains(&skipped) {
-            self.skipped.push(skipped);
+        if self.skipped.contains(&skipped) {
+            return;
         }
+        // Kept in source and path order so the list is the same however the work was split.
+        let key = (skipped.source, skipped.path.clone());
+        let position = self
+            .skipped
+            .partition_point(|other| (other.source, other.path.clone()) <= key);
+        self.skipped.insert(position, skipped);
     }
 
     /// Forgets a source: its skipped files, and documents found only through it.

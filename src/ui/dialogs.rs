@@ -11,6 +11,8 @@ pub struct PathDialog {
     pub text: String,
     /// Why the dialog opened instead of the native one, if it did.
     pub explanation: Option<String>,
+    /// Whether the text field has been given the keyboard focus once.
+    focused_once: bool,
 }
 
 impl PathDialog {
@@ -19,6 +21,7 @@ impl PathDialog {
         Self {
             text: String::new(),
             explanation,
+            focused_once: false,
         }
     }
 

@@ -1,7 +1,45 @@
 //! Fonts: egui's defaults plus a bundled Chinese font, so Chinese text never shows as boxes.
+//!
+//! The bundled font is a 2.2 MB subset of Noto Sans CJK SC (all GB2312 characters, the common
+//! Big5 traditional ones, CJK punctuation and fullwidth forms; see `tools/make_cjk_font.py` and
+//! ARCHITECTURE.md for why this size). It sits behind egui's Latin fonts, so English keeps its
+//! look, and ahead of eframe's system font fallback, which still covers rarer characters.
 
-/// Installs the bundled CJK font behind egui's default fonts (and ahead of the system font
-/// fallback eframe adds, which still covers characters the subset lacks).
+use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+use egui::{FontData, FontFamily};
+
+/// The bundled CJK subset (SIL Open Font License 1.1, see `assets/fonts/OFL.txt`).
+static CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKsc-Subset.otf");
+
+/// Name of the bundled font in egui's font list.
+pub const CJK_FONT_NAME: &str = "Noto Sans CJK SC (subset)";
+
+/// Installs the bundled CJK font as a fallback of both font families.
 pub fn install(ctx: &egui::Context) {
-    let _ = ctx;
+    let fallback = |family| InsertFontFamily {
+        family,
+        priority: FontPriority::Lowest,
+    };
+    ctx.add_font(FontInsert {
+        name: CJK_FONT_NAME.to_owned(),
+        data: FontData::from_static(CJK_FONT),
+        families: vec![fallback(FontFamily::Proportional), fallback(FontFamily::Monospace)],
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn simplified_and_traditional_chinese_render_with_the_bundled_font() {
+        // egui_kittest has no system fonts and panics on a glyph no font has.
+        let harness = Harness::new_ui(|ui| {
+            super::install(ui.ctx());
+            ui.label("南京市江宁区与溧水区签署合作协议，“三区联动”。");
+            ui.label("南京市江寧區與溧水區簽署合作協議");
+        });
+        harness.get_by_label("南京市江宁区与溧水区签署合作协议，“三区联动”。");
+    }
 }

@@ -54,7 +54,7 @@ fn sources_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
                 ui.spinner();
             }
             if source.root.is_some() {
-                let remove = ui.small_button("✕").on_hover_text(
+                let remove = ui.small_button("×").on_hover_text(
                     "Remove this folder from the library (files on disk are not touched)",
                 );
                 if remove.clicked() {

@@ -15,7 +15,7 @@ pub fn messages_ui(ui: &mut egui::Ui, messages: &[Message]) -> Vec<Command> {
             .corner_radius(4.0)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                    if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                         commands.push(Command::DismissMessage(index));
                     }
                     let colour = if message.is_error {

@@ -76,7 +76,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
         ui.menu_button("Help", |ui| {
             ui.label(format!("Accord {}", env!("CARGO_PKG_VERSION")));
             ui.label(
-                "Open a folder of articles with File → Open folder…, or drop it on the window.",
+                "Open a folder of articles with File, Open folder…, or drop it on the window.",
             );
             ui.label(format!(
                 "Open folder: {}",
@@ -86,7 +86,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
     });
 }
 
-/// Files or folders dropped on the window open like File → Open; while they hover, say so.
+/// Files or folders dropped on the window open like File, Open folder; while they hover, say so.
 fn dropped_files_ui(ui: &mut egui::Ui) -> Option<Command> {
     let (hovering, dropped) = ui.ctx().input(|input| {
         (
