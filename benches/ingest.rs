@@ -1,1 +1,118 @@
-fn main() {}
+//! Ingest throughput: `cargo bench --bench ingest`.
+//!
+//! Builds its own corpus (documents made by recombining seed paragraphs, half as HTML pages),
+//! then measures decode + HTML conversion + cleaning single-threaded on bytes in memory, and
+//! the whole pipeline (walk, read, clean) with rayon on a temporary folder.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use accord::ingest::{IngestOptions, read_document};
+use accord::model::{DocPath, Format, SourceId};
+
+const DOCUMENTS: usize = 10_000;
+
+fn main() -> std::io::Result<()> {
+    let paragraphs = seed_paragraphs();
+    let corpus: Vec<(String, Vec<u8>, Format)> = (0..DOCUMENTS)
+        .map(|index| make_document(index, &paragraphs))
+        .collect();
+    let total_bytes: usize = corpus.iter().map(|(_, bytes, _)| bytes.len()).sum();
+    println!(
+        "corpus: {DOCUMENTS} documents, {:.1} MB",
+        total_bytes as f64 / 1e6
+    );
+
+    let started = Instant::now();
+    let mut loaded = 0usize;
+    for (name, bytes, format) in &corpus {
+        let path = DocPath {
+            source: SourceId(0),
+            path: PathBuf::from(name),
+            relative: name.clone(),
+        };
+        if read_document(bytes, *format, path).is_ok() {
+            loaded += 1;
+        }
+    }
+    report(
+        "single thread, in memory",
+        started.elapsed(),
+        loaded,
+        total_bytes,
+    );
+
+    let dir = tempfile::tempdir()?;
+    for (name, bytes, _) in &corpus {
+        std::fs::write(dir.path().join(name), bytes)?;
+    }
+    let started = Instant::now();
+    let loaded_corpus = accord::cli::load(&[dir.path().to_path_buf()], &IngestOptions::default());
+    report(
+        &format!(
+            "rayon on {} threads, from disk",
+            rayon::current_num_threads()
+        ),
+        started.elapsed(),
+        loaded_corpus.documents().len(),
+        total_bytes,
+    );
+    Ok(())
+}
+
+fn report(label: &str, elapsed: Duration, documents: usize, bytes: usize) {
+    let seconds = elapsed.as_secs_f64();
+    println!(
+        "{label}: {documents} documents in {:.0} ms = {:.0} documents/s, {:.1} MB/s",
+        seconds * 1e3,
+        documents as f64 / seconds,
+        bytes as f64 / 1e6 / seconds
+    );
+}
+
+/// Every non-empty line of the seeds, clutter included, as building blocks.
+fn seed_paragraphs() -> Vec<String> {
+    accord::seeds::files()
+        .into_iter()
+        .flat_map(|(_, bytes)| {
+            String::from_utf8_lossy(bytes)
+                .lines()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .filter(|line| !line.trim().is_empty())
+        .collect()
+}
+
+/// A distinct document: a few paragraphs chosen by the index, with a headline; odd ones as HTML.
+fn make_document(index: usize, paragraphs: &[String]) -> (String, Vec<u8>, Format) {
+    let pick = |k: usize| &paragraphs[(index * 7 + k * 13) % paragraphs.len()];
+    let headline = format!("Cooperation report number {index}");
+    let body: Vec<&String> = (0..6).map(pick).collect();
+    if index.is_multiple_of(2) {
+        let text = format!(
+            "{headline}\n\n{}\n",
+            body.iter()
+                .map(|p| p.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        );
+        (
+            format!("doc{index:05}.txt"),
+            text.into_bytes(),
+            Format::Text,
+        )
+    } else {
+        let html = format!(
+            "<html><head><title>{headline} - News</title></head><body><nav><a>Home</a><a>News</a></nav><h1>{headline}</h1>{}</body></html>",
+            body.iter()
+                .map(|p| format!("<p>{p}</p>"))
+                .collect::<String>()
+        );
+        (
+            format!("doc{index:05}.html"),
+            html.into_bytes(),
+            Format::Html,
+        )
+    }
+}

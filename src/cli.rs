@@ -78,17 +78,16 @@ pub fn extract(args: &ExtractArgs, out: &mut dyn Write) -> anyhow::Result<()> {
 
 /// Loads every path into one corpus, on this thread (files are read in parallel).
 pub fn load(paths: &[PathBuf], options: &IngestOptions) -> Corpus {
-    let corpus = Mutex::new(Corpus::default());
+    let mut corpus = Corpus::default();
     let never_cancelled = AtomicBool::new(false);
     for path in paths {
-        let source = lock(&corpus).add_source(Some(path.clone()));
+        let source = corpus.add_source(Some(path.clone()));
+        let events = Mutex::new(Vec::new());
         let send = |event: IngestEvent| {
-            let mut corpus = lock(&corpus);
-            match event {
-                IngestEvent::Loaded(document) => corpus.add_document(*document),
-                IngestEvent::Skipped(skipped) => corpus.add_skipped(skipped),
-                IngestEvent::Started { .. } | IngestEvent::Finished { .. } => {}
-            }
+            events
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(event);
         };
         ingest::ingest(
             source,
@@ -97,16 +96,20 @@ pub fn load(paths: &[PathBuf], options: &IngestOptions) -> Corpus {
             &never_cancelled,
             &send,
         );
+        let events = events
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut documents = Vec::new();
+        for event in events {
+            match event {
+                IngestEvent::Loaded(document) => documents.push(*document),
+                IngestEvent::Skipped(skipped) => corpus.add_skipped(skipped),
+                IngestEvent::Started { .. } | IngestEvent::Finished { .. } => {}
+            }
+        }
+        corpus.add_documents(documents);
     }
     corpus
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-fn lock(corpus: &Mutex<Corpus>) -> std::sync::MutexGuard<'_, Corpus> {
-    corpus
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn write_summary(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {

@@ -170,9 +170,25 @@ impl AppState {
 
     /// Drains background results; call once per frame.
     pub fn poll(&mut self) {
+        // Documents are added in one batch per frame (one sort), however many arrived.
+        let mut loaded = Vec::new();
         while let Ok(message) = self.inbox.try_recv() {
             match message {
-                Inbox::Ingest(event) => self.apply_ingest(event),
+                Inbox::Ingest(IngestEvent::Loaded(document)) => {
+                    let source = document.primary_path().map(|path| path.source);
+                    if let Some(source) = source.filter(|&source| self.has_source(source)) {
+                        if let Some(load) = self.load_mut(source) {
+                            load.done_files += 1;
+                        }
+                        loaded.push(*document);
+                    }
+                }
+                Inbox::Ingest(event) => {
+                    if !loaded.is_empty() {
+                        self.corpus.add_documents(loaded.drain(..));
+                    }
+                    self.apply_ingest(event);
+                }
                 Inbox::FolderDialog { picked, elapsed } => {
                     self.folder_dialog_open = false;
                     match picked {
@@ -187,6 +203,7 @@ impl AppState {
                 }
             }
         }
+        self.corpus.add_documents(loaded);
     }
 
     /// Applies a command from the UI.
@@ -277,18 +294,7 @@ impl AppState {
                     load.total_files = Some(total_files);
                 }
             }
-            IngestEvent::Loaded(document) => {
-                let Some(source) = document.primary_path().map(|path| path.source) else {
-                    return;
-                };
-                if !self.has_source(source) {
-                    return;
-                }
-                if let Some(load) = self.load_mut(source) {
-                    load.done_files += 1;
-                }
-                self.corpus.add_document(*document);
-            }
+            IngestEvent::Loaded(document) => self.corpus.add_document(*document),
             IngestEvent::Skipped(skipped) => {
                 if !self.has_source(skipped.source) {
                     return;

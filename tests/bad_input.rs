@@ -1,6 +1,8 @@
 //! A folder full of bad input: every file is either loaded or reported with its reason, and
 //! nothing panics or hangs.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Test code: a failed unwrap is a failed test.
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -193,7 +195,7 @@ fn a_folder_that_vanishes_before_reading_is_reported() {
     fs::create_dir(&gone).unwrap();
     write(&gone, "a.txt", ARTICLE.as_bytes());
     fs::remove_dir_all(&gone).unwrap();
-    let corpus = accord::cli::load(&[gone.clone()], &IngestOptions::default());
+    let corpus = accord::cli::load(std::slice::from_ref(&gone), &IngestOptions::default());
     assert!(corpus.documents().is_empty());
     assert_eq!(corpus.skipped().len(), 1);
     assert_eq!(corpus.skipped()[0].reason, SkipReason::Vanished);

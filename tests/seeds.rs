@@ -1,5 +1,7 @@
 //! The bundled seeds through the whole pipeline, as `accord extract seeds --json` prints them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Test code: a failed unwrap is a failed test.
+
 use std::path::PathBuf;
 
 use accord::cli::{ExtractArgs, extract};

@@ -1,5 +1,7 @@
 //! The real app under egui_kittest: seeds listed, an article opened, a typed path loaded.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Test code: a failed unwrap is a failed test.
+
 use std::time::{Duration, Instant};
 
 use accord::app::AccordApp;
@@ -40,10 +42,17 @@ fn lists_the_seed_titles_and_shows_the_selected_article() {
     let mut harness = app_harness();
     run_until(&mut harness, seeds_loaded);
     for title in SEED_TITLES {
-        assert!(harness.get_all_by_label(title).count() >= 1, "{title} is listed");
+        assert!(
+            harness.get_all_by_label(title).count() >= 1,
+            "{title} is listed"
+        );
     }
     // Select the Liangjiang article and find its body in the viewer.
-    harness.get_all_by_label(SEED_TITLES[4]).next().unwrap().click();
+    harness
+        .get_all_by_label(SEED_TITLES[4])
+        .next()
+        .unwrap()
+        .click();
     harness.run_steps(3);
     let selected = harness.state().state().selected;
     let document = harness.state().state().corpus.documents()[4].clone();
@@ -75,7 +84,8 @@ fn a_typed_path_loads_its_folder_and_reports_skipped_files() {
         .get_by_role(egui::accesskit::Role::TextInput)
         .type_text(&dir.path().display().to_string());
     harness.run_steps(2);
-    harness.get_by_label("Open").click();
+    // Enter opens the path, as the Open button does (it once did nothing: regression).
+    harness.key_press(egui::Key::Enter);
     run_until(&mut harness, |app| {
         !app.state().is_loading() && app.state().corpus.documents().len() == 6
     });

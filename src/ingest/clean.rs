@@ -331,9 +331,8 @@ fn clutter_kind(text: &str) -> Option<Kind> {
     if line_is_share(text) || is_language_switcher(text) {
         return clutter(true);
     }
-    if chars <= 200 && BREADCRUMB_START.is_match(text)
-        || (chars <= 200 && (text.matches(" > ").count() >= 2 || text.matches('>').count() >= 3))
-    {
+    let arrows = text.matches(" > ").count() >= 2 || text.matches('>').count() >= 3;
+    if chars <= 200 && (BREADCRUMB_START.is_match(text) || arrows) {
         return Some(Kind::Clutter {
             ends_article: false,
             breadcrumb: true,
@@ -677,9 +676,9 @@ fn paragraphs(lines: &[Line<'_>], start: usize, end: usize) -> Vec<Range<usize>>
     };
     let mut paragraphs: Vec<Range<usize>> = Vec::new();
     let mut open: Option<Range<usize>> = None;
-    for index in start..end {
+    for (index, line) in lines.iter().enumerate().take(end).skip(start) {
         if keep(index) {
-            let range = lines[index].range.clone();
+            let range = line.range.clone();
             open = Some(match open {
                 Some(current) => current.start..range.end,
                 None => range,

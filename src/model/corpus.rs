@@ -84,23 +84,27 @@ impl Corpus {
 
     /// Adds a document, or adds its paths to the identical document already loaded.
     pub fn add_document(&mut self, document: Document) {
-        if let Some(&position) = self.index.get(&document.id) {
-            if let Some(existing) = self.documents.get_mut(position) {
-                let existing = Arc::make_mut(existing);
-                for path in document.paths {
-                    if !existing.paths.contains(&path) {
-                        existing.paths.push(path);
-                    }
+        self.add_documents([document]);
+    }
+
+    /// Adds a batch of documents at once: one sort per batch, so a folder streaming in
+    /// thousands of documents costs O(n log n) per frame rather than O(n) per document.
+    pub fn add_documents(&mut self, documents: impl IntoIterator<Item = Document>) {
+        let before = self.documents.len();
+        for document in documents {
+            if let Some(&position) = self.index.get(&document.id) {
+                if let Some(existing) = self.documents.get_mut(position) {
+                    merge_paths(Arc::make_mut(existing), document.paths);
                 }
+                continue;
             }
-            return;
+            self.index.insert(document.id, self.documents.len());
+            self.documents.push(Arc::new(document));
         }
-        let key = sort_key(&document);
-        let position = self
-            .documents
-            .partition_point(|other| sort_key(other) <= key);
-        self.documents.insert(position, Arc::new(document));
-        self.reindex_from(position);
+        if self.documents.len() != before {
+            self.documents.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+            self.reindex();
+        }
     }
 
     /// Records a file that could not be loaded.
@@ -129,15 +133,21 @@ impl Corpus {
             !document.paths.is_empty()
         });
         self.documents.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
-        self.reindex_from(0);
+        self.reindex();
     }
 
-    fn reindex_from(&mut self, start: usize) {
-        if start == 0 {
-            self.index.clear();
-        }
-        for (position, document) in self.documents.iter().enumerate().skip(start) {
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (position, document) in self.documents.iter().enumerate() {
             self.index.insert(document.id, position);
+        }
+    }
+}
+
+fn merge_paths(existing: &mut Document, paths: Vec<super::DocPath>) {
+    for path in paths {
+        if !existing.paths.contains(&path) {
+            existing.paths.push(path);
         }
     }
 }

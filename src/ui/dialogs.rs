@@ -42,9 +42,12 @@ impl PathDialog {
                     .hint_text("/home/me/articles")
                     .desired_width(f32::INFINITY),
             );
-            edit.request_focus();
-            let entered =
-                edit.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+            if !self.focused_once {
+                edit.request_focus();
+                self.focused_once = true;
+            }
+            let entered = (edit.lost_focus() || edit.has_focus())
+                && ui.input(|input| input.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
                 let path = self.text.trim();
                 let open = ui.add_enabled(!path.is_empty(), egui::Button::new("Open"));

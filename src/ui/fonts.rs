@@ -23,7 +23,10 @@ pub fn install(ctx: &egui::Context) {
     ctx.add_font(FontInsert {
         name: CJK_FONT_NAME.to_owned(),
         data: FontData::from_static(CJK_FONT),
-        families: vec![fallback(FontFamily::Proportional), fallback(FontFamily::Monospace)],
+        families: vec![
+            fallback(FontFamily::Proportional),
+            fallback(FontFamily::Monospace),
+        ],
     });
 }
 

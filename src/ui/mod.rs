@@ -87,7 +87,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
 }
 
 /// Files or folders dropped on the window open like File, Open folder; while they hover, say so.
-fn dropped_files_ui(ui: &mut egui::Ui) -> Option<Command> {
+fn dropped_files_ui(ui: &egui::Ui) -> Option<Command> {
     let (hovering, dropped) = ui.ctx().input(|input| {
         (
             !input.raw.hovered_files.is_empty(),
