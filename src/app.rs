@@ -14,6 +14,8 @@ const PREFERENCES_KEY: &str = "accord_preferences";
 pub struct AccordApp {
     state: AppState,
     path_dialog: Option<PathDialog>,
+    /// The preferences as last saved, to know when a save is due.
+    saved_preferences: Preferences,
 }
 
 impl AccordApp {
@@ -27,8 +29,9 @@ impl AccordApp {
         let ctx = cc.egui_ctx.clone();
         let wake = Arc::new(move || ctx.request_repaint());
         Self {
-            state: AppState::new(preferences, wake),
+            state: AppState::new(preferences.clone(), wake),
             path_dialog: None,
+            saved_preferences: preferences,
         }
     }
 
@@ -55,10 +58,23 @@ impl eframe::App for AccordApp {
         for command in commands {
             self.state.handle(command);
         }
+        // eframe saves only during a frame; make sure one comes after a change, even when idle.
+        if self.state.preferences != self.saved_preferences {
+            ui.ctx().request_repaint_after(
+                self.auto_save_interval() + std::time::Duration::from_millis(100),
+            );
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFERENCES_KEY, &self.state.preferences);
+        self.saved_preferences = self.state.preferences.clone();
+    }
+
+    /// Preferences are tiny; saving them often means an opened folder is remembered even if
+    /// the app is killed rather than closed.
+    fn auto_save_interval(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(5)
     }
 }
 
