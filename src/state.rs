@@ -234,7 +234,9 @@ impl AppState {
     }
 
     fn open_path(&mut self, path: PathBuf) {
-        let path = std::fs::canonicalize(&path).unwrap_or(path);
+        // Absolute but not canonical: keeps the user's own spelling of the path (and avoids
+        // Windows' `\\?\` prefix); links inside are still walked safely.
+        let path = std::path::absolute(&path).unwrap_or(path);
         if !path.exists() {
             self.tell_error(format!(
                 "{} does not exist. Check the path and try again.",
@@ -307,6 +309,25 @@ impl AppState {
                 self.corpus.add_skipped(skipped);
             }
             IngestEvent::Finished { source } => {
+                if let Some(load) = self.loads.iter().find(|load| load.source == source) {
+                    let found =
+                        self.corpus.documents().iter().any(|document| {
+                            document.paths.iter().any(|path| path.source == source)
+                        });
+                    if !found {
+                        let skipped = self
+                            .corpus
+                            .skipped()
+                            .iter()
+                            .filter(|skipped| skipped.source == source)
+                            .count();
+                        let text = format!(
+                            "No articles were found in {}: {skipped} file(s) were skipped (see Skipped files for why). Accord reads .txt, .md and .html files.",
+                            load.label
+                        );
+                        self.tell_info(text);
+                    }
+                }
                 self.loads.retain(|load| load.source != source);
                 self.jobs.retain(|job| job.source != source);
                 // Show an article at once rather than an empty viewer.
@@ -407,4 +428,79 @@ fn display_name(path: &Path) -> String {
         || path.display().to_string(),
         |name| name.to_string_lossy().into_owned(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state_with(preferences: Preferences) -> AppState {
+        AppState::new(preferences, Arc::new(|| {}))
+    }
+
+    /// Polls until no load is running (loads run on background threads).
+    fn settle(state: &mut AppState) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while state.is_loading() {
+            assert!(Instant::now() < deadline, "loading did not finish");
+            std::thread::sleep(Duration::from_millis(5));
+            state.poll();
+        }
+    }
+
+    #[test]
+    fn starts_on_the_seeds_with_the_first_one_selected() {
+        let mut state = state_with(Preferences::default());
+        settle(&mut state);
+        assert_eq!(state.corpus.documents().len(), 5);
+        assert_eq!(
+            state.selected,
+            state.corpus.documents().first().map(|d| d.id)
+        );
+    }
+
+    #[test]
+    fn an_opened_folder_is_remembered_and_forgotten_when_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "Two cities sign\n\nWuxi and Xuzhou signed a cooperation agreement on industrial parks on Tuesday.",
+        )
+        .unwrap();
+        let mut state = state_with(Preferences::default());
+        state.handle(Command::OpenPaths(vec![dir.path().to_path_buf()]));
+        settle(&mut state);
+        assert_eq!(state.corpus.documents().len(), 6);
+        assert_eq!(state.preferences.open_paths, vec![dir.path().to_path_buf()]);
+
+        let source = state.corpus.source_for_root(Some(dir.path())).unwrap();
+        state.handle(Command::RemoveSource(source));
+        assert_eq!(state.corpus.documents().len(), 5);
+        assert!(state.preferences.open_paths.is_empty());
+    }
+
+    #[test]
+    fn a_missing_or_empty_folder_is_explained() {
+        let mut state = state_with(Preferences {
+            open_paths: vec![PathBuf::from("/no/such/accord/folder")],
+            ..Preferences::default()
+        });
+        assert!(state.messages[0].text.contains("no longer there"));
+        state.handle(Command::OpenPaths(vec![PathBuf::from(
+            "/another/missing/path",
+        )]));
+        assert!(state.messages[1].text.contains("does not exist"));
+
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("scan.pdf"), b"%PDF-1.7").unwrap();
+        state.handle(Command::OpenPaths(vec![dir.path().to_path_buf()]));
+        settle(&mut state);
+        let last = state.messages.last().unwrap();
+        assert!(
+            last.text.contains("No articles were found"),
+            "{}",
+            last.text
+        );
+        assert_eq!(state.corpus.skipped().len(), 1);
+    }
 }

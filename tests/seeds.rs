@@ -124,3 +124,34 @@ fn jsonl_prints_one_document_per_line() {
         assert!(document["title"].is_string());
     }
 }
+
+/// The installed command, as a user types it.
+fn accord(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_accord_command_prints_json_help_version_and_fails_on_a_missing_path() {
+    let output = accord(&["extract", "seeds", "--json"]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["documents"].as_array().map(Vec::len), Some(5));
+    assert_eq!(json["documents"][2]["published"], "2024-02-23");
+
+    let summary = String::from_utf8(accord(&["extract", "seeds"]).stdout).unwrap();
+    assert!(summary.contains("5 documents read, 0 files skipped"));
+
+    let help = accord(&["--help"]);
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("extract"));
+    let version = accord(&["--version"]);
+    assert!(String::from_utf8_lossy(&version.stdout).contains(env!("CARGO_PKG_VERSION")));
+
+    let missing = accord(&["extract", "no/such/folder"]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no such file or folder"));
+}
