@@ -296,7 +296,8 @@ impl AppState {
                     load.total_files = Some(total_files);
                 }
             }
-            IngestEvent::Loaded(document) => self.corpus.add_document(*document),
+            // Loaded documents are batched by `poll`, one sort per frame.
+            IngestEvent::Loaded(_) => {}
             IngestEvent::Skipped(skipped) => {
                 if !self.has_source(skipped.source) {
                     return;

@@ -136,19 +136,16 @@ impl Document {
     }
 
     /// Maps a byte offset in the clean body to the same byte in the original text.
+    /// Offsets in the blank lines between paragraphs have no counterpart and give `None`; a
+    /// paragraph's end offset is included, so ranges map as well as positions.
     pub fn body_to_original(&self, body_offset: usize) -> Option<usize> {
         let index = self
             .segments
             .partition_point(|segment| segment.body.end < body_offset);
         let segment = self.segments.get(index)?;
-        segment
-            .body
+        (segment.body.start..=segment.body.end)
             .contains(&body_offset)
             .then(|| segment.original_start + (body_offset - segment.body.start))
-            .or_else(|| {
-                (body_offset == segment.body.end)
-                    .then_some(segment.original_start + segment.body.len())
-            })
     }
 
     /// The paragraphs of the clean body, in order.

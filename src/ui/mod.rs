@@ -62,12 +62,8 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             }
         });
         ui.menu_button("View", |ui| {
-            use crate::state::TextView;
             let current = state.preferences.text_view;
-            for (view, label) in [
-                (TextView::Clean, "Clean article"),
-                (TextView::Original, "Original text"),
-            ] {
+            for (view, label) in viewer::TEXT_VIEWS {
                 if ui.radio(current == view, label).clicked() {
                     commands.push(Command::ShowTextView(view));
                 }

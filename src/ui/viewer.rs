@@ -6,6 +6,12 @@ use super::theme;
 use crate::model::Document;
 use crate::state::{AppState, Command, TextView};
 
+/// The two views of a document's text, with their names in menus and buttons.
+pub const TEXT_VIEWS: [(TextView, &str); 2] = [
+    (TextView::Clean, "Clean article"),
+    (TextView::Original, "Original text"),
+];
+
 /// Draws the selected document.
 pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -21,10 +27,7 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     };
     ui.horizontal(|ui| {
         let view = state.preferences.text_view;
-        for (option, label) in [
-            (TextView::Clean, "Clean article"),
-            (TextView::Original, "Original text"),
-        ] {
+        for (option, label) in TEXT_VIEWS {
             if ui.selectable_label(view == option, label).clicked() {
                 commands.push(Command::ShowTextView(option));
             }
