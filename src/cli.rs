@@ -9,8 +9,9 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
+use crate::extract::Gazetteer;
 use crate::ingest::{self, IngestEvent, IngestOptions, Root};
-use crate::model::{Corpus, Document, SkippedFile};
+use crate::model::{Corpus, DateResolution, Document, Event, SkippedFile};
 
 /// Accord reads folders of news articles about regional economic cooperation in China.
 ///
@@ -122,6 +123,18 @@ fn write_summary(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
             .published
             .map_or_else(|| "no date".to_owned(), |date| date.edtf());
         writeln!(out, "{file}\t{date}\t{}", document.meta.title)?;
+        for event in &document.extraction.events {
+            let date = event
+                .date
+                .map_or_else(|| "date unknown".to_owned(), |date| date.edtf());
+            let parties: Vec<&str> = event.participants.iter().map(|p| p.name.as_str()).collect();
+            writeln!(
+                out,
+                "    {date}  {}: {}",
+                event.kind.label(),
+                parties.join(", ")
+            )?;
+        }
     }
     let skipped = corpus.skipped();
     writeln!(
@@ -174,10 +187,16 @@ pub struct JsonDocument {
     pub title: String,
     /// Publication date the page shows, EDTF-style, or null.
     pub published: Option<String>,
-    /// Places mentioned (filled by extraction).
+    /// Places mentioned: canonical English names with the suffix the text uses.
     pub places: Vec<String>,
-    /// Cooperation events (filled by extraction).
-    pub events: Vec<serde_json::Value>,
+    /// Cooperation events.
+    pub events: Vec<JsonEvent>,
+    /// Place mentions the text leaves ambiguous, with their candidates.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ambiguous_places: Vec<JsonAmbiguous>,
+    /// Officials named with their roles.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<JsonPerson>,
     /// Content hash identifying the document.
     pub id: String,
     /// Outlet, when the page names one.
@@ -198,8 +217,24 @@ impl JsonDocument {
             file: relatives.next().unwrap_or_default(),
             title: document.meta.title.clone(),
             published: document.meta.published.map(|date| date.edtf()),
-            places: Vec::new(),
-            events: Vec::new(),
+            places: document.extraction.place_names(),
+            events: document
+                .extraction
+                .events
+                .iter()
+                .map(|event| JsonEvent::from_event(event, &document.body))
+                .collect(),
+            ambiguous_places: JsonAmbiguous::from_document(document),
+            people: document
+                .extraction
+                .people
+                .iter()
+                .map(|person| JsonPerson {
+                    name: person.name.clone(),
+                    role: person.role.clone(),
+                    place: person.place.clone(),
+                })
+                .collect(),
             id: document.id.to_string(),
             source: document.meta.source.clone(),
             byline: document.meta.byline.clone(),
@@ -207,6 +242,107 @@ impl JsonDocument {
             also_at: relatives.collect(),
         }
     }
+}
+
+/// An event in the JSON output.
+#[derive(Debug, Serialize)]
+pub struct JsonEvent {
+    /// EDTF-style date or null.
+    pub date: Option<String>,
+    /// How the date was resolved: stated, from publication date, from context.
+    pub date_resolution: Option<&'static str>,
+    /// agreement | meeting | alliance | visit | other.
+    pub kind: &'static str,
+    /// The matching CAMEO code.
+    pub cameo: &'static str,
+    /// All the parties.
+    pub participants: Vec<String>,
+    /// Fields of cooperation.
+    pub fields: Vec<String>,
+    /// The evidence sentence(s).
+    pub evidence: String,
+    /// Byte ranges of the evidence in the clean body.
+    pub evidence_ranges: Vec<[usize; 2]>,
+    /// 0–1.
+    pub confidence: f32,
+}
+
+impl JsonEvent {
+    fn from_event(event: &Event, body: &str) -> Self {
+        Self {
+            date: event.date.map(|date| date.edtf()),
+            date_resolution: event.date_resolution.map(DateResolution::label),
+            kind: event.kind.label(),
+            cameo: event.kind.cameo(),
+            participants: event.participants.iter().map(|p| p.name.clone()).collect(),
+            fields: event.fields.clone(),
+            evidence: event
+                .evidence
+                .iter()
+                .filter_map(|range| body.get(range.clone()))
+                .collect::<Vec<_>>()
+                .join(" … "),
+            evidence_ranges: event
+                .evidence
+                .iter()
+                .map(|range| [range.start, range.end])
+                .collect(),
+            confidence: event.confidence,
+        }
+    }
+}
+
+/// An ambiguous place mention in the JSON output.
+#[derive(Debug, Serialize)]
+pub struct JsonAmbiguous {
+    /// The name as reported.
+    pub name: String,
+    /// The places it could be, as "Chinese name (parent chain)".
+    pub candidates: Vec<String>,
+}
+
+impl JsonAmbiguous {
+    fn from_document(document: &Document) -> Vec<Self> {
+        let gazetteer = Gazetteer::bundled();
+        let mut out: Vec<Self> = Vec::new();
+        for mention in document
+            .extraction
+            .places
+            .iter()
+            .filter(|m| m.is_ambiguous())
+        {
+            if out.iter().any(|seen| seen.name == mention.name) {
+                continue;
+            }
+            let candidates = mention
+                .candidates
+                .iter()
+                .map(|&id| {
+                    gazetteer
+                        .lineage(id)
+                        .map(|entry| entry.name_zh.clone())
+                        .collect::<Vec<_>>()
+                        .join(" < ")
+                })
+                .collect();
+            out.push(Self {
+                name: mention.name.clone(),
+                candidates,
+            });
+        }
+        out
+    }
+}
+
+/// A person in the JSON output.
+#[derive(Debug, Serialize)]
+pub struct JsonPerson {
+    /// The name.
+    pub name: String,
+    /// The role as written.
+    pub role: String,
+    /// The place the role names.
+    pub place: Option<String>,
 }
 
 /// A skipped file in the JSON output.

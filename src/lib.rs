@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod seeds;

@@ -3,7 +3,7 @@
 //! `walk` lists files (following links safely), `read` reads each within the size limit,
 //! `decode` turns bytes into text once, `html` turns pages into text, `clean` separates the
 //! article from clutter and reads its metadata. `worker` runs all of it on a background thread
-//! with rayon and streams [`IngestEvent`]s to whoever listens (the app or the command line).
+//! with rayon and streams [`IngestEvent`]s; each document is also run through `extract` to whoever listens (the app or the command line).
 //! No egui here.
 
 mod clean;
@@ -19,7 +19,7 @@ use std::path::Path;
 pub use clean::{Cleaned, Hints, clean};
 pub use decode::{Decoded, decode};
 pub use html::{HtmlText, html_to_text};
-pub use meta::find_full_date;
+pub use meta::{find_full_date, month_number};
 pub use read::read_limited;
 pub use walk::{Found, walk};
 pub use worker::{IngestEvent, IngestJob, Root, ingest, spawn};
@@ -74,6 +74,11 @@ pub fn read_document(bytes: &[u8], format: Format, path: DocPath) -> Result<Docu
     };
     let cleaned = clean(&original, &hints);
     let (body, segments) = join_paragraphs(&original, &cleaned.paragraphs);
+    let extraction = crate::extract::extract_text(
+        &body,
+        cleaned.meta.published,
+        crate::extract::Gazetteer::bundled(),
+    );
     Ok(Document {
         id: DocumentId::of_text(&original),
         format,
@@ -83,6 +88,7 @@ pub fn read_document(bytes: &[u8], format: Format, path: DocPath) -> Result<Docu
         original,
         body,
         segments,
+        extraction,
     })
 }
 

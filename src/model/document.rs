@@ -4,7 +4,7 @@ use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use super::{PartialDate, SourceId};
+use super::{Extraction, PartialDate, SourceId};
 
 /// A document's identity: a hash of its decoded text.
 ///
@@ -127,6 +127,8 @@ pub struct Document {
     pub body: String,
     /// How [`Self::body`] maps onto [`Self::original`].
     pub segments: Vec<BodySegment>,
+    /// Places, dates, events and people found in the body.
+    pub extraction: Extraction,
 }
 
 impl Document {
@@ -261,6 +263,7 @@ mod tests {
             original: original.to_owned(),
             body,
             segments,
+            extraction: Extraction::default(),
         }
     }
 

@@ -6,9 +6,14 @@
 mod corpus;
 mod date;
 mod document;
+mod extraction;
 
 pub use corpus::{Corpus, Source, SourceId};
 pub use date::PartialDate;
 pub use document::{
     BodySegment, DocPath, Document, DocumentId, DocumentMeta, Format, SkipReason, SkippedFile,
+};
+pub use extraction::{
+    DateMention, DateResolution, EntryId, Event, EventKind, Extraction, Participant, Person,
+    PlaceMention,
 };

@@ -1,0 +1,427 @@
+//! Dates in the body: found, normalised, and completed only from evidence in the document.
+//!
+//! A month and day take their year from the same sentence (a year stated there, as in an event
+//! name), else from the page's publication date (on or before it: that year; after it: the year
+//! before), else from the article's own "now" when the text fixes it ("over the past year" after
+//! a dated event). With no evidence the year stays unknown.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::ingest::month_number;
+use crate::model::{DateMention, DateResolution, PartialDate};
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
+
+fn compiled(pattern: &str) -> Regex {
+    // Constant patterns of this file, each exercised by the tests below.
+    Regex::new(pattern).unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
+}
+
+static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
+    vec![
+        (Shape::Ymd, compiled(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")),
+        (
+            Shape::ChineseYmd,
+            compiled(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
+        ),
+        (Shape::ChineseMd, compiled(r"(\d{1,2})月(\d{1,2})日")),
+        (Shape::ChineseYm, compiled(r"(\d{4})年(\d{1,2})月")),
+        (
+            Shape::MonthDayYear,
+            compiled(&format!(
+                r"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+            )),
+        ),
+        (
+            Shape::DayMonthYear,
+            compiled(&format!(
+                r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})(?:,?\s+(\d{{4}})\b)?"
+            )),
+        ),
+        (
+            Shape::MonthYear,
+            compiled(&format!(r"\b({MONTHS}),?\s+(\d{{4}})\b")),
+        ),
+        (
+            Shape::RelativeMonth,
+            compiled(&format!(r"(?i)\b(last|this|next)\s+({MONTHS})\b")),
+        ),
+        (
+            Shape::RelativeYear,
+            compiled(
+                r"(?i)\b(this year|last year|the previous year|(?:a\s+)?few days ago|recently|the other day|yesterday|today)\b",
+            ),
+        ),
+        (
+            Shape::OrdinalDay,
+            compiled(r"(?i)\bon\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b"),
+        ),
+        (
+            Shape::Year,
+            compiled(r"(?:^|[^\d.,])((?:19[5-9]|20[0-9])\d)(?:年)?(?:[^\d%.,]|[.,](?:\D|$)|$)"),
+        ),
+    ]
+});
+
+/// "Over the past year" after a dated event: the article's now is about a year later.
+static PAST_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?i)\b(?:over|in|during)\s+the\s+past\s+year\b"));
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    Ymd,
+    ChineseYmd,
+    ChineseMd,
+    ChineseYm,
+    MonthDayYear,
+    DayMonthYear,
+    MonthYear,
+    RelativeMonth,
+    RelativeYear,
+    OrdinalDay,
+    Year,
+}
+
+/// A raw date before its year is resolved.
+#[derive(Clone, Debug)]
+struct Raw {
+    range: Range<usize>,
+    year: Option<i32>,
+    month: Option<u8>,
+    day: Option<u8>,
+    /// Years relative to "now" (0 this year, -1 last year), for relative expressions.
+    relative_years: Option<i32>,
+}
+
+/// Finds and resolves the dates of `text`; `sentences` are the sentence ranges (a year stated
+/// in the same sentence completes a month and day).
+pub fn find_dates(
+    text: &str,
+    sentences: &[Range<usize>],
+    published: Option<PartialDate>,
+) -> Vec<DateMention> {
+    let raws = raw_dates(text);
+    let now = narrative_now(text, &raws, published);
+    let mut mentions = Vec::new();
+    let mut last_month: Option<(Option<i32>, u8, DateResolution)> = None;
+    for raw in &raws {
+        let resolved = resolve(raw, &raws, sentences, published, now, last_month);
+        if let Some(mention) = resolved {
+            if let Some(month) = mention.date.month {
+                last_month = Some((mention.date.year, month, mention.resolution));
+            }
+            mentions.push(mention);
+        }
+    }
+    mentions
+}
+
+fn raw_dates(text: &str) -> Vec<Raw> {
+    let mut raws: Vec<Raw> = Vec::new();
+    for (shape, pattern) in PATTERNS.iter() {
+        for captures in pattern.captures_iter(text) {
+            let Some(whole) = captures.get(0) else {
+                continue;
+            };
+            let range = match shape {
+                Shape::Year => captures.get(1).map_or(whole.range(), |year| year.range()),
+                _ => whole.range(),
+            };
+            if raws.iter().any(|raw| overlaps(&raw.range, &range)) {
+                continue;
+            }
+            let number = |index: usize| {
+                captures
+                    .get(index)
+                    .and_then(|m| m.as_str().parse::<i32>().ok())
+            };
+            let month_name =
+                |index: usize| captures.get(index).and_then(|m| month_number(m.as_str()));
+            let raw =
+                |year: Option<i32>, month: Option<u8>, day: Option<i32>, relative_years| Raw {
+                    range: range.clone(),
+                    year,
+                    month,
+                    day: day.and_then(|d| u8::try_from(d).ok()),
+                    relative_years,
+                };
+            let found = match shape {
+                Shape::Ymd | Shape::ChineseYmd => raw(
+                    number(1),
+                    number(2).and_then(|m| u8::try_from(m).ok()),
+                    number(3),
+                    None,
+                ),
+                Shape::ChineseMd => raw(
+                    None,
+                    number(1).and_then(|m| u8::try_from(m).ok()),
+                    number(2),
+                    None,
+                ),
+                Shape::ChineseYm => raw(
+                    number(1),
+                    number(2).and_then(|m| u8::try_from(m).ok()),
+                    None,
+                    None,
+                ),
+                Shape::MonthDayYear => raw(number(3), month_name(1), number(2), None),
+                Shape::DayMonthYear => raw(number(3), month_name(2), number(1), None),
+                Shape::MonthYear => raw(number(2), month_name(1), None, None),
+                Shape::RelativeMonth => {
+                    let offset = match captures
+                        .get(1)
+                        .map(|m| m.as_str().to_lowercase())
+                        .as_deref()
+                    {
+                        Some("last") => -1,
+                        Some("next") => 1,
+                        _ => 0,
+                    };
+                    raw(None, month_name(2), None, Some(offset))
+                }
+                Shape::RelativeYear => {
+                    let phrase = captures
+                        .get(1)
+                        .map(|m| m.as_str().to_lowercase())
+                        .unwrap_or_default();
+                    let offset = if phrase.starts_with("last") || phrase.contains("previous") {
+                        -1
+                    } else {
+                        0
+                    };
+                    raw(None, None, None, Some(offset))
+                }
+                Shape::OrdinalDay => raw(None, None, number(1), None),
+                Shape::Year => raw(number(1), None, None, None),
+            };
+            raws.push(found);
+        }
+    }
+    raws.sort_by_key(|raw| raw.range.start);
+    raws
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The year the article speaks from: the publication year, else a year after the latest full
+/// date that precedes "over the past year".
+fn narrative_now(
+    text: &str,
+    raws: &[Raw],
+    published: Option<PartialDate>,
+) -> Option<(i32, DateResolution)> {
+    if let Some(year) = published.and_then(|date| date.year) {
+        return Some((year, DateResolution::FromPublication));
+    }
+    let phrase = PAST_YEAR.find(text)?;
+    raws.iter()
+        .filter(|raw| raw.range.end <= phrase.start() && raw.year.is_some() && raw.day.is_some())
+        .filter_map(|raw| raw.year)
+        .max()
+        .map(|year| (year + 1, DateResolution::FromContext))
+}
+
+fn resolve(
+    raw: &Raw,
+    raws: &[Raw],
+    sentences: &[Range<usize>],
+    published: Option<PartialDate>,
+    now: Option<(i32, DateResolution)>,
+    last_month: Option<(Option<i32>, u8, DateResolution)>,
+) -> Option<DateMention> {
+    let mention = |date: Option<PartialDate>, resolution| {
+        date.map(|date| DateMention {
+            range: raw.range.clone(),
+            date,
+            resolution,
+        })
+    };
+    if let Some(offset) = raw.relative_years {
+        let (year, resolution) = now?;
+        let year = year + offset;
+        return match raw.month {
+            Some(month) => mention(PartialDate::year_month(year, month), resolution),
+            None => mention(
+                Some(PartialDate {
+                    year: Some(year),
+                    month: None,
+                    day: None,
+                }),
+                resolution,
+            ),
+        };
+    }
+    match (raw.year, raw.month, raw.day) {
+        (Some(year), Some(month), Some(day)) => {
+            mention(PartialDate::ymd(year, month, day), DateResolution::Stated)
+        }
+        (Some(year), Some(month), None) => {
+            mention(PartialDate::year_month(year, month), DateResolution::Stated)
+        }
+        (Some(year), None, None) => mention(
+            Some(PartialDate {
+                year: Some(year),
+                month: None,
+                day: None,
+            }),
+            DateResolution::Stated,
+        ),
+        (None, Some(month), Some(day)) => {
+            let (year, resolution) = year_for(raw, raws, sentences, published, now, month, day);
+            match year {
+                Some(year) => mention(PartialDate::ymd(year, month, day), resolution),
+                None => mention(PartialDate::month_day(month, day), DateResolution::Stated),
+            }
+        }
+        (None, None, Some(day)) => {
+            // "On 29th": the month (and year) of the last date mentioned, if any.
+            let (year, month, resolution) = last_month?;
+            let date = match year {
+                Some(year) => PartialDate::ymd(year, month, day),
+                None => PartialDate::month_day(month, day),
+            };
+            mention(
+                date,
+                if resolution == DateResolution::Stated {
+                    DateResolution::FromContext
+                } else {
+                    resolution
+                },
+            )
+        }
+        _ => None,
+    }
+}
+
+/// The year for a month and day, with how it was found.
+fn year_for(
+    raw: &Raw,
+    raws: &[Raw],
+    sentences: &[Range<usize>],
+    published: Option<PartialDate>,
+    now: Option<(i32, DateResolution)>,
+    month: u8,
+    day: u8,
+) -> (Option<i32>, DateResolution) {
+    let sentence = sentences
+        .iter()
+        .find(|sentence| sentence.start <= raw.range.start && raw.range.start < sentence.end);
+    if let Some(sentence) = sentence {
+        let stated_years: Vec<i32> = raws
+            .iter()
+            .filter(|other| {
+                other.range.start >= sentence.start
+                    && other.range.end <= sentence.end
+                    && other.month.is_none()
+                    && other.relative_years.is_none()
+            })
+            .filter_map(|other| other.year)
+            .collect();
+        if let [year] = stated_years.as_slice() {
+            return (Some(*year), DateResolution::FromContext);
+        }
+    }
+    if let Some(PartialDate {
+        year: Some(year),
+        month: Some(pub_month),
+        day: pub_day,
+    }) = published
+    {
+        let after_publication = (month, day) > (pub_month, pub_day.unwrap_or(31));
+        let year = if after_publication { year - 1 } else { year };
+        return (Some(year), DateResolution::FromPublication);
+    }
+    match now {
+        Some((year, resolution)) => (Some(year), resolution),
+        None => (None, DateResolution::Stated),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str, published: Option<PartialDate>) -> Vec<(String, DateResolution)> {
+        let sentences = super::super::sentences::split(text);
+        find_dates(text, &sentences, published)
+            .into_iter()
+            .map(|mention| (mention.date.edtf(), mention.resolution))
+            .collect()
+    }
+
+    #[test]
+    fn full_dates_are_stated() {
+        assert_eq!(
+            dates("On September 24, 2020, the meeting", None)[0].0,
+            "2020-09-24"
+        );
+        assert_eq!(dates("signed on 2024-02-23.", None)[0].0, "2024-02-23");
+        assert_eq!(dates("2019年7月23日签署", None)[0].0, "2019-07-23");
+        assert_eq!(dates("held on Jun 8, 2018 in", None)[0].0, "2018-06-08");
+    }
+
+    #[test]
+    fn a_month_and_day_without_evidence_keep_the_year_unknown() {
+        assert_eq!(
+            dates("On May 7, Jiangning District signed", None),
+            [("XXXX-05-07".to_owned(), DateResolution::Stated)]
+        );
+        assert_eq!(dates("On Oct 9 they met", None)[0].0, "XXXX-10-09");
+    }
+
+    #[test]
+    fn a_year_in_the_same_sentence_completes_the_date() {
+        let found = dates(
+            "On July 23, the 2019 China-Wujiang Regional Cooperation Meeting was held.",
+            None,
+        );
+        assert_eq!(
+            found[0],
+            ("2019-07-23".to_owned(), DateResolution::FromContext)
+        );
+    }
+
+    #[test]
+    fn the_publication_date_gives_the_year_before_or_after() {
+        let published = PartialDate::ymd(2024, 2, 23);
+        assert_eq!(
+            dates("In the afternoon of February 21, he said", published)[0],
+            ("2024-02-21".to_owned(), DateResolution::FromPublication)
+        );
+        assert_eq!(
+            dates("On December 30, they signed", published)[0].0,
+            "2023-12-30"
+        );
+        assert_eq!(dates("last May the two cities", published)[0].0, "2023-05");
+        assert_eq!(dates("this year the two cities", published)[0].0, "2024");
+    }
+
+    #[test]
+    fn relative_words_without_a_reference_stay_unresolved() {
+        assert!(dates("Few days ago, the two areas held a conference.", None).is_empty());
+    }
+
+    #[test]
+    fn over_the_past_year_after_a_dated_event_fixes_the_year() {
+        let text = "Few days ago, they held the 3rd conference. On February 28, 2020, the 1st conference was held. Over the past year, they cooperated.";
+        let found = dates(text, None);
+        assert_eq!(found[0], ("2021".to_owned(), DateResolution::FromContext));
+        assert_eq!(found[1].0, "2020-02-28");
+    }
+
+    #[test]
+    fn ordinal_days_take_the_month_of_the_last_date() {
+        let found = dates("On May 7 they met. On 29th they signed.", None);
+        assert_eq!(found[1].0, "XXXX-05-29");
+    }
+
+    #[test]
+    fn numbers_that_are_not_years_are_not_dates() {
+        assert!(dates("output of 2019.5 billion yuan and 2024% growth", None).is_empty());
+    }
+}

@@ -1,0 +1,478 @@
+//! Cooperation events: sentences in which two or more regional parties sign, hold, launch or
+//! agree something together, or one visits another — merged so that one occurrence is one
+//! event.
+//!
+//! Plans ("will strengthen", "planned to set up") and reported opinions are not events. A
+//! sentence that names fewer than two parties can still report one through a group reference
+//! ("the two parties", "the three zones"), which takes the parties of the article's occasion
+//! (its first reported event); "during the event", "at the meeting", "on the site" take the
+//! occasion's date.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::fields::fields_in;
+use super::gazetteer::{Gazetteer, Level};
+use super::orgs::{OrgSpan, quoted_spans};
+use crate::model::{
+    DateMention, DateResolution, Event, EventKind, PartialDate, Participant, PlaceMention,
+};
+
+fn compiled(pattern: &str) -> Regex {
+    // Constant patterns of this file, each exercised by the tests below.
+    Regex::new(pattern).unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
+}
+
+static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"\b(signed|inked|concluded|entered into|reached an? (?:\w+ )?agreement)\b")
+});
+static ALLIANCE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"\b(alliance|consortium|union)\b[^.;]*\b(launched|established|set up|founded|formed|inaugurated|unveiled)\b|\b(launched|established|set up|founded|formed|inaugurated|unveiled|launching ceremony|unveiling ceremony)\b[^.;]*\b(alliance|consortium|union)\b",
+    )
+});
+static VISIT: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"\b(visited|paid (?:a|an official) visit|led a delegation|delegation\b[^.;]{0,80}\bvisit)",
+    )
+});
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"\b(held|convened|hosted|co-hosted|jointly held)\b[^.;]*\b(conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair)\b|\b(conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session)\b[^.;]*\b(was|were) held\b",
+    )
+});
+static PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"\b(will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|hopes?|hoped|strive to|set a goal|set the goal|proposed to)\b",
+    )
+});
+static GROUP_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"\b(the two (?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties|governments)|both (?:sides|parties)|the (?:three|four|five|six|several) (?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties))\b",
+    )
+});
+static OCCASION_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^(?:during|at|on the sidelines of) the (?:\w+ ){0,3}(?:event|meeting|conference|ceremony|forum|symposium|summit|signing event|joint conference)\b|\bon the site\b|\bat the (?:meeting|event|ceremony|conference)\b",
+    )
+});
+static VENUE: LazyLock<Regex> = LazyLock::new(|| compiled(r"(?:\bin|\bat)\s+$"));
+
+/// One sentence read as an event, before merging.
+#[derive(Clone, Debug)]
+struct Candidate {
+    kind: EventKind,
+    participants: Vec<Participant>,
+    date: Option<(PartialDate, DateResolution)>,
+    evidence: Vec<Range<usize>>,
+    fields: Vec<String>,
+    confidence: f32,
+}
+
+/// What later sentences can refer back to.
+#[derive(Clone, Debug, Default)]
+struct Occasion {
+    participants: Vec<Participant>,
+    date: Option<(PartialDate, DateResolution)>,
+}
+
+/// Finds the cooperation events of a text.
+pub fn find_events(
+    text: &str,
+    sentences: &[Range<usize>],
+    places: &[PlaceMention],
+    dates: &[DateMention],
+    companies: &[OrgSpan],
+    gazetteer: &Gazetteer,
+) -> Vec<Event> {
+    let quoted = quoted_spans(text);
+    let mut occasion: Option<Occasion> = None;
+    let mut candidates = Vec::new();
+    let mut paragraph_date: Option<(usize, (PartialDate, DateResolution))> = None;
+    for sentence in sentences {
+        let sentence_text = &text[sentence.clone()];
+        let lower = sentence_text.to_lowercase();
+        let paragraph = text[..sentence.start].matches("\n\n").count();
+        let own_date = best_date(dates, sentence);
+        let Some((kind, trigger_at)) = trigger(&lower) else {
+            if let Some(date) = own_date {
+                paragraph_date = Some((paragraph, date));
+            }
+            continue;
+        };
+        if PLAN
+            .find(&lower)
+            .is_some_and(|plan| plan.start() < trigger_at)
+        {
+            continue;
+        }
+        let mut participants = parties(text, sentence, places, companies, &quoted, gazetteer);
+        let mut confidence = 0.9;
+        if participants.len() < 2
+            && GROUP_REFERENCE.is_match(&lower)
+            && let Some(occasion) = &occasion
+        {
+            participants = occasion.participants.clone();
+            confidence = 0.75;
+        }
+        let refers_to_occasion = OCCASION_REFERENCE.is_match(&lower);
+        let occasion_date = occasion.as_ref().and_then(|occasion| occasion.date);
+        let date = match (own_date, occasion_date) {
+            (Some(own), _) if own.0.month.is_some() && own.0.day.is_some() => Some(own),
+            (_, Some(occasion)) if refers_to_occasion => Some(occasion),
+            (Some(own), _) => Some(own),
+            (None, _) => paragraph_date
+                .filter(|(index, _)| *index == paragraph)
+                .map(|(_, date)| date),
+        };
+        if let Some(date) = own_date {
+            paragraph_date = Some((paragraph, date));
+        } else if let Some(date) = date {
+            paragraph_date = Some((paragraph, date));
+        }
+        if occasion.is_none() {
+            occasion = Some(Occasion {
+                participants: participants.clone(),
+                date,
+            });
+        }
+        if participants.len() < 2 {
+            continue;
+        }
+        if date.is_some_and(|(_, resolution)| resolution != DateResolution::Stated) {
+            confidence -= 0.1;
+        }
+        candidates.push(Candidate {
+            kind,
+            participants,
+            date,
+            evidence: vec![sentence.clone()],
+            fields: fields_in(sentence_text),
+            confidence,
+        });
+    }
+    merge(candidates)
+        .into_iter()
+        .map(|candidate| Event {
+            kind: candidate.kind,
+            participants: candidate.participants,
+            date: candidate.date.map(|(date, _)| date),
+            date_resolution: candidate.date.map(|(_, resolution)| resolution),
+            fields: candidate.fields,
+            evidence: candidate.evidence,
+            confidence: candidate.confidence,
+        })
+        .collect()
+}
+
+/// The event kind a sentence's verbs report, and where the verb stands.
+fn trigger(lower: &str) -> Option<(EventKind, usize)> {
+    [
+        (&*AGREEMENT, EventKind::Agreement),
+        (&*ALLIANCE, EventKind::Alliance),
+        (&*VISIT, EventKind::Visit),
+        (&*MEETING, EventKind::Meeting),
+    ]
+    .into_iter()
+    .find_map(|(pattern, kind)| pattern.find(lower).map(|found| (kind, found.start())))
+}
+
+/// The most precise date written in the sentence.
+fn best_date(
+    dates: &[DateMention],
+    sentence: &Range<usize>,
+) -> Option<(PartialDate, DateResolution)> {
+    dates
+        .iter()
+        .filter(|mention| {
+            sentence.start <= mention.range.start && mention.range.end <= sentence.end
+        })
+        .max_by_key(|mention| {
+            (
+                mention.date.day.is_some(),
+                mention.date.month.is_some(),
+                mention.date.year.is_some(),
+            )
+        })
+        .map(|mention| (mention.date, mention.resolution))
+}
+
+/// The regional parties a sentence names: places (not regions or rivers, not a venue after
+/// "in"/"at", not inside a quoted title, not a place that merely contains another party) and
+/// companies or institutions.
+fn parties(
+    text: &str,
+    sentence: &Range<usize>,
+    places: &[PlaceMention],
+    companies: &[OrgSpan],
+    quoted: &[Range<usize>],
+    gazetteer: &Gazetteer,
+) -> Vec<Participant> {
+    let inside = |range: &Range<usize>| sentence.start <= range.start && range.end <= sentence.end;
+    let in_quotes = |range: &Range<usize>| {
+        quoted
+            .iter()
+            .any(|q| q.start <= range.start && range.end <= q.end)
+    };
+    let mut found: Vec<(usize, Participant)> = Vec::new();
+    for place in places
+        .iter()
+        .filter(|place| inside(&place.range) && !in_quotes(&place.range))
+    {
+        let level = place
+            .entry
+            .or_else(|| place.candidates.first().copied())
+            .and_then(|id| gazetteer.entry(id))
+            .map(|entry| entry.level);
+        if level == Some(Level::Region) {
+            continue;
+        }
+        let before = &text[sentence.start..place.range.start];
+        if VENUE.is_match(before) {
+            continue;
+        }
+        found.push((
+            place.range.start,
+            Participant {
+                name: place.name.clone(),
+                entry: place.entry,
+            },
+        ));
+    }
+    for org in companies
+        .iter()
+        .filter(|org| inside(&org.range) && !in_quotes(&org.range))
+    {
+        found.push((
+            org.range.start,
+            Participant {
+                name: org.name.clone(),
+                entry: None,
+            },
+        ));
+    }
+    found.sort_by_key(|(at, _)| *at);
+    let mut participants: Vec<Participant> = Vec::new();
+    for (_, participant) in found {
+        let duplicate = participants
+            .iter()
+            .any(|other| same_party(other, &participant));
+        if !duplicate {
+            participants.push(participant);
+        }
+    }
+    // A place that contains another party is context ("Shanghai Qingpu", "districts of Nanjing").
+    let entries: Vec<_> = participants.iter().filter_map(|p| p.entry).collect();
+    participants.retain(|participant| {
+        participant.entry.is_none_or(|entry| {
+            !entries
+                .iter()
+                .any(|&other| gazetteer.contains(entry, other))
+        })
+    });
+    participants
+}
+
+fn same_party(a: &Participant, b: &Participant) -> bool {
+    match (a.entry, b.entry) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.name.eq_ignore_ascii_case(&b.name),
+    }
+}
+
+fn same_parties(a: &[Participant], b: &[Participant]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.iter().any(|y| same_party(x, y)))
+}
+
+fn subset(small: &[Participant], large: &[Participant]) -> bool {
+    small.iter().all(|x| large.iter().any(|y| same_party(x, y)))
+}
+
+/// Which kind wins when two reports of one occurrence merge: the act over the meeting it
+/// happened at.
+fn priority(kind: EventKind) -> u8 {
+    match kind {
+        EventKind::Agreement => 4,
+        EventKind::Alliance => 3,
+        EventKind::Visit => 2,
+        EventKind::Meeting => 1,
+        EventKind::Other => 0,
+    }
+}
+
+/// One occurrence, one event: reports of the same parties on the same date merge; then a
+/// meeting merges into the one agreement or alliance made at it (same date, one's parties
+/// within the other's). Different pairs signing on the same occasion stay separate.
+fn merge(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let same_day = |a: &Candidate, b: &Candidate| a.date.map(|d| d.0) == b.date.map(|d| d.0);
+    let mut merged: Vec<Candidate> = Vec::new();
+    for candidate in candidates {
+        match merged.iter().position(|other| {
+            same_day(other, &candidate)
+                && same_parties(&other.participants, &candidate.participants)
+        }) {
+            Some(index) => absorb(&mut merged[index], candidate),
+            None => merged.push(candidate),
+        }
+    }
+    let is_meeting =
+        |candidate: &Candidate| matches!(candidate.kind, EventKind::Meeting | EventKind::Other);
+    let mut index = 0;
+    while index < merged.len() {
+        if is_meeting(&merged[index]) {
+            let hosts: Vec<usize> = (0..merged.len())
+                .filter(|&other| {
+                    other != index
+                        && !is_meeting(&merged[other])
+                        && same_day(&merged[other], &merged[index])
+                        && (subset(&merged[index].participants, &merged[other].participants)
+                            || subset(&merged[other].participants, &merged[index].participants))
+                })
+                .collect();
+            if let [host] = hosts.as_slice() {
+                let meeting = merged.remove(index);
+                let host = if *host > index { host - 1 } else { *host };
+                absorb(&mut merged[host], meeting);
+                continue;
+            }
+        }
+        index += 1;
+    }
+    merged
+}
+
+/// Folds a second report of an occurrence into the first: the act wins over the meeting, and
+/// the parties and evidence of the act are kept.
+fn absorb(existing: &mut Candidate, other: Candidate) {
+    if priority(other.kind) > priority(existing.kind) {
+        existing.kind = other.kind;
+        existing.participants = other.participants;
+        let earlier = std::mem::replace(&mut existing.evidence, other.evidence);
+        existing.evidence.extend(earlier);
+    } else {
+        existing.evidence.extend(other.evidence);
+    }
+    for field in other.fields {
+        if !existing.fields.contains(&field) {
+            existing.fields.push(field);
+        }
+    }
+    existing.confidence = existing.confidence.max(other.confidence);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract_text;
+    use crate::extract::test_gazetteer::gazetteer;
+    use crate::model::{Event, PartialDate};
+
+    fn events(text: &str, published: Option<PartialDate>) -> Vec<Event> {
+        extract_text(text, published, &gazetteer()).events
+    }
+
+    fn parties(event: &Event) -> Vec<&str> {
+        event.participants.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn a_three_party_signing_is_one_event_not_pairs() {
+        let found = events(
+            "On May 7, Jiangning District, Lishui District and Gaochun District jointly signed a cooperation agreement.",
+            None,
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            parties(&found[0]),
+            ["Jiangning District", "Lishui District", "Gaochun District"]
+        );
+        assert_eq!(
+            found[0].date.map(|d| d.edtf()).as_deref(),
+            Some("XXXX-05-07")
+        );
+        assert_eq!(found[0].kind.label(), "agreement");
+    }
+
+    #[test]
+    fn plans_and_single_place_happenings_are_not_events() {
+        assert!(
+            events(
+                "Jiangning District and Lishui District will sign an agreement next year.",
+                None
+            )
+            .is_empty()
+        );
+        assert!(
+            events(
+                "The two sides planned to set up an alliance of Qingpu and Wujiang.",
+                None
+            )
+            .is_empty()
+        );
+        assert!(events("On September 24, 2020, a breakfast meeting was held in Jiangning District with its enterprises.", None).is_empty());
+    }
+
+    #[test]
+    fn a_meeting_and_the_signing_at_it_are_one_event_but_other_pairs_are_separate() {
+        let text = "On May 7, Jiangning District, Lishui District and Gaochun District jointly held a signing event.\n\nDuring the signing event, Lishui District and Jiangning District signed a linkage agreement; The three zones jointly signed an agreement on aerospace.";
+        let found = events(text, None);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(
+            parties(&found[0]),
+            ["Jiangning District", "Lishui District", "Gaochun District"]
+        );
+        assert_eq!(found[0].kind.label(), "agreement");
+        assert_eq!(
+            parties(&found[1]),
+            ["Lishui District", "Jiangning District"]
+        );
+        assert!(
+            found
+                .iter()
+                .all(|e| e.date.map(|d| d.edtf()).as_deref() == Some("XXXX-05-07"))
+        );
+        assert_eq!(found[0].fields, ["aerospace"]);
+    }
+
+    #[test]
+    fn provinces_before_their_places_and_venues_are_not_parties() {
+        let text = "On July 23, the 2019 Regional Cooperation Meeting was held in Qingpu. At the meeting, Shanghai Qingpu, Jiangsu Wujiang, Zhejiang Jiashan officially signed a work plan.";
+        let found = events(text, None);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(parties(&found[0]), ["Qingpu", "Wujiang", "Jiashan"]);
+        assert_eq!(
+            found[0].date.map(|d| d.edtf()).as_deref(),
+            Some("2019-07-23")
+        );
+    }
+
+    #[test]
+    fn companies_can_be_parties() {
+        let text = "Chongqing Yuelai Investment Group Co., Ltd. and Sichuan Tianfu International Conference & Exhibition Co., Ltd. signed a cooperation agreement on the site.";
+        let found = events(text, None);
+        assert_eq!(
+            parties(&found[0]),
+            [
+                "Chongqing Yuelai Investment Group",
+                "Sichuan Tianfu International Conference & Exhibition Co."
+            ]
+        );
+    }
+
+    #[test]
+    fn group_references_take_the_parties_of_the_occasion() {
+        let text = "Few days ago, Chongqing Liangjiang New Area and Sichuan Tianfu New Area held the 3rd Joint Conference. On February 28, 2020, the 1st joint conference was held between the two parties.";
+        let found = events(text, None);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(
+            parties(&found[1]),
+            ["Liangjiang New Area", "Tianfu New Area"]
+        );
+        assert_eq!(
+            found[1].date.map(|d| d.edtf()).as_deref(),
+            Some("2020-02-28")
+        );
+        assert_eq!(found[0].date, None);
+    }
+}

@@ -1,0 +1,85 @@
+//! Extraction: places linked to the gazetteer, dates resolved honestly, cooperation events
+//! with their evidence, and officials with roles — pure functions of a document's clean text
+//! and metadata, shared by `accord extract` and the app. No egui here.
+
+mod dates;
+mod events;
+mod fields;
+pub mod gazetteer;
+mod orgs;
+mod people;
+mod places;
+mod sentences;
+
+pub use gazetteer::{Entry, Gazetteer, Level};
+
+use crate::model::{Document, Extraction, PartialDate};
+
+/// Extracts everything from a document's clean body with the bundled gazetteer.
+pub fn extract(document: &Document) -> Extraction {
+    extract_text(
+        &document.body,
+        document.meta.published,
+        Gazetteer::bundled(),
+    )
+}
+
+/// Extracts from `text` (a clean body); `published` is the page's date, when it shows one.
+pub fn extract_text(
+    text: &str,
+    published: Option<PartialDate>,
+    gazetteer: &Gazetteer,
+) -> Extraction {
+    let sentences = sentences::split(text);
+    let companies = orgs::find_companies(text);
+    let places = places::find_places(text, gazetteer, &companies);
+    let dates = dates::find_dates(text, &sentences, published);
+    let events = events::find_events(text, &sentences, &places, &dates, &companies, gazetteer);
+    let people = people::find_people(text, &places);
+    Extraction {
+        places,
+        dates,
+        events,
+        people,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_gazetteer {
+    //! A small hand-made gazetteer for rule tests, independent of the bundled data.
+
+    use super::Gazetteer;
+
+    const ADMIN: &str = "adcode\tname_zh\tpinyin\tkind\tlevel\tparent\tlon\tlat\taliases
+320000\t江苏省\tJiangsu\tprovince\tprovince\t\t118.76\t32.06\t
+320100\t南京市\tNanjing\tprefecture city\tprefecture\t320000\t118.79\t32.06\t
+320115\t江宁区\tJiangning\tdistrict\tcounty\t320100\t118.84\t31.95\t
+320117\t溧水区\tLishui\tdistrict\tcounty\t320100\t119.03\t31.65\t
+320118\t高淳区\tGaochun\tdistrict\tcounty\t320100\t118.89\t31.33\t
+320106\t鼓楼区\tGulou\tdistrict\tcounty\t320100\t118.77\t32.07\t
+320500\t苏州市\tSuzhou\tprefecture city\tprefecture\t320000\t120.58\t31.30\t
+320509\t吴江区\tWujiang\tdistrict\tcounty\t320500\t120.64\t31.14\t
+330000\t浙江省\tZhejiang\tprovince\tprovince\t\t120.15\t30.27\t
+331100\t丽水市\tLishui\tprefecture city\tprefecture\t330000\t119.92\t28.45\t
+330421\t嘉善县\tJiashan\tcounty\tcounty\t330400\t120.93\t30.83\t
+330400\t嘉兴市\tJiaxing\tprefecture city\tprefecture\t330000\t120.76\t30.75\t
+350000\t福建省\tFujian\tprovince\tprovince\t\t119.30\t26.08\t
+350100\t福州市\tFuzhou\tprefecture city\tprefecture\t350000\t119.30\t26.08\t
+350102\t鼓楼区\tGulou\tdistrict\tcounty\t350100\t119.30\t26.08\t
+310000\t上海市\tShanghai\tmunicipality\tprovince\t\t121.47\t31.23\t
+310118\t青浦区\tQingpu\tdistrict\tcounty\t310000\t121.12\t31.15\t
+500000\t重庆市\tChongqing\tmunicipality\tprovince\t\t106.55\t29.56\t
+510000\t四川省\tSichuan\tprovince\tprovince\t\t104.07\t30.67\t
+510100\t成都市\tChengdu\tprefecture city\tprefecture\t510000\t104.07\t30.67\t
+";
+    const ZONES: &str = "key\tname_en\taliases\tname_zh\tkind\tparent\tlon\tlat
+new-area-liangjiang\tLiangjiang New Area\tLiangjiang\t两江新区\tnew area\t500000\t106.60\t29.70
+new-area-tianfu\tTianfu New Area\t\t天府新区\tnew area\t510100\t104.07\t30.40
+region-yrd\tYangtze River Delta\tYRD\t长三角\teconomic region\t\t120.00\t31.00
+";
+
+    /// The test gazetteer.
+    pub fn gazetteer() -> Gazetteer {
+        Gazetteer::from_tables(ADMIN, &[ZONES], "Xinhua\n")
+    }
+}

@@ -1,0 +1,180 @@
+//! Organisation names: companies and outlets ("Chongqing Yuelai Investment Group Co., Ltd.",
+//! "Nanjing Daily"), which can be parties to an event and whose place words are not places.
+//!
+//! Government bodies ("Jiangning District Party Committee") are not collected here: they act
+//! for the place they name, so the place mention itself stands for them.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// An organisation named in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrgSpan {
+    /// Where, legal form included.
+    pub range: Range<usize>,
+    /// The shortest form that still names an organisation ("… Investment Group").
+    pub name: String,
+}
+
+/// Nouns that end a company, institution or outlet name.
+const COMPANY_HEADS: &str = r"Group|Company|Corporation|Corp\.|Co\.|Ltd\.?|Center|Centre|Bank|University|Institute|Association|Chamber|Exchange|Daily|News|Times|Post|Television|TV|Radio|Press|Hospital|Laboratory|Holdings|Fund|Airlines";
+
+/// Words that open a person's role, not an organisation ("Executive Vice President of …").
+const ROLE_WORDS: &[&str] = &[
+    "Mr.",
+    "Ms.",
+    "Mrs.",
+    "Dr.",
+    "Executive",
+    "Vice",
+    "President",
+    "Director",
+    "Secretary",
+    "Chairman",
+    "Chairwoman",
+    "Deputy",
+    "Mayor",
+    "General",
+    "Manager",
+    "Head",
+    "Chief",
+    "Party",
+    "Governor",
+    "Member",
+    "Standing",
+];
+
+static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"[A-Z][A-Za-z0-9'’.-]*";
+    Regex::new(&format!(
+        r"\b{word}(?:\s+(?:{word}|&|of|and|for))*?\s+(?:{COMPANY_HEADS})(?:,?\s*Co\.)?(?:,?\s*(?:Ltd\.?|Limited|Inc\.))?"
+    ))
+    .unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
+});
+
+/// Finds company-like organisations, outside quoted titles.
+pub fn find_companies(text: &str) -> Vec<OrgSpan> {
+    let quoted = quoted_spans(text);
+    COMPANY
+        .find_iter(text)
+        .filter(|found| {
+            !quoted
+                .iter()
+                .any(|q| q.start <= found.start() && found.end() <= q.end)
+        })
+        .filter_map(|found| {
+            let (offset, name) = strip_roles(found.as_str());
+            let name = shortest_name(name);
+            (name.split_whitespace().count() >= 2).then(|| OrgSpan {
+                range: found.start() + offset..found.end(),
+                name,
+            })
+        })
+        .collect()
+}
+
+/// Drops a leading role ("Executive Vice President of ") and returns the remaining name with
+/// its byte offset.
+fn strip_roles(name: &str) -> (usize, &str) {
+    let mut offset = 0;
+    let mut rest = name;
+    while let Some(word) = rest.split_whitespace().next() {
+        if ROLE_WORDS.contains(&word) || word == "of" || word == "the" {
+            let skip = rest.find(word).map_or(0, |at| at + word.len());
+            let trimmed = rest[skip..].trim_start();
+            offset += rest.len() - trimmed.len();
+            rest = trimmed;
+        } else {
+            break;
+        }
+    }
+    (offset, rest)
+}
+
+/// Removes legal forms as long as what remains still ends with an organisation noun:
+/// "X Investment Group Co., Ltd." → "X Investment Group"; "X Exhibition Co., Ltd." →
+/// "X Exhibition Co." (without "Co." it would no longer name a company).
+fn shortest_name(name: &str) -> String {
+    let mut name = name.trim().trim_end_matches(',').trim().to_owned();
+    for legal in ["Ltd.", "Ltd", "Limited", "Inc."] {
+        if let Some(rest) = name.strip_suffix(legal) {
+            name = rest.trim().trim_end_matches(',').trim().to_owned();
+        }
+    }
+    if let Some(rest) = name.strip_suffix("Co.") {
+        let rest = rest.trim().trim_end_matches(',').trim();
+        let ends_with_head = rest.rsplit(' ').next().is_some_and(|last| {
+            COMPANY_HEADS
+                .split('|')
+                .any(|head| head.replace('\\', "") == last)
+        });
+        if ends_with_head {
+            name = rest.to_owned();
+        }
+    }
+    name
+}
+
+/// Byte ranges inside double quotes (agreement and event titles).
+pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (index, c) in text.char_indices() {
+        match c {
+            '“' => open = Some(index),
+            '”' => {
+                if let Some(start) = open.take() {
+                    spans.push(start..index + c.len_utf8());
+                }
+            }
+            '"' => match open.take() {
+                Some(start) => spans.push(start..index + 1),
+                None => open = Some(index),
+            },
+            _ => {}
+        }
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_companies_and_keeps_the_shortest_name_that_is_still_a_company() {
+        let text = "Chongqing Yuelai Investment Group Co., Ltd. and Sichuan Tianfu International Conference & Exhibition Co., Ltd. signed a cooperation agreement on the site.";
+        let names: Vec<String> = find_companies(text)
+            .into_iter()
+            .map(|org| org.name)
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Chongqing Yuelai Investment Group",
+                "Sichuan Tianfu International Conference & Exhibition Co."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_role_is_not_part_of_the_organisation_and_quoted_titles_are_skipped() {
+        let text = "Mr. Zou Shujun, Executive Vice President of National Technology Transfer Eastern Center, signed the \"Agreement for the Eastern Center Fenhu Branch Center\".";
+        let names: Vec<String> = find_companies(text)
+            .into_iter()
+            .map(|org| org.name)
+            .collect();
+        assert_eq!(names, ["National Technology Transfer Eastern Center"]);
+    }
+
+    #[test]
+    fn outlets_are_organisations() {
+        let names: Vec<String> = find_companies("Source: Nanjing Daily reported")
+            .into_iter()
+            .map(|org| org.name)
+            .collect();
+        assert_eq!(names, ["Nanjing Daily"]);
+    }
+}

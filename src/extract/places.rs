@@ -1,0 +1,352 @@
+//! Place mentions: one pass of the gazetteer matcher over the text, then linking each mention
+//! to one entry using the rest of the article, or leaving it flagged as ambiguous.
+
+use std::ops::Range;
+
+use super::gazetteer::{Form, Gazetteer, Level};
+use super::orgs::OrgSpan;
+use crate::model::{EntryId, PlaceMention};
+
+/// Finds every place mention in `text`, skipping those inside company or outlet names
+/// (`companies`), and links them.
+pub fn find_places(text: &str, gazetteer: &Gazetteer, companies: &[OrgSpan]) -> Vec<PlaceMention> {
+    let mut mentions = Vec::new();
+    for found in gazetteer.find_iter(text) {
+        let range = found.start()..found.end();
+        let Some(pattern) = gazetteer.pattern(found.pattern().as_usize()) else {
+            continue;
+        };
+        let surface = &text[range.clone()];
+        let english = surface.is_ascii();
+        if english
+            && !(at_word_boundary(text, &range)
+                && surface.starts_with(|c: char| c.is_ascii_uppercase()))
+        {
+            continue;
+        }
+        if companies
+            .iter()
+            .any(|org| org.range.start <= range.start && range.end <= org.range.end)
+        {
+            continue;
+        }
+        let candidates: Vec<EntryId> = pattern.targets.iter().map(|(id, _)| *id).collect();
+        let name = canonical_name(surface, &pattern.targets, gazetteer);
+        mentions.push(PlaceMention {
+            range,
+            name,
+            entry: (candidates.len() == 1).then(|| candidates[0]),
+            candidates,
+        });
+    }
+    drop_brand_names(text, &mut mentions);
+    drop_personal_names(text, &mut mentions);
+    link(&mut mentions, gazetteer);
+    mentions
+}
+
+static SURNAMES_TXT: &str = include_str!("../../assets/gazetteer/surnames.txt");
+
+static SURNAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    SURNAMES_TXT
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// "Zhang Zhongwei": a bare place name right after a Chinese surname is a given name.
+fn drop_personal_names(text: &str, mentions: &mut Vec<PlaceMention>) {
+    mentions.retain(|mention| {
+        let surface = &text[mention.range.clone()];
+        if !surface.is_ascii() || surface.contains(' ') {
+            return true;
+        }
+        let before = text[..mention.range.start]
+            .strip_suffix(' ')
+            .unwrap_or_default();
+        let previous = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default();
+        !SURNAMES.contains(&previous)
+    });
+}
+
+/// Words that may follow a place name without making it part of a brand: government, zone and
+/// geographic words.
+const PLACE_CONTINUATIONS: &[&str] = &[
+    "District",
+    "County",
+    "City",
+    "Province",
+    "Municipality",
+    "Municipal",
+    "Provincial",
+    "Party",
+    "People's",
+    "Government",
+    "Committee",
+    "Development",
+    "Economic",
+    "New",
+    "Area",
+    "Zone",
+    "High-tech",
+    "Hi-Tech",
+    "High-Tech",
+    "Free",
+    "Trade",
+    "Port",
+    "Region",
+    "Regional",
+    "River",
+    "Delta",
+    "Lake",
+    "Bay",
+    "Railway",
+    "Station",
+    "Airport",
+    "Branch",
+    "Sub-center",
+    "Office",
+    "Bureau",
+    "Commission",
+    "Administration",
+    "Industrial",
+    "Park",
+    "Town",
+    "Village",
+    "Road",
+    "Street",
+    "Economy",
+    "Section",
+    "Campus",
+];
+
+/// "Shanghai Volkswagen": a place word followed by one capitalised word that is not a place,
+/// a government or a geographic word, then nothing capitalised, is a brand.
+fn drop_brand_names(text: &str, mentions: &mut Vec<PlaceMention>) {
+    let starts: Vec<usize> = mentions.iter().map(|mention| mention.range.start).collect();
+    mentions.retain(|mention| {
+        if !text[mention.range.clone()].is_ascii() {
+            return true;
+        }
+        let rest = &text[mention.range.end..];
+        let Some(after_space) = rest.strip_prefix(' ') else {
+            return true;
+        };
+        let word_end = after_space
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+            .unwrap_or(after_space.len());
+        let word = &after_space[..word_end];
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).any(char::is_lowercase);
+        if !capitalised || PLACE_CONTINUATIONS.contains(&word) {
+            return true;
+        }
+        let word_start = mention.range.end + 1;
+        if starts.contains(&word_start) {
+            return true;
+        }
+        let following = after_space[word_end..].trim_start_matches(' ');
+        // Kept when a capitalised word follows too: a longer name, not a brand.
+        following.chars().next().is_some_and(char::is_uppercase)
+            && after_space[word_end..].starts_with(' ')
+    });
+}
+
+/// Whether a match stands alone as a word (not "Wuxian" inside "Wuxiang").
+fn at_word_boundary(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'');
+    !is_word(before) && !is_word(after)
+}
+
+/// The English name to report: the form the text uses, with the suffix it gives.
+fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazetteer) -> String {
+    let Some((id, form)) = targets.first() else {
+        return surface.to_owned();
+    };
+    let Some(entry) = gazetteer.entry(*id) else {
+        return surface.to_owned();
+    };
+    match form {
+        Form::Bare => entry.base.clone(),
+        Form::Suffixed => {
+            let suffix = surface.get(entry.base.len()..).unwrap_or_default();
+            format!("{}{}", entry.base, title_case(suffix))
+        }
+        Form::Alias(alias) => alias.clone(),
+        Form::Named | Form::Chinese => entry.full_name(),
+    }
+}
+
+fn title_case(text: &str) -> String {
+    text.split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How close another mention must be to count as "nearby" context, in bytes.
+const NEARBY_BYTES: usize = 300;
+
+/// Decides each ambiguous mention from the unambiguous ones: a candidate whose parent or
+/// ancestor is mentioned wins, then one whose siblings are mentioned, then one in a province
+/// that is mentioned; nearby mentions weigh more. Ties stay ambiguous.
+fn link(mentions: &mut [PlaceMention], gazetteer: &Gazetteer) {
+    for _ in 0..2 {
+        let decided: Vec<(EntryId, usize)> = mentions
+            .iter()
+            .filter_map(|mention| mention.entry.map(|entry| (entry, mention.range.start)))
+            .collect();
+        for mention in mentions
+            .iter_mut()
+            .filter(|mention| mention.entry.is_none())
+        {
+            let scores: Vec<(EntryId, u32)> = mention
+                .candidates
+                .iter()
+                .map(|&candidate| {
+                    let score = decided
+                        .iter()
+                        .filter(|(other, _)| *other != candidate)
+                        .map(|&(other, at)| {
+                            let nearby = mention.range.start.abs_diff(at) <= NEARBY_BYTES;
+                            let weight = context_weight(gazetteer, candidate, other);
+                            weight * if nearby { 2 } else { 1 }
+                        })
+                        .sum();
+                    (candidate, score)
+                })
+                .collect();
+            let best = scores.iter().map(|(_, score)| *score).max().unwrap_or(0);
+            let winners: Vec<EntryId> = scores
+                .iter()
+                .filter(|(_, score)| *score == best)
+                .map(|(id, _)| *id)
+                .collect();
+            if best > 0 && winners.len() == 1 {
+                mention.entry = Some(winners[0]);
+            }
+        }
+    }
+}
+
+/// How strongly a decided mention of `other` supports `candidate`.
+fn context_weight(gazetteer: &Gazetteer, candidate: EntryId, other: EntryId) -> u32 {
+    if gazetteer.contains(other, candidate) {
+        return 3;
+    }
+    let parent = |id| gazetteer.entry(id).and_then(|entry| entry.parent);
+    if parent(candidate).is_some() && parent(candidate) == parent(other) {
+        return 2;
+    }
+    let is_region = |id| {
+        gazetteer
+            .entry(id)
+            .is_some_and(|entry| entry.level == Level::Region)
+    };
+    if !is_region(other)
+        && gazetteer.province_of(candidate).is_some()
+        && gazetteer.province_of(candidate) == gazetteer.province_of(other)
+    {
+        return 1;
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::test_gazetteer::gazetteer;
+
+    fn places(text: &str) -> Vec<PlaceMention> {
+        let companies = crate::extract::orgs::find_companies(text);
+        find_places(text, &gazetteer(), &companies)
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        places(text).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn finds_names_with_and_without_suffix_and_inside_longer_names() {
+        assert_eq!(
+            names(
+                "Lin Tao, secretary of the Jiangning District Party Committee, met Gaochun district."
+            ),
+            ["Jiangning District", "Gaochun District"]
+        );
+    }
+
+    #[test]
+    fn splits_joined_forms_into_their_places() {
+        assert_eq!(
+            names("Shanghai Qingpu, Jiangsu Wujiang, Zhejiang Jiashan three places signed."),
+            [
+                "Shanghai", "Qingpu", "Jiangsu", "Wujiang", "Zhejiang", "Jiashan"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pinyin_collision_is_decided_by_the_places_around_it() {
+        let gazetteer = gazetteer();
+        let mentions = places("Nanjing's southern districts Jiangning and Lishui signed.");
+        let lishui = mentions.iter().find(|m| m.name == "Lishui").unwrap();
+        assert_eq!(
+            gazetteer.entry(lishui.entry.unwrap()).unwrap().name_zh,
+            "溧水区"
+        );
+        let mentions = places("Lishui and Jiaxing in Zhejiang cooperate.");
+        let lishui = mentions.iter().find(|m| m.name == "Lishui").unwrap();
+        assert_eq!(
+            gazetteer.entry(lishui.entry.unwrap()).unwrap().name_zh,
+            "丽水市"
+        );
+    }
+
+    #[test]
+    fn a_collision_nothing_decides_stays_ambiguous_with_its_candidates() {
+        let mentions = places("Officials from Gulou District attended.");
+        assert!(mentions[0].is_ambiguous());
+        assert_eq!(mentions[0].candidates.len(), 2);
+    }
+
+    #[test]
+    fn place_words_in_company_outlet_and_brand_names_are_not_places() {
+        assert!(names("Reported by Nanjing Daily and Shanghai Volkswagen, Chongqing Yuelai Investment Group Co., Ltd.").is_empty());
+        assert_eq!(names("the Nanjing economy"), ["Nanjing"]);
+    }
+
+    #[test]
+    fn a_given_name_after_a_surname_is_not_a_place() {
+        assert!(names("Mr. Wu Jiashan, director, and Zhang Qingpu spoke.").is_empty());
+        assert_eq!(names("Jiangsu Wujiang"), ["Jiangsu", "Wujiang"]);
+    }
+
+    #[test]
+    fn lower_case_and_partial_words_are_not_mentions() {
+        assert!(names("the nanjing daily, Nanjingese food").is_empty());
+    }
+
+    #[test]
+    fn chinese_names_are_found_too() {
+        assert_eq!(
+            names("江宁区与溧水区签署合作协议"),
+            ["Jiangning District", "Lishui District"]
+        );
+    }
+}

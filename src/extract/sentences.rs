@@ -1,0 +1,80 @@
+//! Sentence and clause boundaries, knowing the abbreviations of this genre ("Co., Ltd.", "Mr.").
+
+use std::ops::Range;
+
+/// Words ending in a full stop that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Ms", "Mrs", "Dr", "Prof", "Co", "Ltd", "Inc", "Corp", "No", "St", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "etc", "e.g", "i.e",
+    "U.S", "U.K",
+];
+
+/// Splits text into sentences and semicolon clauses (Chinese-English translations often join
+/// independent sentences with ";"). Ranges are trimmed.
+pub fn split(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (index, c) in text.char_indices() {
+        let end = index + c.len_utf8();
+        let boundary = match c {
+            '\n' | '。' | '！' | '？' | '；' => true,
+            ';' | '!' | '?' => next_is_space_or_end(bytes, end),
+            '.' => next_is_space_or_end(bytes, end) && !is_abbreviation(&text[start..index]),
+            _ => false,
+        };
+        if boundary {
+            push_trimmed(text, start..end, &mut ranges);
+            start = end;
+        }
+    }
+    push_trimmed(text, start..text.len(), &mut ranges);
+    ranges
+}
+
+fn next_is_space_or_end(bytes: &[u8], at: usize) -> bool {
+    bytes
+        .get(at)
+        .is_none_or(|b| b.is_ascii_whitespace() || *b == b'"')
+}
+
+/// Whether the word before a full stop is an abbreviation or an initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default();
+    let word = word.trim_start_matches(['(', '"', '“']);
+    ABBREVIATIONS.contains(&word)
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, ranges: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let leading = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if !trimmed.is_empty() {
+        let start = range.start + leading;
+        ranges.push(start..start + trimmed.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_and_clauses_but_not_abbreviations() {
+        let text = "Chongqing Yuelai Investment Group Co., Ltd. and Mr. Zou signed. During the event, A signed; The three zones signed.\nNext";
+        let parts: Vec<&str> = split(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            parts,
+            [
+                "Chongqing Yuelai Investment Group Co., Ltd. and Mr. Zou signed.",
+                "During the event, A signed;",
+                "The three zones signed.",
+                "Next"
+            ]
+        );
+    }
+}

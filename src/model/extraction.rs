@@ -1,0 +1,172 @@
+//! What extraction finds in one document: places, dates, cooperation events, people.
+//!
+//! Offsets are byte ranges into [`super::Document::body`].
+
+use std::ops::Range;
+
+use super::PartialDate;
+
+/// Index of an entry in the gazetteer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntryId(pub u32);
+
+/// A place named in the text, linked to the gazetteer when the context decides.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceMention {
+    /// Where in the body.
+    pub range: Range<usize>,
+    /// The canonical English name, with the suffix the text gives ("Jiangning District",
+    /// "Lishui").
+    pub name: String,
+    /// The entry it stands for, when one is decided.
+    pub entry: Option<EntryId>,
+    /// Every entry the words could stand for; more than one and no `entry` means ambiguous.
+    pub candidates: Vec<EntryId>,
+}
+
+impl PlaceMention {
+    /// Whether the text leaves open which place is meant.
+    pub fn is_ambiguous(&self) -> bool {
+        self.entry.is_none() && self.candidates.len() > 1
+    }
+}
+
+/// How a date's missing parts were filled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DateResolution {
+    /// The text states the date as given.
+    Stated,
+    /// The year came from the page's publication date.
+    FromPublication,
+    /// The year came from elsewhere in the article (an event name, an earlier date).
+    FromContext,
+}
+
+impl DateResolution {
+    /// The label used in the JSON and the UI.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Stated => "stated",
+            Self::FromPublication => "from publication date",
+            Self::FromContext => "from context",
+        }
+    }
+}
+
+/// A date written in the text, normalised.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateMention {
+    /// Where in the body.
+    pub range: Range<usize>,
+    /// The date, as precise as the evidence allows.
+    pub date: PartialDate,
+    /// How its missing parts were filled.
+    pub resolution: DateResolution,
+}
+
+/// The kind of a cooperation event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventKind {
+    /// Signing an agreement, memorandum or plan.
+    Agreement,
+    /// Launching or joining an alliance.
+    Alliance,
+    /// One party visiting another for cooperation talks.
+    Visit,
+    /// A joint meeting, conference or forum.
+    Meeting,
+    /// Any other joint act.
+    Other,
+}
+
+impl EventKind {
+    /// The schema's name for the kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Agreement => "agreement",
+            Self::Alliance => "alliance",
+            Self::Visit => "visit",
+            Self::Meeting => "meeting",
+            Self::Other => "other",
+        }
+    }
+
+    /// The matching CAMEO event code, for interoperability with event datasets.
+    pub fn cameo(self) -> &'static str {
+        match self {
+            // Both are "sign formal agreement" in CAMEO.
+            Self::Agreement | Self::Alliance => "057",
+            Self::Visit => "042",
+            Self::Meeting => "04",
+            Self::Other => "03",
+        }
+    }
+}
+
+/// A party to an event: a place, or a body acting for one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Participant {
+    /// Its name as the text gives it (canonical English for places).
+    pub name: String,
+    /// The gazetteer entry, for places.
+    pub entry: Option<EntryId>,
+}
+
+/// One cooperation event: parties that together signed, held, launched or agreed something.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// What kind of act.
+    pub kind: EventKind,
+    /// All the parties (never cut into pairs).
+    pub participants: Vec<Participant>,
+    /// When, as precisely as the text allows.
+    pub date: Option<PartialDate>,
+    /// How the date was resolved.
+    pub date_resolution: Option<DateResolution>,
+    /// Fields of cooperation named for it.
+    pub fields: Vec<String>,
+    /// The sentences that report it, as byte ranges of the body.
+    pub evidence: Vec<Range<usize>>,
+    /// 0–1: how sure the rules are.
+    pub confidence: f32,
+}
+
+/// An official named with a role ("Lin Tao, secretary of the Jiangning District Party
+/// Committee").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    /// The name.
+    pub name: String,
+    /// The role as written.
+    pub role: String,
+    /// The place the role belongs to, when it names one.
+    pub place: Option<String>,
+    /// Where in the body.
+    pub range: Range<usize>,
+}
+
+/// Everything extracted from one document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extraction {
+    /// Place mentions in text order.
+    pub places: Vec<PlaceMention>,
+    /// Date mentions in text order.
+    pub dates: Vec<DateMention>,
+    /// Cooperation events.
+    pub events: Vec<Event>,
+    /// Officials with roles.
+    pub people: Vec<Person>,
+}
+
+impl Extraction {
+    /// Distinct place names, in order of first mention.
+    pub fn place_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for mention in &self.places {
+            if !names.contains(&mention.name) {
+                names.push(mention.name.clone());
+            }
+        }
+        names
+    }
+}
