@@ -1,8 +1,9 @@
-//! Ingest throughput: `cargo bench --bench ingest`.
+//! Pipeline throughput: `cargo bench --bench ingest`.
 //!
 //! Builds its own corpus (documents made by recombining seed paragraphs, half as HTML pages),
-//! then measures decode + HTML conversion + cleaning single-threaded on bytes in memory, and
-//! the whole pipeline (walk, read, clean) with rayon on a temporary folder.
+//! then measures, single-threaded in memory: extraction alone on clean bodies, and reading
+//! (decode + HTML conversion + cleaning + extraction); then the whole pipeline (walk, read,
+//! clean, extract) with rayon on a temporary folder.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -22,6 +23,35 @@ fn main() -> std::io::Result<()> {
         "corpus: {DOCUMENTS} documents, {:.1} MB",
         total_bytes as f64 / 1e6
     );
+
+    let bodies: Vec<(String, Option<accord::model::PartialDate>)> = corpus
+        .iter()
+        .filter_map(|(name, bytes, format)| {
+            let path = DocPath {
+                source: SourceId(0),
+                path: PathBuf::from(name),
+                relative: name.clone(),
+            };
+            read_document(bytes, *format, path).ok()
+        })
+        .map(|document| (document.body, document.meta.published))
+        .collect();
+    let body_bytes: usize = bodies.iter().map(|(body, _)| body.len()).sum();
+    let gazetteer = accord::extract::Gazetteer::bundled();
+    let started = Instant::now();
+    let mut events = 0usize;
+    for (body, published) in &bodies {
+        events += accord::extract::extract_text(body, *published, gazetteer)
+            .events
+            .len();
+    }
+    report(
+        "extraction alone, single thread",
+        started.elapsed(),
+        bodies.len(),
+        body_bytes,
+    );
+    println!("  ({events} events found)");
 
     let started = Instant::now();
     let mut loaded = 0usize;

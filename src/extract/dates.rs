@@ -22,7 +22,10 @@ fn compiled(pattern: &str) -> Regex {
 
 static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
     vec![
-        (Shape::Ymd, compiled(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")),
+        (
+            Shape::Ymd,
+            compiled(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?-u:\b)"),
+        ),
         (
             Shape::ChineseYmd,
             compiled(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
@@ -32,32 +35,34 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
         (
             Shape::MonthDayYear,
             compiled(&format!(
-                r"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+                r"(?-u:\b)({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"
             )),
         ),
         (
             Shape::DayMonthYear,
             compiled(&format!(
-                r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})(?:,?\s+(\d{{4}})\b)?"
+                r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})(?:,?\s+(\d{{4}})(?-u:\b))?"
             )),
         ),
         (
             Shape::MonthYear,
-            compiled(&format!(r"\b({MONTHS}),?\s+(\d{{4}})\b")),
+            compiled(&format!(r"(?-u:\b)({MONTHS}),?\s+(\d{{4}})(?-u:\b)")),
         ),
         (
             Shape::RelativeMonth,
-            compiled(&format!(r"(?i)\b(last|this|next)\s+({MONTHS})\b")),
+            compiled(&format!(
+                r"(?i)(?-u:\b)(last|this|next)\s+({MONTHS})(?-u:\b)"
+            )),
         ),
         (
             Shape::RelativeYear,
             compiled(
-                r"(?i)\b(this year|last year|the previous year|(?:a\s+)?few days ago|recently|the other day|yesterday|today)\b",
+                r"(?i)(?-u:\b)(this year|last year|the previous year|(?:a\s+)?few days ago|recently|the other day|yesterday|today)(?-u:\b)",
             ),
         ),
         (
             Shape::OrdinalDay,
-            compiled(r"(?i)\bon\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b"),
+            compiled(r"(?i)(?-u:\b)on\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)(?-u:\b)"),
         ),
         (
             Shape::Year,
@@ -68,7 +73,7 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
 
 /// "Over the past year" after a dated event: the article's now is about a year later.
 static PAST_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| compiled(r"(?i)\b(?:over|in|during)\s+the\s+past\s+year\b"));
+    LazyLock::new(|| compiled(r"(?i)(?-u:\b)(?:over|in|during)\s+the\s+past\s+year(?-u:\b)"));
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {

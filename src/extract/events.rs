@@ -26,39 +26,41 @@ fn compiled(pattern: &str) -> Regex {
 }
 
 static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(r"\b(signed|inked|concluded|entered into|reached an? (?:\w+ )?agreement)\b")
+    compiled(
+        r"(?-u:\b)(signed|inked|concluded|entered into|reached an? (?:\w+ )?agreement)(?-u:\b)",
+    )
 });
 static ALLIANCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"\b(alliance|consortium|union)\b[^.;]*\b(launched|established|set up|founded|formed|inaugurated|unveiled)\b|\b(launched|established|set up|founded|formed|inaugurated|unveiled|launching ceremony|unveiling ceremony)\b[^.;]*\b(alliance|consortium|union)\b",
+        r"(?-u:\b)(alliance|consortium|union)(?-u:\b)[^.;]*(?-u:\b)(launched|established|set up|founded|formed|inaugurated|unveiled)(?-u:\b)|(?-u:\b)(launched|established|set up|founded|formed|inaugurated|unveiled|launching ceremony|unveiling ceremony)(?-u:\b)[^.;]*(?-u:\b)(alliance|consortium|union)(?-u:\b)",
     )
 });
 static VISIT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"\b(visited|paid (?:a|an official) visit|led a delegation|delegation\b[^.;]{0,80}\bvisit)",
+        r"(?-u:\b)(visited|paid (?:a|an official) visit|led a delegation|delegation(?-u:\b)[^.;]{0,80}(?-u:\b)visit)",
     )
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"\b(held|convened|hosted|co-hosted|jointly held)\b[^.;]*\b(conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair)\b|\b(conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session)\b[^.;]*\b(was|were) held\b",
+        r"(?-u:\b)(held|convened|hosted|co-hosted|jointly held)(?-u:\b)[^.;]*(?-u:\b)(conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair)(?-u:\b)|(?-u:\b)(conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session)(?-u:\b)[^.;]*(?-u:\b)(was|were) held(?-u:\b)",
     )
 });
 static PLAN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"\b(will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|hopes?|hoped|strive to|set a goal|set the goal|proposed to)\b",
+        r"(?-u:\b)(will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|hopes?|hoped|strive to|set a goal|set the goal|proposed to)(?-u:\b)",
     )
 });
 static GROUP_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"\b(the two (?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties|governments)|both (?:sides|parties)|the (?:three|four|five|six|several) (?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties))\b",
+        r"(?-u:\b)(the two (?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties|governments)|both (?:sides|parties)|the (?:three|four|five|six|several) (?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties))(?-u:\b)",
     )
 });
 static OCCASION_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^(?:during|at|on the sidelines of) the (?:\w+ ){0,3}(?:event|meeting|conference|ceremony|forum|symposium|summit|signing event|joint conference)\b|\bon the site\b|\bat the (?:meeting|event|ceremony|conference)\b",
+        r"^(?:during|at|on the sidelines of) the (?:\w+ ){0,3}(?:event|meeting|conference|ceremony|forum|symposium|summit|signing event|joint conference)(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)at the (?:meeting|event|ceremony|conference)(?-u:\b)",
     )
 });
-static VENUE: LazyLock<Regex> = LazyLock::new(|| compiled(r"(?:\bin|\bat)\s+$"));
+static VENUE: LazyLock<Regex> = LazyLock::new(|| compiled(r"(?:(?-u:\b)in|(?-u:\b)at)\s+$"));
 
 /// One sentence read as an event, before merging.
 #[derive(Clone, Debug)]
@@ -91,10 +93,11 @@ pub fn find_events(
     let mut occasion: Option<Occasion> = None;
     let mut candidates = Vec::new();
     let mut paragraph_date: Option<(usize, (PartialDate, DateResolution))> = None;
+    let paragraph_starts: Vec<usize> = text.match_indices("\n\n").map(|(at, _)| at).collect();
     for sentence in sentences {
         let sentence_text = &text[sentence.clone()];
         let lower = sentence_text.to_lowercase();
-        let paragraph = text[..sentence.start].matches("\n\n").count();
+        let paragraph = paragraph_starts.partition_point(|&at| at < sentence.start);
         let own_date = best_date(dates, sentence);
         let Some((kind, trigger_at)) = trigger(&lower) else {
             if let Some(date) = own_date {

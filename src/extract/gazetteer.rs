@@ -231,12 +231,11 @@ impl Gazetteer {
                 }
             }
             for alias in &aliases[index] {
-                let form = if index < admin_count {
-                    Form::Alias(alias.clone())
-                } else {
-                    Form::Named
-                };
-                add(alias, id, form);
+                if index < admin_count {
+                    add(alias, id, Form::Alias(alias.clone()));
+                } else if !names_a_place_first(alias, &entry.base, &aliases[index]) {
+                    add(alias, id, Form::Named);
+                }
             }
         }
         let mut patterns: Vec<Pattern> = by_text
@@ -303,6 +302,14 @@ impl Gazetteer {
     pub fn contains(&self, ancestor: EntryId, id: EntryId) -> bool {
         self.lineage(id).skip(1).any(|entry| entry.id == ancestor)
     }
+}
+
+/// "Chongqing Liangjiang New Area": an alias that is another place's name followed by the
+/// zone's own name. Left out, so the text yields both places (the zone and its province).
+fn names_a_place_first(alias: &str, name: &str, aliases: &[String]) -> bool {
+    std::iter::once(name)
+        .chain(aliases.iter().map(String::as_str))
+        .any(|short| short.len() < alias.len() && alias.ends_with(&format!(" {short}")))
 }
 
 fn rows(table: &str) -> impl Iterator<Item = &str> {

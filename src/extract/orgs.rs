@@ -49,7 +49,7 @@ const ROLE_WORDS: &[&str] = &[
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"[A-Z][A-Za-z0-9'’.-]*";
     Regex::new(&format!(
-        r"\b{word}(?:\s+(?:{word}|&|of|and|for))*?\s+(?:{COMPANY_HEADS})(?:,?\s*Co\.)?(?:,?\s*(?:Ltd\.?|Limited|Inc\.))?"
+        r"(?-u:\b){word}(?:\s+(?:{word}|&|of|and|for))*?\s+(?:{COMPANY_HEADS})(?:,?\s*Co\.)?(?:,?\s*(?:Ltd\.?|Limited|Inc\.))?"
     ))
     .unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
 });

@@ -9,7 +9,7 @@ use crate::model::{Person, PlaceMention};
 
 static PERSON_WITH_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\b(?:Mr|Ms|Mrs|Dr)\.\s+)?\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),\s+((?:(?:the\s+)?(?:[Ee]xecutive\s+|[Dd]eputy\s+|[Vv]ice\s+|[Ff]irst\s+|[Pp]arty\s+|[Gg]eneral\s+)*(?:[Ss]ecretary|[Dd]irector|[Mm]ayor|[Gg]overnor|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Hh]ead|[Cc]hief|[Mm]anager|[Dd]eputy|[Mm]ember))\b[^,;.\n]{0,160})",
+        r"(?:(?-u:\b)(?:Mr|Ms|Mrs|Dr)\.\s+)?(?-u:\b)([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),\s+((?:(?:the\s+)?(?:[Ee]xecutive\s+|[Dd]eputy\s+|[Vv]ice\s+|[Ff]irst\s+|[Pp]arty\s+|[Gg]eneral\s+)*(?:[Ss]ecretary|[Dd]irector|[Mm]ayor|[Gg]overnor|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Hh]ead|[Cc]hief|[Mm]anager|[Dd]eputy|[Mm]ember))(?-u:\b)[^,;.\n]{0,160})",
     )
     .unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
 });

@@ -179,8 +179,17 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
             format!("{}{}", entry.base, title_case(suffix))
         }
         Form::Alias(alias) => alias.clone(),
-        Form::Named | Form::Chinese => entry.full_name(),
+        // A zone or region as the text names it (an official name or a common alias).
+        // "Yangtze River Delta region" is the Yangtze River Delta.
+        Form::Named if starts_with_ignoring_case(surface, &entry.base) => entry.base.clone(),
+        Form::Named => surface.to_owned(),
+        Form::Chinese => entry.full_name(),
     }
+}
+
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
 }
 
 fn title_case(text: &str) -> String {

@@ -296,9 +296,12 @@ static LANGUAGE_NAMES: &[&str] = &[
     "português",
 ];
 
-static LOCALE_CODE: LazyLock<Regex> = LazyLock::new(|| meta_regex(r"\b[a-z]{2}_[A-Z]{2}\b"));
+static LOCALE_CODE: LazyLock<Regex> =
+    LazyLock::new(|| meta_regex(r"(?-u:\b)[a-z]{2}_[A-Z]{2}(?-u:\b)"));
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    meta_regex(r"(?i)\b(?:[a-z0-9-]+\.)+(?:com|net|org|cn|gov|edu|info|io|news|tv)(?:\.cn)?\b")
+    meta_regex(
+        r"(?i)(?-u:\b)(?:[a-z0-9-]+\.)+(?:com|net|org|cn|gov|edu|info|io|news|tv)(?:\.cn)?(?-u:\b)",
+    )
 });
 static BREADCRUMB_START: LazyLock<Regex> = LazyLock::new(|| {
     meta_regex(

@@ -21,20 +21,20 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 static MONTH_NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
-        r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{{4}})\b"
+        r"(?i)(?-u:\b)({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{{4}})(?-u:\b)"
     ))
 });
 
 static DAY_MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
-        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})\b"
+        r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})(?-u:\b)"
     ))
 });
 
 /// What may surround a date on a date line: a label, a clock time, a weekday, separators.
 static DATE_LINE_REST: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
-        r"(?i){DATE_LABEL}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|星期.|周.|[\s:：|/,，()（）\[\]【】-]+|(?:utc|gmt|bjt|cst)(?:[+-]\d+)?"
+        r"(?i){DATE_LABEL}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?|(?-u:\b)(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?(?-u:\b)|星期.|周.|[\s:：|/,，()（）\[\]【】-]+|(?:utc|gmt|bjt|cst)(?:[+-]\d+)?"
     ))
 });
 
@@ -61,7 +61,7 @@ static OTHER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that make a short line a byline.
 static BYLINE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)\b(?:reporters?|correspondents?|editors?|authors?|photographers?|interns?|writers?|translators?|contributors?)\b|记者|通讯员|编辑|作者|^\s*by\s+[A-Z]",
+        r"(?i)(?-u:\b)(?:reporters?|correspondents?|editors?|authors?|photographers?|interns?|writers?|translators?|contributors?)(?-u:\b)|记者|通讯员|编辑|作者|^\s*by\s+[A-Z]",
     )
 });
 
