@@ -61,6 +61,16 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
             ),
         ),
         (
+            Shape::RelativeMonthOffset,
+            compiled(r"(?i)(?-u:\b)(last|this|next) month(?-u:\b)"),
+        ),
+        (
+            Shape::Weekday,
+            compiled(
+                r"(?i)(?-u:\b)(?:on|last) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?-u:\b)",
+            ),
+        ),
+        (
             Shape::OrdinalDay,
             compiled(r"(?i)(?-u:\b)on\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)(?-u:\b)"),
         ),
@@ -86,6 +96,8 @@ enum Shape {
     MonthYear,
     RelativeMonth,
     RelativeYear,
+    RelativeMonthOffset,
+    Weekday,
     OrdinalDay,
     Year,
 }
@@ -99,6 +111,16 @@ struct Raw {
     day: Option<u8>,
     /// Years relative to "now" (0 this year, -1 last year), for relative expressions.
     relative_years: Option<i32>,
+    /// Months relative to the publication month ("last month"), or the weekday (0 = Monday)
+    /// of "on Wednesday", resolved against the publication date.
+    relative_to_publication: Option<Relative>,
+}
+
+/// A date relative to the page's publication date.
+#[derive(Clone, Copy, Debug)]
+enum Relative {
+    Months(i32),
+    Weekday(u32),
 }
 
 /// Finds and resolves the dates of `text`; `sentences` are the sentence ranges (a year stated
@@ -152,6 +174,7 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                     month,
                     day: day.and_then(|d| u8::try_from(d).ok()),
                     relative_years,
+                    relative_to_publication: None,
                 };
             let found = match shape {
                 Shape::Ymd | Shape::ChineseYmd => raw(
@@ -198,6 +221,44 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                         0
                     };
                     raw(None, None, None, Some(offset))
+                }
+                Shape::RelativeMonthOffset => {
+                    let offset = match captures
+                        .get(1)
+                        .map(|m| m.as_str().to_lowercase())
+                        .as_deref()
+                    {
+                        Some("last") => -1,
+                        Some("next") => 1,
+                        _ => 0,
+                    };
+                    Raw {
+                        relative_to_publication: Some(Relative::Months(offset)),
+                        ..raw(None, None, None, None)
+                    }
+                }
+                Shape::Weekday => {
+                    let name = captures
+                        .get(1)
+                        .map(|m| m.as_str().to_lowercase())
+                        .unwrap_or_default();
+                    let weekday = [
+                        "monday",
+                        "tuesday",
+                        "wednesday",
+                        "thursday",
+                        "friday",
+                        "saturday",
+                        "sunday",
+                    ]
+                    .iter()
+                    .position(|day| *day == name)
+                    .and_then(|index| u32::try_from(index).ok())
+                    .unwrap_or(0);
+                    Raw {
+                        relative_to_publication: Some(Relative::Weekday(weekday)),
+                        ..raw(None, None, None, None)
+                    }
                 }
                 Shape::OrdinalDay => raw(None, None, number(1), None),
                 Shape::Year => raw(number(1), None, None, None),
@@ -246,6 +307,12 @@ fn resolve(
             resolution,
         })
     };
+    if let Some(relative) = raw.relative_to_publication {
+        return mention(
+            relative_to(published?, relative),
+            DateResolution::FromPublication,
+        );
+    }
     if let Some(offset) = raw.relative_years {
         let (year, resolution) = now?;
         let year = year + offset;
@@ -303,6 +370,59 @@ fn resolve(
     }
 }
 
+/// "Last month" or "on Wednesday", counted back from the page's date (a weekday means the
+/// latest such day on or before it).
+fn relative_to(published: PartialDate, relative: Relative) -> Option<PartialDate> {
+    let (year, month) = (published.year?, published.month?);
+    match relative {
+        Relative::Months(offset) => {
+            let index = year * 12 + i32::from(month) - 1 + offset;
+            PartialDate::year_month(
+                index.div_euclid(12),
+                u8::try_from(index.rem_euclid(12) + 1).ok()?,
+            )
+        }
+        Relative::Weekday(weekday) => {
+            let day = published.day?;
+            let published_weekday = weekday_of(year, month, day);
+            let back = (published_weekday + 7 - weekday) % 7;
+            let mut date = (year, month, i32::from(day) - i32::try_from(back).ok()?);
+            if date.2 < 1 {
+                let previous_month = if month == 1 { 12 } else { month - 1 };
+                let previous_year = if month == 1 { year - 1 } else { year };
+                date = (
+                    previous_year,
+                    previous_month,
+                    date.2 + days_in_month(previous_year, previous_month),
+                );
+            }
+            PartialDate::ymd(date.0, date.1, u8::try_from(date.2).ok()?)
+        }
+    }
+}
+
+/// 0 = Monday (Sakamoto's method).
+fn weekday_of(year: i32, month: u8, day: u8) -> u32 {
+    const OFFSETS: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if month < 3 { year - 1 } else { year };
+    let sunday_based =
+        (y + y / 4 - y / 100 + y / 400 + OFFSETS[usize::from(month - 1)] + i32::from(day))
+            .rem_euclid(7);
+    u32::try_from((sunday_based + 6) % 7).unwrap_or(0)
+}
+
+fn days_in_month(year: i32, month: u8) -> i32 {
+    (28..=31)
+        .rev()
+        .find(|&day| {
+            u8::try_from(day)
+                .ok()
+                .and_then(|day| PartialDate::ymd(year, month, day))
+                .is_some()
+        })
+        .unwrap_or(28)
+}
+
 /// The year for a month and day, with how it was found.
 fn year_for(
     raw: &Raw,
@@ -313,6 +433,18 @@ fn year_for(
     month: u8,
     day: u8,
 ) -> (Option<i32>, DateResolution) {
+    // The page's date is the firmest evidence; a year elsewhere in the sentence may name a
+    // plan ("the 2022 cooperation plan") rather than the day's year.
+    if let Some(PartialDate {
+        year: Some(year),
+        month: Some(pub_month),
+        day: pub_day,
+    }) = published
+    {
+        let after_publication = (month, day) > (pub_month, pub_day.unwrap_or(31));
+        let year = if after_publication { year - 1 } else { year };
+        return (Some(year), DateResolution::FromPublication);
+    }
     let sentence = sentences
         .iter()
         .find(|sentence| sentence.start <= raw.range.start && raw.range.start < sentence.end);
@@ -330,16 +462,6 @@ fn year_for(
         if let [year] = stated_years.as_slice() {
             return (Some(*year), DateResolution::FromContext);
         }
-    }
-    if let Some(PartialDate {
-        year: Some(year),
-        month: Some(pub_month),
-        day: pub_day,
-    }) = published
-    {
-        let after_publication = (month, day) > (pub_month, pub_day.unwrap_or(31));
-        let year = if after_publication { year - 1 } else { year };
-        return (Some(year), DateResolution::FromPublication);
     }
     match now {
         Some((year, resolution)) => (Some(year), resolution),
@@ -404,6 +526,41 @@ mod tests {
         );
         assert_eq!(dates("last May the two cities", published)[0].0, "2023-05");
         assert_eq!(dates("this year the two cities", published)[0].0, "2024");
+    }
+
+    #[test]
+    fn last_month_and_weekdays_count_back_from_the_page_date() {
+        let published = PartialDate::ymd(2022, 6, 8);
+        assert_eq!(
+            dates("Last month, the two bureaus signed", published)[0].0,
+            "2022-05"
+        );
+        let published = PartialDate::ymd(2021, 3, 3);
+        assert_eq!(
+            dates("cities on Wednesday launched an alliance", published)[0].0,
+            "2021-03-03"
+        );
+        assert_eq!(
+            dates("cities on Monday launched an alliance", published)[0].0,
+            "2021-03-01"
+        );
+        assert_eq!(
+            dates("on Sunday they met", PartialDate::ymd(2021, 3, 2))[0].0,
+            "2021-02-28"
+        );
+    }
+
+    #[test]
+    fn the_page_date_outweighs_a_plan_year_in_the_sentence() {
+        let published = PartialDate::ymd(2022, 1, 8);
+        assert_eq!(
+            dates(
+                "On December 28, they signed the 2022 cooperation plan.",
+                published
+            )[0]
+            .0,
+            "2021-12-28"
+        );
     }
 
     #[test]

@@ -32,7 +32,7 @@ static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ALLIANCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(alliance|consortium|union)(?-u:\b)[^.;]*(?-u:\b)(launched|established|set up|founded|formed|inaugurated|unveiled)(?-u:\b)|(?-u:\b)(launched|established|set up|founded|formed|inaugurated|unveiled|launching ceremony|unveiling ceremony)(?-u:\b)[^.;]*(?-u:\b)(alliance|consortium|union)(?-u:\b)",
+        r"(?-u:\b)(alliance|consortium|union)(?-u:\b)[^.;]*(?-u:\b)(launched|established|set up|founded|formed|inaugurated|unveiled|initiated)(?-u:\b)|(?-u:\b)(launched|established|set up|founded|formed|inaugurated|unveiled|initiated|launching ceremony|unveiling ceremony)(?-u:\b)[^.;]*(?-u:\b)(alliance|consortium|union)(?-u:\b)",
     )
 });
 static VISIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,9 +57,23 @@ static GROUP_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OCCASION_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^(?:during|at|on the sidelines of) the (?:\w+ ){0,3}(?:event|meeting|conference|ceremony|forum|symposium|summit|signing event|joint conference)(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)at the (?:meeting|event|ceremony|conference)(?-u:\b)",
+        r"^(?:during|at|after|on the sidelines of) the (?:\w+ ){0,3}(?:event|meeting|conference|ceremony|forum|symposium|summit|signing event|joint conference|visit|talks|fair|expo)(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)(?:at|during) the (?:same )?(?:meeting|event|ceremony|conference|visit|talks)(?-u:\b)",
     )
 });
+/// "the tripartite agreement signed on August 16": a reference back to a signing, not a report.
+static SIGNED_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:agreement|agreements|memorandum|plan|deal|pact|contract|document|documents)\s+(?:that was |which was |they )?signed(?-u:\b)",
+    )
+});
+/// "visited several Shenzhen enterprises": a visit to companies, not to a place's government.
+static VISIT_TO_COMPANIES: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)visited(?-u:\b)[^.;]{0,60}(?-u:\b)(?:enterprises|companies|firms|factories|projects|plants|workshops)(?-u:\b)",
+    )
+});
+static ALLIANCE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?-u:\b)(?:alliance|consortium)(?-u:\b)"));
 static VENUE: LazyLock<Regex> = LazyLock::new(|| compiled(r"(?:(?-u:\b)in|(?-u:\b)at)\s+$"));
 
 /// One sentence read as an event, before merging.
@@ -94,7 +108,11 @@ pub fn find_events(
     let mut candidates = Vec::new();
     let mut paragraph_date: Option<(usize, (PartialDate, DateResolution))> = None;
     let paragraph_starts: Vec<usize> = text.match_indices("\n\n").map(|(at, _)| at).collect();
-    for sentence in sentences {
+    let clauses: Vec<Range<usize>> = sentences
+        .iter()
+        .flat_map(|sentence| split_signings(text, sentence))
+        .collect();
+    for sentence in &clauses {
         let sentence_text = &text[sentence.clone()];
         let lower = sentence_text.to_lowercase();
         let paragraph = paragraph_starts.partition_point(|&at| at < sentence.start);
@@ -113,19 +131,28 @@ pub fn find_events(
         }
         let mut participants = parties(text, sentence, places, companies, &quoted, gazetteer);
         let mut confidence = 0.9;
+        let mut from_occasion = false;
         if participants.len() < 2
             && GROUP_REFERENCE.is_match(&lower)
             && let Some(occasion) = &occasion
         {
             participants = occasion.participants.clone();
             confidence = 0.75;
+            from_occasion = true;
         }
         let refers_to_occasion = OCCASION_REFERENCE.is_match(&lower);
         let occasion_date = occasion.as_ref().and_then(|occasion| occasion.date);
+        let compatible = |own: Option<(PartialDate, DateResolution)>,
+                          occasion: (PartialDate, DateResolution)| {
+            own.is_none_or(|own| own.0.year.is_none() || own.0.year == occasion.0.year)
+        };
         let date = match (own_date, occasion_date) {
             (Some(own), _) if own.0.month.is_some() && own.0.day.is_some() => Some(own),
-            (_, Some(occasion)) if refers_to_occasion => Some(occasion),
+            (own, Some(occasion)) if refers_to_occasion && compatible(own, occasion) => {
+                Some(occasion)
+            }
             (Some(own), _) => Some(own),
+            (None, Some(occasion)) if from_occasion => Some(occasion),
             (None, _) => paragraph_date
                 .filter(|(index, _)| *index == paragraph)
                 .map(|(_, date)| date),
@@ -170,16 +197,63 @@ pub fn find_events(
         .collect()
 }
 
+/// "A and B signed X, and C and D signed Y": one clause per signing, so different pairs at
+/// the same ceremony become separate events. The cut is the last ", and" or ", while" between
+/// two signing verbs.
+fn split_signings(text: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
+    let lower = text[sentence.clone()].to_lowercase();
+    let verbs: Vec<usize> = AGREEMENT
+        .find_iter(&lower)
+        .map(|found| found.start())
+        .collect();
+    if verbs.len() < 2 || lower.len() != sentence.len() {
+        return vec![sentence.clone()];
+    }
+    let mut clauses = Vec::new();
+    let mut start = 0;
+    for pair in verbs.windows(2) {
+        let between = &lower[pair[0]..pair[1]];
+        let cut = [", and ", ", while ", "; "]
+            .iter()
+            .filter_map(|joint| between.rfind(joint).map(|at| pair[0] + at + 1))
+            .max();
+        if let Some(cut) = cut {
+            clauses.push(sentence.start + start..sentence.start + cut);
+            start = cut;
+        }
+    }
+    clauses.push(sentence.start + start..sentence.end);
+    clauses
+        .into_iter()
+        .map(|range| {
+            let slice = &text[range.clone()];
+            let leading = slice.len() - slice.trim_start().len();
+            range.start + leading..range.start + slice.trim_end().len()
+        })
+        .collect()
+}
+
 /// The event kind a sentence's verbs report, and where the verb stands.
 fn trigger(lower: &str) -> Option<(EventKind, usize)> {
-    [
+    if SIGNED_DOCUMENT.is_match(lower) && !lower.contains(" signed by ") {
+        return None;
+    }
+    let found = [
         (&*AGREEMENT, EventKind::Agreement),
         (&*ALLIANCE, EventKind::Alliance),
         (&*VISIT, EventKind::Visit),
         (&*MEETING, EventKind::Meeting),
     ]
     .into_iter()
-    .find_map(|(pattern, kind)| pattern.find(lower).map(|found| (kind, found.start())))
+    .find_map(|(pattern, kind)| pattern.find(lower).map(|found| (kind, found.start())));
+    match found {
+        Some((EventKind::Visit, _)) if VISIT_TO_COMPANIES.is_match(lower) => None,
+        // Signing the founding document of an alliance is launching the alliance.
+        Some((EventKind::Agreement, at)) if ALLIANCE_WORD.is_match(lower) => {
+            Some((EventKind::Alliance, at))
+        }
+        other => other,
+    }
 }
 
 /// The most precise date written in the sentence.
@@ -297,9 +371,10 @@ fn subset(small: &[Participant], large: &[Participant]) -> bool {
 /// happened at.
 fn priority(kind: EventKind) -> u8 {
     match kind {
+        // A visit and the signing during it are reported as the visit.
+        EventKind::Visit => 5,
         EventKind::Agreement => 4,
         EventKind::Alliance => 3,
-        EventKind::Visit => 2,
         EventKind::Meeting => 1,
         EventKind::Other => 0,
     }
@@ -447,6 +522,39 @@ mod tests {
         assert_eq!(
             found[0].date.map(|d| d.edtf()).as_deref(),
             Some("2019-07-23")
+        );
+    }
+
+    #[test]
+    fn two_pairs_signing_in_one_sentence_are_two_events() {
+        let text = "On May 7, Jiangning District and Gaochun District signed a tourism agreement, and Qingpu District and Wujiang District signed an agreement on transport.";
+        let found = events(text, None);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(
+            parties(&found[0]),
+            ["Jiangning District", "Gaochun District"]
+        );
+        assert_eq!(parties(&found[1]), ["Qingpu District", "Wujiang District"]);
+        assert_eq!(found[1].date, found[0].date);
+    }
+
+    #[test]
+    fn a_visit_and_the_signing_after_the_talks_are_one_visit() {
+        let text = "On April 13, a delegation from Jiangning District visited Wujiang District for talks. After the talks, the two sides signed a framework agreement.";
+        let found = events(text, None);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind.label(), "visit");
+    }
+
+    #[test]
+    fn references_to_a_signed_agreement_and_visits_to_companies_are_not_events() {
+        assert!(events("Officials from Qingpu District said the agreement signed on August 16 with Wujiang District is the first.", None).is_empty());
+        assert!(
+            events(
+                "The Qingpu District delegation visited several Wujiang District enterprises.",
+                None
+            )
+            .is_empty()
         );
     }
 

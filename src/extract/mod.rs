@@ -41,6 +41,7 @@ pub fn extract_text(
         dates,
         events,
         people,
+        page_places: Vec::new(),
     }
 }
 

@@ -54,9 +54,34 @@ static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
 });
 
+/// "Bank of Nanjing", "University of Shanghai": the head noun first.
+static HEAD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Bank|University|Port|Institute|Academy) of (?:the )?[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?")
+        .unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
+});
+
+/// "30 enterprises, including Bank of Nanjing, Suning and …": a list of companies; the names
+/// in it are companies even when they sound like places.
+static COMPANY_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:enterprises|companies|firms|corporations|brands)(?-u:\b)[^.;]{0,60}?(?-u:\b)(?:including|such as|like|namely)(?-u:\b)[^.;]*")
+        .unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
+});
+
+/// Spans of text that list companies.
+pub fn company_lists(text: &str) -> Vec<Range<usize>> {
+    COMPANY_LIST
+        .find_iter(text)
+        .map(|found| found.range())
+        .collect()
+}
+
 /// Finds company-like organisations, outside quoted titles.
 pub fn find_companies(text: &str) -> Vec<OrgSpan> {
     let quoted = quoted_spans(text);
+    let head_first = HEAD_FIRST.find_iter(text).map(|found| OrgSpan {
+        range: found.range(),
+        name: found.as_str().to_owned(),
+    });
     COMPANY
         .find_iter(text)
         .filter(|found| {
@@ -72,6 +97,7 @@ pub fn find_companies(text: &str) -> Vec<OrgSpan> {
                 name,
             })
         })
+        .chain(head_first)
         .collect()
 }
 

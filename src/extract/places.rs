@@ -10,6 +10,7 @@ use crate::model::{EntryId, PlaceMention};
 /// Finds every place mention in `text`, skipping those inside company or outlet names
 /// (`companies`), and links them.
 pub fn find_places(text: &str, gazetteer: &Gazetteer, companies: &[OrgSpan]) -> Vec<PlaceMention> {
+    let company_lists = super::orgs::company_lists(text);
     let mut mentions = Vec::new();
     for found in gazetteer.find_iter(text) {
         let range = found.start()..found.end();
@@ -24,21 +25,24 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer, companies: &[OrgSpan]) -> 
         {
             continue;
         }
-        if companies
-            .iter()
-            .any(|org| org.range.start <= range.start && range.end <= org.range.end)
-        {
+        let within = |span: &Range<usize>| span.start <= range.start && range.end <= span.end;
+        if companies.iter().any(|org| within(&org.range)) || company_lists.iter().any(within) {
             continue;
         }
-        let candidates: Vec<EntryId> = pattern.targets.iter().map(|(id, _)| *id).collect();
+        let candidates = prefer_the_container(
+            pattern.targets.iter().map(|(id, _)| *id).collect(),
+            gazetteer,
+        );
         let name = canonical_name(surface, &pattern.targets, gazetteer);
-        mentions.push(PlaceMention {
+        let mention = PlaceMention {
+            entry: (candidates.len() == 1).then(|| candidates[0]),
             range,
             name,
-            entry: (candidates.len() == 1).then(|| candidates[0]),
             candidates,
-        });
+        };
+        mentions.push(extend_to_zone(text, mention));
     }
+    drop_nested(&mut mentions);
     drop_brand_names(text, &mut mentions);
     drop_personal_names(text, &mut mentions);
     link(&mut mentions, gazetteer);
@@ -153,6 +157,55 @@ fn drop_brand_names(text: &str, mentions: &mut Vec<PlaceMention>) {
         // Kept when a capitalised word follows too: a longer name, not a brand.
         following.chars().next().is_some_and(char::is_uppercase)
             && after_space[word_end..].starts_with(' ')
+    });
+}
+
+/// "Changsha" names both 长沙市 and its 长沙县; a bare name means the city, as the news writes
+/// "Changsha County" for the county. Candidates inside another candidate are dropped.
+fn prefer_the_container(candidates: Vec<EntryId>, gazetteer: &Gazetteer) -> Vec<EntryId> {
+    if candidates.len() < 2 {
+        return candidates;
+    }
+    candidates
+        .iter()
+        .copied()
+        .filter(|&id| {
+            !candidates
+                .iter()
+                .any(|&other| other != id && gazetteer.contains(other, id))
+        })
+        .collect()
+}
+
+static ZONE_AFTER_PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?: [A-Z][A-Za-z'-]+){0,3}? (?:Economic and Technological Development Zone|Economic[- ]Technological Development Zone|(?:High|Hi)[- ][Tt]ech(?:nology)?(?: Industrial)?(?: Development)? Zone|(?:High|Hi)[- ][Tt]ech(?:nology)? (?:Industrial )?Park|Economic Development Zone|Industrial Development Zone|Development Zone|Economic Zone|Industrial Park|Industrial Zone|Science (?:and Technology )?Park|Free Trade Zone|Bonded Zone|Comprehensive Bonded Zone)(?-u:\b)",
+    )
+    .unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
+});
+
+/// "Nanjing Lishui Economic Development Zone", "Bowang High-tech Industrial Development Zone":
+/// a place followed by the words of a development zone names the zone, a party of its own.
+/// The zone is not in the gazetteer; it keeps the place's candidates as its location.
+fn extend_to_zone(text: &str, mut mention: PlaceMention) -> PlaceMention {
+    if let Some(zone) = ZONE_AFTER_PLACE.find(&text[mention.range.end..]) {
+        mention.range.end += zone.end();
+        mention.name = text[mention.range.clone()].to_owned();
+        mention.entry = None;
+        mention.candidates.clear();
+    }
+    mention
+}
+
+/// Mentions inside a longer one (the places within a zone's name) are part of it.
+fn drop_nested(mentions: &mut Vec<PlaceMention>) {
+    let spans: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
+    mentions.retain(|mention| {
+        !spans.iter().any(|span| {
+            *span != mention.range
+                && span.start <= mention.range.start
+                && mention.range.end <= span.end
+        })
     });
 }
 
@@ -344,6 +397,29 @@ mod tests {
     fn a_given_name_after_a_surname_is_not_a_place() {
         assert!(names("Mr. Wu Jiashan, director, and Zhang Qingpu spoke.").is_empty());
         assert_eq!(names("Jiangsu Wujiang"), ["Jiangsu", "Wujiang"]);
+    }
+
+    #[test]
+    fn a_place_followed_by_zone_words_names_a_zone() {
+        assert_eq!(
+            names(
+                "the Nanjing Lishui Economic Development Zone and the Qingpu High-tech Industrial Development Zone signed"
+            ),
+            [
+                "Nanjing Lishui Economic Development Zone",
+                "Qingpu High-tech Industrial Development Zone"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_in_a_list_of_companies_are_companies() {
+        assert_eq!(
+            names(
+                "Gaochun District met 30 enterprises, including Bank of Nanjing, Wujiang and Qingpu Steel. Nanjing grew."
+            ),
+            ["Gaochun District", "Nanjing"]
+        );
     }
 
     #[test]

@@ -114,7 +114,17 @@ pub fn date_line(line: &str) -> Option<PartialDate> {
         None => without_date,
     };
     let rest = DATE_LINE_REST.replace_all(&without_source, "");
-    rest.trim().is_empty().then_some(date)
+    if rest.trim().is_empty() {
+        return Some(date);
+    }
+    // "2023-06-14 09:30   Font size: A+ A A-   [Print] [Close]": a line that opens with the
+    // date and goes on with page tools, not a sentence.
+    let opens_with_date = NUMERIC_DATE
+        .captures(line)
+        .and_then(|captures| captures.get(1))
+        .is_some_and(|found| found.start() == 0);
+    (opens_with_date && !line.ends_with(['.', '。']) && line.split_whitespace().count() <= 16)
+        .then_some(date)
 }
 
 /// `text` without the first date `pattern` finds (its first group when it has one, as the
@@ -259,6 +269,10 @@ mod tests {
         assert_eq!(date_line("发布时间：2019年7月23日"), ymd(2019, 7, 23));
         assert_eq!(date_line("2020/06/11 Source: Xinhua"), ymd(2020, 6, 11));
         assert_eq!(date_line("Wednesday, September 24, 2020"), ymd(2020, 9, 24));
+        assert_eq!(
+            date_line("2023-06-14 09:30    Font size: A+ A A-    [Print] [Close]"),
+            ymd(2023, 6, 14)
+        );
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub use read::read_limited;
 pub use walk::{Found, walk};
 pub use worker::{IngestEvent, IngestJob, Root, ingest, spawn};
 
-use crate::model::{BodySegment, DocPath, Document, DocumentId, Format, SkipReason};
+use crate::model::{BodySegment, DocPath, Document, DocumentId, Extraction, Format, SkipReason};
 
 /// Settings for a load.
 #[derive(Clone, Debug)]
@@ -74,11 +74,6 @@ pub fn read_document(bytes: &[u8], format: Format, path: DocPath) -> Result<Docu
     };
     let cleaned = clean(&original, &hints);
     let (body, segments) = join_paragraphs(&original, &cleaned.paragraphs);
-    let extraction = crate::extract::extract_text(
-        &body,
-        cleaned.meta.published,
-        crate::extract::Gazetteer::bundled(),
-    );
     Ok(Document {
         id: DocumentId::of_text(&original),
         format,
@@ -88,7 +83,11 @@ pub fn read_document(bytes: &[u8], format: Format, path: DocPath) -> Result<Docu
         original,
         body,
         segments,
-        extraction,
+        extraction: Extraction::default(),
+    })
+    .map(|mut document| {
+        document.extraction = crate::extract::extract(&document);
+        document
     })
 }
 

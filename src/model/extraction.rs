@@ -156,15 +156,24 @@ pub struct Extraction {
     pub events: Vec<Event>,
     /// Officials with roles.
     pub people: Vec<Person>,
+    /// Places named only outside the article body (headline, page furniture such as "Related
+    /// News"): part of what the page mentions, never of an event.
+    pub page_places: Vec<String>,
 }
 
 impl Extraction {
-    /// Distinct place names, in order of first mention.
+    /// Distinct place names the page mentions: the body's in order of first mention, then
+    /// those only outside it.
     pub fn place_names(&self) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
-        for mention in &self.places {
-            if !names.contains(&mention.name) {
-                names.push(mention.name.clone());
+        let all = self
+            .places
+            .iter()
+            .map(|mention| &mention.name)
+            .chain(&self.page_places);
+        for name in all {
+            if !names.contains(name) {
+                names.push(name.clone());
             }
         }
         names
