@@ -72,6 +72,12 @@ static VISIT_TO_COMPANIES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)visited(?-u:\b)[^.;]{0,60}(?-u:\b)(?:enterprises|companies|firms|factories|projects|plants|workshops)(?-u:\b)",
     )
 });
+/// A sentence opening with a definite reference to an act already reported.
+static DEFINITE_ACT: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^the (?:\w+ ){0,3}(?:alliance|agreement|conference|meeting|forum|visit|ceremony)(?-u:\b)",
+    )
+});
 static ALLIANCE_WORD: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?-u:\b)(?:alliance|consortium)(?-u:\b)"));
 static VENUE: LazyLock<Regex> = LazyLock::new(|| compiled(r"(?:(?-u:\b)in|(?-u:\b)at)\s+$"));
@@ -88,10 +94,11 @@ struct Candidate {
 }
 
 /// What later sentences can refer back to.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 struct Occasion {
     participants: Vec<Participant>,
     date: Option<(PartialDate, DateResolution)>,
+    kind: EventKind,
 }
 
 /// Finds the cooperation events of a text.
@@ -132,15 +139,23 @@ pub fn find_events(
         let mut participants = parties(text, sentence, places, companies, &quoted, gazetteer);
         let mut confidence = 0.9;
         let mut from_occasion = false;
-        if participants.len() < 2
+        // "The two new areas signed …": a group named before the verb is the subject, whatever
+        // places follow it (a venue, a corridor's name).
+        let group_subject = GROUP_REFERENCE
+            .find(&lower)
+            .is_some_and(|group| group.start() < trigger_at);
+        if (participants.len() < 2 || group_subject)
             && GROUP_REFERENCE.is_match(&lower)
-            && let Some(occasion) = &occasion
+            && let Some(occasion) = occasion.as_ref().filter(|o| o.participants.len() >= 2)
         {
             participants = occasion.participants.clone();
             confidence = 0.75;
             from_occasion = true;
         }
-        let refers_to_occasion = OCCASION_REFERENCE.is_match(&lower);
+        // "The alliance was jointly initiated by …" after "… launched an alliance": the same act.
+        let same_act =
+            occasion.as_ref().is_some_and(|o| o.kind == kind) && DEFINITE_ACT.is_match(&lower);
+        let refers_to_occasion = same_act || OCCASION_REFERENCE.is_match(&lower);
         let occasion_date = occasion.as_ref().and_then(|occasion| occasion.date);
         let compatible = |own: Option<(PartialDate, DateResolution)>,
                           occasion: (PartialDate, DateResolution)| {
@@ -166,6 +181,7 @@ pub fn find_events(
             occasion = Some(Occasion {
                 participants: participants.clone(),
                 date,
+                kind,
             });
         }
         if participants.len() < 2 {
@@ -318,8 +334,15 @@ fn parties(
             },
         ));
     }
+    let lists = super::orgs::company_lists(text);
+    let in_list = |range: &Range<usize>| {
+        lists
+            .iter()
+            .any(|l| l.start <= range.start && range.end <= l.end)
+    };
     for org in companies
         .iter()
+        .filter(|org| !in_list(&org.range))
         .filter(|org| inside(&org.range) && !in_quotes(&org.range))
     {
         found.push((

@@ -15,13 +15,34 @@ pub use gazetteer::{Entry, Gazetteer, Level};
 
 use crate::model::{Document, Extraction, PartialDate};
 
-/// Extracts everything from a document's clean body with the bundled gazetteer.
+/// Extracts everything from a document's clean body with the bundled gazetteer, and the place
+/// names of the rest of the page.
 pub fn extract(document: &Document) -> Extraction {
-    extract_text(
-        &document.body,
-        document.meta.published,
-        Gazetteer::bundled(),
-    )
+    let gazetteer = Gazetteer::bundled();
+    let mut extraction = extract_text(&document.body, document.meta.published, gazetteer);
+    extraction.page_places = page_places(document, gazetteer);
+    extraction
+}
+
+/// Place names in the parts of the original text that are not body: the headline, metadata
+/// lines and page furniture such as "Related News".
+fn page_places(document: &Document, gazetteer: &Gazetteer) -> Vec<String> {
+    let mut gaps = Vec::new();
+    let mut start = 0;
+    for segment in &document.segments {
+        gaps.push(start..segment.original_start);
+        start = segment.original_start + segment.body.len();
+    }
+    gaps.push(start..document.original.len());
+    gaps.into_iter()
+        .filter_map(|gap| document.original.get(gap))
+        .filter(|gap| !gap.trim().is_empty())
+        .flat_map(|gap| {
+            let companies = orgs::find_companies(gap);
+            places::find_places(gap, gazetteer, &companies)
+        })
+        .map(|mention| mention.name)
+        .collect()
 }
 
 /// Extracts from `text` (a clean body); `published` is the page's date, when it shows one.
