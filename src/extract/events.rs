@@ -57,7 +57,7 @@ static GROUP_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OCCASION_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^(?:during|at|after|on the sidelines of) the (?:\w+ ){0,3}(?:event|meeting|conference|ceremony|forum|symposium|summit|signing event|joint conference|visit|talks|fair|expo)(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)(?:at|during) the (?:same )?(?:meeting|event|ceremony|conference|visit|talks)(?-u:\b)",
+        r"^(?:also )?(?:during|at|after|on the sidelines of) the (?:\w+ ){0,3}\w+(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)(?:at|during) the (?:same )?(?:meeting|event|ceremony|conference|visit|talks)(?-u:\b)",
     )
 });
 /// "the tripartite agreement signed on August 16": a reference back to a signing, not a report.
@@ -72,6 +72,16 @@ static VISIT_TO_COMPANIES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)visited(?-u:\b)[^.;]{0,60}(?-u:\b)(?:enterprises|companies|firms|factories|projects|plants|workshops)(?-u:\b)",
     )
 });
+/// Words that mark a sentence as background rather than a report of the day's events.
+static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:previously|in the past|since|so far|over the years|in recent years|earlier|history|historically|had signed|have signed|has signed)(?-u:\b)",
+    )
+});
+/// "A signed with B, C with D and E with F": the text between two parties of a pair.
+static PAIR_JOINT: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^\s*(?:signed|inked)?\s*(?:[a-z]+\s+){0,6}?with\s+(?:the\s+)?$"));
+
 /// A sentence opening with a definite reference to an act already reported.
 static DEFINITE_ACT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
@@ -80,7 +90,9 @@ static DEFINITE_ACT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ALLIANCE_WORD: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?-u:\b)(?:alliance|consortium)(?-u:\b)"));
-static VENUE: LazyLock<Regex> = LazyLock::new(|| compiled(r"(?:(?-u:\b)in|(?-u:\b)at)\s+$"));
+/// "in Qingpu", "at Bijie", "in southwest China's Chongqing": the place where, not a party.
+static VENUE: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?-u:\b)(?:in|at)\s+(?:(?:[a-z]+|China's)\s+){0,3}$"));
 
 /// One sentence read as an event, before merging.
 #[derive(Clone, Debug)]
@@ -148,7 +160,19 @@ pub fn find_events(
             && GROUP_REFERENCE.is_match(&lower)
             && let Some(occasion) = occasion.as_ref().filter(|o| o.participants.len() >= 2)
         {
+            // "The two zones, together with C, launched …": the group and the named others.
+            let named = std::mem::take(&mut participants);
             participants = occasion.participants.clone();
+            if lower.contains("together with")
+                || lower.contains("along with")
+                || lower.contains("joined by")
+            {
+                for party in named {
+                    if !participants.iter().any(|p| same_party(p, &party)) {
+                        participants.push(party);
+                    }
+                }
+            }
             confidence = 0.75;
             from_occasion = true;
         }
@@ -170,7 +194,10 @@ pub fn find_events(
             (None, Some(occasion)) if from_occasion => Some(occasion),
             (None, _) => paragraph_date
                 .filter(|(index, _)| *index == paragraph)
-                .map(|(_, date)| date),
+                .map(|(_, date)| date)
+                // An undated report in the same story happened at the occasion, unless it
+                // says it is background ("previously", "in the past", "since").
+                .or_else(|| occasion_date.filter(|_| !BACKGROUND.is_match(&lower))),
         };
         if let Some(date) = own_date {
             paragraph_date = Some((paragraph, date));
@@ -185,6 +212,20 @@ pub fn find_events(
             });
         }
         if participants.len() < 2 {
+            continue;
+        }
+        let pairs = paired_lists(text, sentence, &participants, places);
+        if pairs.len() >= 2 {
+            for pair in pairs {
+                candidates.push(Candidate {
+                    kind,
+                    participants: pair,
+                    date,
+                    evidence: vec![sentence.clone()],
+                    fields: fields_in(sentence_text),
+                    confidence: confidence - 0.1,
+                });
+            }
             continue;
         }
         if date.is_some_and(|(_, resolution)| resolution != DateResolution::Stated) {
@@ -213,11 +254,54 @@ pub fn find_events(
         .collect()
 }
 
+/// "Tianhe District signed with Dafang County, Huangpu District with Nayong County and Baiyun
+/// District with Zhijin County": pairs joined by "with", one agreement each. Empty unless every
+/// party falls in such a pair.
+fn paired_lists(
+    text: &str,
+    sentence: &Range<usize>,
+    participants: &[Participant],
+    places: &[PlaceMention],
+) -> Vec<Vec<Participant>> {
+    let ordered: Vec<&PlaceMention> = places
+        .iter()
+        .filter(|place| sentence.start <= place.range.start && place.range.end <= sentence.end)
+        .filter(|place| participants.iter().any(|p| p.name == place.name))
+        .collect();
+    let mut pairs = Vec::new();
+    let mut index = 0;
+    while index + 1 < ordered.len() {
+        let (left, right) = (ordered[index], ordered[index + 1]);
+        let between = text
+            .get(left.range.end..right.range.start)
+            .unwrap_or_default();
+        if PAIR_JOINT.is_match(between) {
+            let party = |place: &PlaceMention| Participant {
+                name: place.name.clone(),
+                entry: place.entry,
+            };
+            pairs.push(vec![party(left), party(right)]);
+            index += 2;
+        } else {
+            index += 1;
+        }
+    }
+    if pairs.len() * 2 == participants.len() {
+        pairs
+    } else {
+        Vec::new()
+    }
+}
+
 /// "A and B signed X, and C and D signed Y": one clause per signing, so different pairs at
 /// the same ceremony become separate events. The cut is the last ", and" or ", while" between
 /// two signing verbs.
 fn split_signings(text: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
-    let lower = text[sentence.clone()].to_lowercase();
+    let slice = &text[sentence.clone()];
+    if !slice.contains("signed") && !slice.contains("inked") {
+        return vec![sentence.clone()];
+    }
+    let lower = slice.to_lowercase();
     let verbs: Vec<usize> = AGREEMENT
         .find_iter(&lower)
         .map(|found| found.start())
@@ -249,8 +333,38 @@ fn split_signings(text: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// Words without which no trigger can match: a cheap test that spares most sentences the
+/// trigger patterns.
+static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new([
+        "signed",
+        "inked",
+        "concluded",
+        "entered into",
+        "reached",
+        "alliance",
+        "consortium",
+        "union",
+        "visit",
+        "delegation",
+        "held",
+        "convened",
+        "hosted",
+    ])
+    .ok()
+});
+
+fn may_report_an_event(lower: &str) -> bool {
+    TRIGGER_WORDS
+        .as_ref()
+        .is_none_or(|words| words.is_match(lower))
+}
+
 /// The event kind a sentence's verbs report, and where the verb stands.
 fn trigger(lower: &str) -> Option<(EventKind, usize)> {
+    if !may_report_an_event(lower) {
+        return None;
+    }
     if SIGNED_DOCUMENT.is_match(lower) && !lower.contains(" signed by ") {
         return None;
     }
@@ -323,7 +437,10 @@ fn parties(
             continue;
         }
         let before = &text[sentence.start..place.range.start];
-        if VENUE.is_match(before) {
+        let surface = &text[place.range.clone()];
+        // "GUIYANG, Aug. 12 (Xinhua) --": a dateline names where the story was filed.
+        let dateline = surface.len() > 3 && surface.chars().all(|c| !c.is_lowercase());
+        if dateline || VENUE.is_match(before) {
             continue;
         }
         found.push((
@@ -364,15 +481,40 @@ fn parties(
         }
     }
     // A place that contains another party is context ("Shanghai Qingpu", "districts of Nanjing").
-    let entries: Vec<_> = participants.iter().filter_map(|p| p.entry).collect();
-    participants.retain(|participant| {
-        participant.entry.is_none_or(|entry| {
-            !entries
-                .iter()
-                .any(|&other| gazetteer.contains(entry, other))
+    let others: Vec<Vec<_>> = places_of(&participants, places);
+    let keep: Vec<bool> = participants
+        .iter()
+        .map(|participant| {
+            participant.entry.is_none_or(|entry| {
+                !others
+                    .iter()
+                    .flatten()
+                    .any(|&other| other != entry && gazetteer.contains(entry, other))
+            })
         })
-    });
+        .collect();
+    let mut keep = keep.into_iter();
+    participants.retain(|_| keep.next().unwrap_or(true));
     participants
+}
+
+/// For each participant, the entries it may stand for (its entry, or its candidates when the
+/// name is ambiguous), so that containment works for ambiguous names too.
+fn places_of(
+    participants: &[Participant],
+    places: &[PlaceMention],
+) -> Vec<Vec<crate::model::EntryId>> {
+    participants
+        .iter()
+        .map(|participant| match participant.entry {
+            Some(entry) => vec![entry],
+            None => places
+                .iter()
+                .find(|place| place.name == participant.name)
+                .map(|place| place.candidates.clone())
+                .unwrap_or_default(),
+        })
+        .collect()
 }
 
 fn same_party(a: &Participant, b: &Participant) -> bool {
@@ -579,6 +721,21 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn pairs_joined_by_with_are_separate_agreements() {
+        let text = "On May 7, Jiangning District signed with Qingpu District, Gaochun District with Wujiang District and Lishui District with Jiashan County.";
+        let found = events(text, None);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert_eq!(parties(&found[2]), ["Lishui District", "Jiashan County"]);
+    }
+
+    #[test]
+    fn datelines_and_venues_are_not_parties() {
+        let text = "NANJING, May 8 (Xinhua) -- Officials in east China's Jiangsu signed an agreement with Qingpu District and Wujiang District on Friday.";
+        let found = events(text, None);
+        assert_eq!(parties(&found[0]), ["Qingpu District", "Wujiang District"]);
     }
 
     #[test]

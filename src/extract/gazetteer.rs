@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use crate::model::EntryId;
 
@@ -246,6 +246,7 @@ impl Gazetteer {
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(patterns.iter().map(|pattern| pattern.text.as_str()))
             .ok();
         Self {
@@ -270,14 +271,32 @@ impl Gazetteer {
         self.patterns.get(index)
     }
 
-    /// Every match of a surface form in `text` (leftmost-longest, ASCII case-insensitive).
+    /// Every match of a surface form in `text`, leftmost-longest, not overlapping.
+    ///
+    /// Names start at a capital letter after a non-letter (English) or at a Chinese character,
+    /// so the automaton runs anchored at those positions only: most bytes of a text are never
+    /// looked at, which is what makes a 15,000-name gazetteer cheap.
     pub fn find_iter<'t>(
         &'t self,
         text: &'t str,
     ) -> impl Iterator<Item = aho_corasick::Match> + 't {
-        self.matcher
-            .iter()
-            .flat_map(move |matcher| matcher.find_iter(text))
+        let bytes = text.as_bytes();
+        let mut next_free = 0;
+        text.char_indices()
+            .filter(move |&(at, c)| {
+                let starts_word = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+                (c.is_ascii_uppercase() && starts_word) || is_cjk(c)
+            })
+            .filter_map(move |(at, _)| {
+                if at < next_free {
+                    return None;
+                }
+                let matcher = self.matcher.as_ref()?;
+                let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+                let found = matcher.find(input)?;
+                next_free = found.end();
+                Some(found)
+            })
     }
 
     /// The entry and its ancestors, nearest first.
@@ -310,6 +329,11 @@ fn names_a_place_first(alias: &str, name: &str, aliases: &[String]) -> bool {
     std::iter::once(name)
         .chain(aliases.iter().map(String::as_str))
         .any(|short| short.len() < alias.len() && alias.ends_with(&format!(" {short}")))
+}
+
+/// A Chinese character (CJK unified ideographs and extensions).
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
 fn rows(table: &str) -> impl Iterator<Item = &str> {

@@ -126,14 +126,14 @@ fn classify_line(text: &str) -> Kind {
     if text.is_empty() {
         return Kind::Blank;
     }
+    // A date line keeps its date even when share buttons trail it.
+    if meta::date_line(text).is_some() || meta::labelled_date(text).is_some() {
+        return Kind::Meta;
+    }
     if let Some(kind) = clutter_kind(text) {
         return kind;
     }
-    if meta::date_line(text).is_some()
-        || meta::labelled_date(text).is_some()
-        || meta::labelled_source(text).is_some()
-        || (meta::is_byline(text) && !is_prose(text))
-    {
+    if meta::labelled_source(text).is_some() || (meta::is_byline(text) && !is_prose(text)) {
         return Kind::Meta;
     }
     if is_prose(text) {
@@ -334,7 +334,9 @@ fn clutter_kind(text: &str) -> Option<Kind> {
     if line_is_share(text) || is_language_switcher(text) {
         return clutter(true);
     }
-    let arrows = text.matches(" > ").count() >= 2 || text.matches('>').count() >= 3;
+    let arrows = text.matches(" > ").count() >= 2
+        || text.matches('>').count() >= 3
+        || (chars <= 80 && text.contains(" > ") && !text.contains(['.', ',', '"', '“']));
     if chars <= 200 && (BREADCRUMB_START.is_match(text) || arrows) {
         return Some(Kind::Clutter {
             ends_article: false,
@@ -495,11 +497,12 @@ fn leads_into_prose(lines: &[Line<'_>], index: usize) -> bool {
         .filter(|line| line.kind != Kind::Blank)
         .take(MAX_HEADER_LINES + 1)
         .take_while(|line| {
+            // A share bar may sit under a headline; site navigation may not.
             matches!(line.kind, Kind::Prose | Kind::Short | Kind::Meta)
                 || matches!(
                     line.kind,
                     Kind::Clutter {
-                        breadcrumb: false,
+                        ends_article: true,
                         ..
                     }
                 )
@@ -786,6 +789,20 @@ mod tests {
         );
         let cleaned = clean(&text, &Hints::default());
         assert_eq!(body(&text, &cleaned).len(), 3);
+    }
+
+    #[test]
+    fn a_site_name_above_the_navigation_is_not_the_headline() {
+        let text = format!(
+            "Xixian New Area | 西咸新区\nHome   About Xixian   News   Investment   Services\nNews Center > Xixian News\n\nDelegation visits Xixian for talks\n\nPublished: 09:05, March 3, 2024    Source: Hainan Daily    [Share to] Facebook Twitter\n\n{PARAGRAPH}"
+        );
+        let cleaned = clean(&text, &Hints::default());
+        assert_eq!(cleaned.meta.title, "Delegation visits Xixian for talks");
+        assert_eq!(
+            cleaned.meta.published,
+            PartialDate::ymd(2024, 3, 3)
+        );
+        assert_eq!(cleaned.meta.source.as_deref(), Some("Hainan Daily"));
     }
 
     #[test]

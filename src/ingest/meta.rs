@@ -172,9 +172,16 @@ pub fn labelled_source(line: &str) -> Option<String> {
     }
     let found = SOURCE_LABEL.find(line)?;
     let rest = &line[found.end()..];
-    let end = OTHER_LABEL
-        .find(rest)
-        .map_or(rest.len(), |label| label.start());
+    // The value ends at the next label, or where page tools begin ("  [Share to]", "|").
+    let end = [
+        OTHER_LABEL.find(rest).map(|label| label.start()),
+        rest.find("  "),
+        rest.find(['[', '【', '|']),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(rest.len());
     let source = rest[..end]
         .trim()
         .trim_end_matches(['|', ',', '，', ';'])
