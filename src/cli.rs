@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::extract::Gazetteer;
+use crate::extract::{Gazetteer, corpus_events};
 use crate::ingest::{self, IngestEvent, IngestOptions, Root};
 use crate::model::{Corpus, DateResolution, Document, Event, SkippedFile};
 
@@ -156,6 +156,31 @@ pub struct JsonReport {
     pub documents: Vec<JsonDocument>,
     /// Files that were not loaded, with the reason.
     pub skipped: Vec<JsonSkipped>,
+    /// Events across all documents: one occurrence reported by several articles is one
+    /// entry with several sources.
+    pub corpus_events: Vec<JsonCorpusEvent>,
+}
+
+/// An event across documents.
+#[derive(Debug, Serialize)]
+pub struct JsonCorpusEvent {
+    /// EDTF-style date or null.
+    pub date: Option<String>,
+    /// The kind.
+    pub kind: &'static str,
+    /// The parties.
+    pub participants: Vec<String>,
+    /// Each reporting document (its `file`) and its evidence.
+    pub sources: Vec<JsonSource>,
+}
+
+/// One article's report of an event.
+#[derive(Debug, Serialize)]
+pub struct JsonSource {
+    /// The document's path relative to the folder given.
+    pub file: String,
+    /// The evidence sentence(s).
+    pub evidence: String,
 }
 
 impl JsonReport {
@@ -172,6 +197,34 @@ impl JsonReport {
                 .map(|skipped| JsonSkipped {
                     path: skipped.path.display().to_string(),
                     reason: skipped.reason.to_string(),
+                })
+                .collect(),
+            corpus_events: corpus_events(corpus.documents())
+                .into_iter()
+                .map(|merged| JsonCorpusEvent {
+                    date: merged.event.date.map(|date| date.edtf()),
+                    kind: merged.event.kind.label(),
+                    participants: merged
+                        .event
+                        .participants
+                        .iter()
+                        .map(|p| p.name.clone())
+                        .collect(),
+                    sources: merged
+                        .sources
+                        .iter()
+                        .filter_map(|(id, evidence)| {
+                            let document = corpus.document(*id)?;
+                            Some(JsonSource {
+                                file: document.primary_path()?.relative.clone(),
+                                evidence: evidence
+                                    .iter()
+                                    .filter_map(|range| document.body.get(range.clone()))
+                                    .collect::<Vec<_>>()
+                                    .join(" … "),
+                            })
+                        })
+                        .collect(),
                 })
                 .collect(),
         }

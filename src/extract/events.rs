@@ -15,7 +15,7 @@ use regex::Regex;
 
 use super::fields::fields_in;
 use super::gazetteer::{Gazetteer, Level};
-use super::orgs::{OrgSpan, quoted_spans};
+use super::orgs::Spans;
 use crate::model::{
     DateMention, DateResolution, Event, EventKind, PartialDate, Participant, PlaceMention,
 };
@@ -119,10 +119,9 @@ pub fn find_events(
     sentences: &[Range<usize>],
     places: &[PlaceMention],
     dates: &[DateMention],
-    companies: &[OrgSpan],
+    spans: &Spans,
     gazetteer: &Gazetteer,
 ) -> Vec<Event> {
-    let quoted = quoted_spans(text);
     let mut occasion: Option<Occasion> = None;
     let mut candidates = Vec::new();
     let mut paragraph_date: Option<(usize, (PartialDate, DateResolution))> = None;
@@ -133,9 +132,13 @@ pub fn find_events(
         .collect();
     for sentence in &clauses {
         let sentence_text = &text[sentence.clone()];
-        let lower = sentence_text.to_lowercase();
         let paragraph = paragraph_starts.partition_point(|&at| at < sentence.start);
         let own_date = best_date(dates, sentence);
+        let lower = if may_report_an_event(sentence_text) {
+            sentence_text.to_lowercase()
+        } else {
+            String::new()
+        };
         let Some((kind, trigger_at)) = trigger(&lower) else {
             if let Some(date) = own_date {
                 paragraph_date = Some((paragraph, date));
@@ -148,7 +151,7 @@ pub fn find_events(
         {
             continue;
         }
-        let mut participants = parties(text, sentence, places, companies, &quoted, gazetteer);
+        let mut participants = parties(text, sentence, places, spans, gazetteer);
         let mut confidence = 0.9;
         let mut from_occasion = false;
         // "The two new areas signed …": a group named before the verb is the subject, whatever
@@ -336,22 +339,24 @@ fn split_signings(text: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
 /// Words without which no trigger can match: a cheap test that spares most sentences the
 /// trigger patterns.
 static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new([
-        "signed",
-        "inked",
-        "concluded",
-        "entered into",
-        "reached",
-        "alliance",
-        "consortium",
-        "union",
-        "visit",
-        "delegation",
-        "held",
-        "convened",
-        "hosted",
-    ])
-    .ok()
+    aho_corasick::AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build([
+            "signed",
+            "inked",
+            "concluded",
+            "entered into",
+            "reached",
+            "alliance",
+            "consortium",
+            "union",
+            "visit",
+            "delegation",
+            "held",
+            "convened",
+            "hosted",
+        ])
+        .ok()
 });
 
 fn may_report_an_event(lower: &str) -> bool {
@@ -413,16 +418,11 @@ fn parties(
     text: &str,
     sentence: &Range<usize>,
     places: &[PlaceMention],
-    companies: &[OrgSpan],
-    quoted: &[Range<usize>],
+    spans: &Spans,
     gazetteer: &Gazetteer,
 ) -> Vec<Participant> {
     let inside = |range: &Range<usize>| sentence.start <= range.start && range.end <= sentence.end;
-    let in_quotes = |range: &Range<usize>| {
-        quoted
-            .iter()
-            .any(|q| q.start <= range.start && range.end <= q.end)
-    };
+    let in_quotes = |range: &Range<usize>| spans.in_quotes(range);
     let mut found: Vec<(usize, Participant)> = Vec::new();
     for place in places
         .iter()
@@ -436,7 +436,7 @@ fn parties(
         if level == Some(Level::Region) {
             continue;
         }
-        let before = &text[sentence.start..place.range.start];
+        let before = tail(&text[sentence.start..place.range.start], 48);
         let surface = &text[place.range.clone()];
         // "GUIYANG, Aug. 12 (Xinhua) --": a dateline names where the story was filed.
         let dateline = surface.len() > 3 && surface.chars().all(|c| !c.is_lowercase());
@@ -451,15 +451,10 @@ fn parties(
             },
         ));
     }
-    let lists = super::orgs::company_lists(text);
-    let in_list = |range: &Range<usize>| {
-        lists
-            .iter()
-            .any(|l| l.start <= range.start && range.end <= l.end)
-    };
-    for org in companies
+    for org in spans
+        .companies
         .iter()
-        .filter(|org| !in_list(&org.range))
+        .filter(|org| !spans.in_company_list(&org.range))
         .filter(|org| inside(&org.range) && !in_quotes(&org.range))
     {
         found.push((
@@ -496,6 +491,12 @@ fn parties(
     let mut keep = keep.into_iter();
     participants.retain(|_| keep.next().unwrap_or(true));
     participants
+}
+
+/// The last `chars` characters of `text` (what stands right before a mention).
+fn tail(text: &str, chars: usize) -> &str {
+    let start = text.char_indices().rev().nth(chars).map_or(0, |(at, _)| at);
+    &text[start..]
 }
 
 /// For each participant, the entries it may stand for (its entry, or its candidates when the

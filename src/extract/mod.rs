@@ -2,6 +2,7 @@
 //! with their evidence, and officials with roles — pure functions of a document's clean text
 //! and metadata, shared by `accord extract` and the app. No egui here.
 
+mod corpus;
 mod dates;
 mod events;
 mod fields;
@@ -11,6 +12,7 @@ mod people;
 mod places;
 mod sentences;
 
+pub use corpus::{CorpusEvent, corpus_events};
 pub use gazetteer::{Entry, Gazetteer, Level};
 
 use crate::model::{Document, Extraction, PartialDate};
@@ -37,10 +39,7 @@ fn page_places(document: &Document, gazetteer: &Gazetteer) -> Vec<String> {
     gaps.into_iter()
         .filter_map(|gap| document.original.get(gap))
         .filter(|gap| !gap.trim().is_empty())
-        .flat_map(|gap| {
-            let companies = orgs::find_companies(gap);
-            places::find_places(gap, gazetteer, &companies)
-        })
+        .flat_map(|gap| places::find_places(gap, gazetteer, &orgs::Spans::of(gap)))
         .map(|mention| mention.name)
         .collect()
 }
@@ -52,10 +51,10 @@ pub fn extract_text(
     gazetteer: &Gazetteer,
 ) -> Extraction {
     let sentences = sentences::split(text);
-    let companies = orgs::find_companies(text);
-    let places = places::find_places(text, gazetteer, &companies);
+    let spans = orgs::Spans::of(text);
+    let places = places::find_places(text, gazetteer, &spans);
     let dates = dates::find_dates(text, &sentences, published);
-    let events = events::find_events(text, &sentences, &places, &dates, &companies, gazetteer);
+    let events = events::find_events(text, &sentences, &places, &dates, &spans, gazetteer);
     let people = people::find_people(text, &places);
     Extraction {
         places,

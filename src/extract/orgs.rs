@@ -75,9 +75,46 @@ pub fn company_lists(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Finds company-like organisations, outside quoted titles.
-pub fn find_companies(text: &str) -> Vec<OrgSpan> {
-    let quoted = quoted_spans(text);
+/// Spans of a text that several stages need, found once.
+#[derive(Clone, Debug, Default)]
+pub struct Spans {
+    /// Text in double quotes (titles of agreements and events).
+    pub quoted: Vec<Range<usize>>,
+    /// Lists of companies ("enterprises, including …").
+    pub company_lists: Vec<Range<usize>>,
+    /// Companies, institutions and outlets.
+    pub companies: Vec<OrgSpan>,
+}
+
+impl Spans {
+    /// Finds the spans of `text`.
+    pub fn of(text: &str) -> Self {
+        let quoted = quoted_spans(text);
+        let companies = find_companies(text, &quoted);
+        Self {
+            company_lists: company_lists(text),
+            quoted,
+            companies,
+        }
+    }
+
+    /// Whether `range` lies in a company list.
+    pub fn in_company_list(&self, range: &Range<usize>) -> bool {
+        self.company_lists
+            .iter()
+            .any(|list| list.start <= range.start && range.end <= list.end)
+    }
+
+    /// Whether `range` lies inside quotes.
+    pub fn in_quotes(&self, range: &Range<usize>) -> bool {
+        self.quoted
+            .iter()
+            .any(|q| q.start <= range.start && range.end <= q.end)
+    }
+}
+
+/// Finds company-like organisations, outside the quoted titles given.
+pub fn find_companies(text: &str, quoted: &[Range<usize>]) -> Vec<OrgSpan> {
     let head_first = HEAD_FIRST.find_iter(text).map(|found| OrgSpan {
         range: found.range(),
         name: found.as_str().to_owned(),
@@ -172,7 +209,7 @@ mod tests {
     #[test]
     fn finds_companies_and_keeps_the_shortest_name_that_is_still_a_company() {
         let text = "Chongqing Yuelai Investment Group Co., Ltd. and Sichuan Tianfu International Conference & Exhibition Co., Ltd. signed a cooperation agreement on the site.";
-        let names: Vec<String> = find_companies(text)
+        let names: Vec<String> = find_companies(text, &quoted_spans(text))
             .into_iter()
             .map(|org| org.name)
             .collect();
@@ -188,7 +225,7 @@ mod tests {
     #[test]
     fn a_role_is_not_part_of_the_organisation_and_quoted_titles_are_skipped() {
         let text = "Mr. Zou Shujun, Executive Vice President of National Technology Transfer Eastern Center, signed the \"Agreement for the Eastern Center Fenhu Branch Center\".";
-        let names: Vec<String> = find_companies(text)
+        let names: Vec<String> = find_companies(text, &quoted_spans(text))
             .into_iter()
             .map(|org| org.name)
             .collect();
@@ -197,7 +234,7 @@ mod tests {
 
     #[test]
     fn outlets_are_organisations() {
-        let names: Vec<String> = find_companies("Source: Nanjing Daily reported")
+        let names: Vec<String> = find_companies("Source: Nanjing Daily reported", &[])
             .into_iter()
             .map(|org| org.name)
             .collect();

@@ -4,13 +4,12 @@
 use std::ops::Range;
 
 use super::gazetteer::{Form, Gazetteer, Level};
-use super::orgs::OrgSpan;
+use super::orgs::Spans;
 use crate::model::{EntryId, PlaceMention};
 
-/// Finds every place mention in `text`, skipping those inside company or outlet names
-/// (`companies`), and links them.
-pub fn find_places(text: &str, gazetteer: &Gazetteer, companies: &[OrgSpan]) -> Vec<PlaceMention> {
-    let company_lists = super::orgs::company_lists(text);
+/// Finds every place mention in `text`, skipping those inside company or outlet names and
+/// lists of companies (`spans`), and links them.
+pub fn find_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<PlaceMention> {
     let mut mentions = Vec::new();
     for found in gazetteer.find_iter(text) {
         let range = found.start()..found.end();
@@ -26,7 +25,7 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer, companies: &[OrgSpan]) -> 
             continue;
         }
         let within = |span: &Range<usize>| span.start <= range.start && range.end <= span.end;
-        if companies.iter().any(|org| within(&org.range)) || company_lists.iter().any(within) {
+        if spans.companies.iter().any(|org| within(&org.range)) || spans.in_company_list(&range) {
             continue;
         }
         let candidates = prefer_the_container(
@@ -335,8 +334,7 @@ mod tests {
     use crate::extract::test_gazetteer::gazetteer;
 
     fn places(text: &str) -> Vec<PlaceMention> {
-        let companies = crate::extract::orgs::find_companies(text);
-        find_places(text, &gazetteer(), &companies)
+        find_places(text, &gazetteer(), &Spans::of(text))
     }
 
     fn names(text: &str) -> Vec<String> {

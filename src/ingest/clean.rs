@@ -798,10 +798,7 @@ mod tests {
         );
         let cleaned = clean(&text, &Hints::default());
         assert_eq!(cleaned.meta.title, "Delegation visits Xixian for talks");
-        assert_eq!(
-            cleaned.meta.published,
-            PartialDate::ymd(2024, 3, 3)
-        );
+        assert_eq!(cleaned.meta.published, PartialDate::ymd(2024, 3, 3));
         assert_eq!(cleaned.meta.source.as_deref(), Some("Hainan Daily"));
     }
 

@@ -1,0 +1,149 @@
+//! Events across articles: the same occurrence reported by several articles is one event with
+//! several sources.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::model::{Document, DocumentId, Event, Participant};
+
+/// One occurrence and every article that reports it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CorpusEvent {
+    /// The event as the first source reports it (kind, date, fields from all sources).
+    pub event: Event,
+    /// Each reporting document with its evidence ranges (in that document's body).
+    pub sources: Vec<(DocumentId, Vec<Range<usize>>)>,
+}
+
+/// Merges the events of all documents: same parties (as a set) and same date make one event.
+/// Events without a year are never merged across articles: nothing shows they are the same.
+pub fn corpus_events(documents: &[Arc<Document>]) -> Vec<CorpusEvent> {
+    let mut merged: Vec<CorpusEvent> = Vec::new();
+    let mut index: HashMap<(Vec<String>, String), usize> = HashMap::new();
+    for document in documents {
+        for event in &document.extraction.events {
+            let source = (document.id, event.evidence.clone());
+            let Some(date) = event.date.filter(|date| date.year.is_some()) else {
+                merged.push(CorpusEvent {
+                    event: event.clone(),
+                    sources: vec![source],
+                });
+                continue;
+            };
+            let key = (party_key(&event.participants), date.edtf());
+            match index.get(&key) {
+                Some(&at) => {
+                    let existing = &mut merged[at];
+                    if !existing.sources.iter().any(|(id, _)| *id == document.id) {
+                        existing.sources.push(source);
+                    }
+                    for field in &event.fields {
+                        if !existing.event.fields.contains(field) {
+                            existing.event.fields.push(field.clone());
+                        }
+                    }
+                }
+                None => {
+                    index.insert(key, merged.len());
+                    merged.push(CorpusEvent {
+                        event: event.clone(),
+                        sources: vec![source],
+                    });
+                }
+            }
+        }
+    }
+    merged
+}
+
+/// The parties as a sorted set of keys: the gazetteer entry when linked, else the name without
+/// its administrative suffix, lower case.
+fn party_key(participants: &[Participant]) -> Vec<String> {
+    let mut keys: Vec<String> = participants
+        .iter()
+        .map(|participant| match participant.entry {
+            Some(entry) => format!("#{}", entry.0),
+            None => {
+                let lower = participant.name.to_lowercase();
+                ["district", "county", "city", "province", "new area"]
+                    .iter()
+                    .find_map(|suffix| lower.strip_suffix(suffix).map(|s| s.trim_end().to_owned()))
+                    .unwrap_or(lower)
+            }
+        })
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        DocPath, DocumentMeta, EventKind, Extraction, Format, PartialDate, SourceId,
+    };
+
+    fn document(text: &str, events: Vec<Event>) -> Arc<Document> {
+        Arc::new(Document {
+            id: DocumentId::of_text(text),
+            format: Format::Text,
+            paths: vec![DocPath {
+                source: SourceId(0),
+                path: text.into(),
+                relative: text.to_owned(),
+            }],
+            encoding: "UTF-8",
+            meta: DocumentMeta::default(),
+            original: text.to_owned(),
+            body: text.to_owned(),
+            segments: Vec::new(),
+            extraction: Extraction {
+                events,
+                ..Extraction::default()
+            },
+        })
+    }
+
+    fn event(parties: &[&str], date: Option<PartialDate>) -> Event {
+        Event {
+            kind: EventKind::Agreement,
+            participants: parties
+                .iter()
+                .map(|name| Participant {
+                    name: (*name).to_owned(),
+                    entry: None,
+                })
+                .collect(),
+            date,
+            date_resolution: None,
+            fields: Vec::new(),
+            evidence: std::iter::once(0..4).collect(),
+            confidence: 0.9,
+        }
+    }
+
+    #[test]
+    fn the_same_parties_on_the_same_day_in_two_articles_are_one_event_with_two_sources() {
+        let day = PartialDate::ymd(2021, 10, 9);
+        let documents = [
+            document("a", vec![event(&["Wuxi", "Xuzhou"], day)]),
+            document("b", vec![event(&["Xuzhou City", "Wuxi"], day)]),
+            document(
+                "c",
+                vec![event(&["Wuxi", "Xuzhou"], PartialDate::ymd(2021, 10, 10))],
+            ),
+            document(
+                "d",
+                vec![
+                    event(&["Wuxi", "Xuzhou"], None),
+                    event(&["Wuxi", "Xuzhou"], None),
+                ],
+            ),
+        ];
+        let merged = corpus_events(&documents);
+        assert_eq!(merged.len(), 4);
+        assert_eq!(merged[0].sources.len(), 2);
+    }
+}
