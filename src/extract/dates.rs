@@ -364,8 +364,24 @@ fn resolve(
             }
         }
         (None, None, Some(day)) => {
-            // "On 29th": the month (and year) of the last date mentioned, if any.
-            let (year, month, resolution) = last_month?;
+            // "On 29th": the month (and year) of the last date mentioned, else the page's
+            // month (the month before when the day is still to come).
+            let (year, month, resolution) = last_month.or_else(|| {
+                let published = published?;
+                let (pub_year, pub_month, pub_day) =
+                    (published.year?, published.month?, published.day?);
+                if day <= pub_day {
+                    Some((Some(pub_year), pub_month, DateResolution::FromPublication))
+                } else if pub_month == 1 {
+                    Some((Some(pub_year - 1), 12, DateResolution::FromPublication))
+                } else {
+                    Some((
+                        Some(pub_year),
+                        pub_month - 1,
+                        DateResolution::FromPublication,
+                    ))
+                }
+            })?;
             let date = match year {
                 Some(year) => PartialDate::ymd(year, month, day),
                 None => PartialDate::month_day(month, day),
@@ -560,6 +576,19 @@ mod tests {
         assert_eq!(
             dates("on Sunday they met", PartialDate::ymd(2021, 3, 2))[0].0,
             "2021-02-28"
+        );
+    }
+
+    #[test]
+    fn an_ordinal_day_without_a_month_takes_the_page_month() {
+        let published = PartialDate::ymd(2024, 3, 18);
+        assert_eq!(
+            dates("On the 15th, a delegation visited.", published)[0].0,
+            "2024-03-15"
+        );
+        assert_eq!(
+            dates("On the 25th, a delegation visited.", published)[0].0,
+            "2024-02-25"
         );
     }
 

@@ -424,6 +424,7 @@ fn parties(
     let inside = |range: &Range<usize>| sentence.start <= range.start && range.end <= sentence.end;
     let in_quotes = |range: &Range<usize>| spans.in_quotes(range);
     let mut found: Vec<(usize, Participant)> = Vec::new();
+    let mut compounds: Vec<bool> = Vec::new();
     for place in places
         .iter()
         .filter(|place| inside(&place.range) && !in_quotes(&place.range))
@@ -440,6 +441,8 @@ fn parties(
         let surface = &text[place.range.clone()];
         // "GUIYANG, Aug. 12 (Xinhua) --": a dateline names where the story was filed.
         let dateline = surface.len() > 3 && surface.chars().all(|c| !c.is_lowercase());
+        let after = &text[place.range.end..sentence.end];
+        let compound = before.ends_with('-') || after.starts_with(['-', '–']);
         if dateline || VENUE.is_match(before) {
             continue;
         }
@@ -450,6 +453,15 @@ fn parties(
                 entry: place.entry,
             },
         ));
+        compounds.push(compound);
+    }
+    // "the Lanzhou-Xining urban agglomeration": the places of a hyphenated compound name a
+    // region, not parties — unless the sentence names no other parties ("the joint conference
+    // of the Xiamen-Zhangzhou-Quanzhou area" is the three cities' conference).
+    let standalone = compounds.iter().filter(|compound| !**compound).count();
+    if standalone >= 2 {
+        let mut flags = compounds.iter();
+        found.retain(|_| !flags.next().copied().unwrap_or(false));
     }
     for org in spans
         .companies

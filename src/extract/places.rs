@@ -178,7 +178,7 @@ fn prefer_the_container(candidates: Vec<EntryId>, gazetteer: &Gazetteer) -> Vec<
 
 static ZONE_AFTER_PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"^(?: [A-Z][A-Za-z'-]+){0,3}? (?:Economic and Technological Development Zone|Economic[- ]Technological Development Zone|(?:High|Hi)[- ][Tt]ech(?:nology)?(?: Industrial)?(?: Development)? Zone|(?:High|Hi)[- ][Tt]ech(?:nology)? (?:Industrial )?Park|Economic Development Zone|Industrial Development Zone|Development Zone|Economic Zone|Industrial Park|Industrial Zone|Science (?:and Technology )?Park|Free Trade Zone|Bonded Zone|Comprehensive Bonded Zone)(?-u:\b)",
+        r"^(?: [A-Z][A-Za-z'-]+){0,3}? (?:Economic and Technological Development Zone|Economic[- ]Technological Development Zone|(?:High|Hi)[- ][Tt]ech(?:nology)?(?: Industrial)?(?: Development)? Zone|(?:High|Hi)[- ][Tt]ech(?:nology)? (?:Industrial )?Park|Economic Development Zone|Industrial Development Zone|Development Zone|Economic Zone|Industrial Park|Industrial Zone|Science (?:and Technology )?Park|Free Trade Zone|Bonded Zone|Comprehensive Bonded Zone|(?:Comprehensive )?(?:Pilot|Experimental|Demonstration|Cooperation) Zone(?: for(?: (?:[A-Z][A-Za-z-]*|and|of|the))+)?)(?-u:\b)",
     )
     .unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
 });

@@ -13,7 +13,7 @@ use crate::model::PartialDate;
 const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
 /// Labels that introduce a page's own date.
-const DATE_LABEL: &str = r"(?:release\s*time|release\s*date|publish(?:ed)?(?:\s*(?:time|date|on|at))?|posted(?:\s*on)?|updated(?:\s*on)?|update\s*time|date|time|发布时间|发布日期|发表时间|更新时间|时间|日期)";
+const DATE_LABEL: &str = r"(?:release\s*time|release\s*date|publication\s*(?:date|time)|publish(?:ed)?(?:\s*(?:time|date|on|at))?|posted(?:\s*on)?|updated(?:\s*on)?|update\s*time|date|time|发布时间|发布日期|发表时间|更新时间|时间|日期)";
 
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"(?:^|[^\d])((\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?)(?:[^\d]|$)")
@@ -27,7 +27,7 @@ static MONTH_NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 static DAY_MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
-        r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})(?-u:\b)"
+        r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?[\s-]+({MONTHS})\.?,?[\s-]+(\d{{4}})(?-u:\b)"
     ))
 });
 
@@ -40,6 +40,15 @@ static DATE_LINE_REST: LazyLock<Regex> = LazyLock::new(|| {
 
 static DATE_LABEL_AT_START: LazyLock<Regex> =
     LazyLock::new(|| compiled(&format!(r"(?i)^\s*{DATE_LABEL}\s*[:：]")));
+
+/// A date label after a separator in a short credit line ("By X | site | Updated: 2023-04-27").
+static DATE_LABEL_AFTER_BAR: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"(?i)(?:^|[|｜]\s*)(?:updated|published|posted|released)\s*[:：]?\s*\d")
+});
+
+/// "14/06/2023": day first, accepted only when the day cannot be a month.
+static DAY_FIRST_NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?:^|[^\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?:[^\d/]|$)"));
 
 /// "NANJING, Feb. 23, 2024 —" or "BEIJING, June 8 (Xinhua) --" at the start of a paragraph.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -87,7 +96,16 @@ pub fn find_full_date(text: &str) -> Option<PartialDate> {
         let date = PartialDate::ymd(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?)?;
         Some((start, date))
     });
-    [numeric, named, day_first]
+    let day_first_numeric = DAY_FIRST_NUMERIC.captures(text).and_then(|c| {
+        let (day, month): (u8, u8) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        // 06/07/2023 could be June or July: say nothing rather than guess.
+        if day <= 12 {
+            return None;
+        }
+        let start = c.get(1)?.start();
+        Some((start, PartialDate::ymd(c[3].parse().ok()?, month, day)?))
+    });
+    [numeric, named, day_first, day_first_numeric]
         .into_iter()
         .flatten()
         .min_by_key(|(start, _)| *start)
@@ -147,10 +165,17 @@ fn remove_first_date(text: &str, pattern: &Regex) -> String {
 /// the line stands; such a line states the page's date even when it is not alone on its line.
 pub fn labelled_date(line: &str) -> Option<PartialDate> {
     let line = line.trim();
-    if !DATE_LABEL_AT_START.is_match(line) || line.chars().count() > 160 {
+    if line.chars().count() > 160 {
         return None;
     }
-    find_full_date(line)
+    if DATE_LABEL_AT_START.is_match(line) || DATE_LABEL_AFTER_BAR.is_match(line) {
+        return find_full_date(line);
+    }
+    // "Liaoning Daily | 2024-01-10": a bar-separated credit line with a date of its own.
+    if line.contains('|') && line.chars().count() <= 100 {
+        return line.split('|').find_map(|part| date_line(part.trim()));
+    }
+    None
 }
 
 /// The date of a news dateline opening a paragraph ("NANJING, June 8, 2018 (Xinhua) --").
@@ -294,6 +319,29 @@ mod tests {
             labelled_date("Release time: 2020-06-11 Views: 334"),
             ymd(2020, 6, 11)
         );
+        assert_eq!(
+            labelled_date(
+                "By LIU JING in Zhengzhou | chinadaily.com.cn | Updated: 2023-04-27 16:02"
+            ),
+            ymd(2023, 4, 27)
+        );
+        assert_eq!(
+            labelled_date("Updated 20:45, 21-May-2024"),
+            ymd(2024, 5, 21)
+        );
+        assert_eq!(
+            labelled_date("Publication date: 2023/05/30   Information source: NDRC"),
+            ymd(2023, 5, 30)
+        );
+        assert_eq!(
+            labelled_date("Liaoning Daily | 2024-01-10"),
+            ymd(2024, 1, 10)
+        );
+        assert_eq!(
+            labelled_date("Release Date: 14/06/2023   Author:"),
+            ymd(2023, 6, 14)
+        );
+        assert_eq!(labelled_date("Release Date: 06/07/2023"), None);
     }
 
     #[test]
