@@ -184,7 +184,8 @@ fn shortest_name(name: &str) -> String {
 pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
-    for (index, c) in text.char_indices() {
+    for (index, mark) in text.match_indices(['“', '”', '"']) {
+        let c = mark.chars().next().unwrap_or('"');
         match c {
             '“' => open = Some(index),
             '”' => {
