@@ -9,6 +9,7 @@ pub mod cli;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod pattern;
 pub mod seeds;
 pub mod state;
 pub mod ui;

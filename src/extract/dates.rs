@@ -10,15 +10,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::pattern::compiled;
+
 use crate::ingest::month_number;
 use crate::model::{DateMention, DateResolution, PartialDate};
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
-
-fn compiled(pattern: &str) -> Regex {
-    // Constant patterns of this file, each exercised by the tests below.
-    Regex::new(pattern).unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
-}
 
 static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
     vec![

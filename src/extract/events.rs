@@ -13,17 +13,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::pattern::compiled;
+
 use super::fields::fields_in;
 use super::gazetteer::{Gazetteer, Level};
 use super::orgs::Spans;
 use crate::model::{
     DateMention, DateResolution, Event, EventKind, PartialDate, Participant, PlaceMention,
 };
-
-fn compiled(pattern: &str) -> Regex {
-    // Constant patterns of this file, each exercised by the tests below.
-    Regex::new(pattern).unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
-}
 
 static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(

@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::pattern::compiled;
+
 /// An organisation named in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OrgSpan {
@@ -48,23 +50,24 @@ const ROLE_WORDS: &[&str] = &[
 
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"[A-Z][A-Za-z0-9'’.-]*";
-    Regex::new(&format!(
+    compiled(&format!(
         r"(?-u:\b){word}(?:\s+(?:{word}|&|of|and|for))*?\s+(?:{COMPANY_HEADS})(?:,?\s*Co\.)?(?:,?\s*(?:Ltd\.?|Limited|Inc\.))?"
     ))
-    .unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
 });
 
 /// "Bank of Nanjing", "University of Shanghai": the head noun first.
 static HEAD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:Bank|University|Port|Institute|Academy) of (?:the )?[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?")
-        .unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
+    compiled(
+        r"(?-u:\b)(?:Bank|University|Port|Institute|Academy) of (?:the )?[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?",
+    )
 });
 
 /// "30 enterprises, including Bank of Nanjing, Suning and …": a list of companies; the names
 /// in it are companies even when they sound like places.
 static COMPANY_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:enterprises|companies|firms|corporations|brands)(?-u:\b)[^.;]{0,60}?(?-u:\b)(?:including|such as|like|namely)(?-u:\b)[^.;]*")
-        .unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
+    compiled(
+        r"(?i)(?-u:\b)(?:enterprises|companies|firms|corporations|brands)(?-u:\b)[^.;]{0,60}?(?-u:\b)(?:including|such as|like|namely)(?-u:\b)[^.;]*",
+    )
 });
 
 /// Spans of text that list companies.

@@ -1,6 +1,7 @@
 //! Officials named with their roles: "Lin Tao, secretary of the Jiangning District Party
 //! Committee", "Mr. Zou Shujun, Executive Vice President of …".
 
+use crate::pattern::compiled;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -8,10 +9,9 @@ use regex::Regex;
 use crate::model::{Person, PlaceMention};
 
 static PERSON_WITH_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    compiled(
         r"(?:(?-u:\b)(?:Mr|Ms|Mrs|Dr)\.\s+)?(?-u:\b)([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),\s+((?:(?:the\s+)?(?:[Ee]xecutive\s+|[Dd]eputy\s+|[Vv]ice\s+|[Ff]irst\s+|[Pp]arty\s+|[Gg]eneral\s+)*(?:[Ss]ecretary|[Dd]irector|[Mm]ayor|[Gg]overnor|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Hh]ead|[Cc]hief|[Mm]anager|[Dd]eputy|[Mm]ember))(?-u:\b)[^,;.\n]{0,160})",
     )
-    .unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
 });
 
 /// Role words; a text without any names no officials (a cheap test before the pattern).
@@ -19,16 +19,34 @@ static ROLE_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|
     aho_corasick::AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .build([
-            ", secretary", ", deputy", ", director", ", mayor", ", governor", ", chairman",
-            ", chairwoman", ", president", ", head", ", chief", ", manager", ", member",
-            ", executive", ", vice", ", first", ", party", ", general", ", the ",
+            ", secretary",
+            ", deputy",
+            ", director",
+            ", mayor",
+            ", governor",
+            ", chairman",
+            ", chairwoman",
+            ", president",
+            ", head",
+            ", chief",
+            ", manager",
+            ", member",
+            ", executive",
+            ", vice",
+            ", first",
+            ", party",
+            ", general",
+            ", the ",
         ])
         .ok()
 });
 
 /// Finds people introduced with a role, and the place their role names.
 pub fn find_people(text: &str, places: &[PlaceMention]) -> Vec<Person> {
-    if ROLE_WORDS.as_ref().is_some_and(|words| !words.is_match(text)) {
+    if ROLE_WORDS
+        .as_ref()
+        .is_some_and(|words| !words.is_match(text))
+    {
         return Vec::new();
     }
     PERSON_WITH_ROLE

@@ -1,6 +1,7 @@
 //! Place mentions: one pass of the gazetteer matcher over the text, then linking each mention
 //! to one entry using the rest of the article, or leaving it flagged as ambiguous.
 
+use crate::pattern::compiled;
 use std::ops::Range;
 
 use super::gazetteer::{Form, Gazetteer, Level};
@@ -177,10 +178,9 @@ fn prefer_the_container(candidates: Vec<EntryId>, gazetteer: &Gazetteer) -> Vec<
 }
 
 static ZONE_AFTER_PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    compiled(
         r"^(?: [A-Z][A-Za-z'-]+){0,3}? (?:Economic and Technological Development Zone|Economic[- ]Technological Development Zone|(?:High|Hi)[- ][Tt]ech(?:nology)?(?: Industrial)?(?: Development)? Zone|(?:High|Hi)[- ][Tt]ech(?:nology)? (?:Industrial )?Park|Economic Development Zone|Industrial Development Zone|Development Zone|Economic Zone|Industrial Park|Industrial Zone|Science (?:and Technology )?Park|Free Trade Zone|Bonded Zone|Comprehensive Bonded Zone|(?:Comprehensive )?(?:Pilot|Experimental|Demonstration|Cooperation) Zone(?: for(?: (?:[A-Z][A-Za-z-]*|and|of|the))+)?)(?-u:\b)",
     )
-    .unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
 });
 
 /// "Nanjing Lishui Economic Development Zone", "Bowang High-tech Industrial Development Zone":

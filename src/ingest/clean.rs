@@ -13,6 +13,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::pattern::compiled;
+
 use super::meta;
 use crate::model::DocumentMeta;
 
@@ -297,23 +299,18 @@ static LANGUAGE_NAMES: &[&str] = &[
 ];
 
 static LOCALE_CODE: LazyLock<Regex> =
-    LazyLock::new(|| meta_regex(r"(?-u:\b)[a-z]{2}_[A-Z]{2}(?-u:\b)"));
+    LazyLock::new(|| compiled(r"(?-u:\b)[a-z]{2}_[A-Z]{2}(?-u:\b)"));
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    meta_regex(
+    compiled(
         r"(?i)(?-u:\b)(?:[a-z0-9-]+\.)+(?:com|net|org|cn|gov|edu|info|io|news|tv)(?:\.cn)?(?-u:\b)",
     )
 });
 static BREADCRUMB_START: LazyLock<Regex> = LazyLock::new(|| {
-    meta_regex(
+    compiled(
         r"(?i)^(?:your (?:current )?location|you are here|current location|location\s*[:：]|当前位置|您的位置|您现在的位置|所在位置)",
     )
 });
-static CAMEL_JOIN: LazyLock<Regex> = LazyLock::new(|| meta_regex(r"[a-z][A-Z]"));
-
-fn meta_regex(pattern: &str) -> Regex {
-    // Constant patterns of this file, each exercised by the tests below.
-    Regex::new(pattern).unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
-}
+static CAMEL_JOIN: LazyLock<Regex> = LazyLock::new(|| compiled(r"[a-z][A-Z]"));
 
 /// Whether a line is site furniture, and which kind.
 fn clutter_kind(text: &str) -> Option<Kind> {

@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::pattern::compiled;
+
 use crate::model::PartialDate;
 
 const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
@@ -73,11 +75,6 @@ static BYLINE_WORD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?:reporters?|correspondents?|editors?|authors?|photographers?|interns?|writers?|translators?|contributors?)(?-u:\b)|记者|通讯员|编辑|作者|^\s*by\s+[A-Z]",
     )
 });
-
-fn compiled(pattern: &str) -> Regex {
-    // The patterns are constants of this file, each exercised by the tests below.
-    Regex::new(pattern).unwrap_or_else(|error| panic!("invalid built-in pattern: {error}"))
-}
 
 /// Finds the first full date (year, month, day) written in `text`.
 pub fn find_full_date(text: &str) -> Option<PartialDate> {
