@@ -275,7 +275,7 @@ impl JsonDocument {
                 .extraction
                 .events
                 .iter()
-                .map(|event| JsonEvent::from_event(event, &document.body))
+                .map(|event| JsonEvent::from_event(event, document))
                 .collect(),
             ambiguous_places: JsonAmbiguous::from_document(document),
             people: document
@@ -318,10 +318,14 @@ pub struct JsonEvent {
     pub evidence_ranges: Vec<[usize; 2]>,
     /// 0–1.
     pub confidence: f32,
+    /// Officials of the parties named in the article ("Lin Tao, secretary of …").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<JsonPerson>,
 }
 
 impl JsonEvent {
-    fn from_event(event: &Event, body: &str) -> Self {
+    fn from_event(event: &Event, document: &Document) -> Self {
+        let body = &document.body;
         Self {
             date: event.date.map(|date| date.edtf()),
             date_resolution: event.date_resolution.map(DateResolution::label),
@@ -341,6 +345,15 @@ impl JsonEvent {
                 .map(|range| [range.start, range.end])
                 .collect(),
             confidence: event.confidence,
+            people: document
+                .extraction
+                .people_for(event)
+                .map(|person| JsonPerson {
+                    name: person.name.clone(),
+                    role: person.role.clone(),
+                    place: person.place.clone(),
+                })
+                .collect(),
         }
     }
 }

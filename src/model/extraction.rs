@@ -162,6 +162,18 @@ pub struct Extraction {
 }
 
 impl Extraction {
+    /// The officials whose role belongs to one of the event's parties: who signed.
+    pub fn people_for<'a>(&'a self, event: &'a Event) -> impl Iterator<Item = &'a Person> + 'a {
+        self.people.iter().filter(|person| {
+            person.place.as_deref().is_some_and(|place| {
+                event
+                    .participants
+                    .iter()
+                    .any(|party| party.name.eq_ignore_ascii_case(place))
+            })
+        })
+    }
+
     /// Distinct place names the page mentions: the body's in order of first mention, then
     /// those only outside it.
     pub fn place_names(&self) -> Vec<String> {
