@@ -282,12 +282,22 @@ impl Gazetteer {
     ) -> impl Iterator<Item = aho_corasick::Match> + 't {
         let bytes = text.as_bytes();
         let mut next_free = 0;
-        text.char_indices()
-            .filter(move |&(at, c)| {
-                let starts_word = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
-                (c.is_ascii_uppercase() && starts_word) || is_cjk(c)
+        // Bytes, not characters: a capital after a non-alphanumeric byte, or the lead byte of
+        // a three- or four-byte character that is a Chinese character.
+        (0..bytes.len())
+            .filter(move |&at| {
+                let byte = bytes[at];
+                if byte.is_ascii_uppercase() {
+                    at == 0 || !bytes[at - 1].is_ascii_alphanumeric()
+                } else {
+                    matches!(byte, 0xE3..=0xE9 | 0xEF | 0xF0)
+                        && text
+                            .get(at..)
+                            .and_then(|rest| rest.chars().next())
+                            .is_some_and(is_cjk)
+                }
             })
-            .filter_map(move |(at, _)| {
+            .filter_map(move |at| {
                 if at < next_free {
                     return None;
                 }

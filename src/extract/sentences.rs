@@ -15,10 +15,13 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    // Only the punctuation is visited; the letters between are skipped in bulk.
-    let marks = ['\n', '。', '！', '？', '；', ';', '!', '?', '.'];
-    for (index, mark) in text.match_indices(marks) {
-        let Some(c) = mark.chars().next() else {
+    // Only the bytes that can start a mark are looked at: ASCII punctuation, and the lead byte
+    // of the full-width marks (U+3002 。 and U+FF01/1B/1F ！；？).
+    for (index, &byte) in bytes.iter().enumerate() {
+        if !matches!(byte, b'\n' | b'.' | b';' | b'!' | b'?' | 0xE3 | 0xEF) || index < start {
+            continue;
+        }
+        let Some(c) = text.get(index..).and_then(|rest| rest.chars().next()) else {
             continue;
         };
         let end = index + c.len_utf8();

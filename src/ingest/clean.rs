@@ -348,6 +348,10 @@ fn clutter_kind(text: &str) -> Option<Kind> {
 
 /// "Facebook / Twitter / LinkedIn / Telegram", one or several share targets on a line.
 fn line_is_share(text: &str) -> bool {
+    // Eight share targets fit in well under 120 bytes; a longer line is never a share bar.
+    if text.len() > 120 {
+        return false;
+    }
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | '·' | ',' | '，' | '、'))

@@ -215,6 +215,9 @@ pub fn labelled_source(line: &str) -> Option<String> {
 /// "Correspondent Qi Xuan", "By Li Ming", "Editor: Jiang Xinping".
 pub fn is_byline(line: &str) -> bool {
     let line = strip_bullet(line);
+    if line.len() > 200 {
+        return false;
+    }
     let words = line.split_whitespace().count();
     (1..=14).contains(&words)
         && !line.ends_with(['.', '。'])
