@@ -57,6 +57,11 @@ fn lists_the_seed_titles_and_shows_the_selected_article() {
     let selected = harness.state().state().selected;
     let document = harness.state().state().corpus.documents()[4].clone();
     assert_eq!(selected, Some(document.id));
+    // Its events are listed, the inferred year said as such.
+    harness.get_by_label("Cooperation events (3)");
+    harness.get_by_label("2020-02-28  ·  meeting  ·  Liangjiang New Area, Tianfu New Area");
+    harness
+        .get_by_label("2021 (from context)  ·  alliance  ·  Liangjiang New Area, Tianfu New Area");
     let first_paragraph = document.body_paragraphs().next().unwrap().to_owned();
     assert!(first_paragraph.starts_with("Few days ago, Chongqing Liangjiang New Area"));
     harness.get_by_label(&first_paragraph);

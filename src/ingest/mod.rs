@@ -3,8 +3,9 @@
 //! `walk` lists files (following links safely), `read` reads each within the size limit,
 //! `decode` turns bytes into text once, `html` turns pages into text, `clean` separates the
 //! article from clutter and reads its metadata. `worker` runs all of it on a background thread
-//! with rayon and streams [`IngestEvent`]s; each document is also run through `extract` to whoever listens (the app or the command line).
-//! No egui here.
+//! with rayon and streams [`IngestEvent`]s to whoever listens (the app or the command line).
+//! Each document read is also run through `extract`, so it arrives with its places, dates and
+//! events. No egui here.
 
 mod clean;
 mod decode;

@@ -3,7 +3,7 @@
 use egui::{Label, RichText, ScrollArea};
 
 use super::theme;
-use crate::model::Document;
+use crate::model::{DateResolution, Document, Event};
 use crate::state::{AppState, Command, TextView};
 
 /// The two views of a document's text, with their names in menus and buttons.
@@ -81,5 +81,35 @@ fn header_ui(ui: &mut egui::Ui, document: &Document) {
                 .small()
                 .color(colour),
         );
+    }
+    events_ui(ui, document);
+}
+
+/// The article's cooperation events, one line each: when, what, who.
+fn events_ui(ui: &mut egui::Ui, document: &Document) {
+    let events = &document.extraction.events;
+    if events.is_empty() {
+        return;
+    }
+    ui.add_space(theme::PARAGRAPH_GAP);
+    ui.strong(format!("Cooperation events ({})", events.len()));
+    for event in events {
+        let parties: Vec<&str> = event.participants.iter().map(|p| p.name.as_str()).collect();
+        ui.label(format!(
+            "{}  ·  {}  ·  {}",
+            event_date_text(event),
+            event.kind.label(),
+            parties.join(", ")
+        ));
+    }
+}
+
+/// A date as a reader should take it: exact, inferred (and how), or year unknown.
+pub fn event_date_text(event: &Event) -> String {
+    match (event.date, event.date_resolution) {
+        (None, _) => "date unknown".to_owned(),
+        (Some(date), _) if date.year.is_none() => format!("{} (year unknown)", date.edtf()),
+        (Some(date), Some(DateResolution::Stated) | None) => date.edtf(),
+        (Some(date), Some(resolution)) => format!("{} ({})", date.edtf(), resolution.label()),
     }
 }
