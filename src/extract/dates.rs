@@ -143,22 +143,9 @@ pub fn find_dates(
     mentions
 }
 
-/// All the patterns in one set: one pass tells which can match at all, so the capturing
-/// searches run only for those (most texts hold two or three kinds of date).
-static PATTERN_SET: LazyLock<Option<regex::RegexSet>> = LazyLock::new(|| {
-    regex::RegexSet::new(PATTERNS.iter().map(|(_, pattern)| pattern.as_str())).ok()
-});
-
 fn raw_dates(text: &str) -> Vec<Raw> {
     let mut raws: Vec<Raw> = Vec::new();
-    let present = PATTERN_SET.as_ref().map(|set| set.matches(text));
-    for (index, (shape, pattern)) in PATTERNS.iter().enumerate() {
-        if present
-            .as_ref()
-            .is_some_and(|present| !present.matched(index))
-        {
-            continue;
-        }
+    for (shape, pattern) in PATTERNS.iter() {
         for captures in pattern.captures_iter(text) {
             let Some(whole) = captures.get(0) else {
                 continue;
