@@ -204,7 +204,8 @@ pub fn find_events(
         } else if let Some(date) = date {
             paragraph_date = Some((paragraph, date));
         }
-        if occasion.is_none() {
+        // The article's occasion is its first reported act that is not background.
+        if occasion.is_none() && !BACKGROUND.is_match(&lower) {
             occasion = Some(Occasion {
                 participants: participants.clone(),
                 date,
@@ -746,6 +747,20 @@ mod tests {
         let text = "NANJING, May 8 (Xinhua) -- Officials in east China's Jiangsu signed an agreement with Qingpu District and Wujiang District on Friday.";
         let found = events(text, None);
         assert_eq!(parties(&found[0]), ["Qingpu District", "Wujiang District"]);
+    }
+
+    #[test]
+    fn background_is_not_the_occasion_later_sentences_refer_to() {
+        let text = "Since 2015, Qingpu District and Wujiang District have signed many agreements. On July 23, Qingpu District and Jiashan County held a joint meeting. At the meeting, Qingpu District and Jiashan County signed a plan.";
+        let found = events(text, None);
+        let signing = found
+            .iter()
+            .find(|e| e.kind.label() == "agreement" && parties(e).contains(&"Jiashan County"))
+            .unwrap();
+        assert_eq!(
+            signing.date.map(|d| d.edtf()).as_deref(),
+            Some("XXXX-07-23")
+        );
     }
 
     #[test]
