@@ -196,15 +196,7 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                 Shape::DayMonthYear => raw(number(3), month_name(2), number(1), None),
                 Shape::MonthYear => raw(number(2), month_name(1), None, None),
                 Shape::RelativeMonth => {
-                    let offset = match captures
-                        .get(1)
-                        .map(|m| m.as_str().to_lowercase())
-                        .as_deref()
-                    {
-                        Some("last") => -1,
-                        Some("next") => 1,
-                        _ => 0,
-                    };
+                    let offset = direction(captures.get(1));
                     raw(None, month_name(2), None, Some(offset))
                 }
                 Shape::RelativeYear => {
@@ -220,15 +212,7 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                     raw(None, None, None, Some(offset))
                 }
                 Shape::RelativeMonthOffset => {
-                    let offset = match captures
-                        .get(1)
-                        .map(|m| m.as_str().to_lowercase())
-                        .as_deref()
-                    {
-                        Some("last") => -1,
-                        Some("next") => 1,
-                        _ => 0,
-                    };
+                    let offset = direction(captures.get(1));
                     Raw {
                         relative_to_publication: Some(Relative::Months(offset)),
                         ..raw(None, None, None, None)
@@ -265,6 +249,15 @@ fn raw_dates(text: &str) -> Vec<Raw> {
     }
     raws.sort_by_key(|raw| raw.range.start);
     raws
+}
+
+/// -1 for "last", 1 for "next", 0 for "this".
+fn direction(word: Option<regex::Match<'_>>) -> i32 {
+    match word.map(|m| m.as_str().to_lowercase()).as_deref() {
+        Some("last") => -1,
+        Some("next") => 1,
+        _ => 0,
+    }
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
