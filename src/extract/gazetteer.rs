@@ -116,67 +116,21 @@ impl Gazetteer {
     /// Builds a gazetteer from the table texts. Malformed rows are skipped: the tables ship
     /// with the binary and are checked by tests, so a bad row should never cost the rest.
     pub fn from_tables(admin: &str, zone_tables: &[&str], needs_suffix: &str) -> Self {
+        let admin_rows: Vec<Row> = rows(admin).filter_map(admin_row).collect();
+        let admin_count = admin_rows.len();
+        let zone_rows = zone_tables
+            .iter()
+            .flat_map(|table| rows(table).filter_map(zone_row));
         let mut entries = Vec::new();
         let mut parents_by_code: Vec<Option<String>> = Vec::new();
         let mut aliases: Vec<Vec<String>> = Vec::new();
-        for row in rows(admin) {
-            let [
-                code,
-                name_zh,
-                pinyin,
-                kind,
-                level,
-                parent,
-                lon,
-                lat,
-                alias_list,
-            ] = columns::<9>(row);
-            let Some(level) = admin_level(level) else {
-                continue;
-            };
-            if code.is_empty() || pinyin.is_empty() {
-                continue;
-            }
+        for row in admin_rows.into_iter().chain(zone_rows) {
             entries.push(Entry {
                 id: EntryId(entries.len() as u32),
-                code: code.to_owned(),
-                name_zh: name_zh.to_owned(),
-                base: pinyin.to_owned(),
-                suffix: english_suffix(kind),
-                kind: kind.to_owned(),
-                level,
-                parent: None,
-                coordinates: coordinates(lon, lat),
+                ..row.entry
             });
-            parents_by_code.push((!parent.is_empty()).then(|| parent.to_owned()));
-            aliases.push(split_aliases(alias_list));
-        }
-        let admin_count = entries.len();
-        for table in zone_tables {
-            for row in rows(table) {
-                let [key, name_en, alias_list, name_zh, kind, parent, lon, lat] = columns::<8>(row);
-                if key.is_empty() || name_en.is_empty() {
-                    continue;
-                }
-                let level = if matches!(kind, "economic region" | "river" | "region") {
-                    Level::Region
-                } else {
-                    Level::Zone
-                };
-                entries.push(Entry {
-                    id: EntryId(entries.len() as u32),
-                    code: key.to_owned(),
-                    name_zh: name_zh.to_owned(),
-                    base: name_en.to_owned(),
-                    suffix: None,
-                    kind: kind.to_owned(),
-                    level,
-                    parent: None,
-                    coordinates: coordinates(lon, lat),
-                });
-                parents_by_code.push((!parent.is_empty()).then(|| parent.to_owned()));
-                aliases.push(split_aliases(alias_list));
-            }
+            parents_by_code.push(row.parent);
+            aliases.push(row.aliases);
         }
         let by_code: HashMap<String, EntryId> = entries
             .iter()
@@ -344,6 +298,79 @@ fn names_a_place_first(alias: &str, name: &str, aliases: &[String]) -> bool {
 /// A Chinese character (CJK unified ideographs and extensions).
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// A parsed table row, before ids and parents are assigned.
+struct Row {
+    entry: Entry,
+    parent: Option<String>,
+    aliases: Vec<String>,
+}
+
+impl Row {
+    fn new(entry: Entry, parent: &str, alias_list: &str) -> Self {
+        Self {
+            entry,
+            parent: (!parent.is_empty()).then(|| parent.to_owned()),
+            aliases: split_aliases(alias_list),
+        }
+    }
+}
+
+/// An `admin.tsv` row: `adcode name_zh pinyin kind level parent lon lat aliases`.
+fn admin_row(row: &str) -> Option<Row> {
+    let [
+        code,
+        name_zh,
+        pinyin,
+        kind,
+        level,
+        parent,
+        lon,
+        lat,
+        alias_list,
+    ] = columns::<9>(row);
+    let level = admin_level(level)?;
+    if code.is_empty() || pinyin.is_empty() {
+        return None;
+    }
+    let entry = Entry {
+        id: EntryId(0),
+        code: code.to_owned(),
+        name_zh: name_zh.to_owned(),
+        base: pinyin.to_owned(),
+        suffix: english_suffix(kind),
+        kind: kind.to_owned(),
+        level,
+        parent: None,
+        coordinates: coordinates(lon, lat),
+    };
+    Some(Row::new(entry, parent, alias_list))
+}
+
+/// A `zones.tsv`/`extra.tsv` row: `key name_en aliases name_zh kind parent lon lat`.
+fn zone_row(row: &str) -> Option<Row> {
+    let [key, name_en, alias_list, name_zh, kind, parent, lon, lat] = columns::<8>(row);
+    if key.is_empty() || name_en.is_empty() {
+        return None;
+    }
+    let level = if matches!(kind, "economic region" | "river" | "region") {
+        Level::Region
+    } else {
+        Level::Zone
+    };
+    let entry = Entry {
+        id: EntryId(0),
+        code: key.to_owned(),
+        name_zh: name_zh.to_owned(),
+        base: name_en.to_owned(),
+        suffix: None,
+        kind: kind.to_owned(),
+        level,
+        parent: None,
+        coordinates: coordinates(lon, lat),
+    };
+    Some(Row::new(entry, parent, alias_list))
 }
 
 fn rows(table: &str) -> impl Iterator<Item = &str> {
