@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod desk;
 pub mod extract;
 pub mod ingest;
 pub mod model;

@@ -1,0 +1,8 @@
+//! The analyst's desk as data: the filter shared by the timeline, the event table and the
+//! relationship graph; timeline rows and axis ticks; the graph and its layouts; full-text search.
+//!
+//! Nothing here draws. Panels compute these plain values from the corpus and the filter, and
+//! tests check them as data (`STYLE.md`: compute, then paint).
+
+pub mod party;
+pub mod time;
