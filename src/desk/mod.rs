@@ -4,5 +4,7 @@
 //! Nothing here draws. Panels compute these plain values from the corpus and the filter, and
 //! tests check them as data (`STYLE.md`: compute, then paint).
 
+pub mod filter;
+mod needle;
 pub mod party;
 pub mod time;
