@@ -224,10 +224,10 @@ pub(crate) mod tests {
                 date,
                 date_resolution: date.map(|_| DateResolution::Stated),
                 fields: Vec::new(),
-                evidence: vec![0..10],
+                evidence: std::iter::once(0..10).collect(),
                 confidence: 0.9,
             },
-            sources: vec![(DocumentId(1), vec![0..10])],
+            sources: vec![(DocumentId(1), std::iter::once(0..10).collect())],
         }
     }
 
@@ -380,7 +380,10 @@ pub(crate) mod tests {
             extraction: Extraction::default(),
         });
         let mut events = corpus();
-        events[0].sources = vec![(DocumentId::of_text(body), vec![0..body.len()])];
+        events[0].sources = vec![(
+            DocumentId::of_text(body),
+            std::iter::once(0..body.len()).collect(),
+        )];
         let found = text("人工智能").select(&events, &context(&corpus_of_one));
         assert_eq!(found.matching, [0]);
         // Without bodies the evidence is not read.
@@ -391,7 +394,7 @@ pub(crate) mod tests {
                 .is_empty()
         );
         // An evidence range that is not on a character boundary is passed over, not a panic.
-        events[0].sources = vec![(DocumentId::of_text(body), vec![31..33])];
+        events[0].sources = vec![(DocumentId::of_text(body), std::iter::once(31..33).collect())];
         let found = text("人").select(&events, &context(&corpus_of_one));
         assert!(found.matching.is_empty());
     }

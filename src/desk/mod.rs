@@ -7,4 +7,5 @@
 pub mod filter;
 mod needle;
 pub mod party;
+pub mod search;
 pub mod time;
