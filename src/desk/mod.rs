@@ -9,3 +9,4 @@ mod needle;
 pub mod party;
 pub mod search;
 pub mod time;
+pub mod timeline;
