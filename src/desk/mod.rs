@@ -5,6 +5,7 @@
 //! tests check them as data (`STYLE.md`: compute, then paint).
 
 pub mod filter;
+pub mod graph;
 mod needle;
 pub mod party;
 pub mod search;
