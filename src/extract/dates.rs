@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::pattern::compiled;
+use crate::pattern::{Phrases, compiled};
 
 use crate::ingest::month_number;
 use crate::model::{DateMention, DateResolution, PartialDate};
@@ -19,10 +19,6 @@ const MONTHS: &str = "January|February|March|April|May|June|July|August|Septembe
 
 static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
     vec![
-        (
-            Shape::Ymd,
-            compiled(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?-u:\b)"),
-        ),
         (
             Shape::ChineseYmd,
             compiled(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
@@ -38,7 +34,7 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
         (
             Shape::DayMonthYear,
             compiled(&format!(
-                r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})(?:,?\s+(\d{{4}})(?-u:\b))?"
+                r"^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})(?:,?\s+(\d{{4}})(?-u:\b))?"
             )),
         ),
         (
@@ -50,12 +46,6 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
             compiled(&format!(
                 r"(?i)(?-u:\b)(last|this|next)\s+({MONTHS})(?-u:\b)"
             )),
-        ),
-        (
-            Shape::RelativeYear,
-            compiled(
-                r"(?i)(?-u:\b)(this year|last year|the previous year|(?:a\s+)?few days ago|recently|the other day|yesterday|today)(?-u:\b)",
-            ),
         ),
         (
             Shape::RelativeMonthOffset,
@@ -71,20 +61,33 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
             Shape::OrdinalDay,
             compiled(r"(?i)(?-u:\b)on\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)(?-u:\b)"),
         ),
-        (
-            Shape::Year,
-            compiled(r"(?:^|[^\d.,])((?:19[5-9]|20[0-9])\d)(?:年)?(?:[^\d%.,]|[.,](?:\D|$)|$)"),
-        ),
     ]
 });
+
+/// Phrases that place a happening relative to the article's "now", matched ignoring ASCII case
+/// (one Aho-Corasick pass: a case-insensitive regular expression has no literal prefilter and
+/// scanned every article byte by byte).
+const RELATIVE_PHRASES: [&str; 8] = [
+    "this year",
+    "last year",
+    "the previous year",
+    "few days ago",
+    "recently",
+    "the other day",
+    "yesterday",
+    "today",
+];
+
+static RELATIVE: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&RELATIVE_PHRASES));
 
 /// "Over the past year" after a dated event: the article's now is about a year later.
 static PAST_YEAR: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?i)(?-u:\b)(?:over|in|during)\s+the\s+past\s+year(?-u:\b)"));
 
+static PAST_YEAR_WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&["past year"]));
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {
-    Ymd,
     ChineseYmd,
     ChineseMd,
     ChineseYm,
@@ -92,11 +95,206 @@ enum Shape {
     DayMonthYear,
     MonthYear,
     RelativeMonth,
-    RelativeYear,
     RelativeMonthOffset,
     Weekday,
     OrdinalDay,
-    Year,
+}
+
+impl Shape {
+    /// Whether the text can hold this shape at all, judged from its digit runs: a cheap check
+    /// that spares a full scan by a pattern without a literal to search for.
+    fn may_occur(self, text: &str, digits: &[Range<usize>]) -> bool {
+        match self {
+            Self::ChineseYmd | Self::ChineseMd | Self::ChineseYm => text.contains('月'),
+            Self::OrdinalDay => digits
+                .iter()
+                .any(|run| ordinal_suffix(&text[run.end..]).is_some()),
+            Self::DayMonthYear => digits
+                .iter()
+                .any(|run| run.len() <= 2 && month_follows(&text[run.end..])),
+            _ => true,
+        }
+    }
+}
+
+/// The ordinal ending that opens `rest` ("th" of "29th").
+fn ordinal_suffix(rest: &str) -> Option<&str> {
+    let ending = rest.get(..2)?;
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|suffix| ending.eq_ignore_ascii_case(suffix))
+        .then_some(ending)
+}
+
+/// Whether `rest`, after a day number, goes on to a month name ("th of May", " June").
+fn month_follows(rest: &str) -> bool {
+    let rest = ordinal_suffix(rest).map_or(rest, |suffix| &rest[suffix.len()..]);
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() {
+        return false;
+    }
+    let trimmed = trimmed.strip_prefix("of").map_or(trimmed, str::trim_start);
+    trimmed.starts_with(['J', 'F', 'M', 'A', 'S', 'O', 'N', 'D'])
+}
+
+/// The matches of a shape's pattern, each with the offset its positions count from.
+///
+/// A day before a month ("7 May") is matched only where a day number starts a word and a
+/// month follows, anchored there: searched for freely, that pattern has no literal prefix and
+/// costs more than all the other shapes together.
+fn shape_captures<'t>(
+    shape: Shape,
+    pattern: &Regex,
+    text: &'t str,
+    digits: &[Range<usize>],
+) -> Vec<(usize, regex::Captures<'t>)> {
+    if shape != Shape::DayMonthYear {
+        return pattern
+            .captures_iter(text)
+            .map(|captures| (0, captures))
+            .collect();
+    }
+    let bytes = text.as_bytes();
+    digits
+        .iter()
+        .filter(|run| run.len() <= 2 && month_follows(&text[run.end..]))
+        .filter(|run| {
+            !run.start
+                .checked_sub(1)
+                .is_some_and(|at| is_word_byte(bytes[at]))
+        })
+        .filter_map(|run| Some((run.start, pattern.captures(&text[run.start..])?)))
+        .collect()
+}
+
+/// Maximal runs of ASCII digits, as byte ranges.
+fn digit_runs(bytes: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && !bytes[at].is_ascii_digit() {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_digit() {
+            at += 1;
+        }
+        (start < at).then_some(start..at)
+    })
+}
+
+/// ISO dates as words of their own ("2024-02-23", "2024-2-3"): year, month, day.
+fn iso_dates(text: &str, digits: &[Range<usize>]) -> Vec<(Range<usize>, i32, i32, i32)> {
+    let bytes = text.as_bytes();
+    let number = |range: &Range<usize>| text[range.clone()].parse::<i32>().ok();
+    digits
+        .windows(3)
+        .filter(|runs| {
+            let [year, month, day] = [&runs[0], &runs[1], &runs[2]];
+            year.len() == 4
+                && (1..=2).contains(&month.len())
+                && (1..=2).contains(&day.len())
+                && month.start == year.end + 1
+                && bytes[year.end] == b'-'
+                && day.start == month.end + 1
+                && bytes[month.end] == b'-'
+                && !year
+                    .start
+                    .checked_sub(1)
+                    .is_some_and(|at| is_word_byte(bytes[at]))
+                && !bytes.get(day.end).copied().is_some_and(is_word_byte)
+        })
+        .filter_map(|runs| {
+            Some((
+                runs[0].start..runs[2].end,
+                number(&runs[0])?,
+                number(&runs[1])?,
+                number(&runs[2])?,
+            ))
+        })
+        .collect()
+}
+
+/// ASCII word characters, as the patterns' `(?-u:\b)` sees them.
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+/// Relative phrases standing as whole words ("this year", "a few days ago"), with the years
+/// they count from now (-1 for last year).
+fn relative_phrases(text: &str) -> Vec<(Range<usize>, i32)> {
+    let bytes = text.as_bytes();
+    RELATIVE
+        .find_iter(text)
+        .filter(|found| {
+            let before = found.0.start.checked_sub(1).map(|at| bytes[at]);
+            let after = bytes.get(found.0.end).copied();
+            !before.is_some_and(is_word_byte) && !after.is_some_and(is_word_byte)
+        })
+        .map(|(found, index)| {
+            let phrase = RELATIVE_PHRASES[index];
+            let offset = if phrase.starts_with("last") || phrase.contains("previous") {
+                -1
+            } else {
+                0
+            };
+            let mut start = found.start;
+            // "a few days ago" keeps its article.
+            let head = text[..start].trim_end();
+            if phrase.starts_with("few")
+                && head.len() < start
+                && head.ends_with(['a', 'A'])
+                && !head.as_bytes()[..head.len() - 1]
+                    .last()
+                    .is_some_and(|&byte| is_word_byte(byte))
+            {
+                start = head.len() - 1;
+            }
+            (start..found.end, offset)
+        })
+        .collect()
+}
+
+/// Plausible years (1950–2099) written as four digits on their own: not part of a longer
+/// number, a decimal ("2019.5") or a percentage ("2024%").
+fn year_numbers(text: &str, digits: &[Range<usize>]) -> Vec<(Range<usize>, i32)> {
+    let bytes = text.as_bytes();
+    let mut years = Vec::new();
+    for &Range { start, end: at } in digits {
+        if at - start != 4 {
+            continue;
+        }
+        let before = start.checked_sub(1).map(|index| bytes[index]);
+        if before.is_some_and(|byte| byte == b'.' || byte == b',') {
+            continue;
+        }
+        let after_ok = match bytes.get(at) {
+            Some(b'%') => false,
+            Some(b'.' | b',') => !bytes.get(at + 1).is_some_and(u8::is_ascii_digit),
+            _ => true,
+        };
+        let Ok(year) = text[start..at].parse::<i32>() else {
+            continue;
+        };
+        if after_ok && (1950..=2099).contains(&year) && !in_year_span(text, start..at) {
+            years.push((start..at, year));
+        }
+    }
+    years
+}
+
+/// Whether the year is one end of a span such as "2021-2025" or "2021–2025": a period a plan
+/// covers, not the date of an occurrence.
+fn in_year_span(text: &str, year: Range<usize>) -> bool {
+    let four_digits = |piece: Option<&str>| {
+        piece.is_some_and(|piece| piece.len() == 4 && piece.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let after = text[year.end..]
+        .strip_prefix(['-', '–', '—'])
+        .map(|rest| rest.get(..4));
+    let before = text[..year.start]
+        .strip_suffix(['-', '–', '—'])
+        .map(|head| head.get(head.len().saturating_sub(4)..));
+    after.is_some_and(four_digits) || before.is_some_and(four_digits)
 }
 
 /// A raw date before its year is resolved.
@@ -144,16 +342,27 @@ pub fn find_dates(
 }
 
 fn raw_dates(text: &str) -> Vec<Raw> {
-    let mut raws: Vec<Raw> = Vec::new();
+    let digits: Vec<Range<usize>> = digit_runs(text.as_bytes()).collect();
+    let mut raws: Vec<Raw> = iso_dates(text, &digits)
+        .into_iter()
+        .map(|(range, year, month, day)| Raw {
+            range,
+            year: Some(year),
+            month: u8::try_from(month).ok(),
+            day: u8::try_from(day).ok(),
+            relative_years: None,
+            relative_to_publication: None,
+        })
+        .collect();
     for (shape, pattern) in PATTERNS.iter() {
-        for captures in pattern.captures_iter(text) {
+        if !shape.may_occur(text, &digits) {
+            continue;
+        }
+        for (offset, captures) in shape_captures(*shape, pattern, text, &digits) {
             let Some(whole) = captures.get(0) else {
                 continue;
             };
-            let range = match shape {
-                Shape::Year => captures.get(1).map_or(whole.range(), |year| year.range()),
-                _ => whole.range(),
-            };
+            let range = offset + whole.start()..offset + whole.end();
             if raws.iter().any(|raw| overlaps(&raw.range, &range)) {
                 continue;
             }
@@ -174,7 +383,7 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                     relative_to_publication: None,
                 };
             let found = match shape {
-                Shape::Ymd | Shape::ChineseYmd => raw(
+                Shape::ChineseYmd => raw(
                     number(1),
                     number(2).and_then(|m| u8::try_from(m).ok()),
                     number(3),
@@ -198,18 +407,6 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                 Shape::RelativeMonth => {
                     let offset = direction(captures.get(1));
                     raw(None, month_name(2), None, Some(offset))
-                }
-                Shape::RelativeYear => {
-                    let phrase = captures
-                        .get(1)
-                        .map(|m| m.as_str().to_lowercase())
-                        .unwrap_or_default();
-                    let offset = if phrase.starts_with("last") || phrase.contains("previous") {
-                        -1
-                    } else {
-                        0
-                    };
-                    raw(None, None, None, Some(offset))
                 }
                 Shape::RelativeMonthOffset => {
                     let offset = direction(captures.get(1));
@@ -242,8 +439,32 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                     }
                 }
                 Shape::OrdinalDay => raw(None, None, number(1), None),
-                Shape::Year => raw(number(1), None, None, None),
             };
+            raws.push(found);
+        }
+    }
+    let relative = relative_phrases(text)
+        .into_iter()
+        .map(|(range, offset)| Raw {
+            range,
+            year: None,
+            month: None,
+            day: None,
+            relative_years: Some(offset),
+            relative_to_publication: None,
+        });
+    let years = year_numbers(text, &digits)
+        .into_iter()
+        .map(|(range, year)| Raw {
+            range,
+            year: Some(year),
+            month: None,
+            day: None,
+            relative_years: None,
+            relative_to_publication: None,
+        });
+    for found in relative.chain(years) {
+        if !raws.iter().any(|raw| overlaps(&raw.range, &found.range)) {
             raws.push(found);
         }
     }
@@ -273,6 +494,11 @@ fn narrative_now(
 ) -> Option<(i32, DateResolution)> {
     if let Some(year) = published.and_then(|date| date.year) {
         return Some((year, DateResolution::FromPublication));
+    }
+    // The regular expression ignores case, so it has no literal to skip ahead with: look for
+    // the words first.
+    if !PAST_YEAR_WORDS.occurs_in(text) {
+        return None;
     }
     let phrase = PAST_YEAR.find(text)?;
     raws.iter()
@@ -494,6 +720,14 @@ mod tests {
             "2020-09-24"
         );
         assert_eq!(dates("signed on 2024-02-23.", None)[0].0, "2024-02-23");
+        assert_eq!(dates("(2024-2-3)", None)[0].0, "2024-02-03");
+        assert_eq!(dates("on 7 May 2020", None)[0].0, "2020-05-07");
+        assert_eq!(dates("the 29th of June, 2019", None)[0].0, "2019-06-29");
+        assert!(
+            dates("code 2024-02-234 x2024-02-23", None)
+                .iter()
+                .all(|(date, _)| date == "2024")
+        );
         assert_eq!(dates("2019年7月23日签署", None)[0].0, "2019-07-23");
         assert_eq!(dates("held on Jun 8, 2018 in", None)[0].0, "2018-06-08");
     }
@@ -604,5 +838,30 @@ mod tests {
     #[test]
     fn numbers_that_are_not_years_are_not_dates() {
         assert!(dates("output of 2019.5 billion yuan and 2024% growth", None).is_empty());
+        assert!(dates("a fund of 12019 yuan, 1,2019 units, 2150 firms", None).is_empty());
+    }
+
+    #[test]
+    fn years_stand_alone_even_side_by_side() {
+        let found: Vec<String> = dates("In 2019, 2020 and 2021年, then 2022.", None)
+            .into_iter()
+            .map(|(date, _)| date)
+            .collect();
+        assert_eq!(found, ["2019", "2020", "2021", "2022"]);
+        assert!(dates("a plan for the 2021-2025 period and 2016–2020", None).is_empty());
+    }
+
+    #[test]
+    fn relative_phrases_are_whole_words_in_any_case() {
+        let published = PartialDate::ymd(2021, 6, 1);
+        let found = dates(
+            "A few days ago and Last Year; todays and yesteryear",
+            published,
+        );
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].0, "2020");
+        let sentences = super::super::sentences::split("Signed a few days ago.");
+        let mention = &find_dates("Signed a few days ago.", &sentences, published)[0];
+        assert_eq!(mention.range, 7..21);
     }
 }

@@ -104,3 +104,81 @@ region-yrd\tYangtze River Delta\tYRD\t长三角\teconomic region\t\t120.00\t31.0
         Gazetteer::from_tables(ADMIN, &[ZONES], "Xinhua\n")
     }
 }
+
+#[cfg(test)]
+mod profile {
+    use super::*;
+
+    /// `cargo test --release --lib extract::profile -- --ignored --nocapture`: the cost of each
+    /// stage over a thousand seed articles (run it under callgrind for stable figures).
+    #[test]
+    #[ignore]
+    fn profile_stages() {
+        let texts: Vec<String> = crate::seeds::files()
+            .into_iter()
+            .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+            .collect::<Vec<_>>()
+            .iter()
+            .cycle()
+            .take(1000)
+            .cloned()
+            .collect();
+        let gazetteer = Gazetteer::bundled();
+        extract_text("Warm-up in Nanjing on May 7, 2020.", None, gazetteer);
+        let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+        let time = |label: &str, run: &mut dyn FnMut()| {
+            let started = std::time::Instant::now();
+            run();
+            eprintln!(
+                "{label}: {:.1} ms/MB",
+                started.elapsed().as_secs_f64() * 1e3 / mb
+            );
+        };
+        let mut sentences = Vec::new();
+        time("sentences", &mut || {
+            sentences = texts.iter().map(|text| sentences::split(text)).collect();
+        });
+        let mut spans = Vec::new();
+        time("spans", &mut || {
+            spans = texts.iter().map(|text| orgs::Spans::of(text)).collect();
+        });
+        let mut places = Vec::new();
+        time("places", &mut || {
+            places = texts
+                .iter()
+                .zip(&spans)
+                .map(|(text, spans)| places::find_places(text, gazetteer, spans))
+                .collect();
+        });
+        let mut dates = Vec::new();
+        time("dates", &mut || {
+            dates = texts
+                .iter()
+                .zip(&sentences)
+                .map(|(text, sentences)| dates::find_dates(text, sentences, None))
+                .collect();
+        });
+        time("events", &mut || {
+            for (index, text) in texts.iter().enumerate() {
+                events::find_events(
+                    text,
+                    &sentences[index],
+                    &places[index],
+                    &dates[index],
+                    &spans[index],
+                    gazetteer,
+                );
+            }
+        });
+        time("people", &mut || {
+            for (text, places) in texts.iter().zip(&places) {
+                people::find_people(text, places);
+            }
+        });
+        time("all", &mut || {
+            for text in &texts {
+                extract_text(text, None, gazetteer);
+            }
+        });
+    }
+}

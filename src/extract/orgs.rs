@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::pattern::compiled;
+use crate::pattern::{Phrases, compiled};
 
 /// An organisation named in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,18 +64,42 @@ static HEAD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "30 enterprises, including Bank of Nanjing, Suning and …": a list of companies; the names
 /// in it are companies even when they sound like places.
+///
+/// Matched from each whole-word collective noun (found in their usual spellings in one Aho-Corasick pass)
+/// and anchored there: a case-insensitive expression alone has no literal to skip ahead with.
 static COMPANY_LIST: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)(?-u:\b)(?:enterprises|companies|firms|corporations|brands)(?-u:\b)[^.;]{0,60}?(?-u:\b)(?:including|such as|like|namely)(?-u:\b)[^.;]*",
+        r"(?i)^(?:enterprises|companies|firms|corporations|brands)(?-u:\b)[^.;]{0,60}?(?-u:\b)(?:including|such as|like|namely)(?-u:\b)[^.;]*",
     )
+});
+
+static COLLECTIVE_NOUNS: LazyLock<Phrases> = LazyLock::new(|| {
+    Phrases::new(&[
+        "enterprises",
+        "companies",
+        "firms",
+        "corporations",
+        "brands",
+    ])
 });
 
 /// Spans of text that list companies.
 pub fn company_lists(text: &str) -> Vec<Range<usize>> {
-    COMPANY_LIST
-        .find_iter(text)
-        .map(|found| found.range())
-        .collect()
+    let mut lists: Vec<Range<usize>> = Vec::new();
+    for (noun, _) in COLLECTIVE_NOUNS.find_iter(text) {
+        let start = noun.start;
+        let after_word = text[..start]
+            .bytes()
+            .next_back()
+            .is_some_and(|byte| byte.is_ascii_alphanumeric() || byte == b'_');
+        if after_word || lists.last().is_some_and(|list| start < list.end) {
+            continue;
+        }
+        if let Some(found) = COMPANY_LIST.find(&text[start..]) {
+            lists.push(start..start + found.end());
+        }
+    }
+    lists
 }
 
 /// Spans of a text that several stages need, found once.
@@ -209,6 +233,18 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn company_lists_run_from_a_collective_noun_to_the_clause_end() {
+        let text = "Over 30 Enterprises, including Bank of Nanjing and Suning; subfirms such as X.";
+        let lists = company_lists(text);
+        assert_eq!(lists.len(), 1);
+        assert_eq!(
+            &text[lists[0].clone()],
+            "Enterprises, including Bank of Nanjing and Suning"
+        );
+        assert!(company_lists("The firms signed. Cities such as Nanjing").is_empty());
+    }
 
     #[test]
     fn finds_companies_and_keeps_the_shortest_name_that_is_still_a_company() {
