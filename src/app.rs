@@ -58,6 +58,9 @@ impl eframe::App for AccordApp {
         for command in commands {
             self.state.handle(command);
         }
+        if self.state.refresh_desk() {
+            ui.ctx().request_repaint();
+        }
         // eframe saves only during a frame; make sure one comes after a change, even when idle.
         if self.state.preferences != self.saved_preferences {
             ui.ctx().request_repaint_after(

@@ -14,3 +14,4 @@ pub mod pattern;
 pub mod seeds;
 pub mod state;
 pub mod ui;
+pub mod view;

@@ -9,11 +9,21 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
+use std::ops::Range;
+
+use crate::desk::filter::EventFilter;
+use crate::desk::graph::GroupBy;
+use crate::desk::layout::Point;
+use crate::desk::party::PartyKey;
+use crate::desk::time::Day;
+use crate::desk::timeline::LaneMode;
+use crate::extract::Gazetteer;
 use crate::ingest::{self, IngestEvent, IngestJob, IngestOptions, Root};
 use crate::model::{Corpus, DocumentId, SourceId};
+use crate::view::{DeskView, GraphLayout};
 
 /// A change the UI asks for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 #[must_use]
 pub enum Command {
     /// Load folders or files (from the dialog, a typed path, or a drop on the window).
@@ -32,6 +42,39 @@ pub enum Command {
     ShowTextView(TextView),
     /// Remove a message from the message area.
     DismissMessage(usize),
+    /// Narrow every panel down to these events.
+    SetFilter(EventFilter),
+    /// Select an event (index into the desk's events): its article opens at the evidence.
+    SelectEvent(Option<usize>),
+    /// Open a document at a passage (a search hit, an evidence mark).
+    ShowPassage(DocumentId, Range<usize>),
+    /// Select a party: the graph highlights it and lists its partners.
+    SelectParty(Option<PartyKey>),
+    /// Select the tie between two parties: the events that link them.
+    SelectEdge(Option<(PartyKey, PartyKey)>),
+    /// Timeline lanes by place or by kind.
+    SetLaneMode(LaneMode),
+    /// How the graph lays out its nodes.
+    SetGraphLayout(GraphLayout),
+    /// Node colours by province or by level.
+    SetGroupBy(GroupBy),
+    /// The graph's time window (the period slider).
+    SetGraphWindow(Option<(Day, Day)>),
+    /// Fix a node where the analyst dropped it.
+    PinNode(usize, Point),
+    /// Forget pinned nodes and lay the graph out afresh.
+    ResetLayout,
+}
+
+/// A passage the viewer should bring into view and mark, once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Focus {
+    /// The document.
+    pub document: DocumentId,
+    /// Byte range in its body.
+    pub range: Range<usize>,
+    /// Changes with every new focus, so the viewer scrolls once per request.
+    pub generation: u64,
 }
 
 /// The two lists of the library panel.
@@ -104,6 +147,9 @@ enum Inbox {
     },
 }
 
+/// How often the desk catches up with a corpus that is still loading.
+const DESK_CATCH_UP: Duration = Duration::from_millis(300);
+
 /// A native dialog that returns nothing this fast did not really open (no portal, no zenity).
 const DIALOG_FAILED_WITHIN: Duration = Duration::from_millis(400);
 
@@ -125,6 +171,15 @@ pub struct AppState {
     pub folder_dialog_open: bool,
     /// Preferences saved on exit.
     pub preferences: Preferences,
+    /// The events, the filter and what the timeline, table and graph show.
+    pub desk: DeskView,
+    /// The passage the viewer should show.
+    pub focus: Option<Focus>,
+    /// Changes whenever documents are added or removed.
+    corpus_generation: usize,
+    /// The generation the desk last saw, and when: while folders load, the desk catches up a
+    /// few times a second rather than on every batch.
+    desk_generation: (usize, Instant),
     jobs: Vec<IngestJob>,
     inbox: Receiver<Inbox>,
     outbox: Sender<Inbox>,
@@ -146,6 +201,10 @@ impl AppState {
             path_dialog: None,
             folder_dialog_open: false,
             preferences: Preferences::default(),
+            desk: DeskView::default(),
+            focus: None,
+            corpus_generation: 0,
+            desk_generation: (0, Instant::now()),
             jobs: Vec::new(),
             inbox,
             outbox,
@@ -186,6 +245,7 @@ impl AppState {
                 Inbox::Ingest(event) => {
                     if !loaded.is_empty() {
                         self.corpus.add_documents(loaded.drain(..));
+                        self.corpus_generation += 1;
                     }
                     self.apply_ingest(event);
                 }
@@ -203,7 +263,26 @@ impl AppState {
                 }
             }
         }
-        self.corpus.add_documents(loaded);
+        if !loaded.is_empty() {
+            self.corpus.add_documents(loaded);
+            self.corpus_generation += 1;
+        }
+    }
+
+    /// Brings the desk up to date with the corpus (a few times a second while loading) and
+    /// the filter, and advances the graph layout; call once a frame, after the commands.
+    /// Returns whether another frame is needed soon.
+    pub fn refresh_desk(&mut self) -> bool {
+        let (seen, when) = self.desk_generation;
+        let due = !self.is_loading() || when.elapsed() >= DESK_CATCH_UP;
+        if seen != self.corpus_generation && due {
+            self.desk_generation = (self.corpus_generation, Instant::now());
+        }
+        let gazetteer = Gazetteer::bundled();
+        self.desk
+            .refresh(&self.corpus, self.desk_generation.0, gazetteer);
+        let behind = self.desk_generation.0 != self.corpus_generation;
+        self.desk.advance_layout(gazetteer) || behind
     }
 
     /// Applies a command from the UI.
@@ -225,7 +304,44 @@ impl AppState {
                     self.messages.remove(index);
                 }
             }
+            Command::SetFilter(filter) => self.desk.filter = filter,
+            Command::SelectEvent(index) => self.select_event(index),
+            Command::ShowPassage(document, range) => self.show_passage(document, range),
+            Command::SelectParty(party) => {
+                self.desk.selected_edge = None;
+                self.desk.selected_party = party;
+            }
+            Command::SelectEdge(edge) => self.desk.selected_edge = edge,
+            Command::SetLaneMode(mode) => self.desk.lane_mode = mode,
+            Command::SetGraphLayout(layout) => self.desk.graph_layout = layout,
+            Command::SetGroupBy(group_by) => self.desk.group_by = group_by,
+            Command::SetGraphWindow(window) => self.desk.graph_window = window,
+            Command::PinNode(node, at) => self.desk.pin(node, at),
+            Command::ResetLayout => self.desk.reset_layout(Gazetteer::bundled()),
         }
+    }
+
+    /// Selects an event and opens its first source at the evidence.
+    fn select_event(&mut self, index: Option<usize>) {
+        self.desk.selected_event = index;
+        let source = index
+            .and_then(|index| self.desk.events.get(index))
+            .and_then(|event| event.sources.first())
+            .map(|(document, evidence)| (*document, evidence.first().cloned().unwrap_or(0..0)));
+        if let Some((document, range)) = source {
+            self.show_passage(document, range);
+        }
+    }
+
+    /// Opens a document and asks the viewer to bring a passage into view.
+    fn show_passage(&mut self, document: DocumentId, range: Range<usize>) {
+        self.selected = Some(document);
+        let generation = self.focus.as_ref().map_or(1, |focus| focus.generation + 1);
+        self.focus = Some(Focus {
+            document,
+            range,
+            generation,
+        });
     }
 
     /// Whether any load is still running.
@@ -387,6 +503,7 @@ impl AppState {
             self.preferences.open_paths.retain(|path| *path != root);
         }
         self.corpus.remove_source(source);
+        self.corpus_generation += 1;
         if self
             .selected
             .is_some_and(|document_id| self.corpus.document(document_id).is_none())

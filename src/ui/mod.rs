@@ -1,11 +1,16 @@
 //! Drawing. Every panel reads the state and returns commands; nothing here changes the state.
 
 mod dialogs;
+mod events_table;
+mod filter_bar;
 pub mod fonts;
+mod graph;
 mod library;
 mod messages;
+mod search;
 mod status;
 pub mod theme;
+pub mod timeline;
 mod viewer;
 
 pub use dialogs::PathDialog;
@@ -34,11 +39,60 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         .min_size(theme::LIBRARY_MIN_WIDTH)
         .show(ui, |ui| commands.extend(library::library_ui(ui, state)));
     egui::CentralPanel::default().show(ui, |ui| {
-        commands.extend(messages::messages_ui(ui, &state.messages));
-        commands.extend(viewer::viewer_ui(ui, state));
+        commands.extend(filter_bar::filter_bar_ui(ui, state));
+        ui.separator();
+        egui::Panel::top("timeline")
+            .resizable(true)
+            .default_size(theme::TIMELINE_HEIGHT)
+            .min_size(120.0)
+            .show(ui, |ui| commands.extend(timeline::timeline_ui(ui, state)));
+        egui::Panel::right("viewer")
+            .resizable(true)
+            .default_size(theme::VIEWER_WIDTH)
+            .min_size(280.0)
+            .show(ui, |ui| {
+                commands.extend(messages::messages_ui(ui, &state.messages));
+                commands.extend(viewer::viewer_ui(ui, state));
+            });
+        commands.extend(lower_panel_ui(ui));
+        match lower_tab(ui) {
+            LowerTab::Graph => commands.extend(graph::graph_ui(ui, state)),
+            LowerTab::Table => commands.extend(events_table::events_table_ui(ui, state)),
+        }
     });
+    commands.extend(search::search_window_ui(ui, state));
     commands.extend(dropped_files_ui(ui));
     commands
+}
+
+/// What the area under the timeline shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum LowerTab {
+    #[default]
+    Graph,
+    Table,
+}
+
+fn lower_tab(ui: &egui::Ui) -> LowerTab {
+    ui.data(|data| data.get_temp(egui::Id::unique("accord_lower_tab")))
+        .unwrap_or_default()
+}
+
+/// The switch between the relationship graph and the event table.
+fn lower_panel_ui(ui: &mut egui::Ui) -> Vec<Command> {
+    let current = lower_tab(ui);
+    ui.horizontal(|ui| {
+        for (tab, label) in [
+            (LowerTab::Graph, "Relationship graph"),
+            (LowerTab::Table, "Event table"),
+        ] {
+            if ui.selectable_label(current == tab, label).clicked() {
+                ui.data_mut(|data| data.insert_temp(egui::Id::unique("accord_lower_tab"), tab));
+            }
+        }
+    });
+    ui.separator();
+    Vec::new()
 }
 
 fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {

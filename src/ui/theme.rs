@@ -3,9 +3,9 @@
 use egui::{Color32, Visuals};
 
 /// Width of the library panel when the app first opens.
-pub const LIBRARY_WIDTH: f32 = 440.0;
+pub const LIBRARY_WIDTH: f32 = 290.0;
 /// Narrowest the library panel may get.
-pub const LIBRARY_MIN_WIDTH: f32 = 260.0;
+pub const LIBRARY_MIN_WIDTH: f32 = 180.0;
 /// Height of one row in the document and skipped-file tables.
 pub const ROW_HEIGHT: f32 = 22.0;
 /// Space between paragraphs in the viewer.
@@ -43,5 +43,128 @@ pub fn drop_overlay(visuals: &Visuals) -> Color32 {
         Color32::from_black_alpha(180)
     } else {
         Color32::from_white_alpha(200)
+    }
+}
+
+/// Width of the article viewer when the app first opens.
+pub const VIEWER_WIDTH: f32 = 470.0;
+/// Height of the timeline when the app first opens.
+pub const TIMELINE_HEIGHT: f32 = 270.0;
+
+/// The colour of an event kind, on the timeline, in the legend and the table.
+pub fn kind_colour(visuals: &Visuals, kind: crate::model::EventKind) -> Color32 {
+    use crate::model::EventKind;
+    let (light, dark) = match kind {
+        EventKind::Agreement => (
+            Color32::from_rgb(31, 119, 180),
+            Color32::from_rgb(100, 170, 240),
+        ),
+        EventKind::Meeting => (
+            Color32::from_rgb(214, 110, 14),
+            Color32::from_rgb(255, 160, 70),
+        ),
+        EventKind::Alliance => (
+            Color32::from_rgb(44, 150, 44),
+            Color32::from_rgb(110, 210, 110),
+        ),
+        EventKind::Visit => (
+            Color32::from_rgb(148, 103, 189),
+            Color32::from_rgb(190, 150, 230),
+        ),
+        EventKind::Other => (
+            Color32::from_rgb(120, 120, 120),
+            Color32::from_rgb(170, 170, 170),
+        ),
+    };
+    if visuals.dark_mode { dark } else { light }
+}
+
+/// Outline of whatever is selected (event, node, lane).
+pub fn selection_colour(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(255, 220, 60)
+    } else {
+        Color32::from_rgb(220, 40, 40)
+    }
+}
+
+/// A colour per group (province or level), from a fixed palette that reads on both themes.
+pub fn group_colour(index: usize) -> Color32 {
+    const PALETTE: [Color32; 12] = [
+        Color32::from_rgb(31, 119, 180),
+        Color32::from_rgb(255, 127, 14),
+        Color32::from_rgb(44, 160, 44),
+        Color32::from_rgb(214, 39, 40),
+        Color32::from_rgb(148, 103, 189),
+        Color32::from_rgb(140, 86, 75),
+        Color32::from_rgb(227, 119, 194),
+        Color32::from_rgb(127, 127, 127),
+        Color32::from_rgb(188, 189, 34),
+        Color32::from_rgb(23, 190, 207),
+        Color32::from_rgb(82, 84, 163),
+        Color32::from_rgb(173, 73, 74),
+    ];
+    PALETTE[index % PALETTE.len()]
+}
+
+/// Colour of a place highlighted in the article, by level.
+pub fn place_colour(visuals: &Visuals, level: Option<crate::extract::Level>) -> Color32 {
+    use crate::extract::Level;
+    let dark = visuals.dark_mode;
+    match level {
+        Some(Level::Province) => {
+            if dark {
+                Color32::from_rgb(240, 140, 140)
+            } else {
+                Color32::from_rgb(170, 30, 30)
+            }
+        }
+        Some(Level::Prefecture) => {
+            if dark {
+                Color32::from_rgb(240, 180, 90)
+            } else {
+                Color32::from_rgb(160, 90, 0)
+            }
+        }
+        Some(Level::County) => {
+            if dark {
+                Color32::from_rgb(120, 210, 140)
+            } else {
+                Color32::from_rgb(20, 120, 50)
+            }
+        }
+        Some(Level::Zone) => {
+            if dark {
+                Color32::from_rgb(120, 200, 230)
+            } else {
+                Color32::from_rgb(0, 110, 150)
+            }
+        }
+        Some(Level::Region) | None => {
+            if dark {
+                Color32::from_rgb(190, 170, 240)
+            } else {
+                Color32::from_rgb(100, 60, 170)
+            }
+        }
+    }
+}
+
+/// Colour of a date highlighted in the article.
+pub fn date_colour(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(250, 200, 120)
+    } else {
+        Color32::from_rgb(150, 80, 0)
+    }
+}
+
+/// Background of an event's evidence sentence in the article.
+pub fn evidence_background(visuals: &Visuals, selected: bool) -> Color32 {
+    match (visuals.dark_mode, selected) {
+        (true, false) => Color32::from_rgb(45, 52, 70),
+        (true, true) => Color32::from_rgb(90, 80, 30),
+        (false, false) => Color32::from_rgb(232, 240, 252),
+        (false, true) => Color32::from_rgb(255, 236, 150),
     }
 }

@@ -1,0 +1,196 @@
+//! The event table: the same events as the timeline and graph, as sortable rows (only visible
+//! rows are built). Click a row to select the event and open its article at the evidence.
+
+use std::sync::Arc;
+
+use egui_extras::{Column, TableBuilder};
+
+use super::theme;
+use crate::extract::CorpusEvent;
+use crate::state::{AppState, Command};
+
+/// Columns the table can sort by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum SortBy {
+    Date,
+    Kind,
+    Parties,
+    Sources,
+    Confidence,
+}
+
+/// The sorted rows, kept between frames until the selection or the sort changes.
+#[derive(Clone, Debug)]
+struct Sorted {
+    key: (SortBy, bool, usize, u64),
+    rows: Arc<Vec<usize>>,
+}
+
+/// Draws the table; returns the analyst's commands.
+pub fn events_table_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let desk = &state.desk;
+    let id = ui.scope_id().with("events_table_sort");
+    let (mut sort_by, mut ascending): (SortBy, bool) = ui
+        .data(|data| data.get_temp(id))
+        .unwrap_or((SortBy::Date, true));
+    let matching = &desk.selection.matching;
+    let fingerprint = fingerprint(matching, desk.events.len());
+    let sorted_id = ui.scope_id().with("events_table_rows");
+    let key = (sort_by, ascending, matching.len(), fingerprint);
+    let cached: Option<Sorted> = ui.data(|data| data.get_temp(sorted_id));
+    let rows = match cached {
+        Some(sorted) if sorted.key == key => sorted.rows,
+        _ => {
+            let rows = Arc::new(sorted_rows(&desk.events, matching, sort_by, ascending));
+            ui.data_mut(|data| {
+                data.insert_temp(
+                    sorted_id,
+                    Sorted {
+                        key,
+                        rows: Arc::clone(&rows),
+                    },
+                );
+            });
+            rows
+        }
+    };
+    let mut header_clicked = None;
+    TableBuilder::new(ui)
+        .id_salt("events_table")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .column(Column::initial(110.0).at_least(80.0))
+        .column(Column::initial(80.0).at_least(60.0))
+        .column(Column::initial(260.0).at_least(120.0).clip(true))
+        .column(Column::initial(160.0).at_least(80.0).clip(true))
+        .column(Column::initial(60.0).at_least(50.0))
+        .column(Column::remainder().at_least(50.0))
+        .header(theme::ROW_HEIGHT, |mut header| {
+            for (column, label) in [
+                (SortBy::Date, "Date"),
+                (SortBy::Kind, "Kind"),
+                (SortBy::Parties, "Parties"),
+                (SortBy::Parties, "Fields"),
+                (SortBy::Sources, "Sources"),
+                (SortBy::Confidence, "Confidence"),
+            ] {
+                header.col(|ui| {
+                    let arrow = match (column == sort_by && label != "Fields", ascending) {
+                        (true, true) => " ▲",
+                        (true, false) => " ▼",
+                        (false, _) => "",
+                    };
+                    if label == "Fields" {
+                        ui.strong(label);
+                    } else if ui
+                        .add(
+                            egui::Button::new(
+                                egui::RichText::new(format!("{label}{arrow}")).strong(),
+                            )
+                            .frame(false),
+                        )
+                        .on_hover_text("Sort by this column")
+                        .clicked()
+                    {
+                        header_clicked = Some(column);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| {
+                let Some(&event_index) = rows.get(row.index()) else {
+                    return;
+                };
+                let Some(event) = desk.events.get(event_index) else {
+                    return;
+                };
+                let data = &event.event;
+                row.set_selected(desk.selected_event == Some(event_index));
+                row.col(|ui| {
+                    ui.label(super::viewer::event_date_text(data));
+                });
+                row.col(|ui| {
+                    ui.colored_label(
+                        theme::kind_colour(ui.visuals(), data.kind),
+                        data.kind.label(),
+                    );
+                });
+                row.col(|ui| {
+                    let parties: Vec<&str> =
+                        data.participants.iter().map(|p| p.name.as_str()).collect();
+                    ui.label(parties.join(", "));
+                });
+                row.col(|ui| {
+                    ui.label(data.fields.join(", "));
+                });
+                row.col(|ui| {
+                    ui.label(event.sources.len().to_string());
+                });
+                row.col(|ui| {
+                    ui.label(format!("{:.0} %", data.confidence * 100.0));
+                });
+                if row.response().clicked() {
+                    commands.push(Command::SelectEvent(Some(event_index)));
+                }
+            });
+        });
+    if let Some(column) = header_clicked {
+        if column == sort_by {
+            ascending = !ascending;
+        } else {
+            sort_by = column;
+            ascending = true;
+        }
+    }
+    ui.data_mut(|data| data.insert_temp(id, (sort_by, ascending)));
+    commands
+}
+
+/// A cheap fingerprint of the selection, so a changed filter re-sorts.
+fn fingerprint(matching: &[usize], events: usize) -> u64 {
+    let mut hash = events as u64;
+    for &index in matching.iter().step_by((matching.len() / 64).max(1)) {
+        hash = hash.wrapping_mul(1_000_003).wrapping_add(index as u64);
+    }
+    hash
+}
+
+/// The selection ordered by a column; ties keep event order.
+fn sorted_rows(
+    events: &[CorpusEvent],
+    matching: &[usize],
+    sort_by: SortBy,
+    ascending: bool,
+) -> Vec<usize> {
+    let mut rows = matching.to_vec();
+    let event = |index: usize| events.get(index).map(|event| &event.event);
+    match sort_by {
+        SortBy::Date => rows.sort_by_key(|&index| {
+            event(index).map(|e| {
+                e.date
+                    .map(|d| (d.year.is_none(), d.year, d.month, d.day))
+                    .unwrap_or((true, None, None, None))
+            })
+        }),
+        SortBy::Kind => rows.sort_by_key(|&index| event(index).map(|e| e.kind)),
+        SortBy::Parties => rows.sort_by_cached_key(|&index| {
+            event(index).map(|e| {
+                e.participants
+                    .iter()
+                    .map(|p| p.name.clone())
+                    .collect::<Vec<_>>()
+            })
+        }),
+        SortBy::Sources => rows.sort_by_key(|&index| events.get(index).map(|e| e.sources.len())),
+        SortBy::Confidence => rows.sort_by(|&a, &b| {
+            let confidence = |index| event(index).map_or(0.0, |e| e.confidence);
+            confidence(a).total_cmp(&confidence(b))
+        }),
+    }
+    if !ascending {
+        rows.reverse();
+    }
+    rows
+}

@@ -1,0 +1,530 @@
+//! The district-relationship panel: the graph of parties that took part in events together,
+//! with its layouts, the period slider, and a side list of places (so the graph is never the
+//! only way in).
+//!
+//! Drag the background to pan, wheel to zoom, drag a node to pin it; click a node to filter
+//! every panel to it, click an edge to list the events behind it. The pan and zoom are the
+//! panel's own state in egui's memory; the graph and positions come from
+//! [`crate::view::DeskView`].
+
+use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2};
+
+use super::theme;
+use crate::desk::graph::{GroupBy, level_label};
+use crate::desk::layout::Point;
+use crate::desk::party::PartyKey;
+use crate::desk::time::Day;
+use crate::extract::Gazetteer;
+use crate::state::{AppState, Command};
+use crate::view::GraphLayout;
+
+/// Pan (in points) and zoom of the graph view.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct View {
+    offset: Vec2,
+    zoom: f32,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        Self {
+            offset: Vec2::ZERO,
+            zoom: 1.0,
+        }
+    }
+}
+
+const LIST_WIDTH: f32 = 190.0;
+const MARGIN: f32 = 30.0;
+
+/// Draws the relationship panel; returns the analyst's commands.
+pub fn graph_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let desk = &state.desk;
+    let id = ui.scope_id().with("graph_view");
+    let mut view: View = ui.data(|data| data.get_temp(id)).unwrap_or_default();
+    ui.horizontal_wrapped(|ui| {
+        ui.strong("Relationships");
+        ui.label(format!(
+            "{} parties · {} ties",
+            desk.graph.nodes.len(),
+            desk.graph.edges.len()
+        ));
+        ui.separator();
+        for (layout, label) in GraphLayout::ALL {
+            if ui
+                .selectable_label(desk.graph_layout == layout, label)
+                .clicked()
+            {
+                commands.push(Command::SetGraphLayout(layout));
+                view = View::default();
+            }
+        }
+        ui.separator();
+        ui.label("Colour:");
+        for (group_by, label) in [(GroupBy::Province, "province"), (GroupBy::Level, "level")] {
+            if ui
+                .selectable_label(desk.group_by == group_by, label)
+                .clicked()
+            {
+                commands.push(Command::SetGroupBy(group_by));
+            }
+        }
+        ui.separator();
+        commands.extend(period_ui(ui, state));
+        if ui
+            .button("Reset")
+            .on_hover_text("Unpin every node, lay the graph out afresh and fit it to the panel")
+            .clicked()
+        {
+            view = View::default();
+            commands.push(Command::ResetLayout);
+        }
+    });
+    let available = ui.available_rect_before_wrap();
+    let list_rect = Rect::from_min_max(
+        Pos2::new(available.right() - LIST_WIDTH, available.top()),
+        available.right_bottom(),
+    );
+    let canvas = Rect::from_min_max(
+        available.left_top(),
+        Pos2::new(list_rect.left() - 6.0, available.bottom()),
+    );
+    commands.extend(canvas_ui(ui, state, canvas, &mut view));
+    ui.data_mut(|data| data.insert_temp(id, view));
+    let mut list_ui = ui.new_child(egui::UiBuilder::new().max_rect(list_rect));
+    commands.extend(side_list_ui(&mut list_ui, state));
+    commands
+}
+
+/// Two year sliders: the network as of a time window.
+fn period_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let Some((first, last)) = state.desk.timeline.fit() else {
+        return commands;
+    };
+    let (min_year, max_year) = (first.ymd().0, last.ymd().0);
+    let window = state.desk.graph_window;
+    let mut all_time = window.is_none();
+    if ui
+        .checkbox(&mut all_time, "All time")
+        .on_hover_text("Untick to show only the ties of a period")
+        .changed()
+    {
+        commands.push(Command::SetGraphWindow(if all_time {
+            None
+        } else {
+            Some((
+                Day::from_ymd(min_year, 1, 1),
+                Day::from_ymd(max_year, 12, 31),
+            ))
+        }));
+    }
+    if let Some((from, to)) = window {
+        let (mut from_year, mut to_year) = (from.ymd().0, to.ymd().0);
+        let from_changed = ui
+            .add(egui::Slider::new(&mut from_year, min_year..=max_year).text("from"))
+            .changed();
+        let to_changed = ui
+            .add(egui::Slider::new(&mut to_year, min_year..=max_year).text("to"))
+            .changed();
+        if from_changed || to_changed {
+            let (from_year, to_year) = (from_year.min(to_year), to_year.max(from_year));
+            commands.push(Command::SetGraphWindow(Some((
+                Day::from_ymd(from_year, 1, 1),
+                Day::from_ymd(to_year, 12, 31),
+            ))));
+        }
+    }
+    commands
+}
+
+/// Maps layout coordinates to the screen: the layout's bounds fitted into the canvas, then the
+/// analyst's pan and zoom.
+struct Projection {
+    min: Point,
+    scale: f32,
+    origin: Pos2,
+    view: View,
+}
+
+impl Projection {
+    fn new(positions: &[Point], canvas: Rect, view: View) -> Self {
+        let (mut min, mut max) = (
+            Point::new(f32::MAX, f32::MAX),
+            Point::new(f32::MIN, f32::MIN),
+        );
+        for p in positions
+            .iter()
+            .filter(|p| p.x.is_finite() && p.y.is_finite())
+        {
+            min = Point::new(min.x.min(p.x), min.y.min(p.y));
+            max = Point::new(max.x.max(p.x), max.y.max(p.y));
+        }
+        if min.x > max.x {
+            min = Point::new(0.0, 0.0);
+            max = Point::new(1.0, 1.0);
+        }
+        let inner = canvas.shrink(MARGIN);
+        let width = (max.x - min.x).max(1e-3);
+        let height = (max.y - min.y).max(1e-3);
+        let scale = (inner.width() / width).min(inner.height() / height);
+        let used = Vec2::new(width * scale, height * scale);
+        let origin = inner.center() - used / 2.0;
+        Self {
+            min,
+            scale,
+            origin,
+            view,
+        }
+    }
+
+    fn to_screen(&self, p: Point) -> Pos2 {
+        let base = self.origin
+            + Vec2::new(
+                (p.x - self.min.x) * self.scale,
+                (p.y - self.min.y) * self.scale,
+            );
+        let centre = self.origin;
+        centre + (base - centre) * self.view.zoom + self.view.offset
+    }
+
+    fn to_layout(&self, pos: Pos2) -> Point {
+        let centre = self.origin;
+        let base = centre + (pos - self.view.offset - centre) / self.view.zoom;
+        Point::new(
+            (base.x - self.origin.x) / self.scale + self.min.x,
+            (base.y - self.origin.y) / self.scale + self.min.y,
+        )
+    }
+}
+
+fn node_radius(weight: usize) -> f32 {
+    4.0 + 2.5 * (weight as f32).sqrt()
+}
+
+fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let desk = &state.desk;
+    let graph = &desk.graph;
+    let gazetteer = Gazetteer::bundled();
+    let response = ui.allocate_rect(canvas, Sense::click_and_drag());
+    let painter = ui.painter_at(canvas);
+    let visuals = ui.visuals();
+    painter.rect_filled(canvas, 0.0, visuals.extreme_bg_color);
+    if graph.nodes.is_empty() {
+        painter.text(
+            canvas.center(),
+            Align2::CENTER_CENTER,
+            "No ties between parties match the filter.",
+            FontId::proportional(14.0),
+            visuals.weak_text_color(),
+        );
+        return commands;
+    }
+    let projection = Projection::new(&desk.positions, canvas, *view);
+    let screen: Vec<Pos2> = desk
+        .positions
+        .iter()
+        .map(|&p| projection.to_screen(p))
+        .collect();
+    let pointer = response.hover_pos();
+    // Which node is under the pointer (the smallest distance within its radius).
+    let hovered_node = pointer.and_then(|pointer| {
+        graph
+            .nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(index, node)| {
+                let distance = screen.get(index)?.distance(pointer);
+                (distance <= node_radius(node.weight) + 3.0).then_some((index, distance))
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(index, _)| index)
+    });
+    let hovered_edge = if hovered_node.is_none() {
+        pointer.and_then(|pointer| {
+            graph
+                .edges
+                .iter()
+                .enumerate()
+                .filter_map(|(index, edge)| {
+                    let a = *screen.get(edge.nodes.0)?;
+                    let b = *screen.get(edge.nodes.1)?;
+                    let distance = distance_to_segment(pointer, a, b);
+                    (distance <= 4.0).then_some((index, distance))
+                })
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(index, _)| index)
+        })
+    } else {
+        None
+    };
+    // Dragging a node pins it; dragging elsewhere pans.
+    let drag_id = ui.scope_id().with("graph_drag_node");
+    if response.drag_started() {
+        ui.data_mut(|data| data.insert_temp(drag_id, hovered_node));
+    }
+    let dragged_node: Option<usize> = ui.data(|data| data.get_temp(drag_id)).flatten();
+    if response.dragged() {
+        match dragged_node {
+            Some(node) => {
+                if let Some(pointer) = response.interact_pointer_pos() {
+                    commands.push(Command::PinNode(node, projection.to_layout(pointer)));
+                }
+            }
+            None => view.offset += response.drag_delta(),
+        }
+    }
+    if response.drag_stopped() {
+        ui.data_mut(|data| data.insert_temp::<Option<usize>>(drag_id, None));
+    }
+    if response.hovered() {
+        let (scroll, zoom) = ui.input(|input| (input.smooth_scroll_delta.y, input.zoom_delta()));
+        let factor = zoom * (scroll / 200.0).exp();
+        if (factor - 1.0).abs() > 1e-4
+            && let Some(pointer) = pointer
+        {
+            let new_zoom = (view.zoom * factor).clamp(0.2, 20.0);
+            let applied = new_zoom / view.zoom;
+            let centre = projection.origin;
+            // Keep the point under the pointer where it is.
+            let before = pointer - view.offset - centre;
+            view.offset = pointer - centre - before * applied;
+            view.zoom = new_zoom;
+        }
+    }
+    let selected_event_parties: Vec<PartyKey> = desk
+        .selected_event
+        .and_then(|index| desk.events.get(index))
+        .map(|event| event.event.participants.iter().map(PartyKey::of).collect())
+        .unwrap_or_default();
+    let selected_node = desk.selected_node();
+    let selected_edge = desk.selected_edge.as_ref().and_then(|(a, b)| {
+        let (a, b) = (graph.node_index(a)?, graph.node_index(b)?);
+        Some((a.min(b), a.max(b)))
+    });
+    let edge_colour = visuals
+        .widgets
+        .noninteractive
+        .fg_stroke
+        .color
+        .gamma_multiply(0.35);
+    for (index, edge) in graph.edges.iter().enumerate() {
+        let (Some(&a), Some(&b)) = (screen.get(edge.nodes.0), screen.get(edge.nodes.1)) else {
+            continue;
+        };
+        let emphasised = Some(index) == hovered_edge
+            || Some(edge.nodes) == selected_edge
+            || selected_node.is_some_and(|node| edge.nodes.0 == node || edge.nodes.1 == node);
+        let width = 1.0 + (edge.weight() as f32).ln() * 1.5;
+        let colour = if emphasised {
+            theme::selection_colour(visuals)
+        } else {
+            edge_colour
+        };
+        painter.line_segment([a, b], Stroke::new(width, colour));
+    }
+    for (index, node) in graph.nodes.iter().enumerate() {
+        let Some(&centre) = screen.get(index) else {
+            continue;
+        };
+        let group = desk.grouping.node_group.get(index).copied().unwrap_or(0);
+        let radius = node_radius(node.weight);
+        painter.circle_filled(centre, radius, theme::group_colour(group));
+        let emphasised = Some(index) == selected_node
+            || Some(index) == hovered_node
+            || selected_event_parties.contains(&node.key);
+        if emphasised {
+            painter.circle_stroke(
+                centre,
+                radius + 2.0,
+                Stroke::new(2.5, theme::selection_colour(visuals)),
+            );
+        }
+        if desk.pinned.contains(&node.key) {
+            painter.circle_filled(centre, 2.0, visuals.strong_text_color());
+        }
+        if node.weight > 1 || graph.nodes.len() <= 60 || emphasised {
+            painter.text(
+                centre + Vec2::new(radius + 3.0, 0.0),
+                Align2::LEFT_CENTER,
+                &node.label,
+                FontId::proportional(11.0),
+                visuals.text_color(),
+            );
+        }
+    }
+    if let Some(node) = hovered_node {
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            if let Some(info) = graph.info(node, gazetteer) {
+                ui.strong(&info.label);
+                if let Some(level) = info.level {
+                    ui.label(level_label(level));
+                }
+                if !info.parents.is_empty() {
+                    ui.label(format!("In {}", info.parents.join(", ")));
+                }
+                ui.label(format!("{} events", info.events));
+                let partners: Vec<String> = info
+                    .partners
+                    .iter()
+                    .take(8)
+                    .filter_map(|&(partner, count)| {
+                        Some(format!("{} ({count})", graph.nodes.get(partner)?.label))
+                    })
+                    .collect();
+                if !partners.is_empty() {
+                    ui.label(format!("Partners: {}", partners.join(", ")));
+                }
+                ui.weak("Click to show only its events everywhere; drag to pin it.");
+            }
+        });
+    } else if let Some(edge) = hovered_edge.and_then(|edge| graph.edges.get(edge)) {
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            let label = |node: usize| graph.nodes.get(node).map_or("", |n| n.label.as_str());
+            ui.strong(format!("{} – {}", label(edge.nodes.0), label(edge.nodes.1)));
+            ui.label(format!("{} events together", edge.weight()));
+            ui.weak("Click to list them.");
+        });
+    }
+    if response.clicked() {
+        if let Some(node) = hovered_node.and_then(|node| graph.nodes.get(node)) {
+            commands.push(Command::SelectParty(Some(node.key.clone())));
+            let mut filter = desk.filter.clone();
+            filter.place = Some(node.key.clone());
+            commands.push(Command::SetFilter(filter));
+        } else if let Some(edge) = hovered_edge.and_then(|edge| graph.edges.get(edge)) {
+            let key = |node: usize| graph.nodes.get(node).map(|n| n.key.clone());
+            if let (Some(a), Some(b)) = (key(edge.nodes.0), key(edge.nodes.1)) {
+                commands.push(Command::SelectEdge(Some((a, b))));
+            }
+        } else {
+            commands.push(Command::SelectEdge(None));
+        }
+    }
+    commands
+}
+
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let length = ab.length_sq();
+    if length <= f32::EPSILON {
+        return p.distance(a);
+    }
+    let t = ((p - a).dot(ab) / length).clamp(0.0, 1.0);
+    p.distance(a + ab * t)
+}
+
+/// Places by number of events (click to filter to one); the partners of the selected place;
+/// the events of the selected tie.
+fn side_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let desk = &state.desk;
+    let graph = &desk.graph;
+    if let Some((a, b)) = &desk.selected_edge
+        && let (Some(na), Some(nb)) = (graph.node_index(a), graph.node_index(b))
+        && let Some(edge) = graph
+            .edges
+            .iter()
+            .position(|edge| edge.nodes == (na.min(nb), na.max(nb)))
+    {
+        ui.horizontal(|ui| {
+            ui.strong(format!(
+                "{} – {}",
+                graph.nodes[na].label, graph.nodes[nb].label
+            ));
+            if ui.small_button("×").on_hover_text("Close").clicked() {
+                commands.push(Command::SelectEdge(None));
+            }
+        });
+        for &event_index in graph.events_of(edge) {
+            let Some(event) = desk.events.get(event_index) else {
+                continue;
+            };
+            let text = format!(
+                "{} · {}",
+                super::viewer::event_date_text(&event.event),
+                event.event.kind.label()
+            );
+            if ui
+                .selectable_label(desk.selected_event == Some(event_index), text)
+                .on_hover_ui(|ui| super::timeline::event_tooltip_ui(ui, event))
+                .clicked()
+            {
+                commands.push(Command::SelectEvent(Some(event_index)));
+            }
+        }
+        ui.separator();
+    }
+    if let Some(node) = desk.selected_node() {
+        ui.horizontal(|ui| {
+            ui.strong(format!("Partners of {}", graph.nodes[node].label));
+            if ui
+                .small_button("×")
+                .on_hover_text("Clear the place filter")
+                .clicked()
+            {
+                commands.push(Command::SelectParty(None));
+                let mut filter = desk.filter.clone();
+                filter.place = None;
+                commands.push(Command::SetFilter(filter));
+            }
+        });
+        for (partner, count) in graph.partners(node).into_iter().take(12) {
+            ui.label(format!("{} ({count})", graph.nodes[partner].label));
+        }
+        ui.separator();
+    }
+    let sort_id = ui.scope_id().with("place_sort_by_name");
+    let mut by_name: bool = ui.data(|data| data.get_temp(sort_id)).unwrap_or(false);
+    ui.horizontal(|ui| {
+        ui.strong("Places");
+        if ui.selectable_label(!by_name, "by events").clicked() {
+            by_name = false;
+        }
+        if ui.selectable_label(by_name, "by name").clicked() {
+            by_name = true;
+        }
+    });
+    ui.data_mut(|data| data.insert_temp(sort_id, by_name));
+    let mut order: Vec<usize> = (0..graph.nodes.len()).collect();
+    if by_name {
+        order.sort_by(|&a, &b| graph.nodes[a].label.cmp(&graph.nodes[b].label));
+    } else {
+        order.sort_by(|&a, &b| {
+            graph.nodes[b]
+                .weight
+                .cmp(&graph.nodes[a].weight)
+                .then_with(|| graph.nodes[a].label.cmp(&graph.nodes[b].label))
+        });
+    }
+    let selected = desk.selected_node();
+    egui::ScrollArea::vertical()
+        .id_salt("graph_places")
+        .auto_shrink(false)
+        .show_rows(ui, theme::ROW_HEIGHT, order.len(), |ui, rows| {
+            for &node_index in &order[rows] {
+                let node = &graph.nodes[node_index];
+                let group = desk
+                    .grouping
+                    .node_group
+                    .get(node_index)
+                    .copied()
+                    .unwrap_or(0);
+                let text = egui::RichText::new(format!("● {}  ({})", node.label, node.weight))
+                    .color(theme::group_colour(group));
+                if ui
+                    .selectable_label(selected == Some(node_index), text)
+                    .on_hover_text(desk.grouping.labels.get(group).cloned().unwrap_or_default())
+                    .clicked()
+                {
+                    commands.push(Command::SelectParty(Some(node.key.clone())));
+                    let mut filter = desk.filter.clone();
+                    filter.place = Some(node.key.clone());
+                    commands.push(Command::SetFilter(filter));
+                }
+            }
+        });
+    commands
+}

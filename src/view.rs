@@ -1,0 +1,312 @@
+//! What the analyst's desk shows, as plain data: the corpus's events, the shared filter and the
+//! selection, the timeline rows, the relationship graph and its layout.
+//!
+//! [`crate::state::AppState`] owns one [`DeskView`] and brings it up to date once a frame
+//! ([`DeskView::refresh`]); panels read it and return commands. Each derived value is rebuilt
+//! only when what it depends on changed, so an idle frame costs nothing here.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::desk::filter::{EventFilter, FilterContext, Selection};
+use crate::desk::graph::{Graph, GroupBy, Grouping};
+use crate::desk::layout::{self, ForceLayout, Point};
+use crate::desk::party::PartyKey;
+use crate::desk::time::Day;
+use crate::desk::timeline::{LaneMode, Timeline};
+use crate::extract::{CorpusEvent, Gazetteer, corpus_events};
+use crate::model::Corpus;
+
+/// How the relationship graph places its nodes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum GraphLayout {
+    /// Springs and repulsion: partners close together.
+    #[default]
+    Force,
+    /// Columns by province, then city, then district.
+    Hierarchy,
+    /// At the places' coordinates.
+    Map,
+}
+
+impl GraphLayout {
+    /// Every layout with its name in the panel.
+    pub const ALL: [(Self, &'static str); 3] = [
+        (Self::Force, "Network"),
+        (Self::Hierarchy, "By province"),
+        (Self::Map, "Map"),
+    ];
+}
+
+/// The events, the filter and everything the panels draw from them.
+pub struct DeskView {
+    /// Events merged across the loaded articles.
+    pub events: Arc<Vec<CorpusEvent>>,
+    /// The filter every panel shares.
+    pub filter: EventFilter,
+    /// The events the filter lets through.
+    pub selection: Selection,
+    /// Lanes by place or by kind.
+    pub lane_mode: LaneMode,
+    /// The timeline rows for the selection.
+    pub timeline: Timeline,
+    /// The graph's time window (the period slider): ties that existed then.
+    pub graph_window: Option<(Day, Day)>,
+    /// The relationship graph of the selection within the window.
+    pub graph: Graph,
+    /// Node colours: by province or by level.
+    pub group_by: GroupBy,
+    /// The group of each node.
+    pub grouping: Grouping,
+    /// How the graph is laid out.
+    pub graph_layout: GraphLayout,
+    /// Node positions in the layout's own units, one per node.
+    pub positions: Vec<Point>,
+    /// Parties the analyst dragged into place.
+    pub pinned: HashSet<PartyKey>,
+    /// The event the analyst selected (index into `events`).
+    pub selected_event: Option<usize>,
+    /// The party the analyst selected in the graph or the place list.
+    pub selected_party: Option<PartyKey>,
+    /// The two parties of the edge the analyst selected.
+    pub selected_edge: Option<(PartyKey, PartyKey)>,
+    force: Option<ForceLayout>,
+    /// What the derived values were built from, to know when to rebuild them.
+    built_from: Option<Inputs>,
+    layout_from: Option<(GraphLayout, usize)>,
+    graph_generation: usize,
+}
+
+/// Everything the derived values depend on.
+#[derive(Clone, Debug, PartialEq)]
+struct Inputs {
+    corpus_generation: usize,
+    filter: EventFilter,
+    lane_mode: LaneMode,
+    graph_window: Option<(Day, Day)>,
+    group_by: GroupBy,
+}
+
+/// Narrowest a timeline item is drawn, in days, for stacking before the first zoom.
+const DEFAULT_MIN_WIDTH_DAYS: f64 = 20.0;
+
+impl Default for DeskView {
+    fn default() -> Self {
+        Self {
+            events: Arc::new(Vec::new()),
+            filter: EventFilter::default(),
+            selection: Selection::default(),
+            lane_mode: LaneMode::default(),
+            timeline: Timeline::default(),
+            graph_window: None,
+            graph: Graph::default(),
+            group_by: GroupBy::default(),
+            grouping: Grouping::default(),
+            graph_layout: GraphLayout::default(),
+            positions: Vec::new(),
+            pinned: HashSet::new(),
+            selected_event: None,
+            selected_party: None,
+            selected_edge: None,
+            force: None,
+            built_from: None,
+            layout_from: None,
+            graph_generation: 0,
+        }
+    }
+}
+
+impl DeskView {
+    /// Rebuilds what changed since the last call: events when the corpus changed (its
+    /// `generation`), the selection, timeline and graph when the filter or options changed.
+    pub fn refresh(&mut self, corpus: &Corpus, generation: usize, gazetteer: &Gazetteer) {
+        let inputs = Inputs {
+            corpus_generation: generation,
+            filter: self.filter.clone(),
+            lane_mode: self.lane_mode,
+            graph_window: self.graph_window,
+            group_by: self.group_by,
+        };
+        if self.built_from.as_ref() == Some(&inputs) {
+            return;
+        }
+        let corpus_changed = self
+            .built_from
+            .as_ref()
+            .is_none_or(|built| built.corpus_generation != generation);
+        if corpus_changed {
+            self.events = Arc::new(corpus_events(corpus.documents()));
+            if self
+                .selected_event
+                .is_some_and(|index| index >= self.events.len())
+            {
+                self.selected_event = None;
+            }
+        }
+        let context = FilterContext {
+            gazetteer,
+            bodies: corpus,
+        };
+        self.selection = self.filter.select(&self.events, &context);
+        self.timeline = Timeline::build(
+            &self.events,
+            &self.selection,
+            self.lane_mode,
+            gazetteer,
+            DEFAULT_MIN_WIDTH_DAYS,
+        );
+        let graph = Graph::build(
+            &self.events,
+            &self.selection.matching,
+            self.graph_window,
+            gazetteer,
+        );
+        if graph != self.graph || self.positions.len() != graph.nodes.len() {
+            let previous = self.keyed_positions();
+            self.graph = graph;
+            self.graph_generation += 1;
+            self.force = None;
+            self.place_nodes(gazetteer, &previous);
+        }
+        self.grouping = self.graph.groups(gazetteer, self.group_by);
+        self.built_from = Some(inputs);
+    }
+
+    /// Lays the graph out again when the layout changed; advances a running force layout by a
+    /// frame's worth of iterations. Returns whether more frames are needed.
+    pub fn advance_layout(&mut self, gazetteer: &Gazetteer) -> bool {
+        if self.layout_from != Some((self.graph_layout, self.graph_generation)) {
+            let previous = self.keyed_positions();
+            self.place_nodes(gazetteer, &previous);
+        }
+        let Some(force) = &mut self.force else {
+            return false;
+        };
+        // About a millisecond for a few hundred nodes: the graph settles over a few frames
+        // without holding one up.
+        let more = force.step(FORCE_ITERATIONS_PER_FRAME);
+        self.positions = force.positions().to_vec();
+        if !more {
+            self.force = None;
+        }
+        more
+    }
+
+    /// Places a node where the analyst dropped it and keeps it there.
+    pub fn pin(&mut self, node: usize, at: Point) {
+        let Some(key) = self.graph.nodes.get(node).map(|node| node.key.clone()) else {
+            return;
+        };
+        if let Some(position) = self.positions.get_mut(node) {
+            *position = at;
+        }
+        if let Some(force) = &mut self.force {
+            force.pin(node, at);
+        }
+        self.pinned.insert(key);
+    }
+
+    /// Forgets pinned positions and lays the graph out afresh.
+    pub fn reset_layout(&mut self, gazetteer: &Gazetteer) {
+        self.pinned.clear();
+        self.place_nodes(gazetteer, &HashMap::new());
+    }
+
+    /// The node of the selected party, if it is in the graph.
+    pub fn selected_node(&self) -> Option<usize> {
+        self.selected_party
+            .as_ref()
+            .and_then(|key| self.graph.node_index(key))
+    }
+
+    fn keyed_positions(&self) -> HashMap<PartyKey, Point> {
+        self.graph
+            .nodes
+            .iter()
+            .zip(&self.positions)
+            .map(|(node, &position)| (node.key.clone(), position))
+            .collect()
+    }
+
+    fn place_nodes(&mut self, gazetteer: &Gazetteer, previous: &HashMap<PartyKey, Point>) {
+        self.force = None;
+        self.positions = match self.graph_layout {
+            GraphLayout::Force => {
+                let force = ForceLayout::new(&self.graph, previous, &self.pinned);
+                let start = force.positions().to_vec();
+                self.force = Some(force);
+                start
+            }
+            GraphLayout::Hierarchy => layout::hierarchical(&self.graph, gazetteer).positions,
+            GraphLayout::Map => layout::geographic(&self.graph, gazetteer).positions,
+        };
+        self.layout_from = Some((self.graph_layout, self.graph_generation));
+    }
+}
+
+/// Force-layout iterations run per frame.
+const FORCE_ITERATIONS_PER_FRAME: usize = 10;
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::ingest::read_document;
+    use crate::model::{DocPath, Format};
+
+    fn seed_corpus() -> Corpus {
+        let mut corpus = Corpus::default();
+        let source = corpus.add_source(None);
+        let documents = crate::seeds::files()
+            .into_iter()
+            .filter_map(|(name, bytes)| {
+                let path = DocPath {
+                    source,
+                    path: PathBuf::from(name),
+                    relative: name.to_owned(),
+                };
+                read_document(bytes, Format::Text, path).ok()
+            });
+        corpus.add_documents(documents);
+        corpus
+    }
+
+    #[test]
+    fn the_seeds_fill_the_timeline_and_the_graph() {
+        let corpus = seed_corpus();
+        let gazetteer = Gazetteer::bundled();
+        let mut view = DeskView::default();
+        view.refresh(&corpus, 1, gazetteer);
+        assert!(!view.events.is_empty());
+        assert!(!view.timeline.items.is_empty());
+        assert!(
+            !view.timeline.shelf.is_empty(),
+            "the May 7 signing has no year"
+        );
+        assert!(view.graph.nodes.len() >= 4);
+        assert_eq!(view.positions.len(), view.graph.nodes.len());
+        while view.advance_layout(gazetteer) {}
+        assert!(
+            view.positions
+                .iter()
+                .all(|p| p.x.is_finite() && p.y.is_finite())
+        );
+    }
+
+    #[test]
+    fn a_filter_change_rebuilds_and_an_unchanged_frame_does_not() {
+        let corpus = seed_corpus();
+        let gazetteer = Gazetteer::bundled();
+        let mut view = DeskView::default();
+        view.refresh(&corpus, 1, gazetteer);
+        let all = view.selection.matching.len();
+        view.filter.text = "no such words anywhere".to_owned();
+        view.refresh(&corpus, 1, gazetteer);
+        assert_eq!(view.selection.matching.len(), 0);
+        assert!(view.graph.nodes.is_empty());
+        view.filter.text.clear();
+        view.refresh(&corpus, 1, gazetteer);
+        assert_eq!(view.selection.matching.len(), all);
+    }
+}
