@@ -168,3 +168,12 @@ pub fn evidence_background(visuals: &Visuals, selected: bool) -> Color32 {
         (false, true) => Color32::from_rgb(255, 236, 150),
     }
 }
+
+/// Background of a find-in-article hit.
+pub fn find_background(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(120, 90, 0)
+    } else {
+        Color32::from_rgb(255, 210, 90)
+    }
+}

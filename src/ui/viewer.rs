@@ -1,8 +1,21 @@
-//! The article viewer: title, metadata and the clean (or original) text.
+//! The article viewer: title, metadata, the article's events, and the clean (or original) text
+//! with places, dates and event evidence marked.
+//!
+//! Hover a place for its gazetteer entry and parents (ambiguous ones are underlined and list
+//! their candidates), a date for its normalised value and how it was resolved; click a place to
+//! select it everywhere, click an evidence sentence to select its event. Ctrl+F finds words in
+//! the article.
 
-use egui::{Label, RichText, ScrollArea};
+use std::ops::Range;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{
+    Align, FontId, Key, KeyboardShortcut, Label, Modifiers, RichText, ScrollArea, Sense, Stroke,
+};
 
 use super::theme;
+use crate::desk::party::PartyKey;
+use crate::extract::Gazetteer;
 use crate::model::{DateResolution, Document, Event};
 use crate::state::{AppState, Command, TextView};
 
@@ -12,6 +25,34 @@ pub const TEXT_VIEWS: [(TextView, &str); 2] = [
     (TextView::Original, "Original text"),
 ];
 
+/// Ctrl+F: find in the article.
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+
+/// What a stretch of the article is marked as.
+#[derive(Clone, Debug, PartialEq)]
+enum Mark {
+    /// A place mention (index into the extraction's places).
+    Place(usize),
+    /// A date mention (index into the extraction's dates).
+    Date(usize),
+    /// An event's evidence (index into the desk's events, when it is there).
+    Evidence(Option<usize>),
+    /// A find-in-article hit (index into the hits).
+    Hit(usize),
+}
+
+/// The find bar's state, in egui's memory.
+#[derive(Clone, Debug, Default)]
+struct Find {
+    open: bool,
+    query: String,
+    current: usize,
+    /// The document and query the hits are for.
+    for_query: Option<(u128, String)>,
+    hits: Vec<Range<usize>>,
+    scroll_to_current: bool,
+}
+
 /// Draws the selected document.
 pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -20,11 +61,16 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             ui.weak(if state.is_loading() {
                 "Loading articles…"
             } else {
-                "Select a document in the library to read it."
+                "Select a document in the library, or an event, to read it."
             });
         });
         return commands;
     };
+    let find_id = ui.scope_id().with("find_in_article");
+    let mut find: Find = ui.data(|data| data.get_temp(find_id)).unwrap_or_default();
+    if ui.input_mut(|input| input.consume_shortcut(&FIND)) {
+        find.open = true;
+    }
     ui.horizontal(|ui| {
         let view = state.preferences.text_view;
         for (option, label) in TEXT_VIEWS {
@@ -32,22 +78,66 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 commands.push(Command::ShowTextView(option));
             }
         }
+        if ui
+            .button("Find…")
+            .on_hover_text(format!(
+                "Find in this article ({})",
+                ui.ctx().format_shortcut(&FIND)
+            ))
+            .clicked()
+        {
+            find.open = !find.open;
+        }
     });
+    if find.open {
+        find_bar_ui(ui, document, &mut find);
+    }
     ui.separator();
+    let focus = state
+        .focus
+        .as_ref()
+        .filter(|focus| focus.document == document.id);
+    let scrolled_id = ui.scope_id().with("focus_scrolled");
+    let scrolled: u64 = ui.data(|data| data.get_temp(scrolled_id)).unwrap_or(0);
+    let scroll_to_focus = focus.filter(|focus| focus.generation != scrolled);
     ScrollArea::vertical()
         .id_salt(("viewer", document.id.0))
         .auto_shrink(false)
         .show(ui, |ui| {
             ui.set_max_width(theme::READING_WIDTH.min(ui.available_width()));
             header_ui(ui, document);
+            commands.extend(events_ui(ui, state, document));
             ui.add_space(theme::PARAGRAPH_GAP);
             match state.preferences.text_view {
                 TextView::Clean => {
                     if document.body.is_empty() {
                         ui.weak("No article text was found in this file; see the original text.");
                     }
-                    for paragraph in document.body_paragraphs() {
-                        ui.add(Label::new(paragraph).wrap());
+                    let marks = marks_of(state, document, &find);
+                    let target = if find.scroll_to_current {
+                        find.hits.get(find.current).cloned()
+                    } else {
+                        scroll_to_focus.map(|focus| focus.range.clone())
+                    };
+                    for segment in &document.segments {
+                        let range = segment.body.clone();
+                        let Some(text) = document.body.get(range.clone()) else {
+                            continue;
+                        };
+                        let response = paragraph_ui(
+                            ui,
+                            state,
+                            document,
+                            text,
+                            range.clone(),
+                            &marks,
+                            &mut commands,
+                        );
+                        if target.as_ref().is_some_and(|target| {
+                            range.start <= target.start && target.start <= range.end
+                        }) {
+                            response.scroll_to_me(Some(Align::Center));
+                        }
                         ui.add_space(theme::PARAGRAPH_GAP);
                     }
                 }
@@ -56,7 +146,323 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 }
             }
         });
+    if let Some(focus) = scroll_to_focus {
+        ui.data_mut(|data| data.insert_temp(scrolled_id, focus.generation));
+    }
+    find.scroll_to_current = false;
+    ui.data_mut(|data| data.insert_temp(find_id, find));
     commands
+}
+
+/// Find in the article: the words, the hit count, next and previous.
+fn find_bar_ui(ui: &mut egui::Ui, document: &Document, find: &mut Find) {
+    ui.horizontal(|ui| {
+        let edit = ui.add(
+            egui::TextEdit::singleline(&mut find.query)
+                .hint_text("Find in article")
+                .desired_width(180.0),
+        );
+        let wanted = (document.id.0, find.query.clone());
+        if find.for_query.as_ref() != Some(&wanted) {
+            find.hits = find_all(&document.body, &find.query);
+            find.current = 0;
+            find.for_query = Some(wanted);
+            find.scroll_to_current = !find.hits.is_empty();
+        }
+        let enter = edit.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter));
+        if find.hits.is_empty() {
+            ui.weak(if find.query.trim().is_empty() {
+                ""
+            } else {
+                "no match"
+            });
+        } else {
+            ui.label(format!("{} of {}", find.current + 1, find.hits.len()));
+        }
+        let count = find.hits.len().max(1);
+        if ui.small_button("▲").on_hover_text("Previous").clicked() {
+            find.current = (find.current + count - 1) % count;
+            find.scroll_to_current = true;
+        }
+        if ui.small_button("▼").on_hover_text("Next (Enter)").clicked() || enter {
+            find.current = (find.current + 1) % count;
+            find.scroll_to_current = true;
+            if enter {
+                edit.request_focus();
+            }
+        }
+        if ui.small_button("×").on_hover_text("Close").clicked() {
+            find.open = false;
+            find.query.clear();
+        }
+    });
+}
+
+/// Every occurrence of `query` in `text`, ignoring ASCII case.
+fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
+    let query = query.trim();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let needle = query.to_ascii_lowercase();
+    let haystack = text.to_ascii_lowercase();
+    haystack
+        .match_indices(&needle)
+        .map(|(start, found)| start..start + found.len())
+        .collect()
+}
+
+/// Every mark of the article, by start.
+fn marks_of(state: &AppState, document: &Document, find: &Find) -> Vec<(Range<usize>, Mark)> {
+    let extraction = &document.extraction;
+    let mut marks: Vec<(Range<usize>, Mark)> = Vec::new();
+    for (index, event) in extraction.events.iter().enumerate() {
+        let desk_event = desk_event_of(state, document, index);
+        for range in &event.evidence {
+            marks.push((range.clone(), Mark::Evidence(desk_event)));
+        }
+    }
+    marks.extend(
+        extraction
+            .places
+            .iter()
+            .enumerate()
+            .map(|(index, place)| (place.range.clone(), Mark::Place(index))),
+    );
+    marks.extend(
+        extraction
+            .dates
+            .iter()
+            .enumerate()
+            .map(|(index, date)| (date.range.clone(), Mark::Date(index))),
+    );
+    if find.open {
+        marks.extend(
+            find.hits
+                .iter()
+                .enumerate()
+                .map(|(index, hit)| (hit.clone(), Mark::Hit(index))),
+        );
+    }
+    marks.sort_by_key(|(range, _)| range.start);
+    marks
+}
+
+/// The desk event that this article's `index`-th event became (same document, same evidence).
+fn desk_event_of(state: &AppState, document: &Document, index: usize) -> Option<usize> {
+    let evidence = &document.extraction.events.get(index)?.evidence;
+    state.desk.events.iter().position(|event| {
+        event
+            .sources
+            .iter()
+            .any(|(id, ranges)| *id == document.id && ranges == evidence)
+    })
+}
+
+/// One paragraph with its marks; hover and click act on the mark under the pointer.
+fn paragraph_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    document: &Document,
+    text: &str,
+    range: Range<usize>,
+    marks: &[(Range<usize>, Mark)],
+    commands: &mut Vec<Command>,
+) -> egui::Response {
+    let here: Vec<&(Range<usize>, Mark)> = marks
+        .iter()
+        .filter(|(mark, _)| mark.start < range.end && mark.end > range.start)
+        .collect();
+    let job = paragraph_job(ui, state, document, text, range.start, &here);
+    let (pos, galley, response) = Label::new(job).sense(Sense::click()).layout_in_ui(ui);
+    ui.painter()
+        .galley(pos, galley.clone(), ui.visuals().text_color());
+    let Some(pointer) = response.hover_pos() else {
+        return response;
+    };
+    let char_index = galley.cursor_from_pos(pointer - pos).index.0;
+    let byte = range.start
+        + text
+            .char_indices()
+            .nth(char_index)
+            .map_or(text.len(), |(at, _)| at);
+    let under: Vec<&Mark> = here
+        .iter()
+        .filter(|(mark, _)| mark.start <= byte && byte < mark.end)
+        .map(|(_, mark)| mark)
+        .collect();
+    let place = under.iter().find_map(|mark| match mark {
+        Mark::Place(index) => document.extraction.places.get(*index),
+        _ => None,
+    });
+    let date = under.iter().find_map(|mark| match mark {
+        Mark::Date(index) => document.extraction.dates.get(*index),
+        _ => None,
+    });
+    let evidence = under.iter().find_map(|mark| match mark {
+        Mark::Evidence(event) => Some(*event),
+        _ => None,
+    });
+    if place.is_none() && date.is_none() && evidence.is_none() {
+        return response;
+    }
+    let gazetteer = Gazetteer::bundled();
+    let response = response.on_hover_ui_at_pointer(|ui| {
+        if let Some(place) = place {
+            place_tooltip_ui(ui, place, gazetteer);
+        }
+        if let Some(date) = date {
+            ui.strong(format!("Date {}", date.date.edtf()));
+            ui.label(match date.resolution {
+                DateResolution::Stated => "As the text states it.".to_owned(),
+                DateResolution::FromPublication => {
+                    "The year comes from the page's publication date.".to_owned()
+                }
+                DateResolution::FromContext => {
+                    "The year comes from elsewhere in the article.".to_owned()
+                }
+            });
+            if date.date.year.is_none() {
+                ui.weak("The article does not say the year.");
+            }
+        }
+        if let Some(event) = evidence
+            .flatten()
+            .and_then(|index| state.desk.events.get(index))
+        {
+            if place.is_some() || date.is_some() {
+                ui.separator();
+            }
+            ui.weak("Evidence for:");
+            super::timeline::event_tooltip_ui(ui, event);
+            ui.weak("Click to select this event.");
+        }
+    });
+    if response.clicked() {
+        if let Some(place) = place {
+            let key = match place.entry {
+                Some(entry) => PartyKey::Entry(entry),
+                None => PartyKey::name(&place.name),
+            };
+            commands.push(Command::SelectParty(Some(key)));
+        } else if let Some(Some(event)) = evidence {
+            commands.push(Command::SelectEvent(Some(event)));
+        }
+    }
+    response
+}
+
+/// The paragraph's text in sections: evidence on a tinted background (stronger for the
+/// selected event), places coloured by level (ambiguous ones underlined), dates coloured, find
+/// hits on a highlight.
+fn paragraph_job(
+    ui: &egui::Ui,
+    state: &AppState,
+    document: &Document,
+    text: &str,
+    offset: usize,
+    marks: &[&(Range<usize>, Mark)],
+) -> LayoutJob {
+    let visuals = ui.visuals();
+    let base = TextFormat::simple(FontId::proportional(14.0), visuals.text_color());
+    let gazetteer = Gazetteer::bundled();
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for (range, _) in marks {
+        for at in [range.start, range.end] {
+            let at = at.saturating_sub(offset).min(text.len());
+            if text.is_char_boundary(at) {
+                cuts.push(at);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = ui.available_width();
+    for pair in cuts.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        let Some(piece) = text.get(start..end) else {
+            continue;
+        };
+        let absolute = offset + start..offset + end;
+        let mut format = base.clone();
+        for (range, mark) in marks {
+            if !(range.start <= absolute.start && absolute.end <= range.end) {
+                continue;
+            }
+            match mark {
+                Mark::Evidence(event) => {
+                    let selected = event.is_some() && *event == state.desk.selected_event;
+                    if format.background == egui::Color32::TRANSPARENT || selected {
+                        format.background = theme::evidence_background(visuals, selected);
+                    }
+                }
+                Mark::Place(index) => {
+                    if let Some(place) = document.extraction.places.get(*index) {
+                        let level = place
+                            .entry
+                            .and_then(|entry| gazetteer.entry(entry))
+                            .map(|entry| entry.level);
+                        format.color = theme::place_colour(visuals, level);
+                        if place.is_ambiguous() {
+                            format.underline = Stroke::new(1.0, format.color);
+                        }
+                    }
+                }
+                Mark::Date(_) => {
+                    format.color = theme::date_colour(visuals);
+                    format.italics = true;
+                }
+                Mark::Hit(_) => {
+                    format.background = theme::find_background(visuals);
+                }
+            }
+        }
+        job.append(piece, 0.0, format);
+    }
+    job
+}
+
+/// A place's gazetteer entry and its parents, or its candidates when ambiguous.
+fn place_tooltip_ui(ui: &mut egui::Ui, place: &crate::model::PlaceMention, gazetteer: &Gazetteer) {
+    ui.strong(&place.name);
+    match place.entry.and_then(|entry| gazetteer.entry(entry)) {
+        Some(entry) => {
+            ui.label(format!("{} · {}", entry.name_zh, entry.kind));
+            let parents: Vec<String> = gazetteer
+                .lineage(entry.id)
+                .skip(1)
+                .map(|parent| parent.full_name())
+                .collect();
+            if !parents.is_empty() {
+                ui.label(format!("In {}", parents.join(", ")));
+            }
+            ui.weak("Click to select it in the graph.");
+        }
+        None if place.is_ambiguous() => {
+            ui.label("Ambiguous: the article does not say which of these it means:");
+            for candidate in place
+                .candidates
+                .iter()
+                .filter_map(|id| gazetteer.entry(*id))
+            {
+                let parents: Vec<String> = gazetteer
+                    .lineage(candidate.id)
+                    .skip(1)
+                    .map(|parent| parent.full_name())
+                    .collect();
+                ui.label(format!(
+                    "• {} ({}) in {}",
+                    candidate.full_name(),
+                    candidate.name_zh,
+                    parents.join(", ")
+                ));
+            }
+        }
+        None => {
+            ui.label("Not in the gazetteer.");
+        }
+    }
 }
 
 fn header_ui(ui: &mut egui::Ui, document: &Document) {
@@ -82,26 +488,42 @@ fn header_ui(ui: &mut egui::Ui, document: &Document) {
                 .color(colour),
         );
     }
-    events_ui(ui, document);
 }
 
-/// The article's cooperation events, one line each: when, what, who.
-fn events_ui(ui: &mut egui::Ui, document: &Document) {
+/// The article's cooperation events, one line each (when, what, who, who signed); click one to
+/// select it everywhere.
+fn events_ui(ui: &mut egui::Ui, state: &AppState, document: &Document) -> Vec<Command> {
+    let mut commands = Vec::new();
     let events = &document.extraction.events;
     if events.is_empty() {
-        return;
+        return commands;
     }
     ui.add_space(theme::PARAGRAPH_GAP);
     ui.strong(format!("Cooperation events ({})", events.len()));
-    for event in events {
+    for (index, event) in events.iter().enumerate() {
         let parties: Vec<&str> = event.participants.iter().map(|p| p.name.as_str()).collect();
-        ui.label(format!(
+        let people: Vec<String> = document
+            .extraction
+            .people_for(event)
+            .map(|person| format!("{} ({})", person.name, person.role))
+            .collect();
+        let mut text = format!(
             "{}  ·  {}  ·  {}",
             event_date_text(event),
             event.kind.label(),
             parties.join(", ")
-        ));
+        );
+        if !people.is_empty() {
+            text.push_str(&format!("  ·  {}", people.join("; ")));
+        }
+        let desk_event = desk_event_of(state, document, index);
+        let selected = desk_event.is_some() && desk_event == state.desk.selected_event;
+        let label = RichText::new(text).color(theme::kind_colour(ui.visuals(), event.kind));
+        if ui.selectable_label(selected, label).clicked() {
+            commands.push(Command::SelectEvent(desk_event));
+        }
     }
+    commands
 }
 
 /// A date as a reader should take it: exact, inferred (and how), or year unknown.
