@@ -6,10 +6,11 @@
 //! a time window.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::ops::Range;
 
+use super::fast_hash::FastMap;
 use super::filter::event_span;
-use super::party::PartyKey;
+use super::party::{PartyIndex, PartyKey};
 use super::time::Day;
 use crate::extract::{CorpusEvent, Gazetteer, Level};
 
@@ -31,8 +32,8 @@ pub struct Node {
 pub struct Edge {
     /// Indices into [`Graph::nodes`], the smaller first.
     pub nodes: (usize, usize),
-    /// Indices of the events they share, in the order given.
-    pub events: Vec<usize>,
+    /// Where its events are in the graph's shared list: see [`Graph::events_of`].
+    events: Range<usize>,
 }
 
 impl Edge {
@@ -57,9 +58,12 @@ pub struct Graph {
     /// By weight, heaviest first, then by label: the same events always give the same order,
     /// which the layouts rely on for determinism.
     pub nodes: Vec<Node>,
-    /// By their node pair.
+    /// Sorted by their parties' order of first appearance among the events given (so also
+    /// deterministic).
     pub edges: Vec<Edge>,
-    index: HashMap<PartyKey, usize>,
+    /// The events of every edge, edge after edge (one allocation rather than one per edge).
+    edge_events: Vec<usize>,
+    index: FastMap<PartyKey, usize>,
 }
 
 /// How nodes are grouped for colouring.
@@ -125,11 +129,13 @@ impl Graph {
         window: Option<(Day, Day)>,
         gazetteer: &Gazetteer,
     ) -> Self {
-        let mut index: HashMap<PartyKey, usize> = HashMap::new();
-        let mut nodes: Vec<Node> = Vec::new();
-        let mut edge_index: HashMap<(usize, usize), usize> = HashMap::new();
-        let mut edges: Vec<Edge> = Vec::new();
-        let mut parties: Vec<usize> = Vec::new();
+        // Provisional node numbers, in order of first sight.
+        let mut parties = PartyIndex::default();
+        let mut weights: Vec<usize> = Vec::new();
+        // Every pair of every event. Collected, then sorted, rather than looked up in a map
+        // of edges: for 30,000 events the map's scattered lookups cost three times as much.
+        let mut memberships: Vec<Membership> = Vec::new();
+        let mut numbers: Vec<usize> = Vec::new();
         for &event_index in selected {
             let Some(event) = events.get(event_index) else {
                 continue;
@@ -137,42 +143,40 @@ impl Graph {
             if !in_window(event, window) {
                 continue;
             }
-            parties.clear();
-            for participant in &event.event.participants {
-                let key = PartyKey::of(participant);
-                let node = *index.entry(key).or_insert_with_key(|key| {
-                    nodes.push(Node {
-                        label: key.label(gazetteer, &participant.name),
-                        key: key.clone(),
-                        weight: 0,
-                        edges: Vec::new(),
+            numbers.clear();
+            numbers.extend(event.event.participants.iter().map(|p| parties.number(p)));
+            numbers.sort_unstable();
+            numbers.dedup();
+            weights.resize(parties.len(), 0);
+            for (position, &a) in numbers.iter().enumerate() {
+                weights[a] += 1;
+                for &b in &numbers[position + 1..] {
+                    memberships.push(Membership {
+                        a,
+                        b,
+                        event: event_index,
                     });
-                    nodes.len() - 1
-                });
-                parties.push(node);
-            }
-            parties.sort_unstable();
-            parties.dedup();
-            for (position, &a) in parties.iter().enumerate() {
-                nodes[a].weight += 1;
-                for &b in &parties[position + 1..] {
-                    let edge = *edge_index.entry((a, b)).or_insert_with(|| {
-                        edges.push(Edge {
-                            nodes: (a, b),
-                            events: Vec::new(),
-                        });
-                        edges.len() - 1
-                    });
-                    edges[edge].events.push(event_index);
                 }
             }
         }
-        Self::ordered(nodes, edges)
+        let memberships = sort_by_pair(memberships, parties.len());
+        let nodes: Vec<Node> = parties
+            .into_parties()
+            .into_iter()
+            .zip(weights)
+            .map(|((key, name), weight)| Node {
+                label: key.label(gazetteer, name),
+                key,
+                weight,
+                edges: Vec::new(),
+            })
+            .collect();
+        Self::assemble(nodes, &memberships)
     }
 
-    /// Sorts nodes by weight and label, renumbers the edges, and fills in the node lookup and
-    /// each node's edge list.
-    fn ordered(nodes: Vec<Node>, mut edges: Vec<Edge>) -> Self {
+    /// Orders the nodes, makes one edge per run of equal pairs in the sorted memberships, and
+    /// lists each node's edges.
+    fn assemble(nodes: Vec<Node>, memberships: &[Membership]) -> Self {
         let mut order: Vec<usize> = (0..nodes.len()).collect();
         order.sort_by(|&a, &b| compare_nodes(&nodes[a], &nodes[b]));
         let mut new_index = vec![0; nodes.len()];
@@ -184,11 +188,32 @@ impl Graph {
             .iter()
             .filter_map(|&old| slots.get_mut(old).and_then(Option::take))
             .collect();
-        for edge in &mut edges {
-            let (a, b) = (new_index[edge.nodes.0], new_index[edge.nodes.1]);
-            edge.nodes = (a.min(b), a.max(b));
+
+        let mut edges: Vec<Edge> = Vec::new();
+        let mut previous: Option<(usize, usize)> = None;
+        for (at, membership) in memberships.iter().enumerate() {
+            let pair = (membership.a, membership.b);
+            if previous == Some(pair) {
+                if let Some(edge) = edges.last_mut() {
+                    edge.events.end = at + 1;
+                }
+                continue;
+            }
+            previous = Some(pair);
+            let (a, b) = (new_index[pair.0], new_index[pair.1]);
+            edges.push(Edge {
+                nodes: (a.min(b), a.max(b)),
+                events: at..at + 1,
+            });
         }
-        edges.sort_by_key(|edge| edge.nodes);
+        let mut degrees = vec![0; nodes.len()];
+        for edge in &edges {
+            degrees[edge.nodes.0] += 1;
+            degrees[edge.nodes.1] += 1;
+        }
+        for (node, degree) in nodes.iter_mut().zip(degrees) {
+            node.edges.reserve_exact(degree);
+        }
         for (edge_index, edge) in edges.iter().enumerate() {
             nodes[edge.nodes.0].edges.push(edge_index);
             nodes[edge.nodes.1].edges.push(edge_index);
@@ -201,8 +226,17 @@ impl Graph {
         Self {
             nodes,
             edges,
+            edge_events: memberships.iter().map(|m| m.event).collect(),
             index,
         }
+    }
+
+    /// The events an edge stands for, in the order given to [`Self::build`].
+    pub fn events_of(&self, edge: usize) -> &[usize] {
+        self.edges
+            .get(edge)
+            .and_then(|edge| self.edge_events.get(edge.events.clone()))
+            .unwrap_or_default()
     }
 
     /// The index of a party's node, if it is in the graph.
@@ -277,6 +311,47 @@ impl Graph {
             node_group,
         }
     }
+}
+
+/// One event's share in one pair of parties (provisional node numbers, `a < b`).
+#[derive(Clone, Copy, Debug, Default)]
+struct Membership {
+    a: usize,
+    b: usize,
+    event: usize,
+}
+
+/// Sorts memberships by pair with a stable radix sort (least significant digit first: `b`'s
+/// digits, then `a`'s), so each pair's events keep the order they were given in. Node numbers
+/// are below `node_count`, which bounds the number of passes (two for up to 2,048 parties).
+fn sort_by_pair(memberships: Vec<Membership>, node_count: usize) -> Vec<Membership> {
+    const DIGIT_BITS: u32 = 11;
+    const MASK: usize = (1 << DIGIT_BITS) - 1;
+    let bits = usize::BITS - node_count.leading_zeros();
+    let passes = bits.div_ceil(DIGIT_BITS);
+    let mut from = memberships;
+    let mut to = vec![Membership::default(); from.len()];
+    let mut starts = vec![0; MASK + 2];
+    let keys: [fn(&Membership) -> usize; 2] = [|m| m.b, |m| m.a];
+    for key in keys {
+        for pass in 0..passes {
+            let digit = |m: &Membership| (key(m) >> (pass * DIGIT_BITS)) & MASK;
+            starts.fill(0);
+            for membership in &from {
+                starts[digit(membership) + 1] += 1;
+            }
+            for at in 0..=MASK {
+                starts[at + 1] += starts[at];
+            }
+            for membership in &from {
+                let slot = &mut starts[digit(membership)];
+                to[*slot] = *membership;
+                *slot += 1;
+            }
+            std::mem::swap(&mut from, &mut to);
+        }
+    }
+    from
 }
 
 /// Whether an event counts in the window (always, without one).
@@ -410,7 +485,9 @@ mod tests {
                 ("Chengdu City", "Hefei City", 1),
             ]
         );
-        assert_eq!(graph.edges[0].events, [0, 1]);
+        assert_eq!(graph.events_of(0), [0, 1]);
+        assert_eq!(graph.events_of(2), [2]);
+        assert!(graph.events_of(4).is_empty());
         assert_eq!(graph.nodes[0].edges, [0, 1, 2]);
         assert_eq!(graph.node_index(&PartyKey::name("hefei")), Some(2));
     }
@@ -421,7 +498,30 @@ mod tests {
         let graph = build(Some((day(2021, 1, 1), day(2021, 12, 31))));
         assert_eq!(labels(&graph), ["Chengdu City", "Nanjing City"]);
         assert_eq!(edges(&graph), [("Chengdu City", "Nanjing City", 1)]);
-        assert_eq!(graph.edges[0].events, [1]);
+        assert_eq!(graph.events_of(0), [1]);
+    }
+
+    #[test]
+    fn the_radix_sort_orders_pairs_and_keeps_each_pairs_events_in_order() {
+        // More than 2,048 parties, so each key takes two passes.
+        let node_count = 5_000;
+        let memberships: Vec<Membership> = (0..20_000)
+            .map(|event| {
+                let a = (event * 7_919) % node_count;
+                let b = (a + 1 + (event * 104_729) % 50) % node_count;
+                Membership {
+                    a: a.min(b),
+                    b: a.max(b),
+                    event,
+                }
+            })
+            .collect();
+        let sorted = sort_by_pair(memberships.clone(), node_count);
+        let mut expected = memberships;
+        expected.sort_by_key(|m| (m.a, m.b));
+        let pairs =
+            |list: &[Membership]| list.iter().map(|m| (m.a, m.b, m.event)).collect::<Vec<_>>();
+        assert_eq!(pairs(&sorted), pairs(&expected));
     }
 
     #[test]

@@ -6,13 +6,17 @@
 //! event without a year is never given a made-up date: it goes on the shelf.
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+use std::ops::Range;
 
 use super::filter::{Selection, event_span};
-use super::party::PartyKey;
+use super::party::{PartyIndex, PartyKey};
 use super::time::Day;
 use crate::extract::{CorpusEvent, Gazetteer};
 use crate::model::{DateResolution, EventKind};
+
+/// The provisional lane of events that name no party, until lanes are numbered.
+const NO_PARTY: usize = usize::MAX;
 
 /// What the timeline's lanes stand for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -47,6 +51,9 @@ pub struct Lane {
     pub items: Vec<usize>,
     /// How many rows stacking needs.
     pub rows: usize,
+    /// For each of `items`, the index of its placement in this lane in
+    /// [`Timeline::placements`], so stacking writes rows without searching.
+    slots: Vec<usize>,
 }
 
 /// Where an item is drawn in one lane.
@@ -74,9 +81,10 @@ pub struct TimelineItem {
     pub inferred: bool,
     /// The event's kind.
     pub kind: EventKind,
-    /// Every lane it is in, in lane order (one by kind; one per party by place, so the painter
-    /// can join them).
-    pub placements: Vec<Placement>,
+    /// Where its placements are in [`Timeline::placements`] (see
+    /// [`Timeline::placements_of`]): every lane it is in, in lane order (one by kind; one per
+    /// party by place, so the painter can join them).
+    pub placements: Range<usize>,
 }
 
 /// Nearby items in one lane drawn as one mark when zoomed out.
@@ -99,6 +107,8 @@ pub struct Timeline {
     pub lanes: Vec<Lane>,
     /// Dated events by start day, then end day, then event index.
     pub items: Vec<TimelineItem>,
+    /// The items' placements, item after item (one allocation rather than one per item).
+    pub placements: Vec<Placement>,
     /// Events without a year (or any date) that pass the filter, in event order; never on the
     /// axis.
     pub shelf: Vec<usize>,
@@ -115,63 +125,108 @@ impl Timeline {
         gazetteer: &Gazetteer,
         min_width_days: f64,
     ) -> Self {
-        let mut items: Vec<TimelineItem> = selection
-            .matching
-            .iter()
-            .filter_map(|&index| item(events.get(index)?, index))
-            .collect();
-        items.sort_by_key(|item| (item.start, item.end, item.event));
+        // Events are read once, in their own order (memory order: reading them in date order
+        // instead cost a cache miss per participant); lanes get provisional numbers here.
+        let mut numbering = LaneNumbering::new(mode);
+        let mut provisional: Vec<usize> = Vec::new();
+        let mut items: Vec<TimelineItem> = Vec::with_capacity(selection.matching.len());
+        for &index in &selection.matching {
+            let Some(event) = events.get(index) else {
+                continue;
+            };
+            let Some((start, end)) = event_span(event) else {
+                continue;
+            };
+            let first = provisional.len();
+            numbering.push_lanes(event, &mut provisional);
+            items.push(item(event, index, start, end, first..provisional.len()));
+        }
+        items.sort_unstable_by_key(|item| (item.start, item.end, item.event));
+        let mut placements = Vec::with_capacity(provisional.len());
+        for item in &mut items {
+            let lanes = provisional.get(item.placements.clone()).unwrap_or_default();
+            let first = placements.len();
+            placements.extend(lanes.iter().map(|&lane| Placement { lane, row: 0 }));
+            item.placements = first..placements.len();
+        }
+        let keys = numbering.into_keys(gazetteer);
         let mut timeline = Self {
             lanes: Vec::new(),
             items,
+            placements,
             shelf: selection.undated.clone(),
         };
-        timeline.assign_lanes(events, mode, gazetteer);
+        timeline.order_lanes(keys);
         timeline.stack(min_width_days);
         timeline
     }
 
-    /// Gives each item its lanes and orders the lanes by how many items they hold.
-    fn assign_lanes(&mut self, events: &[CorpusEvent], mode: LaneMode, gazetteer: &Gazetteer) {
-        let mut lane_of: HashMap<LaneKey, usize> = HashMap::new();
-        let mut lanes: Vec<Lane> = Vec::new();
-        for (item_index, item) in self.items.iter_mut().enumerate() {
-            let Some(event) = events.get(item.event) else {
+    /// Numbers the lanes by count (most first), label and key, renumbers the placements and
+    /// lists each lane's items.
+    fn order_lanes(&mut self, keys: Vec<(LaneKey, String)>) {
+        let mut counts = vec![0; keys.len()];
+        for placement in &mut self.placements {
+            if placement.lane == NO_PARTY {
+                // `into_keys` puts the no-party lane last.
+                placement.lane = keys.len().saturating_sub(1);
+            }
+            counts[placement.lane] += 1;
+        }
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        order.sort_by(|&a, &b| {
+            counts[b]
+                .cmp(&counts[a])
+                .then_with(|| keys[a].1.cmp(&keys[b].1))
+                .then_with(|| lane_key_order(&keys[a].0).cmp(&lane_key_order(&keys[b].0)))
+        });
+        let mut new_number = vec![0; keys.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_number[old] = new;
+        }
+        for item in &self.items {
+            let Some(placements) = self.placements.get_mut(item.placements.clone()) else {
                 continue;
             };
-            for (key, name) in lane_keys(event, mode) {
-                let lane = *lane_of.entry(key).or_insert_with_key(|key| {
-                    lanes.push(Lane {
-                        label: lane_label(key, name, gazetteer),
-                        key: key.clone(),
-                        items: Vec::new(),
-                        rows: 0,
-                    });
-                    lanes.len() - 1
-                });
-                // The same party twice in one event ("Wuxi" and "Wuxi City") is one lane.
-                if lanes[lane].items.last() != Some(&item_index) {
-                    lanes[lane].items.push(item_index);
-                    item.placements.push(Placement { lane, row: 0 });
-                }
+            for placement in placements.iter_mut() {
+                placement.lane = new_number[placement.lane];
             }
+            placements.sort_unstable_by_key(|placement| placement.lane);
         }
-        let mut order: Vec<usize> = (0..lanes.len()).collect();
-        order.sort_by(|&a, &b| compare_lanes(&lanes[a], &lanes[b]));
-        let mut new_index = vec![0; lanes.len()];
+        // Each lane's items by a counting sort over all placements (in item order, so by start
+        // day), rather than pushing to a thousand growing vectors in turn.
+        let mut starts = vec![0; order.len() + 1];
         for (new, &old) in order.iter().enumerate() {
-            new_index[old] = new;
+            starts[new + 1] = starts[new] + counts[old];
         }
-        for item in &mut self.items {
-            for placement in &mut item.placements {
-                placement.lane = new_index[placement.lane];
+        let mut cursor = starts.clone();
+        let mut lane_items = vec![0; self.placements.len()];
+        let mut lane_slots = vec![0; self.placements.len()];
+        for (item_index, item) in self.items.iter().enumerate() {
+            for slot in item.placements.clone() {
+                let Some(placement) = self.placements.get(slot) else {
+                    continue;
+                };
+                let at = cursor[placement.lane];
+                lane_items[at] = item_index;
+                lane_slots[at] = slot;
+                cursor[placement.lane] += 1;
             }
-            item.placements.sort_by_key(|placement| placement.lane);
         }
-        let mut slots: Vec<Option<Lane>> = lanes.into_iter().map(Some).collect();
+        let mut keys: Vec<Option<(LaneKey, String)>> = keys.into_iter().map(Some).collect();
         self.lanes = order
             .iter()
-            .filter_map(|&old| slots.get_mut(old).and_then(Option::take))
+            .enumerate()
+            .filter_map(|(new, &old)| {
+                let (key, label) = keys.get_mut(old)?.take()?;
+                let range = starts[new]..starts[new + 1];
+                Some(Lane {
+                    key,
+                    label,
+                    items: lane_items.get(range.clone())?.to_vec(),
+                    rows: 0,
+                    slots: lane_slots.get(range)?.to_vec(),
+                })
+            })
             .collect();
     }
 
@@ -185,12 +240,14 @@ impl Timeline {
         } else {
             0.0
         };
-        for lane_index in 0..self.lanes.len() {
-            let mut busy: BinaryHeap<Reverse<BusyRow>> = BinaryHeap::new();
-            let mut free: BinaryHeap<Reverse<usize>> = BinaryHeap::new();
+        let mut busy: BinaryHeap<Reverse<BusyRow>> = BinaryHeap::new();
+        let mut free: BinaryHeap<Reverse<usize>> = BinaryHeap::new();
+        for lane in &mut self.lanes {
+            busy.clear();
+            free.clear();
             let mut rows = 0;
-            for &item_index in &self.lanes[lane_index].items {
-                let Some(item) = self.items.get_mut(item_index) else {
+            for (&item_index, &slot) in lane.items.iter().zip(&lane.slots) {
+                let Some(item) = self.items.get(item_index) else {
                     continue;
                 };
                 let start = item.start.as_f64();
@@ -209,15 +266,11 @@ impl Timeline {
                 );
                 let until = (item.end.as_f64() + 1.0).max(start + min_width_days);
                 busy.push(Reverse(BusyRow { until, row }));
-                if let Some(placement) = item
-                    .placements
-                    .iter_mut()
-                    .find(|placement| placement.lane == lane_index)
-                {
+                if let Some(placement) = self.placements.get_mut(slot) {
                     placement.row = row;
                 }
             }
-            self.lanes[lane_index].rows = rows;
+            lane.rows = rows;
         }
     }
 
@@ -248,6 +301,13 @@ impl Timeline {
         clusters
     }
 
+    /// The placements of one item: the lanes it is in, in lane order, with its row in each.
+    pub fn placements_of(&self, item: &TimelineItem) -> &[Placement] {
+        self.placements
+            .get(item.placements.clone())
+            .unwrap_or_default()
+    }
+
     /// The range "zoom to fit" shows: see [`fit`].
     pub fn fit(&self) -> Option<(Day, Day)> {
         fit(&self.items)
@@ -263,52 +323,102 @@ pub fn fit(items: &[TimelineItem]) -> Option<(Day, Day)> {
     Some((start.offset(-margin), end.offset(margin)))
 }
 
-/// The item for a dated event; `None` for one without a year (it belongs on the shelf).
-fn item(event: &CorpusEvent, index: usize) -> Option<TimelineItem> {
-    let (start, end) = event_span(event)?;
+/// Provisional lane numbers in order of first sight, before lanes are ordered by count.
+struct LaneNumbering<'e> {
+    mode: LaneMode,
+    parties: PartyIndex<'e>,
+    kinds: Vec<EventKind>,
+    no_party: bool,
+}
+
+impl<'e> LaneNumbering<'e> {
+    fn new(mode: LaneMode) -> Self {
+        Self {
+            mode,
+            parties: PartyIndex::default(),
+            kinds: Vec::new(),
+            no_party: false,
+        }
+    }
+
+    /// Appends the lanes of `event` to `lanes`, each once.
+    fn push_lanes(&mut self, event: &'e CorpusEvent, lanes: &mut Vec<usize>) {
+        let data = &event.event;
+        let first = lanes.len();
+        let mut place = |lane: usize| {
+            // The same party twice in one event ("Wuxi", "Wuxi City") is one lane.
+            if lanes[first..].iter().all(|&other| other != lane) {
+                lanes.push(lane);
+            }
+        };
+        match self.mode {
+            LaneMode::ByKind => {
+                let lane = self.kinds.iter().position(|&kind| kind == data.kind);
+                place(lane.unwrap_or_else(|| {
+                    self.kinds.push(data.kind);
+                    self.kinds.len() - 1
+                }));
+            }
+            LaneMode::ByPlace if data.participants.is_empty() => {
+                self.no_party = true;
+                place(NO_PARTY);
+            }
+            LaneMode::ByPlace => {
+                for participant in &data.participants {
+                    place(self.parties.number(participant));
+                }
+            }
+        }
+    }
+
+    /// Each provisional lane's key and label, by number; the no-party lane, if used, last
+    /// (standing for [`NO_PARTY`]).
+    fn into_keys(self, gazetteer: &Gazetteer) -> Vec<(LaneKey, String)> {
+        let mut keys: Vec<(LaneKey, String)> = match self.mode {
+            LaneMode::ByKind => self
+                .kinds
+                .into_iter()
+                .map(|kind| (LaneKey::Kind(kind), kind.label().to_owned()))
+                .collect(),
+            LaneMode::ByPlace => self
+                .parties
+                .into_parties()
+                .into_iter()
+                .map(|(key, name)| {
+                    let label = key.label(gazetteer, name);
+                    (LaneKey::Party(key), label)
+                })
+                .collect(),
+        };
+        if self.no_party {
+            keys.push((LaneKey::NoParty, "No party named".to_owned()));
+        }
+        keys
+    }
+}
+
+/// The item for a dated event spanning `start..=end`, with provisional placements.
+fn item(
+    event: &CorpusEvent,
+    index: usize,
+    start: Day,
+    end: Day,
+    placements: Range<usize>,
+) -> TimelineItem {
     let data = &event.event;
-    Some(TimelineItem {
+    TimelineItem {
         event: index,
         start,
         end,
         is_point: data.date.is_some_and(|date| date.is_full()),
         inferred: data.date_resolution != Some(DateResolution::Stated),
         kind: data.kind,
-        placements: Vec::new(),
-    })
-}
-
-/// The lanes an event belongs in, each with the name the article gives (for labels).
-fn lane_keys(event: &CorpusEvent, mode: LaneMode) -> Vec<(LaneKey, &str)> {
-    let data = &event.event;
-    match mode {
-        LaneMode::ByKind => vec![(LaneKey::Kind(data.kind), data.kind.label())],
-        LaneMode::ByPlace if data.participants.is_empty() => vec![(LaneKey::NoParty, "")],
-        LaneMode::ByPlace => data
-            .participants
-            .iter()
-            .map(|party| (LaneKey::Party(PartyKey::of(party)), party.name.as_str()))
-            .collect(),
+        placements,
     }
 }
 
-fn lane_label(key: &LaneKey, name: &str, gazetteer: &Gazetteer) -> String {
-    match key {
-        LaneKey::Party(party) => party.label(gazetteer, name),
-        LaneKey::Kind(kind) => kind.label().to_owned(),
-        LaneKey::NoParty => "No party named".to_owned(),
-    }
-}
-
-/// Most items first, then by label, then by key so that equal labels still order the same way.
-fn compare_lanes(a: &Lane, b: &Lane) -> Ordering {
-    b.items
-        .len()
-        .cmp(&a.items.len())
-        .then_with(|| a.label.cmp(&b.label))
-        .then_with(|| lane_key_order(&a.key).cmp(&lane_key_order(&b.key)))
-}
-
+/// Breaks ties between lanes with equal counts and labels, so the order never depends on
+/// input order.
 fn lane_key_order(key: &LaneKey) -> (u8, Option<&PartyKey>, Option<EventKind>) {
     match key {
         LaneKey::Party(party) => (0, Some(party), None),
@@ -413,8 +523,11 @@ mod tests {
             .items
             .iter()
             .map(|item| {
-                let placements = item.placements.iter().map(|p| (p.lane, p.row)).collect();
-                (item.event, placements)
+                let placements = timeline.placements_of(item);
+                (
+                    item.event,
+                    placements.iter().map(|p| (p.lane, p.row)).collect(),
+                )
             })
             .collect()
     }
@@ -492,7 +605,12 @@ mod tests {
             labels(&timeline),
             ["agreement", "meeting", "other", "visit"]
         );
-        assert!(timeline.items.iter().all(|item| item.placements.len() == 1));
+        assert!(
+            timeline
+                .items
+                .iter()
+                .all(|item| timeline.placements_of(item).len() == 1)
+        );
         assert_eq!(timeline.shelf, [3, 4]);
     }
 
