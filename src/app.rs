@@ -1,9 +1,11 @@
 //! The eframe application: owns the state, runs a frame, saves preferences.
 
-use std::sync::Arc;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use anyhow::anyhow;
 
+use crate::screenshot::ScreenshotJob;
 use crate::state::{AppState, Preferences};
 use crate::ui::{self, PathDialog};
 
@@ -16,14 +18,17 @@ pub struct AccordApp {
     path_dialog: Option<PathDialog>,
     /// The preferences as last saved, to know when a save is due.
     saved_preferences: Preferences,
+    /// A screenshot to take and exit (`--screenshot`); nothing is saved then.
+    screenshot: Option<ScreenshotJob>,
 }
 
 impl AccordApp {
     /// Sets up fonts, reads preferences and starts loading the seeds and remembered folders.
-    pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
+    pub fn new(cc: &eframe::CreationContext<'_>, screenshot: Option<ScreenshotJob>) -> Self {
         ui::fonts::install(&cc.egui_ctx);
         let preferences: Preferences = cc
             .storage
+            .filter(|_| screenshot.is_none())
             .and_then(|storage| eframe::get_value(storage, PREFERENCES_KEY))
             .unwrap_or_default();
         let ctx = cc.egui_ctx.clone();
@@ -32,6 +37,7 @@ impl AccordApp {
             state: AppState::new(preferences.clone(), wake),
             path_dialog: None,
             saved_preferences: preferences,
+            screenshot,
         }
     }
 
@@ -58,8 +64,13 @@ impl eframe::App for AccordApp {
         for command in commands {
             self.state.handle(command);
         }
-        if self.state.refresh_desk() {
+        let busy = self.state.refresh_desk();
+        if busy {
             ui.ctx().request_repaint();
+        }
+        if let Some(job) = &mut self.screenshot {
+            let settled = !busy && !self.state.is_loading() && self.state.selected.is_some();
+            job.frame(ui.ctx(), settled);
         }
         // eframe saves only during a frame; make sure one comes after a change, even when idle.
         if self.state.preferences != self.saved_preferences {
@@ -70,6 +81,9 @@ impl eframe::App for AccordApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_some() {
+            return;
+        }
         eframe::set_value(storage, PREFERENCES_KEY, &self.state.preferences);
         self.saved_preferences = self.state.preferences.clone();
     }
@@ -81,8 +95,9 @@ impl eframe::App for AccordApp {
     }
 }
 
-/// Opens the window and runs until it is closed.
-pub fn run() -> anyhow::Result<()> {
+/// Opens the window and runs until it is closed; with `screenshot`, saves the settled window
+/// there and closes.
+pub fn run(screenshot: Option<PathBuf>) -> anyhow::Result<()> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Accord")
         .with_app_id("accord")
@@ -95,12 +110,29 @@ pub fn run() -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport,
         renderer: eframe::Renderer::Glow,
+        persist_window: screenshot.is_none(),
         ..eframe::NativeOptions::default()
     };
+    let outcome: Arc<Mutex<Option<Result<(), String>>>> = Arc::default();
+    let job = screenshot
+        .clone()
+        .map(|path| ScreenshotJob::new(path, Arc::clone(&outcome)));
     eframe::run_native(
         "Accord",
         options,
-        Box::new(|cc| Ok(Box::new(AccordApp::new(cc)))),
+        Box::new(|cc| Ok(Box::new(AccordApp::new(cc, job)))),
     )
-    .map_err(|error| anyhow!("could not open the window: {error}"))
+    .map_err(|error| anyhow!("could not open the window: {error}"))?;
+    let Some(path) = screenshot else {
+        return Ok(());
+    };
+    let result = outcome.lock().ok().and_then(|mut outcome| outcome.take());
+    match result {
+        Some(Ok(())) => {
+            println!("Saved the window to {}", path.display());
+            Ok(())
+        }
+        Some(Err(error)) => Err(anyhow!("could not save the screenshot: {error}")),
+        None => Err(anyhow!("the window closed before the screenshot was taken")),
+    }
 }

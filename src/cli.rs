@@ -23,6 +23,10 @@ pub struct Cli {
     /// What to do; none opens the window.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Open the window on the bundled seeds, wait until they are loaded and laid out, save
+    /// the window as a PNG at PATH and exit (remembered folders and settings are not used).
+    #[arg(long, value_name = "PATH")]
+    pub screenshot: Option<PathBuf>,
 }
 
 /// Command-line commands.

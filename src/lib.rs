@@ -11,6 +11,7 @@ pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod pattern;
+pub mod screenshot;
 pub mod seeds;
 pub mod state;
 pub mod ui;

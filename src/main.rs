@@ -9,7 +9,7 @@ use accord::cli::{Cli, Command};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        None => accord::app::run(),
+        None => accord::app::run(cli.screenshot.clone()),
         Some(Command::Extract(args)) => accord::cli::extract(args, &mut std::io::stdout().lock()),
     };
     match result {

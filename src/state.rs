@@ -281,6 +281,9 @@ impl AppState {
         let gazetteer = Gazetteer::bundled();
         self.desk
             .refresh(&self.corpus, self.desk_generation.0, gazetteer);
+        if !self.is_loading() {
+            self.desk.prepare_word_index(&self.corpus);
+        }
         let behind = self.desk_generation.0 != self.corpus_generation;
         self.desk.advance_layout(gazetteer) || behind
     }
@@ -342,6 +345,13 @@ impl AppState {
             range,
             generation,
         });
+    }
+
+    /// Replaces the loaded documents (benchmarks and tests build large corpora in memory).
+    pub fn replace_corpus(&mut self, corpus: Corpus) {
+        self.corpus = corpus;
+        self.corpus_generation += 1;
+        self.selected = self.corpus.documents().first().map(|document| document.id);
     }
 
     /// Whether any load is still running.

@@ -14,7 +14,7 @@ use crate::desk::layout::{self, ForceLayout, Point};
 use crate::desk::party::PartyKey;
 use crate::desk::time::Day;
 use crate::desk::timeline::{LaneMode, Timeline};
-use crate::extract::{CorpusEvent, Gazetteer, corpus_events};
+use crate::extract::{CorpusEvent, EventMerger, Gazetteer};
 use crate::model::Corpus;
 
 /// How the relationship graph places its nodes.
@@ -46,6 +46,8 @@ pub struct DeskView {
     pub filter: EventFilter,
     /// The events the filter lets through.
     pub selection: Selection,
+    /// Every field of cooperation the events name, sorted (the filter bar's choices).
+    pub fields: Vec<String>,
     /// Lanes by place or by kind.
     pub lane_mode: LaneMode,
     /// The timeline rows for the selection.
@@ -71,6 +73,11 @@ pub struct DeskView {
     /// The two parties of the edge the analyst selected.
     pub selected_edge: Option<(PartyKey, PartyKey)>,
     force: Option<ForceLayout>,
+    /// Merges the events of newly loaded articles into `events`.
+    merger: EventMerger,
+    /// Lower-cased searchable text per event, and the corpus generation it was built for.
+    texts: Vec<String>,
+    texts_for: Option<usize>,
     /// What the derived values were built from, to know when to rebuild them.
     built_from: Option<Inputs>,
     layout_from: Option<(GraphLayout, usize)>,
@@ -96,6 +103,7 @@ impl Default for DeskView {
             events: Arc::new(Vec::new()),
             filter: EventFilter::default(),
             selection: Selection::default(),
+            fields: Vec::new(),
             lane_mode: LaneMode::default(),
             timeline: Timeline::default(),
             graph_window: None,
@@ -109,6 +117,9 @@ impl Default for DeskView {
             selected_party: None,
             selected_edge: None,
             force: None,
+            merger: EventMerger::default(),
+            texts: Vec::new(),
+            texts_for: None,
             built_from: None,
             layout_from: None,
             graph_generation: 0,
@@ -135,7 +146,17 @@ impl DeskView {
             .as_ref()
             .is_none_or(|built| built.corpus_generation != generation);
         if corpus_changed {
-            self.events = Arc::new(corpus_events(corpus.documents()));
+            self.merge_events(corpus);
+            let mut fields: Vec<String> = self
+                .events
+                .iter()
+                .flat_map(|event| event.event.fields.iter())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .cloned()
+                .collect();
+            fields.dedup();
+            self.fields = fields;
             if self
                 .selected_event
                 .is_some_and(|index| index >= self.events.len())
@@ -147,7 +168,21 @@ impl DeskView {
             gazetteer,
             bodies: corpus,
         };
-        self.selection = self.filter.select(&self.events, &context);
+        // Words are matched against a lower-cased text of each event, built once per corpus:
+        // scanning every evidence sentence case-insensitively for each keystroke took longer
+        // than a frame with 30,000 events.
+        let words = self.filter.text.trim().to_ascii_lowercase();
+        let mut criteria = self.filter.clone();
+        criteria.text.clear();
+        let mut selection = criteria.select(&self.events, &context);
+        if !words.is_empty() {
+            let texts = self.event_texts(corpus, generation);
+            let mentions =
+                |index: &usize| texts.get(*index).is_some_and(|text| text.contains(&words));
+            selection.matching.retain(mentions);
+            selection.undated.retain(mentions);
+        }
+        self.selection = selection;
         self.timeline = Timeline::build(
             &self.events,
             &self.selection,
@@ -210,6 +245,68 @@ impl DeskView {
     pub fn reset_layout(&mut self, gazetteer: &Gazetteer) {
         self.pinned.clear();
         self.place_nodes(gazetteer, &HashMap::new());
+    }
+
+    /// Builds the word index ahead of the first word filter, so typing never waits for it;
+    /// the app calls it once loading has finished.
+    pub fn prepare_word_index(&mut self, corpus: &Corpus) {
+        if let Some(built) = &self.built_from {
+            let generation = built.corpus_generation;
+            self.event_texts(corpus, generation);
+        }
+    }
+
+    /// Each event's searchable text in lower case (ASCII letters only, so Chinese stays as
+    /// written): parties, fields, kind and the evidence of every source. Built on first use
+    /// after the corpus changed.
+    fn event_texts(&mut self, corpus: &Corpus, generation: usize) -> &[String] {
+        if self.texts_for != Some(generation) || self.texts.len() != self.events.len() {
+            self.texts = self
+                .events
+                .iter()
+                .map(|event| {
+                    let data = &event.event;
+                    let mut text = String::new();
+                    for party in &data.participants {
+                        text.push_str(&party.name);
+                        text.push('\n');
+                    }
+                    for field in &data.fields {
+                        text.push_str(field);
+                        text.push('\n');
+                    }
+                    text.push_str(data.kind.label());
+                    for (document, evidence) in &event.sources {
+                        let Some(body) = corpus.document(*document).map(|d| d.body.as_str()) else {
+                            continue;
+                        };
+                        for range in evidence {
+                            text.push('\n');
+                            text.push_str(body.get(range.clone()).unwrap_or(""));
+                        }
+                    }
+                    text.make_ascii_lowercase();
+                    text
+                })
+                .collect();
+            self.texts_for = Some(generation);
+        }
+        &self.texts
+    }
+
+    /// Merges the events of articles loaded since the last call; starts again when one was
+    /// removed. Index of an event stays the same while articles are only added.
+    fn merge_events(&mut self, corpus: &Corpus) {
+        let documents = corpus.documents();
+        if !self.merger.covers_only(documents) {
+            self.merger = EventMerger::default();
+            self.events = Arc::new(Vec::new());
+            self.selected_event = None;
+        }
+        let events = Arc::make_mut(&mut self.events);
+        for document in documents {
+            self.merger.add(events, document);
+        }
     }
 
     /// The node of the selected party, if it is in the graph.

@@ -19,7 +19,7 @@ const SEED_TITLES: [&str; 5] = [
 fn app_harness() -> Harness<'static, AccordApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(|cc| AccordApp::new(cc))
+        .build_eframe(|cc| AccordApp::new(cc, None))
 }
 
 /// Runs frames until `done` holds; loading happens on background threads.
@@ -85,8 +85,11 @@ fn a_typed_path_loads_its_folder_and_reports_skipped_files() {
     // One frame handles the click, one opens the dialog, one lays it out.
     harness.run_steps(4);
     harness.get_by_label("Open a folder or file");
+    // The dialog's field is the last text input (the filter bar has one too).
     harness
-        .get_by_role(egui::accesskit::Role::TextInput)
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .last()
+        .unwrap()
         .type_text(&dir.path().display().to_string());
     harness.run_steps(2);
     // Enter opens the path, as the Open button does (it once did nothing: regression).

@@ -1,7 +1,7 @@
 //! Events across articles: the same occurrence reported by several articles is one event with
 //! several sources.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -19,22 +19,59 @@ pub struct CorpusEvent {
 /// Merges the events of all documents: same parties (as a set) and same date make one event.
 /// Events without a year are never merged across articles: nothing shows they are the same.
 pub fn corpus_events(documents: &[Arc<Document>]) -> Vec<CorpusEvent> {
-    let mut merged: Vec<CorpusEvent> = Vec::new();
-    let mut index: HashMap<(Vec<String>, String), usize> = HashMap::new();
+    let mut merger = EventMerger::default();
+    let mut events = Vec::new();
     for document in documents {
+        merger.add(&mut events, document);
+    }
+    events
+}
+
+/// Merges events as documents arrive, so a folder that is still loading costs only its new
+/// articles, not the whole corpus again. It indexes the events it was given; keep passing the
+/// same list.
+#[derive(Clone, Debug, Default)]
+pub struct EventMerger {
+    index: HashMap<EventKey, usize>,
+    seen: HashSet<DocumentId>,
+}
+
+/// What makes two reports one occurrence: the parties as a set and the full date.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct EventKey {
+    parties: Vec<PartyPart>,
+    date: (Option<i32>, Option<u8>, Option<u8>),
+}
+
+/// One party in a key: its gazetteer entry, or its normalised name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum PartyPart {
+    Entry(u32),
+    Name(String),
+}
+
+impl EventMerger {
+    /// Adds a document's events to `events` (once: a document added again is ignored).
+    pub fn add(&mut self, events: &mut Vec<CorpusEvent>, document: &Document) {
+        if !self.seen.insert(document.id) {
+            return;
+        }
         for event in &document.extraction.events {
             let source = (document.id, event.evidence.clone());
             let Some(date) = event.date.filter(|date| date.year.is_some()) else {
-                merged.push(CorpusEvent {
+                events.push(CorpusEvent {
                     event: event.clone(),
                     sources: vec![source],
                 });
                 continue;
             };
-            let key = (party_key(&event.participants), date.edtf());
-            match index.get(&key) {
+            let key = EventKey {
+                parties: party_key(&event.participants),
+                date: (date.year, date.month, date.day),
+            };
+            match self.index.get(&key) {
                 Some(&at) => {
-                    let existing = &mut merged[at];
+                    let existing = &mut events[at];
                     if !existing.sources.iter().any(|(id, _)| *id == document.id) {
                         existing.sources.push(source);
                     }
@@ -45,8 +82,8 @@ pub fn corpus_events(documents: &[Arc<Document>]) -> Vec<CorpusEvent> {
                     }
                 }
                 None => {
-                    index.insert(key, merged.len());
-                    merged.push(CorpusEvent {
+                    self.index.insert(key, events.len());
+                    events.push(CorpusEvent {
                         event: event.clone(),
                         sources: vec![source],
                     });
@@ -54,22 +91,32 @@ pub fn corpus_events(documents: &[Arc<Document>]) -> Vec<CorpusEvent> {
             }
         }
     }
-    merged
+
+    /// Whether every document merged so far is still among `documents` (when one was removed,
+    /// the merge must start again).
+    pub fn covers_only(&self, documents: &[Arc<Document>]) -> bool {
+        if self.seen.len() > documents.len() {
+            return false;
+        }
+        let present: HashSet<DocumentId> = documents.iter().map(|document| document.id).collect();
+        self.seen.iter().all(|id| present.contains(id))
+    }
 }
 
-/// The parties as a sorted set of keys: the gazetteer entry when linked, else the name without
-/// its administrative suffix, lower case.
-fn party_key(participants: &[Participant]) -> Vec<String> {
-    let mut keys: Vec<String> = participants
+/// The parties as a sorted set: the gazetteer entry when linked, else the name without its
+/// administrative suffix, lower case.
+fn party_key(participants: &[Participant]) -> Vec<PartyPart> {
+    let mut keys: Vec<PartyPart> = participants
         .iter()
         .map(|participant| match participant.entry {
-            Some(entry) => format!("#{}", entry.0),
+            Some(entry) => PartyPart::Entry(entry.0),
             None => {
                 let lower = participant.name.to_lowercase();
-                ["district", "county", "city", "province", "new area"]
+                let base = ["district", "county", "city", "province", "new area"]
                     .iter()
                     .find_map(|suffix| lower.strip_suffix(suffix).map(|s| s.trim_end().to_owned()))
-                    .unwrap_or(lower)
+                    .unwrap_or(lower);
+                PartyPart::Name(base)
             }
         })
         .collect();

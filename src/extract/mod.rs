@@ -12,7 +12,7 @@ mod people;
 mod places;
 mod sentences;
 
-pub use corpus::{CorpusEvent, corpus_events};
+pub use corpus::{CorpusEvent, EventMerger, corpus_events};
 pub use gazetteer::{Entry, Gazetteer, Level};
 
 use crate::model::{Document, Extraction, PartialDate};

@@ -29,7 +29,7 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 commands.push(Command::SelectParty(None));
             }
         }
-        let fields = all_fields(state);
+        let fields = state.desk.fields.clone();
         let chosen = if filter.fields.is_empty() {
             "any field".to_owned()
         } else {
@@ -80,19 +80,6 @@ fn place_fallback(state: &AppState) -> String {
         Some(crate::desk::party::PartyKey::Name(name)) => name.clone(),
         _ => String::new(),
     }
-}
-
-/// Every field named by an event, sorted.
-fn all_fields(state: &AppState) -> Vec<String> {
-    let mut fields: Vec<String> = state
-        .desk
-        .events
-        .iter()
-        .flat_map(|event| event.event.fields.iter().cloned())
-        .collect();
-    fields.sort();
-    fields.dedup();
-    fields
 }
 
 /// A period by years: off, or from one year to another.

@@ -1,17 +1,17 @@
 //! Drawing. Every panel reads the state and returns commands; nothing here changes the state.
 
 mod dialogs;
-mod events_table;
-mod filter_bar;
+pub mod events_table;
+pub mod filter_bar;
 pub mod fonts;
-mod graph;
-mod library;
+pub mod graph;
+pub mod library;
 mod messages;
 mod search;
 mod status;
 pub mod theme;
 pub mod timeline;
-mod viewer;
+pub mod viewer;
 
 pub use dialogs::PathDialog;
 

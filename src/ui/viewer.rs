@@ -277,6 +277,8 @@ fn paragraph_ui(
     let (pos, galley, response) = Label::new(job).sense(Sense::click()).layout_in_ui(ui);
     ui.painter()
         .galley(pos, galley.clone(), ui.visuals().text_color());
+    // Screen readers (and UI tests) read the paragraph as a label.
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     let Some(pointer) = response.hover_pos() else {
         return response;
     };

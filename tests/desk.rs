@@ -1,0 +1,171 @@
+//! The analyst's desk under egui_kittest, on the seeds: the timeline and its shelf, an event
+//! opening its article at the evidence, a place filtering the event table, the period slider.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Test code: a failed unwrap is a failed test.
+
+use std::time::{Duration, Instant};
+
+use accord::app::AccordApp;
+use accord::model::{EventKind, PartialDate};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn app_harness() -> Harness<'static, AccordApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(|cc| AccordApp::new(cc, None))
+}
+
+/// Runs frames until the seeds are loaded and the desk has caught up.
+fn loaded(harness: &mut Harness<'_, AccordApp>) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let state = harness.state().state();
+        if !state.is_loading()
+            && state.corpus.documents().len() == 5
+            && !state.desk.events.is_empty()
+        {
+            break;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for the seeds");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.run_steps(3);
+}
+
+#[test]
+fn the_timeline_holds_the_dated_events_and_the_shelf_the_year_unknown_signing() {
+    let mut harness = app_harness();
+    loaded(&mut harness);
+    let desk = &harness.state().state().desk;
+    let conference = desk
+        .timeline
+        .items
+        .iter()
+        .filter_map(|item| desk.events.get(item.event))
+        .find(|event| event.event.date == PartialDate::ymd(2020, 2, 28))
+        .expect("the 2020-02-28 conference is on the axis");
+    let parties: Vec<&str> = conference
+        .event
+        .participants
+        .iter()
+        .map(|party| party.name.as_str())
+        .collect();
+    assert_eq!(parties, ["Liangjiang New Area", "Tianfu New Area"]);
+    assert_eq!(conference.event.kind, EventKind::Meeting);
+    // The May 7 signing of the three Nanjing districts has no year: on the shelf, shown.
+    harness.get_by_label("Year unknown (2)");
+    harness.get_by_label(
+        "XXXX-05-07 · agreement · Jiangning District, Lishui District, Gaochun District",
+    );
+}
+
+#[test]
+fn clicking_an_event_opens_its_article_at_the_evidence() {
+    let mut harness = app_harness();
+    loaded(&mut harness);
+    // Show another article first, so opening the event visibly changes the viewer.
+    let liangjiang = harness.state().state().corpus.documents()[4].id;
+    harness
+        .get_by_label(
+            "XXXX-05-07 · agreement · Jiangning District, Lishui District, Gaochun District",
+        )
+        .click();
+    harness.run_steps(4);
+    let state = harness.state().state();
+    let selected = state.desk.selected_event.expect("an event is selected");
+    let event = &state.desk.events[selected];
+    let (document, evidence) = &event.sources[0];
+    assert_eq!(state.selected, Some(*document));
+    assert_ne!(state.selected, Some(liangjiang));
+    let focus = state
+        .focus
+        .as_ref()
+        .expect("the viewer is asked to show the evidence");
+    assert_eq!(focus.range, evidence[0]);
+    let body = &state.corpus.document(*document).unwrap().body;
+    assert!(body[focus.range.clone()].starts_with("The three zones jointly signed"));
+    // The paragraph with the evidence is in the viewer.
+    harness.get_by_label_contains("The three zones jointly signed a cooperation agreement");
+}
+
+#[test]
+fn clicking_a_place_filters_the_event_table() {
+    let mut harness = app_harness();
+    loaded(&mut harness);
+    let all = harness.state().state().desk.selection.matching.len();
+    harness.get_by_label("● Liangjiang New Area  (2)").click();
+    harness.run_steps(3);
+    let desk = &harness.state().state().desk;
+    assert!(desk.filter.place.is_some());
+    assert!(desk.selection.matching.len() < all);
+    harness.get_by_label("Event table").click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_all_by_label("Liangjiang New Area, Tianfu New Area")
+            .count()
+            >= 2
+    );
+    assert!(
+        harness
+            .query_all_by_label("Jiangning District, Lishui District, Gaochun District")
+            .next()
+            .is_none(),
+        "events of other places are filtered out of the table"
+    );
+}
+
+/// Whether the graph has an edge between the parties with these names.
+fn has_edge(app: &AccordApp, a: &str, b: &str) -> bool {
+    let graph = &app.state().desk.graph;
+    let find = |name: &str| graph.nodes.iter().position(|node| node.label == name);
+    let (Some(a), Some(b)) = (find(a), find(b)) else {
+        return false;
+    };
+    graph
+        .edges
+        .iter()
+        .any(|edge| edge.nodes == (a.min(b), a.max(b)))
+}
+
+#[test]
+fn the_period_slider_removes_ties_outside_the_window() {
+    let mut harness = app_harness();
+    loaded(&mut harness);
+    // The Yangtze River Delta demonstration zone signing is dated 2019.
+    assert!(has_edge(
+        harness.state(),
+        "Qingpu District",
+        "Wujiang District"
+    ));
+    harness.get_by_label("All time").click();
+    harness.run_steps(2);
+    assert!(has_edge(
+        harness.state(),
+        "Qingpu District",
+        "Wujiang District"
+    ));
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Slider, "from")
+        .increment_accesskit();
+    harness.run_steps(3);
+    let window = harness
+        .state()
+        .state()
+        .desk
+        .graph_window
+        .expect("a window is set");
+    assert_eq!(window.0.ymd().0, 2020);
+    assert!(!has_edge(
+        harness.state(),
+        "Qingpu District",
+        "Wujiang District"
+    ));
+    assert!(has_edge(
+        harness.state(),
+        "Liangjiang New Area",
+        "Tianfu New Area"
+    ));
+}
