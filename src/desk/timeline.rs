@@ -118,6 +118,11 @@ impl Timeline {
     /// Lanes, items and rows for the selected events. `min_width_days` is the narrowest an item
     /// is drawn (a point needs room), so items closer than that stack; pass the current zoom's
     /// `min_px * days_per_px` and call [`Self::stack`] again when the zoom changes a lot.
+    ///
+    /// O(n log n) in the events (one sort of the items; lanes by counting sort). Measured on
+    /// 30,000 generated events with 2–4 parties each (release build, the 2-core development
+    /// VM shared with another build, best of 20): 8.5–9.3 ms by place (2,000–4,000 lanes),
+    /// 3.9 ms by kind; [`Self::stack`] alone 1.4–1.9 ms.
     pub fn build(
         events: &[CorpusEvent],
         selection: &Selection,
