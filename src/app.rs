@@ -9,6 +9,9 @@ use crate::screenshot::ScreenshotJob;
 use crate::state::{AppState, Preferences};
 use crate::ui::{self, PathDialog};
 
+/// When the process started (set by `main`), for `ACCORD_STARTUP_TIMING`.
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 /// Key of the preferences in eframe's storage.
 const PREFERENCES_KEY: &str = "accord_preferences";
 
@@ -20,6 +23,9 @@ pub struct AccordApp {
     saved_preferences: Preferences,
     /// A screenshot to take and exit (`--screenshot`); nothing is saved then.
     screenshot: Option<ScreenshotJob>,
+    /// Start-up milestones still to report when `ACCORD_STARTUP_TIMING` is set: the first
+    /// frame, then the first frame with the seeds' events.
+    timing: Option<u8>,
 }
 
 impl AccordApp {
@@ -38,6 +44,25 @@ impl AccordApp {
             path_dialog: None,
             saved_preferences: preferences,
             screenshot,
+            timing: std::env::var_os("ACCORD_STARTUP_TIMING").map(|_| 0),
+        }
+    }
+
+    /// Prints how long after the process started the first frame, and the first frame with
+    /// events, were drawn.
+    fn report_timing(&mut self) {
+        let Some(stage) = self.timing else {
+            return;
+        };
+        let elapsed = STARTED
+            .get()
+            .map_or(0.0, |started| started.elapsed().as_secs_f64() * 1e3);
+        if stage == 0 {
+            eprintln!("accord: first frame after {elapsed:.0} ms");
+            self.timing = Some(1);
+        } else if !self.state.desk.events.is_empty() {
+            eprintln!("accord: seeds and their events shown after {elapsed:.0} ms");
+            self.timing = None;
         }
     }
 
@@ -65,6 +90,7 @@ impl eframe::App for AccordApp {
             self.state.handle(command);
         }
         let busy = self.state.refresh_desk();
+        self.report_timing();
         if busy {
             ui.ctx().request_repaint();
         }

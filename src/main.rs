@@ -7,6 +7,7 @@ use clap::Parser;
 use accord::cli::{Cli, Command};
 
 fn main() -> ExitCode {
+    let _ = accord::app::STARTED.set(std::time::Instant::now());
     let cli = Cli::parse();
     let result = match &cli.command {
         None => accord::app::run(cli.screenshot.clone()),

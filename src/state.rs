@@ -40,6 +40,8 @@ pub enum Command {
     ShowLibraryTab(LibraryTab),
     /// Show the clean body or the original text.
     ShowTextView(TextView),
+    /// Switch the colour theme.
+    SetTheme(Theme),
     /// Remove a message from the message area.
     DismissMessage(usize),
     /// Narrow every panel down to these events.
@@ -135,6 +137,20 @@ pub struct Preferences {
     pub open_paths: Vec<PathBuf>,
     /// Clean or original text in the viewer.
     pub text_view: TextView,
+    /// Light, dark, or as the system says.
+    pub theme: Theme,
+}
+
+/// The colour theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Theme {
+    /// Follow the system's light or dark setting.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
 }
 
 /// Results of background work, delivered to the UI thread.
@@ -212,6 +228,7 @@ impl AppState {
             options: IngestOptions::default(),
         };
         state.preferences.text_view = preferences.text_view;
+        state.preferences.theme = preferences.theme;
         let source = state.corpus.add_source(None);
         state.start_load(source, Root::Bundled, "bundled seed articles".to_owned());
         for path in preferences.open_paths {
@@ -302,6 +319,7 @@ impl AppState {
             Command::SelectDocument(document_id) => self.selected = Some(document_id),
             Command::ShowLibraryTab(tab) => self.library_tab = tab,
             Command::ShowTextView(view) => self.preferences.text_view = view,
+            Command::SetTheme(theme) => self.preferences.theme = theme,
             Command::DismissMessage(index) => {
                 if index < self.messages.len() {
                     self.messages.remove(index);

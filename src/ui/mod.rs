@@ -17,7 +17,7 @@ pub use dialogs::PathDialog;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::state::{AppState, Command};
+use crate::state::{AppState, Command, Theme};
 
 /// Ctrl+O (Cmd+O on macOS): open a folder.
 pub const OPEN_FOLDER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -31,6 +31,11 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     {
         commands.push(Command::ShowFolderDialog);
     }
+    ui.ctx().set_theme(match state.preferences.theme {
+        Theme::System => egui::ThemePreference::System,
+        Theme::Light => egui::ThemePreference::Light,
+        Theme::Dark => egui::ThemePreference::Dark,
+    });
     egui::Panel::top("menu_bar").show(ui, |ui| menu_bar_ui(ui, state, &mut commands));
     egui::Panel::bottom("status_bar").show(ui, |ui| status::status_ui(ui, state));
     egui::Panel::left("library")
@@ -122,16 +127,58 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                     commands.push(Command::ShowTextView(view));
                 }
             }
+            ui.separator();
+            for (theme, label) in [
+                (Theme::System, "Theme as the system"),
+                (Theme::Light, "Light theme"),
+                (Theme::Dark, "Dark theme"),
+            ] {
+                if ui.radio(state.preferences.theme == theme, label).clicked() {
+                    commands.push(Command::SetTheme(theme));
+                }
+            }
+            ui.separator();
+            if ui
+                .button("Search all articles…")
+                .on_hover_text(ui.ctx().format_shortcut(&search::SEARCH))
+                .clicked()
+            {
+                search::open(ui.ctx());
+            }
         });
         ui.menu_button("Help", |ui| {
             ui.label(format!("Accord {}", env!("CARGO_PKG_VERSION")));
             ui.label(
                 "Open a folder of articles with File, Open folder…, or drop it on the window.",
             );
-            ui.label(format!(
-                "Open folder: {}",
-                ui.ctx().format_shortcut(&OPEN_FOLDER)
-            ));
+            ui.separator();
+            ui.strong("Keyboard shortcuts");
+            let ctx = ui.ctx().clone();
+            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                for (keys, what) in [
+                    (ctx.format_shortcut(&OPEN_FOLDER), "Open a folder"),
+                    (ctx.format_shortcut(&search::SEARCH), "Search all articles"),
+                    (
+                        ctx.format_shortcut(&search::SEARCH_ALT),
+                        "Search all articles",
+                    ),
+                    (ctx.format_shortcut(&viewer::FIND), "Find in the article"),
+                    (
+                        "Wheel / + / −".to_owned(),
+                        "Timeline: zoom around the pointer",
+                    ),
+                    ("Drag / ← →".to_owned(), "Timeline: pan"),
+                    ("Shift+wheel / ↑ ↓".to_owned(), "Timeline: scroll the lanes"),
+                    ("F".to_owned(), "Timeline: zoom to fit"),
+                    ("Drag a node".to_owned(), "Graph: pin it where you drop it"),
+                    ("Wheel / drag".to_owned(), "Graph: zoom / pan"),
+                    ("Esc".to_owned(), "Close the search window"),
+                ] {
+                    ui.label(keys);
+                    ui.label(what);
+                    ui.end_row();
+                }
+            });
         });
     });
 }

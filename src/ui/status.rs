@@ -5,9 +5,12 @@ use crate::state::AppState;
 /// Draws counts of documents and skipped files, and the progress of each load.
 pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
     ui.horizontal(|ui| {
+        let desk = &state.desk;
         ui.label(format!(
-            "{} documents · {} skipped",
+            "{} documents · {} events · {} places in events · {} skipped",
             state.corpus.documents().len(),
+            desk.events.len(),
+            desk.graph.nodes.len(),
             state.corpus.skipped().len()
         ));
         for load in &state.loads {

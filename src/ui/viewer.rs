@@ -100,52 +100,59 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let scrolled_id = ui.scope_id().with("focus_scrolled");
     let scrolled: u64 = ui.data(|data| data.get_temp(scrolled_id)).unwrap_or(0);
     let scroll_to_focus = focus.filter(|focus| focus.generation != scrolled);
-    ScrollArea::vertical()
+    // A newly opened article starts at its top (unless a passage is to be shown).
+    let shown_id = ui.scope_id().with("viewer_shown_document");
+    let newly_opened = ui.data(|data| data.get_temp::<u128>(shown_id)) != Some(document.id.0);
+    ui.data_mut(|data| data.insert_temp(shown_id, document.id.0));
+    let mut scroll_area = ScrollArea::vertical()
         .id_salt(("viewer", document.id.0))
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            ui.set_max_width(theme::READING_WIDTH.min(ui.available_width()));
-            header_ui(ui, document);
-            commands.extend(events_ui(ui, state, document));
-            ui.add_space(theme::PARAGRAPH_GAP);
-            match state.preferences.text_view {
-                TextView::Clean => {
-                    if document.body.is_empty() {
-                        ui.weak("No article text was found in this file; see the original text.");
-                    }
-                    let marks = marks_of(state, document, &find);
-                    let target = if find.scroll_to_current {
-                        find.hits.get(find.current).cloned()
-                    } else {
-                        scroll_to_focus.map(|focus| focus.range.clone())
-                    };
-                    for segment in &document.segments {
-                        let range = segment.body.clone();
-                        let Some(text) = document.body.get(range.clone()) else {
-                            continue;
-                        };
-                        let response = paragraph_ui(
-                            ui,
-                            state,
-                            document,
-                            text,
-                            range.clone(),
-                            &marks,
-                            &mut commands,
-                        );
-                        if target.as_ref().is_some_and(|target| {
-                            range.start <= target.start && target.start <= range.end
-                        }) {
-                            response.scroll_to_me(Some(Align::Center));
-                        }
-                        ui.add_space(theme::PARAGRAPH_GAP);
-                    }
+        .auto_shrink(false);
+    if newly_opened && scroll_to_focus.is_none() {
+        scroll_area = scroll_area.vertical_scroll_offset(0.0);
+    }
+    scroll_area.show(ui, |ui| {
+        ui.set_max_width(theme::READING_WIDTH.min(ui.available_width()));
+        header_ui(ui, document);
+        commands.extend(events_ui(ui, state, document));
+        ui.add_space(theme::PARAGRAPH_GAP);
+        match state.preferences.text_view {
+            TextView::Clean => {
+                if document.body.is_empty() {
+                    ui.weak("No article text was found in this file; see the original text.");
                 }
-                TextView::Original => {
-                    ui.add(Label::new(RichText::new(&document.original).monospace()).wrap());
+                let marks = marks_of(state, document, &find);
+                let target = if find.scroll_to_current {
+                    find.hits.get(find.current).cloned()
+                } else {
+                    scroll_to_focus.map(|focus| focus.range.clone())
+                };
+                for segment in &document.segments {
+                    let range = segment.body.clone();
+                    let Some(text) = document.body.get(range.clone()) else {
+                        continue;
+                    };
+                    let response = paragraph_ui(
+                        ui,
+                        state,
+                        document,
+                        text,
+                        range.clone(),
+                        &marks,
+                        &mut commands,
+                    );
+                    if target.as_ref().is_some_and(|target| {
+                        range.start <= target.start && target.start <= range.end
+                    }) {
+                        response.scroll_to_me(Some(Align::Center));
+                    }
+                    ui.add_space(theme::PARAGRAPH_GAP);
                 }
             }
-        });
+            TextView::Original => {
+                ui.add(Label::new(RichText::new(&document.original).monospace()).wrap());
+            }
+        }
+    });
     if let Some(focus) = scroll_to_focus {
         ui.data_mut(|data| data.insert_temp(scrolled_id, focus.generation));
     }
