@@ -28,6 +28,8 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 filter.place = None;
                 commands.push(Command::SelectParty(None));
             }
+        } else if let Some(place) = place_picker_ui(ui) {
+            filter.place = Some(place);
         }
         let fields = state.desk.fields.clone();
         let chosen = if filter.fields.is_empty() {
@@ -107,4 +109,67 @@ fn period_ui(ui: &mut egui::Ui, state: &AppState, filter: &mut crate::desk::filt
             Day::from_ymd(to_year, 12, 31),
         ));
     }
+}
+
+/// Most places the picker lists for what was typed.
+const PICKER_LIMIT: usize = 12;
+
+/// A place chooser: type part of a name (English or Chinese), pick a gazetteer entry. Choosing
+/// a city includes its districts and counties.
+fn place_picker_ui(ui: &mut egui::Ui) -> Option<crate::desk::party::PartyKey> {
+    let gazetteer = Gazetteer::bundled();
+    let id = ui.scope_id().with("place_picker_query");
+    let mut query: String = ui.data(|data| data.get_temp(id)).unwrap_or_default();
+    let mut chosen = None;
+    egui::ComboBox::from_id_salt("place_filter")
+        .selected_text("any place")
+        .width(130.0)
+        .show_ui(ui, |ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut query)
+                    .hint_text("type a place (or 南京)")
+                    .desired_width(200.0),
+            )
+            .request_focus();
+            let needle = query.trim().to_lowercase();
+            if needle.is_empty() {
+                ui.weak("Choosing a city includes its districts.");
+                return;
+            }
+            let mut matches: Vec<&crate::extract::Entry> = gazetteer
+                .entries()
+                .iter()
+                .filter(|entry| {
+                    entry.base.to_lowercase().starts_with(&needle)
+                        || entry.full_name().to_lowercase().starts_with(&needle)
+                        || entry.name_zh.starts_with(query.trim())
+                })
+                .collect();
+            matches.sort_by_key(|entry| (entry.level, entry.base.len()));
+            for entry in matches.into_iter().take(PICKER_LIMIT) {
+                let parents: Vec<String> = gazetteer
+                    .lineage(entry.id)
+                    .skip(1)
+                    .map(|parent| parent.full_name())
+                    .collect();
+                let label = if parents.is_empty() {
+                    format!("{} {}", entry.full_name(), entry.name_zh)
+                } else {
+                    format!(
+                        "{} {} ({})",
+                        entry.full_name(),
+                        entry.name_zh,
+                        parents.join(", ")
+                    )
+                };
+                if ui.selectable_label(false, label).clicked() {
+                    chosen = Some(crate::desk::party::PartyKey::Entry(entry.id));
+                }
+            }
+        });
+    if chosen.is_some() {
+        query.clear();
+    }
+    ui.data_mut(|data| data.insert_temp(id, query));
+    chosen
 }

@@ -34,7 +34,7 @@ impl Default for View {
     }
 }
 
-const LIST_WIDTH: f32 = 190.0;
+const LIST_WIDTH: f32 = 170.0;
 const MARGIN: f32 = 30.0;
 
 /// Draws the relationship panel; returns the analyst's commands.
@@ -294,6 +294,9 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
             view.zoom = new_zoom;
         }
     }
+    if desk.graph_layout == GraphLayout::Map {
+        paint_map_grid(&painter, visuals, &projection, canvas);
+    }
     let selected_event_parties: Vec<PartyKey> = desk
         .selected_event
         .and_then(|index| desk.events.get(index))
@@ -404,6 +407,63 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
         }
     }
     commands
+}
+
+/// Parallels and meridians every five degrees, labelled, so the map reads without tiles.
+/// The geographic layout puts x at longitude × cos 35° and y at −latitude.
+fn paint_map_grid(
+    painter: &egui::Painter,
+    visuals: &egui::Visuals,
+    projection: &Projection,
+    canvas: Rect,
+) {
+    const STEP: f32 = 5.0;
+    let scale = 35.0_f32.to_radians().cos();
+    let top_left = projection.to_layout(canvas.left_top());
+    let bottom_right = projection.to_layout(canvas.right_bottom());
+    let (west, east) = (top_left.x / scale, bottom_right.x / scale);
+    let (north, south) = (-top_left.y, -bottom_right.y);
+    let colour = visuals
+        .widgets
+        .noninteractive
+        .bg_stroke
+        .color
+        .gamma_multiply(0.6);
+    let font = FontId::proportional(10.0);
+    let lines = |from: f32, to: f32| {
+        let first = (from.min(to) / STEP).floor() as i32;
+        let last = (from.max(to) / STEP).ceil() as i32;
+        // A far zoom-out would otherwise draw thousands of lines.
+        (first..=last).take(200).map(|k| k as f32 * STEP)
+    };
+    for longitude in lines(west, east) {
+        let x = projection.to_screen(Point::new(longitude * scale, 0.0)).x;
+        painter.line_segment(
+            [Pos2::new(x, canvas.top()), Pos2::new(x, canvas.bottom())],
+            Stroke::new(1.0, colour),
+        );
+        painter.text(
+            Pos2::new(x + 2.0, canvas.bottom() - 2.0),
+            Align2::LEFT_BOTTOM,
+            format!("{longitude:.0}°E"),
+            font.clone(),
+            visuals.weak_text_color(),
+        );
+    }
+    for latitude in lines(south, north) {
+        let y = projection.to_screen(Point::new(0.0, -latitude)).y;
+        painter.line_segment(
+            [Pos2::new(canvas.left(), y), Pos2::new(canvas.right(), y)],
+            Stroke::new(1.0, colour),
+        );
+        painter.text(
+            Pos2::new(canvas.left() + 2.0, y - 2.0),
+            Align2::LEFT_BOTTOM,
+            format!("{latitude:.0}°N"),
+            font.clone(),
+            visuals.weak_text_color(),
+        );
+    }
 }
 
 fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {

@@ -47,7 +47,7 @@ pub fn drop_overlay(visuals: &Visuals) -> Color32 {
 }
 
 /// Width of the article viewer when the app first opens.
-pub const VIEWER_WIDTH: f32 = 470.0;
+pub const VIEWER_WIDTH: f32 = 440.0;
 /// Height of the timeline when the app first opens.
 pub const TIMELINE_HEIGHT: f32 = 270.0;
 
