@@ -164,46 +164,55 @@ impl DeskView {
                 self.selected_event = None;
             }
         }
-        let context = FilterContext {
-            gazetteer,
-            bodies: corpus,
-        };
-        // Words are matched against a lower-cased text of each event, built once per corpus:
-        // scanning every evidence sentence case-insensitively for each keystroke took longer
-        // than a frame with 30,000 events.
-        let words = self.filter.text.trim().to_ascii_lowercase();
-        let mut criteria = self.filter.clone();
-        criteria.text.clear();
-        let mut selection = criteria.select(&self.events, &context);
-        if !words.is_empty() {
-            let texts = self.event_texts(corpus, generation);
-            let mentions =
-                |index: &usize| texts.get(*index).is_some_and(|text| text.contains(&words));
-            selection.matching.retain(mentions);
-            selection.undated.retain(mentions);
+        let before = self.built_from.take();
+        let changed = |same: &dyn Fn(&Inputs) -> bool| before.as_ref().is_none_or(|b| !same(b));
+        let selection_stale = corpus_changed || changed(&|b| b.filter == inputs.filter);
+        let timeline_stale = selection_stale || changed(&|b| b.lane_mode == inputs.lane_mode);
+        let graph_stale = selection_stale || changed(&|b| b.graph_window == inputs.graph_window);
+        if selection_stale {
+            self.selection = self.select(corpus, generation, gazetteer);
         }
-        self.selection = selection;
-        self.timeline = Timeline::build(
-            &self.events,
-            &self.selection,
-            self.lane_mode,
-            gazetteer,
-            DEFAULT_MIN_WIDTH_DAYS,
+        // The two rebuilds are independent: on two cores together they take the longer's time.
+        let (timeline, graph) = rayon::join(
+            || {
+                timeline_stale.then(|| {
+                    Timeline::build(
+                        &self.events,
+                        &self.selection,
+                        self.lane_mode,
+                        gazetteer,
+                        DEFAULT_MIN_WIDTH_DAYS,
+                    )
+                })
+            },
+            || {
+                graph_stale.then(|| {
+                    Graph::build(
+                        &self.events,
+                        &self.selection.matching,
+                        self.graph_window,
+                        gazetteer,
+                    )
+                })
+            },
         );
-        let graph = Graph::build(
-            &self.events,
-            &self.selection.matching,
-            self.graph_window,
-            gazetteer,
-        );
-        if graph != self.graph || self.positions.len() != graph.nodes.len() {
+        if let Some(timeline) = timeline {
+            self.timeline = timeline;
+        }
+        let mut regroup = changed(&|b| b.group_by == inputs.group_by);
+        if let Some(graph) = graph
+            && (graph != self.graph || self.positions.len() != graph.nodes.len())
+        {
             let previous = self.keyed_positions();
             self.graph = graph;
             self.graph_generation += 1;
             self.force = None;
             self.place_nodes(gazetteer, &previous);
+            regroup = true;
         }
-        self.grouping = self.graph.groups(gazetteer, self.group_by);
+        if regroup {
+            self.grouping = self.graph.groups(gazetteer, self.group_by);
+        }
         self.built_from = Some(inputs);
     }
 
@@ -245,6 +254,28 @@ impl DeskView {
     pub fn reset_layout(&mut self, gazetteer: &Gazetteer) {
         self.pinned.clear();
         self.place_nodes(gazetteer, &HashMap::new());
+    }
+
+    /// The events the filter lets through. Words are matched against a lower-cased text of
+    /// each event, built once per corpus: scanning every evidence sentence case-insensitively
+    /// for each keystroke took longer than a frame with 30,000 events.
+    fn select(&mut self, corpus: &Corpus, generation: usize, gazetteer: &Gazetteer) -> Selection {
+        let context = FilterContext {
+            gazetteer,
+            bodies: corpus,
+        };
+        let words = self.filter.text.trim().to_ascii_lowercase();
+        let mut criteria = self.filter.clone();
+        criteria.text.clear();
+        let mut selection = criteria.select(&self.events, &context);
+        if !words.is_empty() {
+            let texts = self.event_texts(corpus, generation);
+            let mentions =
+                |index: &usize| texts.get(*index).is_some_and(|text| text.contains(&words));
+            selection.matching.retain(mentions);
+            selection.undated.retain(mentions);
+        }
+        selection
     }
 
     /// Builds the word index ahead of the first word filter, so typing never waits for it;
