@@ -64,6 +64,9 @@ pub struct DeskView {
     pub graph_layout: GraphLayout,
     /// Node positions in the layout's own units, one per node.
     pub positions: Vec<Point>,
+    /// Column titles of the hierarchical layout (province names) and where they go, in layout
+    /// units; empty for the other layouts.
+    pub column_labels: Vec<(String, Point)>,
     /// Parties the analyst dragged into place.
     pub pinned: HashSet<PartyKey>,
     /// The event the analyst selected (index into `events`).
@@ -112,6 +115,7 @@ impl Default for DeskView {
             grouping: Grouping::default(),
             graph_layout: GraphLayout::default(),
             positions: Vec::new(),
+            column_labels: Vec::new(),
             pinned: HashSet::new(),
             selected_event: None,
             selected_party: None,
@@ -358,6 +362,7 @@ impl DeskView {
 
     fn place_nodes(&mut self, gazetteer: &Gazetteer, previous: &HashMap<PartyKey, Point>) {
         self.force = None;
+        self.column_labels.clear();
         self.positions = match self.graph_layout {
             GraphLayout::Force => {
                 let force = ForceLayout::new(&self.graph, previous, &self.pinned);
@@ -365,7 +370,24 @@ impl DeskView {
                 self.force = Some(force);
                 start
             }
-            GraphLayout::Hierarchy => layout::hierarchical(&self.graph, gazetteer).positions,
+            GraphLayout::Hierarchy => {
+                let hierarchy = layout::hierarchical(&self.graph, gazetteer);
+                self.column_labels = hierarchy
+                    .groups
+                    .iter()
+                    .filter_map(|group| {
+                        let points = group
+                            .nodes
+                            .iter()
+                            .filter_map(|&n| hierarchy.positions.get(n));
+                        let (x, y) =
+                            points.fold((f32::MAX, f32::MAX), |(x, y), p| (x.min(p.x), y.min(p.y)));
+                        (x < f32::MAX)
+                            .then(|| (group.label.clone(), Point::new(x, y - layout::ROW_HEIGHT)))
+                    })
+                    .collect();
+                hierarchy.positions
+            }
             GraphLayout::Map => layout::geographic(&self.graph, gazetteer).positions,
         };
         self.layout_from = Some((self.graph_layout, self.graph_generation));

@@ -143,13 +143,15 @@ fn period_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
 /// analyst's pan and zoom.
 struct Projection {
     min: Point,
-    scale: f32,
+    scale: Vec2,
     origin: Pos2,
     view: View,
 }
 
 impl Projection {
-    fn new(positions: &[Point], canvas: Rect, view: View) -> Self {
+    /// `uniform` keeps the layout's aspect (a map); otherwise each axis fills the canvas (the
+    /// province columns are far wider than tall).
+    fn new(positions: &[Point], canvas: Rect, view: View, uniform: bool) -> Self {
         let (mut min, mut max) = (
             Point::new(f32::MAX, f32::MAX),
             Point::new(f32::MIN, f32::MIN),
@@ -168,8 +170,11 @@ impl Projection {
         let inner = canvas.shrink(MARGIN);
         let width = (max.x - min.x).max(1e-3);
         let height = (max.y - min.y).max(1e-3);
-        let scale = (inner.width() / width).min(inner.height() / height);
-        let used = Vec2::new(width * scale, height * scale);
+        let mut scale = Vec2::new(inner.width() / width, inner.height() / height);
+        if uniform {
+            scale = Vec2::splat(scale.x.min(scale.y));
+        }
+        let used = Vec2::new(width * scale.x, height * scale.y);
         let origin = inner.center() - used / 2.0;
         Self {
             min,
@@ -182,8 +187,8 @@ impl Projection {
     fn to_screen(&self, p: Point) -> Pos2 {
         let base = self.origin
             + Vec2::new(
-                (p.x - self.min.x) * self.scale,
-                (p.y - self.min.y) * self.scale,
+                (p.x - self.min.x) * self.scale.x,
+                (p.y - self.min.y) * self.scale.y,
             );
         let centre = self.origin;
         centre + (base - centre) * self.view.zoom + self.view.offset
@@ -193,8 +198,8 @@ impl Projection {
         let centre = self.origin;
         let base = centre + (pos - self.view.offset - centre) / self.view.zoom;
         Point::new(
-            (base.x - self.origin.x) / self.scale + self.min.x,
-            (base.y - self.origin.y) / self.scale + self.min.y,
+            (base.x - self.origin.x) / self.scale.x + self.min.x,
+            (base.y - self.origin.y) / self.scale.y + self.min.y,
         )
     }
 }
@@ -222,7 +227,8 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
         );
         return commands;
     }
-    let projection = Projection::new(&desk.positions, canvas, *view);
+    let uniform = desk.graph_layout != GraphLayout::Hierarchy;
+    let projection = Projection::new(&desk.positions, canvas, *view, uniform);
     let screen: Vec<Pos2> = desk
         .positions
         .iter()
@@ -296,6 +302,15 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
     }
     if desk.graph_layout == GraphLayout::Map {
         paint_map_grid(&painter, visuals, &projection, canvas);
+    }
+    for (label, at) in &desk.column_labels {
+        painter.text(
+            projection.to_screen(*at),
+            Align2::LEFT_BOTTOM,
+            label,
+            FontId::proportional(12.0),
+            visuals.strong_text_color(),
+        );
     }
     let selected_event_parties: Vec<PartyKey> = desk
         .selected_event
