@@ -151,7 +151,9 @@ struct Projection {
 impl Projection {
     /// `uniform` keeps the layout's aspect (a map); otherwise each axis fills the canvas (the
     /// province columns are far wider than tall).
-    fn new(positions: &[Point], canvas: Rect, view: View, uniform: bool) -> Self {
+    /// `max_scale` (points per layout unit) keeps a small graph from being stretched to the
+    /// canvas corners.
+    fn new(positions: &[Point], canvas: Rect, view: View, uniform: bool, max_scale: f32) -> Self {
         let (mut min, mut max) = (
             Point::new(f32::MAX, f32::MAX),
             Point::new(f32::MIN, f32::MIN),
@@ -174,6 +176,7 @@ impl Projection {
         if uniform {
             scale = Vec2::splat(scale.x.min(scale.y));
         }
+        scale = scale.min(Vec2::splat(max_scale));
         let used = Vec2::new(width * scale.x, height * scale.y);
         let origin = inner.center() - used / 2.0;
         Self {
@@ -228,7 +231,14 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
         return commands;
     }
     let uniform = desk.graph_layout != GraphLayout::Hierarchy;
-    let projection = Projection::new(&desk.positions, canvas, *view, uniform);
+    let max_scale = match desk.graph_layout {
+        // Layout units: the force layout spreads a graph over about a unit square; the map is
+        // in degrees.
+        GraphLayout::Force => 320.0,
+        GraphLayout::Map => 90.0,
+        GraphLayout::Hierarchy => f32::INFINITY,
+    };
+    let projection = Projection::new(&desk.positions, canvas, *view, uniform, max_scale);
     let screen: Vec<Pos2> = desk
         .positions
         .iter()
