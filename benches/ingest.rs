@@ -87,6 +87,26 @@ fn main() -> std::io::Result<()> {
         total_bytes,
     );
 
+    // One long report (all the corpus's paragraphs in one document, a few MB): the stages
+    // must stay linear in the length of a document, not only across documents.
+    let long: String = bodies
+        .iter()
+        .take(1_000)
+        .map(|(body, _)| body.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let started = Instant::now();
+    let found = accord::extract::extract_text(&long, None, gazetteer)
+        .events
+        .len();
+    report(
+        "one long report, single thread",
+        started.elapsed(),
+        1,
+        long.len(),
+    );
+    println!("  ({found} events found)");
+
     let dir = tempfile::tempdir()?;
     for (name, bytes, _) in &corpus {
         std::fs::write(dir.path().join(name), bytes)?;

@@ -264,9 +264,9 @@ fn paired_lists(
     participants: &[Participant],
     places: &[PlaceMention],
 ) -> Vec<Vec<Participant>> {
-    let ordered: Vec<&PlaceMention> = places
+    let ordered: Vec<&PlaceMention> = starting_in(places, sentence, |place| place.range.start)
         .iter()
-        .filter(|place| sentence.start <= place.range.start && place.range.end <= sentence.end)
+        .filter(|place| place.range.end <= sentence.end)
         .filter(|place| participants.iter().any(|p| p.name == place.name))
         .collect();
     let mut pairs = Vec::new();
@@ -394,11 +394,9 @@ fn best_date(
     dates: &[DateMention],
     sentence: &Range<usize>,
 ) -> Option<(PartialDate, DateResolution)> {
-    dates
+    starting_in(dates, sentence, |mention| mention.range.start)
         .iter()
-        .filter(|mention| {
-            sentence.start <= mention.range.start && mention.range.end <= sentence.end
-        })
+        .filter(|mention| mention.range.end <= sentence.end)
         .max_by_key(|mention| {
             (
                 mention.date.day.is_some(),
@@ -423,7 +421,7 @@ fn parties(
     let in_quotes = |range: &Range<usize>| spans.in_quotes(range);
     let mut found: Vec<(usize, Participant)> = Vec::new();
     let mut compounds: Vec<bool> = Vec::new();
-    for place in places
+    for place in starting_in(places, sentence, |place| place.range.start)
         .iter()
         .filter(|place| inside(&place.range) && !in_quotes(&place.range))
     {
@@ -461,11 +459,10 @@ fn parties(
         let mut flags = compounds.iter();
         found.retain(|_| !flags.next().copied().unwrap_or(false));
     }
-    for org in spans
-        .companies
+    for org in starting_in(&spans.companies, sentence, |org| org.range.start)
         .iter()
-        .filter(|org| !spans.in_company_list(&org.range))
         .filter(|org| inside(&org.range) && !in_quotes(&org.range))
+        .filter(|org| !spans.in_company_list(&org.range))
     {
         found.push((
             org.range.start,
@@ -501,6 +498,18 @@ fn parties(
     let mut keep = keep.into_iter();
     participants.retain(|_| keep.next().unwrap_or(true));
     participants
+}
+
+/// The items (sorted by start) that start inside `range`, found by binary search: per clause
+/// this costs the clause's own mentions, not the article's, so a long report stays linear.
+fn starting_in<'a, T>(
+    items: &'a [T],
+    range: &Range<usize>,
+    start: impl Fn(&T) -> usize,
+) -> &'a [T] {
+    let from = items.partition_point(|item| start(item) < range.start);
+    let to = items.partition_point(|item| start(item) < range.end);
+    items.get(from..to.max(from)).unwrap_or_default()
 }
 
 /// The last `chars` characters of `text` (what stands right before a mention).

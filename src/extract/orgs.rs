@@ -109,7 +109,7 @@ pub struct Spans {
     pub quoted: Vec<Range<usize>>,
     /// Lists of companies ("enterprises, including …").
     pub company_lists: Vec<Range<usize>>,
-    /// Companies, institutions and outlets.
+    /// Companies, institutions and outlets, in text order.
     pub companies: Vec<OrgSpan>,
 }
 
@@ -117,7 +117,9 @@ impl Spans {
     /// Finds the spans of `text`.
     pub fn of(text: &str) -> Self {
         let quoted = quoted_spans(text);
-        let companies = find_companies(text, &quoted);
+        let mut companies = find_companies(text, &quoted);
+        // In text order: later stages find a sentence's companies by binary search.
+        companies.sort_by_key(|org| org.range.start);
         Self {
             company_lists: company_lists(text),
             quoted,

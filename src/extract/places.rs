@@ -46,6 +46,8 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Plac
     drop_brand_names(text, &mut mentions);
     drop_personal_names(text, &mut mentions);
     link(&mut mentions, gazetteer);
+    // In text order: later stages find a sentence's mentions by binary search.
+    mentions.sort_by_key(|mention| mention.range.start);
     mentions
 }
 
@@ -131,7 +133,8 @@ const PLACE_CONTINUATIONS: &[&str] = &[
 /// "Shanghai Volkswagen": a place word followed by one capitalised word that is not a place,
 /// a government or a geographic word, then nothing capitalised, is a brand.
 fn drop_brand_names(text: &str, mentions: &mut Vec<PlaceMention>) {
-    let starts: Vec<usize> = mentions.iter().map(|mention| mention.range.start).collect();
+    let starts: std::collections::HashSet<usize> =
+        mentions.iter().map(|mention| mention.range.start).collect();
     mentions.retain(|mention| {
         if !text[mention.range.clone()].is_ascii() {
             return true;
@@ -197,14 +200,36 @@ fn extend_to_zone(text: &str, mut mention: PlaceMention) -> PlaceMention {
 }
 
 /// Mentions inside a longer one (the places within a zone's name) are part of it.
+///
+/// One pass over the spans by start (longest first at a start): a span is nested when one seen
+/// before it, with a different range, reaches at least as far. Linear after the sort, so a
+/// long report with thousands of mentions costs no more per mention than a news story.
 fn drop_nested(mentions: &mut Vec<PlaceMention>) {
-    let spans: Vec<Range<usize>> = mentions.iter().map(|m| m.range.clone()).collect();
-    mentions.retain(|mention| {
-        !spans.iter().any(|span| {
-            *span != mention.range
-                && span.start <= mention.range.start
-                && mention.range.end <= span.end
-        })
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&index| {
+        let range = &mentions[index].range;
+        (range.start, std::cmp::Reverse(range.end))
+    });
+    let mut nested = vec![false; mentions.len()];
+    let mut reach_before: Option<usize> = None;
+    let mut group_start = 0;
+    while group_start < order.len() {
+        let range = mentions[order[group_start]].range.clone();
+        let mut group_end = group_start;
+        while group_end < order.len() && mentions[order[group_end]].range == range {
+            group_end += 1;
+        }
+        let inside = reach_before.is_some_and(|reach| reach >= range.end);
+        for &index in &order[group_start..group_end] {
+            nested[index] = inside;
+        }
+        reach_before = Some(reach_before.map_or(range.end, |reach| reach.max(range.end)));
+        group_start = group_end;
+    }
+    let mut index = 0;
+    mentions.retain(|_| {
+        index += 1;
+        !nested[index - 1]
     });
 }
 
@@ -266,29 +291,47 @@ const NEARBY_BYTES: usize = 300;
 /// Decides each ambiguous mention from the unambiguous ones: a candidate whose parent or
 /// ancestor is mentioned wins, then one whose siblings are mentioned, then one in a province
 /// that is mentioned; nearby mentions weigh more. Ties stay ambiguous.
+///
+/// The decided mentions are grouped by entry, each with its sorted positions, so a mention's
+/// score costs the number of distinct places times a binary search, not the number of
+/// mentions: a long report with thousands of mentions links in linear time.
 fn link(mentions: &mut [PlaceMention], gazetteer: &Gazetteer) {
     for _ in 0..2 {
-        let decided: Vec<(EntryId, usize)> = mentions
-            .iter()
-            .filter_map(|mention| mention.entry.map(|entry| (entry, mention.range.start)))
-            .collect();
+        let mut decided: std::collections::BTreeMap<EntryId, Vec<usize>> =
+            std::collections::BTreeMap::new();
+        for mention in mentions.iter() {
+            if let Some(entry) = mention.entry {
+                decided.entry(entry).or_default().push(mention.range.start);
+            }
+        }
+        for positions in decided.values_mut() {
+            positions.sort_unstable();
+        }
         for mention in mentions
             .iter_mut()
             .filter(|mention| mention.entry.is_none())
         {
+            let at = mention.range.start;
             let scores: Vec<(EntryId, u32)> = mention
                 .candidates
                 .iter()
                 .map(|&candidate| {
                     let score = decided
                         .iter()
-                        .filter(|(other, _)| *other != candidate)
-                        .map(|&(other, at)| {
-                            let nearby = mention.range.start.abs_diff(at) <= NEARBY_BYTES;
+                        .filter(|(other, _)| **other != candidate)
+                        .map(|(&other, positions)| {
                             let weight = context_weight(gazetteer, candidate, other);
-                            weight * if nearby { 2 } else { 1 }
+                            if weight == 0 {
+                                return 0;
+                            }
+                            let from = positions.partition_point(|&p| p + NEARBY_BYTES < at);
+                            let to = positions.partition_point(|&p| p <= at + NEARBY_BYTES);
+                            let nearby = u32::try_from(to - from).unwrap_or(u32::MAX);
+                            let all = u32::try_from(positions.len()).unwrap_or(u32::MAX);
+                            // Each mention counts once, twice when nearby.
+                            weight.saturating_mul(all.saturating_add(nearby))
                         })
-                        .sum();
+                        .fold(0u32, u32::saturating_add);
                     (candidate, score)
                 })
                 .collect();

@@ -126,31 +126,19 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 } else {
                     scroll_to_focus.map(|focus| focus.range.clone())
                 };
-                for segment in &document.segments {
-                    let range = segment.body.clone();
-                    let Some(text) = document.body.get(range.clone()) else {
-                        continue;
-                    };
-                    let response = paragraph_ui(
-                        ui,
-                        state,
-                        document,
-                        text,
-                        range.clone(),
-                        &marks,
-                        &mut commands,
-                    );
-                    if target.as_ref().is_some_and(|target| {
-                        range.start <= target.start && target.start <= range.end
-                    }) {
-                        response.scroll_to_me(Some(Align::Center));
-                    }
-                    ui.add_space(theme::PARAGRAPH_GAP);
+                let paragraphs = Paragraphs {
+                    state,
+                    document,
+                    marks: &marks,
+                    target: target.as_ref(),
+                };
+                if document.segments.len() < VIRTUAL_FROM_PARAGRAPHS {
+                    commands.extend(paragraphs.all_ui(ui));
+                } else {
+                    commands.extend(paragraphs.visible_ui(ui));
                 }
             }
-            TextView::Original => {
-                ui.add(Label::new(RichText::new(&document.original).monospace()).wrap());
-            }
+            TextView::Original => original_ui(ui, document),
         }
     });
     if let Some(focus) = scroll_to_focus {
@@ -159,6 +147,185 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     find.scroll_to_current = false;
     ui.data_mut(|data| data.insert_temp(find_id, find));
     commands
+}
+
+/// From this many paragraphs on, only those in view are laid out (a long report or a 20 MB
+/// file scrolls as smoothly as a news story).
+const VIRTUAL_FROM_PARAGRAPHS: usize = 200;
+/// From this many bytes on, the original text is shown line by line, only the lines in view.
+const VIRTUAL_ORIGINAL_FROM_BYTES: usize = 200_000;
+
+/// The clean text's paragraphs with their marks.
+struct Paragraphs<'a> {
+    state: &'a AppState,
+    document: &'a Document,
+    marks: &'a [(Range<usize>, Mark)],
+    /// A passage to bring into view this frame.
+    target: Option<&'a Range<usize>>,
+}
+
+impl Paragraphs<'_> {
+    fn contains_target(&self, range: &Range<usize>) -> bool {
+        self.target
+            .is_some_and(|target| range.start <= target.start && target.start <= range.end)
+    }
+
+    /// One paragraph and the gap after it.
+    fn paragraph_ui(&self, ui: &mut egui::Ui, index: usize, commands: &mut Vec<Command>) -> f32 {
+        let Some(segment) = self.document.segments.get(index) else {
+            return 0.0;
+        };
+        let range = segment.body.clone();
+        let Some(text) = self.document.body.get(range.clone()) else {
+            return 0.0;
+        };
+        let top = ui.cursor().top();
+        let response = paragraph_ui(
+            ui,
+            self.state,
+            self.document,
+            text,
+            range.clone(),
+            self.marks,
+            commands,
+        );
+        if self.contains_target(&range) {
+            response.scroll_to_me(Some(Align::Center));
+        }
+        ui.add_space(theme::PARAGRAPH_GAP);
+        ui.cursor().top() - top
+    }
+
+    /// Every paragraph: exact, for articles of ordinary length.
+    fn all_ui(&self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        for index in 0..self.document.segments.len() {
+            self.paragraph_ui(ui, index, &mut commands);
+        }
+        commands
+    }
+
+    /// Only the paragraphs in view, with space standing for the others. Heights not yet seen
+    /// are estimated from the text's length and corrected once a paragraph has been drawn.
+    fn visible_ui(&self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let width = ui.available_width();
+        let key = ui
+            .scope_id()
+            .with(("paragraph_heights", self.document.id.0, width as u32));
+        let mut heights: Vec<f32> = ui
+            .data(|data| data.get_temp::<std::sync::Arc<Vec<f32>>>(key))
+            .map(|heights| heights.as_ref().clone())
+            .unwrap_or_else(|| self.estimated_heights(ui, width));
+        let visible = ui.clip_rect();
+        let top = ui.cursor().top();
+        let margin = visible.height();
+        let mut y = top;
+        let mut index = 0;
+        while index < heights.len() && y + heights[index] < visible.top() - margin {
+            if self
+                .document
+                .segments
+                .get(index)
+                .is_some_and(|s| self.contains_target(&s.body))
+            {
+                break;
+            }
+            y += heights[index];
+            index += 1;
+        }
+        ui.add_space(y - top);
+        while index < heights.len() && ui.cursor().top() < visible.bottom() + margin {
+            heights[index] = self.paragraph_ui(ui, index, &mut commands);
+            index += 1;
+        }
+        let target_below = self.target.and_then(|_| {
+            (index..heights.len()).find(|&i| {
+                self.document
+                    .segments
+                    .get(i)
+                    .is_some_and(|s| self.contains_target(&s.body))
+            })
+        });
+        if let Some(target) = target_below {
+            // Draw from the target on, so it can scroll into view.
+            ui.add_space(heights[index..target].iter().sum());
+            index = target;
+            while index < heights.len() && index < target + 20 {
+                heights[index] = self.paragraph_ui(ui, index, &mut commands);
+                index += 1;
+            }
+        }
+        ui.add_space(heights[index..].iter().sum());
+        ui.data_mut(|data| data.insert_temp(key, std::sync::Arc::new(heights)));
+        commands
+    }
+
+    /// Heights from the number of characters per line: wide (CJK) characters count double.
+    fn estimated_heights(&self, ui: &egui::Ui, width: f32) -> Vec<f32> {
+        let row = ui.text_style_height(&egui::TextStyle::Body) + 3.0;
+        let narrow = row * 0.45;
+        self.document
+            .segments
+            .iter()
+            .map(|segment| {
+                let text = self.document.body.get(segment.body.clone()).unwrap_or("");
+                let run: f32 = text
+                    .chars()
+                    .map(|c| {
+                        if c.len_utf8() >= 3 {
+                            2.0 * narrow
+                        } else {
+                            narrow
+                        }
+                    })
+                    .sum();
+                (run / width.max(1.0)).ceil().max(1.0) * row + theme::PARAGRAPH_GAP
+            })
+            .collect()
+    }
+}
+
+/// The original text: as one wrapped label when it is small, else line by line (no wrapping),
+/// only the lines in view.
+fn original_ui(ui: &mut egui::Ui, document: &Document) {
+    if document.original.len() < VIRTUAL_ORIGINAL_FROM_BYTES {
+        ui.add(Label::new(RichText::new(&document.original).monospace()).wrap());
+        return;
+    }
+    let row = ui.text_style_height(&egui::TextStyle::Monospace) + 2.0;
+    let key = ui.scope_id().with(("original_lines", document.id.0));
+    let lines: std::sync::Arc<Vec<Range<usize>>> =
+        ui.data(|data| data.get_temp(key)).unwrap_or_else(|| {
+            let mut start = 0;
+            let lines: Vec<Range<usize>> = document
+                .original
+                .split_inclusive('\n')
+                .map(|line| {
+                    let range = start..start + line.trim_end_matches(['\n', '\r']).len();
+                    start += line.len();
+                    range
+                })
+                .collect();
+            std::sync::Arc::new(lines)
+        });
+    ui.data_mut(|data| data.insert_temp(key, std::sync::Arc::clone(&lines)));
+    let visible = ui.clip_rect();
+    let top = ui.cursor().top();
+    let first = (((visible.top() - top) / row).floor().max(0.0) as usize).min(lines.len());
+    let last = ((((visible.bottom() - top) / row).ceil().max(0.0)) as usize + 1).min(lines.len());
+    ui.scope(|ui| {
+        ui.spacing_mut().item_spacing.y = 0.0;
+        ui.add_space(first as f32 * row);
+        for line in &lines[first..last] {
+            let text = document.original.get(line.clone()).unwrap_or("");
+            ui.add_sized(
+                [ui.available_width(), row],
+                Label::new(RichText::new(text).monospace()).truncate(),
+            );
+        }
+        ui.add_space((lines.len() - last) as f32 * row);
+    });
 }
 
 /// Find in the article: the words, the hit count, next and previous.
