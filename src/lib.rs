@@ -10,6 +10,7 @@ pub mod desk;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod notebook;
 pub mod pattern;
 pub mod screenshot;
 pub mod seeds;
