@@ -31,6 +31,16 @@ pub struct AccordApp {
 impl AccordApp {
     /// Sets up fonts, reads preferences and starts loading the seeds and remembered folders.
     pub fn new(cc: &eframe::CreationContext<'_>, screenshot: Option<ScreenshotJob>) -> Self {
+        Self::with_notebook(cc, screenshot, None)
+    }
+
+    /// As [`Self::new`], with the notebook at `notebook` (tests keep theirs in a temporary
+    /// folder).
+    pub fn with_notebook(
+        cc: &eframe::CreationContext<'_>,
+        screenshot: Option<ScreenshotJob>,
+        notebook: Option<PathBuf>,
+    ) -> Self {
         ui::fonts::install(&cc.egui_ctx);
         let preferences: Preferences = cc
             .storage
@@ -40,7 +50,7 @@ impl AccordApp {
         let ctx = cc.egui_ctx.clone();
         let wake = Arc::new(move || ctx.request_repaint());
         Self {
-            state: AppState::new(preferences.clone(), wake),
+            state: AppState::with_notebook(preferences.clone(), wake, notebook),
             path_dialog: None,
             saved_preferences: preferences,
             screenshot,
@@ -112,6 +122,11 @@ impl eframe::App for AccordApp {
         }
         eframe::set_value(storage, PREFERENCES_KEY, &self.state.preferences);
         self.saved_preferences = self.state.preferences.clone();
+    }
+
+    /// The notebook's last changes are written before the window goes.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.state.journal.flush();
     }
 
     /// Preferences are tiny; saving them often means an opened folder is remembered even if

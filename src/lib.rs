@@ -9,6 +9,7 @@ pub mod cli;
 pub mod desk;
 pub mod extract;
 pub mod ingest;
+pub mod journal;
 pub mod model;
 pub mod notebook;
 pub mod pattern;

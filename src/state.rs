@@ -19,7 +19,9 @@ use crate::desk::time::Day;
 use crate::desk::timeline::LaneMode;
 use crate::extract::Gazetteer;
 use crate::ingest::{self, IngestEvent, IngestJob, IngestOptions, Root};
+use crate::journal::Journal;
 use crate::model::{Corpus, DocumentId, SourceId};
+use crate::notebook::{NoteId, Target, now_unix_s};
 use crate::view::{DeskView, GraphLayout};
 
 /// A change the UI asks for.
@@ -66,6 +68,30 @@ pub enum Command {
     PinNode(usize, Point),
     /// Forget pinned nodes and lay the graph out afresh.
     ResetLayout,
+    /// Write a new note.
+    AddNote {
+        /// What it is about.
+        target: Target,
+        /// The note.
+        text: String,
+        /// Its tags.
+        tags: Vec<String>,
+    },
+    /// Change a note's text and tags.
+    EditNote {
+        /// Which note.
+        id: NoteId,
+        /// The new text.
+        text: String,
+        /// The new tags.
+        tags: Vec<String>,
+    },
+    /// Delete a note (undoable).
+    DeleteNote(NoteId),
+    /// Bring back the last deleted note.
+    UndoDeleteNote,
+    /// Save this notebook over another program's changes to the file.
+    KeepMyNotebook,
 }
 
 /// A passage the viewer should bring into view and mark, once.
@@ -191,6 +217,8 @@ pub struct AppState {
     pub desk: DeskView,
     /// The passage the viewer should show.
     pub focus: Option<Focus>,
+    /// The user's notes, saved in the background.
+    pub journal: Journal,
     /// Changes whenever documents are added or removed.
     corpus_generation: usize,
     /// The generation the desk last saw, and when: while folders load, the desk catches up a
@@ -207,7 +235,22 @@ impl AppState {
     /// A state that loads the bundled seeds and the remembered paths. `wake` is called from
     /// background threads when results arrive (the app passes a repaint request).
     pub fn new(preferences: Preferences, wake: Arc<dyn Fn() + Send + Sync>) -> Self {
+        Self::with_notebook(preferences, wake, None)
+    }
+
+    /// As [`Self::new`], with the notebook at `notebook` (else `ACCORD_NOTEBOOK`, else the
+    /// platform's data folder).
+    pub fn with_notebook(
+        preferences: Preferences,
+        wake: Arc<dyn Fn() + Send + Sync>,
+        notebook: Option<PathBuf>,
+    ) -> Self {
         let (outbox, inbox) = channel();
+        let notebook = notebook.or_else(|| std::env::var_os("ACCORD_NOTEBOOK").map(PathBuf::from));
+        let (notebook, notices) = match notebook {
+            Some(path) => Journal::open(path, Arc::clone(&wake)),
+            None => Journal::open_default(Arc::clone(&wake)),
+        };
         let mut state = Self {
             corpus: Corpus::default(),
             selected: None,
@@ -219,6 +262,7 @@ impl AppState {
             preferences: Preferences::default(),
             desk: DeskView::default(),
             focus: None,
+            journal: notebook,
             corpus_generation: 0,
             desk_generation: (0, Instant::now()),
             jobs: Vec::new(),
@@ -227,6 +271,9 @@ impl AppState {
             wake,
             options: IngestOptions::default(),
         };
+        for notice in notices {
+            state.tell_info(notice);
+        }
         state.preferences.text_view = preferences.text_view;
         state.preferences.theme = preferences.theme;
         let source = state.corpus.add_source(None);
@@ -301,8 +348,12 @@ impl AppState {
         if !self.is_loading() {
             self.desk.prepare_word_index(&self.corpus);
         }
+        let (notices, save_pending) = self.journal.tick();
+        for notice in notices {
+            self.tell_error(notice);
+        }
         let behind = self.desk_generation.0 != self.corpus_generation;
-        self.desk.advance_layout(gazetteer) || behind
+        self.desk.advance_layout(gazetteer) || behind || save_pending
     }
 
     /// Applies a command from the UI.
@@ -339,6 +390,32 @@ impl AppState {
             Command::SetGraphWindow(window) => self.desk.graph_window = window,
             Command::PinNode(node, at) => self.desk.pin(node, at),
             Command::ResetLayout => self.desk.reset_layout(Gazetteer::bundled()),
+            Command::AddNote { target, text, tags } => {
+                self.journal
+                    .notebook
+                    .add_note(target, text, &tags, now_unix_s());
+                self.journal.changed();
+            }
+            Command::EditNote { id, text, tags } => {
+                if self
+                    .journal
+                    .notebook
+                    .edit_note(id, text, &tags, now_unix_s())
+                {
+                    self.journal.changed();
+                }
+            }
+            Command::DeleteNote(id) => {
+                if self.journal.notebook.delete_note(id) {
+                    self.journal.changed();
+                }
+            }
+            Command::UndoDeleteNote => {
+                if self.journal.notebook.undo_delete().is_some() {
+                    self.journal.changed();
+                }
+            }
+            Command::KeepMyNotebook => self.journal.keep_my_version(),
         }
     }
 

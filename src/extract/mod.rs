@@ -10,7 +10,7 @@ pub mod gazetteer;
 mod orgs;
 mod people;
 mod places;
-mod sentences;
+pub mod sentences;
 
 pub use corpus::{CorpusEvent, EventMerger, corpus_events};
 pub use gazetteer::{Entry, Gazetteer, Level};

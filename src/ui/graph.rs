@@ -556,6 +556,21 @@ fn side_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 commands.push(Command::SetFilter(filter));
             }
         });
+        if let Some(target) = super::notes::place_target(&graph.nodes[node].key) {
+            let notes = state.journal.notebook.notes_for(&target).count();
+            ui.horizontal(|ui| {
+                if ui.small_button("Add note…").clicked() {
+                    super::notes::write_note(
+                        ui.ctx(),
+                        target.clone(),
+                        format!("On the place {}", graph.nodes[node].label),
+                    );
+                }
+                if notes > 0 {
+                    ui.weak(format!("{notes} note(s)"));
+                }
+            });
+        }
         for (partner, count) in graph.partners(node).into_iter().take(12) {
             ui.label(format!("{} ({count})", graph.nodes[partner].label));
         }

@@ -7,6 +7,7 @@ pub mod fonts;
 pub mod graph;
 pub mod library;
 mod messages;
+pub mod notes;
 mod search;
 mod status;
 pub mod theme;
@@ -63,8 +64,10 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         match lower_tab(ui) {
             LowerTab::Graph => commands.extend(graph::graph_ui(ui, state)),
             LowerTab::Table => commands.extend(events_table::events_table_ui(ui, state)),
+            LowerTab::Notes => commands.extend(notes::notes_panel_ui(ui, state)),
         }
     });
+    commands.extend(notes::editor_ui(ui.ctx()));
     commands.extend(search::search_window_ui(ui, state));
     commands.extend(dropped_files_ui(ui));
     commands
@@ -76,6 +79,7 @@ enum LowerTab {
     #[default]
     Graph,
     Table,
+    Notes,
 }
 
 fn lower_tab(ui: &egui::Ui) -> LowerTab {
@@ -90,6 +94,7 @@ fn lower_panel_ui(ui: &mut egui::Ui) -> Vec<Command> {
         for (tab, label) in [
             (LowerTab::Graph, "Relationship graph"),
             (LowerTab::Table, "Event table"),
+            (LowerTab::Notes, "Notes"),
         ] {
             if ui.selectable_label(current == tab, label).clicked() {
                 ui.data_mut(|data| data.insert_temp(egui::Id::unique("accord_lower_tab"), tab));

@@ -112,7 +112,7 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     }
     scroll_area.show(ui, |ui| {
         ui.set_max_width(theme::READING_WIDTH.min(ui.available_width()));
-        header_ui(ui, document);
+        header_ui(ui, state, document);
         commands.extend(events_ui(ui, state, document));
         ui.add_space(theme::PARAGRAPH_GAP);
         match state.preferences.text_view {
@@ -453,6 +453,16 @@ fn paragraph_ui(
         .galley(pos, galley.clone(), ui.visuals().text_color());
     // Screen readers (and UI tests) read the paragraph as a label.
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    paragraph_menu(
+        ui,
+        state,
+        document,
+        text,
+        range.clone(),
+        &galley,
+        pos,
+        &response,
+    );
     let Some(pointer) = response.hover_pos() else {
         return response;
     };
@@ -526,6 +536,74 @@ fn paragraph_ui(
         }
     }
     response
+}
+
+/// Right-click on a paragraph: a note on the sentence, the paragraph or the place under the
+/// pointer (egui's labels do not expose a text selection, so the sentence stands for it).
+#[allow(clippy::too_many_arguments)]
+fn paragraph_menu(
+    ui: &egui::Ui,
+    state: &AppState,
+    document: &Document,
+    text: &str,
+    range: Range<usize>,
+    galley: &std::sync::Arc<egui::Galley>,
+    pos: egui::Pos2,
+    response: &egui::Response,
+) {
+    // Where the menu was opened, kept while it is open.
+    let at_id = response.id.with("menu_at");
+    if response.secondary_clicked()
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let char_index = galley.cursor_from_pos(pointer - pos).index.0;
+        let byte = text
+            .char_indices()
+            .nth(char_index)
+            .map_or(text.len(), |(at, _)| at);
+        ui.data_mut(|data| data.insert_temp(at_id, byte));
+    }
+    response.context_menu(|ui| {
+        let byte: usize = ui.data(|data| data.get_temp(at_id)).unwrap_or(0);
+        let sentence = crate::extract::sentences::split(text)
+            .into_iter()
+            .find(|sentence| sentence.start <= byte && byte <= sentence.end)
+            .unwrap_or(0..text.len());
+        let passages = [
+            (
+                "Add note on this sentence…",
+                range.start + sentence.start..range.start + sentence.end,
+            ),
+            ("Add note on this paragraph…", range.clone()),
+        ];
+        for (label, passage) in passages {
+            if ui.button(label).clicked() {
+                if let Some(target) = super::notes::passage_target(state, document.id, passage) {
+                    let about = super::notes::target_label(state, &target);
+                    super::notes::write_note(ui.ctx(), target, about);
+                }
+                ui.close();
+            }
+        }
+        let at = range.start + byte;
+        let place = document
+            .extraction
+            .places
+            .iter()
+            .find(|place| place.range.start <= at && at < place.range.end);
+        if let Some(place) = place {
+            let party = match place.entry {
+                Some(entry) => PartyKey::Entry(entry),
+                None => PartyKey::name(&place.name),
+            };
+            if let Some(target) = super::notes::place_target(&party)
+                && ui.button(format!("Add note on {}…", place.name)).clicked()
+            {
+                super::notes::write_note(ui.ctx(), target, format!("On the place {}", place.name));
+                ui.close();
+            }
+        }
+    });
 }
 
 /// The paragraph's text in sections: evidence on a tinted background (stronger for the
@@ -641,8 +719,32 @@ fn place_tooltip_ui(ui: &mut egui::Ui, place: &crate::model::PlaceMention, gazet
     }
 }
 
-fn header_ui(ui: &mut egui::Ui, document: &Document) {
+fn header_ui(ui: &mut egui::Ui, state: &AppState, document: &Document) {
     ui.add(Label::new(RichText::new(&document.meta.title).heading()).wrap());
+    let target = crate::notebook::Target::Article {
+        document: document.id,
+    };
+    let in_document = state
+        .journal
+        .notebook
+        .notes_in_document(document.id)
+        .count();
+    ui.horizontal(|ui| {
+        if ui
+            .small_button("Add note…")
+            .on_hover_text("A note on this article (right-click a sentence, a place or an event for a note on it)")
+            .clicked()
+        {
+            super::notes::write_note(
+                ui.ctx(),
+                target.clone(),
+                format!("On the article “{}”", document.meta.title),
+            );
+        }
+        if in_document > 0 {
+            ui.weak(format!("{in_document} note(s) on this article, listed under Notes"));
+        }
+    });
     let meta = &document.meta;
     let mut facts = Vec::new();
     facts.push(
@@ -694,9 +796,33 @@ fn events_ui(ui: &mut egui::Ui, state: &AppState, document: &Document) -> Vec<Co
         }
         let desk_event = desk_event_of(state, document, index);
         let selected = desk_event.is_some() && desk_event == state.desk.selected_event;
+        let key = crate::notebook::EventKey::of_event(document.id, &document.body, event);
+        let notes = key.as_ref().map_or(0, |key| {
+            state
+                .journal
+                .notebook
+                .notes_for(&crate::notebook::Target::Event { key: key.clone() })
+                .count()
+        });
+        if notes > 0 {
+            text.push_str(&format!("  ·  {notes} note(s)"));
+        }
         let label = RichText::new(text).color(theme::kind_colour(ui.visuals(), event.kind));
-        if ui.selectable_label(selected, label).clicked() {
+        let response = ui.selectable_label(selected, label);
+        if response.clicked() {
             commands.push(Command::SelectEvent(desk_event));
+        }
+        if let Some(key) = key {
+            response.context_menu(|ui| {
+                if ui.button("Add note on this event…").clicked() {
+                    super::notes::write_note(
+                        ui.ctx(),
+                        crate::notebook::Target::Event { key: key.clone() },
+                        format!("On the event: {}", parties.join(", ")),
+                    );
+                    ui.close();
+                }
+            });
         }
     }
     commands

@@ -1,0 +1,367 @@
+//! Notes: the editor window (a note on an article, an event, a place or a passage, with tags)
+//! and the Notes panel that lists, searches, opens, edits and deletes them (delete can be
+//! undone). The draft being written is the editor's own state, in egui's memory; saving it is
+//! a command.
+
+use crate::desk::party::PartyKey;
+use crate::extract::Gazetteer;
+use crate::notebook::{EventKey, Note, NoteId, Passage, PlaceRef, Target, anchor};
+use crate::state::{AppState, Command};
+
+/// A note being written or edited.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// The note edited, or `None` for a new one.
+    pub id: Option<NoteId>,
+    /// What it is about.
+    pub target: Target,
+    /// How the target is named in the editor's title.
+    pub about: String,
+    /// The text so far.
+    pub text: String,
+    /// Tags, comma-separated as typed.
+    pub tags: String,
+    /// Whether the text field has been given the keyboard once (on opening).
+    focused: bool,
+}
+
+fn draft_id() -> egui::Id {
+    egui::Id::unique("accord_note_draft")
+}
+
+/// Opens the editor on a new note about `target`.
+pub fn write_note(ctx: &egui::Context, target: Target, about: String) {
+    let draft = Draft {
+        id: None,
+        target,
+        about,
+        text: String::new(),
+        tags: String::new(),
+        focused: false,
+    };
+    ctx.data_mut(|data| data.insert_temp(draft_id(), Some(draft)));
+}
+
+/// Opens the editor on an existing note.
+fn edit_note(ctx: &egui::Context, note: &Note, about: String) {
+    let draft = Draft {
+        id: Some(note.id),
+        target: note.target.clone(),
+        about,
+        text: note.text.clone(),
+        tags: note.tags.join(", "),
+        focused: false,
+    };
+    ctx.data_mut(|data| data.insert_temp(draft_id(), Some(draft)));
+}
+
+/// The editor window, when a draft is open; returns the command that saves it.
+pub fn editor_ui(ctx: &egui::Context) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let Some(mut draft) = ctx
+        .data(|data| data.get_temp::<Option<Draft>>(draft_id()))
+        .flatten()
+    else {
+        return commands;
+    };
+    let mut keep = true;
+    egui::Window::new(if draft.id.is_some() {
+        "Edit note"
+    } else {
+        "New note"
+    })
+    .collapsible(false)
+    .default_width(420.0)
+    .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+    .show(ctx, |ui| {
+        ui.label(egui::RichText::new(&draft.about).weak());
+        let text = ui.add(
+            egui::TextEdit::multiline(&mut draft.text)
+                .hint_text("Your note")
+                .desired_rows(6)
+                .desired_width(f32::INFINITY),
+        );
+        if !draft.focused {
+            text.request_focus();
+            draft.focused = true;
+        }
+        ui.horizontal(|ui| {
+            ui.label("Tags:");
+            ui.add(
+                egui::TextEdit::singleline(&mut draft.tags)
+                    .hint_text("comma, separated")
+                    .desired_width(260.0),
+            );
+        });
+        ui.horizontal(|ui| {
+            let can_save = !draft.text.trim().is_empty();
+            if ui
+                .add_enabled(can_save, egui::Button::new("Save"))
+                .clicked()
+            {
+                let tags: Vec<String> = draft
+                    .tags
+                    .split(',')
+                    .map(|tag| tag.trim().to_owned())
+                    .filter(|tag| !tag.is_empty())
+                    .collect();
+                let text = draft.text.trim().to_owned();
+                commands.push(match draft.id {
+                    Some(id) => Command::EditNote { id, text, tags },
+                    None => Command::AddNote {
+                        target: draft.target.clone(),
+                        text,
+                        tags,
+                    },
+                });
+                keep = false;
+            }
+            if ui.button("Cancel").clicked() {
+                keep = false;
+            }
+        });
+    });
+    if ctx.input(|input| input.key_pressed(egui::Key::Escape)) {
+        keep = false;
+    }
+    ctx.data_mut(|data| data.insert_temp(draft_id(), keep.then_some(draft)));
+    commands
+}
+
+/// How a note's target reads in lists and titles.
+pub fn target_label(state: &AppState, target: &Target) -> String {
+    let title = |document| {
+        state
+            .corpus
+            .document(document)
+            .map(|document| document.meta.title.clone())
+    };
+    match target {
+        Target::Article { document } => title(*document).map_or_else(
+            || "An article that is not loaded (detached)".to_owned(),
+            |title| format!("Article: {title}"),
+        ),
+        Target::Event { key } => {
+            let event = event_of(state, key).map(|index| {
+                let data = &state.desk.events[index].event;
+                let parties: Vec<&str> =
+                    data.participants.iter().map(|p| p.name.as_str()).collect();
+                format!(
+                    "Event: {} · {} · {}",
+                    super::viewer::event_date_text(data),
+                    data.kind.label(),
+                    parties.join(", ")
+                )
+            });
+            event.unwrap_or_else(|| match title(key.document) {
+                Some(title) => format!("An event no longer extracted from “{title}” (detached)"),
+                None => "An event of an article that is not loaded (detached)".to_owned(),
+            })
+        }
+        Target::Place { place } => match place.party(Gazetteer::bundled()) {
+            Some(party) => format!(
+                "Place: {}",
+                party.label(Gazetteer::bundled(), &place_name(place))
+            ),
+            None => format!(
+                "Place: {} (not in the gazetteer any more)",
+                place_name(place)
+            ),
+        },
+        Target::Passage(passage) => {
+            let quote: String = passage.quote.chars().take(90).collect();
+            let ellipsis = if passage.quote.chars().count() > 90 {
+                "…"
+            } else {
+                ""
+            };
+            match title(passage.document) {
+                Some(title) => format!("Passage of “{title}”: “{quote}{ellipsis}”"),
+                None => format!(
+                    "Passage of an article that is not loaded (detached): “{quote}{ellipsis}”"
+                ),
+            }
+        }
+    }
+}
+
+fn place_name(place: &PlaceRef) -> String {
+    match place {
+        PlaceRef::Code(code) => code.clone(),
+        PlaceRef::Name(name) => name.clone(),
+    }
+}
+
+/// The desk event a key names, if it is loaded.
+pub fn event_of(state: &AppState, key: &EventKey) -> Option<usize> {
+    let body_of = |document| {
+        state
+            .corpus
+            .document(document)
+            .map(|document| document.body.as_str())
+    };
+    state.desk.events.iter().position(|event| {
+        event
+            .sources
+            .iter()
+            .any(|(document, _)| *document == key.document)
+            && EventKey::of_corpus_event(event, body_of)
+                .iter()
+                .any(|candidate| {
+                    candidate == key || candidate.same_evidence(key) && key.parties.is_none()
+                })
+    })
+}
+
+/// The key of a desk event (its first source), for notes and reviews.
+pub fn key_of_event(state: &AppState, index: usize) -> Option<EventKey> {
+    let event = state.desk.events.get(index)?;
+    let body_of = |document| {
+        state
+            .corpus
+            .document(document)
+            .map(|document| document.body.as_str())
+    };
+    EventKey::of_corpus_event(event, body_of).into_iter().next()
+}
+
+/// A note target for a party of the panels.
+pub fn place_target(party: &PartyKey) -> Option<Target> {
+    PlaceRef::of_party(party, Gazetteer::bundled()).map(|place| Target::Place { place })
+}
+
+/// A note target for a passage of a document's body.
+pub fn passage_target(
+    state: &AppState,
+    document: crate::model::DocumentId,
+    range: std::ops::Range<usize>,
+) -> Option<Target> {
+    let body = &state.corpus.document(document)?.body;
+    let quote = body.get(range.clone())?.to_owned();
+    Some(Target::Passage(Passage {
+        document,
+        quote,
+        start_byte: range.start,
+        end_byte: range.end,
+    }))
+}
+
+/// What opening a note's target does: its article at the passage or event, its place.
+fn open_target(state: &AppState, target: &Target) -> Vec<Command> {
+    match target {
+        Target::Article { document } => vec![Command::SelectDocument(*document)],
+        Target::Event { key } => match event_of(state, key) {
+            Some(index) => vec![Command::SelectEvent(Some(index))],
+            None => vec![Command::SelectDocument(key.document)],
+        },
+        Target::Place { place } => place
+            .party(Gazetteer::bundled())
+            .map(|party| vec![Command::SelectParty(Some(party))])
+            .unwrap_or_default(),
+        Target::Passage(passage) => {
+            let range = state
+                .corpus
+                .document(passage.document)
+                .and_then(|document| anchor(&document.body, passage).range())
+                .unwrap_or(passage.start_byte..passage.start_byte);
+            vec![Command::ShowPassage(passage.document, range)]
+        }
+    }
+}
+
+/// The Notes panel: the notebook's state, a search box and tag filter, and the notes.
+pub fn notes_panel_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let journal = &state.journal;
+    let notebook = &journal.notebook;
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(format!("Notes ({})", notebook.notes.len()));
+        let status = match (&journal.path, &journal.read_only_because) {
+            (_, Some(reason)) => format!("read-only: {reason}"),
+            (Some(path), None) if journal.is_dirty() => format!("saving to {}…", path.display()),
+            (Some(path), None) => format!("saved in {}", path.display()),
+            (None, None) => "not saved".to_owned(),
+        };
+        ui.weak(status);
+        if journal.changed_elsewhere
+            && ui
+                .button("Keep my version")
+                .on_hover_text("Another program changed the notebook file: save yours over it (the other version is kept as the .bak file)")
+                .clicked()
+        {
+            commands.push(Command::KeepMyNotebook);
+        }
+        if let Some(deleted) = notebook.deleted_note() {
+            let text: String = deleted.text.chars().take(30).collect();
+            if ui.button(format!("Undo delete of “{text}”")).clicked() {
+                commands.push(Command::UndoDeleteNote);
+            }
+        }
+    });
+    let search_id = ui.scope_id().with("notes_search");
+    let (mut words, mut tag): (String, Option<String>) =
+        ui.data(|data| data.get_temp(search_id)).unwrap_or_default();
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut words)
+                .hint_text("search notes…")
+                .desired_width(200.0),
+        );
+        egui::ComboBox::from_id_salt("notes_tag")
+            .selected_text(tag.clone().unwrap_or_else(|| "any tag".to_owned()))
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(tag.is_none(), "any tag").clicked() {
+                    tag = None;
+                }
+                for (name, count) in notebook.tags() {
+                    let selected = tag.as_deref() == Some(name.as_str());
+                    if ui
+                        .selectable_label(selected, format!("{name} ({count})"))
+                        .clicked()
+                    {
+                        tag = Some(name);
+                    }
+                }
+            });
+    });
+    ui.data_mut(|data| data.insert_temp(search_id, (words.clone(), tag.clone())));
+    ui.separator();
+    let notes = notebook.search_notes(&words, tag.as_deref());
+    if notes.is_empty() {
+        ui.weak(if notebook.notes.is_empty() {
+            "No notes yet. Add one from the article viewer (on the article, an event, a place, or a sentence: right-click it) or from a place in the graph."
+        } else {
+            "No note matches."
+        });
+        return commands;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("notes_list")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            for note in notes {
+                let about = target_label(state, &note.target);
+                ui.group(|ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        if ui.link(&about).on_hover_text("Open").clicked() {
+                            commands.extend(open_target(state, &note.target));
+                        }
+                    });
+                    ui.label(&note.text);
+                    ui.horizontal(|ui| {
+                        for tag in &note.tags {
+                            ui.weak(format!("#{tag}"));
+                        }
+                        if ui.small_button("Edit").clicked() {
+                            edit_note(ui.ctx(), note, about.clone());
+                        }
+                        if ui.small_button("Delete").clicked() {
+                            commands.push(Command::DeleteNote(note.id));
+                        }
+                    });
+                });
+            }
+        });
+    commands
+}
