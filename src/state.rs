@@ -21,7 +21,7 @@ use crate::extract::Gazetteer;
 use crate::ingest::{self, IngestEvent, IngestJob, IngestOptions, Root};
 use crate::journal::Journal;
 use crate::model::{Corpus, DocumentId, SourceId};
-use crate::notebook::{NoteId, Target, now_unix_s};
+use crate::notebook::{NoteId, Review, Target, now_unix_s};
 use crate::view::{DeskView, GraphLayout};
 
 /// A change the UI asks for.
@@ -92,6 +92,9 @@ pub enum Command {
     UndoDeleteNote,
     /// Save this notebook over another program's changes to the file.
     KeepMyNotebook,
+    /// Record (or, with `None`, forget) the analyst's review of an event (index into the
+    /// desk's events).
+    ReviewEvent(usize, Option<Review>),
 }
 
 /// A passage the viewer should bring into view and mark, once.
@@ -219,6 +222,8 @@ pub struct AppState {
     pub focus: Option<Focus>,
     /// The user's notes, saved in the background.
     pub journal: Journal,
+    /// Changes whenever a review is recorded, so the desk re-applies them.
+    reviews_generation: usize,
     /// Changes whenever documents are added or removed.
     corpus_generation: usize,
     /// The generation the desk last saw, and when: while folders load, the desk catches up a
@@ -263,6 +268,7 @@ impl AppState {
             desk: DeskView::default(),
             focus: None,
             journal: notebook,
+            reviews_generation: 0,
             corpus_generation: 0,
             desk_generation: (0, Instant::now()),
             jobs: Vec::new(),
@@ -345,6 +351,10 @@ impl AppState {
         let gazetteer = Gazetteer::bundled();
         self.desk
             .refresh(&self.corpus, self.desk_generation.0, gazetteer);
+        self.desk
+            .apply_reviews(&self.journal.notebook, self.reviews_generation);
+        self.desk
+            .refresh(&self.corpus, self.desk_generation.0, gazetteer);
         if !self.is_loading() {
             self.desk.prepare_word_index(&self.corpus);
         }
@@ -416,6 +426,36 @@ impl AppState {
                 }
             }
             Command::KeepMyNotebook => self.journal.keep_my_version(),
+            Command::ReviewEvent(index, review) => {
+                let Some(key) = self
+                    .desk
+                    .event_keys
+                    .get(index)
+                    .and_then(|keys| keys.first())
+                else {
+                    return;
+                };
+                let key = key.clone();
+                // Replace whatever review the event had (it may be stored under an older key).
+                if let Some(Some(_)) = self.desk.reviews.get(index) {
+                    let stored: Vec<_> = self
+                        .journal
+                        .notebook
+                        .reviews_for(&self.desk.event_keys[index..=index])
+                        .into_iter()
+                        .flatten()
+                        .map(|correction| correction.key.clone())
+                        .collect();
+                    for old in stored {
+                        self.journal.notebook.clear_review(&old);
+                    }
+                }
+                if let Some(review) = review {
+                    self.journal.notebook.set_review(key, review, now_unix_s());
+                }
+                self.journal.changed();
+                self.reviews_generation += 1;
+            }
         }
     }
 

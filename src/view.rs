@@ -16,6 +16,7 @@ use crate::desk::time::Day;
 use crate::desk::timeline::{LaneMode, Timeline};
 use crate::extract::{CorpusEvent, EventMerger, Gazetteer};
 use crate::model::Corpus;
+use crate::notebook::{EventKey, Notebook, Review};
 
 /// How the relationship graph places its nodes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -48,6 +49,12 @@ pub struct DeskView {
     pub selection: Selection,
     /// Every field of cooperation the events name, sorted (the filter bar's choices).
     pub fields: Vec<String>,
+    /// Each event's keys (one per source known when it was merged), for notes and reviews.
+    pub event_keys: Vec<Vec<EventKey>>,
+    /// Each event's review by the analyst, if any.
+    pub reviews: Vec<Option<Review>>,
+    /// The notebook's review generation and the corpus generation `reviews` were matched for.
+    reviews_for: Option<(usize, usize)>,
     /// Lanes by place or by kind.
     pub lane_mode: LaneMode,
     /// The timeline rows for the selection.
@@ -94,6 +101,8 @@ pub struct DeskView {
 #[derive(Clone, Debug, PartialEq)]
 struct Inputs {
     corpus_generation: usize,
+    /// Which reviews were applied (rejected events leave every panel).
+    reviews: Option<(usize, usize)>,
     filter: EventFilter,
     lane_mode: LaneMode,
     graph_window: Option<(Day, Day)>,
@@ -110,6 +119,9 @@ impl Default for DeskView {
             filter: EventFilter::default(),
             selection: Selection::default(),
             fields: Vec::new(),
+            event_keys: Vec::new(),
+            reviews: Vec::new(),
+            reviews_for: None,
             lane_mode: LaneMode::default(),
             timeline: Arc::default(),
             unfiltered_timeline: None,
@@ -141,6 +153,7 @@ impl DeskView {
     pub fn refresh(&mut self, corpus: &Corpus, generation: usize, gazetteer: &Gazetteer) {
         let inputs = Inputs {
             corpus_generation: generation,
+            reviews: self.reviews_for,
             filter: self.filter.clone(),
             lane_mode: self.lane_mode,
             graph_window: self.graph_window,
@@ -174,7 +187,8 @@ impl DeskView {
         }
         let before = self.built_from.take();
         let changed = |same: &dyn Fn(&Inputs) -> bool| before.as_ref().is_none_or(|b| !same(b));
-        let selection_stale = corpus_changed || changed(&|b| b.filter == inputs.filter);
+        let selection_stale = corpus_changed
+            || changed(&|b| b.filter == inputs.filter && b.reviews == inputs.reviews);
         let timeline_stale = selection_stale || changed(&|b| b.lane_mode == inputs.lane_mode);
         let graph_stale = selection_stale || changed(&|b| b.graph_window == inputs.graph_window);
         if selection_stale {
@@ -296,6 +310,14 @@ impl DeskView {
             selection.matching.retain(mentions);
             selection.undated.retain(mentions);
         }
+        if self
+            .reviews
+            .iter()
+            .any(|review| matches!(review, Some(Review::Rejected)))
+        {
+            selection.matching.retain(|&index| !self.is_rejected(index));
+            selection.undated.retain(|&index| !self.is_rejected(index));
+        }
         selection
     }
 
@@ -353,12 +375,45 @@ impl DeskView {
         if !self.merger.covers_only(documents) {
             self.merger = EventMerger::default();
             self.events = Arc::new(Vec::new());
+            self.event_keys.clear();
             self.selected_event = None;
         }
         let events = Arc::make_mut(&mut self.events);
         for document in documents {
             self.merger.add(events, document);
         }
+        let body_of = |document| {
+            corpus
+                .document(document)
+                .map(|document| document.body.as_str())
+        };
+        let known = self.event_keys.len();
+        self.event_keys.extend(
+            self.events[known.min(self.events.len())..]
+                .iter()
+                .map(|event| EventKey::of_corpus_event(event, body_of)),
+        );
+    }
+
+    /// Matches the notebook's reviews to the current events when either changed
+    /// (`generation` counts the notebook's review changes). Rejected events then leave the
+    /// selection, so every panel drops them.
+    pub fn apply_reviews(&mut self, notebook: &Notebook, generation: usize) {
+        let wanted = (generation, self.events.len());
+        if self.reviews_for == Some(wanted) {
+            return;
+        }
+        self.reviews = notebook
+            .reviews_for(&self.event_keys)
+            .into_iter()
+            .map(|correction| correction.map(|correction| correction.review.clone()))
+            .collect();
+        self.reviews_for = Some(wanted);
+    }
+
+    /// Whether the analyst rejected this event.
+    pub fn is_rejected(&self, index: usize) -> bool {
+        matches!(self.reviews.get(index), Some(Some(Review::Rejected)))
     }
 
     /// The node of the selected party, if it is in the graph.

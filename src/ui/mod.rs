@@ -8,6 +8,7 @@ pub mod graph;
 pub mod library;
 mod messages;
 pub mod notes;
+mod review;
 mod search;
 mod status;
 pub mod theme;
@@ -65,6 +66,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             LowerTab::Graph => commands.extend(graph::graph_ui(ui, state)),
             LowerTab::Table => commands.extend(events_table::events_table_ui(ui, state)),
             LowerTab::Notes => commands.extend(notes::notes_panel_ui(ui, state)),
+            LowerTab::Review => commands.extend(review::review_ui(ui, state)),
         }
     });
     commands.extend(notes::editor_ui(ui.ctx()));
@@ -80,6 +82,7 @@ enum LowerTab {
     Graph,
     Table,
     Notes,
+    Review,
 }
 
 fn lower_tab(ui: &egui::Ui) -> LowerTab {
@@ -95,6 +98,7 @@ fn lower_panel_ui(ui: &mut egui::Ui) -> Vec<Command> {
             (LowerTab::Graph, "Relationship graph"),
             (LowerTab::Table, "Event table"),
             (LowerTab::Notes, "Notes"),
+            (LowerTab::Review, "Review"),
         ] {
             if ui.selectable_label(current == tab, label).clicked() {
                 ui.data_mut(|data| data.insert_temp(egui::Id::unique("accord_lower_tab"), tab));

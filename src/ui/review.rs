@@ -1,0 +1,137 @@
+//! The review queue: extracted events not yet reviewed, least confident first, to accept or
+//! reject one after another (A / R, or the buttons). A rejected event leaves the timeline, the
+//! graph and the table; reviews are saved in the notebook and survive re-extraction.
+
+use egui::Key;
+
+use super::theme;
+use crate::notebook::Review;
+use crate::state::{AppState, Command};
+
+/// Draws the queue; returns the analyst's commands.
+pub fn review_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let desk = &state.desk;
+    let show_all_id = ui.scope_id().with("review_show_all");
+    let mut show_all: bool = ui.data(|data| data.get_temp(show_all_id)).unwrap_or(false);
+    let reviewed = desk
+        .reviews
+        .iter()
+        .filter(|review| review.is_some())
+        .count();
+    let rejected = (0..desk.events.len())
+        .filter(|&index| desk.is_rejected(index))
+        .count();
+    ui.horizontal_wrapped(|ui| {
+        ui.strong("Review");
+        ui.label(format!(
+            "{reviewed} of {} events reviewed ({rejected} rejected, hidden everywhere)",
+            desk.events.len()
+        ));
+        ui.checkbox(&mut show_all, "show reviewed too");
+        ui.weak("A accept · R reject · U undo the review · ↑↓ move");
+    });
+    ui.data_mut(|data| data.insert_temp(show_all_id, show_all));
+    ui.separator();
+    let mut queue: Vec<usize> = (0..desk.events.len())
+        .filter(|&index| show_all || desk.reviews.get(index).is_none_or(Option::is_none))
+        .collect();
+    queue.sort_by(|&a, &b| {
+        let confidence = |index: usize| desk.events[index].event.confidence;
+        confidence(a).total_cmp(&confidence(b)).then(a.cmp(&b))
+    });
+    if queue.is_empty() {
+        ui.weak("Every event has been reviewed.");
+        return commands;
+    }
+    let current = desk
+        .selected_event
+        .filter(|event| queue.contains(event))
+        .or_else(|| queue.first().copied());
+    commands.extend(keys(ui, &queue, current));
+    egui::ScrollArea::vertical()
+        .id_salt("review_queue")
+        .auto_shrink(false)
+        .show_rows(ui, theme::ROW_HEIGHT, queue.len(), |ui, rows| {
+            for &index in &queue[rows] {
+                let event = &desk.events[index].event;
+                let parties: Vec<&str> =
+                    event.participants.iter().map(|p| p.name.as_str()).collect();
+                ui.horizontal(|ui| {
+                    if ui.small_button("Accept").clicked() {
+                        commands.push(Command::ReviewEvent(index, Some(Review::Accepted)));
+                    }
+                    if ui.small_button("Reject").clicked() {
+                        commands.push(Command::ReviewEvent(index, Some(Review::Rejected)));
+                    }
+                    let state_text = match desk.reviews.get(index).and_then(Option::as_ref) {
+                        Some(Review::Accepted) => "accepted · ",
+                        Some(Review::Rejected) => "rejected · ",
+                        Some(Review::Corrected(_)) => "corrected · ",
+                        None => "",
+                    };
+                    let text = egui::RichText::new(format!(
+                        "{state_text}{:.0} % · {} · {} · {}",
+                        event.confidence * 100.0,
+                        super::viewer::event_date_text(event),
+                        event.kind.label(),
+                        parties.join(", ")
+                    ))
+                    .color(theme::kind_colour(ui.visuals(), event.kind));
+                    if ui.selectable_label(current == Some(index), text).clicked() {
+                        commands.push(Command::SelectEvent(Some(index)));
+                    }
+                });
+            }
+        });
+    commands
+}
+
+/// A, R and U review the current event and move on; ↑ and ↓ move. Not while typing.
+fn keys(ui: &egui::Ui, queue: &[usize], current: Option<usize>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    if ui.ctx().egui_wants_keyboard_input() {
+        return commands;
+    }
+    let Some(current) = current else {
+        return commands;
+    };
+    let position = queue
+        .iter()
+        .position(|&index| index == current)
+        .unwrap_or(0);
+    let next = queue
+        .get(position + 1)
+        .or(queue.get(position.wrapping_sub(1)))
+        .copied();
+    let (accept, reject, undo, down, up) = ui.input(|input| {
+        (
+            input.key_pressed(Key::A),
+            input.key_pressed(Key::R),
+            input.key_pressed(Key::U),
+            input.key_pressed(Key::ArrowDown),
+            input.key_pressed(Key::ArrowUp),
+        )
+    });
+    let reviewed = |review| {
+        let mut commands = vec![Command::ReviewEvent(current, review)];
+        if let Some(next) = next {
+            commands.push(Command::SelectEvent(Some(next)));
+        }
+        commands
+    };
+    if accept {
+        commands.extend(reviewed(Some(Review::Accepted)));
+    } else if reject {
+        commands.extend(reviewed(Some(Review::Rejected)));
+    } else if undo {
+        commands.push(Command::ReviewEvent(current, None));
+    } else if down {
+        if let Some(&below) = queue.get(position + 1) {
+            commands.push(Command::SelectEvent(Some(below)));
+        }
+    } else if up && position > 0 {
+        commands.push(Command::SelectEvent(Some(queue[position - 1])));
+    }
+    commands
+}
