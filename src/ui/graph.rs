@@ -353,10 +353,24 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
         };
         painter.line_segment([a, b], Stroke::new(width, colour));
     }
+    // Places with notes get a small marker.
+    let noted: std::collections::HashSet<&crate::notebook::PlaceRef> = state
+        .journal
+        .notebook
+        .notes
+        .iter()
+        .filter_map(|note| match &note.target {
+            crate::notebook::Target::Place { place } => Some(place),
+            _ => None,
+        })
+        .collect();
     for (index, node) in graph.nodes.iter().enumerate() {
         let Some(&centre) = screen.get(index) else {
             continue;
         };
+        let has_notes = !noted.is_empty()
+            && crate::notebook::PlaceRef::of_party(&node.key, gazetteer)
+                .is_some_and(|place| noted.contains(&place));
         let group = desk.grouping.node_group.get(index).copied().unwrap_or(0);
         let radius = node_radius(node.weight);
         painter.circle_filled(centre, radius, theme::group_colour(group));
@@ -368,6 +382,15 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
                 centre,
                 radius + 2.0,
                 Stroke::new(2.5, theme::selection_colour(visuals)),
+            );
+        }
+        if has_notes {
+            let radius = node_radius(node.weight);
+            let corner = centre + Vec2::new(radius * 0.7, -radius * 0.7);
+            painter.rect_filled(
+                Rect::from_center_size(corner, Vec2::splat(6.0)),
+                1.0,
+                theme::selection_colour(visuals),
             );
         }
         if desk.pinned.contains(&node.key) {
