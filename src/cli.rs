@@ -1,4 +1,6 @@
-//! The command line: `accord` opens the window; `accord extract PATH…` prints what was read.
+//! The command line: `accord` opens the window; `accord extract PATH…` prints what was read;
+//! `accord export PATH… --format FORMAT --output FILE` writes notes, events, the graph or the
+//! timeline to a file.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -6,12 +8,14 @@ use std::sync::Mutex;
 use std::sync::atomic::AtomicBool;
 
 use anyhow::{Context, bail};
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use crate::export;
 use crate::extract::{Gazetteer, corpus_events};
 use crate::ingest::{self, IngestEvent, IngestOptions, Root};
 use crate::model::{Corpus, DateResolution, Document, Event, SkippedFile};
+use crate::notebook::{self, Notebook, NotebookFile};
 
 /// Accord reads folders of news articles about regional economic cooperation in China.
 ///
@@ -34,6 +38,9 @@ pub struct Cli {
 pub enum Command {
     /// Read folders or files and print the documents found.
     Extract(ExtractArgs),
+    /// Read folders or files and write notes, events, the relationship graph or the timeline
+    /// to a file.
+    Export(ExportArgs),
 }
 
 /// Arguments of `accord extract`.
@@ -79,6 +86,153 @@ pub fn extract(args: &ExtractArgs, out: &mut dyn Write) -> anyhow::Result<()> {
         write_summary(&corpus, out)?;
     }
     Ok(())
+}
+
+/// Arguments of `accord export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Folders (read recursively) or files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// What to write.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: ExportFormat,
+    /// The file to write (never overwritten unless --force is given).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+    /// The notebook with notes and reviews (default: the app's notebook). Read only.
+    #[arg(long, value_name = "NOTEBOOK")]
+    pub notebook: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Keep events rejected in review in events-csv and events-json, marked `rejected`.
+    #[arg(long)]
+    pub keep_rejected: bool,
+    /// Skip files larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 20)]
+    pub max_file_size: u64,
+}
+
+/// The formats `accord export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Notes as a Markdown report, grouped by article.
+    NotesMd,
+    /// Notes as CSV, one row per note.
+    NotesCsv,
+    /// Notes as JSON.
+    NotesJson,
+    /// Events as CSV, corrections applied, with review state, sources and evidence.
+    EventsCsv,
+    /// Events as JSON, corrections applied, with review state, sources and evidence.
+    EventsJson,
+    /// The relationship graph as GEXF 1.3 with time intervals (Gephi).
+    Gexf,
+    /// The relationship graph as GraphML.
+    Graphml,
+    /// The timeline as TimelineJS3 JSON.
+    Timelinejs,
+}
+
+impl From<ExportFormat> for export::Format {
+    fn from(format: ExportFormat) -> Self {
+        match format {
+            ExportFormat::NotesMd => Self::NotesMd,
+            ExportFormat::NotesCsv => Self::NotesCsv,
+            ExportFormat::NotesJson => Self::NotesJson,
+            ExportFormat::EventsCsv => Self::EventsCsv,
+            ExportFormat::EventsJson => Self::EventsJson,
+            ExportFormat::Gexf => Self::Gexf,
+            ExportFormat::Graphml => Self::Graphml,
+            ExportFormat::Timelinejs => Self::TimelineJs,
+        }
+    }
+}
+
+/// Runs `accord export`: reads the paths, opens the notebook read-only, writes the file and
+/// prints what it holds to `out` (warnings to `err`). Fails, writing nothing, when the output
+/// exists (without `--force`) or cannot be written, or when a notes format has no readable
+/// notebook.
+pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    for path in &args.paths {
+        if !path.exists() {
+            bail!("no such file or folder: {}", path.display());
+        }
+    }
+    let format = export::Format::from(args.format);
+    if !args.force && args.output.symlink_metadata().is_ok() {
+        bail!(export::WriteError::Exists {
+            path: args.output.clone()
+        });
+    }
+    let notebook = open_notebook(args.notebook.clone(), format.is_notes(), err)?;
+    let options = IngestOptions {
+        max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
+    };
+    let corpus = load(&args.paths, &options);
+    let events = corpus_events(corpus.documents());
+    let input = export::Input {
+        corpus: &corpus,
+        events: &events,
+        notebook: &notebook,
+        gazetteer: Gazetteer::bundled(),
+        keep_rejected: args.keep_rejected,
+    };
+    let summary = export::write_atomically(&args.output, args.force, |file| {
+        export::write(format, &input, file)
+    })?;
+    writeln!(
+        out,
+        "Wrote {} ({} articles read, {} files skipped).\n{summary}",
+        args.output.display(),
+        corpus.documents().len(),
+        corpus.skipped().len()
+    )?;
+    Ok(())
+}
+
+/// The notebook at `path` (or the default one), read only. One that cannot be read is an
+/// error when notes are exported (`notes_needed`), else reported on `err` and replaced by an
+/// empty notebook: the export goes on without notes and corrections.
+fn open_notebook(
+    path: Option<PathBuf>,
+    notes_needed: bool,
+    err: &mut dyn Write,
+) -> anyhow::Result<Notebook> {
+    let Some(path) = path.or_else(notebook::default_path) else {
+        if notes_needed {
+            bail!("no notebook: this system names no home folder; give one with --notebook");
+        }
+        writeln!(
+            err,
+            "accord: no notebook (no home folder); exporting without corrections"
+        )?;
+        return Ok(Notebook::default());
+    };
+    if path.symlink_metadata().is_err() {
+        if notes_needed {
+            bail!(
+                "no notebook at {}: there are no notes to export",
+                path.display()
+            );
+        }
+        return Ok(Notebook::default());
+    }
+    let opened = NotebookFile::open(&path);
+    match opened.problem {
+        None => Ok(opened.notebook),
+        Some(problem) if notes_needed => {
+            Err(anyhow::Error::new(problem).context("cannot export notes"))
+        }
+        Some(problem) => {
+            writeln!(
+                err,
+                "accord: {problem}; exporting without its corrections and added events"
+            )?;
+            Ok(Notebook::default())
+        }
+    }
 }
 
 /// Loads every path into one corpus, on this thread (files are read in parallel).

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cli;
 pub mod desk;
+pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod journal;

@@ -12,6 +12,11 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         None => accord::app::run(cli.screenshot.clone()),
         Some(Command::Extract(args)) => accord::cli::extract(args, &mut std::io::stdout().lock()),
+        Some(Command::Export(args)) => accord::cli::export(
+            args,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

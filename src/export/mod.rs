@@ -1,0 +1,124 @@
+//! Exports: notes, events, the relationship graph and the timeline written as files other
+//! tools read (Markdown, CSV, JSON, GEXF for Gephi, GraphML, TimelineJS).
+//!
+//! Pure functions from the corpus, its merged events and the notebook to any [`Write`], so each
+//! format is tested as text without a window or a file. Every export returns a [`Summary`]:
+//! what it holds and what it left out, and why. Events are exported as the user reviewed them
+//! ([`reviewed_events`]): corrections applied, rejected events left out unless asked for.
+//! Which events to export (the current filters) is the caller's choice: pass those events.
+
+mod events;
+mod file;
+mod graph;
+mod notes;
+mod reviewed;
+mod text;
+mod timeline;
+
+use std::fmt;
+use std::io::{self, Write};
+
+pub use events::{events_csv, events_json};
+pub use file::{WriteError, write_atomically};
+pub use graph::{gexf, graphml};
+pub use notes::{notes_csv, notes_json, notes_md};
+pub use reviewed::{ReviewState, Reviewed, ReviewedEvent, reviewed_events};
+pub use timeline::timelinejs;
+
+use crate::extract::{CorpusEvent, Gazetteer};
+use crate::model::Corpus;
+use crate::notebook::Notebook;
+
+/// What an export is made from.
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'a> {
+    /// The articles (titles, paths, bodies for evidence and quotes).
+    pub corpus: &'a Corpus,
+    /// The events to export, merged across articles (`extract::corpus_events`), already
+    /// narrowed to the current filters if any.
+    pub events: &'a [CorpusEvent],
+    /// Notes, reviews and added events (an empty notebook when there is none).
+    pub notebook: &'a Notebook,
+    /// For place names, levels and provinces.
+    pub gazetteer: &'a Gazetteer,
+    /// Keep rejected events in event exports, marked `rejected` (they are left out otherwise).
+    pub keep_rejected: bool,
+}
+
+/// The export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Notes as a Markdown report, grouped by article.
+    NotesMd,
+    /// Notes as CSV, one row per note.
+    NotesCsv,
+    /// Notes as JSON.
+    NotesJson,
+    /// Reviewed events as CSV, one row per event.
+    EventsCsv,
+    /// Reviewed events as JSON.
+    EventsJson,
+    /// The relationship graph as GEXF 1.3 (dynamic, for Gephi's timeline).
+    Gexf,
+    /// The relationship graph as GraphML.
+    Graphml,
+    /// The timeline as TimelineJS3 JSON.
+    TimelineJs,
+}
+
+impl Format {
+    /// Whether the format exports notes (and so needs a readable notebook).
+    pub fn is_notes(self) -> bool {
+        matches!(self, Self::NotesMd | Self::NotesCsv | Self::NotesJson)
+    }
+}
+
+/// Writes `input` as `format` to `out`.
+pub fn write(format: Format, input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> {
+    match format {
+        Format::NotesMd => notes_md(input, out),
+        Format::NotesCsv => notes_csv(input, out),
+        Format::NotesJson => notes_json(input, out),
+        Format::EventsCsv => events_csv(input, out),
+        Format::EventsJson => events_json(input, out),
+        Format::Gexf => gexf(input, out),
+        Format::Graphml => graphml(input, out),
+        Format::TimelineJs => timelinejs(input, out),
+    }
+}
+
+/// What an export holds and what it left out, in plain words.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// What was written ("12 notes", "40 events").
+    pub contains: Vec<String>,
+    /// What was left out, each with why ("3 rejected events (rejected in review)").
+    pub left_out: Vec<String>,
+}
+
+impl Summary {
+    fn contains(&mut self, count: usize, what: &str) {
+        self.contains.push(format!("{count} {what}"));
+    }
+
+    /// Records `count` things left out, unless there are none.
+    fn left_out(&mut self, count: usize, what: &str) {
+        if count > 0 {
+            self.left_out.push(format!("{count} {what}"));
+        }
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Contains: {}.", self.contains.join(", "))?;
+        if self.left_out.is_empty() {
+            write!(f, " Nothing left out.")
+        } else {
+            write!(f, " Left out: {}.", self.left_out.join("; "))
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fixture;

@@ -1,0 +1,465 @@
+//! Notes as a Markdown report, CSV (one row per note) and JSON.
+//!
+//! Each note is first resolved against what is loaded ([`NoteRow`]): its article's title, its
+//! quoted passage, its place's name, its event's description. A note whose article, event or
+//! place cannot be found is still exported, marked detached with the reason: notes are the
+//! user's work and an export never drops one silently.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::reviewed::{ReviewedEvent, reviewed_events};
+use super::text::{csv_record, iso_utc};
+use super::{Input, Summary};
+use crate::desk::party::PartyKey;
+use crate::model::{DocumentId, Event};
+use crate::notebook::{EventKey, Note, PlaceRef, Target, attach};
+
+/// A note with what it points at resolved, as every notes format writes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+struct NoteRow<'a> {
+    /// The note's id in the notebook.
+    id: u64,
+    /// `article`, `passage`, `event` or `place`.
+    target: &'static str,
+    /// Why the target was not found; `None` when attached.
+    detached: Option<&'static str>,
+    /// The article's content id (32 hex digits), for article, passage and event notes.
+    document_id: Option<String>,
+    /// The article's title, when it is loaded.
+    article_title: Option<String>,
+    /// The quoted passage, for passage notes.
+    quote: Option<&'a str>,
+    /// The place's name, for place notes.
+    place: Option<String>,
+    /// The event ("2020-03-12 agreement: Nanjing City, Xuzhou City"), for event notes.
+    event: Option<String>,
+    /// The note.
+    text: &'a str,
+    /// Its tags.
+    tags: &'a [String],
+    /// When it was written, ISO 8601 UTC.
+    created: String,
+    /// When it was last edited, ISO 8601 UTC.
+    modified: String,
+    /// Position of the article in the corpus (for grouping), not written.
+    #[serde(skip)]
+    article_order: Option<usize>,
+}
+
+/// Every note of the notebook, resolved, in the notebook's order.
+fn rows<'a>(input: &Input<'a>) -> Vec<NoteRow<'a>> {
+    let notebook = input.notebook;
+    let events = events_for_notes(input);
+    let event_keys: Vec<&EventKey> = notebook
+        .notes
+        .iter()
+        .filter_map(|note| match &note.target {
+            Target::Event { key } => Some(key),
+            _ => None,
+        })
+        .collect();
+    let keys: Vec<Vec<EventKey>> = events.iter().map(|(keys, _)| keys.clone()).collect();
+    let mut attached = attach(&event_keys, &keys).into_iter();
+    notebook
+        .notes
+        .iter()
+        .map(|note| {
+            let event = match note.target {
+                Target::Event { .. } => attached
+                    .next()
+                    .flatten()
+                    .and_then(|index| events.get(index))
+                    .map(|(_, event)| describe(&event.event)),
+                _ => None,
+            };
+            row(input, note, event)
+        })
+        .collect()
+}
+
+/// The events notes can point at: those given, with reviews applied (rejected ones kept, so
+/// a note on a rejected event still says what it was about), each with its keys.
+fn events_for_notes(input: &Input<'_>) -> Vec<(Vec<EventKey>, ReviewedEvent)> {
+    let reviewed = reviewed_events(input.corpus, input.events, input.notebook, true);
+    input
+        .events
+        .iter()
+        .zip(reviewed.events)
+        .map(|(event, reviewed)| {
+            let keys = EventKey::of_corpus_event(event, |document| {
+                input
+                    .corpus
+                    .document(document)
+                    .map(|document| document.body.as_str())
+            });
+            (keys, reviewed)
+        })
+        .collect()
+}
+
+fn row<'a>(input: &Input<'a>, note: &'a Note, event: Option<String>) -> NoteRow<'a> {
+    let document = note.target.document();
+    let article_order = document.and_then(|id| {
+        input
+            .corpus
+            .documents()
+            .iter()
+            .position(|document| document.id == id)
+    });
+    let article_title = article_order
+        .and_then(|order| input.corpus.documents().get(order))
+        .map(|document| document.meta.title.clone());
+    let (target, quote, place) = match &note.target {
+        Target::Article { .. } => ("article", None, None),
+        Target::Passage(passage) => ("passage", Some(passage.quote.as_str()), None),
+        Target::Event { .. } => ("event", None, None),
+        Target::Place { place } => ("place", None, place_name(input, place)),
+    };
+    let detached = match &note.target {
+        Target::Article { .. } | Target::Passage(_) if article_order.is_none() => {
+            Some("its article is not among those exported")
+        }
+        Target::Event { .. } if event.is_none() => {
+            Some("its event is not among those exported (or was extracted differently)")
+        }
+        Target::Place { .. } if place.is_none() => Some("its place is not in the gazetteer"),
+        _ => None,
+    };
+    NoteRow {
+        id: note.id.0,
+        target,
+        detached,
+        document_id: document.map(|id: DocumentId| id.to_string()),
+        article_title,
+        quote,
+        place,
+        event,
+        text: &note.text,
+        tags: &note.tags,
+        created: iso_utc(note.created_unix_s),
+        modified: iso_utc(note.modified_unix_s),
+        article_order,
+    }
+}
+
+/// A place's name: the gazetteer's full name for a code it knows, the name for an unlinked one.
+fn place_name(input: &Input<'_>, place: &PlaceRef) -> Option<String> {
+    match place {
+        PlaceRef::Code(_) => place
+            .party(input.gazetteer)
+            .map(|party: PartyKey| party.label(input.gazetteer, "")),
+        PlaceRef::Name(name) => Some(name.clone()),
+    }
+}
+
+/// An event in one line: date, kind and parties.
+fn describe(event: &Event) -> String {
+    let date = event
+        .date
+        .map_or_else(|| "date unknown".to_owned(), |date| date.edtf());
+    let parties: Vec<&str> = event
+        .participants
+        .iter()
+        .map(|party| party.name.as_str())
+        .collect();
+    format!("{date} {}: {}", event.kind.label(), parties.join(", "))
+}
+
+fn summary(rows: &[NoteRow<'_>]) -> Summary {
+    let mut summary = Summary::default();
+    summary.contains(rows.len(), "notes");
+    let detached = rows.iter().filter(|row| row.detached.is_some()).count();
+    if detached > 0 {
+        summary.contains(
+            detached,
+            "of them detached (target not found, listed as such)",
+        );
+    }
+    summary
+}
+
+/// Notes as a Markdown report: by article (title, page date, source, then each note with its
+/// quoted passage as a blockquote, its text and tags), then notes on events, then on places,
+/// then detached notes under their own heading.
+pub fn notes_md(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> {
+    let rows = rows(input);
+    let mut text = String::from("# Notes\n");
+    let mut by_article: BTreeMap<usize, Vec<&NoteRow<'_>>> = BTreeMap::new();
+    let mut on_events = Vec::new();
+    let mut on_places = Vec::new();
+    let mut detached = Vec::new();
+    for row in &rows {
+        match (row.detached, row.target, row.article_order) {
+            (None, "event", _) => on_events.push(row),
+            (None, "place", _) => on_places.push(row),
+            (None, _, Some(order)) => by_article.entry(order).or_default().push(row),
+            (Some(_), _, _) | (None, _, None) => detached.push(row),
+        }
+    }
+    if !by_article.is_empty() {
+        text.push_str("\n## Articles\n");
+    }
+    for (order, notes) in &by_article {
+        let Some(document) = input.corpus.documents().get(*order) else {
+            continue;
+        };
+        text.push_str(&format!("\n### {}\n\n", one_line(&document.meta.title)));
+        let mut facts = Vec::new();
+        if let Some(date) = document.meta.published {
+            facts.push(date.edtf());
+        }
+        if let Some(source) = &document.meta.source {
+            facts.push(one_line(source));
+        }
+        if let Some(path) = document.primary_path() {
+            facts.push(format!("`{}`", path.relative.replace('`', "'")));
+        }
+        if !facts.is_empty() {
+            text.push_str(&format!("*{}*\n", facts.join(" · ")));
+        }
+        for row in notes {
+            note_md(&mut text, row);
+        }
+    }
+    for (heading, rows, label) in [
+        (
+            "Events",
+            &on_events,
+            event_label as fn(&NoteRow<'_>) -> String,
+        ),
+        ("Places", &on_places, place_label),
+    ] {
+        if rows.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("\n## {heading}\n"));
+        let mut groups: Vec<(String, Vec<&NoteRow<'_>>)> = Vec::new();
+        for row in rows {
+            let name = label(row);
+            match groups.iter_mut().find(|(seen, _)| *seen == name) {
+                Some((_, notes)) => notes.push(row),
+                None => groups.push((name, vec![row])),
+            }
+        }
+        for (name, notes) in groups {
+            text.push_str(&format!("\n### {}\n", one_line(&name)));
+            for row in notes {
+                note_md(&mut text, row);
+            }
+        }
+    }
+    if !detached.is_empty() {
+        text.push_str("\n## Detached notes\n");
+        for row in detached {
+            let what = row
+                .article_title
+                .clone()
+                .or_else(|| row.place.clone())
+                .or_else(|| row.document_id.as_ref().map(|id| format!("article {id}")))
+                .unwrap_or_default();
+            text.push_str(&format!(
+                "\n*On {} {} — {}.*\n",
+                row.target,
+                one_line(&what),
+                row.detached.unwrap_or_default()
+            ));
+            note_md(&mut text, row);
+        }
+    }
+    out.write_all(text.as_bytes())?;
+    Ok(summary(&rows))
+}
+
+fn event_label(row: &NoteRow<'_>) -> String {
+    let event = row.event.clone().unwrap_or_default();
+    match &row.article_title {
+        Some(title) => format!("{event} (in “{title}”)"),
+        None => event,
+    }
+}
+
+fn place_label(row: &NoteRow<'_>) -> String {
+    row.place.clone().unwrap_or_default()
+}
+
+/// One note: its passage as a blockquote, its text, its tags, its dates.
+fn note_md(text: &mut String, row: &NoteRow<'_>) {
+    text.push('\n');
+    if let Some(quote) = row.quote {
+        for line in quote.lines() {
+            text.push_str(&format!("> {line}\n"));
+        }
+        text.push('\n');
+    }
+    text.push_str(row.text.trim_end());
+    text.push('\n');
+    if !row.tags.is_empty() {
+        let tags: Vec<String> = row
+            .tags
+            .iter()
+            .map(|tag| format!("`{}`", tag.replace('`', "'")))
+            .collect();
+        text.push_str(&format!("\nTags: {}\n", tags.join(", ")));
+    }
+    text.push_str(&format!(
+        "\n<sub>Note {} · written {} · edited {}</sub>\n",
+        row.id, row.created, row.modified
+    ));
+}
+
+/// `text` on one line (headings cannot span lines).
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The CSV header of [`notes_csv`].
+pub const NOTES_CSV_HEADER: [&str; 12] = [
+    "note_id",
+    "target",
+    "article_title",
+    "document_id",
+    "quote",
+    "place",
+    "event",
+    "text",
+    "tags",
+    "created",
+    "modified",
+    "detached",
+];
+
+/// Notes as CSV (RFC 4180, UTF-8, CRLF): one row per note with the columns of
+/// [`NOTES_CSV_HEADER`]; tags joined with `"; "`, times ISO 8601 UTC, `detached` empty or
+/// the reason.
+pub fn notes_csv(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> {
+    let rows = rows(input);
+    csv_record(out, &NOTES_CSV_HEADER)?;
+    for row in &rows {
+        csv_record(
+            out,
+            &[
+                row.id.to_string(),
+                row.target.to_owned(),
+                row.article_title.clone().unwrap_or_default(),
+                row.document_id.clone().unwrap_or_default(),
+                row.quote.unwrap_or_default().to_owned(),
+                row.place.clone().unwrap_or_default(),
+                row.event.clone().unwrap_or_default(),
+                row.text.to_owned(),
+                row.tags.join("; "),
+                row.created.clone(),
+                row.modified.clone(),
+                row.detached.unwrap_or_default().to_owned(),
+            ],
+        )?;
+    }
+    Ok(summary(&rows))
+}
+
+/// The JSON of [`notes_json`].
+#[derive(Serialize)]
+struct NotesJson<'a> {
+    /// Always `"accord-notes"`.
+    format: &'static str,
+    /// This shape's version, 1.
+    version: u32,
+    notes: Vec<NoteRow<'a>>,
+}
+
+/// Notes as JSON: `{"format": "accord-notes", "version": 1, "notes": [...]}`, each note with
+/// `id`, `target` (`article`/`passage`/`event`/`place`), `detached` (null or the reason),
+/// `document_id`, `article_title`, `quote`, `place`, `event` (null when not applicable),
+/// `text`, `tags` (array), `created` and `modified` (ISO 8601 UTC).
+pub fn notes_json(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> {
+    let rows = rows(input);
+    let summary = summary(&rows);
+    let json = NotesJson {
+        format: "accord-notes",
+        version: 1,
+        notes: rows,
+    };
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    out.write_all(b"\n")?;
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixture::Fixture;
+
+    #[test]
+    fn markdown_groups_notes_by_article_then_events_places_and_detached() {
+        let fixture = Fixture::new();
+        let (text, summary) = fixture.output(notes_md);
+        let order = [
+            "## Articles",
+            "### Nanjing & Xuzhou sign \"deal\"",
+            "*2020-03-13 · Jiangsu Daily · `first, article.txt`*",
+            "Key article, see <below>",
+            "Tags: `trade`, `jiangsu`",
+            "> Chengdu & Huawei <R&D> met",
+            "Odd pairing,\nworth a call",
+            "## Events",
+            "### 2020-03-15 agreement: Nanjing City, Xuzhou City",
+            "Date is the 15th",
+            "## Places",
+            "### Nanjing City",
+            "Hub of the metropolitan circle",
+            "## Detached notes",
+            "its article is not among those exported",
+            "About an article no longer loaded",
+        ];
+        let mut from = 0;
+        for part in order {
+            let Some(at) = text[from..].find(part) else {
+                panic!("{part:?} missing or out of order in:\n{text}");
+            };
+            from += at + part.len();
+        }
+        assert_eq!(
+            summary.contains,
+            [
+                "5 notes",
+                "1 of them detached (target not found, listed as such)"
+            ]
+        );
+    }
+
+    #[test]
+    fn csv_has_one_row_per_note_with_quoting() {
+        let fixture = Fixture::new();
+        let (text, summary) = fixture.output(notes_csv);
+        assert!(text.starts_with("note_id,target,article_title,document_id,quote,"));
+        assert!(text.contains("\"Nanjing & Xuzhou sign \"\"deal\"\"\""));
+        assert!(text.contains("\"Odd pairing,\nworth a call\",check,2024-05-01T08:30:01Z"));
+        assert!(text.contains("trade; jiangsu"));
+        // Header plus five notes; one note has a newline inside quotes.
+        assert_eq!(text.matches("\r\n").count(), 6);
+        assert_eq!(summary.contains[0], "5 notes");
+    }
+
+    #[test]
+    fn json_parses_and_keeps_every_note() {
+        let fixture = Fixture::new();
+        let (text, _) = fixture.output(notes_json);
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(json["format"], "accord-notes");
+        let notes = json["notes"].as_array().unwrap();
+        assert_eq!(notes.len(), 5);
+        assert_eq!(notes[0]["target"], "article");
+        assert_eq!(notes[0]["tags"][1], "jiangsu");
+        assert_eq!(notes[0]["created"], "2024-05-01T08:30:00Z");
+        assert_eq!(notes[1]["quote"], "Chengdu & Huawei <R&D> met");
+        assert_eq!(
+            notes[2]["event"],
+            "2020-03-15 agreement: Nanjing City, Xuzhou City"
+        );
+        assert_eq!(notes[3]["place"], "Nanjing City");
+        assert!(notes[4]["detached"].is_string());
+        assert!(notes[0]["detached"].is_null());
+    }
+}
