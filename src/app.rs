@@ -86,7 +86,7 @@ impl eframe::App for AccordApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.state.poll();
         if let Some(request) = self.state.path_dialog.take() {
-            self.path_dialog = Some(PathDialog::new(request.explanation));
+            self.path_dialog = Some(PathDialog::new(request.explanation, request.notebook));
         }
         let mut commands = ui::app_ui(ui, &self.state);
         if let Some(dialog) = &mut self.path_dialog {

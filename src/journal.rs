@@ -89,7 +89,7 @@ impl Journal {
         let mut notices = opened.notices;
         let read_only_because = opened.problem.map(|problem| {
             let text = format!(
-                "{problem}. It is open read-only and will not be overwritten; your notes there are safe."
+                "{problem}. It is open read-only and will not be overwritten; your notes there are safe. To keep writing notes, choose “Start a fresh notebook beside it” in the Notes tab."
             );
             notices.push(text.clone());
             text

@@ -17,11 +17,12 @@ use crate::desk::layout::Point;
 use crate::desk::party::PartyKey;
 use crate::desk::time::Day;
 use crate::desk::timeline::LaneMode;
+use crate::export;
 use crate::extract::Gazetteer;
 use crate::ingest::{self, IngestEvent, IngestJob, IngestOptions, Root};
 use crate::journal::Journal;
 use crate::model::{Corpus, DocumentId, SourceId};
-use crate::notebook::{NoteId, Review, Target, now_unix_s};
+use crate::notebook::{AddedEventId, Fix, NewEvent, NoteId, Review, Target, now_unix_s};
 use crate::view::{DeskView, GraphLayout};
 
 /// A change the UI asks for.
@@ -95,6 +96,48 @@ pub enum Command {
     /// Record (or, with `None`, forget) the analyst's review of an event (index into the
     /// desk's events).
     ReviewEvent(usize, Option<Review>),
+    /// Add an event the extractor missed, from a passage.
+    AddEvent(NewEvent),
+    /// Change an added event's parts.
+    EditAddedEvent(AddedEventId, Fix),
+    /// Remove an added event.
+    RemoveAddedEvent(AddedEventId),
+    /// Ask (native dialog) where to start a new notebook, which to open, or where to save
+    /// this one as.
+    ShowNotebookDialog(NotebookChoice),
+    /// Start, open or save as the notebook at a path.
+    UseNotebook(NotebookChoice, PathBuf),
+    /// Start a fresh notebook beside one that cannot be written, with what could be read.
+    FreshNotebookBeside,
+    /// Ask (native save dialog) where to write an export.
+    ShowExportDialog(export::Format),
+    /// Export what the panels show.
+    Export(ExportRequest),
+}
+
+/// What to do with a notebook file the user chose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotebookChoice {
+    /// Start a new, empty notebook there.
+    New,
+    /// Open that notebook.
+    Open,
+    /// Save this notebook there and keep working in it.
+    SaveAs,
+}
+
+/// An export the user asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportRequest {
+    /// What to write.
+    pub format: export::Format,
+    /// Keep rejected events (marked) in event exports.
+    pub keep_rejected: bool,
+    /// Where.
+    pub path: PathBuf,
+    /// Whether the user agreed to replace an existing file (in the save dialog or the export
+    /// window).
+    pub overwrite: bool,
 }
 
 /// A passage the viewer should bring into view and mark, once.
@@ -155,6 +198,8 @@ pub struct Message {
 pub struct PathDialog {
     /// Why it opened, when no native dialog could.
     pub explanation: Option<String>,
+    /// What the path is for: articles to open (`None`) or a notebook.
+    pub notebook: Option<NotebookChoice>,
 }
 
 /// UI preferences kept across restarts (eframe storage). Not user data: losing them loses
@@ -168,6 +213,8 @@ pub struct Preferences {
     pub text_view: TextView,
     /// Light, dark, or as the system says.
     pub theme: Theme,
+    /// The notebook the user opened or started, when it is not the default one.
+    pub notebook: Option<PathBuf>,
 }
 
 /// The colour theme.
@@ -190,6 +237,17 @@ enum Inbox {
         picked: Option<PathBuf>,
         elapsed: Duration,
     },
+    NotebookDialog {
+        choice: NotebookChoice,
+        picked: Option<PathBuf>,
+        elapsed: Duration,
+    },
+    ExportDialog {
+        picked: Option<PathBuf>,
+        elapsed: Duration,
+    },
+    /// An export finished: what to tell the user, and whether it failed.
+    Exported(String, bool),
 }
 
 /// How often the desk catches up with a corpus that is still loading.
@@ -212,8 +270,13 @@ pub struct AppState {
     pub library_tab: LibraryTab,
     /// A typed-path dialog waiting to be opened by the UI.
     pub path_dialog: Option<PathDialog>,
-    /// Whether the native folder dialog is open.
+    /// Whether a native file dialog is open.
     pub folder_dialog_open: bool,
+    /// The file last chosen in the export save dialog, numbered so the export window notices
+    /// a new choice.
+    pub export_pick: Option<(u64, PathBuf)>,
+    /// Exports being written.
+    pub exporting: usize,
     /// Preferences saved on exit.
     pub preferences: Preferences,
     /// The events, the filter and what the timeline, table and graph show.
@@ -224,6 +287,8 @@ pub struct AppState {
     pub journal: Journal,
     /// Changes whenever a review is recorded, so the desk re-applies them.
     reviews_generation: usize,
+    /// Changes whenever a note is written, changed or deleted, so markers follow.
+    notes_generation: usize,
     /// Changes whenever documents are added or removed.
     corpus_generation: usize,
     /// The generation the desk last saw, and when: while folders load, the desk catches up a
@@ -251,7 +316,20 @@ impl AppState {
         notebook: Option<PathBuf>,
     ) -> Self {
         let (outbox, inbox) = channel();
-        let notebook = notebook.or_else(|| std::env::var_os("ACCORD_NOTEBOOK").map(PathBuf::from));
+        let mut early = Vec::new();
+        let remembered = preferences.notebook.clone().filter(|path| {
+            let there = path.symlink_metadata().is_ok();
+            if !there {
+                early.push(format!(
+                    "The notebook {} used last time is no longer there (moved, renamed or deleted); notes go to the default notebook now. Open it again with File → Open notebook… if it was moved.",
+                    path.display()
+                ));
+            }
+            there
+        });
+        let notebook = notebook
+            .or_else(|| std::env::var_os("ACCORD_NOTEBOOK").map(PathBuf::from))
+            .or(remembered.clone());
         let (notebook, notices) = match notebook {
             Some(path) => Journal::open(path, Arc::clone(&wake)),
             None => Journal::open_default(Arc::clone(&wake)),
@@ -264,11 +342,14 @@ impl AppState {
             library_tab: LibraryTab::Documents,
             path_dialog: None,
             folder_dialog_open: false,
+            export_pick: None,
+            exporting: 0,
             preferences: Preferences::default(),
             desk: DeskView::default(),
             focus: None,
             journal: notebook,
             reviews_generation: 0,
+            notes_generation: 0,
             corpus_generation: 0,
             desk_generation: (0, Instant::now()),
             jobs: Vec::new(),
@@ -277,9 +358,13 @@ impl AppState {
             wake,
             options: IngestOptions::default(),
         };
+        for text in early {
+            state.tell_error(text);
+        }
         for notice in notices {
             state.tell_info(notice);
         }
+        state.preferences.notebook = remembered;
         state.preferences.text_view = preferences.text_view;
         state.preferences.theme = preferences.theme;
         let source = state.corpus.add_source(None);
@@ -326,9 +411,48 @@ impl AppState {
                         None if elapsed < DIALOG_FAILED_WITHIN => {
                             self.path_dialog = Some(PathDialog {
                                 explanation: Some(no_dialog_explanation()),
+                                notebook: None,
                             });
                         }
                         None => {}
+                    }
+                }
+                Inbox::NotebookDialog {
+                    choice,
+                    picked,
+                    elapsed,
+                } => {
+                    self.folder_dialog_open = false;
+                    match picked {
+                        Some(path) => self.use_notebook(choice, path),
+                        None if elapsed < DIALOG_FAILED_WITHIN => {
+                            self.path_dialog = Some(PathDialog {
+                                explanation: Some(no_dialog_explanation()),
+                                notebook: Some(choice),
+                            });
+                        }
+                        None => {}
+                    }
+                }
+                Inbox::ExportDialog { picked, elapsed } => {
+                    self.folder_dialog_open = false;
+                    match picked {
+                        Some(path) => {
+                            let number = self.export_pick.as_ref().map_or(1, |(n, _)| n + 1);
+                            self.export_pick = Some((number, path));
+                        }
+                        None if elapsed < DIALOG_FAILED_WITHIN => self.tell_error(
+                            "No system file dialog could be opened (on Linux it needs the XDG desktop portal or zenity). Type the file's path in the export window instead.".to_owned(),
+                        ),
+                        None => {}
+                    }
+                }
+                Inbox::Exported(text, failed) => {
+                    self.exporting = self.exporting.saturating_sub(1);
+                    if failed {
+                        self.tell_error(text);
+                    } else {
+                        self.tell_info(text);
                     }
                 }
             }
@@ -349,12 +473,16 @@ impl AppState {
             self.desk_generation = (self.corpus_generation, Instant::now());
         }
         let gazetteer = Gazetteer::bundled();
+        self.desk.merge(&self.corpus, self.desk_generation.0);
+        self.desk.apply_reviews(
+            &self.journal.notebook,
+            self.reviews_generation,
+            &self.corpus,
+        );
         self.desk
             .refresh(&self.corpus, self.desk_generation.0, gazetteer);
         self.desk
-            .apply_reviews(&self.journal.notebook, self.reviews_generation);
-        self.desk
-            .refresh(&self.corpus, self.desk_generation.0, gazetteer);
+            .mark_noted(&self.journal.notebook, self.notes_generation, &self.corpus);
         if !self.is_loading() {
             self.desk.prepare_word_index(&self.corpus);
         }
@@ -376,6 +504,11 @@ impl AppState {
             }
             Command::ShowFolderDialog => self.show_folder_dialog(),
             Command::ShowPathDialog => self.path_dialog = Some(PathDialog::default()),
+            Command::ShowNotebookDialog(choice) => self.show_notebook_dialog(choice),
+            Command::UseNotebook(choice, path) => self.use_notebook(choice, path),
+            Command::FreshNotebookBeside => self.fresh_notebook_beside(),
+            Command::ShowExportDialog(format) => self.show_export_dialog(format),
+            Command::Export(request) => self.export(request),
             Command::RemoveSource(source) => self.remove_source(source),
             Command::SelectDocument(document_id) => self.selected = Some(document_id),
             Command::ShowLibraryTab(tab) => self.library_tab = tab,
@@ -405,6 +538,7 @@ impl AppState {
                     .notebook
                     .add_note(target, text, &tags, now_unix_s());
                 self.journal.changed();
+                self.notes_generation += 1;
             }
             Command::EditNote { id, text, tags } => {
                 if self
@@ -413,16 +547,19 @@ impl AppState {
                     .edit_note(id, text, &tags, now_unix_s())
                 {
                     self.journal.changed();
+                    self.notes_generation += 1;
                 }
             }
             Command::DeleteNote(id) => {
                 if self.journal.notebook.delete_note(id) {
                     self.journal.changed();
+                    self.notes_generation += 1;
                 }
             }
             Command::UndoDeleteNote => {
                 if self.journal.notebook.undo_delete().is_some() {
                     self.journal.changed();
+                    self.notes_generation += 1;
                 }
             }
             Command::KeepMyNotebook => self.journal.keep_my_version(),
@@ -455,6 +592,24 @@ impl AppState {
                 }
                 self.journal.changed();
                 self.reviews_generation += 1;
+            }
+            Command::AddEvent(event) => {
+                self.journal.notebook.add_event(event, now_unix_s());
+                self.journal.changed();
+                self.reviews_generation += 1;
+            }
+            Command::EditAddedEvent(id, fix) => {
+                if self.journal.notebook.update_added_event(id, &fix) {
+                    self.journal.changed();
+                    self.reviews_generation += 1;
+                }
+            }
+            Command::RemoveAddedEvent(id) => {
+                if self.journal.notebook.remove_added_event(id) {
+                    self.journal.changed();
+                    self.reviews_generation += 1;
+                    self.desk.selected_event = None;
+                }
             }
         }
     }
@@ -601,25 +756,34 @@ impl AppState {
     }
 
     fn show_folder_dialog(&mut self) {
+        let dialog = rfd::AsyncFileDialog::new().set_title("Open a folder of articles");
+        self.run_dialog(
+            None,
+            async move { dialog.pick_folder().await },
+            |picked, elapsed| Inbox::FolderDialog { picked, elapsed },
+        );
+    }
+
+    /// Runs a native file dialog on its own thread (it blocks until the user answers) and
+    /// sends its answer to the inbox. One dialog at a time. If no thread can start, the
+    /// typed-path dialog opens instead.
+    fn run_dialog(
+        &mut self,
+        notebook: Option<NotebookChoice>,
+        dialog: impl Future<Output = Option<rfd::FileHandle>> + Send + 'static,
+        answer: impl FnOnce(Option<PathBuf>, Duration) -> Inbox + Send + 'static,
+    ) {
         if self.folder_dialog_open {
             return;
         }
         let outbox = self.outbox.clone();
         let wake = Arc::clone(&self.wake);
         let spawned = std::thread::Builder::new()
-            .name("accord-folder-dialog".to_owned())
+            .name("accord-file-dialog".to_owned())
             .spawn(move || {
                 let started = Instant::now();
-                let picked = pollster::block_on(
-                    rfd::AsyncFileDialog::new()
-                        .set_title("Open a folder of articles")
-                        .pick_folder(),
-                )
-                .map(|handle| handle.path().to_path_buf());
-                let _ = outbox.send(Inbox::FolderDialog {
-                    picked,
-                    elapsed: started.elapsed(),
-                });
+                let picked = pollster::block_on(dialog).map(|handle| handle.path().to_path_buf());
+                let _ = outbox.send(answer(picked, started.elapsed()));
                 wake();
             });
         match spawned {
@@ -627,8 +791,238 @@ impl AppState {
             Err(_) => {
                 self.path_dialog = Some(PathDialog {
                     explanation: Some(no_dialog_explanation()),
+                    notebook,
                 });
             }
+        }
+    }
+
+    fn show_notebook_dialog(&mut self, choice: NotebookChoice) {
+        let dialog = rfd::AsyncFileDialog::new().add_filter("Accord notebook", &["ron"]);
+        let folder = self
+            .journal
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        let dialog = match folder {
+            Some(folder) => dialog.set_directory(folder),
+            None => dialog,
+        };
+        let answer = move |picked, elapsed| Inbox::NotebookDialog {
+            choice,
+            picked,
+            elapsed,
+        };
+        match choice {
+            NotebookChoice::Open => {
+                let dialog = dialog.set_title("Open a notebook");
+                self.run_dialog(
+                    Some(choice),
+                    async move { dialog.pick_file().await },
+                    answer,
+                );
+            }
+            NotebookChoice::New | NotebookChoice::SaveAs => {
+                let title = if choice == NotebookChoice::New {
+                    "Start a new notebook"
+                } else {
+                    "Save the notebook as"
+                };
+                let dialog = dialog.set_title(title).set_file_name("notebook.ron");
+                self.run_dialog(
+                    Some(choice),
+                    async move { dialog.save_file().await },
+                    answer,
+                );
+            }
+        }
+    }
+
+    fn show_export_dialog(&mut self, format: export::Format) {
+        let dialog = rfd::AsyncFileDialog::new()
+            .set_title("Export")
+            .set_file_name(format.file_name())
+            .add_filter(format.description(), &[format.extension()]);
+        self.run_dialog(
+            None,
+            async move { dialog.save_file().await },
+            |picked, elapsed| Inbox::ExportDialog { picked, elapsed },
+        );
+    }
+
+    /// Starts, opens or saves as the notebook at `path`. Nothing the app cannot read is ever
+    /// written over, and a new notebook never replaces an existing file.
+    fn use_notebook(&mut self, choice: NotebookChoice, path: PathBuf) {
+        let path = std::path::absolute(&path).unwrap_or(path);
+        if self.journal.path.as_deref() == Some(path.as_path()) {
+            self.tell_info(format!("{} is the notebook already open.", path.display()));
+            return;
+        }
+        let exists = path.symlink_metadata().is_ok();
+        match choice {
+            NotebookChoice::Open if !exists => self.tell_error(format!(
+                "There is no notebook at {}. Check the path, or start one there with File → New notebook….",
+                path.display()
+            )),
+            NotebookChoice::Open => {
+                let (journal, notices) = Journal::open(path.clone(), Arc::clone(&self.wake));
+                self.switch_journal(journal, notices, format!("Opened the notebook {}.", path.display()));
+            }
+            NotebookChoice::New if exists => self.tell_error(format!(
+                "{} already exists. A new notebook is never started over an existing file: choose another name, or open it with File → Open notebook….",
+                path.display()
+            )),
+            NotebookChoice::New => {
+                let (mut journal, notices) = Journal::open(path.clone(), Arc::clone(&self.wake));
+                journal.changed();
+                self.switch_journal(journal, notices, format!("Started a new notebook at {}; notes now go there.", path.display()));
+            }
+            NotebookChoice::SaveAs => {
+                let (mut journal, notices) = Journal::open(path.clone(), Arc::clone(&self.wake));
+                if let Some(reason) = &journal.read_only_because {
+                    self.tell_error(format!(
+                        "The notebook was not saved as {}: that file cannot be replaced ({reason}).",
+                        path.display()
+                    ));
+                    return;
+                }
+                journal.notebook = self.journal.notebook.clone();
+                if exists {
+                    // The save dialog asked before replacing it; the old file becomes the .bak.
+                    journal.keep_my_version();
+                } else {
+                    journal.changed();
+                }
+                let _ = notices;
+                self.switch_journal(journal, Vec::new(), format!("Saved the notebook as {}; notes now go there.", path.display()));
+            }
+        }
+    }
+
+    /// A fresh notebook next to a read-only one, holding what could be read from it.
+    fn fresh_notebook_beside(&mut self) {
+        let Some(old) = self.journal.path.clone() else {
+            self.show_notebook_dialog(NotebookChoice::New);
+            return;
+        };
+        let Some(fresh) = crate::notebook::fresh_path_beside(&old) else {
+            self.tell_error(format!(
+                "No free file name was found next to {}; start a notebook elsewhere with File → New notebook….",
+                old.display()
+            ));
+            return;
+        };
+        let (mut journal, notices) = Journal::open(fresh.clone(), Arc::clone(&self.wake));
+        journal.notebook = self.journal.notebook.clone();
+        journal.changed();
+        self.switch_journal(
+            journal,
+            notices,
+            format!(
+                "Started a fresh notebook at {} with everything that could be read; {} is left untouched.",
+                fresh.display(),
+                old.display()
+            ),
+        );
+    }
+
+    /// Makes `journal` the open notebook: the old one's pending changes are written first.
+    fn switch_journal(&mut self, journal: Journal, notices: Vec<String>, done: String) {
+        self.journal.flush();
+        let path = journal.path.clone();
+        self.journal = journal;
+        self.notes_generation += 1;
+        self.reviews_generation += 1;
+        self.preferences.notebook =
+            path.filter(|path| Some(path) != crate::notebook::default_path().as_ref());
+        for notice in notices {
+            self.tell_info(notice);
+        }
+        self.tell_info(done);
+    }
+
+    /// Writes an export on a background thread: the events the panels show (as reviewed),
+    /// every note, the graph and timeline of those events.
+    fn export(&mut self, request: ExportRequest) {
+        let desk = &self.desk;
+        let extracted = Arc::clone(desk.extracted_events());
+        let known = desk.event_keys.len();
+        let mut indices: Vec<usize> = desk.selection.matching.clone();
+        if request.keep_rejected {
+            indices.extend(&desk.rejected_selected);
+            indices.sort_unstable();
+        }
+        let shown = indices.len();
+        let total = desk.events.len();
+        let added: std::collections::HashSet<AddedEventId> = indices
+            .iter()
+            .filter_map(|&index| desk.added_event(index))
+            .collect();
+        let mut notebook = self.journal.notebook.clone();
+        notebook
+            .added_events
+            .retain(|event| added.contains(&event.id));
+        let notes = notebook.notes.len();
+        let all_notes = self.journal.notebook.clone();
+        let corpus = self.corpus.clone();
+        let filtered = !desk.filter.is_empty();
+        let outbox = self.outbox.clone();
+        let wake = Arc::clone(&self.wake);
+        let spawned = std::thread::Builder::new()
+            .name("accord-export".to_owned())
+            .spawn(move || {
+                let events: Vec<_> = indices
+                    .iter()
+                    .filter(|&&index| index < known)
+                    .filter_map(|&index| extracted.get(index).cloned())
+                    .collect();
+                let notebook = if request.format.is_notes() {
+                    &all_notes
+                } else {
+                    &notebook
+                };
+                let input = export::Input {
+                    corpus: &corpus,
+                    events: &events,
+                    notebook,
+                    gazetteer: Gazetteer::bundled(),
+                    keep_rejected: request.keep_rejected,
+                };
+                let result = export::write_atomically(&request.path, request.overwrite, |file| {
+                    export::write(request.format, &input, file)
+                });
+                let message = match result {
+                    Ok(summary) => {
+                        let scope = if request.format.is_notes() {
+                            format!("all {notes} notes")
+                        } else if filtered {
+                            format!("the {shown} of {total} events the current filters show")
+                        } else {
+                            format!("all {shown} events")
+                        };
+                        (
+                            format!("Exported {scope} to {}. {summary}", request.path.display()),
+                            false,
+                        )
+                    }
+                    Err(export::WriteError::Exists { path }) => (
+                        format!(
+                            "Nothing was exported: {} already exists. Tick “Replace it” in the export window to overwrite it.",
+                            path.display()
+                        ),
+                        true,
+                    ),
+                    Err(error) => (format!("Nothing was exported: {error}."), true),
+                };
+                let _ = outbox.send(Inbox::Exported(message.0, message.1));
+                wake();
+            });
+        match spawned {
+            Ok(_) => self.exporting += 1,
+            Err(_) => self.tell_error(
+                "Nothing was exported: the system would not start a worker thread.".to_owned(),
+            ),
         }
     }
 

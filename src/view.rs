@@ -15,8 +15,8 @@ use crate::desk::party::PartyKey;
 use crate::desk::time::Day;
 use crate::desk::timeline::{LaneMode, Timeline};
 use crate::extract::{CorpusEvent, EventMerger, Gazetteer};
-use crate::model::Corpus;
-use crate::notebook::{EventKey, Notebook, Review};
+use crate::model::{Corpus, DocumentId};
+use crate::notebook::{AddedEventId, EventKey, Notebook, Review, Target, TextHash, apply_review};
 
 /// How the relationship graph places its nodes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -41,19 +41,39 @@ impl GraphLayout {
 
 /// The events, the filter and everything the panels draw from them.
 pub struct DeskView {
-    /// Events merged across the loaded articles.
+    /// Events as the analyst reviewed them: the events extracted and merged across the loaded
+    /// articles with corrections applied (rejected ones stay here, outside every selection),
+    /// then the events added by hand (indices from `event_keys.len()` on).
     pub events: Arc<Vec<CorpusEvent>>,
+    /// Events as extracted and merged, before review.
+    extracted: Arc<Vec<CorpusEvent>>,
+    /// Counts changes to `extracted`, so reviews are matched again.
+    extracted_generation: usize,
+    /// Counts changes to `events`, so what is derived from them is rebuilt.
+    events_generation: usize,
+    /// The corpus generation `extracted` was merged for.
+    merged_for: Option<usize>,
+    /// The notebook id of each added event, in the order they follow the extracted ones.
+    pub added: Vec<AddedEventId>,
+    /// Events with notes (indices into `events`), for markers on the timeline.
+    pub noted_events: HashSet<usize>,
+    /// The notes generation and events generation `noted_events` was found for.
+    noted_for: Option<(usize, usize)>,
     /// The filter every panel shares.
     pub filter: EventFilter,
     /// The events the filter lets through.
     pub selection: Selection,
+    /// Rejected events the filter would let through (exports can keep them, marked).
+    pub rejected_selected: Vec<usize>,
     /// Every field of cooperation the events name, sorted (the filter bar's choices).
     pub fields: Vec<String>,
-    /// Each event's keys (one per source known when it was merged), for notes and reviews.
+    /// Each extracted event's keys (one per source known when it was merged), for notes and
+    /// reviews.
     pub event_keys: Vec<Vec<EventKey>>,
-    /// Each event's review by the analyst, if any.
+    /// Each extracted event's review by the analyst, if any.
     pub reviews: Vec<Option<Review>>,
-    /// The notebook's review generation and the corpus generation `reviews` were matched for.
+    /// The notebook's review generation and the extraction generation `reviews` were matched
+    /// for.
     reviews_for: Option<(usize, usize)>,
     /// Lanes by place or by kind.
     pub lane_mode: LaneMode,
@@ -83,12 +103,12 @@ pub struct DeskView {
     /// The two parties of the edge the analyst selected.
     pub selected_edge: Option<(PartyKey, PartyKey)>,
     force: Option<ForceLayout>,
-    /// The timeline of every event (no filter) for a corpus generation and lane mode: clearing
+    /// The timeline of every event (no filter) for an events generation and lane mode: clearing
     /// the filters returns to it at once rather than rebuilding 30,000 items.
     unfiltered_timeline: Option<(usize, LaneMode, Arc<Timeline>)>,
     /// Merges the events of newly loaded articles into `events`.
     merger: EventMerger,
-    /// Lower-cased searchable text per event, and the corpus generation it was built for.
+    /// Lower-cased searchable text per event, and the events generation it was built for.
     texts: Vec<String>,
     texts_for: Option<usize>,
     /// What the derived values were built from, to know when to rebuild them.
@@ -100,9 +120,8 @@ pub struct DeskView {
 /// Everything the derived values depend on.
 #[derive(Clone, Debug, PartialEq)]
 struct Inputs {
-    corpus_generation: usize,
-    /// Which reviews were applied (rejected events leave every panel).
-    reviews: Option<(usize, usize)>,
+    /// Which events (extracted, merged, reviewed).
+    events_generation: usize,
     filter: EventFilter,
     lane_mode: LaneMode,
     graph_window: Option<(Day, Day)>,
@@ -116,8 +135,16 @@ impl Default for DeskView {
     fn default() -> Self {
         Self {
             events: Arc::new(Vec::new()),
+            extracted: Arc::new(Vec::new()),
+            extracted_generation: 0,
+            events_generation: 0,
+            merged_for: None,
+            added: Vec::new(),
+            noted_events: HashSet::new(),
+            noted_for: None,
             filter: EventFilter::default(),
             selection: Selection::default(),
+            rejected_selected: Vec::new(),
             fields: Vec::new(),
             event_keys: Vec::new(),
             reviews: Vec::new(),
@@ -149,11 +176,19 @@ impl Default for DeskView {
 
 impl DeskView {
     /// Rebuilds what changed since the last call: events when the corpus changed (its
-    /// `generation`), the selection, timeline and graph when the filter or options changed.
+    /// `generation`) or reviews were applied, the selection, timeline and graph when the
+    /// events, the filter or options changed.
     pub fn refresh(&mut self, corpus: &Corpus, generation: usize, gazetteer: &Gazetteer) {
+        self.merge(corpus, generation);
+        if self.reviews_for.map(|(_, extracted)| extracted) != Some(self.extracted_generation) {
+            // Nobody applied reviews to these events (benchmarks, tests): show them as
+            // extracted.
+            self.set_events(Arc::clone(&self.extracted), Vec::new());
+            self.reviews = vec![None; self.extracted.len()];
+            self.reviews_for = Some((usize::MAX, self.extracted_generation));
+        }
         let inputs = Inputs {
-            corpus_generation: generation,
-            reviews: self.reviews_for,
+            events_generation: self.events_generation,
             filter: self.filter.clone(),
             lane_mode: self.lane_mode,
             graph_window: self.graph_window,
@@ -162,12 +197,11 @@ impl DeskView {
         if self.built_from.as_ref() == Some(&inputs) {
             return;
         }
-        let corpus_changed = self
+        let events_changed = self
             .built_from
             .as_ref()
-            .is_none_or(|built| built.corpus_generation != generation);
-        if corpus_changed {
-            self.merge_events(corpus);
+            .is_none_or(|built| built.events_generation != self.events_generation);
+        if events_changed {
             let mut fields: Vec<String> = self
                 .events
                 .iter()
@@ -187,17 +221,18 @@ impl DeskView {
         }
         let before = self.built_from.take();
         let changed = |same: &dyn Fn(&Inputs) -> bool| before.as_ref().is_none_or(|b| !same(b));
-        let selection_stale = corpus_changed
-            || changed(&|b| b.filter == inputs.filter && b.reviews == inputs.reviews);
+        let selection_stale = events_changed || changed(&|b| b.filter == inputs.filter);
         let timeline_stale = selection_stale || changed(&|b| b.lane_mode == inputs.lane_mode);
         let graph_stale = selection_stale || changed(&|b| b.graph_window == inputs.graph_window);
         if selection_stale {
-            self.selection = self.select(corpus, generation, gazetteer);
+            self.selection = self.select(corpus, gazetteer);
         }
         let cached = self
             .unfiltered_timeline
             .as_ref()
-            .filter(|(built_for, mode, _)| *built_for == generation && *mode == self.lane_mode)
+            .filter(|(built_for, mode, _)| {
+                *built_for == self.events_generation && *mode == self.lane_mode
+            })
             .filter(|_| self.filter.is_empty())
             .map(|(_, _, timeline)| Arc::clone(timeline));
         let build_timeline = timeline_stale && cached.is_none();
@@ -227,8 +262,11 @@ impl DeskView {
         );
         if let Some(timeline) = timeline {
             if self.filter.is_empty() {
-                self.unfiltered_timeline =
-                    Some((generation, self.lane_mode, Arc::clone(&timeline)));
+                self.unfiltered_timeline = Some((
+                    self.events_generation,
+                    self.lane_mode,
+                    Arc::clone(&timeline),
+                ));
             }
             self.timeline = timeline;
         } else if let Some(timeline) = cached.filter(|_| timeline_stale) {
@@ -294,7 +332,7 @@ impl DeskView {
     /// The events the filter lets through. Words are matched against a lower-cased text of
     /// each event, built once per corpus: scanning every evidence sentence case-insensitively
     /// for each keystroke took longer than a frame with 30,000 events.
-    fn select(&mut self, corpus: &Corpus, generation: usize, gazetteer: &Gazetteer) -> Selection {
+    fn select(&mut self, corpus: &Corpus, gazetteer: &Gazetteer) -> Selection {
         let context = FilterContext {
             gazetteer,
             bodies: corpus,
@@ -304,17 +342,24 @@ impl DeskView {
         criteria.text.clear();
         let mut selection = criteria.select(&self.events, &context);
         if !words.is_empty() {
-            let texts = self.event_texts(corpus, generation);
+            let texts = self.event_texts(corpus);
             let mentions =
                 |index: &usize| texts.get(*index).is_some_and(|text| text.contains(&words));
             selection.matching.retain(mentions);
             selection.undated.retain(mentions);
         }
+        self.rejected_selected.clear();
         if self
             .reviews
             .iter()
             .any(|review| matches!(review, Some(Review::Rejected)))
         {
+            self.rejected_selected = selection
+                .matching
+                .iter()
+                .copied()
+                .filter(|&index| self.is_rejected(index))
+                .collect();
             selection.matching.retain(|&index| !self.is_rejected(index));
             selection.undated.retain(|&index| !self.is_rejected(index));
         }
@@ -324,17 +369,16 @@ impl DeskView {
     /// Builds the word index ahead of the first word filter, so typing never waits for it;
     /// the app calls it once loading has finished.
     pub fn prepare_word_index(&mut self, corpus: &Corpus) {
-        if let Some(built) = &self.built_from {
-            let generation = built.corpus_generation;
-            self.event_texts(corpus, generation);
+        if self.built_from.is_some() {
+            self.event_texts(corpus);
         }
     }
 
     /// Each event's searchable text in lower case (ASCII letters only, so Chinese stays as
     /// written): parties, fields, kind and the evidence of every source. Built on first use
-    /// after the corpus changed.
-    fn event_texts(&mut self, corpus: &Corpus, generation: usize) -> &[String] {
-        if self.texts_for != Some(generation) || self.texts.len() != self.events.len() {
+    /// after the events changed.
+    fn event_texts(&mut self, corpus: &Corpus) -> &[String] {
+        if self.texts_for != Some(self.events_generation) || self.texts.len() != self.events.len() {
             self.texts = self
                 .events
                 .iter()
@@ -363,24 +407,32 @@ impl DeskView {
                     text
                 })
                 .collect();
-            self.texts_for = Some(generation);
+            self.texts_for = Some(self.events_generation);
         }
         &self.texts
     }
 
-    /// Merges the events of articles loaded since the last call; starts again when one was
-    /// removed. Index of an event stays the same while articles are only added.
-    fn merge_events(&mut self, corpus: &Corpus) {
+    /// Merges the events of articles loaded since the corpus generation last merged; starts
+    /// again when one was removed. An extracted event keeps its index while articles are only
+    /// added.
+    pub fn merge(&mut self, corpus: &Corpus, generation: usize) {
+        if self.merged_for == Some(generation) {
+            return;
+        }
+        self.merged_for = Some(generation);
         let documents = corpus.documents();
+        // `events` may share the extracted list; let it go so merging does not copy it.
+        self.events = Arc::new(Vec::new());
+        self.events_generation += 1;
         if !self.merger.covers_only(documents) {
             self.merger = EventMerger::default();
-            self.events = Arc::new(Vec::new());
+            self.extracted = Arc::new(Vec::new());
             self.event_keys.clear();
             self.selected_event = None;
         }
-        let events = Arc::make_mut(&mut self.events);
+        let extracted = Arc::make_mut(&mut self.extracted);
         for document in documents {
-            self.merger.add(events, document);
+            self.merger.add(extracted, document);
         }
         let body_of = |document| {
             corpus
@@ -389,17 +441,19 @@ impl DeskView {
         };
         let known = self.event_keys.len();
         self.event_keys.extend(
-            self.events[known.min(self.events.len())..]
+            self.extracted[known.min(self.extracted.len())..]
                 .iter()
                 .map(|event| EventKey::of_corpus_event(event, body_of)),
         );
+        self.extracted_generation += 1;
     }
 
-    /// Matches the notebook's reviews to the current events when either changed
-    /// (`generation` counts the notebook's review changes). Rejected events then leave the
-    /// selection, so every panel drops them.
-    pub fn apply_reviews(&mut self, notebook: &Notebook, generation: usize) {
-        let wanted = (generation, self.events.len());
+    /// Applies the notebook's reviews and added events to the extracted events when either
+    /// changed (`generation` counts the notebook's review changes): corrections replace what
+    /// was extracted, rejected events leave the selection (so every panel drops them), and
+    /// events added by hand follow the extracted ones. Call after [`Self::merge`].
+    pub fn apply_reviews(&mut self, notebook: &Notebook, generation: usize, corpus: &Corpus) {
+        let wanted = (generation, self.extracted_generation);
         if self.reviews_for == Some(wanted) {
             return;
         }
@@ -409,6 +463,119 @@ impl DeskView {
             .map(|correction| correction.map(|correction| correction.review.clone()))
             .collect();
         self.reviews_for = Some(wanted);
+        let corrected = self
+            .reviews
+            .iter()
+            .any(|review| matches!(review, Some(Review::Corrected(_))));
+        let added: Vec<(AddedEventId, CorpusEvent)> = notebook
+            .added_events
+            .iter()
+            .filter_map(|added| {
+                let document = corpus.document(added.passage.document)?;
+                let event = added.to_event(&document.body);
+                let sources = vec![(document.id, event.evidence.clone())];
+                Some((added.id, CorpusEvent { event, sources }))
+            })
+            .collect();
+        if !corrected && added.is_empty() {
+            self.set_events(Arc::clone(&self.extracted), Vec::new());
+            return;
+        }
+        let mut events: Vec<CorpusEvent> = self
+            .extracted
+            .iter()
+            .zip(&self.reviews)
+            .map(|(event, review)| match review {
+                Some(review @ Review::Corrected(_)) => CorpusEvent {
+                    event: apply_review(&event.event, review)
+                        .unwrap_or_else(|| event.event.clone()),
+                    sources: event.sources.clone(),
+                },
+                _ => event.clone(),
+            })
+            .collect();
+        let ids = added.iter().map(|(id, _)| *id).collect();
+        events.extend(added.into_iter().map(|(_, event)| event));
+        self.set_events(Arc::new(events), ids);
+    }
+
+    /// Finds the events that have notes when the notes (their `generation`) or the events
+    /// changed. A note keyed with parties matches that event only; one without, any event of
+    /// the same evidence.
+    pub fn mark_noted(&mut self, notebook: &Notebook, generation: usize, corpus: &Corpus) {
+        let wanted = (generation, self.events_generation);
+        if self.noted_for == Some(wanted) {
+            return;
+        }
+        self.noted_for = Some(wanted);
+        self.noted_events.clear();
+        let wanted_keys: Vec<&EventKey> = notebook
+            .notes
+            .iter()
+            .filter_map(|note| match &note.target {
+                Target::Event { key } => Some(key),
+                _ => None,
+            })
+            .collect();
+        if wanted_keys.is_empty() {
+            return;
+        }
+        let body_of = |document| {
+            corpus
+                .document(document)
+                .map(|document| document.body.as_str())
+        };
+        let added_keys: Vec<Vec<EventKey>> = self.events
+            [self.event_keys.len().min(self.events.len())..]
+            .iter()
+            .map(|event| EventKey::of_corpus_event(event, body_of))
+            .collect();
+        let mut exact: HashMap<&EventKey, usize> = HashMap::new();
+        let mut by_evidence: HashMap<(DocumentId, TextHash), usize> = HashMap::new();
+        for (index, keys) in self.event_keys.iter().chain(&added_keys).enumerate() {
+            for key in keys {
+                exact.entry(key).or_insert(index);
+                by_evidence
+                    .entry((key.document, key.evidence))
+                    .or_insert(index);
+            }
+        }
+        for key in wanted_keys {
+            let found = exact.get(key).or_else(|| {
+                key.parties
+                    .is_none()
+                    .then(|| by_evidence.get(&(key.document, key.evidence)))
+                    .flatten()
+            });
+            if let Some(&index) = found {
+                self.noted_events.insert(index);
+            }
+        }
+    }
+
+    /// Replaces the reviewed events (and so everything drawn from them).
+    fn set_events(&mut self, events: Arc<Vec<CorpusEvent>>, added: Vec<AddedEventId>) {
+        self.events = events;
+        self.added = added;
+        self.events_generation += 1;
+    }
+
+    /// The event at `index` as extracted, before the analyst's corrections (`None` for an
+    /// added event).
+    pub fn extracted_event(&self, index: usize) -> Option<&CorpusEvent> {
+        self.extracted.get(index)
+    }
+
+    /// The extracted events, before review (exports apply the notebook themselves).
+    pub fn extracted_events(&self) -> &Arc<Vec<CorpusEvent>> {
+        &self.extracted
+    }
+
+    /// The added event at `index` in `events`, if it is one.
+    pub fn added_event(&self, index: usize) -> Option<AddedEventId> {
+        index
+            .checked_sub(self.event_keys.len())
+            .and_then(|offset| self.added.get(offset).copied())
     }
 
     /// Whether the analyst rejected this event.

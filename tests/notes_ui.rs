@@ -83,3 +83,98 @@ fn a_rejected_event_leaves_the_panels_and_stays_rejected_after_a_restart() {
         all - 1
     );
 }
+
+/// Waits until the notebook's changes are on disk.
+fn wait_saved(harness: &mut Harness<'static, AccordApp>) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while harness.state().state().journal.is_dirty() {
+        assert!(Instant::now() < deadline, "the notebook was not saved");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Writes `text` in the open note editor and saves it.
+fn write_in_editor(harness: &mut Harness<'static, AccordApp>, text: &str) {
+    harness
+        .get_by_role(egui::accesskit::Role::MultilineTextInput)
+        .type_text(text);
+    harness.run_steps(2);
+    harness.get_by_label("Save").click();
+    harness.run_steps(3);
+}
+
+#[test]
+fn notes_on_an_article_and_a_passage_and_a_corrected_date_survive_a_restart() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("notebook.ron");
+    let mut harness = app_with_notebook(&path);
+
+    // A note on the open article.
+    harness.get_by_label("Add note…").click();
+    harness.run_steps(3);
+    write_in_editor(&mut harness, "Article: compare with the 2019 plan");
+
+    // A note on a passage: right-click a paragraph, then "Add note on this sentence…".
+    let paragraph = {
+        let state = harness.state().state();
+        let document = state.corpus.document(state.selected.unwrap()).unwrap();
+        document
+            .body_paragraphs()
+            .find(|paragraph| paragraph.len() > 80)
+            .unwrap()
+            .to_owned()
+    };
+    harness.get_by_label(&paragraph).click_secondary();
+    harness.run_steps(3);
+    harness.get_by_label("Add note on this sentence…").click();
+    harness.run_steps(3);
+    write_in_editor(&mut harness, "Passage: the figures here need a source");
+
+    // Correct the first queued event's date in the review queue.
+    harness.get_by_label("Review").click();
+    harness.run_steps(3);
+    harness.get_all_by_label("Correct…").next().unwrap().click();
+    harness.run_steps(3);
+    let date = harness.get_by_label("Date:");
+    date.focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness.get_by_label("Date:").type_text("2021-03-04");
+    harness.run_steps(2);
+    harness.get_by_label("Save").click();
+    harness.run_steps(3);
+    let corrected = |harness: &Harness<'static, AccordApp>| {
+        let desk = &harness.state().state().desk;
+        (0..desk.events.len())
+            .filter(|&index| {
+                desk.events[index]
+                    .event
+                    .date
+                    .is_some_and(|date| date.edtf() == "2021-03-04")
+            })
+            .count()
+    };
+    assert_eq!(corrected(&harness), 1, "the correction applies at once");
+    wait_saved(&mut harness);
+    drop(harness);
+
+    // A new app on the same notebook shows all three.
+    let mut harness = app_with_notebook(&path);
+    assert_eq!(corrected(&harness), 1, "the correction survives the restart");
+    let notes = &harness.state().state().journal.notebook.notes;
+    assert_eq!(notes.len(), 2);
+    assert!(
+        notes
+            .iter()
+            .any(|note| matches!(note.target, accord::notebook::Target::Passage(_)))
+    );
+    harness.get_by_label("Notes").click();
+    harness.run_steps(3);
+    harness.get_by_label("Article: compare with the 2019 plan");
+    harness.get_by_label("Passage: the figures here need a source");
+    harness.get_by_label("Event table").click();
+    harness.run_steps(3);
+    harness.get_by_label("2021-03-04");
+}

@@ -22,7 +22,7 @@ pub use events::{events_csv, events_json};
 pub use file::{WriteError, write_atomically};
 pub use graph::{gexf, graphml};
 pub use notes::{notes_csv, notes_json, notes_md};
-pub use reviewed::{ReviewState, Reviewed, ReviewedEvent, reviewed_events};
+pub use reviewed::{ReviewState, Reviewed, ReviewedEvent, evidence_text, reviewed_events};
 pub use timeline::timelinejs;
 
 use crate::extract::{CorpusEvent, Gazetteer};
@@ -67,6 +67,57 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order menus list them.
+    pub const ALL: [Self; 8] = [
+        Self::NotesMd,
+        Self::NotesCsv,
+        Self::NotesJson,
+        Self::EventsCsv,
+        Self::EventsJson,
+        Self::Gexf,
+        Self::Graphml,
+        Self::TimelineJs,
+    ];
+
+    /// What the format is, for a person choosing one.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::NotesMd => "Notes as a Markdown report (by article)",
+            Self::NotesCsv => "Notes as CSV (a row per note)",
+            Self::NotesJson => "Notes as JSON",
+            Self::EventsCsv => "Events as CSV (corrections applied)",
+            Self::EventsJson => "Events as JSON (corrections applied)",
+            Self::Gexf => "Relationship graph as GEXF (Gephi, with its timeline)",
+            Self::Graphml => "Relationship graph as GraphML",
+            Self::TimelineJs => "Timeline as TimelineJS JSON",
+        }
+    }
+
+    /// The file name an export of this format is offered under.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Self::NotesMd => "accord-notes.md",
+            Self::NotesCsv => "accord-notes.csv",
+            Self::NotesJson => "accord-notes.json",
+            Self::EventsCsv => "accord-events.csv",
+            Self::EventsJson => "accord-events.json",
+            Self::Gexf => "accord-graph.gexf",
+            Self::Graphml => "accord-graph.graphml",
+            Self::TimelineJs => "accord-timeline.json",
+        }
+    }
+
+    /// The file extension (without the dot), for the save dialog's filter.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::NotesMd => "md",
+            Self::NotesCsv | Self::EventsCsv => "csv",
+            Self::NotesJson | Self::EventsJson | Self::TimelineJs => "json",
+            Self::Gexf => "gexf",
+            Self::Graphml => "graphml",
+        }
+    }
+
     /// Whether the format exports notes (and so needs a readable notebook).
     pub fn is_notes(self) -> bool {
         matches!(self, Self::NotesMd | Self::NotesCsv | Self::NotesJson)

@@ -130,11 +130,7 @@ pub fn reviewed_events(
 
 /// The evidence text of one source: its sentences from the document's body, joined by a space
 /// (empty when the document is not loaded).
-pub(super) fn evidence_text(
-    corpus: &Corpus,
-    document: DocumentId,
-    ranges: &[Range<usize>],
-) -> String {
+pub fn evidence_text(corpus: &Corpus, document: DocumentId, ranges: &[Range<usize>]) -> String {
     let Some(document) = corpus.document(document) else {
         return String::new();
     };

@@ -86,6 +86,26 @@ impl Notebook {
         self.added_events.len() != before
     }
 
+    /// Changes an added event's parts (those `fix` gives). Returns whether it exists.
+    pub fn update_added_event(&mut self, id: AddedEventId, fix: &Fix) -> bool {
+        let Some(added) = self.added_events.iter_mut().find(|added| added.id == id) else {
+            return false;
+        };
+        if let Some(date) = &fix.date {
+            added.date = (!date.trim().is_empty()).then(|| date.trim().to_owned());
+        }
+        if let Some(kind) = &fix.kind {
+            added.kind.clone_from(kind);
+        }
+        if let Some(participants) = &fix.participants {
+            added.participants.clone_from(participants);
+        }
+        if let Some(fields) = &fix.fields {
+            added.fields.clone_from(fields);
+        }
+        true
+    }
+
     /// The added events reported by a document.
     pub fn added_events_in(&self, document: DocumentId) -> impl Iterator<Item = &AddedEvent> + '_ {
         self.added_events
@@ -184,12 +204,22 @@ pub fn apply_review(event: &Event, review: &Review) -> Option<Event> {
     }
 }
 
-/// `event` with `fix`'s parts. A date or kind this build cannot read leaves the extracted one.
+/// `event` with `fix`'s parts. An empty date says the event has none; a date or kind this
+/// build cannot read leaves the extracted one.
 fn apply_fix(event: &Event, fix: &Fix) -> Event {
     let mut fixed = event.clone();
-    if let Some(date) = fix.date.as_deref().and_then(parse_edtf) {
-        fixed.date = Some(date);
-        fixed.date_resolution = None;
+    match fix.date.as_deref().map(str::trim) {
+        Some("") => {
+            fixed.date = None;
+            fixed.date_resolution = None;
+        }
+        Some(text) => {
+            if let Some(date) = parse_edtf(text) {
+                fixed.date = Some(date);
+                fixed.date_resolution = None;
+            }
+        }
+        None => {}
     }
     if let Some(kind) = fix.kind.as_deref().and_then(kind_from_label) {
         fixed.kind = kind;

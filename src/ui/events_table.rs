@@ -7,6 +7,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::theme;
 use crate::extract::CorpusEvent;
+use crate::notebook::Review;
 use crate::state::{AppState, Command};
 
 /// Columns the table can sort by.
@@ -35,7 +36,13 @@ pub fn events_table_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         .data(|data| data.get_temp(id))
         .unwrap_or((SortBy::Date, true));
     let matching = &desk.selection.matching;
-    let fingerprint = fingerprint(matching, desk.events.len());
+    // The list's address changes when reviews change the events (a corrected date re-sorts).
+    let fingerprint = fingerprint(
+        matching,
+        desk.events
+            .len()
+            .wrapping_add(Arc::as_ptr(&desk.events).addr()),
+    );
     let sorted_id = ui.scope_id().with("events_table_rows");
     let key = (sort_by, ascending, matching.len(), fingerprint);
     let cached: Option<Sorted> = ui.data(|data| data.get_temp(sorted_id));
@@ -131,9 +138,28 @@ pub fn events_table_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 row.col(|ui| {
                     ui.label(format!("{:.0} %", data.confidence * 100.0));
                 });
-                if row.response().clicked() {
+                let response = row.response();
+                if response.clicked() {
                     commands.push(Command::SelectEvent(Some(event_index)));
                 }
+                response.context_menu(|ui| {
+                    if ui.button("Correct this event…").clicked() {
+                        super::event_editor::correct_event(ui.ctx(), state, event_index);
+                        ui.close();
+                    }
+                    if desk.added_event(event_index).is_none() {
+                        if ui.button("Accept").clicked() {
+                            commands
+                                .push(Command::ReviewEvent(event_index, Some(Review::Accepted)));
+                            ui.close();
+                        }
+                        if ui.button("Reject").clicked() {
+                            commands
+                                .push(Command::ReviewEvent(event_index, Some(Review::Rejected)));
+                            ui.close();
+                        }
+                    }
+                });
             });
         });
     if let Some(column) = header_clicked {

@@ -1,7 +1,9 @@
 //! Drawing. Every panel reads the state and returns commands; nothing here changes the state.
 
 mod dialogs;
+pub mod event_editor;
 pub mod events_table;
+pub mod export;
 pub mod filter_bar;
 pub mod fonts;
 pub mod graph;
@@ -19,7 +21,7 @@ pub use dialogs::PathDialog;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::state::{AppState, Command, Theme};
+use crate::state::{AppState, Command, NotebookChoice, Theme};
 
 /// Ctrl+O (Cmd+O on macOS): open a folder.
 pub const OPEN_FOLDER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -70,6 +72,8 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         }
     });
     commands.extend(notes::editor_ui(ui.ctx()));
+    commands.extend(event_editor::editor_ui(ui.ctx(), state));
+    commands.extend(export::export_window_ui(ui.ctx(), state));
     commands.extend(search::search_window_ui(ui, state));
     commands.extend(dropped_files_ui(ui));
     commands
@@ -123,6 +127,41 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 .clicked()
             {
                 commands.push(Command::ShowPathDialog);
+            }
+            ui.separator();
+            let dialog_free = !state.folder_dialog_open;
+            for (choice, label, hover) in [
+                (
+                    NotebookChoice::New,
+                    "New notebook…",
+                    "Start an empty notebook in a file of your choice; notes go there from now on",
+                ),
+                (
+                    NotebookChoice::Open,
+                    "Open notebook…",
+                    "Work in another notebook (one kept beside a document folder, or shared with you)",
+                ),
+                (
+                    NotebookChoice::SaveAs,
+                    "Save notebook as…",
+                    "Copy this notebook to a file of your choice and keep working there",
+                ),
+            ] {
+                if ui
+                    .add_enabled(dialog_free, egui::Button::new(label))
+                    .on_hover_text(hover)
+                    .clicked()
+                {
+                    commands.push(Command::ShowNotebookDialog(choice));
+                }
+            }
+            ui.separator();
+            if ui
+                .button("Export…")
+                .on_hover_text("Notes, events, the graph or the timeline, as files for reports and other tools")
+                .clicked()
+            {
+                export::open(ui.ctx(), state);
             }
             ui.separator();
             if ui.button("Quit").clicked() {

@@ -192,29 +192,38 @@ fn place_name(place: &PlaceRef) -> String {
     }
 }
 
-/// The desk event a key names, if it is loaded.
+/// The desk event a key names, if it is loaded: an extracted event by the keys it was merged
+/// with (so a correction does not detach its notes), else an added event by its evidence.
 pub fn event_of(state: &AppState, key: &EventKey) -> Option<usize> {
+    let matches = |candidate: &EventKey| {
+        candidate == key || candidate.same_evidence(key) && key.parties.is_none()
+    };
+    let desk = &state.desk;
+    if let Some(index) = desk
+        .event_keys
+        .iter()
+        .position(|keys| keys.iter().any(matches))
+    {
+        return Some(index);
+    }
     let body_of = |document| {
         state
             .corpus
             .document(document)
             .map(|document| document.body.as_str())
     };
-    state.desk.events.iter().position(|event| {
-        event
-            .sources
+    (desk.event_keys.len()..desk.events.len()).find(|&index| {
+        EventKey::of_corpus_event(&desk.events[index], body_of)
             .iter()
-            .any(|(document, _)| *document == key.document)
-            && EventKey::of_corpus_event(event, body_of)
-                .iter()
-                .any(|candidate| {
-                    candidate == key || candidate.same_evidence(key) && key.parties.is_none()
-                })
+            .any(matches)
     })
 }
 
 /// The key of a desk event (its first source), for notes and reviews.
 pub fn key_of_event(state: &AppState, index: usize) -> Option<EventKey> {
+    if let Some(keys) = state.desk.event_keys.get(index) {
+        return keys.first().cloned();
+    }
     let event = state.desk.events.get(index)?;
     let body_of = |document| {
         state
@@ -283,6 +292,15 @@ pub fn notes_panel_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             (None, None) => "not saved".to_owned(),
         };
         ui.weak(status);
+        if journal.read_only_because.is_some()
+            && journal.path.is_some()
+            && ui
+                .button("Start a fresh notebook beside it")
+                .on_hover_text("A new file next to this one, holding everything that could be read; this one is left as it is")
+                .clicked()
+        {
+            commands.push(Command::FreshNotebookBeside);
+        }
         if journal.changed_elsewhere
             && ui
                 .button("Keep my version")

@@ -1,5 +1,5 @@
-//! The review queue: extracted events not yet reviewed, least confident first, to accept or
-//! reject one after another (A / R, or the buttons). A rejected event leaves the timeline, the
+//! The review queue: extracted events not yet reviewed, least confident first, to accept,
+//! reject or correct one after another (A / R / C, or the buttons). A rejected event leaves the timeline, the
 //! graph and the table; reviews are saved in the notebook and survive re-extraction.
 
 use egui::Key;
@@ -29,7 +29,7 @@ pub fn review_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             desk.events.len()
         ));
         ui.checkbox(&mut show_all, "show reviewed too");
-        ui.weak("A accept · R reject · U undo the review · ↑↓ move");
+        ui.weak("A accept · R reject · C correct · U undo the review · ↑↓ move");
     });
     ui.data_mut(|data| data.insert_temp(show_all_id, show_all));
     ui.separator();
@@ -49,6 +49,12 @@ pub fn review_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         .filter(|event| queue.contains(event))
         .or_else(|| queue.first().copied());
     commands.extend(keys(ui, &queue, current));
+    if let Some(current) = current
+        && !ui.ctx().egui_wants_keyboard_input()
+        && ui.input(|input| input.key_pressed(Key::C))
+    {
+        super::event_editor::correct_event(ui.ctx(), state, current);
+    }
     egui::ScrollArea::vertical()
         .id_salt("review_queue")
         .auto_shrink(false)
@@ -63,6 +69,13 @@ pub fn review_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     }
                     if ui.small_button("Reject").clicked() {
                         commands.push(Command::ReviewEvent(index, Some(Review::Rejected)));
+                    }
+                    if ui
+                        .small_button("Correct…")
+                        .on_hover_text("Fix its date, kind, parties or fields")
+                        .clicked()
+                    {
+                        super::event_editor::correct_event(ui.ctx(), state, index);
                     }
                     let state_text = match desk.reviews.get(index).and_then(Option::as_ref) {
                         Some(Review::Accepted) => "accepted · ",

@@ -446,8 +446,17 @@ fn paint_chart(
                     Stroke::new(if selected { 2.5 } else { 1.0 }, colour.gamma_multiply(0.7)),
                 );
             }
+            let noted = desk.noted_events.contains(&item.event);
             for &y in &ys {
                 let hit = paint_item(&chart_painter, visuals, item, x0, x1, y, colour, selected);
+                if noted {
+                    // A small square at the corner: this event has notes.
+                    chart_painter.rect_filled(
+                        Rect::from_center_size(hit.right_top(), Vec2::splat(5.0)),
+                        1.0,
+                        theme::selection_colour(visuals),
+                    );
+                }
                 if pointer.is_some_and(|p| hit.expand(2.0).contains(p)) {
                     hovered = Some(item_index);
                 }
@@ -565,8 +574,13 @@ fn shelf_panel_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     let date = data
                         .date
                         .map_or_else(|| "no date".to_owned(), |date| date.edtf());
+                    let noted = if desk.noted_events.contains(&event_index) {
+                        " · noted"
+                    } else {
+                        ""
+                    };
                     let text = egui::RichText::new(format!(
-                        "{date} · {} · {}",
+                        "{date} · {} · {}{noted}",
                         data.kind.label(),
                         parties.join(", ")
                     ))

@@ -17,6 +17,7 @@ use super::theme;
 use crate::desk::party::PartyKey;
 use crate::extract::Gazetteer;
 use crate::model::{DateResolution, Document, Event};
+use crate::notebook::{Review, Target};
 use crate::state::{AppState, Command, TextView};
 
 /// The two views of a document's text, with their names in menus and buttons.
@@ -390,10 +391,12 @@ fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
 fn marks_of(state: &AppState, document: &Document, find: &Find) -> Vec<(Range<usize>, Mark)> {
     let extraction = &document.extraction;
     let mut marks: Vec<(Range<usize>, Mark)> = Vec::new();
-    for (index, event) in extraction.events.iter().enumerate() {
-        let desk_event = desk_event_of(state, document, index);
-        for range in &event.evidence {
-            marks.push((range.clone(), Mark::Evidence(desk_event)));
+    for (index, evidence) in document_events(state, document) {
+        if state.desk.is_rejected(index) {
+            continue;
+        }
+        for range in evidence {
+            marks.push((range.clone(), Mark::Evidence(Some(index))));
         }
     }
     marks.extend(
@@ -422,15 +425,29 @@ fn marks_of(state: &AppState, document: &Document, find: &Find) -> Vec<(Range<us
     marks
 }
 
-/// The desk event that this article's `index`-th event became (same document, same evidence).
-fn desk_event_of(state: &AppState, document: &Document, index: usize) -> Option<usize> {
-    let evidence = &document.extraction.events.get(index)?.evidence;
-    state.desk.events.iter().position(|event| {
-        event
-            .sources
-            .iter()
-            .any(|(id, ranges)| *id == document.id && ranges == evidence)
-    })
+/// The desk's events this article reports (as reviewed: corrected, added, rejected), each with
+/// its evidence here, in the order of the evidence.
+fn document_events<'a>(
+    state: &'a AppState,
+    document: &Document,
+) -> Vec<(usize, &'a [Range<usize>])> {
+    let mut events: Vec<(usize, &[Range<usize>])> = state
+        .desk
+        .events
+        .iter()
+        .enumerate()
+        .filter_map(|(index, event)| {
+            event
+                .sources
+                .iter()
+                .find(|(id, _)| *id == document.id)
+                .map(|(_, evidence)| (index, evidence.as_slice()))
+        })
+        .collect();
+    events.sort_by_key(|(index, evidence)| {
+        (evidence.first().map_or(usize::MAX, |r| r.start), *index)
+    });
+    events
 }
 
 /// One paragraph with its marks; hover and click act on the mark under the pointer.
@@ -576,6 +593,7 @@ fn paragraph_menu(
             ),
             ("Add note on this paragraph…", range.clone()),
         ];
+        let sentence_range = passages[0].1.clone();
         for (label, passage) in passages {
             if ui.button(label).clicked() {
                 if let Some(target) = super::notes::passage_target(state, document.id, passage) {
@@ -584,6 +602,14 @@ fn paragraph_menu(
                 }
                 ui.close();
             }
+        }
+        if ui
+            .button("Add an event from this sentence…")
+            .on_hover_text("An event the extractor missed: its date, kind and parties")
+            .clicked()
+        {
+            super::event_editor::add_event_from(ui.ctx(), state, document.id, sentence_range);
+            ui.close();
         }
         let at = range.start + byte;
         let place = document
@@ -721,7 +747,7 @@ fn place_tooltip_ui(ui: &mut egui::Ui, place: &crate::model::PlaceMention, gazet
 
 fn header_ui(ui: &mut egui::Ui, state: &AppState, document: &Document) {
     ui.add(Label::new(RichText::new(&document.meta.title).heading()).wrap());
-    let target = crate::notebook::Target::Article {
+    let target = Target::Article {
         document: document.id,
     };
     let in_document = state
@@ -772,21 +798,35 @@ fn header_ui(ui: &mut egui::Ui, state: &AppState, document: &Document) {
 /// select it everywhere.
 fn events_ui(ui: &mut egui::Ui, state: &AppState, document: &Document) -> Vec<Command> {
     let mut commands = Vec::new();
-    let events = &document.extraction.events;
+    let events = document_events(state, document);
     if events.is_empty() {
         return commands;
     }
+    let desk = &state.desk;
     ui.add_space(theme::PARAGRAPH_GAP);
     ui.strong(format!("Cooperation events ({})", events.len()));
-    for (index, event) in events.iter().enumerate() {
+    for (index, _) in events {
+        let Some(event) = desk.events.get(index).map(|event| &event.event) else {
+            continue;
+        };
         let parties: Vec<&str> = event.participants.iter().map(|p| p.name.as_str()).collect();
         let people: Vec<String> = document
             .extraction
             .people_for(event)
             .map(|person| format!("{} ({})", person.name, person.role))
             .collect();
+        let review = if desk.added_event(index).is_some() {
+            "added by you  ·  "
+        } else {
+            match desk.reviews.get(index).and_then(Option::as_ref) {
+                Some(Review::Accepted) => "accepted  ·  ",
+                Some(Review::Rejected) => "rejected  ·  ",
+                Some(Review::Corrected(_)) => "corrected  ·  ",
+                None => "",
+            }
+        };
         let mut text = format!(
-            "{}  ·  {}  ·  {}",
+            "{review}{}  ·  {}  ·  {}",
             event_date_text(event),
             event.kind.label(),
             parties.join(", ")
@@ -794,36 +834,43 @@ fn events_ui(ui: &mut egui::Ui, state: &AppState, document: &Document) -> Vec<Co
         if !people.is_empty() {
             text.push_str(&format!("  ·  {}", people.join("; ")));
         }
-        let desk_event = desk_event_of(state, document, index);
-        let selected = desk_event.is_some() && desk_event == state.desk.selected_event;
-        let key = crate::notebook::EventKey::of_event(document.id, &document.body, event);
+        let key = super::notes::key_of_event(state, index);
         let notes = key.as_ref().map_or(0, |key| {
             state
                 .journal
                 .notebook
-                .notes_for(&crate::notebook::Target::Event { key: key.clone() })
+                .notes_for(&Target::Event { key: key.clone() })
                 .count()
         });
         if notes > 0 {
             text.push_str(&format!("  ·  {notes} note(s)"));
         }
-        let label = RichText::new(text).color(theme::kind_colour(ui.visuals(), event.kind));
-        let response = ui.selectable_label(selected, label);
+        let mut label = RichText::new(text).color(theme::kind_colour(ui.visuals(), event.kind));
+        if desk.is_rejected(index) {
+            label = label.strikethrough();
+        }
+        let response = ui
+            .selectable_label(desk.selected_event == Some(index), label)
+            .on_hover_text("Click to select it; right-click to correct it or add a note");
         if response.clicked() {
-            commands.push(Command::SelectEvent(desk_event));
+            commands.push(Command::SelectEvent(Some(index)));
         }
-        if let Some(key) = key {
-            response.context_menu(|ui| {
-                if ui.button("Add note on this event…").clicked() {
-                    super::notes::write_note(
-                        ui.ctx(),
-                        crate::notebook::Target::Event { key: key.clone() },
-                        format!("On the event: {}", parties.join(", ")),
-                    );
-                    ui.close();
-                }
-            });
-        }
+        response.context_menu(|ui| {
+            if ui.button("Correct this event…").clicked() {
+                super::event_editor::correct_event(ui.ctx(), state, index);
+                ui.close();
+            }
+            if let Some(key) = &key
+                && ui.button("Add note on this event…").clicked()
+            {
+                super::notes::write_note(
+                    ui.ctx(),
+                    Target::Event { key: key.clone() },
+                    format!("On the event: {}", parties.join(", ")),
+                );
+                ui.close();
+            }
+        });
     }
     commands
 }
