@@ -1136,6 +1136,150 @@ mod tests {
         assert!(state.preferences.open_paths.is_empty());
     }
 
+    /// Polls until no export is being written.
+    fn exported(state: &mut AppState) -> Message {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while state.exporting > 0 {
+            assert!(Instant::now() < deadline, "the export did not finish");
+            std::thread::sleep(Duration::from_millis(5));
+            state.poll();
+        }
+        state.messages.last().cloned().unwrap()
+    }
+
+    #[test]
+    fn an_export_follows_the_filters_says_what_it_holds_and_never_overwrites_unasked() {
+        let notebook = tempfile::tempdir().unwrap();
+        let mut state = AppState::with_notebook(
+            Preferences::default(),
+            Arc::new(|| {}),
+            Some(notebook.path().join("notebook.ron")),
+        );
+        settle(&mut state);
+        state.refresh_desk();
+        let all = state.desk.selection.matching.len();
+        state.handle(Command::SetFilter(EventFilter {
+            text: "Tianfu".to_owned(),
+            ..EventFilter::default()
+        }));
+        state.refresh_desk();
+        let shown = state.desk.selection.matching.len();
+        assert!(0 < shown && shown < all);
+
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("events.csv");
+        let request = ExportRequest {
+            format: export::Format::EventsCsv,
+            keep_rejected: false,
+            path: path.clone(),
+            overwrite: false,
+        };
+        state.handle(Command::Export(request.clone()));
+        let message = exported(&mut state);
+        assert!(!message.is_error, "{}", message.text);
+        assert!(
+            message
+                .text
+                .contains(&format!("the {shown} of {all} events")),
+            "{}",
+            message.text
+        );
+        let rows = std::fs::read_to_string(&path).unwrap().lines().count();
+        assert_eq!(rows, shown + 1, "a header and a row per shown event");
+
+        std::fs::write(&path, "the user's own file").unwrap();
+        state.handle(Command::Export(request.clone()));
+        let message = exported(&mut state);
+        assert!(message.is_error && message.text.contains("already exists"));
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "the user's own file"
+        );
+
+        state.handle(Command::Export(ExportRequest {
+            path: folder.path().join("no such folder").join("events.csv"),
+            ..request
+        }));
+        let message = exported(&mut state);
+        assert!(message.is_error && message.text.contains("does not exist"));
+    }
+
+    #[test]
+    fn a_new_notebook_never_replaces_a_file_and_save_as_keeps_the_notes() {
+        let folder = tempfile::tempdir().unwrap();
+        let mut state = AppState::with_notebook(
+            Preferences::default(),
+            Arc::new(|| {}),
+            Some(folder.path().join("first.ron")),
+        );
+        state.handle(Command::AddNote {
+            target: Target::Article {
+                document: DocumentId::of_text("an article"),
+            },
+            text: "keep me".to_owned(),
+            tags: Vec::new(),
+        });
+        let taken = folder.path().join("taken.ron");
+        std::fs::write(&taken, "someone else's file").unwrap();
+        state.handle(Command::UseNotebook(NotebookChoice::New, taken.clone()));
+        assert!(state.messages.last().unwrap().is_error);
+        assert_eq!(
+            std::fs::read_to_string(&taken).unwrap(),
+            "someone else's file"
+        );
+        // Save as onto a file that is not a notebook: refused, the file left alone.
+        state.handle(Command::UseNotebook(NotebookChoice::SaveAs, taken.clone()));
+        assert!(state.messages.last().unwrap().is_error);
+        assert_eq!(
+            std::fs::read_to_string(&taken).unwrap(),
+            "someone else's file"
+        );
+
+        let copy = folder.path().join("copy.ron");
+        state.handle(Command::UseNotebook(NotebookChoice::SaveAs, copy.clone()));
+        assert_eq!(state.journal.path.as_deref(), Some(copy.as_path()));
+        assert_eq!(state.journal.notebook.notes.len(), 1);
+        state.journal.flush();
+        assert!(std::fs::read_to_string(&copy).unwrap().contains("keep me"));
+        assert_eq!(state.preferences.notebook.as_deref(), Some(copy.as_path()));
+
+        let fresh = folder.path().join("fresh.ron");
+        state.handle(Command::UseNotebook(NotebookChoice::New, fresh.clone()));
+        assert!(state.journal.notebook.notes.is_empty());
+        state.handle(Command::UseNotebook(NotebookChoice::Open, copy.clone()));
+        assert_eq!(state.journal.notebook.notes.len(), 1);
+    }
+
+    #[test]
+    fn a_damaged_notebook_gets_a_fresh_one_beside_it_with_what_could_be_read() {
+        let folder = tempfile::tempdir().unwrap();
+        let damaged = folder.path().join("notebook.ron");
+        std::fs::write(&damaged, "(version: 1, notes: [ this is torn").unwrap();
+        let mut state = AppState::with_notebook(
+            Preferences::default(),
+            Arc::new(|| {}),
+            Some(damaged.clone()),
+        );
+        assert!(state.journal.read_only_because.is_some());
+        assert!(
+            state
+                .messages
+                .iter()
+                .any(|m| m.text.contains("fresh notebook"))
+        );
+        state.handle(Command::FreshNotebookBeside);
+        assert!(state.journal.read_only_because.is_none());
+        let fresh = state.journal.path.clone().unwrap();
+        assert_ne!(fresh, damaged);
+        assert_eq!(fresh.parent(), damaged.parent());
+        state.journal.flush();
+        assert!(fresh.exists());
+        assert_eq!(
+            std::fs::read_to_string(&damaged).unwrap(),
+            "(version: 1, notes: [ this is torn"
+        );
+    }
+
     #[test]
     fn a_missing_or_empty_folder_is_explained() {
         let mut state = state_with(Preferences {

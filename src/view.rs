@@ -684,6 +684,62 @@ mod tests {
     }
 
     #[test]
+    fn corrections_and_added_events_reach_every_panel() {
+        use crate::notebook::{Fix, NewEvent, Passage};
+        let corpus = seed_corpus();
+        let gazetteer = Gazetteer::bundled();
+        let mut view = DeskView::default();
+        let mut notebook = Notebook::default();
+        view.merge(&corpus, 1);
+        view.apply_reviews(&notebook, 0, &corpus);
+        view.refresh(&corpus, 1, gazetteer);
+        let extracted = view.events.len();
+        let key = view.event_keys[0][0].clone();
+        notebook.set_review(
+            key,
+            Review::Corrected(Fix {
+                date: Some("2001-02-03".to_owned()),
+                fields: Some(vec!["shipbuilding".to_owned()]),
+                ..Fix::default()
+            }),
+            0,
+        );
+        let document = &corpus.documents()[0];
+        let sentence = crate::extract::sentences::split(&document.body)[0].clone();
+        notebook.add_event(
+            NewEvent {
+                passage: Passage {
+                    document: document.id,
+                    quote: document.body[sentence.clone()].to_owned(),
+                    start_byte: sentence.start,
+                    end_byte: sentence.end,
+                },
+                kind: crate::model::EventKind::Visit,
+                participants: vec!["Wuxi".to_owned(), "Xuzhou".to_owned()],
+                date: crate::notebook::parse_edtf("1999"),
+                fields: Vec::new(),
+            },
+            0,
+        );
+        view.apply_reviews(&notebook, 1, &corpus);
+        view.refresh(&corpus, 1, gazetteer);
+        assert_eq!(view.events.len(), extracted + 1);
+        assert_eq!(
+            view.events[0].event.date.map(|date| date.edtf()).as_deref(),
+            Some("2001-02-03")
+        );
+        assert!(view.fields.contains(&"shipbuilding".to_owned()));
+        assert!(view.added_event(extracted).is_some());
+        assert!(view.selection.matching.contains(&extracted));
+        assert!(view.graph.nodes.iter().any(|node| node.label == "Xuzhou"));
+        // The extracted event is kept as it was, for undoing the correction.
+        assert_ne!(
+            view.extracted_event(0).and_then(|event| event.event.date),
+            view.events[0].event.date
+        );
+    }
+
+    #[test]
     fn a_filter_change_rebuilds_and_an_unchanged_frame_does_not() {
         let corpus = seed_corpus();
         let gazetteer = Gazetteer::bundled();

@@ -219,6 +219,9 @@ pub fn editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
                     .labelled_by(label.id);
                     ui.end_row();
                 });
+            if matches!(draft.subject, Subject::New(_)) {
+                ui.weak("Filled in from the sentence: keep only the places that are parties.");
+            }
             let problem = date_problem(&draft.date).or_else(|| {
                 list(&draft.participants)
                     .is_empty()
