@@ -175,7 +175,14 @@ pub fn target_label(state: &AppState, target: &Target) -> String {
             } else {
                 ""
             };
+            let lost = state
+                .corpus
+                .document(passage.document)
+                .is_some_and(|document| anchor(&document.body, passage).range().is_none());
             match title(passage.document) {
+                Some(title) if lost => format!(
+                    "Passage no longer found in “{title}” (detached; the article's text changed): “{quote}{ellipsis}”"
+                ),
                 Some(title) => format!("Passage of “{title}”: “{quote}{ellipsis}”"),
                 None => format!(
                     "Passage of an article that is not loaded (detached): “{quote}{ellipsis}”"
@@ -278,6 +285,73 @@ fn open_target(state: &AppState, target: &Target) -> Vec<Command> {
     }
 }
 
+/// Which notes the panel lists, by what they are about.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Scope {
+    #[default]
+    All,
+    /// Notes on the article in the viewer, its passages and its events.
+    OpenArticle,
+    /// Notes on the place selected in the graph, and on events it took part in.
+    SelectedPlace,
+    /// Notes on the selected event.
+    SelectedEvent,
+}
+
+impl Scope {
+    const ALL: [Self; 4] = [
+        Self::All,
+        Self::OpenArticle,
+        Self::SelectedPlace,
+        Self::SelectedEvent,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::All => "about anything",
+            Self::OpenArticle => "about the open article",
+            Self::SelectedPlace => "about the selected place",
+            Self::SelectedEvent => "about the selected event",
+        }
+    }
+
+    fn includes(self, state: &AppState, note: &Note) -> bool {
+        let desk = &state.desk;
+        match self {
+            Self::All => true,
+            Self::OpenArticle => {
+                state.selected.is_some() && note.target.document() == state.selected
+            }
+            Self::SelectedEvent => match &note.target {
+                Target::Event { key } => {
+                    desk.selected_event.is_some() && event_of(state, key) == desk.selected_event
+                }
+                _ => false,
+            },
+            Self::SelectedPlace => {
+                let Some(party) = &desk.selected_party else {
+                    return false;
+                };
+                match &note.target {
+                    Target::Place { place } => {
+                        place.party(Gazetteer::bundled()).as_ref() == Some(party)
+                    }
+                    Target::Event { key } => event_of(state, key)
+                        .and_then(|index| desk.events.get(index))
+                        .is_some_and(|event| {
+                            event
+                                .event
+                                .participants
+                                .iter()
+                                .any(|participant| party.is(participant))
+                        }),
+                    _ => false,
+                }
+            }
+        }
+    }
+}
+
 /// The Notes panel: the notebook's state, a search box and tag filter, and the notes.
 pub fn notes_panel_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -317,7 +391,7 @@ pub fn notes_panel_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         }
     });
     let search_id = ui.scope_id().with("notes_search");
-    let (mut words, mut tag): (String, Option<String>) =
+    let (mut words, mut tag, mut scope): (String, Option<String>, Scope) =
         ui.data(|data| data.get_temp(search_id)).unwrap_or_default();
     ui.horizontal(|ui| {
         ui.add(
@@ -341,10 +415,18 @@ pub fn notes_panel_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     }
                 }
             });
+        egui::ComboBox::from_id_salt("notes_scope")
+            .selected_text(scope.label())
+            .show_ui(ui, |ui| {
+                for choice in Scope::ALL {
+                    ui.selectable_value(&mut scope, choice, choice.label());
+                }
+            });
     });
-    ui.data_mut(|data| data.insert_temp(search_id, (words.clone(), tag.clone())));
+    ui.data_mut(|data| data.insert_temp(search_id, (words.clone(), tag.clone(), scope)));
     ui.separator();
-    let notes = notebook.search_notes(&words, tag.as_deref());
+    let mut notes = notebook.search_notes(&words, tag.as_deref());
+    notes.retain(|note| scope.includes(state, note));
     if notes.is_empty() {
         ui.weak(if notebook.notes.is_empty() {
             "No notes yet. Add one from the article viewer (on the article, an event, a place, or a sentence: right-click it) or from a place in the graph."

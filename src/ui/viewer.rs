@@ -17,7 +17,7 @@ use super::theme;
 use crate::desk::party::PartyKey;
 use crate::extract::Gazetteer;
 use crate::model::{DateResolution, Document, Event};
-use crate::notebook::{Review, Target};
+use crate::notebook::{NoteId, Review, Target, anchor};
 use crate::state::{AppState, Command, TextView};
 
 /// The two views of a document's text, with their names in menus and buttons.
@@ -40,6 +40,8 @@ enum Mark {
     Evidence(Option<usize>),
     /// A find-in-article hit (index into the hits).
     Hit(usize),
+    /// A passage with a note on it.
+    Note(NoteId),
 }
 
 /// The find bar's state, in egui's memory.
@@ -421,6 +423,13 @@ fn marks_of(state: &AppState, document: &Document, find: &Find) -> Vec<(Range<us
                 .map(|(index, hit)| (hit.clone(), Mark::Hit(index))),
         );
     }
+    for note in state.journal.notebook.notes_in_document(document.id) {
+        if let Target::Passage(passage) = &note.target
+            && let Some(range) = anchor(&document.body, passage).range()
+        {
+            marks.push((range, Mark::Note(note.id)));
+        }
+    }
     marks.sort_by_key(|(range, _)| range.start);
     marks
 }
@@ -506,7 +515,14 @@ fn paragraph_ui(
         Mark::Evidence(event) => Some(*event),
         _ => None,
     });
-    if place.is_none() && date.is_none() && evidence.is_none() {
+    let notes: Vec<&crate::notebook::Note> = under
+        .iter()
+        .filter_map(|mark| match mark {
+            Mark::Note(id) => state.journal.notebook.note(*id),
+            _ => None,
+        })
+        .collect();
+    if place.is_none() && date.is_none() && evidence.is_none() && notes.is_empty() {
         return response;
     }
     let gazetteer = Gazetteer::bundled();
@@ -539,6 +555,20 @@ fn paragraph_ui(
             ui.weak("Evidence for:");
             super::timeline::event_tooltip_ui(ui, event);
             ui.weak("Click to select this event.");
+        }
+        for note in &notes {
+            ui.separator();
+            ui.weak("Your note on this passage:");
+            ui.label(&note.text);
+            if !note.tags.is_empty() {
+                ui.weak(
+                    note.tags
+                        .iter()
+                        .map(|tag| format!("#{tag}"))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            }
         }
     });
     if response.clicked() {
@@ -695,6 +725,9 @@ fn paragraph_job(
                 }
                 Mark::Hit(_) => {
                     format.background = theme::find_background(visuals);
+                }
+                Mark::Note(_) => {
+                    format.underline = Stroke::new(2.0, theme::selection_colour(visuals));
                 }
             }
         }
