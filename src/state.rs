@@ -113,6 +113,10 @@ pub enum Command {
     ShowExportDialog(export::Format),
     /// Export what the panels show.
     Export(ExportRequest),
+    /// Hide the welcome (`true`) or show it again.
+    SetWelcomed(bool),
+    /// Open Accord's data folder in the system's file manager.
+    ShowDataFolder,
 }
 
 /// What to do with a notebook file the user chose.
@@ -215,6 +219,10 @@ pub struct Preferences {
     pub theme: Theme,
     /// The notebook the user opened or started, when it is not the default one.
     pub notebook: Option<PathBuf>,
+    /// The user dismissed the first-start welcome.
+    pub welcomed: bool,
+    /// The article last shown in the viewer, shown again once it is loaded.
+    pub last_document: Option<DocumentId>,
 }
 
 /// The colour theme.
@@ -277,6 +285,8 @@ pub struct AppState {
     pub export_pick: Option<(u64, PathBuf)>,
     /// Exports being written.
     pub exporting: usize,
+    /// The article shown when the app last closed, to show again when it has loaded.
+    restore_document: Option<DocumentId>,
     /// Preferences saved on exit.
     pub preferences: Preferences,
     /// The events, the filter and what the timeline, table and graph show.
@@ -344,6 +354,7 @@ impl AppState {
             folder_dialog_open: false,
             export_pick: None,
             exporting: 0,
+            restore_document: None,
             preferences: Preferences::default(),
             desk: DeskView::default(),
             focus: None,
@@ -365,6 +376,8 @@ impl AppState {
             state.tell_info(notice);
         }
         state.preferences.notebook = remembered;
+        state.preferences.welcomed = preferences.welcomed;
+        state.restore_document = preferences.last_document;
         state.preferences.text_view = preferences.text_view;
         state.preferences.theme = preferences.theme;
         let source = state.corpus.add_source(None);
@@ -461,6 +474,16 @@ impl AppState {
             self.corpus.add_documents(loaded);
             self.corpus_generation += 1;
         }
+        if let Some(document) = self.restore_document
+            && self.corpus.document(document).is_some()
+        {
+            self.selected = Some(document);
+            self.restore_document = None;
+        }
+        if !self.is_loading() {
+            self.restore_document = None;
+        }
+        self.preferences.last_document = self.selected;
     }
 
     /// Brings the desk up to date with the corpus (a few times a second while loading) and
@@ -509,6 +532,8 @@ impl AppState {
             Command::FreshNotebookBeside => self.fresh_notebook_beside(),
             Command::ShowExportDialog(format) => self.show_export_dialog(format),
             Command::Export(request) => self.export(request),
+            Command::SetWelcomed(welcomed) => self.preferences.welcomed = welcomed,
+            Command::ShowDataFolder => self.show_data_folder(),
             Command::RemoveSource(source) => self.remove_source(source),
             Command::SelectDocument(document_id) => self.selected = Some(document_id),
             Command::ShowLibraryTab(tab) => self.library_tab = tab,
@@ -897,6 +922,43 @@ impl AppState {
                 let _ = notices;
                 self.switch_journal(journal, Vec::new(), format!("Saved the notebook as {}; notes now go there.", path.display()));
             }
+        }
+    }
+
+    /// Opens the data folder (where the default notebook lives) in the file manager, creating
+    /// it if nothing was saved yet. The file manager is started, not waited for.
+    fn show_data_folder(&mut self) {
+        let Some(folder) = crate::notebook::data_folder() else {
+            self.tell_error(
+                "This system names no home folder, so Accord has no data folder.".to_owned(),
+            );
+            return;
+        };
+        if let Err(error) = std::fs::create_dir_all(&folder) {
+            self.tell_error(format!(
+                "Could not create the data folder {}: {error}.",
+                folder.display()
+            ));
+            return;
+        }
+        let program = if cfg!(target_os = "windows") {
+            "explorer"
+        } else if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        };
+        match std::process::Command::new(program).arg(&folder).spawn() {
+            // Reaped on a thread of its own so no zombie is left behind.
+            Ok(mut child) => {
+                let _ = std::thread::Builder::new()
+                    .name("accord-file-manager".to_owned())
+                    .spawn(move || child.wait());
+            }
+            Err(error) => self.tell_error(format!(
+                "Could not open a file manager ({program}: {error}). The data folder is {}.",
+                folder.display()
+            )),
         }
     }
 

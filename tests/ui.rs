@@ -102,3 +102,25 @@ fn a_typed_path_loads_its_folder_and_reports_skipped_files() {
     harness.run_steps(2);
     harness.get_by_label("unsupported type (.pdf)");
 }
+
+#[test]
+fn the_first_start_welcomes_until_dismissed_and_about_says_where_notes_are() {
+    let mut harness = app_harness();
+    run_until(&mut harness, seeds_loaded);
+    harness.get_by_label("Welcome to Accord.");
+    harness.get_by_label("Got it").click();
+    harness.run_steps(3);
+    assert!(harness.state().state().preferences.welcomed);
+    assert!(harness.query_by_label("Welcome to Accord.").is_none());
+
+    harness.get_by_label("Help").click();
+    harness.run_steps(2);
+    harness.get_by_label("About Accord…").click();
+    harness.run_steps(3);
+    harness.get_by_label(&format!("Accord {}", env!("CARGO_PKG_VERSION")));
+    assert!(
+        harness
+            .query_by_label_contains("Notes are stored in")
+            .is_some()
+    );
+}

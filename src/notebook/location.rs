@@ -12,8 +12,14 @@ pub const DEFAULT_FILE_NAME: &str = "notebook.ron";
 /// macOS, `%APPDATA%\Accord\Accord\data\` on Windows). `None` when the system names no home
 /// folder. Callers pass the path on, so tests and "Open notebook…" use any other.
 pub fn default_path() -> Option<PathBuf> {
+    data_folder().map(|folder| folder.join(DEFAULT_FILE_NAME))
+}
+
+/// Accord's data folder on this platform (where the default notebook lives), `None` when the
+/// system names no home folder.
+pub fn data_folder() -> Option<PathBuf> {
     let folders = directories::ProjectDirs::from("org", "Accord", "Accord")?;
-    Some(folders.data_dir().join(DEFAULT_FILE_NAME))
+    Some(folders.data_dir().to_path_buf())
 }
 
 /// A file name next to `path` where nothing exists yet, for starting a fresh notebook beside

@@ -24,7 +24,7 @@ pub use edtf::parse_edtf;
 pub use file::{LoadError, NotebookFile, Opened, SaveError, backup_path};
 pub use format::{ParseError, Parsed, parse, parse_bytes, to_ron};
 pub use key::{EventKey, TextHash};
-pub use location::{DEFAULT_FILE_NAME, default_path, fresh_path_beside};
+pub use location::{DEFAULT_FILE_NAME, data_folder, default_path, fresh_path_beside};
 pub use model::{
     AddedEvent, AddedEventId, CURRENT_VERSION, Correction, Fix, Note, NoteId, Notebook, Passage,
     PlaceRef, Review, Target,

@@ -48,6 +48,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         .min_size(theme::LIBRARY_MIN_WIDTH)
         .show(ui, |ui| commands.extend(library::library_ui(ui, state)));
     egui::CentralPanel::default().show(ui, |ui| {
+        commands.extend(welcome_ui(ui, state));
         commands.extend(filter_bar::filter_bar_ui(ui, state));
         ui.separator();
         egui::Panel::top("timeline")
@@ -74,13 +75,14 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     commands.extend(notes::editor_ui(ui.ctx()));
     commands.extend(event_editor::editor_ui(ui.ctx(), state));
     commands.extend(export::export_window_ui(ui.ctx(), state));
+    about_ui(ui.ctx(), state);
     commands.extend(search::search_window_ui(ui, state));
     commands.extend(dropped_files_ui(ui));
     commands
 }
 
-/// What the area under the timeline shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// What the area under the timeline shows (kept across restarts in egui's memory).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 enum LowerTab {
     #[default]
     Graph,
@@ -90,7 +92,7 @@ enum LowerTab {
 }
 
 fn lower_tab(ui: &egui::Ui) -> LowerTab {
-    ui.data(|data| data.get_temp(egui::Id::unique("accord_lower_tab")))
+    ui.data_mut(|data| data.get_persisted(egui::Id::unique("accord_lower_tab")))
         .unwrap_or_default()
 }
 
@@ -105,7 +107,9 @@ fn lower_panel_ui(ui: &mut egui::Ui) -> Vec<Command> {
             (LowerTab::Review, "Review"),
         ] {
             if ui.selectable_label(current == tab, label).clicked() {
-                ui.data_mut(|data| data.insert_temp(egui::Id::unique("accord_lower_tab"), tab));
+                ui.data_mut(|data| {
+                    data.insert_persisted(egui::Id::unique("accord_lower_tab"), tab);
+                });
             }
         }
     });
@@ -195,7 +199,21 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             }
         });
         ui.menu_button("Help", |ui| {
-            ui.label(format!("Accord {}", env!("CARGO_PKG_VERSION")));
+            if ui.button("About Accord…").clicked() {
+                ui.ctx()
+                    .data_mut(|data| data.insert_temp(egui::Id::unique("accord_about"), true));
+            }
+            if ui
+                .button("Show data folder")
+                .on_hover_text("Where the notebook is kept, in the system's file manager")
+                .clicked()
+            {
+                commands.push(Command::ShowDataFolder);
+            }
+            if ui.button("Show the welcome again").clicked() {
+                commands.push(Command::SetWelcomed(false));
+            }
+            ui.separator();
             ui.label(
                 "Open a folder of articles with File, Open folder…, or drop it on the window.",
             );
@@ -221,6 +239,10 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                     ("Drag a node".to_owned(), "Graph: pin it where you drop it"),
                     ("Wheel / drag".to_owned(), "Graph: zoom / pan"),
                     ("Esc".to_owned(), "Close the search window"),
+                    (
+                        "A / R / C / U".to_owned(),
+                        "Review: accept, reject, correct, undo",
+                    ),
                 ] {
                     ui.label(keys);
                     ui.label(what);
@@ -229,6 +251,65 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             });
         });
     });
+}
+
+/// The first-start welcome: what the panels are and how to begin, until dismissed. A banner
+/// rather than a window, so it covers nothing.
+fn welcome_ui(ui: &mut egui::Ui, state: &AppState) -> Option<Command> {
+    if state.preferences.welcomed {
+        return None;
+    }
+    let mut command = None;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.strong("Welcome to Accord.");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Got it").clicked() {
+                    command = Some(Command::SetWelcomed(true));
+                }
+            });
+        });
+        ui.label(
+            "These are the five bundled seed articles. Open your own folder of articles with File → Open folder… (or drop it on the window). \
+             The timeline shows when places cooperated, the relationship graph who with whom, the article viewer each article with its places, dates and events marked. \
+             Click anything to narrow every panel to it; right-click a sentence or an event for notes and corrections. Notes are saved as you write, in the data folder (Help → Show data folder).",
+        );
+    });
+    ui.add_space(4.0);
+    command
+}
+
+/// Help → About: version, licence, and where the user's data is.
+fn about_ui(ctx: &egui::Context, state: &AppState) {
+    let id = egui::Id::unique("accord_about");
+    let mut open = ctx.data(|data| data.get_temp::<bool>(id)).unwrap_or(false);
+    if !open {
+        return;
+    }
+    egui::Window::new("About Accord")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            ui.heading(format!("Accord {}", env!("CARGO_PKG_VERSION")));
+            ui.label("Regional economic cooperation in China, from the news: a timeline, a relationship graph, an article viewer and notes.");
+            ui.label(format!("Licence: {}.", env!("CARGO_PKG_LICENSE")));
+            ui.separator();
+            let notebook = state.journal.path.as_ref().map_or_else(
+                || "nowhere (this system has no data folder)".to_owned(),
+                |path| path.display().to_string(),
+            );
+            ui.label(format!("Notes are stored in {notebook}"));
+            if let Some(reason) = &state.journal.read_only_because {
+                ui.colored_label(ui.visuals().warn_fg_color, format!("Read-only: {reason}"));
+            }
+            if let Some(folder) = crate::notebook::data_folder() {
+                ui.label(format!("Data folder: {}", folder.display()));
+            }
+        });
+    ctx.data_mut(|data| data.insert_temp(id, open));
 }
 
 /// Files or folders dropped on the window open like File, Open folder; while they hover, say so.
