@@ -162,7 +162,11 @@ fn notes_on_an_article_and_a_passage_and_a_corrected_date_survive_a_restart() {
 
     // A new app on the same notebook shows all three.
     let mut harness = app_with_notebook(&path);
-    assert_eq!(corrected(&harness), 1, "the correction survives the restart");
+    assert_eq!(
+        corrected(&harness),
+        1,
+        "the correction survives the restart"
+    );
     let notes = &harness.state().state().journal.notebook.notes;
     assert_eq!(notes.len(), 2);
     assert!(
