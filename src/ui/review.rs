@@ -25,15 +25,16 @@ pub fn review_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     ui.horizontal_wrapped(|ui| {
         ui.strong("Review");
         ui.label(format!(
-            "{reviewed} of {} events reviewed ({rejected} rejected, hidden everywhere)",
-            desk.events.len()
+            "{reviewed} of {} extracted events reviewed ({rejected} rejected, hidden everywhere)",
+            desk.event_keys.len()
         ));
         ui.checkbox(&mut show_all, "show reviewed too");
         ui.weak("A accept · R reject · C correct · U undo the review · ↑↓ move");
     });
     ui.data_mut(|data| data.insert_temp(show_all_id, show_all));
     ui.separator();
-    let mut queue: Vec<usize> = (0..desk.events.len())
+    // Extracted events only: an event added by hand is the analyst's own, nothing to review.
+    let mut queue: Vec<usize> = (0..desk.event_keys.len())
         .filter(|&index| show_all || desk.reviews.get(index).is_none_or(Option::is_none))
         .collect();
     queue.sort_by(|&a, &b| {
