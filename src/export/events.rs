@@ -24,7 +24,8 @@ struct EventRow {
     participants: Vec<String>,
     /// Fields of cooperation.
     fields: Vec<String>,
-    /// The extractor's confidence, 0 to 1 (1 for added events).
+    /// The extractor's confidence, 0 to 1 (1 for added events), to two decimals.
+    #[serde(serialize_with = "two_decimals")]
     confidence: f32,
     /// `unreviewed`, `accepted`, `corrected`, `rejected` (only when kept) or `added`.
     review: &'static str,
@@ -45,6 +46,12 @@ struct SourceRow {
     file: String,
     /// The evidence sentence(s).
     evidence: String,
+}
+
+/// A confidence to two decimals, as the CSV writes it. The extractor's `f32` arithmetic leaves
+/// values such as `0.9 - 0.1 = 0.79999995`, which JSON would otherwise show as they are.
+fn two_decimals<S: serde::Serializer>(confidence: &f32, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64((f64::from(*confidence) * 100.0).round() / 100.0)
 }
 
 fn rows(input: &Input<'_>) -> (Vec<EventRow>, Reviewed) {
@@ -238,6 +245,19 @@ mod tests {
         assert_eq!(json["events"][1]["review"], "rejected");
         assert_eq!(json["events"][1]["participants"][1], "Huawei <R&D>");
         assert!(summary.left_out.is_empty());
+    }
+
+    #[test]
+    fn json_confidence_has_no_float_artefacts() {
+        let mut fixture = Fixture::new();
+        // What the extractor computes for a guarded event.
+        let guarded: f32 = 0.9;
+        fixture.events[0].event.confidence = guarded - 0.1;
+        assert_eq!(fixture.events[0].event.confidence.to_string(), "0.79999995");
+        let (text, _) = fixture.output(events_json);
+        assert!(text.contains("\"confidence\": 0.8,"), "{text}");
+        let (csv, _) = fixture.output(events_csv);
+        assert!(csv.contains(",0.80,"), "{csv}");
     }
 
     #[test]
