@@ -1010,7 +1010,13 @@ impl AppState {
         let desk = &self.desk;
         let extracted = Arc::clone(desk.extracted_events());
         let known = desk.event_keys.len();
-        let mut indices: Vec<usize> = desk.selection.matching.clone();
+        // Notes are not narrowed by the filters: every event stays, so a note on an event the
+        // filters hide is not reported as detached.
+        let mut indices: Vec<usize> = if request.format.is_notes() {
+            (0..desk.events.len()).collect()
+        } else {
+            desk.selection.matching.clone()
+        };
         if request.keep_rejected {
             indices.extend(&desk.rejected_selected);
             indices.sort_unstable();
@@ -1257,6 +1263,27 @@ mod tests {
             std::fs::read_to_string(&path).unwrap(),
             "the user's own file"
         );
+
+        // A note on an event the filter hides is still attached in a notes export.
+        let hidden = (0..state.desk.event_keys.len())
+            .find(|index| !state.desk.selection.matching.contains(index))
+            .unwrap();
+        let key = state.desk.event_keys[hidden][0].clone();
+        state.handle(Command::AddNote {
+            target: Target::Event { key },
+            text: "hidden by the filter".to_owned(),
+            tags: Vec::new(),
+        });
+        let notes_path = folder.path().join("notes.json");
+        state.handle(Command::Export(ExportRequest {
+            format: export::Format::NotesJson,
+            path: notes_path.clone(),
+            ..request.clone()
+        }));
+        assert!(!exported(&mut state).is_error);
+        let notes = std::fs::read_to_string(&notes_path).unwrap();
+        assert!(notes.contains("hidden by the filter"));
+        assert!(notes.contains("\"detached\": null"), "{notes}");
 
         state.handle(Command::Export(ExportRequest {
             path: folder.path().join("no such folder").join("events.csv"),
