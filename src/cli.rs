@@ -119,6 +119,8 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     /// Notes as a Markdown report, grouped by article.
     NotesMd,
+    /// Notes as a Markdown report, grouped by place.
+    NotesMdByPlace,
     /// Notes as CSV, one row per note.
     NotesCsv,
     /// Notes as JSON.
@@ -139,6 +141,7 @@ impl From<ExportFormat> for export::Format {
     fn from(format: ExportFormat) -> Self {
         match format {
             ExportFormat::NotesMd => Self::NotesMd,
+            ExportFormat::NotesMdByPlace => Self::NotesMdByPlace,
             ExportFormat::NotesCsv => Self::NotesCsv,
             ExportFormat::NotesJson => Self::NotesJson,
             ExportFormat::EventsCsv => Self::EventsCsv,

@@ -32,8 +32,9 @@ use accord::model::{Corpus, Document, Event};
 use accord::notebook::{EventKey, Fix, Notebook, Passage, PlaceRef, Review, Target, to_ron};
 
 /// Every format with the name `accord export --format` takes.
-const FORMATS: [(&str, Format); 8] = [
+const FORMATS: [(&str, Format); 9] = [
     ("notes-md", Format::NotesMd),
+    ("notes-md-by-place", Format::NotesMdByPlace),
     ("notes-csv", Format::NotesCsv),
     ("notes-json", Format::NotesJson),
     ("events-csv", Format::EventsCsv),

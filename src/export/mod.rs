@@ -21,7 +21,7 @@ use std::io::{self, Write};
 pub use events::{events_csv, events_json};
 pub use file::{WriteError, write_atomically};
 pub use graph::{gexf, graphml};
-pub use notes::{notes_csv, notes_json, notes_md};
+pub use notes::{notes_csv, notes_json, notes_md, notes_md_by_place};
 pub use reviewed::{ReviewState, Reviewed, ReviewedEvent, evidence_text, reviewed_events};
 pub use timeline::timelinejs;
 
@@ -50,6 +50,8 @@ pub struct Input<'a> {
 pub enum Format {
     /// Notes as a Markdown report, grouped by article.
     NotesMd,
+    /// Notes as a Markdown report, grouped by place.
+    NotesMdByPlace,
     /// Notes as CSV, one row per note.
     NotesCsv,
     /// Notes as JSON.
@@ -68,8 +70,9 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order menus list them.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::NotesMd,
+        Self::NotesMdByPlace,
         Self::NotesCsv,
         Self::NotesJson,
         Self::EventsCsv,
@@ -83,6 +86,7 @@ impl Format {
     pub fn description(self) -> &'static str {
         match self {
             Self::NotesMd => "Notes as a Markdown report (by article)",
+            Self::NotesMdByPlace => "Notes as a Markdown report (by place)",
             Self::NotesCsv => "Notes as CSV (a row per note)",
             Self::NotesJson => "Notes as JSON",
             Self::EventsCsv => "Events as CSV (corrections applied)",
@@ -97,6 +101,7 @@ impl Format {
     pub fn file_name(self) -> &'static str {
         match self {
             Self::NotesMd => "accord-notes.md",
+            Self::NotesMdByPlace => "accord-notes-by-place.md",
             Self::NotesCsv => "accord-notes.csv",
             Self::NotesJson => "accord-notes.json",
             Self::EventsCsv => "accord-events.csv",
@@ -110,7 +115,7 @@ impl Format {
     /// The file extension (without the dot), for the save dialog's filter.
     pub fn extension(self) -> &'static str {
         match self {
-            Self::NotesMd => "md",
+            Self::NotesMd | Self::NotesMdByPlace => "md",
             Self::NotesCsv | Self::EventsCsv => "csv",
             Self::NotesJson | Self::EventsJson | Self::TimelineJs => "json",
             Self::Gexf => "gexf",
@@ -120,7 +125,10 @@ impl Format {
 
     /// Whether the format exports notes (and so needs a readable notebook).
     pub fn is_notes(self) -> bool {
-        matches!(self, Self::NotesMd | Self::NotesCsv | Self::NotesJson)
+        matches!(
+            self,
+            Self::NotesMd | Self::NotesMdByPlace | Self::NotesCsv | Self::NotesJson
+        )
     }
 }
 
@@ -128,6 +136,7 @@ impl Format {
 pub fn write(format: Format, input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> {
     match format {
         Format::NotesMd => notes_md(input, out),
+        Format::NotesMdByPlace => notes_md_by_place(input, out),
         Format::NotesCsv => notes_csv(input, out),
         Format::NotesJson => notes_json(input, out),
         Format::EventsCsv => events_csv(input, out),

@@ -15,7 +15,7 @@ use super::text::{csv_record, iso_utc};
 use super::{Input, Summary};
 use crate::desk::party::PartyKey;
 use crate::model::{DocumentId, Event};
-use crate::notebook::{EventKey, Note, PlaceRef, Target, attach};
+use crate::notebook::{EventKey, Note, PlaceRef, Target, anchor, attach};
 
 /// A note with what it points at resolved, as every notes format writes it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -271,6 +271,139 @@ pub fn notes_md(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> 
     }
     out.write_all(text.as_bytes())?;
     Ok(summary(&rows))
+}
+
+/// Notes as a Markdown report by place: for each place (alphabetically), the notes on it, on
+/// events it took part in, and on passages that name it; then notes about no one place (on
+/// whole articles, or passages naming none), then detached notes. A note about several places
+/// appears under each.
+pub fn notes_md_by_place(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> {
+    let rows = rows(input);
+    let places = note_places(input);
+    let mut by_place: BTreeMap<String, Vec<&NoteRow<'_>>> = BTreeMap::new();
+    let mut elsewhere = Vec::new();
+    let mut detached = Vec::new();
+    for (row, places) in rows.iter().zip(&places) {
+        if row.detached.is_some() {
+            detached.push(row);
+        } else if places.is_empty() {
+            elsewhere.push(row);
+        } else {
+            for place in places {
+                by_place.entry(place.clone()).or_default().push(row);
+            }
+        }
+    }
+    let mut text = String::from("# Notes by place\n");
+    for (place, notes) in &by_place {
+        text.push_str(&format!("\n## {}\n", one_line(place)));
+        for row in notes {
+            text.push_str(&format!("\n*{}*\n", one_line(&about(row))));
+            note_md(&mut text, row);
+        }
+    }
+    for (heading, notes) in [
+        ("Notes about no one place", &elsewhere),
+        ("Detached notes", &detached),
+    ] {
+        if notes.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("\n## {heading}\n"));
+        for row in notes {
+            let mut what = about(row);
+            if let Some(why) = row.detached {
+                what.push_str(&format!(" — {why}"));
+            }
+            text.push_str(&format!("\n*{}*\n", one_line(&what)));
+            note_md(&mut text, row);
+        }
+    }
+    out.write_all(text.as_bytes())?;
+    Ok(summary(&rows))
+}
+
+/// What a note is about, in a line: "Place", "Event …", "Passage of “title”", "Article “title”".
+fn about(row: &NoteRow<'_>) -> String {
+    let title = row
+        .article_title
+        .as_deref()
+        .unwrap_or("an article not loaded");
+    match row.target {
+        "place" => format!("On the place {}", row.place.as_deref().unwrap_or("?")),
+        "event" => format!("On the event {}", event_label(row)),
+        "passage" => format!("On a passage of “{title}”"),
+        _ => format!("On the article “{title}”"),
+    }
+}
+
+/// The places each note of the notebook is about, by name: a place note's place, an event
+/// note's parties, the places a passage names. Article notes are about no one place.
+fn note_places(input: &Input<'_>) -> Vec<Vec<String>> {
+    let gazetteer = input.gazetteer;
+    let events = events_for_notes(input);
+    let event_keys: Vec<&EventKey> = input
+        .notebook
+        .notes
+        .iter()
+        .filter_map(|note| match &note.target {
+            Target::Event { key } => Some(key),
+            _ => None,
+        })
+        .collect();
+    let keys: Vec<Vec<EventKey>> = events.iter().map(|(keys, _)| keys.clone()).collect();
+    let mut attached = attach(&event_keys, &keys).into_iter();
+    input
+        .notebook
+        .notes
+        .iter()
+        .map(|note| {
+            let mut names: Vec<String> = match &note.target {
+                Target::Article { .. } => Vec::new(),
+                Target::Place { place } => place_name(input, place).into_iter().collect(),
+                Target::Event { .. } => attached
+                    .next()
+                    .flatten()
+                    .and_then(|index| events.get(index))
+                    .map(|(_, event)| {
+                        event
+                            .event
+                            .participants
+                            .iter()
+                            .map(|party| PartyKey::of(party).label(gazetteer, &party.name))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                Target::Passage(passage) => input
+                    .corpus
+                    .document(passage.document)
+                    .and_then(|document| {
+                        let range = anchor(&document.body, passage).range()?;
+                        Some(
+                            document
+                                .extraction
+                                .places
+                                .iter()
+                                .filter(|place| {
+                                    range.start <= place.range.start && place.range.end <= range.end
+                                })
+                                .map(|place| {
+                                    let key = match place.entry {
+                                        Some(entry) => PartyKey::Entry(entry),
+                                        None => PartyKey::name(&place.name),
+                                    };
+                                    key.label(gazetteer, &place.name)
+                                })
+                                .collect(),
+                        )
+                    })
+                    .unwrap_or_default(),
+            };
+            names.sort();
+            names.dedup();
+            names
+        })
+        .collect()
 }
 
 fn event_label(row: &NoteRow<'_>) -> String {
