@@ -16,7 +16,7 @@ use crate::desk::time::Day;
 use crate::desk::timeline::{LaneMode, Timeline};
 use crate::extract::{CorpusEvent, EventMerger, Gazetteer};
 use crate::model::{Corpus, DocumentId};
-use crate::notebook::{AddedEventId, EventKey, Notebook, Review, Target, TextHash, apply_review};
+use crate::notebook::{AddedEventId, EventKey, Notebook, Review, TextHash, apply_review};
 
 /// How the relationship graph places its nodes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -509,14 +509,7 @@ impl DeskView {
         }
         self.noted_for = Some(wanted);
         self.noted_events.clear();
-        let wanted_keys: Vec<&EventKey> = notebook
-            .notes
-            .iter()
-            .filter_map(|note| match &note.target {
-                Target::Event { key } => Some(key),
-                _ => None,
-            })
-            .collect();
+        let wanted_keys = notebook.event_note_keys();
         if wanted_keys.is_empty() {
             return;
         }

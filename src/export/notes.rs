@@ -5,7 +5,7 @@
 //! place cannot be found is still exported, marked detached with the reason: notes are the
 //! user's work and an export never drops one silently.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -51,31 +51,42 @@ struct NoteRow<'a> {
 
 /// Every note of the notebook, resolved, in the notebook's order.
 fn rows<'a>(input: &Input<'a>) -> Vec<NoteRow<'a>> {
-    let notebook = input.notebook;
     let events = events_for_notes(input);
-    let event_keys: Vec<&EventKey> = notebook
+    input
+        .notebook
         .notes
         .iter()
-        .filter_map(|note| match &note.target {
-            Target::Event { key } => Some(key),
-            _ => None,
-        })
-        .collect();
+        .zip(note_events(input, &events))
+        .map(|(note, event)| row(input, note, event.map(|event| describe(&event.event))))
+        .collect()
+}
+
+/// The event each note is about (`None` for notes not on an event, and for one whose event
+/// is not among `events`). Distinct keys are attached once, so several notes on one event
+/// all find it.
+fn note_events<'e>(
+    input: &Input<'_>,
+    events: &'e [(Vec<EventKey>, ReviewedEvent)],
+) -> Vec<Option<&'e ReviewedEvent>> {
+    let mut distinct: Vec<&EventKey> = input.notebook.event_note_keys();
+    distinct.sort();
+    distinct.dedup();
     let keys: Vec<Vec<EventKey>> = events.iter().map(|(keys, _)| keys.clone()).collect();
-    let mut attached = attach(&event_keys, &keys).into_iter();
-    notebook
+    let found: HashMap<&EventKey, usize> = distinct
+        .iter()
+        .zip(attach(&distinct, &keys))
+        .filter_map(|(key, index)| Some((*key, index?)))
+        .collect();
+    input
+        .notebook
         .notes
         .iter()
-        .map(|note| {
-            let event = match note.target {
-                Target::Event { .. } => attached
-                    .next()
-                    .flatten()
-                    .and_then(|index| events.get(index))
-                    .map(|(_, event)| describe(&event.event)),
-                _ => None,
-            };
-            row(input, note, event)
+        .map(|note| match &note.target {
+            Target::Event { key } => found
+                .get(key)
+                .and_then(|&index| events.get(index))
+                .map(|(_, event)| event),
+            _ => None,
         })
         .collect()
 }
@@ -342,30 +353,17 @@ fn about(row: &NoteRow<'_>) -> String {
 fn note_places(input: &Input<'_>) -> Vec<Vec<String>> {
     let gazetteer = input.gazetteer;
     let events = events_for_notes(input);
-    let event_keys: Vec<&EventKey> = input
-        .notebook
-        .notes
-        .iter()
-        .filter_map(|note| match &note.target {
-            Target::Event { key } => Some(key),
-            _ => None,
-        })
-        .collect();
-    let keys: Vec<Vec<EventKey>> = events.iter().map(|(keys, _)| keys.clone()).collect();
-    let mut attached = attach(&event_keys, &keys).into_iter();
     input
         .notebook
         .notes
         .iter()
-        .map(|note| {
+        .zip(note_events(input, &events))
+        .map(|(note, event)| {
             let mut names: Vec<String> = match &note.target {
                 Target::Article { .. } => Vec::new(),
                 Target::Place { place } => place_name(input, place).into_iter().collect(),
-                Target::Event { .. } => attached
-                    .next()
-                    .flatten()
-                    .and_then(|index| events.get(index))
-                    .map(|(_, event)| {
+                Target::Event { .. } => event
+                    .map(|event| {
                         event
                             .event
                             .participants
@@ -573,6 +571,20 @@ mod tests {
         // Header plus five notes; one note has a newline inside quotes.
         assert_eq!(text.matches("\r\n").count(), 6);
         assert_eq!(summary.contains[0], "5 notes");
+    }
+
+    #[test]
+    fn several_notes_on_one_event_all_find_it() {
+        let mut fixture = Fixture::new();
+        let second = fixture.notebook.notes[2].clone();
+        fixture.notebook.add_note(second.target, "a second thought", &[], 0);
+        let (text, _) = fixture.output(notes_json);
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let notes = json["notes"].as_array().unwrap();
+        let last = notes.last().unwrap();
+        assert_eq!(last["text"], "a second thought");
+        assert!(last["detached"].is_null(), "{last}");
+        assert_eq!(last["event"], notes[2]["event"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Writing, editing, deleting (with undo) and finding notes: what the Notes panel, the viewer's
 //! markers and the "Add note" actions ask of a notebook. All in memory; saving is `file.rs`.
 
+use super::key::EventKey;
 use super::model::{DeletedNote, Note, NoteId, Notebook, PlaceRef, Target};
 use crate::model::DocumentId;
 
@@ -75,6 +76,17 @@ impl Notebook {
     /// Notes on exactly this target.
     pub fn notes_for<'a>(&'a self, target: &'a Target) -> impl Iterator<Item = &'a Note> + 'a {
         self.notes.iter().filter(move |note| note.target == *target)
+    }
+
+    /// The key of each note on an event, in the notebook's order.
+    pub fn event_note_keys(&self) -> Vec<&EventKey> {
+        self.notes
+            .iter()
+            .filter_map(|note| match &note.target {
+                Target::Event { key } => Some(key),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Notes on a document: on the article, its passages and its events, for the viewer's
