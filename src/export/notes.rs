@@ -577,7 +577,9 @@ mod tests {
     fn several_notes_on_one_event_all_find_it() {
         let mut fixture = Fixture::new();
         let second = fixture.notebook.notes[2].clone();
-        fixture.notebook.add_note(second.target, "a second thought", &[], 0);
+        fixture
+            .notebook
+            .add_note(second.target, "a second thought", &[], 0);
         let (text, _) = fixture.output(notes_json);
         let json: serde_json::Value = serde_json::from_str(&text).unwrap();
         let notes = json["notes"].as_array().unwrap();

@@ -120,7 +120,7 @@ pub fn add_event_from(
         participants: participants.join(", "),
         fields: String::new(),
     };
-    ctx.data_mut(|data| data.insert_temp(draft_id(), Some(draft)));
+    super::keep_draft(ctx, draft_id(), Some(draft));
 }
 
 fn open(ctx: &egui::Context, subject: Subject, about: String, event: &Event) {
@@ -132,7 +132,7 @@ fn open(ctx: &egui::Context, subject: Subject, about: String, event: &Event) {
         participants: names(event).join(", "),
         fields: event.fields.join(", "),
     };
-    ctx.data_mut(|data| data.insert_temp(draft_id(), Some(draft)));
+    super::keep_draft(ctx, draft_id(), Some(draft));
 }
 
 fn names(event: &Event) -> Vec<String> {
@@ -162,10 +162,7 @@ fn date_problem(text: &str) -> Option<&'static str> {
 /// The editor window, when a draft is open; returns the commands that save it.
 pub fn editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     let mut commands = Vec::new();
-    let Some(mut draft) = ctx
-        .data(|data| data.get_temp::<Option<Draft>>(draft_id()))
-        .flatten()
-    else {
+    let Some(mut draft) = super::draft::<Draft>(ctx, draft_id()) else {
         return commands;
     };
     let mut keep = true;
@@ -269,7 +266,7 @@ pub fn editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     if ctx.input(|input| input.key_pressed(egui::Key::Escape)) {
         keep = false;
     }
-    ctx.data_mut(|data| data.insert_temp(draft_id(), keep.then_some(draft)));
+    super::keep_draft(ctx, draft_id(), keep.then_some(draft));
     commands
 }
 

@@ -17,6 +17,9 @@ struct Draft {
     replace: bool,
     /// The save-dialog choice already taken in.
     seen_pick: u64,
+    /// Whether a file exists at `path`, and for which text: the disk is asked when the path
+    /// changes, not every frame.
+    exists: (String, bool),
 }
 
 fn draft_id() -> egui::Id {
@@ -32,17 +35,15 @@ pub fn open(ctx: &egui::Context, state: &AppState) {
         path: String::new(),
         replace: false,
         seen_pick,
+        exists: (String::new(), false),
     };
-    ctx.data_mut(|data| data.insert_temp(draft_id(), Some(draft)));
+    super::keep_draft(ctx, draft_id(), Some(draft));
 }
 
 /// The window, when open; returns the commands it gives.
 pub fn export_window_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     let mut commands = Vec::new();
-    let Some(mut draft) = ctx
-        .data(|data| data.get_temp::<Option<Draft>>(draft_id()))
-        .flatten()
-    else {
+    let Some(mut draft) = super::draft::<Draft>(ctx, draft_id()) else {
         return commands;
     };
     if let Some((number, path)) = &state.export_pick
@@ -88,7 +89,11 @@ pub fn export_window_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
                 }
             });
             let path = PathBuf::from(draft.path.trim());
-            let exists = !draft.path.trim().is_empty() && path.symlink_metadata().is_ok();
+            if draft.exists.0 != draft.path {
+                let exists = !draft.path.trim().is_empty() && path.symlink_metadata().is_ok();
+                draft.exists = (draft.path.clone(), exists);
+            }
+            let exists = draft.exists.1;
             if exists {
                 ui.checkbox(
                     &mut draft.replace,
@@ -118,7 +123,7 @@ pub fn export_window_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
     if ctx.input(|input| input.key_pressed(egui::Key::Escape)) {
         keep = false;
     }
-    ctx.data_mut(|data| data.insert_temp(draft_id(), keep.then_some(draft)));
+    super::keep_draft(ctx, draft_id(), keep.then_some(draft));
     commands
 }
 

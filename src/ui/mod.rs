@@ -81,6 +81,21 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     commands
 }
 
+/// The draft of an editor window (note, event, export), kept in egui's memory between
+/// frames; `None` while the window is closed.
+fn draft<T: Clone + Send + Sync + 'static>(ctx: &egui::Context, id: egui::Id) -> Option<T> {
+    ctx.data(|data| data.get_temp::<Option<T>>(id)).flatten()
+}
+
+/// Keeps an editor window's draft for the next frame, or closes the window (`None`).
+fn keep_draft<T: Clone + Send + Sync + 'static>(
+    ctx: &egui::Context,
+    id: egui::Id,
+    draft: Option<T>,
+) {
+    ctx.data_mut(|data| data.insert_temp(id, draft));
+}
+
 /// What the area under the timeline shows (kept across restarts in egui's memory).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 enum LowerTab {

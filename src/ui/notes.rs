@@ -39,7 +39,7 @@ pub fn write_note(ctx: &egui::Context, target: Target, about: String) {
         tags: String::new(),
         focused: false,
     };
-    ctx.data_mut(|data| data.insert_temp(draft_id(), Some(draft)));
+    super::keep_draft(ctx, draft_id(), Some(draft));
 }
 
 /// Opens the editor on an existing note.
@@ -52,16 +52,13 @@ fn edit_note(ctx: &egui::Context, note: &Note, about: String) {
         tags: note.tags.join(", "),
         focused: false,
     };
-    ctx.data_mut(|data| data.insert_temp(draft_id(), Some(draft)));
+    super::keep_draft(ctx, draft_id(), Some(draft));
 }
 
 /// The editor window, when a draft is open; returns the command that saves it.
 pub fn editor_ui(ctx: &egui::Context) -> Vec<Command> {
     let mut commands = Vec::new();
-    let Some(mut draft) = ctx
-        .data(|data| data.get_temp::<Option<Draft>>(draft_id()))
-        .flatten()
-    else {
+    let Some(mut draft) = super::draft::<Draft>(ctx, draft_id()) else {
         return commands;
     };
     let mut keep = true;
@@ -124,7 +121,7 @@ pub fn editor_ui(ctx: &egui::Context) -> Vec<Command> {
     if ctx.input(|input| input.key_pressed(egui::Key::Escape)) {
         keep = false;
     }
-    ctx.data_mut(|data| data.insert_temp(draft_id(), keep.then_some(draft)));
+    super::keep_draft(ctx, draft_id(), keep.then_some(draft));
     commands
 }
 

@@ -116,14 +116,16 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     scroll_area.show(ui, |ui| {
         ui.set_max_width(theme::READING_WIDTH.min(ui.available_width()));
         header_ui(ui, state, document);
-        commands.extend(events_ui(ui, state, document));
+        // Found once a frame, for the event list and the evidence marks.
+        let events = document_events(state, document);
+        commands.extend(events_ui(ui, state, document, &events));
         ui.add_space(theme::PARAGRAPH_GAP);
         match state.preferences.text_view {
             TextView::Clean => {
                 if document.body.is_empty() {
                     ui.weak("No article text was found in this file; see the original text.");
                 }
-                let marks = marks_of(state, document, &find);
+                let marks = marks_of(state, document, &events, &find);
                 let target = if find.scroll_to_current {
                     find.hits.get(find.current).cloned()
                 } else {
@@ -390,10 +392,15 @@ fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
 }
 
 /// Every mark of the article, by start.
-fn marks_of(state: &AppState, document: &Document, find: &Find) -> Vec<(Range<usize>, Mark)> {
+fn marks_of(
+    state: &AppState,
+    document: &Document,
+    events: &[(usize, &[Range<usize>])],
+    find: &Find,
+) -> Vec<(Range<usize>, Mark)> {
     let extraction = &document.extraction;
     let mut marks: Vec<(Range<usize>, Mark)> = Vec::new();
-    for (index, evidence) in document_events(state, document) {
+    for &(index, evidence) in events {
         if state.desk.is_rejected(index) {
             continue;
         }
@@ -829,16 +836,20 @@ fn header_ui(ui: &mut egui::Ui, state: &AppState, document: &Document) {
 
 /// The article's cooperation events, one line each (when, what, who, who signed); click one to
 /// select it everywhere.
-fn events_ui(ui: &mut egui::Ui, state: &AppState, document: &Document) -> Vec<Command> {
+fn events_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    document: &Document,
+    events: &[(usize, &[Range<usize>])],
+) -> Vec<Command> {
     let mut commands = Vec::new();
-    let events = document_events(state, document);
     if events.is_empty() {
         return commands;
     }
     let desk = &state.desk;
     ui.add_space(theme::PARAGRAPH_GAP);
     ui.strong(format!("Cooperation events ({})", events.len()));
-    for (index, _) in events {
+    for &(index, _) in events {
         let Some(event) = desk.events.get(index).map(|event| &event.event) else {
             continue;
         };
