@@ -904,7 +904,8 @@ impl AppState {
                 self.switch_journal(journal, notices, format!("Started a new notebook at {}; notes now go there.", path.display()));
             }
             NotebookChoice::SaveAs => {
-                let (mut journal, notices) = Journal::open(path.clone(), Arc::clone(&self.wake));
+                // What opening says about the file being replaced (a migration, say) no longer applies.
+                let (mut journal, _) = Journal::open(path.clone(), Arc::clone(&self.wake));
                 if let Some(reason) = &journal.read_only_because {
                     self.tell_error(format!(
                         "The notebook was not saved as {}: that file cannot be replaced ({reason}).",
@@ -919,7 +920,6 @@ impl AppState {
                 } else {
                     journal.changed();
                 }
-                let _ = notices;
                 self.switch_journal(journal, Vec::new(), format!("Saved the notebook as {}; notes now go there.", path.display()));
             }
         }
