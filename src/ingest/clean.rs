@@ -1,22 +1,24 @@
 //! Separates an article from the clutter of a saved web page, and finds its headline and
-//! metadata lines.
+//! metadata.
 //!
-//! The rules are general, about the *shape* and *position* of lines, never about particular
-//! sites: navigation is short link-like text without sentences; share bars, comment forms,
-//! copyright and "scroll to top" lines end an article; a breadcrumb ends the site header; the
-//! headline is the first title-shaped line that leads into prose, and a generic blurb above it is
-//! not part of the article; dates, sources and bylines between the headline and the first
-//! paragraph are metadata.
+//! Every line is labelled once by `lines` (prose, short line, caption, date/source/byline,
+//! breadcrumb, page tool, menu, end-of-article furniture); this module only reads the labels.
+//! The site header ends at a breadcrumb; the headline is the best-scored short line near the
+//! top (repeated on the page, standing above the date or byline, leading into prose, not a
+//! section name or a kicker); the article ends at an end-of-article marker; the page date is
+//! the date line of the header zone, else the one nearest above the headline, else a labelled
+//! date anywhere, else a news dateline.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::pattern::compiled;
-
+use super::lines::{self, Furniture, Label, Line, cjk_count, word_count};
 use super::meta;
 use crate::model::DocumentMeta;
+use crate::pattern::compiled;
 
 /// What cleaning found: the body as byte ranges of the original text, and the metadata.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -46,407 +48,40 @@ pub struct Hints<'a> {
     pub markdown: bool,
 }
 
-/// What a line is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    Blank,
-    /// Site furniture. `ends_article` when it marks the end of an article (share bar, comment
-    /// form, copyright); a breadcrumb marks the end of the site header.
-    Clutter {
-        ends_article: bool,
-        breadcrumb: bool,
-    },
-    /// A date, source or byline line.
-    Meta,
-    /// A sentence-shaped paragraph.
-    Prose,
-    /// A short line: a headline, a subtitle, a section heading, or a menu item.
-    Short,
-}
-
-#[derive(Debug)]
-struct Line<'a> {
-    /// Byte range of the trimmed line in the text.
-    range: Range<usize>,
-    text: &'a str,
-    kind: Kind,
-}
-
 /// How many non-blank lines may stand between a headline and its first paragraph (subtitle,
 /// date, byline, reporter names …).
 const MAX_HEADER_LINES: usize = 6;
 
 /// Cleans `text` and reads its metadata.
 pub fn clean(text: &str, hints: &Hints<'_>) -> Cleaned {
-    let mut lines = split_lines(text);
-    classify(&mut lines);
+    let mut lines = lines::label(text);
     let header_end = header_end(&lines);
     let title_index = find_title(&lines, header_end, hints);
     let body_start = title_index.map_or(header_end, |index| index + 1);
     let body_end = body_end(&lines, body_start);
-    let first_prose = (body_start..body_end).find(|&i| lines[i].kind == Kind::Prose);
+    let first_prose = (body_start..body_end).find(|&i| lines[i].label == Label::Prose);
 
     let mut cleaned = Cleaned::default();
-    let meta_lines = mark_header_meta(&mut lines, body_start, first_prose.unwrap_or(body_end));
-    read_meta(&lines, &meta_lines, first_prose, hints, &mut cleaned.meta);
+    let header_meta = mark_header_meta(&mut lines, body_start, first_prose.unwrap_or(body_end));
+    let zones = Zones {
+        header_meta: &header_meta,
+        title_index,
+        body_end,
+        first_prose,
+    };
+    read_meta(&lines, &zones, hints, &mut cleaned.meta);
 
+    let title = title_index.map(|index| title_text(lines[index].text, hints.markdown));
     if let Some(index) = title_index {
         cleaned.title_range = Some(lines[index].range.clone());
-        cleaned.meta.title = title_text(lines[index].text, hints.markdown);
-    } else {
-        cleaned.meta.title = fallback_title(&lines, hints);
     }
-    cleaned.paragraphs = paragraphs(&lines, body_start, body_end);
+    cleaned.meta.title = match title {
+        Some(title) if !title.is_empty() => title,
+        _ => fallback_title(&lines, hints),
+    };
+    let repeated_title = normalise(&cleaned.meta.title);
+    cleaned.paragraphs = paragraphs(&lines, body_start, body_end, &repeated_title);
     cleaned
-}
-
-fn split_lines(text: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for raw in text.split('\n') {
-        let leading = raw.len() - raw.trim_start().len();
-        let trimmed = raw.trim();
-        let range = start + leading..start + leading + trimmed.len();
-        lines.push(Line {
-            range,
-            text: trimmed,
-            kind: Kind::Blank,
-        });
-        start += raw.len() + 1;
-    }
-    lines
-}
-
-fn classify(lines: &mut [Line<'_>]) {
-    for line in lines.iter_mut() {
-        line.kind = classify_line(line.text);
-    }
-    mark_menu_runs(lines);
-}
-
-fn classify_line(text: &str) -> Kind {
-    if text.is_empty() {
-        return Kind::Blank;
-    }
-    // A date line keeps its date even when share buttons trail it.
-    if meta::date_line(text).is_some() || meta::labelled_date(text).is_some() {
-        return Kind::Meta;
-    }
-    if let Some(kind) = clutter_kind(text) {
-        return kind;
-    }
-    if meta::labelled_source(text).is_some() || (meta::is_byline(text) && !is_prose(text)) {
-        return Kind::Meta;
-    }
-    if is_prose(text) {
-        Kind::Prose
-    } else {
-        Kind::Short
-    }
-}
-
-/// Runs of three or more consecutive one-to-four-word lines without sentence punctuation are
-/// menus or link lists (a share bar, a footer's "Services / Head Office").
-fn mark_menu_runs(lines: &mut [Line<'_>]) {
-    let is_item = |line: &Line<'_>| {
-        matches!(line.kind, Kind::Short | Kind::Clutter { .. })
-            && word_count(line.text) <= 4
-            && !line.text.contains(['.', ',', ';', '。', '，'])
-    };
-    let mut index = 0;
-    while index < lines.len() {
-        let run = lines[index..]
-            .iter()
-            .take_while(|line| is_item(line))
-            .count();
-        if run >= 3 {
-            let ends_article = lines[index..index + run].iter().any(|line| {
-                matches!(
-                    line.kind,
-                    Kind::Clutter {
-                        ends_article: true,
-                        ..
-                    }
-                )
-            });
-            for line in &mut lines[index..index + run] {
-                line.kind = Kind::Clutter {
-                    ends_article: ends_article || line_is_share(line.text),
-                    breadcrumb: false,
-                };
-            }
-        }
-        index += run.max(1);
-    }
-}
-
-static SHARE_WORDS: &[&str] = &[
-    "facebook",
-    "twitter",
-    "x",
-    "linkedin",
-    "telegram",
-    "whatsapp",
-    "weibo",
-    "wechat",
-    "qq",
-    "qzone",
-    "email",
-    "e-mail",
-    "mail",
-    "print",
-    "share",
-    "reddit",
-    "pinterest",
-    "tumblr",
-    "copy",
-    "link",
-    "vk",
-    "line",
-    "微博",
-    "微信",
-    "分享",
-    "分享到",
-    "打印",
-];
-
-/// Phrases that end an article wherever they stand on a short line.
-static END_PHRASES: &[&str] = &[
-    "leave comment",
-    "leave a comment",
-    "leave a reply",
-    "post a comment",
-    "add a comment",
-    "your email address will not be published",
-    "required fields are marked",
-    "scroll to top",
-    "back to top",
-    "copyright",
-    "©",
-    "all rights reserved",
-    "related news",
-    "related articles",
-    "related stories",
-    "related posts",
-    "you may also like",
-    "share this",
-    "share to",
-    "previous article",
-    "next article",
-    "previous post",
-    "next post",
-    "print this page",
-    "close window",
-    "版权所有",
-    "返回顶部",
-    "相关新闻",
-    "相关阅读",
-    "上一篇",
-    "下一篇",
-    "关闭窗口",
-    "打印本页",
-    "分享到",
-];
-
-static NAV_WORDS: &[&str] = &[
-    "home",
-    "homepage",
-    "contact",
-    "contact us",
-    "about",
-    "about us",
-    "sitemap",
-    "site map",
-    "login",
-    "log in",
-    "sign in",
-    "sign up",
-    "register",
-    "search",
-    "subscribe",
-    "more",
-    "menu",
-    "首页",
-    "联系我们",
-    "网站地图",
-    "登录",
-    "注册",
-    "搜索",
-];
-
-static FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "and", "by", "from", "as", "is",
-    "are", "was", "were", "will", "be", "has", "have", "than", "that", "this", "its", "their",
-    "into", "over", "after", "amid",
-];
-
-static LANGUAGE_NAMES: &[&str] = &[
-    "chinese",
-    "english",
-    "中文",
-    "简体",
-    "繁體",
-    "繁体",
-    "english版",
-    "français",
-    "español",
-    "deutsch",
-    "русский",
-    "日本語",
-    "한국어",
-    "العربية",
-    "português",
-];
-
-static LOCALE_CODE: LazyLock<Regex> =
-    LazyLock::new(|| compiled(r"(?-u:\b)[a-z]{2}_[A-Z]{2}(?-u:\b)"));
-static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(
-        r"(?i)(?-u:\b)(?:[a-z0-9-]+\.)+(?:com|net|org|cn|gov|edu|info|io|news|tv)(?:\.cn)?(?-u:\b)",
-    )
-});
-static BREADCRUMB_START: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(
-        r"(?i)^(?:your (?:current )?location|you are here|current location|location\s*[:：]|当前位置|您的位置|您现在的位置|所在位置)",
-    )
-});
-static CAMEL_JOIN: LazyLock<Regex> = LazyLock::new(|| compiled(r"[a-z][A-Z]"));
-
-/// Whether a line is site furniture, and which kind.
-fn clutter_kind(text: &str) -> Option<Kind> {
-    let clutter = |ends_article| {
-        Some(Kind::Clutter {
-            ends_article,
-            breadcrumb: false,
-        })
-    };
-    if !text.chars().any(char::is_alphanumeric) {
-        return clutter(false);
-    }
-    let chars = text.chars().count();
-    let lower = text.to_lowercase();
-    if chars <= 160 && END_PHRASES.iter().any(|phrase| lower.contains(phrase)) {
-        return clutter(true);
-    }
-    if line_is_share(text) || is_language_switcher(text) {
-        return clutter(true);
-    }
-    let arrows = text.matches(" > ").count() >= 2
-        || text.matches('>').count() >= 3
-        || (chars <= 80 && text.contains(" > ") && !text.contains(['.', ',', '"', '“']));
-    if chars <= 200 && (BREADCRUMB_START.is_match(text) || arrows) {
-        return Some(Kind::Clutter {
-            ends_article: false,
-            breadcrumb: true,
-        });
-    }
-    if is_navigation(text) || is_site_banner(text) {
-        return clutter(false);
-    }
-    None
-}
-
-/// "Facebook / Twitter / LinkedIn / Telegram", one or several share targets on a line.
-fn line_is_share(text: &str) -> bool {
-    // Eight share targets fit in well under 120 bytes; a longer line is never a share bar.
-    if text.len() > 120 {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | '·' | ',' | '，' | '、'))
-        .filter(|word| !word.is_empty())
-        .collect();
-    !words.is_empty() && words.len() <= 8 && words.iter().all(|word| SHARE_WORDS.contains(word))
-        // A lone "Line" or "Link" or "X" is not a share bar.
-        && !(words.len() == 1 && matches!(words[0], "x" | "line" | "link" | "copy" | "mail"))
-}
-
-/// "zh_CNChinese en_USEnglish", "中文 | English".
-fn is_language_switcher(text: &str) -> bool {
-    if text.chars().count() > 60 {
-        return false;
-    }
-    if LOCALE_CODE.find_iter(text).count() >= 1 {
-        return true;
-    }
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | '·'))
-        .filter(|word| !word.is_empty())
-        .collect();
-    words.len() >= 2 && words.iter().all(|word| LANGUAGE_NAMES.contains(word))
-}
-
-/// "Contact UsSiteMap", "Home Living community Real Estate … More": link text run together,
-/// with navigation words, no sentence punctuation and none of the small words of a headline.
-fn is_navigation(text: &str) -> bool {
-    if text.chars().count() > 200 || text.contains(['.', ',', '。', '，', '?', '!', ':']) {
-        return false;
-    }
-    let spaced = CAMEL_JOIN.replace_all(text, |caps: &regex::Captures<'_>| {
-        let pair = &caps[0];
-        let mut chars = pair.chars();
-        match (chars.next(), chars.next()) {
-            (Some(a), Some(b)) => format!("{a} {b}"),
-            _ => pair.to_owned(),
-        }
-    });
-    let lower = spaced.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let nav_hits = NAV_WORDS
-        .iter()
-        .filter(|nav| {
-            if nav.contains(' ') {
-                lower.contains(*nav)
-            } else {
-                words.contains(nav) || (!nav.is_ascii() && lower.contains(*nav))
-            }
-        })
-        .count();
-    let function_words = words
-        .iter()
-        .filter(|word| FUNCTION_WORDS.contains(word))
-        .count();
-    let joined_links = CAMEL_JOIN.is_match(text) && words.len() <= 8;
-    function_words == 0 && (nav_hits >= 2 || (nav_hits >= 1 && joined_links))
-}
-
-/// "Highlights of Nanjing NEWS.LONGHOO.NET": a short line naming a web site.
-fn is_site_banner(text: &str) -> bool {
-    text.chars().count() <= 80 && !text.ends_with(['.', '。']) && DOMAIN.is_match(text)
-}
-
-/// A paragraph made of sentences, as opposed to a headline or a menu item.
-fn is_prose(text: &str) -> bool {
-    let chars = text.chars().count();
-    if chars >= 250 {
-        return true;
-    }
-    let ends_sentence = text
-        .trim_end_matches(['"', '\'', '”', '’', ')', '）', '」', '』'])
-        .ends_with(['.', '。', '!', '?', '！', '？', ';', '；']);
-    ends_sentence && (word_count(text) >= 8 || cjk_count(text) >= 15)
-}
-
-/// A line that could be a headline.
-fn is_title_shaped(line: &Line<'_>) -> bool {
-    if line.kind != Kind::Short {
-        return false;
-    }
-    let words = word_count(line.text);
-    let cjk = cjk_count(line.text);
-    line.text.chars().count() <= 300 && ((2..=40).contains(&words) || cjk >= 4)
-}
-
-fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
-}
-
-fn cjk_count(text: &str) -> usize {
-    text.chars()
-        .filter(|c| matches!(*c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF))
-        .count()
 }
 
 /// The first line after a breadcrumb near the top; lines above it are the site header.
@@ -454,61 +89,218 @@ fn header_end(lines: &[Line<'_>]) -> usize {
     let top = lines.len().div_ceil(2);
     lines[..top]
         .iter()
-        .rposition(|line| {
-            matches!(
-                line.kind,
-                Kind::Clutter {
-                    breadcrumb: true,
-                    ..
-                }
-            )
-        })
+        .rposition(|line| line.label == Label::Furniture(Furniture::Breadcrumb))
         .map_or(0, |index| index + 1)
 }
 
-/// The headline: a line the markup names as the title, a Markdown `# ` heading, or else the
-/// first title-shaped line that leads into prose within a few lines.
-fn find_title(lines: &[Line<'_>], start: usize, hints: &Hints<'_>) -> Option<usize> {
-    let candidates = || (start..lines.len()).filter(|&i| is_title_shaped(&lines[i]));
-    for hint in hints.titles {
-        let hint = normalise(hint);
-        if hint.is_empty() {
-            continue;
-        }
-        let matching = candidates().find(|&i| {
-            let line = normalise(lines[i].text);
-            line == hint || (hint.starts_with(&line) && line.len() * 2 >= hint.len())
-        });
-        if matching.is_some() {
-            return matching;
-        }
+/// Whether a line could be a headline by its shape.
+fn is_title_shaped(line: &Line<'_>) -> bool {
+    if line.label != Label::Short {
+        return false;
     }
+    let words = word_count(line.text);
+    let cjk = cjk_count(line.text);
+    line.text.chars().count() <= 300 && ((2..=40).contains(&words) || cjk >= 4)
+}
+
+/// Small words that a section name may hold ("Knowing All about Hunan", "Hongqiao Intl and YRD").
+const SECTION_SMALL_WORDS: &[&str] = &[
+    "about", "of", "and", "the", "for", "in", "on", "with", "to", "a", "an", "&",
+];
+
+/// "Open Governance", "Local News NEWS & EVENTS", "Knowing All about Hunan": a site section or
+/// outlet name rather than a headline — at most four words, none of them a lower-case word
+/// that carries meaning.
+fn is_section_like(text: &str) -> bool {
+    if cjk_count(text) >= 4 {
+        return false;
+    }
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .collect();
+    words.len() <= 3
+        || (words.len() == 4
+            && words.iter().all(|word| {
+                !word.starts_with(|c: char| c.is_lowercase())
+                    || SECTION_SMALL_WORDS.contains(&word.to_lowercase().as_str())
+            }))
+}
+
+/// "Yangtze River Delta G60 Science and Innovation Corridor——": a kicker over the headline.
+fn is_kicker(text: &str) -> bool {
+    text.ends_with(['—', '–', ':', '：', '|', '-'])
+}
+
+/// The headline: a Markdown `# ` heading, else the best-scored candidate near the top (see
+/// [`title_score`]); ties go to the earlier line.
+fn find_title(lines: &[Line<'_>], start: usize, hints: &Hints<'_>) -> Option<usize> {
     if hints.markdown
         && let Some(heading) = (start..lines.len()).find(|&i| lines[i].text.starts_with("# "))
     {
         return Some(heading);
     }
-    candidates().find(|&i| leads_into_prose(lines, i))
+    let repeats = line_counts(lines);
+    let breadcrumbs: Vec<String> = lines
+        .iter()
+        .filter(|line| line.label == Label::Furniture(Furniture::Breadcrumb))
+        .map(|line| normalise(line.text))
+        .collect();
+    let hints: Vec<String> = hints
+        .titles
+        .iter()
+        .map(|hint| normalise(hint))
+        .filter(|hint| !hint.is_empty())
+        .collect();
+    let context = TitleContext {
+        lines,
+        repeats: &repeats,
+        breadcrumbs: &breadcrumbs,
+        hints: &hints,
+    };
+    let window = candidate_window(lines, start);
+    let best = window
+        .filter(|&index| is_candidate(lines, start, index))
+        .map(|index| (context.score(index), index))
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, index)| index);
+    best.or_else(|| {
+        (start..lines.len()).find(|&i| is_title_shaped(&lines[i]) && leads_into_prose(lines, i))
+    })
+}
+
+/// The lines a headline is looked for in: from the header's end to the first paragraph of
+/// prose that follows a possible headline (a blurb above the headline does not end it).
+fn candidate_window(lines: &[Line<'_>], start: usize) -> Range<usize> {
+    let first_candidate = (start..lines.len()).find(|&i| is_title_shaped(&lines[i]));
+    let end = first_candidate.map_or(start, |first| {
+        (first..lines.len())
+            .find(|&i| lines[i].label == Label::Prose && !is_candidate(lines, start, i))
+            .unwrap_or(lines.len())
+    });
+    start..end
+}
+
+/// A title-shaped short line; or a one-sentence line ending in a full stop that stands first
+/// under the site header directly above a date line ("A delegation … made a study tour to
+/// Sichuan." / "2018-05-28 09:54:31").
+fn is_candidate(lines: &[Line<'_>], start: usize, index: usize) -> bool {
+    let line = &lines[index];
+    if is_title_shaped(line) {
+        return true;
+    }
+    line.label == Label::Prose
+        && line.text.chars().count() <= 160
+        && !(start..index).any(|i| lines[i].label == Label::Prose)
+        && next_content(lines, index)
+            .and_then(|next| lines[next].label.meta())
+            .is_some_and(|meta| meta.date.is_some())
+}
+
+/// The next line after `index` that is neither blank nor furniture.
+fn next_content(lines: &[Line<'_>], index: usize) -> Option<usize> {
+    (index + 1..lines.len())
+        .find(|&i| !matches!(lines[i].label, Label::Blank | Label::Furniture(_)))
+}
+
+/// The previous line before `index` that is neither blank nor furniture.
+fn previous_content(lines: &[Line<'_>], index: usize) -> Option<usize> {
+    (0..index)
+        .rev()
+        .find(|&i| !matches!(lines[i].label, Label::Blank | Label::Furniture(_)))
+}
+
+/// How often each normalised line occurs on the page (long lines are not counted).
+fn line_counts(lines: &[Line<'_>]) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for line in lines {
+        if line.label != Label::Blank && line.text.len() <= 400 {
+            *counts
+                .entry(normalise(&title_text(line.text, false)))
+                .or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// What a headline candidate is scored against.
+struct TitleContext<'a, 'b> {
+    lines: &'a [Line<'b>],
+    repeats: &'a HashMap<String, usize>,
+    breadcrumbs: &'a [String],
+    hints: &'a [String],
+}
+
+impl TitleContext<'_, '_> {
+    /// A headline is named by the markup, repeated on the page (the `<title>` copy, the
+    /// breadcrumb's last step), stands above the date or byline and leads into prose; a
+    /// section name, a kicker or the subtitle under a headline is not one.
+    fn score(&self, index: usize) -> i32 {
+        let line = &self.lines[index];
+        let text = normalise(&title_text(line.text, false));
+        let mut score = 0;
+        if self
+            .hints
+            .iter()
+            .any(|hint| *hint == text || (hint.starts_with(&text) && text.len() * 2 >= hint.len()))
+        {
+            score += 5;
+        }
+        let repeated = self.repeats.get(&text).copied().unwrap_or(0) >= 2
+            || self
+                .breadcrumbs
+                .iter()
+                .any(|crumb| text.len() >= 10 && crumb.ends_with(&text));
+        if repeated {
+            score += 3;
+        }
+        if next_content(self.lines, index)
+            .and_then(|next| self.lines[next].label.meta())
+            .is_some()
+        {
+            score += 2;
+        }
+        if leads_into_prose(self.lines, index) {
+            score += 1;
+        }
+        let cleaned = title_text(line.text, false);
+        if is_section_like(&cleaned) {
+            score -= 3;
+        }
+        if is_kicker(&cleaned) {
+            score -= 3;
+        }
+        if self.is_deck(index) {
+            score -= 3;
+        }
+        score
+    }
+
+    /// Whether the line stands right under another headline-like line, as a subtitle does.
+    fn is_deck(&self, index: usize) -> bool {
+        previous_content(self.lines, index).is_some_and(|previous| {
+            let line = &self.lines[previous];
+            let cleaned = title_text(line.text, false);
+            is_title_shaped(line) && !is_section_like(&cleaned) && !is_kicker(&cleaned)
+        })
+    }
 }
 
 /// Whether prose follows line `index` within a few non-blank lines that are all short or meta.
 fn leads_into_prose(lines: &[Line<'_>], index: usize) -> bool {
     lines[index + 1..]
         .iter()
-        .filter(|line| line.kind != Kind::Blank)
+        .filter(|line| line.label != Label::Blank)
         .take(MAX_HEADER_LINES + 1)
         .take_while(|line| {
-            // A share bar may sit under a headline; site navigation may not.
-            matches!(line.kind, Kind::Prose | Kind::Short | Kind::Meta)
-                || matches!(
-                    line.kind,
-                    Kind::Clutter {
-                        ends_article: true,
-                        ..
-                    }
-                )
+            // Page tools may sit under a headline; site navigation may not.
+            matches!(
+                line.label,
+                Label::Prose | Label::Short | Label::Meta(_) | Label::Caption
+            ) || matches!(line.label, Label::Furniture(Furniture::Tool { .. }))
+                || line.label.ends_article()
         })
-        .any(|line| line.kind == Kind::Prose)
+        .any(|line| line.label == Label::Prose)
 }
 
 fn normalise(text: &str) -> String {
@@ -525,18 +317,12 @@ fn body_end(lines: &[Line<'_>], body_start: usize) -> usize {
     let prose_chars = |range: Range<usize>| -> usize {
         lines[range]
             .iter()
-            .filter(|line| line.kind == Kind::Prose)
+            .filter(|line| line.label == Label::Prose)
             .map(|line| line.text.len())
             .sum()
     };
     for index in body_start..lines.len() {
-        if matches!(
-            lines[index].kind,
-            Kind::Clutter {
-                ends_article: true,
-                ..
-            }
-        ) {
+        if lines[index].label.ends_article() {
             let before = prose_chars(body_start..index);
             if before > 0 && before >= prose_chars(index..lines.len()) {
                 return index;
@@ -554,58 +340,84 @@ fn mark_header_meta(lines: &mut [Line<'_>], start: usize, first_prose: usize) ->
     let mut after_byline = false;
     for index in start..first_prose.min(lines.len()) {
         let line = &mut lines[index];
-        match line.kind {
-            Kind::Meta => {
-                after_byline = meta::is_byline(line.text);
+        match &line.label {
+            Label::Meta(meta) => {
+                after_byline = meta.byline;
                 meta_lines.push(index);
             }
-            Kind::Short if after_byline && meta::is_names_only(line.text) => {
-                line.kind = Kind::Meta;
+            Label::Short if after_byline && meta::is_names_only(line.text) => {
+                line.label = Label::Meta(lines::Meta {
+                    byline: true,
+                    ..lines::Meta::default()
+                });
                 meta_lines.push(index);
             }
-            Kind::Blank => {}
+            Label::Blank | Label::Furniture(_) => {}
             _ => after_byline = false,
         }
     }
     meta_lines
 }
 
-/// Fills date, source and byline from the header zone, labelled lines anywhere, a dateline,
-/// and the markup, in that order of trust.
+/// Where the page's parts are, for reading its metadata.
+struct Zones<'a> {
+    /// Metadata lines between the headline and the first paragraph.
+    header_meta: &'a [usize],
+    title_index: Option<usize>,
+    body_end: usize,
+    first_prose: Option<usize>,
+}
+
+/// Fills date, source and byline: the header zone first, then metadata above the headline,
+/// then labelled lines anywhere in the article, a dateline, and the markup, in that order of
+/// trust.
 fn read_meta(
     lines: &[Line<'_>],
-    header_meta: &[usize],
-    first_prose: Option<usize>,
+    zones: &Zones<'_>,
     hints: &Hints<'_>,
     meta_out: &mut DocumentMeta,
 ) {
-    let labelled = lines
+    let meta_at = |index: usize| lines[index].label.meta();
+    let above_title = zones
+        .title_index
+        .map_or(0..0, |title| 0..title)
+        .rev()
+        .filter(|&index| meta_at(index).is_some());
+    let in_article = (0..zones.body_end).filter(|&index| meta_at(index).is_some());
+    let labelled_after = (zones.body_end..lines.len())
+        .filter(|&index| meta::labelled_date(lines[index].text).is_some());
+    let candidates: Vec<usize> = zones
+        .header_meta
         .iter()
-        .enumerate()
-        .filter(|(_, line)| line.kind == Kind::Meta)
-        .map(|(index, _)| index);
-    let candidates: Vec<usize> = header_meta.iter().copied().chain(labelled).collect();
+        .copied()
+        .chain(above_title)
+        .chain(in_article)
+        .chain(labelled_after)
+        .collect();
 
     meta_out.published = candidates
         .iter()
-        .find_map(|&i| {
-            meta::date_line(lines[i].text).or_else(|| meta::labelled_date(lines[i].text))
+        .find_map(|&index| meta_at(index).and_then(|meta| meta.date))
+        .or_else(|| {
+            zones
+                .first_prose
+                .and_then(|i| meta::dateline(lines[i].text))
         })
-        .or_else(|| first_prose.and_then(|i| meta::dateline(lines[i].text)))
         .or_else(|| hints.published.and_then(meta::find_full_date));
 
     meta_out.source = candidates
         .iter()
-        .find_map(|&i| meta::labelled_source(lines[i].text))
+        .find_map(|&index| meta_at(index).and_then(|meta| meta.source.clone()))
         .or_else(|| {
-            header_meta
+            zones
+                .header_meta
                 .iter()
                 .find_map(|&i| meta::byline_outlet(lines[i].text))
         })
         .or_else(|| hints.source.map(str::to_owned));
 
     let mut byline = String::new();
-    for &index in header_meta {
+    for &index in zones.header_meta {
         let text = lines[index].text;
         if !is_credit(text) {
             continue;
@@ -630,13 +442,57 @@ fn is_credit(text: &str) -> bool {
     (meta::is_byline(text) && meta::labelled_source(text).is_none()) || meta::is_names_only(text)
 }
 
+static TITLE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?i)^(?:original\s+)?(?:title|headline)\s*[:：]\s*"));
+static LIST_NUMBER: LazyLock<Regex> = LazyLock::new(|| compiled(r"^\d{1,2}\.\s+"));
+static WIKI_HEADING: LazyLock<Regex> = LazyLock::new(|| compiled(r"^=+\s*(.*?)\s*=+$"));
+/// The last " – SHINE", " | China Daily", " -即嗨体育app下载" of a title line.
+static SITE_SUFFIX: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?:\s+[|｜–—-]\s*|\s*[|｜_]\s*)([^|｜–—_]+)$"));
+
+/// The headline as it should read: without Markdown or wiki marks, a bullet, a list number, a
+/// "Title:" label or the site's name after it.
 fn title_text(line: &str, markdown: bool) -> String {
-    let line = if markdown {
+    let mut title = if markdown {
         line.trim_start_matches('#').trim()
     } else {
         line
     };
-    line.to_owned()
+    if let Some(inner) = WIKI_HEADING.captures(title).and_then(|c| c.get(1)) {
+        title = inner.as_str();
+    }
+    title = meta::strip_bullet(title);
+    title = LIST_NUMBER
+        .find(title)
+        .map_or(title, |found| &title[found.end()..]);
+    title = TITLE_LABEL
+        .find(title)
+        .map_or(title, |found| &title[found.end()..]);
+    if let Some(suffix) = SITE_SUFFIX.captures(title).and_then(|c| c.get(0))
+        && let Some(site) = SITE_SUFFIX.captures(title).and_then(|c| c.get(1))
+        && is_site_name(site.as_str())
+        && word_count(&title[..suffix.start()]) >= 3
+    {
+        title = &title[..suffix.start()];
+    }
+    title.trim().to_owned()
+}
+
+/// "SHINE", "China Daily", "即嗨体育app下载", "chinadaily.com.cn": what a site appends to its
+/// titles — capitals, a short name, Chinese, or a domain.
+fn is_site_name(text: &str) -> bool {
+    let text = text.trim();
+    let words = word_count(text);
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase());
+    (1..=4).contains(&words)
+        && (all_caps
+            || cjk_count(text) >= 2
+            || lines::names_a_site(text)
+            || (words <= 2
+                && text
+                    .split_whitespace()
+                    .all(|word| word.starts_with(|c: char| c.is_uppercase()))))
 }
 
 /// A title for a text without a headline: the markup's, trimmed of a site suffix; else the
@@ -653,7 +509,7 @@ fn fallback_title(lines: &[Line<'_>], hints: &Hints<'_>) -> String {
     }
     if let Some(line) = lines
         .iter()
-        .find(|line| matches!(line.kind, Kind::Prose | Kind::Short))
+        .find(|line| matches!(line.label, Label::Prose | Label::Short))
     {
         return shorten(line.text, 120);
     }
@@ -669,15 +525,19 @@ fn shorten(text: &str, max_chars: usize) -> String {
     format!("{cut}…")
 }
 
-/// Body paragraphs: runs of consecutive kept lines (prose and short lines) in the body zone.
-/// Short lines after the last prose line with four words or fewer are leftovers of a footer.
-fn paragraphs(lines: &[Line<'_>], start: usize, end: usize) -> Vec<Range<usize>> {
-    let last_prose = (start..end).rev().find(|&i| lines[i].kind == Kind::Prose);
+/// Body paragraphs: runs of consecutive kept lines (prose, captions and short lines) in the
+/// body zone. Short lines after the last prose line with four words or fewer are leftovers of
+/// a footer; a line repeating the headline is the page's second copy of it.
+fn paragraphs(lines: &[Line<'_>], start: usize, end: usize, title: &str) -> Vec<Range<usize>> {
+    let last_prose = (start..end).rev().find(|&i| lines[i].label == Label::Prose);
     let keep = |index: usize| {
         let line = &lines[index];
-        match line.kind {
-            Kind::Prose => true,
-            Kind::Short => last_prose.is_none_or(|last| index < last || word_count(line.text) > 4),
+        match line.label {
+            Label::Prose | Label::Caption => true,
+            Label::Short => {
+                normalise(&title_text(line.text, false)) != title
+                    && last_prose.is_none_or(|last| index < last || word_count(line.text) > 4)
+            }
             _ => false,
         }
     };
@@ -804,17 +664,6 @@ mod tests {
     }
 
     #[test]
-    fn headlines_with_navigation_words_stay_headlines() {
-        assert!(!is_navigation(
-            "Home prices rise more than expected in Nanjing"
-        ));
-        assert!(is_navigation("Contact UsSiteMap"));
-        assert!(is_navigation(
-            "Home Living community Real Estate Agents IT Technology Entertainment video Business Information More"
-        ));
-    }
-
-    #[test]
     fn reads_a_labelled_release_time_and_a_dateline() {
         let text = format!("Title of the piece\n\nRelease time:2020-06-11\n\n{PARAGRAPH}");
         assert_eq!(published(&text), PartialDate::ymd(2020, 6, 11));
@@ -844,5 +693,103 @@ mod tests {
         let cleaned = clean(PARAGRAPH, &Hints::default());
         assert!(cleaned.meta.title.starts_with("Wuxi and Xuzhou signed"));
         assert_eq!(body(PARAGRAPH, &cleaned), vec![PARAGRAPH]);
+    }
+
+    #[test]
+    fn a_section_name_or_kicker_above_the_headline_is_not_the_headline() {
+        let text = format!(
+            "Open Governance\nDelegation visits Sichuan for cooperation talks\n\n{PARAGRAPH}"
+        );
+        assert_eq!(
+            clean(&text, &Hints::default()).meta.title,
+            "Delegation visits Sichuan for cooperation talks"
+        );
+        let text = format!(
+            "People's Network >> Economy\n\nScience and Innovation Corridor——\n\nActivate innovation momentum and promote growth\n\nOur reporter Xie Weiqun\n06:14, May 24, 2024 | Source: People's Daily\n\n{PARAGRAPH}"
+        );
+        let cleaned = clean(&text, &Hints::default());
+        assert_eq!(
+            cleaned.meta.title,
+            "Activate innovation momentum and promote growth"
+        );
+        assert_eq!(cleaned.meta.published, PartialDate::ymd(2024, 5, 24));
+    }
+
+    #[test]
+    fn the_subtitle_under_a_headline_is_not_the_headline() {
+        let text = format!(
+            "China Daily\n\nHongqiao builds bridges to the future\n\nNational plan aims to widen the area's role\n\n- By XING YI in Shanghai\n\n{PARAGRAPH}"
+        );
+        assert_eq!(
+            clean(&text, &Hints::default()).meta.title,
+            "Hongqiao builds bridges to the future"
+        );
+    }
+
+    #[test]
+    fn a_headline_repeated_on_the_page_wins_and_loses_its_marks() {
+        let text = format!(
+            "1. Home\n2. Maritime industry news - PortNews\n3. Shenzhen and Hong Kong signed seven cooperation agreements\n\n2009 December 1   13:59\n\nShenzhen and Hong Kong signed seven cooperation agreements\n\n{PARAGRAPH}"
+        );
+        let cleaned = clean(&text, &Hints::default());
+        assert_eq!(
+            cleaned.meta.title,
+            "Shenzhen and Hong Kong signed seven cooperation agreements"
+        );
+        assert_eq!(cleaned.meta.published, PartialDate::ymd(2009, 12, 1));
+        assert_eq!(body(&text, &cleaned), vec![PARAGRAPH]);
+        for (line, title) in [
+            (
+                "Participating firms prepare for alliance conference – SHINE",
+                "Participating firms prepare for alliance conference",
+            ),
+            (
+                "more to industrial zone that meets the eye -即嗨体育app下载",
+                "more to industrial zone that meets the eye",
+            ),
+            (
+                "Original title: 76 projects agreed to invest in the region",
+                "76 projects agreed to invest in the region",
+            ),
+            (
+                "= Coordinated Development of the Region =",
+                "Coordinated Development of the Region",
+            ),
+            (
+                "Guangdong – Guangxi Pairing-off Poverty Alleviation",
+                "Guangdong – Guangxi Pairing-off Poverty Alleviation",
+            ),
+        ] {
+            assert_eq!(title_text(line, false), title);
+        }
+    }
+
+    #[test]
+    fn the_date_under_the_headline_beats_a_date_widget_above_it() {
+        let text = format!(
+            "Thursday, 8 March 2019\n\nJiangsu, Shaanxi to make further cooperation\n\n2021-04-30 16:56\n\n{PARAGRAPH}"
+        );
+        assert_eq!(published(&text), PartialDate::ymd(2021, 4, 30));
+        let text = format!(
+            " date 2025-07-23 Minhang officials visit Yunnan city to boost ties\n{PARAGRAPH}"
+        );
+        let cleaned = clean(&text, &Hints::default());
+        assert_eq!(cleaned.meta.published, PartialDate::ymd(2025, 7, 23));
+        assert_eq!(
+            cleaned.meta.title,
+            "Minhang officials visit Yunnan city to boost ties"
+        );
+        for line in [
+            "China Daily| Updated: July 20, 2018 L M S",
+            "Pub Date:2018-07-20 10:58 Source:www.example.org",
+            "send date:2018-07-20 17:28",
+            "Update: 2018-07-20",
+            "0 CommentsPrint E-mail Xinhua, July 20, 2018",
+            "chinadaily2018-07-20 10:46:35",
+            "09:00 UTC+8, 2018-07-20       0",
+        ] {
+            let text = format!("Cities sign a cooperation pact\n\n{line}\n\n{PARAGRAPH}");
+            assert_eq!(published(&text), PartialDate::ymd(2018, 7, 20), "{line}");
+        }
     }
 }

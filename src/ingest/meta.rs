@@ -15,7 +15,7 @@ use crate::model::PartialDate;
 const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
 /// Labels that introduce a page's own date.
-const DATE_LABEL: &str = r"(?:release\s*time|release\s*date|publication\s*(?:date|time)|publish(?:ed)?(?:\s*(?:time|date|on|at))?|posted(?:\s*on)?|updated(?:\s*on)?|update\s*time|date|time|发布时间|发布日期|发表时间|更新时间|时间|日期)";
+const DATE_LABEL: &str = r"(?:(?:release|publication|publish(?:ed)?|pub|post(?:ed)?|send|issue[sd]?|update[sd]?|upload(?:ed)?|create[sd]?)\s*(?:date|time|on|at)?|date|time|发布时间|发布日期|发表时间|更新时间|时间|日期)";
 
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"(?:^|[^\d])((\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?)(?:[^\d]|$)")
@@ -24,6 +24,13 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH_NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
         r"(?i)(?-u:\b)({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{{4}})(?-u:\b)"
+    ))
+});
+
+/// "2009 December 1": year, month name, day.
+static YEAR_MONTH_DAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"(?i)(?-u:\b)(\d{{4}})\s+({MONTHS})\.?\s+(\d{{1,2}})(?-u:\b)"
     ))
 });
 
@@ -45,7 +52,9 @@ static DATE_LABEL_AT_START: LazyLock<Regex> =
 
 /// A date label after a separator in a short credit line ("By X | site | Updated: 2023-04-27").
 static DATE_LABEL_AFTER_BAR: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(r"(?i)(?:^|[|｜]\s*)(?:updated|published|posted|released)\s*[:：]?\s*\d")
+    compiled(&format!(
+        r"(?i)(?:^|[|｜]\s*)(?:updated|published|posted|released)\s*[:：]?\s*(?:\d|(?:{MONTHS})(?-u:\b))"
+    ))
 });
 
 /// "14/06/2023": day first, accepted only when the day cannot be a month.
@@ -55,7 +64,7 @@ static DAY_FIRST_NUMERIC: LazyLock<Regex> =
 /// "NANJING, Feb. 23, 2024 —" or "BEIJING, June 8 (Xinhua) --" at the start of a paragraph.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
-        r"^[A-Z][A-Z .'-]{{2,30}},\s*(?i:({MONTHS}))\.?\s+(\d{{1,2}})(?:,\s*(\d{{4}}))?\s*(?:\([^)]{{1,30}}\))?\s*(?:--|—|–|-)"
+        r"^[A-Z][A-Z .'-]{{2,30}},\s*(?i:({MONTHS}))\.?\s+(\d{{1,2}})(?:,\s*(\d{{4}}))?\s*(?:\([^)]{{1,30}}\)|/[^/]{{1,30}}/)?\s*(?:--|—|–|-)"
     ))
 });
 
@@ -102,7 +111,12 @@ pub fn find_full_date(text: &str) -> Option<PartialDate> {
         let start = c.get(1)?.start();
         Some((start, PartialDate::ymd(c[3].parse().ok()?, month, day)?))
     });
-    [numeric, named, day_first, day_first_numeric]
+    let year_first = YEAR_MONTH_DAY_DATE.captures(text).and_then(|c| {
+        let start = c.get(0)?.start();
+        let date = PartialDate::ymd(c[1].parse().ok()?, month_number(&c[2])?, c[3].parse().ok()?)?;
+        Some((start, date))
+    });
+    [numeric, named, day_first, day_first_numeric, year_first]
         .into_iter()
         .flatten()
         .min_by_key(|(start, _)| *start)
@@ -119,11 +133,16 @@ pub fn date_line(line: &str) -> Option<PartialDate> {
     }
     let date = find_full_date(line)?;
     // Remove the date itself, then everything a date line may carry; nothing else may be left.
-    let without_date = [&*NUMERIC_DATE, &*MONTH_NAME_DATE, &*DAY_MONTH_DATE]
-        .iter()
-        .fold(line.to_owned(), |text, pattern| {
-            remove_first_date(&text, pattern)
-        });
+    let without_date = [
+        &*NUMERIC_DATE,
+        &*MONTH_NAME_DATE,
+        &*DAY_MONTH_DATE,
+        &*YEAR_MONTH_DAY_DATE,
+    ]
+    .iter()
+    .fold(line.to_owned(), |text, pattern| {
+        remove_first_date(&text, pattern)
+    });
     let without_source = match SOURCE_LABEL.find(&without_date) {
         Some(found) => without_date[..found.start()].to_owned(),
         None => without_date,
@@ -140,6 +159,23 @@ pub fn date_line(line: &str) -> Option<PartialDate> {
         .is_some_and(|found| found.start() == 0);
     (opens_with_date && !line.ends_with(['.', '。']) && line.split_whitespace().count() <= 16)
         .then_some(date)
+}
+
+/// What is left of a short line once its first date, clock times, weekdays, date labels and
+/// separators are taken out: what a credit line carries besides its date ("Xinhua",
+/// "chinadaily", "0 Comments Print").
+pub fn beside_the_date(line: &str) -> String {
+    let without_date = [
+        &*NUMERIC_DATE,
+        &*MONTH_NAME_DATE,
+        &*DAY_MONTH_DATE,
+        &*YEAR_MONTH_DAY_DATE,
+    ]
+    .iter()
+    .fold(line.to_owned(), |text, pattern| {
+        remove_first_date(&text, pattern)
+    });
+    DATE_LINE_REST.replace_all(&without_date, " ").into_owned()
 }
 
 /// `text` without the first date `pattern` finds (its first group when it has one, as the

@@ -10,6 +10,7 @@
 mod clean;
 mod decode;
 mod html;
+mod lines;
 mod meta;
 mod read;
 mod walk;

@@ -1,0 +1,872 @@
+//! What each line of a saved page is, decided once.
+//!
+//! A saved news page is a column of lines: site furniture (menus, breadcrumbs, page tools,
+//! footers), a headline, metadata (dates, sources, bylines), captions and the article's prose.
+//! [`label`] reads every line once and gives it a [`Label`], with the date, source or byline it
+//! carries already parsed; `clean` then chooses the headline, the page date and the body by
+//! reading labels, never by asking the recognisers again.
+//!
+//! A physical line can hold two logical ones: the stored copy of a page may put the page date
+//! before the headline on one line ("date 2020-11-10 Minhang officials visit …"), or a headline
+//! may carry its date ("… Province 2018-02-28", "… Hong Kong | Updated:2017-06-27"). Those are
+//! split here, so each part gets its own label.
+//!
+//! The rules are about the shape of lines — their words, punctuation and length — never about
+//! particular sites.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::meta;
+use crate::model::PartialDate;
+use crate::pattern::compiled;
+
+/// One logical line of the page.
+#[derive(Clone, Debug)]
+pub struct Line<'a> {
+    /// Byte range of the trimmed line in the text.
+    pub range: Range<usize>,
+    /// The trimmed text.
+    pub text: &'a str,
+    /// What the line is.
+    pub label: Label,
+}
+
+/// What a line is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// Nothing but whitespace.
+    Blank,
+    /// A paragraph made of sentences.
+    Prose,
+    /// A short line that is none of the below: a headline, a subtitle, a section heading, a
+    /// menu item not recognised as such.
+    Short,
+    /// A photo caption or credit ("… [Photo/Xinhua]", "Photo: Sam Tsang").
+    Caption,
+    /// A date, source or byline line.
+    Meta(Meta),
+    /// Site furniture.
+    Furniture(Furniture),
+}
+
+/// What a metadata line states.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// The date it gives, when it is a date line or a labelled date.
+    pub date: Option<PartialDate>,
+    /// The outlet after a "Source:" label.
+    pub source: Option<String>,
+    /// Whether it credits people or an outlet ("By Li Ming", "Reporter …").
+    pub byline: bool,
+}
+
+/// Kinds of site furniture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Furniture {
+    /// "Home > News > Local", "You are here: …": ends the site header.
+    Breadcrumb,
+    /// Page tools: share bars, print and font-size buttons, language switchers, QR codes,
+    /// advertisements, contact lines.
+    Tool {
+        /// Share bars and language switchers mark the end of an article when they follow it.
+        ends_article: bool,
+    },
+    /// Navigation links and link lists.
+    Menu {
+        /// A run of links that holds a share bar ends the article too.
+        ends_article: bool,
+    },
+    /// A site banner ("Highlights of Nanjing NEWS.EXAMPLE.NET").
+    Banner,
+    /// Copyright, comment forms, "Related news", "Scroll to top": the article is over.
+    End,
+}
+
+impl Label {
+    /// Whether a line of this label marks the end of an article when it follows prose.
+    pub fn ends_article(&self) -> bool {
+        matches!(
+            self,
+            Self::Furniture(
+                Furniture::End
+                    | Furniture::Tool { ends_article: true }
+                    | Furniture::Menu { ends_article: true }
+            )
+        )
+    }
+
+    /// The metadata the line carries, if it is a metadata line.
+    pub fn meta(&self) -> Option<&Meta> {
+        match self {
+            Self::Meta(meta) => Some(meta),
+            _ => None,
+        }
+    }
+}
+
+/// Labels every line of `text`.
+pub fn label(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for raw in text.split('\n') {
+        let leading = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        let range = start + leading..start + leading + trimmed.len();
+        push_logical_lines(text, range, &mut lines);
+        start += raw.len() + 1;
+    }
+    mark_menu_runs(&mut lines);
+    lines
+}
+
+/// Labels one physical line, split into its logical lines where it holds two.
+fn push_logical_lines<'a>(text: &'a str, range: Range<usize>, lines: &mut Vec<Line<'a>>) {
+    let line = &text[range.clone()];
+    if let Some(at) = split_point(line) {
+        let (head, tail) = (&line[..at], &line[at..]);
+        let head_range = range.start..range.start + head.trim_end().len();
+        let tail_start = range.start + at + (tail.len() - tail.trim_start().len());
+        for part in [head_range, tail_start..range.end] {
+            let part_text = &text[part.clone()];
+            if !part_text.is_empty() {
+                lines.push(Line {
+                    label: label_line(part_text),
+                    text: part_text,
+                    range: part,
+                });
+            }
+        }
+        return;
+    }
+    lines.push(Line {
+        range,
+        text: line,
+        label: label_line(line),
+    });
+}
+
+/// "date 2020-11-10 Minhang officials visit …" or "Release time: 2020-06-11 09:30 Headline":
+/// a labelled ISO date (and time) opening a line that goes on with other text.
+static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)^(?:date|release\s*(?:time|date)|published|updated|posted)\s*[:：]?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+\S",
+    )
+});
+
+/// "… of Beijing, Tianjin and Hebei Province 2018-02-28": a full date closing a title line.
+static TRAILING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"\s(\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+});
+
+/// Where a line holds two logical lines, the byte offset of the second.
+fn split_point(line: &str) -> Option<usize> {
+    if let Some(found) = LEADING_DATE.find(line) {
+        return Some(found.end() - 1);
+    }
+    if line.len() > 400 {
+        return None;
+    }
+    // "Headline | Updated:2017-06-27": a title followed by a metadata segment.
+    if let Some(bar) = line.find(['|', '｜']) {
+        let head = line[..bar].trim();
+        let tail = line[bar..].trim_start_matches(['|', '｜']).trim();
+        let tail_is_meta = meta::labelled_date(tail).is_some() || meta::date_line(tail).is_some();
+        if tail_is_meta && word_count(head) >= 4 && !meta::is_byline(head) && !DOMAIN.is_match(head)
+        {
+            return Some(bar);
+        }
+    }
+    let found = TRAILING_DATE.captures(line)?;
+    let date = found.get(0)?;
+    let head = line[..date.start()].trim_end();
+    (word_count(head) >= 4 && !head.ends_with(['.', '。', ',', '，', ':', '：']))
+        .then_some(date.start())
+}
+
+fn label_line(text: &str) -> Label {
+    if text.is_empty() {
+        return Label::Blank;
+    }
+    // A date line keeps its date even when share buttons trail it.
+    if let Some(date) = meta::date_line(text).or_else(|| meta::labelled_date(text)) {
+        return Label::Meta(Meta {
+            date: Some(date),
+            source: meta::labelled_source(text),
+            byline: false,
+        });
+    }
+    if let Some(date) = credit_date(text) {
+        return Label::Meta(Meta {
+            date: Some(date),
+            source: meta::labelled_source(text),
+            byline: false,
+        });
+    }
+    if let Some(furniture) = furniture(text) {
+        return Label::Furniture(furniture);
+    }
+    let source = meta::labelled_source(text);
+    let prose = is_prose(text);
+    if source.is_some() || (meta::is_byline(text) && !prose) {
+        return Label::Meta(Meta {
+            date: None,
+            byline: meta::is_byline(text),
+            source,
+        });
+    }
+    if is_caption(text) {
+        return Label::Caption;
+    }
+    if prose { Label::Prose } else { Label::Short }
+}
+
+/// "0 CommentsPrint E-mail Xinhua, May 5, 2010", "chinadaily2020-07-22 10:46:35",
+/// "Ends/Tuesday, September 24, 2019": a short line that is a full date with page tools and at
+/// most three other words (an outlet's name) beside it.
+fn credit_date(text: &str) -> Option<PartialDate> {
+    if text.chars().count() > 100 || is_prose(text) {
+        return None;
+    }
+    let date = meta::find_full_date(text)?;
+    let rest = meta::beside_the_date(text);
+    let words = tool_words(&rest)
+        .into_iter()
+        .filter(|word| {
+            !TOOL_WORDS.contains(&word.as_str()) && word.chars().any(char::is_alphabetic)
+        })
+        .count();
+    (words <= 3).then_some(date)
+}
+
+/// Runs of three or more consecutive one-to-four-word lines without sentence punctuation are
+/// menus or link lists (a share bar, a footer's "Services / Head Office").
+fn mark_menu_runs(lines: &mut [Line<'_>]) {
+    let is_item = |line: &Line<'_>| {
+        matches!(line.label, Label::Short | Label::Furniture(_))
+            && word_count(line.text) <= 4
+            && !line.text.contains(['.', ',', ';', '。', '，'])
+    };
+    let mut index = 0;
+    while index < lines.len() {
+        let run = lines[index..]
+            .iter()
+            .take_while(|line| is_item(line))
+            .count();
+        if run >= 3 {
+            let ends_article = lines[index..index + run]
+                .iter()
+                .any(|line| line.label.ends_article() || line_is_share(line.text));
+            for line in &mut lines[index..index + run] {
+                line.label = Label::Furniture(Furniture::Menu { ends_article });
+            }
+        }
+        index += run.max(1);
+    }
+}
+
+static SHARE_WORDS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "telegram",
+    "whatsapp",
+    "weibo",
+    "wechat",
+    "qq",
+    "qzone",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "share",
+    "reddit",
+    "pinterest",
+    "tumblr",
+    "copy",
+    "link",
+    "vk",
+    "line",
+    "fb",
+    "微博",
+    "微信",
+    "分享",
+    "分享到",
+    "打印",
+];
+
+/// Words of page tools: font sizes, printing, closing, scanning, searching, language choice,
+/// counters. A short line made only of these (and numbers) is a tool bar.
+static TOOL_WORDS: &[&str] = &[
+    "print",
+    "close",
+    "font",
+    "size",
+    "font-size",
+    "fontsize",
+    "text",
+    "large",
+    "medium",
+    "small",
+    "big",
+    "l",
+    "m",
+    "s",
+    "a",
+    "a+",
+    "a-",
+    "scan",
+    "qr",
+    "code",
+    "search",
+    "app",
+    "download",
+    "advertisement",
+    "ad",
+    "comments",
+    "comment",
+    "simplified",
+    "traditional",
+    "chinese",
+    "english",
+    "français",
+    "español",
+    "deutsch",
+    "русский",
+    "日本語",
+    "한국어",
+    "العربية",
+    "português",
+    "japanese",
+    "korean",
+    "french",
+    "russian",
+    "spanish",
+    "arabic",
+    "german",
+    "portuguese",
+    "中文",
+    "简体",
+    "繁體",
+    "繁体",
+    "english版",
+    "双语",
+    "interval",
+    "seconds",
+    "today",
+    "is",
+    "eyesight",
+    "protection",
+    "adjust",
+    "zoom",
+    "in",
+    "out",
+    "reset",
+    "views",
+    "hits",
+    "visits",
+    "favorite",
+    "favourite",
+    "collect",
+    "like",
+    "edition",
+    "global",
+    "asia",
+    "africa",
+    "europe",
+    "america",
+    "mobile",
+    "version",
+    "subscribe",
+    "rss",
+    "top",
+    "back",
+    "wechat",
+    "weibo",
+    "facebook",
+    "twitter",
+    "share",
+    "mail",
+    "email",
+    "e-mail",
+    "line",
+    "字号",
+    "大",
+    "中",
+    "小",
+    "打印",
+    "关闭",
+    "扫一扫",
+    "分享到",
+];
+
+/// Phrases that end an article wherever they stand on a short line.
+static END_PHRASES: &[&str] = &[
+    "leave comment",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "add a comment",
+    "your email address will not be published",
+    "required fields are marked",
+    "scroll to top",
+    "back to top",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "related news",
+    "related articles",
+    "related stories",
+    "related posts",
+    "you may also like",
+    "share this",
+    "share to",
+    "previous article",
+    "next article",
+    "previous post",
+    "next post",
+    "print this page",
+    "close window",
+    "版权所有",
+    "返回顶部",
+    "相关新闻",
+    "相关阅读",
+    "上一篇",
+    "下一篇",
+    "关闭窗口",
+    "打印本页",
+    "分享到",
+];
+
+static NAV_WORDS: &[&str] = &[
+    "home",
+    "homepage",
+    "contact",
+    "contact us",
+    "about",
+    "about us",
+    "sitemap",
+    "site map",
+    "login",
+    "log in",
+    "sign in",
+    "sign up",
+    "register",
+    "search",
+    "subscribe",
+    "more",
+    "menu",
+    "news",
+    "latest news",
+    "english",
+    "services",
+    "bulletin",
+    "regulations",
+    "mailbox",
+    "首页",
+    "联系我们",
+    "网站地图",
+    "登录",
+    "注册",
+    "搜索",
+];
+
+static FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "and", "by", "from", "as", "is",
+    "are", "was", "were", "will", "be", "has", "have", "than", "that", "this", "its", "their",
+    "into", "over", "after", "amid",
+];
+
+static LANGUAGE_NAMES: &[&str] = &[
+    "chinese",
+    "english",
+    "中文",
+    "简体",
+    "繁體",
+    "繁体",
+    "english版",
+    "français",
+    "español",
+    "deutsch",
+    "русский",
+    "日本語",
+    "한국어",
+    "العربية",
+    "português",
+    "japanese",
+    "korean",
+    "simplified",
+    "traditional",
+];
+
+static LOCALE_CODE: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?-u:\b)[a-z]{2}_[A-Z]{2}(?-u:\b)"));
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)(?-u:\b)(?:[a-z0-9-]+\.)+(?:com|net|org|cn|gov|edu|info|io|news|tv)(?:\.cn)?(?-u:\b)",
+    )
+});
+static BREADCRUMB_START: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)^(?:your (?:current )?location|you are here|(?:the )?current (?:location|position)|location\s*[:：]|position\s*[:：]|当前位置|您的位置|您现在的位置|所在位置)",
+    )
+});
+/// "Home> Updates", "Home >Economic Accomplishments", ">> News", "» Business", "1. Home":
+/// a path from the site's home page.
+static BREADCRUMB_HOME: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)^(?:(?:\d\.\s*)?home(?:\s*page)?\s*(?:>|»|›|/|\||→)|(?:>>|»|›)\s*\S|\d\.\s+home$)",
+    )
+});
+static CAMEL_JOIN: LazyLock<Regex> = LazyLock::new(|| compiled(r"[a-z][A-Z]"));
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}"));
+/// "[Photo/Xinhua]", "(Photo: Xu Mengyu)", "Photo: Sam Tsang", "/ Ti Gong".
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)(?:[\[(（【]\s*(?:photo|photos|image|picture|file photo)(?:\s*(?:by|provided))?\s*[/:：]?[^\])）】]{0,60}[\])）】]\s*$|(?-u:\b)(?:photo|photos|image)\s*(?:by|[:：/])\s*[A-Z][^.]{0,40}$|^(?:photo|file photo|photos|figure)\s*[:：①-⑩]|(?-u:\b)(?:photo|photos)\s+provided\s+(?:by|to)\s)",
+    )
+});
+
+/// Whether a line is site furniture, and which kind.
+fn furniture(text: &str) -> Option<Furniture> {
+    if !text.chars().any(char::is_alphanumeric) {
+        return Some(Furniture::Tool {
+            ends_article: false,
+        });
+    }
+    let chars = text.chars().count();
+    let lower = text.to_lowercase();
+    if chars <= 160 && END_PHRASES.iter().any(|phrase| lower.contains(phrase)) {
+        return Some(Furniture::End);
+    }
+    if line_is_share(text) || is_language_switcher(text) {
+        return Some(Furniture::Tool { ends_article: true });
+    }
+    let arrows = text.matches(" > ").count() >= 2
+        || text.matches('>').count() >= 3
+        || (chars <= 80 && text.contains(" > ") && !text.contains(['.', ',', '"', '“']));
+    if chars <= 200 && (BREADCRUMB_START.is_match(text) || arrows || BREADCRUMB_HOME.is_match(text))
+    {
+        return Some(Furniture::Breadcrumb);
+    }
+    if is_navigation(text) {
+        return Some(Furniture::Menu {
+            ends_article: false,
+        });
+    }
+    if is_tool_bar(&lower) || (chars <= 120 && EMAIL.is_match(text) && !is_prose(text)) {
+        return Some(Furniture::Tool {
+            ends_article: false,
+        });
+    }
+    if is_site_banner(text) {
+        return Some(Furniture::Banner);
+    }
+    None
+}
+
+/// Splits a line into lower-case words at spaces, bars, slashes and the marks page tools use,
+/// and between words run together ("CommentsPrint").
+fn tool_words(lower_or_mixed: &str) -> Vec<String> {
+    let spaced = CAMEL_JOIN.replace_all(lower_or_mixed, |caps: &regex::Captures<'_>| {
+        let pair = &caps[0];
+        let mut chars = pair.chars();
+        match (chars.next(), chars.next()) {
+            (Some(a), Some(b)) => format!("{a} {b}"),
+            _ => pair.to_owned(),
+        }
+    });
+    spaced
+        .to_lowercase()
+        .split(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '/' | '|'
+                        | '·'
+                        | ','
+                        | '，'
+                        | '、'
+                        | ':'
+                        | '：'
+                        | '['
+                        | ']'
+                        | '【'
+                        | '】'
+                        | '〖'
+                        | '〗'
+                        | '('
+                        | ')'
+                        | '•'
+                        | '×'
+                        | '—'
+                        | '-'
+                        | '<'
+                        | '>'
+                )
+        })
+        .filter(|word| !word.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// "Print Mail Large Medium Small 0", "Font:〖L M S", "• Scan QR Code", "×Close",
+/// "Interval 10 seconds", "Eyesight Protection:": a short line of page-tool words.
+fn is_tool_bar(lower: &str) -> bool {
+    if lower.chars().count() > 80 {
+        return false;
+    }
+    let words = tool_words(lower);
+    let tools = words
+        .iter()
+        .filter(|word| TOOL_WORDS.contains(&word.as_str()))
+        .count();
+    let others = words
+        .iter()
+        .filter(|word| {
+            !TOOL_WORDS.contains(&word.as_str()) && !word.chars().all(|c| c.is_ascii_digit())
+        })
+        .count();
+    tools >= 1 && others == 0 && words.len() <= 10
+}
+
+/// "Facebook / Twitter / LinkedIn / Telegram", one or several share targets on a line.
+fn line_is_share(text: &str) -> bool {
+    // Eight share targets fit in well under 120 bytes; a longer line is never a share bar.
+    if text.len() > 120 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, '/' | '|' | '·' | ',' | '，' | '、' | '-' | '—')
+        })
+        .filter(|word| !word.is_empty())
+        .collect();
+    !words.is_empty() && words.len() <= 8 && words.iter().all(|word| SHARE_WORDS.contains(word))
+        // A lone "Line" or "Link" or "X" is not a share bar.
+        && !(words.len() == 1 && matches!(words[0], "x" | "line" | "link" | "copy" | "mail"))
+}
+
+/// "zh_CNChinese en_USEnglish", "中文 | English", "Chinese Simplified".
+fn is_language_switcher(text: &str) -> bool {
+    if text.chars().count() > 60 {
+        return false;
+    }
+    if LOCALE_CODE.find_iter(text).count() >= 1 {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | '·'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.len() >= 2 && words.iter().all(|word| LANGUAGE_NAMES.contains(word))
+}
+
+/// "Contact UsSiteMap", "Home Living community Real Estate … More", "Home | Simplified
+/// Chinese | Japanese | Korean": link text run together, with navigation words, no sentence
+/// punctuation and none of the small words of a headline (or several bars between them).
+fn is_navigation(text: &str) -> bool {
+    if text.chars().count() > 200 || text.contains(['.', ',', '。', '，', '?', '!', ':']) {
+        return false;
+    }
+    let words = tool_words(text);
+    let lower = words.join(" ");
+    let nav_hits = NAV_WORDS
+        .iter()
+        .filter(|nav| {
+            if nav.contains(' ') {
+                lower.contains(*nav)
+            } else {
+                words.iter().any(|word| word == *nav) || (!nav.is_ascii() && lower.contains(*nav))
+            }
+        })
+        .count();
+    let function_words = words
+        .iter()
+        .filter(|word| FUNCTION_WORDS.contains(&word.as_str()))
+        .count();
+    let bars = text.matches('|').count();
+    let joined_links = CAMEL_JOIN.is_match(text) && words.len() <= 8;
+    let all_capitalised = text.split_whitespace().all(|word| {
+        !word.starts_with(|c: char| c.is_lowercase()) || FUNCTION_WORDS.contains(&word)
+    });
+    (function_words == 0 && (nav_hits >= 2 || (nav_hits >= 1 && joined_links)))
+        || (bars >= 2 && nav_hits >= 1)
+        || (all_capitalised && nav_hits >= 3 && words.len() >= 6)
+}
+
+/// "Highlights of Nanjing NEWS.LONGHOO.NET": a short line naming a web site.
+fn is_site_banner(text: &str) -> bool {
+    text.chars().count() <= 80 && !text.ends_with(['.', '。']) && DOMAIN.is_match(text)
+}
+
+/// "Xu Qin, mayor of Shenzhen, shaking hands … Photo: Sam Tsang", "[Photo/Xinhua]".
+fn is_caption(text: &str) -> bool {
+    text.chars().count() <= 400 && PHOTO_CREDIT.is_match(text)
+}
+
+/// A paragraph made of sentences, as opposed to a headline or a menu item.
+pub fn is_prose(text: &str) -> bool {
+    let chars = text.chars().count();
+    if chars >= 250 {
+        return true;
+    }
+    let ends_sentence = text
+        .trim_end_matches(['"', '\'', '”', '’', ')', '）', '」', '』'])
+        .ends_with(['.', '。', '!', '?', '！', '？', ';', '；']);
+    ends_sentence && (word_count(text) >= 8 || cjk_count(text) >= 15)
+}
+
+/// Words separated by whitespace.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Chinese characters (CJK ideographs).
+pub fn cjk_count(text: &str) -> usize {
+    text.chars()
+        .filter(|c| matches!(*c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF))
+        .count()
+}
+
+/// Whether `text` is a site domain or names one ("en.nantong.gov.cn").
+pub fn names_a_site(text: &str) -> bool {
+    DOMAIN.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(text: &str) -> Vec<(String, Label)> {
+        label(text)
+            .into_iter()
+            .filter(|line| line.label != Label::Blank)
+            .map(|line| (line.text.to_owned(), line.label))
+            .collect()
+    }
+
+    fn furniture_of(text: &str) -> Option<Furniture> {
+        furniture(text)
+    }
+
+    #[test]
+    fn breadcrumbs_in_the_forms_sites_write_them() {
+        for line in [
+            "Home> Updates",
+            "Home >Economic Accomplishments",
+            "Home / Business / Macro",
+            ">> News",
+            "1. Home",
+            "Position:HomeNews centerLatest news",
+            "The current position : Home page > Gather efforts",
+            "You are here : Home > News",
+            "Home > News > News",
+        ] {
+            assert_eq!(furniture_of(line), Some(Furniture::Breadcrumb), "{line}");
+        }
+        assert_eq!(furniture_of("Home prices rise in Nanjing"), None);
+    }
+
+    #[test]
+    fn page_tools_are_furniture_and_headlines_are_not() {
+        for line in [
+            "• Scan QR Code",
+            "×Close",
+            "Print Mail Large Medium  Small 0",
+            "Font:〖L M S",
+            "Interval 10 seconds",
+            "Eyesight Protection:",
+            "Small font size",
+            "Advertisement",
+            "Chinese Simplified",
+            "Search 简体 Wechat",
+            "App | 中文 |",
+            "Today is",
+            "E-mail lunthesis@example.com Phone 0551-6517",
+            "Home | Simplified Chinese | Japanese | Korean",
+            "English About Changzhou Mayor’s Mailbox Government Bulletin Latest News Laws and Regulations",
+        ] {
+            assert!(furniture_of(line).is_some(), "{line}");
+        }
+        for line in [
+            "Zhejiang Delegation Visits Anhui",
+            "Seminar explores further cross-Straits cooperation",
+            "City Cooperation Agreement Signed by Seven Pairs of US & Chinese Cities",
+            "Cooperation between East and Northeast China in the works",
+            "Guests from Liangshan Economic Development Zone Visited SCODA",
+        ] {
+            assert_eq!(furniture_of(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_date_before_the_headline_on_one_line_is_split_off() {
+        let found = labels(" date 2025-07-23 Minhang officials visit Yunnan city to boost ties");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[0].1.meta().and_then(|meta| meta.date),
+            PartialDate::ymd(2025, 7, 23)
+        );
+        assert_eq!(
+            found[1].0,
+            "Minhang officials visit Yunnan city to boost ties"
+        );
+        assert_eq!(found[1].1, Label::Short);
+    }
+
+    #[test]
+    fn a_date_after_the_headline_on_one_line_is_split_off() {
+        for (line, headline) in [
+            (
+                "Guangzhou eyes new cooperation with Hong Kong | Updated:2017-06-27",
+                "Guangzhou eyes new cooperation with Hong Kong",
+            ),
+            (
+                "Tangshan City seized the Opportunity for Coordinated Development 2018-02-28",
+                "Tangshan City seized the Opportunity for Coordinated Development",
+            ),
+        ] {
+            let found = labels(line);
+            assert_eq!(found.len(), 2, "{found:?}");
+            assert_eq!(found[0].0, headline);
+            assert!(found[1].1.meta().and_then(|meta| meta.date).is_some());
+        }
+        // A credit line with its date stays one metadata line.
+        let found =
+            labels("By LIU JING in Zhengzhou | chinadaily.com.cn | Updated: 2023-04-27 16:02");
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn captions_are_labelled() {
+        for line in [
+            "Xu Qin, mayor of Shenzhen, shaking hands with Carrie Lam in Tamar. Photo: Sam Tsang",
+            "A group of journalists kicks off a five-day tour to Anhui province on July 2, 2018. (Photo: Xu Mengyu)",
+            "Representatives sign up to form an alliance on July 13. [Photo/Shanghai Observer]",
+        ] {
+            assert_eq!(label_line(line), Label::Caption, "{line}");
+        }
+        assert_eq!(
+            label_line("The photo exhibition opened in Wuxi on Tuesday, officials said."),
+            Label::Prose
+        );
+    }
+
+    #[test]
+    fn headlines_with_navigation_words_stay_headlines() {
+        assert!(!is_navigation(
+            "Home prices rise more than expected in Nanjing"
+        ));
+        assert!(is_navigation("Contact UsSiteMap"));
+        assert!(is_navigation(
+            "Home Living community Real Estate Agents IT Technology Entertainment video Business Information More"
+        ));
+    }
+}
