@@ -170,15 +170,35 @@ fn find_title(lines: &[Line<'_>], start: usize, hints: &Hints<'_>) -> Option<usi
 }
 
 /// The lines a headline is looked for in: from the header's end to the first paragraph of
-/// prose that follows a possible headline (a blurb above the headline does not end it).
+/// prose that is not a site's generic blurb (a headline never stands below the article's
+/// first paragraph).
 fn candidate_window(lines: &[Line<'_>], start: usize) -> Range<usize> {
-    let first_candidate = (start..lines.len()).find(|&i| is_title_shaped(&lines[i]));
-    let end = first_candidate.map_or(start, |first| {
-        (first..lines.len())
-            .find(|&i| lines[i].label == Label::Prose && !is_candidate(lines, start, i))
-            .unwrap_or(lines.len())
-    });
+    let end = (start..lines.len())
+        .find(|&i| {
+            lines[i].label == Label::Prose
+                && !is_blurb(lines[i].text)
+                && !is_candidate(lines, start, i)
+        })
+        .unwrap_or(lines.len());
     start..end
+}
+
+/// "News serves as a comprehensive source of information, offering details on …": a site's
+/// generic blurb — prose without a name or a number (no capitalised word inside a sentence,
+/// no digit), unlike any news paragraph.
+fn is_blurb(text: &str) -> bool {
+    if text.chars().any(|c| c.is_ascii_digit()) || cjk_count(text) > 0 {
+        return false;
+    }
+    let mut sentence_start = true;
+    for word in text.split_whitespace() {
+        let capitalised = word.starts_with(|c: char| c.is_uppercase());
+        if capitalised && !sentence_start {
+            return false;
+        }
+        sentence_start = word.ends_with(['.', '!', '?']);
+    }
+    true
 }
 
 /// A title-shaped short line; or a one-sentence line ending in a full stop that stands first
@@ -790,6 +810,18 @@ mod tests {
         ] {
             let text = format!("Cities sign a cooperation pact\n\n{line}\n\n{PARAGRAPH}");
             assert_eq!(published(&text), PartialDate::ymd(2018, 7, 20), "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text, however odd its lines, cleans without a panic and keeps its ranges on
+        /// character boundaries.
+        #[test]
+        fn any_text_cleans(text in "(?s)(date |Home> |[0-9]{4}-[0-9]{2}-[0-9]{2} |“|丨|\\| |Updated: |\n|[a-zA-Z ,.]{0,12}|[一-龥]{0,3}){0,40}") {
+            let cleaned = clean(&text, &Hints::default());
+            for range in cleaned.paragraphs.iter().chain(cleaned.title_range.iter()) {
+                proptest::prop_assert!(text.get(range.clone()).is_some());
+            }
         }
     }
 }

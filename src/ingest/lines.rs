@@ -152,7 +152,7 @@ fn push_logical_lines<'a>(text: &'a str, range: Range<usize>, lines: &mut Vec<Li
 /// a labelled ISO date (and time) opening a line that goes on with other text.
 static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)^(?:date|release\s*(?:time|date)|published|updated|posted)\s*[:：]?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+\S",
+        r"(?i)^(?:date|release\s*(?:time|date)|published|updated|posted)\s*[:：]?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+[^\d\s]",
     )
 });
 
@@ -164,7 +164,8 @@ static TRAILING_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Where a line holds two logical lines, the byte offset of the second.
 fn split_point(line: &str) -> Option<usize> {
     if let Some(found) = LEADING_DATE.find(line) {
-        return Some(found.end() - 1);
+        // The match ends with the first character of the rest, which may be wide.
+        return line[..found.end()].char_indices().last().map(|(at, _)| at);
     }
     if line.len() > 400 {
         return None;
@@ -868,5 +869,13 @@ mod tests {
         assert!(is_navigation(
             "Home Living community Real Estate Agents IT Technology Entertainment video Business Information More"
         ));
+    }
+
+    #[test]
+    fn a_wide_character_after_a_leading_date_is_kept_whole() {
+        let found = labels("date 2023-11-24 “Enclave economy” grows");
+        assert_eq!(found[1].0, "“Enclave economy” grows");
+        let found = labels("Updated:2015-05-07 11:27:14");
+        assert_eq!(found.len(), 1);
     }
 }
