@@ -231,6 +231,7 @@ pub(crate) mod tests {
                 fields: Vec::new(),
                 evidence: std::iter::once(0..10).collect(),
                 confidence: 0.9,
+                sources: crate::model::EventSources::default(),
             },
             sources: vec![(DocumentId(1), std::iter::once(0..10).collect())],
         }

@@ -67,6 +67,7 @@ fn event(
         fields: vec!["trade, \"logistics\"".to_owned()],
         evidence: vec![evidence],
         confidence: 0.75,
+        sources: crate::model::EventSources::default(),
     }
 }
 

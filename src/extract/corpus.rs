@@ -168,6 +168,7 @@ mod tests {
             fields: Vec::new(),
             evidence: std::iter::once(0..4).collect(),
             confidence: 0.9,
+            sources: crate::model::EventSources::default(),
         }
     }
 

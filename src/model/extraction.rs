@@ -129,6 +129,21 @@ pub struct Event {
     pub evidence: Vec<Range<usize>>,
     /// 0–1: how sure the rules are.
     pub confidence: f32,
+    /// Which sentences gave its kind, parties and date (byte ranges of the body; empty
+    /// ranges when unknown, as for events added by hand).
+    pub sources: EventSources,
+}
+
+/// The sentences behind an event's parts: one event may be assembled from several sentences
+/// ("… led a delegation to visit Wuxi. … the two mayors signed …").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventSources {
+    /// The sentence whose verb gave the kind.
+    pub kind: Range<usize>,
+    /// The sentence that named the parties.
+    pub parties: Range<usize>,
+    /// The sentence that gave the date, when one did.
+    pub date: Option<Range<usize>>,
 }
 
 /// An official named with a role ("Lin Tao, secretary of the Jiangning District Party

@@ -14,6 +14,7 @@ pub use document::{
     BodySegment, DocPath, Document, DocumentId, DocumentMeta, Format, SkipReason, SkippedFile,
 };
 pub use extraction::{
+    EventSources,
     DateMention, DateResolution, EntryId, Event, EventKind, Extraction, Participant, Person,
     PlaceMention,
 };

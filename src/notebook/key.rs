@@ -167,6 +167,7 @@ mod tests {
             fields: Vec::new(),
             evidence: std::iter::once(evidence).collect(),
             confidence: 0.5,
+            sources: crate::model::EventSources::default(),
         }
     }
 

@@ -8,7 +8,7 @@ use super::anchor::{Anchoring, anchor};
 use super::edtf::parse_edtf;
 use super::key::{EventKey, TextHash};
 use super::model::{AddedEvent, AddedEventId, Correction, Fix, Notebook, Passage, Review};
-use crate::model::{DocumentId, Event, EventKind, Participant};
+use crate::model::{DocumentId, Event, EventKind, EventSources, Participant};
 
 impl Notebook {
     /// Records the user's review of an event, replacing an earlier one.
@@ -277,8 +277,13 @@ impl AddedEvent {
             date: self.date.as_deref().and_then(parse_edtf),
             date_resolution: None,
             fields: self.fields.clone(),
-            evidence,
             confidence: 1.0,
+            sources: EventSources {
+                kind: evidence.first().cloned().unwrap_or_default(),
+                parties: evidence.first().cloned().unwrap_or_default(),
+                date: None,
+            },
+            evidence,
         }
     }
 }
@@ -315,6 +320,7 @@ mod tests {
             fields: vec!["trade".to_owned()],
             evidence: std::iter::once(0..10).collect(),
             confidence: 0.4,
+            sources: EventSources::default(),
         }
     }
 

@@ -348,6 +348,7 @@ mod tests {
             fields: vec!["tourism".to_owned()],
             evidence: Vec::new(),
             confidence: 0.8,
+            sources: crate::model::EventSources::default(),
         }
     }
 

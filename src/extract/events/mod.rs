@@ -1,0 +1,698 @@
+//! Cooperation events: occurrences in which two or more regional parties sign, hold, launch or
+//! agree something together, or one visits another — one event per occurrence, however many
+//! sentences report it.
+//!
+//! Two passes. Clause by clause, `triggers` finds the act a clause reports (or that it reports
+//! none: a plan, background, a reference back) and `parties` the regional parties it names; a
+//! group reference ("the two cities", "both sides") takes the parties of the article's occasion
+//! or of the last clause that named that many; a clause without its own date takes its
+//! occasion's or its paragraph's. Then `assemble` joins the reports of one occurrence across
+//! the article: the visit and the signing reported sentences later are one agreement.
+//! Each event keeps which clauses gave its kind, parties and date, for the viewer.
+
+mod assemble;
+mod parties;
+mod triggers;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use self::parties::{Context, Party, named_places, same_party, starting_in};
+use self::triggers::{
+    BACKGROUND, DEFINITE_ACT, GROUP_REFERENCE, OCCASION_REFERENCE, Trigger, group_size,
+    may_report_an_event,
+};
+use super::fields::fields_in;
+use super::gazetteer::Gazetteer;
+use super::orgs::Spans;
+use crate::model::{
+    DateMention, DateResolution, Event, EventKind, EventSources, PartialDate, Participant,
+    PlaceMention,
+};
+use crate::pattern::compiled;
+
+/// One clause read as an event, before the reports of one occurrence are joined.
+#[derive(Clone, Debug)]
+struct Candidate {
+    kind: EventKind,
+    participants: Vec<Participant>,
+    date: Option<(PartialDate, DateResolution)>,
+    evidence: Vec<Range<usize>>,
+    fields: Vec<String>,
+    /// The clause that gave the kind, the parties and the date.
+    kind_from: Range<usize>,
+    parties_from: Range<usize>,
+    date_from: Option<Range<usize>>,
+    /// How many clauses report it.
+    reports: usize,
+    /// What the confidence is computed from.
+    signals: Signals,
+}
+
+/// How an event was read, for its confidence.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Signals {
+    /// Its parties came from a group reference ("the two sides").
+    group_reference: bool,
+    /// It is one pair of a list of pairs ("A with B, C with D").
+    paired: bool,
+    /// A company or institution is among its parties.
+    organisation: bool,
+    /// Its date came from its occasion or paragraph, not its own clause.
+    inherited_date: bool,
+}
+
+impl Signals {
+    /// The signals of an occurrence reported by two clauses: one firm report is enough.
+    fn merge(&mut self, other: &Self) {
+        self.group_reference &= other.group_reference;
+        self.paired &= other.paired;
+        self.organisation |= other.organisation;
+        self.inherited_date &= other.inherited_date;
+    }
+}
+
+/// What later clauses can refer back to.
+#[derive(Clone, Debug)]
+struct Occasion {
+    participants: Vec<Participant>,
+    date: Option<(PartialDate, DateResolution)>,
+    date_from: Option<Range<usize>>,
+    kind: EventKind,
+}
+
+/// "A signed with B, C with D and E with F": the text between two parties of a pair.
+static PAIR_JOINT: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^\s*(?:signed|inked)?\s*(?:[a-z]+\s+){0,6}?with\s+(?:the\s+)?$"));
+
+/// "signed agreements with Nanning and Guiyang": several agreements, one with each partner.
+static AGREEMENTS_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:signed|inked) (?:\w+ ){0,3}(?:agreements|memorandums|memoranda|deals|pacts|contracts) (?:\w+ ){0,4}with\s+(?:the\s+)?$",
+    )
+});
+
+/// Finds the cooperation events of a text.
+pub fn find_events(
+    text: &str,
+    sentences: &[Range<usize>],
+    places: &[PlaceMention],
+    dates: &[DateMention],
+    spans: &Spans,
+    gazetteer: &Gazetteer,
+) -> Vec<Event> {
+    let context = Context {
+        text,
+        places,
+        spans,
+        gazetteer,
+    };
+    let mut story = Story::default();
+    let mut candidates = Vec::new();
+    let paragraph_starts: Vec<usize> = text.match_indices("\n\n").map(|(at, _)| at).collect();
+    let clauses: Vec<Range<usize>> = sentences
+        .iter()
+        .flat_map(|sentence| split_signings(text, sentence))
+        .collect();
+    for clause in &clauses {
+        let paragraph = paragraph_starts.partition_point(|&at| at < clause.start);
+        read_clause(&context, dates, clause, paragraph, &mut story, &mut candidates);
+    }
+    let events = assemble::merge(candidates);
+    // A company or institution is a party only when it signs at an occasion of regional
+    // cooperation (LABELLING: "only when it signs on behalf of a place"): an article whose
+    // events all lack two places reports company deals.
+    let regional = |candidate: &Candidate| {
+        candidate
+            .participants
+            .iter()
+            .filter(|party| party.entry.is_some() || !story.is_organisation(party))
+            .count()
+            >= 2
+    };
+    let any_regional = events.iter().any(|candidate| {
+        regional(candidate) && !candidate.signals.organisation
+    });
+    events
+        .into_iter()
+        .filter(|candidate| regional(candidate) || (any_regional && candidate.participants.len() >= 2))
+        .map(|candidate| Event {
+            kind: candidate.kind,
+            participants: candidate.participants,
+            date: candidate.date.map(|(date, _)| date),
+            date_resolution: candidate.date.map(|(_, resolution)| resolution),
+            fields: candidate.fields,
+            evidence: candidate.evidence,
+            confidence: confidence(&candidate.signals, candidate.kind, candidate.reports),
+            sources: EventSources {
+                kind: candidate.kind_from,
+                parties: candidate.parties_from,
+                date: candidate.date_from,
+            },
+        })
+        .collect()
+}
+
+/// What the article has said so far, for the clauses that refer back to it.
+#[derive(Default)]
+struct Story {
+    /// The first act the article reports that is not background.
+    occasion: Option<Occasion>,
+    /// The places named by earlier clauses, for "the two cities".
+    named: Vec<Vec<Participant>>,
+    /// The date of the last dated clause and the paragraph it stood in.
+    paragraph_date: Option<(usize, (PartialDate, DateResolution), Range<usize>)>,
+    /// Names of the companies and institutions found as parties.
+    organisations: Vec<String>,
+}
+
+impl Story {
+    /// The parties a group reference of `size` names: the occasion's when it has that many,
+    /// else those of the last clause that named that many places.
+    fn antecedent(&self, size: Option<usize>) -> Option<Vec<Participant>> {
+        let fits = |parties: &[Participant]| {
+            parties.len() >= 2 && size.is_none_or(|size| parties.len() == size)
+        };
+        if let Some(occasion) = self.occasion.as_ref().filter(|o| fits(&o.participants)) {
+            return Some(occasion.participants.clone());
+        }
+        self.named.iter().rev().find(|named| fits(named)).cloned()
+    }
+
+    fn is_organisation(&self, party: &Participant) -> bool {
+        self.organisations.contains(&party.name)
+    }
+}
+
+/// Reads one clause: records what it names for later references and, when it reports an
+/// act with two or more parties, adds a candidate.
+fn read_clause(
+    context: &Context<'_>,
+    dates: &[DateMention],
+    clause: &Range<usize>,
+    paragraph: usize,
+    story: &mut Story,
+    candidates: &mut Vec<Candidate>,
+) {
+    let text = context.text;
+    let clause_text = &text[clause.clone()];
+    let own_date = best_date(dates, clause);
+    if let Some(date) = own_date {
+        story.paragraph_date = Some((paragraph, date, clause.clone()));
+    }
+    let named = || -> Vec<Participant> {
+        named_places(context, clause)
+            .into_iter()
+            .map(|party| party.participant)
+            .collect()
+    };
+    let lower = if may_report_an_event(clause_text) {
+        clause_text.to_lowercase()
+    } else {
+        String::new()
+    };
+    let trigger = triggers::trigger(&lower).filter(|_| lower.len() == clause_text.len());
+    let Some(trigger) = trigger.filter(|trigger| !triggers::is_plan(&lower, trigger)) else {
+        let named = named();
+        if named.len() >= 2 {
+            story.named.push(named);
+        }
+        return;
+    };
+    let trigger_range = clause.start + trigger.start..clause.start + trigger.end;
+    let found = parties::parties(context, clause, &trigger_range, trigger.kind);
+    for party in found.iter().filter(|party| party.organisation) {
+        if !story.organisations.contains(&party.participant.name) {
+            story.organisations.push(party.participant.name.clone());
+        }
+    }
+    let mut participants: Vec<Participant> =
+        found.iter().map(|party| party.participant.clone()).collect();
+    let mut signals = Signals {
+        organisation: found.iter().any(|party| party.organisation),
+        ..Signals::default()
+    };
+    let mut parties_from = clause.clone();
+    // "The two new areas signed …": a group named before the verb is the subject, whatever
+    // places follow it.
+    let group = GROUP_REFERENCE.find(&lower);
+    let group_subject = group.is_some_and(|group| group.start() < trigger.start);
+    if let Some(group) = group.filter(|_| participants.len() < 2 || group_subject)
+        && let Some(antecedent) = story.antecedent(group_size(group.as_str()))
+    {
+        // "The two zones, together with C, launched …": the group and the named others.
+        let named_too = lower.contains("together with")
+            || lower.contains("along with")
+            || lower.contains("joined by");
+        let others = std::mem::replace(&mut participants, antecedent);
+        if named_too {
+            for party in others {
+                if !participants.iter().any(|p| same_party(p, &party)) {
+                    participants.push(party);
+                }
+            }
+        }
+        signals.group_reference = true;
+        if let Some(occasion) = &story.occasion
+            && occasion.participants == participants
+        {
+            parties_from = occasion_clause(candidates, &participants).unwrap_or(parties_from);
+        }
+    }
+    let background = BACKGROUND.is_match(&lower);
+    let (date, date_from) = clause_date(&lower, clause, own_date, story, paragraph, &trigger, background, signals.group_reference);
+    signals.inherited_date = date.is_some() && own_date.is_none();
+    let kind = trigger.kind;
+    if story.occasion.is_none() && !background {
+        story.occasion = Some(Occasion {
+            participants: participants.clone(),
+            date,
+            date_from: date_from.clone(),
+            kind,
+        });
+    }
+    let named_now = named();
+    if named_now.len() >= 2 {
+        story.named.push(named_now);
+    }
+    if participants.len() < 2 {
+        return;
+    }
+    let fields = fields_in(clause_text);
+    let pairs = paired_lists(text, clause, &found);
+    if pairs.len() >= 2 {
+        for pair in pairs {
+            candidates.push(Candidate {
+                kind,
+                participants: pair,
+                date,
+                evidence: vec![clause.clone()],
+                fields: fields.clone(),
+                kind_from: clause.clone(),
+                parties_from: clause.clone(),
+                date_from: date_from.clone(),
+                reports: 1,
+                signals: Signals {
+                    paired: true,
+                    ..signals
+                },
+            });
+        }
+        return;
+    }
+    candidates.push(Candidate {
+        kind,
+        participants,
+        date,
+        evidence: vec![clause.clone()],
+        fields,
+        kind_from: clause.clone(),
+        parties_from,
+        date_from,
+        reports: 1,
+        signals,
+    });
+}
+
+/// The clause of the first candidate with these parties (where a group reference's parties
+/// were named).
+fn occasion_clause(candidates: &[Candidate], participants: &[Participant]) -> Option<Range<usize>> {
+    candidates
+        .iter()
+        .find(|candidate| candidate.participants == participants)
+        .map(|candidate| candidate.parties_from.clone())
+}
+
+/// The date of a clause's act: its own when it gives a day; the occasion's when it refers to
+/// the occasion ("at the meeting", "the two sides") or says nothing; else its paragraph's.
+#[allow(clippy::too_many_arguments)]
+fn clause_date(
+    lower: &str,
+    clause: &Range<usize>,
+    own_date: Option<(PartialDate, DateResolution)>,
+    story: &Story,
+    paragraph: usize,
+    trigger: &Trigger,
+    background: bool,
+    from_group: bool,
+) -> (Option<(PartialDate, DateResolution)>, Option<Range<usize>>) {
+    let occasion = story.occasion.as_ref();
+    // "The alliance was jointly initiated by …" after "… launched an alliance": the same act.
+    let same_act = occasion.is_some_and(|o| o.kind == trigger.kind) && DEFINITE_ACT.is_match(lower);
+    let refers_to_occasion = same_act || OCCASION_REFERENCE.is_match(lower);
+    let occasion_date = occasion.and_then(|occasion| {
+        occasion
+            .date
+            .map(|date| (date, occasion.date_from.clone()))
+    });
+    let compatible = |own: Option<(PartialDate, DateResolution)>, occasion: (PartialDate, DateResolution)| {
+        own.is_none_or(|own| own.0.year.is_none() || own.0.year == occasion.0.year)
+    };
+    let own = own_date.map(|date| (date, Some(clause.clone())));
+    match (own, occasion_date) {
+        (Some(own), _) if own.0.0.month.is_some() && own.0.0.day.is_some() => (Some(own.0), own.1),
+        (own, Some(occasion))
+            if (refers_to_occasion || from_group)
+                && compatible(own.as_ref().map(|o| o.0), occasion.0) =>
+        {
+            (Some(occasion.0), occasion.1)
+        }
+        (Some(own), _) => (Some(own.0), own.1),
+        (None, Some(occasion)) if from_group => (Some(occasion.0), occasion.1),
+        (None, occasion) => {
+            let paragraph_date = story
+                .paragraph_date
+                .as_ref()
+                .filter(|(index, _, _)| *index == paragraph)
+                .map(|(_, date, from)| (*date, Some(from.clone())));
+            // An undated report in the same story happened at the occasion, unless it says
+            // it is background ("previously", "in the past", "since").
+            match paragraph_date.or_else(|| occasion.filter(|_| !background)) {
+                Some((date, from)) => (Some(date), from),
+                None => (None, None),
+            }
+        }
+    }
+}
+
+/// The confidence of an event from how it was read (calibrated on real pages: see
+/// `confidence` tests).
+fn confidence(signals: &Signals, kind: EventKind, reports: usize) -> f32 {
+    let mut score: f32 = 0.9;
+    if signals.group_reference {
+        score -= 0.15;
+    }
+    if signals.paired {
+        score -= 0.1;
+    }
+    if signals.organisation {
+        score -= 0.2;
+    }
+    if signals.inherited_date {
+        score -= 0.1;
+    }
+    if kind == EventKind::Other {
+        score -= 0.1;
+    }
+    if reports >= 2 {
+        score += 0.05;
+    }
+    score.clamp(0.05, 0.99)
+}
+
+/// The most precise date written in the clause.
+fn best_date(
+    dates: &[DateMention],
+    clause: &Range<usize>,
+) -> Option<(PartialDate, DateResolution)> {
+    starting_in(dates, clause, |mention| mention.range.start)
+        .iter()
+        .filter(|mention| mention.range.end <= clause.end)
+        .max_by_key(|mention| {
+            (
+                mention.date.day.is_some(),
+                mention.date.month.is_some(),
+                mention.date.year.is_some(),
+            )
+        })
+        .map(|mention| (mention.date, mention.resolution))
+}
+
+/// "Tianhe District signed with Dafang County, Huangpu District with Nayong County and Baiyun
+/// District with Zhijin County": pairs joined by "with", one agreement each; "Foshan signed
+/// agreements with Nanning and Guiyang": one agreement with each. Empty unless every party
+/// falls in a pair.
+fn paired_lists(text: &str, clause: &Range<usize>, parties: &[Party]) -> Vec<Vec<Participant>> {
+    let places: Vec<&Party> = parties.iter().filter(|party| !party.organisation).collect();
+    if let [first, partners @ ..] = places.as_slice()
+        && partners.len() >= 2
+        && AGREEMENTS_WITH.is_match(&text[clause.start..partners[0].range.start].to_lowercase())
+        && partners.iter().all(|partner| partner.range.start > first.range.end)
+    {
+        return partners
+            .iter()
+            .map(|partner| vec![first.participant.clone(), partner.participant.clone()])
+            .collect();
+    }
+    let mut pairs = Vec::new();
+    let mut index = 0;
+    while index + 1 < places.len() {
+        let (left, right) = (places[index], places[index + 1]);
+        let between = text.get(left.range.end..right.range.start).unwrap_or_default();
+        if PAIR_JOINT.is_match(between) {
+            pairs.push(vec![left.participant.clone(), right.participant.clone()]);
+            index += 2;
+        } else {
+            index += 1;
+        }
+    }
+    if pairs.len() * 2 == places.len() {
+        pairs
+    } else {
+        Vec::new()
+    }
+}
+
+/// "A and B signed X, and C and D signed Y": one clause per signing, so different pairs at
+/// the same ceremony become separate events. The cut is the last ", and" or ", while" between
+/// two signing verbs.
+fn split_signings(text: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
+    let slice = &text[sentence.clone()];
+    if !slice.contains("signed") && !slice.contains("inked") {
+        return vec![sentence.clone()];
+    }
+    let lower = slice.to_lowercase();
+    if lower.len() != sentence.len() {
+        return vec![sentence.clone()];
+    }
+    let verbs: Vec<usize> = SIGNING
+        .find_iter(&lower)
+        .map(|found| found.start())
+        .collect();
+    if verbs.len() < 2 {
+        return vec![sentence.clone()];
+    }
+    let mut clauses = Vec::new();
+    let mut start = 0;
+    for pair in verbs.windows(2) {
+        let between = &lower[pair[0]..pair[1]];
+        let cut = [", and ", ", while ", "; "]
+            .iter()
+            .filter_map(|joint| between.rfind(joint).map(|at| pair[0] + at + 1))
+            .max();
+        if let Some(cut) = cut {
+            clauses.push(sentence.start + start..sentence.start + cut);
+            start = cut;
+        }
+    }
+    clauses.push(sentence.start + start..sentence.end);
+    clauses
+        .into_iter()
+        .map(|range| {
+            let slice = &text[range.clone()];
+            let leading = slice.len() - slice.trim_start().len();
+            range.start + leading..range.start + slice.trim_end().len()
+        })
+        .collect()
+}
+
+static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"(?-u:\b)(?:signed|inked|concluded|entered into|reached an? (?:\w+ )?agreement)(?-u:\b)")
+});
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract_text;
+    use crate::extract::test_gazetteer::gazetteer;
+    use crate::model::{Event, PartialDate};
+
+    fn events(text: &str, published: Option<PartialDate>) -> Vec<Event> {
+        extract_text(text, published, &gazetteer()).events
+    }
+
+    fn parties(event: &Event) -> Vec<&str> {
+        event.participants.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn a_three_party_signing_is_one_event_not_pairs() {
+        let found = events(
+            "On May 7, Jiangning District, Lishui District and Gaochun District jointly signed a cooperation agreement.",
+            None,
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            parties(&found[0]),
+            ["Jiangning District", "Lishui District", "Gaochun District"]
+        );
+        assert_eq!(
+            found[0].date.map(|d| d.edtf()).as_deref(),
+            Some("XXXX-05-07")
+        );
+        assert_eq!(found[0].kind.label(), "agreement");
+    }
+
+    #[test]
+    fn plans_and_single_place_happenings_are_not_events() {
+        assert!(
+            events(
+                "Jiangning District and Lishui District will sign an agreement next year.",
+                None
+            )
+            .is_empty()
+        );
+        assert!(
+            events(
+                "The two sides planned to set up an alliance of Qingpu and Wujiang.",
+                None
+            )
+            .is_empty()
+        );
+        assert!(events("On September 24, 2020, a breakfast meeting was held in Jiangning District with its enterprises.", None).is_empty());
+    }
+
+    #[test]
+    fn a_meeting_and_the_signing_at_it_are_one_event_but_other_pairs_are_separate() {
+        let text = "On May 7, Jiangning District, Lishui District and Gaochun District jointly held a signing event.\n\nDuring the signing event, Lishui District and Jiangning District signed a linkage agreement; The three zones jointly signed an agreement on aerospace.";
+        let found = events(text, None);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(
+            parties(&found[0]),
+            ["Jiangning District", "Lishui District", "Gaochun District"]
+        );
+        assert_eq!(found[0].kind.label(), "agreement");
+        assert_eq!(
+            parties(&found[1]),
+            ["Lishui District", "Jiangning District"]
+        );
+        assert!(
+            found
+                .iter()
+                .all(|e| e.date.map(|d| d.edtf()).as_deref() == Some("XXXX-05-07"))
+        );
+        assert_eq!(found[0].fields, ["aerospace"]);
+    }
+
+    #[test]
+    fn provinces_before_their_places_and_venues_are_not_parties() {
+        let text = "On July 23, the 2019 Regional Cooperation Meeting was held in Qingpu. At the meeting, Shanghai Qingpu, Jiangsu Wujiang, Zhejiang Jiashan officially signed a work plan.";
+        let found = events(text, None);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(parties(&found[0]), ["Qingpu", "Wujiang", "Jiashan"]);
+        assert_eq!(
+            found[0].date.map(|d| d.edtf()).as_deref(),
+            Some("2019-07-23")
+        );
+    }
+
+    #[test]
+    fn two_pairs_signing_in_one_sentence_are_two_events() {
+        let text = "On May 7, Jiangning District and Gaochun District signed a tourism agreement, and Qingpu District and Wujiang District signed an agreement on transport.";
+        let found = events(text, None);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(
+            parties(&found[0]),
+            ["Jiangning District", "Gaochun District"]
+        );
+        assert_eq!(parties(&found[1]), ["Qingpu District", "Wujiang District"]);
+        assert_eq!(found[1].date, found[0].date);
+    }
+
+    #[test]
+    fn a_visit_and_the_signing_after_the_talks_are_one_agreement() {
+        let text = "On April 13, a delegation from Jiangning District visited Wujiang District for talks. After the talks, the two sides signed a framework agreement.";
+        let found = events(text, None);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind.label(), "agreement");
+        assert_eq!(found[0].evidence.len(), 2);
+        assert_eq!(
+            found[0].date.map(|d| d.edtf()).as_deref(),
+            Some("XXXX-04-13")
+        );
+        // The viewer says which sentence gave what.
+        let second = text.find("After").unwrap_or_default();
+        assert_eq!(found[0].sources.kind.start, second);
+        assert_eq!(found[0].sources.parties.start, 0);
+        assert_eq!(found[0].sources.date.as_ref().map(|r| r.start), Some(0));
+    }
+
+    #[test]
+    fn references_to_a_signed_agreement_and_visits_to_companies_are_not_events() {
+        assert!(events("Officials from Qingpu District said the agreement signed on August 16 with Wujiang District is the first.", None).is_empty());
+        assert!(
+            events(
+                "The Qingpu District delegation visited several Wujiang District enterprises.",
+                None
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn pairs_joined_by_with_are_separate_agreements() {
+        let text = "On May 7, Jiangning District signed with Qingpu District, Gaochun District with Wujiang District and Lishui District with Jiashan County.";
+        let found = events(text, None);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert_eq!(parties(&found[2]), ["Lishui District", "Jiashan County"]);
+    }
+
+    #[test]
+    fn datelines_and_venues_are_not_parties() {
+        let text = "NANJING, May 8 (Xinhua) -- Officials in east China's Jiangsu signed an agreement with Qingpu District and Wujiang District on Friday.";
+        let found = events(text, None);
+        assert_eq!(parties(&found[0]), ["Qingpu District", "Wujiang District"]);
+    }
+
+    #[test]
+    fn background_is_not_the_occasion_later_sentences_refer_to() {
+        let text = "Since 2015, Qingpu District and Wujiang District have signed many agreements. On July 23, Qingpu District and Jiashan County held a joint meeting. At the meeting, Qingpu District and Jiashan County signed a plan.";
+        let found = events(text, None);
+        let signing = found
+            .iter()
+            .find(|e| e.kind.label() == "agreement" && parties(e).contains(&"Jiashan County"))
+            .unwrap();
+        assert_eq!(
+            signing.date.map(|d| d.edtf()).as_deref(),
+            Some("XXXX-07-23")
+        );
+    }
+
+    #[test]
+    fn companies_are_parties_only_at_an_occasion_of_regional_cooperation() {
+        let text = "On May 7, Qingpu District and Wujiang District held a joint meeting. On the site, Chongqing Yuelai Investment Group Co., Ltd. and Sichuan Tianfu International Conference & Exhibition Co., Ltd. signed a cooperation agreement.";
+        let found = events(text, None);
+        assert_eq!(
+            parties(&found[1]),
+            [
+                "Chongqing Yuelai Investment Group",
+                "Sichuan Tianfu International Conference & Exhibition Co."
+            ]
+        );
+        // A city's deal with a company is not regional cooperation.
+        assert!(
+            events(
+                "On June 16, Qingpu District signed a framework agreement with China Railway Engineering Group Co., Ltd.",
+                None
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn group_references_take_the_parties_of_the_occasion() {
+        let text = "Few days ago, Chongqing Liangjiang New Area and Sichuan Tianfu New Area held the 3rd Joint Conference. On February 28, 2020, the 1st joint conference was held between the two parties.";
+        let found = events(text, None);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(
+            parties(&found[1]),
+            ["Liangjiang New Area", "Tianfu New Area"]
+        );
+        assert_eq!(
+            found[1].date.map(|d| d.edtf()).as_deref(),
+            Some("2020-02-28")
+        );
+        assert_eq!(found[0].date, None);
+    }
+}

@@ -1,0 +1,298 @@
+//! The regional parties a clause names for its act.
+//!
+//! Before the trigger stands the subject: every place there is a party, except a venue ("in
+//! Qingpu"), a dateline ("GUIYANG, Aug. 12 (Xinhua) --") and a place that only says where
+//! another party is ("Shanghai's Qingpu", "Wujiang District in Suzhou", "Nansha New Area
+//! (Guangzhou)"). After the trigger stand the partners ("signed an agreement with Suzhou",
+//! "between the governments of A and B", "visited Changzhou") until the clause turns to what the
+//! act is about or for ("… to build the Jiangyin-Jingjiang Industrial Park", "… on tourism in
+//! Wuxi"); places there are topics, not parties.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::super::gazetteer::{Gazetteer, Level};
+use super::super::orgs::Spans;
+use crate::model::{EntryId, EventKind, Participant, PlaceMention};
+use crate::pattern::compiled;
+
+/// A party found in a clause.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Party {
+    /// Who.
+    pub participant: Participant,
+    /// Where in the text.
+    pub range: Range<usize>,
+    /// Whether it is a company or institution rather than a place.
+    pub organisation: bool,
+}
+
+/// "in Qingpu", "at Bijie", "in southwest China's Chongqing": the place where, not a party.
+static VENUE: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?-u:\b)(?:in|at)\s+(?:(?:[a-z]+|China's|China’s)\s+){0,3}$"));
+
+/// Words after the trigger that turn the clause from the partners to the act's subject matter.
+static TOPIC_TURN: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)(?-u:\b)(?:to|for|on|in|at|under|regarding|concerning|covering|including|such as|focus(?:ing|ed)? on|aim(?:ing|ed)? at|so as|which|that|where|when|while|after|before|as)(?-u:\b)",
+    )
+});
+
+/// "with", "between", "and": what introduces (more) partners after the trigger.
+static PARTNER_TURN: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?i)(?:^|[^,]\s)(?:with|between|among|and|by)\s+(?:the\s+)?$"));
+
+/// "enterprises", "companies", "investors" right after a place: the place's businesses.
+static BUSINESSES_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^\s+(?:[a-z-]+\s+)?(?:enterprises|companies|firms|businesses|investors|entrepreneurs|universities|businessmen|merchants)(?-u:\b)",
+    )
+});
+
+/// What the party finder needs of the article.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub places: &'a [PlaceMention],
+    pub spans: &'a Spans,
+    pub gazetteer: &'a Gazetteer,
+}
+
+/// The parties of the act a clause reports; `trigger` is the trigger's byte range in the text.
+pub fn parties(
+    context: &Context<'_>,
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+    kind: EventKind,
+) -> Vec<Party> {
+    let text = context.text;
+    let mut found: Vec<(Party, bool)> = Vec::new();
+    let object_zone = object_zones(text, trigger.end..clause.end, kind);
+    for place in mentions_in(context, clause) {
+        if is_region(place, context.gazetteer) {
+            continue;
+        }
+        let before = tail(&text[clause.start..place.range.start], 48);
+        let surface = &text[place.range.clone()];
+        // "GUIYANG, Aug. 12 (Xinhua) --": a dateline names where the story was filed.
+        let dateline = surface.len() > 3 && surface.chars().all(|c| !c.is_lowercase());
+        let after_trigger = place.range.start >= trigger.end;
+        let in_object = after_trigger
+            && object_zone
+                .iter()
+                .any(|zone| zone.start <= place.range.start && place.range.start < zone.end);
+        let venue = VENUE.is_match(before) && !(in_object && kind == EventKind::Visit);
+        if dateline || venue || (after_trigger && !in_object) {
+            continue;
+        }
+        let after = &text[place.range.end..clause.end];
+        // "Hong Kong enterprises", "Shenzhen investors": companies from a place.
+        if BUSINESSES_AFTER.is_match(after) {
+            continue;
+        }
+        let compound = before.ends_with(['-', '–', '/']) || after.starts_with(['-', '–', '/'])
+            || before.ends_with(" – ")
+            || after.starts_with(" – ")
+            || before.ends_with(" - ")
+            || after.starts_with(" - ");
+        found.push((
+            Party {
+                participant: Participant {
+                    name: place.name.clone(),
+                    entry: place.entry,
+                },
+                range: place.range.clone(),
+                organisation: false,
+            },
+            compound,
+        ));
+    }
+    // "the Lanzhou-Xining urban agglomeration": the places of a hyphenated compound name a
+    // region, not parties — unless the clause names no other parties ("the joint conference
+    // of the Xiamen-Zhangzhou-Quanzhou area" is the three cities' conference).
+    let standalone = found.iter().filter(|(_, compound)| !compound).count();
+    if standalone >= 2 {
+        found.retain(|(_, compound)| !compound);
+    }
+    let mut parties: Vec<Party> = found.into_iter().map(|(party, _)| party).collect();
+    for org in starting_in(&context.spans.companies, clause, |org| org.range.start)
+        .iter()
+        .filter(|org| org.range.end <= clause.end && !context.spans.in_quotes(&org.range))
+        .filter(|org| !context.spans.in_company_list(&org.range))
+    {
+        let after_trigger = org.range.start >= trigger.end;
+        let in_object = object_zone
+            .iter()
+            .any(|zone| zone.start <= org.range.start && org.range.start < zone.end);
+        if after_trigger && !in_object {
+            continue;
+        }
+        parties.push(Party {
+            participant: Participant {
+                name: org.name.clone(),
+                entry: None,
+            },
+            range: org.range.clone(),
+            organisation: true,
+        });
+    }
+    parties.sort_by_key(|party| party.range.start);
+    let mut distinct: Vec<Party> = Vec::new();
+    for party in parties {
+        if !distinct
+            .iter()
+            .any(|other| same_party(&other.participant, &party.participant))
+        {
+            distinct.push(party);
+        }
+    }
+    drop_locating_containers(context, &mut distinct);
+    distinct
+}
+
+/// The place mentions that lie wholly in `clause`, outside quoted titles.
+fn mentions_in<'a>(
+    context: &'a Context<'_>,
+    clause: &'a Range<usize>,
+) -> impl Iterator<Item = &'a PlaceMention> + 'a {
+    starting_in(context.places, clause, |place| place.range.start)
+        .iter()
+        .filter(move |place| place.range.end <= clause.end && !context.spans.in_quotes(&place.range))
+}
+
+/// Every distinct place a clause names that could be a party (no regions, no venues, no
+/// datelines, no containers that only locate another), whatever its verbs: what a later
+/// "the two cities" can refer back to.
+pub fn named_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<Party> {
+    let mut found: Vec<Party> = Vec::new();
+    for place in mentions_in(context, clause) {
+        let before = tail(&context.text[clause.start..place.range.start], 48);
+        if is_region(place, context.gazetteer) || VENUE.is_match(before) {
+            continue;
+        }
+        let participant = Participant {
+            name: place.name.clone(),
+            entry: place.entry,
+        };
+        if !found
+            .iter()
+            .any(|other| same_party(&other.participant, &participant))
+        {
+            found.push(Party {
+                participant,
+                range: place.range.clone(),
+                organisation: false,
+            });
+        }
+    }
+    drop_locating_containers(context, &mut found);
+    found
+}
+
+fn is_region(place: &PlaceMention, gazetteer: &Gazetteer) -> bool {
+    place
+        .entry
+        .or_else(|| place.candidates.first().copied())
+        .and_then(|id| gazetteer.entry(id))
+        .is_some_and(|entry| entry.level == Level::Region)
+}
+
+/// The stretches after the trigger where partners stand: from the trigger to the first word
+/// that turns to the subject matter, and again after each "with" / "between" that follows.
+/// A visit's destination may follow "to" or "in" ("a visit to Taiwan", "visited counties in
+/// Baoshan City").
+fn object_zones(text: &str, after: Range<usize>, kind: EventKind) -> Vec<Range<usize>> {
+    let slice = &text[after.clone()];
+    let mut zones = Vec::new();
+    let mut open = Some(after.start);
+    for turn in TOPIC_TURN.find_iter(slice) {
+        let word = turn.as_str().to_ascii_lowercase();
+        let visit_destination = kind == EventKind::Visit && (word == "to" || word == "in");
+        if visit_destination && zones.is_empty() {
+            continue;
+        }
+        if let Some(start) = open.take() {
+            zones.push(start..after.start + turn.start());
+        }
+    }
+    if let Some(start) = open {
+        zones.push(start..after.end);
+    }
+    // Partners introduced again by "with" or "between" after a turn.
+    let mut search = 0;
+    while let Some(found) = PARTNER_WORDS.find_at(slice, search) {
+        search = found.end();
+        let head = &slice[..found.end()];
+        if PARTNER_TURN.is_match(head) {
+            let start = after.start + found.end();
+            let end = TOPIC_TURN
+                .find_at(slice, found.end())
+                .map_or(after.end, |turn| after.start + turn.start());
+            if start < end {
+                zones.push(start..end);
+            }
+        }
+    }
+    zones
+}
+
+static PARTNER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"(?i)(?-u:\b)(?:with|between|among|by)\s+(?:the\s+)?")
+});
+
+/// Drops a place that contains another party of the clause: it says where that party lies
+/// ("Shanghai's Qingpu", "Qingpu District of Shanghai", "Nansha New Area (Guangzhou)",
+/// "four districts of Guangzhou, capital of Guangdong Province"), it is not a party beside it.
+fn drop_locating_containers(context: &Context<'_>, parties: &mut Vec<Party>) {
+    let candidates = |party: &Party| -> Vec<EntryId> {
+        match party.participant.entry {
+            Some(entry) => vec![entry],
+            None => context
+                .places
+                .iter()
+                .find(|place| place.range == party.range)
+                .map(|place| place.candidates.clone())
+                .unwrap_or_default(),
+        }
+    };
+    let ids: Vec<Vec<EntryId>> = parties.iter().map(candidates).collect();
+    let containing: Vec<bool> = parties
+        .iter()
+        .map(|party| {
+            party.participant.entry.is_some_and(|container| {
+                ids.iter()
+                    .flatten()
+                    .any(|&id| id != container && context.gazetteer.contains(container, id))
+            })
+        })
+        .collect();
+    let mut flags = containing.into_iter();
+    parties.retain(|_| !flags.next().unwrap_or(false));
+}
+
+/// The items (sorted by start) that start inside `range`, found by binary search: per clause
+/// this costs the clause's own mentions, not the article's, so a long report stays linear.
+pub fn starting_in<'a, T>(
+    items: &'a [T],
+    range: &Range<usize>,
+    start: impl Fn(&T) -> usize,
+) -> &'a [T] {
+    let from = items.partition_point(|item| start(item) < range.start);
+    let to = items.partition_point(|item| start(item) < range.end);
+    items.get(from..to.max(from)).unwrap_or_default()
+}
+
+/// The last `chars` characters of `text` (what stands right before a mention).
+fn tail(text: &str, chars: usize) -> &str {
+    let start = text.char_indices().rev().nth(chars).map_or(0, |(at, _)| at);
+    &text[start..]
+}
+
+/// Whether two participants are the same party: the same entry, else the same name.
+pub fn same_party(a: &Participant, b: &Participant) -> bool {
+    match (a.entry, b.entry) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.name.eq_ignore_ascii_case(&b.name),
+    }
+}

@@ -1,0 +1,268 @@
+//! The words that report a cooperation act, and the words that say a clause is not a report
+//! of one (a plan, background, a reference back to an earlier signing).
+//!
+//! All patterns run on the lower-cased clause.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::EventKind;
+use crate::pattern::compiled;
+
+/// Where a clause reports an act, and which kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Trigger {
+    /// The kind of act.
+    pub kind: EventKind,
+    /// Byte offset of the trigger words in the clause.
+    pub start: usize,
+    /// Byte offset just after them.
+    pub end: usize,
+}
+
+static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:signed|inked|concluded|entered into|reached an? (?:\w+ ){0,3}(?:agreement|consensus)|sign up to|signed up to|agreed to|agreed on)(?-u:\b)",
+    )
+});
+/// "witnessed the signing of", "the signing ceremony": a signing named, not told — the verb
+/// of the clause, when it has one, says better where the parties stand.
+static AGREEMENT_NOUN: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?-u:\b)signing (?:of|ceremony)(?-u:\b)"));
+static ALLIANCE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:alliance|consortium|union)(?-u:\b)[^.;]*(?-u:\b)(?:launched|established|set up|founded|formed|inaugurated|unveiled|initiated)(?-u:\b)|(?-u:\b)(?:launched|launch|established|set up|founded|formed|form|inaugurated|unveiled|initiated|launching ceremony|unveiling ceremony|joined)(?-u:\b)[^.;]*(?-u:\b)(?:alliance|consortium)(?-u:\b)",
+    )
+});
+static VISIT: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:visited|visits|paid (?:a|an|an official|a working) visit(?: to)?|led (?:a|an|the) (?:[\w-]+ ){0,4}delegation|delegation(?-u:\b)[^.;]{0,80}(?-u:\b)(?:visit|visited|went|arrived|came)|(?:study|inspection|investigation|working|business|research|fact-finding|exchange) (?:tour|trip|visit)s?(?: (?:to|in))?|(?:visit|trip|tour) to|met (?:in [\w ]{1,20} )?with (?:a|an|the) (?:[\w'-]+ ){0,6}delegation|received (?:a|an|the) (?:[\w'-]+ ){0,6}delegation|inspected|went to [\w ]{1,30} (?:to|for) (?:study|investigate|investigation|inspect|inspection|visit|research|exchange))",
+    )
+});
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:held|convened|hosted|co-hosted|co-chaired|chaired|jointly held|attended)(?-u:\b)[^.;]*(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair|discussion|activity|activities)(?-u:\b)|(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session|discussion|dialogue)(?-u:\b)[^.;]*(?-u:\b)(?:held|took place|takes place|opened|kicked off|convened)(?-u:\b)|(?-u:\b)(?:gathered for|took part in|participated in|held talks)(?-u:\b)",
+    )
+});
+static OTHER: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:jointly|together) (?:\w+ ){0,2}?(?:released|launched|built|established|set up|inaugurated|unveiled|created|issued|opened|hosted|organized|organised)(?-u:\b)|(?-u:\b)co-(?:built|established|sponsored|organized|organised)(?-u:\b)|(?-u:\b)inaugurated(?-u:\b)[^.;]*(?-u:\b)together with(?-u:\b)",
+    )
+});
+
+/// Plans and wishes: an act not (yet) done.
+static PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|to be held|hopes?|hoped|strive to|set a goal|set the goal|proposed to|is set to|are set to)(?-u:\b)",
+    )
+});
+/// "the tripartite agreement signed on August 16": a reference back to a signing, not a report.
+static SIGNED_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:agreement|agreements|memorandum|plan|deal|pact|contract|document|documents)\s+(?:that was |which was |they )?signed(?-u:\b)",
+    )
+});
+/// "visited several Shenzhen enterprises": a visit to companies, not to a place's government.
+static VISIT_TO_COMPANIES: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:visited|inspected|toured)(?-u:\b)[^.;]{0,60}(?-u:\b)(?:enterprises|companies|firms|factories|projects|plants|workshops|base|bases|exhibition|museum|park|parks|center|centre|port|ports)(?-u:\b)",
+    )
+});
+/// Words that mark a clause as background rather than a report of the day's events.
+pub static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:previously|in the past|since|so far|over the years|in recent years|earlier|history|historically|had signed|have signed|has signed|have been|has been)(?-u:\b)",
+    )
+});
+/// "the two cities", "both sides", "the three zones": parties named earlier.
+pub static GROUP_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:the (two|three|four|five|six|several|nine) (?:[\w-]+ )?(?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties|governments|new areas|municipalities|territories|capitals)|both (?:sides|parties|cities|provinces|places|governments|regions)|the (?:[\w-]+ )?(?:sides|parties))(?-u:\b)",
+    )
+});
+/// "during the visit", "at the meeting", "on the site": the occasion already reported.
+pub static OCCASION_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^(?:also )?(?:during|at|after|on the sidelines of|following) the (?:\w+ ){0,3}\w+(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)(?:at|during|after) the (?:same )?(?:meeting|event|ceremony|conference|visit|talks|symposium|forum|session|discussion)(?-u:\b)|(?-u:\b)(?:at|during) (?:which|the event)(?-u:\b)",
+    )
+});
+/// A clause opening with a definite reference to an act already reported.
+pub static DEFINITE_ACT: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^the (?:\w+ ){0,3}(?:alliance|agreement|conference|meeting|forum|visit|ceremony)(?-u:\b)",
+    )
+});
+static ALLIANCE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?-u:\b)(?:alliance|consortium)(?-u:\b)"));
+
+/// Words without which no trigger can match: a cheap test that spares most clauses the
+/// trigger patterns.
+static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    aho_corasick::AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build([
+            "sign", "inked", "concluded", "entered into", "reached", "agreed", "alliance",
+            "consortium", "union", "visit", "delegation", "tour", "trip", "inspected", "went to",
+            "held", "convened", "hosted", "chaired", "attended", "took place", "takes place",
+            "opened", "kicked off", "gathered", "took part", "participated", "jointly",
+            "together", "co-",
+        ])
+        .ok()
+});
+
+/// Whether a clause can report an act at all (ASCII case ignored).
+pub fn may_report_an_event(text: &str) -> bool {
+    TRIGGER_WORDS
+        .as_ref()
+        .is_none_or(|words| words.is_match(text))
+}
+
+/// The act a lower-cased clause reports: the kind of highest precedence among its verbs
+/// (an alliance launched by signing is an alliance; a visit at which they signed is an
+/// agreement), and where its words stand.
+pub fn trigger(lower: &str) -> Option<Trigger> {
+    if !may_report_an_event(lower) {
+        return None;
+    }
+    if SIGNED_DOCUMENT.is_match(lower) && !lower.contains(" signed by ") {
+        return None;
+    }
+    let found = [
+        (&*ALLIANCE, EventKind::Alliance),
+        (&*AGREEMENT, EventKind::Agreement),
+        (&*AGREEMENT_NOUN, EventKind::Agreement),
+        (&*MEETING, EventKind::Meeting),
+        (&*VISIT, EventKind::Visit),
+        (&*OTHER, EventKind::Other),
+    ]
+    .into_iter()
+    .filter_map(|(pattern, kind)| {
+        let found = pattern.find(lower)?;
+        if kind == EventKind::Visit && VISIT_TO_COMPANIES.is_match(lower) {
+            return None;
+        }
+        Some(Trigger {
+            kind,
+            start: found.start(),
+            end: found.end(),
+        })
+    })
+    .collect::<Vec<_>>();
+    // The first pattern of the highest kind wins: a verb before its noun form.
+    let best = found
+        .iter()
+        .copied()
+        .rev()
+        .max_by_key(|trigger| precedence(trigger.kind))?;
+    // The agreement that founds an alliance launches it.
+    if best.kind == EventKind::Agreement && ALLIANCE_WORD.is_match(lower) {
+        return Some(Trigger {
+            kind: EventKind::Alliance,
+            ..best
+        });
+    }
+    Some(best)
+}
+
+/// Whether a plan or wish is stated before the trigger ("will sign", "plans to visit").
+pub fn is_plan(lower: &str, trigger: &Trigger) -> bool {
+    PLAN.find(lower).is_some_and(|plan| plan.start() < trigger.end)
+        || AGREED_TO_ACT.is_match(&lower[trigger.start..])
+}
+
+/// "agreed to sign … at an appropriate time": an agreement to act later is a plan.
+static AGREED_TO_ACT: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"^agreed to (?:sign|hold|meet|visit|launch|set up|establish|build|form)(?-u:\b)")
+});
+
+/// The order in which one occurrence's reports decide its kind (LABELLING: alliance >
+/// agreement > meeting > visit): the act done at a meeting or during a visit names the event.
+pub fn precedence(kind: EventKind) -> u8 {
+    match kind {
+        EventKind::Alliance => 5,
+        EventKind::Agreement => 4,
+        EventKind::Meeting => 3,
+        EventKind::Visit => 2,
+        EventKind::Other => 1,
+    }
+}
+
+/// How many parties a group reference names ("the two sides" → 2), when it says.
+pub fn group_size(reference: &str) -> Option<usize> {
+    let words = [
+        ("two", 2),
+        ("both", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("nine", 9),
+    ];
+    words
+        .iter()
+        .find(|(word, _)| reference.split_whitespace().any(|w| w == *word))
+        .map(|(_, size)| *size)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str) -> Option<&'static str> {
+        trigger(&text.to_lowercase()).map(|found| found.kind.label())
+    }
+
+    #[test]
+    fn the_act_of_highest_precedence_names_the_clause() {
+        assert_eq!(
+            kind("A delegation visited Wuxi and the two sides signed an agreement"),
+            Some("agreement")
+        );
+        assert_eq!(
+            kind("The cities signed an agreement to set up a tourism alliance"),
+            Some("alliance")
+        );
+        assert_eq!(
+            kind("A Tonghua – Taizhou cooperation joint conference took place in Taizhou"),
+            Some("meeting")
+        );
+        assert_eq!(
+            kind("The governor met with a delegation from Shannan City"),
+            Some("visit")
+        );
+        assert_eq!(
+            kind("Governor Huang started a six-day visit to Taiwan"),
+            Some("visit")
+        );
+        assert_eq!(
+            kind("The three districts jointly released tourism routes"),
+            Some("other")
+        );
+        assert_eq!(kind("The city issued a plan"), None);
+    }
+
+    #[test]
+    fn plans_and_references_back_are_not_reports() {
+        let lower = "the two cities are set to sign up to form an alliance";
+        let found = trigger(lower).unwrap_or(Trigger {
+            kind: EventKind::Other,
+            start: 0,
+            end: 0,
+        });
+        assert!(is_plan(lower, &found));
+        assert_eq!(
+            kind("The agreement signed on August 16 is the first"),
+            None
+        );
+        assert_eq!(kind("The delegation visited several enterprises"), None);
+    }
+
+    #[test]
+    fn group_references_say_how_many() {
+        assert_eq!(group_size("the two cities"), Some(2));
+        assert_eq!(group_size("both sides"), Some(2));
+        assert_eq!(group_size("the three new areas"), Some(3));
+        assert_eq!(group_size("the several parties"), None);
+    }
+}
