@@ -39,10 +39,39 @@ fn page_places(document: &Document, gazetteer: &Gazetteer) -> Vec<String> {
     gaps.into_iter()
         .filter_map(|gap| document.original.get(gap))
         .filter(|gap| !gap.trim().is_empty())
-        .flat_map(|gap| places::find_places(gap, gazetteer, &orgs::Spans::of(gap)))
+        .flat_map(|gap| regional_places(gap, gazetteer, &orgs::Spans::of(gap)))
         .map(|mention| mention.name)
         .collect()
 }
+
+/// The place mentions of `text` that are regional entities. Rivers and lakes are matched so
+/// that their words are not read as other places, but a river is a region only as the area
+/// along it ("the upstream of Yangtze River", "the middle reaches of the Yellow River").
+fn regional_places(
+    text: &str,
+    gazetteer: &Gazetteer,
+    spans: &orgs::Spans,
+) -> Vec<crate::model::PlaceMention> {
+    let mut places = places::find_places(text, gazetteer, spans);
+    places.retain(|mention| {
+        let river = mention
+            .entry
+            .and_then(|id| gazetteer.entry(id))
+            .is_some_and(|entry| entry.kind == "river");
+        let before = &text[..mention.range.start];
+        // The phrase is short: look at its tail only, so many rivers cost no quadratic time.
+        let tail_start = before.char_indices().rev().nth(40).map_or(0, |(at, _)| at);
+        !river || RIVER_AREA.is_match(&before[tail_start..])
+    });
+    places
+}
+
+/// "the upstream of", "the middle reaches of the": what makes a river name an area.
+static RIVER_AREA: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::pattern::compiled(
+        r"(?i)(?:upstream|downstream|(?:upper|middle|lower) reaches|reaches|basin|valley)\s+of\s+(?:the\s+)?$",
+    )
+});
 
 /// Extracts from `text` (a clean body); `published` is the page's date, when it shows one.
 pub fn extract_text(
@@ -52,7 +81,7 @@ pub fn extract_text(
 ) -> Extraction {
     let sentences = sentences::split(text);
     let spans = orgs::Spans::of(text);
-    let places = places::find_places(text, gazetteer, &spans);
+    let places = regional_places(text, gazetteer, &spans);
     let dates = dates::find_dates(text, &sentences, published);
     let events = events::find_events(text, &sentences, &places, &dates, &spans, gazetteer);
     let people = people::find_people(text, &places);
