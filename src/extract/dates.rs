@@ -12,8 +12,12 @@ use regex::Regex;
 
 use crate::pattern::{Phrases, compiled};
 
-use crate::ingest::month_number;
 use crate::model::{DateMention, DateResolution, PartialDate};
+
+/// Month names written out, for a month standing alone ("in early July"): "May" and "March"
+/// are words too, so abbreviations are not taken alone.
+const MONTHS_FULL: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
 
@@ -29,6 +33,12 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
             Shape::MonthDayYear,
             compiled(&format!(
                 r"(?-u:\b)({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"
+            )),
+        ),
+        (
+            Shape::DayRangeMonth,
+            compiled(&format!(
+                r"^(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})(?:,?\s+(\d{{4}})(?-u:\b))?"
             )),
         ),
         (
@@ -59,7 +69,13 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
         ),
         (
             Shape::OrdinalDay,
-            compiled(r"(?i)(?-u:\b)on\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)(?-u:\b)"),
+            compiled(r"(?i)(?-u:\b)(?:on|of|from)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)(?-u:\b)"),
+        ),
+        (
+            Shape::MonthAlone,
+            compiled(&format!(
+                r"(?-u:\b)(?:[Ii]n|[Ee]arly|[Mm]id|[Ll]ate|[Ss]ince|[Dd]uring|[Ee]nd of|[Bb]eginning of)\s+(?:early\s+|mid-?\s*|late\s+)?({MONTHS_FULL})(?-u:\b)(?:\s*,?\s*\d)?"
+            )),
         ),
     ]
 });
@@ -67,15 +83,20 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
 /// Phrases that place a happening relative to the article's "now", matched ignoring ASCII case
 /// (one Aho-Corasick pass: a case-insensitive regular expression has no literal prefilter and
 /// scanned every article byte by byte).
-const RELATIVE_PHRASES: [&str; 8] = [
+const RELATIVE_PHRASES: [&str; 13] = [
     "this year",
     "last year",
     "the previous year",
     "few days ago",
     "recently",
+    "in recent days",
     "the other day",
+    "the day before yesterday",
     "yesterday",
     "today",
+    "this morning",
+    "this afternoon",
+    "this evening",
 ];
 
 static RELATIVE: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&RELATIVE_PHRASES));
@@ -86,14 +107,60 @@ static PAST_YEAR: LazyLock<Regex> =
 
 static PAST_YEAR_WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&["past year"]));
 
+/// Month names as datelines and page dates write them, in any case.
+pub const MONTH_WORDS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+
+/// "NANJING, Feb. 23, 2024 —" or "BEIJING, June 8 (Xinhua) --" at the start of a paragraph.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"^[A-Z][A-Z .'-]{{2,30}},\s*(?i:({MONTH_WORDS}))\.?\s+(\d{{1,2}})(?:,\s*(\d{{4}}))?\s*(?:\([^)]{{1,30}}\)|/[^/]{{1,30}}/)?\s*(?:--|—|–|-)"
+    ))
+});
+
+/// The date of a news dateline opening a paragraph ("NANJING, June 8, 2018 (Xinhua) --").
+/// Without a year it stays year-unknown.
+pub fn dateline(paragraph: &str) -> Option<PartialDate> {
+    let captures = DATELINE.captures(paragraph)?;
+    let month = month_number(&captures[1])?;
+    let day = captures[2].parse().ok()?;
+    match captures.get(3) {
+        Some(year) => PartialDate::ymd(year.as_str().parse().ok()?, month, day),
+        None => PartialDate::month_day(month, day),
+    }
+}
+
+/// 1–12 for an English month name or abbreviation.
+pub fn month_number(name: &str) -> Option<u8> {
+    let lower = name.to_ascii_lowercase();
+    let prefix = lower.get(..3)?;
+    let month = match prefix {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {
     ChineseYmd,
     ChineseMd,
     ChineseYm,
     MonthDayYear,
+    DayRangeMonth,
     DayMonthYear,
     MonthYear,
+    MonthAlone,
     RelativeMonth,
     RelativeMonthOffset,
     Weekday,
@@ -112,6 +179,9 @@ impl Shape {
             Self::DayMonthYear => digits
                 .iter()
                 .any(|run| run.len() <= 2 && month_follows(&text[run.end..])),
+            Self::DayRangeMonth => digits
+                .iter()
+                .any(|run| run.len() <= 2 && range_follows(&text[run.end..])),
             _ => true,
         }
     }
@@ -137,6 +207,13 @@ fn month_follows(rest: &str) -> bool {
     trimmed.starts_with(['J', 'F', 'M', 'A', 'S', 'O', 'N', 'D'])
 }
 
+/// Whether `rest`, after a day number, goes on to a second day ("-10 November", " to 11").
+fn range_follows(rest: &str) -> bool {
+    let rest = ordinal_suffix(rest).map_or(rest, |suffix| &rest[suffix.len()..]);
+    let trimmed = rest.trim_start();
+    trimmed.starts_with(['-', '–']) || trimmed.starts_with("to ") || trimmed.starts_with("and ")
+}
+
 /// The matches of a shape's pattern, each with the offset its positions count from.
 ///
 /// A day before a month ("7 May") is matched only where a day number starts a word and a
@@ -148,7 +225,7 @@ fn shape_captures<'t>(
     text: &'t str,
     digits: &[Range<usize>],
 ) -> Vec<(usize, regex::Captures<'t>)> {
-    if shape != Shape::DayMonthYear {
+    if !matches!(shape, Shape::DayMonthYear | Shape::DayRangeMonth) {
         return pattern
             .captures_iter(text)
             .map(|captures| (0, captures))
@@ -157,7 +234,14 @@ fn shape_captures<'t>(
     let bytes = text.as_bytes();
     digits
         .iter()
-        .filter(|run| run.len() <= 2 && month_follows(&text[run.end..]))
+        .filter(|run| {
+            run.len() <= 2
+                && if shape == Shape::DayRangeMonth {
+                    range_follows(&text[run.end..])
+                } else {
+                    month_follows(&text[run.end..])
+                }
+        })
         .filter(|run| {
             !run.start
                 .checked_sub(1)
@@ -219,9 +303,9 @@ fn is_word_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'_'
 }
 
-/// Relative phrases standing as whole words ("this year", "a few days ago"), with the years
-/// they count from now (-1 for last year).
-fn relative_phrases(text: &str) -> Vec<(Range<usize>, i32)> {
+/// Relative phrases standing as whole words ("this year", "a few days ago", "yesterday"), read
+/// as raw dates: years from the article's now, days and months from the reference date.
+fn relative_phrases(text: &str) -> Vec<Raw> {
     let bytes = text.as_bytes();
     RELATIVE
         .find_iter(text)
@@ -232,11 +316,6 @@ fn relative_phrases(text: &str) -> Vec<(Range<usize>, i32)> {
         })
         .map(|(found, index)| {
             let phrase = RELATIVE_PHRASES[index];
-            let offset = if phrase.starts_with("last") || phrase.contains("previous") {
-                -1
-            } else {
-                0
-            };
             let mut start = found.start;
             // "a few days ago" keeps its article.
             let head = text[..start].trim_end();
@@ -249,7 +328,25 @@ fn relative_phrases(text: &str) -> Vec<(Range<usize>, i32)> {
             {
                 start = head.len() - 1;
             }
-            (start..found.end, offset)
+            let (relative_years, relative_to_publication) = match phrase {
+                "last year" | "the previous year" => (Some(-1), None),
+                "this year" => (Some(0), None),
+                "the day before yesterday" => (None, Some(Relative::Days(-2))),
+                "yesterday" => (None, Some(Relative::Days(-1))),
+                "today" | "this morning" | "this afternoon" | "this evening" => {
+                    (None, Some(Relative::Days(0)))
+                }
+                // Without a reference date these still say the article's year.
+                _ => (Some(0), Some(Relative::Recent)),
+            };
+            Raw {
+                range: start..found.end,
+                year: None,
+                month: None,
+                day: None,
+                relative_years,
+                relative_to_publication,
+            }
         })
         .collect()
 }
@@ -294,7 +391,18 @@ fn in_year_span(text: &str, year: Range<usize>) -> bool {
     let before = text[..year.start]
         .strip_suffix(['-', '–', '—'])
         .map(|head| head.get(head.len().saturating_sub(4)..));
-    after.is_some_and(four_digits) || before.is_some_and(four_digits)
+    // "from 2017 to 2020", "2017 to 2020": the same span in words.
+    let after_words = text[year.end..]
+        .strip_prefix(" to ")
+        .or_else(|| text[year.end..].strip_prefix(" through "))
+        .map(|rest| rest.get(..4));
+    let before_words = text[..year.start]
+        .strip_suffix(" to ")
+        .map(|head| head.get(head.len().saturating_sub(4)..));
+    after.is_some_and(four_digits)
+        || before.is_some_and(four_digits)
+        || after_words.is_some_and(four_digits)
+        || before_words.is_some_and(four_digits)
 }
 
 /// A raw date before its year is resolved.
@@ -316,6 +424,12 @@ struct Raw {
 enum Relative {
     Months(i32),
     Weekday(u32),
+    /// "yesterday" (-1), "today" (0).
+    Days(i32),
+    /// "recently", "a few days ago": the reference date's month.
+    Recent,
+    /// "in early July": that month, in the reference date's year or the year before.
+    MonthOfYear(u8),
 }
 
 /// Finds and resolves the dates of `text`; `sentences` are the sentence ranges (a year stated
@@ -326,11 +440,16 @@ pub fn find_dates(
     published: Option<PartialDate>,
 ) -> Vec<DateMention> {
     let raws = raw_dates(text);
-    let now = narrative_now(text, &raws, published);
+    let anchors = Anchors {
+        text,
+        published,
+        reference: story_date(text, published).or(published),
+        now: narrative_now(text, &raws, published),
+    };
     let mut mentions = Vec::new();
     let mut last_month: Option<(Option<i32>, u8, DateResolution)> = None;
     for raw in &raws {
-        let resolved = resolve(raw, &raws, sentences, published, now, last_month);
+        let resolved = resolve(raw, &raws, sentences, &anchors, last_month);
         if let Some(mention) = resolved {
             if let Some(month) = mention.date.month {
                 last_month = Some((mention.date.year, month, mention.resolution));
@@ -402,7 +521,19 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                     None,
                 ),
                 Shape::MonthDayYear => raw(number(3), month_name(1), number(2), None),
-                Shape::DayMonthYear => raw(number(3), month_name(2), number(1), None),
+                Shape::DayMonthYear | Shape::DayRangeMonth => {
+                    raw(number(3), month_name(2), number(1), None)
+                }
+                Shape::MonthAlone => {
+                    // "in July 2019" is a month and year, found by its own pattern.
+                    if whole.as_str().ends_with(|c: char| c.is_ascii_digit()) {
+                        continue;
+                    }
+                    Raw {
+                        relative_to_publication: month_name(1).map(Relative::MonthOfYear),
+                        ..raw(None, month_name(1), None, None)
+                    }
+                }
                 Shape::MonthYear => raw(number(2), month_name(1), None, None),
                 Shape::RelativeMonth => {
                     let offset = direction(captures.get(1));
@@ -443,16 +574,7 @@ fn raw_dates(text: &str) -> Vec<Raw> {
             raws.push(found);
         }
     }
-    let relative = relative_phrases(text)
-        .into_iter()
-        .map(|(range, offset)| Raw {
-            range,
-            year: None,
-            month: None,
-            day: None,
-            relative_years: Some(offset),
-            relative_to_publication: None,
-        });
+    let relative = relative_phrases(text);
     let years = year_numbers(text, &digits)
         .into_iter()
         .map(|(range, year)| Raw {
@@ -463,7 +585,7 @@ fn raw_dates(text: &str) -> Vec<Raw> {
             relative_years: None,
             relative_to_publication: None,
         });
-    for found in relative.chain(years) {
+    for found in relative.into_iter().chain(years) {
         if !raws.iter().any(|raw| overlaps(&raw.range, &found.range)) {
             raws.push(found);
         }
@@ -508,14 +630,41 @@ fn narrative_now(
         .map(|year| (year + 1, DateResolution::FromContext))
 }
 
+/// What relative and incomplete dates are completed from.
+struct Anchors<'t> {
+    /// The text the dates are in.
+    text: &'t str,
+    /// The page's date.
+    published: Option<PartialDate>,
+    /// The day the story speaks from: its dateline's day ("HONG KONG, March 21 (Xinhua) --",
+    /// in the page's year), else the page's date. "Yesterday" and "on Tuesday" count from it.
+    reference: Option<PartialDate>,
+    /// The article's year, when the text fixes it.
+    now: Option<(i32, DateResolution)>,
+}
+
+/// The full date of the dateline opening the story, its year from the page date (the year
+/// before when the day falls after the page's).
+fn story_date(text: &str, published: Option<PartialDate>) -> Option<PartialDate> {
+    let line = text.lines().next()?;
+    let date = dateline(line)?;
+    if date.year.is_some() {
+        return Some(date);
+    }
+    let published = published?;
+    let (year, month, day) = (published.year?, date.month?, date.day?);
+    let later = (month, day) > (published.month?, published.day.unwrap_or(31));
+    PartialDate::ymd(if later { year - 1 } else { year }, month, day)
+}
+
 fn resolve(
     raw: &Raw,
     raws: &[Raw],
     sentences: &[Range<usize>],
-    published: Option<PartialDate>,
-    now: Option<(i32, DateResolution)>,
+    anchors: &Anchors<'_>,
     last_month: Option<(Option<i32>, u8, DateResolution)>,
 ) -> Option<DateMention> {
+    let (published, reference, now) = (anchors.published, anchors.reference, anchors.now);
     let mention = |date: Option<PartialDate>, resolution| {
         date.map(|date| DateMention {
             range: raw.range.clone(),
@@ -524,10 +673,10 @@ fn resolve(
         })
     };
     if let Some(relative) = raw.relative_to_publication {
-        return mention(
-            relative_to(published?, relative),
-            DateResolution::FromPublication,
-        );
+        let resolved = reference.and_then(|reference| relative_to(reference, relative));
+        if resolved.is_some() || raw.relative_years.is_none() {
+            return mention(resolved, DateResolution::FromPublication);
+        }
     }
     if let Some(offset) = raw.relative_years {
         let (year, resolution) = now?;
@@ -560,7 +709,7 @@ fn resolve(
             DateResolution::Stated,
         ),
         (None, Some(month), Some(day)) => {
-            let (year, resolution) = year_for(raw, raws, sentences, published, now, month, day);
+            let (year, resolution) = year_for(raw, raws, sentences, anchors, month, day);
             match year {
                 Some(year) => mention(PartialDate::ymd(year, month, day), resolution),
                 None => mention(PartialDate::month_day(month, day), DateResolution::Stated),
@@ -602,8 +751,9 @@ fn resolve(
     }
 }
 
-/// "Last month" or "on Wednesday", counted back from the page's date (a weekday means the
-/// latest such day on or before it).
+/// "Last month", "on Wednesday", "yesterday", "recently", "in early July", counted from the
+/// reference date (a weekday means the latest such day on or before it; a month named alone,
+/// the latest such month).
 fn relative_to(published: PartialDate, relative: Relative) -> Option<PartialDate> {
     let (year, month) = (published.year?, published.month?);
     match relative {
@@ -613,6 +763,30 @@ fn relative_to(published: PartialDate, relative: Relative) -> Option<PartialDate
                 index.div_euclid(12),
                 u8::try_from(index.rem_euclid(12) + 1).ok()?,
             )
+        }
+        Relative::Recent => PartialDate::year_month(year, month),
+        Relative::MonthOfYear(named) => {
+            PartialDate::year_month(if named <= month { year } else { year - 1 }, named)
+        }
+        Relative::Days(offset) => {
+            let (mut year, mut month, mut day) = (year, month, i32::from(published.day?) + offset);
+            while day < 1 {
+                (year, month) = if month == 1 {
+                    (year - 1, 12)
+                } else {
+                    (year, month - 1)
+                };
+                day += days_in_month(year, month);
+            }
+            while day > days_in_month(year, month) {
+                day -= days_in_month(year, month);
+                (year, month) = if month == 12 {
+                    (year + 1, 1)
+                } else {
+                    (year, month + 1)
+                };
+            }
+            PartialDate::ymd(year, month, u8::try_from(day).ok()?)
         }
         Relative::Weekday(weekday) => {
             let day = published.day?;
@@ -660,11 +834,11 @@ fn year_for(
     raw: &Raw,
     raws: &[Raw],
     sentences: &[Range<usize>],
-    published: Option<PartialDate>,
-    now: Option<(i32, DateResolution)>,
+    anchors: &Anchors<'_>,
     month: u8,
     day: u8,
 ) -> (Option<i32>, DateResolution) {
+    let (published, now) = (anchors.published, anchors.now);
     // The page's date is the firmest evidence; a year elsewhere in the sentence may name a
     // plan ("the 2022 cooperation plan") rather than the day's year.
     if let Some(PartialDate {
@@ -695,10 +869,48 @@ fn year_for(
             return (Some(*year), DateResolution::FromContext);
         }
     }
-    match now {
+    match now.or_else(|| story_year(anchors.text, raws, raw)) {
         Some((year, resolution)) => (Some(year), resolution),
         None => (None, DateResolution::Stated),
     }
+}
+
+/// The year the story has reached when a page without a date gives a month and day: that of
+/// the last date with a year before it, else the one year the article has stated so far (a
+/// year after "since", "by" or "until" is background, not the story's).
+fn story_year(text: &str, raws: &[Raw], raw: &Raw) -> Option<(i32, DateResolution)> {
+    let earlier = raws
+        .iter()
+        .filter(|other| other.range.end <= raw.range.start && other.relative_years.is_none());
+    if let Some(year) = earlier
+        .clone()
+        .filter(|other| other.month.is_some())
+        .filter_map(|other| other.year)
+        .next_back()
+    {
+        return Some((year, DateResolution::FromContext));
+    }
+    let mut years = earlier
+        .filter(|other| other.month.is_none() && !after_background_word(text, &other.range))
+        .filter_map(|other| other.year);
+    let first = years.next()?;
+    years
+        .all(|year| year == first)
+        .then_some((first, DateResolution::FromContext))
+}
+
+/// Whether a year follows "since", "by", "until", "before", "after", "from" or "end of".
+fn after_background_word(text: &str, year: &Range<usize>) -> bool {
+    let head = text[..year.start].trim_end();
+    let word = head
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "since" | "by" | "until" | "before" | "after" | "from" | "of" | "till" | "to"
+    )
 }
 
 #[cfg(test)]
@@ -863,5 +1075,87 @@ mod tests {
         let sentences = super::super::sentences::split("Signed a few days ago.");
         let mention = &find_dates("Signed a few days ago.", &sentences, published)[0];
         assert_eq!(mention.range, 7..21);
+    }
+    #[test]
+    fn reads_datelines_and_keeps_a_missing_year_unknown() {
+        assert_eq!(
+            dateline("NANJING, Feb. 23, 2024 — The city said"),
+            PartialDate::ymd(2024, 2, 23)
+        );
+        assert_eq!(
+            dateline("BEIJING, June 8 (Xinhua) -- China will"),
+            PartialDate::month_day(6, 8)
+        );
+        assert_eq!(dateline("On May 7, Jiangning District"), None);
+    }
+
+    #[test]
+    fn yesterday_today_and_recently_count_from_the_page_date() {
+        let published = PartialDate::ymd(2018, 1, 11);
+        assert_eq!(
+            dates("Macau and Guangdong yesterday signed", published)[0].0,
+            "2018-01-10"
+        );
+        assert_eq!(dates("They met today.", published)[0].0, "2018-01-11");
+        assert_eq!(
+            dates("signed yesterday", PartialDate::ymd(2018, 3, 1))[0].0,
+            "2018-02-28"
+        );
+        assert_eq!(
+            dates("in recent days, they signed", published)[0].0,
+            "2018-01"
+        );
+        assert!(dates("Yesterday they signed", None).is_empty());
+    }
+
+    #[test]
+    fn a_weekday_counts_from_the_dateline_when_the_story_has_one() {
+        let text =
+            "HONG KONG, March 21 (Xinhua) -- The two sides signed an agreement here on Tuesday.";
+        let found = dates(text, PartialDate::ymd(2023, 3, 22));
+        assert_eq!(found.last().map(|d| d.0.as_str()), Some("2023-03-21"));
+    }
+
+    #[test]
+    fn day_ranges_ordinals_and_months_alone() {
+        let published = PartialDate::ymd(2025, 7, 23);
+        assert_eq!(
+            dates("On 8-10 November, the delegation visited", None)[0].0,
+            "XXXX-11-08"
+        );
+        assert_eq!(
+            dates(
+                "From the 23rd to the 24th, a delegation",
+                PartialDate::ymd(2018, 5, 28)
+            )[0]
+            .0,
+            "2018-05-23"
+        );
+        assert_eq!(
+            dates(
+                "On the afternoon of the 23rd, a meeting",
+                PartialDate::ymd(2018, 5, 28)
+            )[0]
+            .0,
+            "2018-05-23"
+        );
+        assert_eq!(
+            dates("officials visited Baoshan in early July.", published)[0].0,
+            "2025-07"
+        );
+        assert_eq!(dates("they met in September.", published)[0].0, "2024-09");
+        assert_eq!(dates("in July 2019 they met", published)[0].0, "2019-07");
+    }
+
+    #[test]
+    fn without_a_page_date_the_story_year_completes_a_day() {
+        let text = "2011 is a year of great opportunities. On March 10, the two provinces held a joint meeting.";
+        assert_eq!(
+            dates(text, None)[1],
+            ("2011-03-10".to_owned(), DateResolution::FromContext)
+        );
+        let text = "Since 2015 they have cooperated. On March 10, the two provinces met.";
+        assert_eq!(dates(text, None)[1].0, "XXXX-03-10");
+        assert!(dates("an action plan from 2017 to 2020", None).is_empty());
     }
 }

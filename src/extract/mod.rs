@@ -13,6 +13,7 @@ mod places;
 pub mod sentences;
 
 pub use corpus::{CorpusEvent, EventMerger, corpus_events};
+pub use dates::{MONTH_WORDS, dateline, month_number};
 pub use gazetteer::{Entry, Gazetteer, Level};
 
 use crate::model::{Document, Extraction, PartialDate};

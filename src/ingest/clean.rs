@@ -421,7 +421,7 @@ fn read_meta(
         .or_else(|| {
             zones
                 .first_prose
-                .and_then(|i| meta::dateline(lines[i].text))
+                .and_then(|i| crate::extract::dateline(lines[i].text))
         })
         .or_else(|| hints.published.and_then(meta::find_full_date));
 

@@ -10,9 +10,8 @@ use regex::Regex;
 
 use crate::pattern::compiled;
 
+use crate::extract::{MONTH_WORDS as MONTHS, month_number};
 use crate::model::PartialDate;
-
-const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
 /// Labels that introduce a page's own date.
 const DATE_LABEL: &str = r"(?:(?:release|publication|publish(?:ed)?|pub|post(?:ed)?|send|issue[sd]?|update[sd]?|upload(?:ed)?|create[sd]?)\s*(?:date|time|on|at)?|date|time|发布时间|发布日期|发表时间|更新时间|时间|日期)";
@@ -60,13 +59,6 @@ static DATE_LABEL_AFTER_BAR: LazyLock<Regex> = LazyLock::new(|| {
 /// "14/06/2023": day first, accepted only when the day cannot be a month.
 static DAY_FIRST_NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?:^|[^\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?:[^\d/]|$)"));
-
-/// "NANJING, Feb. 23, 2024 —" or "BEIJING, June 8 (Xinhua) --" at the start of a paragraph.
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(&format!(
-        r"^[A-Z][A-Z .'-]{{2,30}},\s*(?i:({MONTHS}))\.?\s+(\d{{1,2}})(?:,\s*(\d{{4}}))?\s*(?:\([^)]{{1,30}}\)|/[^/]{{1,30}}/)?\s*(?:--|—|–|-)"
-    ))
-});
 
 static SOURCE_LABEL: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?i)(?:^|\s|\|)(source|来源|稿源|from)\s*[:：]\s*"));
@@ -211,18 +203,6 @@ pub fn labelled_date(line: &str) -> Option<PartialDate> {
     None
 }
 
-/// The date of a news dateline opening a paragraph ("NANJING, June 8, 2018 (Xinhua) --").
-/// Without a year it stays year-unknown.
-pub fn dateline(paragraph: &str) -> Option<PartialDate> {
-    let captures = DATELINE.captures(paragraph)?;
-    let month = month_number(&captures[1])?;
-    let day = captures[2].parse().ok()?;
-    match captures.get(3) {
-        Some(year) => PartialDate::ymd(year.as_str().parse().ok()?, month, day),
-        None => PartialDate::month_day(month, day),
-    }
-}
-
 /// The outlet named after a "Source:" label, stopping at the next label ("Editor: …").
 pub fn labelled_source(line: &str) -> Option<String> {
     if line.chars().count() > 160 {
@@ -298,28 +278,6 @@ pub fn strip_bullet(line: &str) -> &str {
         .trim()
 }
 
-/// 1–12 for an English month name or abbreviation.
-pub fn month_number(name: &str) -> Option<u8> {
-    let lower = name.to_ascii_lowercase();
-    let prefix = lower.get(..3)?;
-    let month = match prefix {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(month)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,19 +336,6 @@ mod tests {
             ymd(2023, 6, 14)
         );
         assert_eq!(labelled_date("Release Date: 06/07/2023"), None);
-    }
-
-    #[test]
-    fn reads_datelines_and_keeps_a_missing_year_unknown() {
-        assert_eq!(
-            dateline("NANJING, Feb. 23, 2024 — The city said"),
-            ymd(2024, 2, 23)
-        );
-        assert_eq!(
-            dateline("BEIJING, June 8 (Xinhua) -- China will"),
-            PartialDate::month_day(6, 8)
-        );
-        assert_eq!(dateline("On May 7, Jiangning District"), None);
     }
 
     #[test]

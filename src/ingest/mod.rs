@@ -21,7 +21,7 @@ use std::path::Path;
 pub use clean::{Cleaned, Hints, clean};
 pub use decode::{Decoded, decode};
 pub use html::{HtmlText, html_to_text};
-pub use meta::{find_full_date, month_number};
+pub use meta::find_full_date;
 pub use read::read_limited;
 pub use walk::{Found, walk};
 pub use worker::{IngestEvent, IngestJob, Root, ingest, spawn};

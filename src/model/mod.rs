@@ -14,7 +14,6 @@ pub use document::{
     BodySegment, DocPath, Document, DocumentId, DocumentMeta, Format, SkipReason, SkippedFile,
 };
 pub use extraction::{
-    EventSources,
-    DateMention, DateResolution, EntryId, Event, EventKind, Extraction, Participant, Person,
-    PlaceMention,
+    DateMention, DateResolution, EntryId, Event, EventKind, EventSources, Extraction, Participant,
+    Person, PlaceMention,
 };

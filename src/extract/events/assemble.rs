@@ -16,7 +16,8 @@ pub fn merge(candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut merged: Vec<Candidate> = Vec::new();
     for candidate in candidates {
         match merged.iter().position(|other| {
-            same_day(other, &candidate) && same_parties(&other.participants, &candidate.participants)
+            same_day(other, &candidate)
+                && same_parties(&other.participants, &candidate.participants)
         }) {
             Some(index) => absorb(&mut merged[index], candidate),
             None => merged.push(candidate),

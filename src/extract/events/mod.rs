@@ -33,6 +33,9 @@ use crate::model::{
 };
 use crate::pattern::compiled;
 
+/// A date and how its missing parts were filled.
+type Dated = (PartialDate, DateResolution);
+
 /// One clause read as an event, before the reports of one occurrence are joined.
 #[derive(Clone, Debug)]
 struct Candidate {
@@ -118,7 +121,14 @@ pub fn find_events(
         .collect();
     for clause in &clauses {
         let paragraph = paragraph_starts.partition_point(|&at| at < clause.start);
-        read_clause(&context, dates, clause, paragraph, &mut story, &mut candidates);
+        read_clause(
+            &context,
+            dates,
+            clause,
+            paragraph,
+            &mut story,
+            &mut candidates,
+        );
     }
     let events = assemble::merge(candidates);
     // A company or institution is a party only when it signs at an occasion of regional
@@ -132,12 +142,14 @@ pub fn find_events(
             .count()
             >= 2
     };
-    let any_regional = events.iter().any(|candidate| {
-        regional(candidate) && !candidate.signals.organisation
-    });
+    let any_regional = events
+        .iter()
+        .any(|candidate| regional(candidate) && !candidate.signals.organisation);
     events
         .into_iter()
-        .filter(|candidate| regional(candidate) || (any_regional && candidate.participants.len() >= 2))
+        .filter(|candidate| {
+            regional(candidate) || (any_regional && candidate.participants.len() >= 2)
+        })
         .map(|candidate| Event {
             kind: candidate.kind,
             participants: candidate.participants,
@@ -228,8 +240,10 @@ fn read_clause(
             story.organisations.push(party.participant.name.clone());
         }
     }
-    let mut participants: Vec<Participant> =
-        found.iter().map(|party| party.participant.clone()).collect();
+    let mut participants: Vec<Participant> = found
+        .iter()
+        .map(|party| party.participant.clone())
+        .collect();
     let mut signals = Signals {
         organisation: found.iter().any(|party| party.organisation),
         ..Signals::default()
@@ -262,7 +276,16 @@ fn read_clause(
         }
     }
     let background = BACKGROUND.is_match(&lower);
-    let (date, date_from) = clause_date(&lower, clause, own_date, story, paragraph, &trigger, background, signals.group_reference);
+    let (date, date_from) = clause_date(
+        &lower,
+        clause,
+        own_date,
+        story,
+        paragraph,
+        &trigger,
+        background,
+        signals.group_reference,
+    );
     signals.inherited_date = date.is_some() && own_date.is_none();
     let kind = trigger.kind;
     if story.occasion.is_none() && !background {
@@ -342,12 +365,10 @@ fn clause_date(
     // "The alliance was jointly initiated by …" after "… launched an alliance": the same act.
     let same_act = occasion.is_some_and(|o| o.kind == trigger.kind) && DEFINITE_ACT.is_match(lower);
     let refers_to_occasion = same_act || OCCASION_REFERENCE.is_match(lower);
-    let occasion_date = occasion.and_then(|occasion| {
-        occasion
-            .date
-            .map(|date| (date, occasion.date_from.clone()))
-    });
-    let compatible = |own: Option<(PartialDate, DateResolution)>, occasion: (PartialDate, DateResolution)| {
+    let occasion_date =
+        occasion.and_then(|occasion| occasion.date.map(|date| (date, occasion.date_from.clone())));
+    let compatible = |own: Option<(PartialDate, DateResolution)>,
+                      occasion: (PartialDate, DateResolution)| {
         own.is_none_or(|own| own.0.year.is_none() || own.0.year == occasion.0.year)
     };
     let own = own_date.map(|date| (date, Some(clause.clone())));
@@ -359,22 +380,47 @@ fn clause_date(
         {
             (Some(occasion.0), occasion.1)
         }
-        (Some(own), _) => (Some(own.0), own.1),
+        (Some(own), occasion) => {
+            // "the 2022 Tianjin-Gansu … ceremony": a year alone in the clause names the year of
+            // the day its paragraph or occasion gives.
+            let context = paragraph_date(story, paragraph, clause)
+                .or_else(|| occasion.filter(|_| !background));
+            match context {
+                Some(context)
+                    if own.0.0.month.is_none()
+                        && context.0.0.month.is_some()
+                        && context.0.0.year == own.0.0.year =>
+                {
+                    (Some(context.0), context.1)
+                }
+                _ => (Some(own.0), own.1),
+            }
+        }
         (None, Some(occasion)) if from_group => (Some(occasion.0), occasion.1),
         (None, occasion) => {
-            let paragraph_date = story
-                .paragraph_date
-                .as_ref()
-                .filter(|(index, _, _)| *index == paragraph)
-                .map(|(_, date, from)| (*date, Some(from.clone())));
             // An undated report in the same story happened at the occasion, unless it says
             // it is background ("previously", "in the past", "since").
-            match paragraph_date.or_else(|| occasion.filter(|_| !background)) {
+            match paragraph_date(story, paragraph, clause)
+                .or_else(|| occasion.filter(|_| !background))
+            {
                 Some((date, from)) => (Some(date), from),
                 None => (None, None),
             }
         }
     }
+}
+
+/// The date of the last dated clause of this paragraph before `clause`, with that clause.
+fn paragraph_date(
+    story: &Story,
+    paragraph: usize,
+    clause: &Range<usize>,
+) -> Option<(Dated, Option<Range<usize>>)> {
+    story
+        .paragraph_date
+        .as_ref()
+        .filter(|(index, _, from)| *index == paragraph && from != clause)
+        .map(|(_, date, from)| (*date, Some(from.clone())))
 }
 
 /// The confidence of an event from how it was read (calibrated on real pages: see
@@ -429,7 +475,9 @@ fn paired_lists(text: &str, clause: &Range<usize>, parties: &[Party]) -> Vec<Vec
     if let [first, partners @ ..] = places.as_slice()
         && partners.len() >= 2
         && AGREEMENTS_WITH.is_match(&text[clause.start..partners[0].range.start].to_lowercase())
-        && partners.iter().all(|partner| partner.range.start > first.range.end)
+        && partners
+            .iter()
+            .all(|partner| partner.range.start > first.range.end)
     {
         return partners
             .iter()
@@ -440,7 +488,9 @@ fn paired_lists(text: &str, clause: &Range<usize>, parties: &[Party]) -> Vec<Vec
     let mut index = 0;
     while index + 1 < places.len() {
         let (left, right) = (places[index], places[index + 1]);
-        let between = text.get(left.range.end..right.range.start).unwrap_or_default();
+        let between = text
+            .get(left.range.end..right.range.start)
+            .unwrap_or_default();
         if PAIR_JOINT.is_match(between) {
             pairs.push(vec![left.participant.clone(), right.participant.clone()]);
             index += 2;
@@ -499,7 +549,9 @@ fn split_signings(text: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
 }
 
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(r"(?-u:\b)(?:signed|inked|concluded|entered into|reached an? (?:\w+ )?agreement)(?-u:\b)")
+    compiled(
+        r"(?-u:\b)(?:signed|inked|concluded|entered into|reached an? (?:\w+ )?agreement)(?-u:\b)",
+    )
 });
 
 #[cfg(test)]

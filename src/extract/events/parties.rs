@@ -91,7 +91,8 @@ pub fn parties(
         if BUSINESSES_AFTER.is_match(after) {
             continue;
         }
-        let compound = before.ends_with(['-', '–', '/']) || after.starts_with(['-', '–', '/'])
+        let compound = before.ends_with(['-', '–', '/'])
+            || after.starts_with(['-', '–', '/'])
             || before.ends_with(" – ")
             || after.starts_with(" – ")
             || before.ends_with(" - ")
@@ -158,7 +159,9 @@ fn mentions_in<'a>(
 ) -> impl Iterator<Item = &'a PlaceMention> + 'a {
     starting_in(context.places, clause, |place| place.range.start)
         .iter()
-        .filter(move |place| place.range.end <= clause.end && !context.spans.in_quotes(&place.range))
+        .filter(move |place| {
+            place.range.end <= clause.end && !context.spans.in_quotes(&place.range)
+        })
 }
 
 /// Every distinct place a clause names that could be a party (no regions, no venues, no
@@ -237,9 +240,8 @@ fn object_zones(text: &str, after: Range<usize>, kind: EventKind) -> Vec<Range<u
     zones
 }
 
-static PARTNER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(r"(?i)(?-u:\b)(?:with|between|among|by)\s+(?:the\s+)?")
-});
+static PARTNER_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?i)(?-u:\b)(?:with|between|among|by)\s+(?:the\s+)?"));
 
 /// Drops a place that contains another party of the clause: it says where that party lies
 /// ("Shanghai's Qingpu", "Qingpu District of Shanghai", "Nansha New Area (Guangzhou)",

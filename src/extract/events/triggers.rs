@@ -102,11 +102,36 @@ static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::ne
     aho_corasick::AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .build([
-            "sign", "inked", "concluded", "entered into", "reached", "agreed", "alliance",
-            "consortium", "union", "visit", "delegation", "tour", "trip", "inspected", "went to",
-            "held", "convened", "hosted", "chaired", "attended", "took place", "takes place",
-            "opened", "kicked off", "gathered", "took part", "participated", "jointly",
-            "together", "co-",
+            "sign",
+            "inked",
+            "concluded",
+            "entered into",
+            "reached",
+            "agreed",
+            "alliance",
+            "consortium",
+            "union",
+            "visit",
+            "delegation",
+            "tour",
+            "trip",
+            "inspected",
+            "went to",
+            "held",
+            "convened",
+            "hosted",
+            "chaired",
+            "attended",
+            "took place",
+            "takes place",
+            "opened",
+            "kicked off",
+            "gathered",
+            "took part",
+            "participated",
+            "jointly",
+            "together",
+            "co-",
         ])
         .ok()
 });
@@ -167,7 +192,8 @@ pub fn trigger(lower: &str) -> Option<Trigger> {
 
 /// Whether a plan or wish is stated before the trigger ("will sign", "plans to visit").
 pub fn is_plan(lower: &str, trigger: &Trigger) -> bool {
-    PLAN.find(lower).is_some_and(|plan| plan.start() < trigger.end)
+    PLAN.find(lower)
+        .is_some_and(|plan| plan.start() < trigger.end)
         || AGREED_TO_ACT.is_match(&lower[trigger.start..])
 }
 
@@ -251,10 +277,7 @@ mod tests {
             end: 0,
         });
         assert!(is_plan(lower, &found));
-        assert_eq!(
-            kind("The agreement signed on August 16 is the first"),
-            None
-        );
+        assert_eq!(kind("The agreement signed on August 16 is the first"), None);
         assert_eq!(kind("The delegation visited several enterprises"), None);
     }
 
