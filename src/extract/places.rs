@@ -45,6 +45,8 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Plac
     drop_nested(&mut mentions);
     drop_brand_names(text, &mut mentions);
     drop_personal_names(text, &mut mentions);
+    mentions.sort_by_key(|mention| mention.range.start);
+    link_pairs(&mut mentions, gazetteer);
     link(&mut mentions, gazetteer);
     // In text order: later stages find a sentence's mentions by binary search.
     mentions.sort_by_key(|mention| mention.range.start);
@@ -233,12 +235,28 @@ fn drop_nested(mentions: &mut Vec<PlaceMention>) {
     });
 }
 
-/// Whether a match stands alone as a word (not "Wuxian" inside "Wuxiang").
+/// Whether a match stands alone as a word (not "Wuxian" inside "Wuxiang"). A suffix in the
+/// plural ends a name too: "Sichuan and Guizhou provinces", "Changning and Jiading districts".
 fn at_word_boundary(text: &str, range: &Range<usize>) -> bool {
     let before = text[..range.start].chars().next_back();
-    let after = text[range.end..].chars().next();
+    let rest = &text[range.end..];
     let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'');
-    !is_word(before) && !is_word(after)
+    let plural = PLURAL_SUFFIXES
+        .iter()
+        .any(|suffix| ends_with_ignoring_case(&text[range.clone()], suffix))
+        && rest.starts_with('s')
+        && !is_word(rest[1..].chars().next());
+    !is_word(before) && (!is_word(rest.chars().next()) || plural)
+}
+
+/// Suffixes that take a plural "s" after a list of names.
+const PLURAL_SUFFIXES: &[&str] = &[" district", " county", " city", " province", " area", " zone"];
+
+fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text
+            .get(text.len() - suffix.len()..)
+            .is_some_and(|end| end.eq_ignore_ascii_case(suffix))
 }
 
 /// The English name to report: the form the text uses, with the suffix it gives.
@@ -283,6 +301,34 @@ fn title_case(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// "Xiangcheng District of Suzhou", "Suzhou's Xiangcheng District": two names next to each
+/// other, each shared by several places, decide each other when only one pairing of their
+/// candidates is a place inside the other. Mentions must be in text order.
+fn link_pairs(mentions: &mut [PlaceMention], gazetteer: &Gazetteer) {
+    for index in 1..mentions.len() {
+        let (left, right) = mentions.split_at_mut(index);
+        let (a, b) = (&mut left[index - 1], &mut right[0]);
+        if b.range.start.saturating_sub(a.range.end) > 40
+            || (a.entry.is_some() && b.entry.is_some())
+        {
+            continue;
+        }
+        let options = |mention: &PlaceMention| match mention.entry {
+            Some(entry) => vec![entry],
+            None => mention.candidates.clone(),
+        };
+        let pairs: Vec<(EntryId, EntryId)> = options(a)
+            .iter()
+            .flat_map(|&x| options(b).into_iter().map(move |y| (x, y)))
+            .filter(|&(x, y)| x != y && (gazetteer.contains(x, y) || gazetteer.contains(y, x)))
+            .collect();
+        if let [(x, y)] = pairs.as_slice() {
+            a.entry = Some(*x);
+            b.entry = Some(*y);
+        }
+    }
 }
 
 /// How close another mention must be to count as "nearby" context, in bytes.

@@ -158,15 +158,12 @@ fn find_title(lines: &[Line<'_>], start: usize, hints: &Hints<'_>) -> Option<usi
         breadcrumbs: &breadcrumbs,
         hints: &hints,
     };
-    let window = candidate_window(lines, start);
-    let best = window
+    // A page whose prose starts before any headline-like line has no headline in its text.
+    candidate_window(lines, start)
         .filter(|&index| is_candidate(lines, start, index))
         .map(|index| (context.score(index), index))
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
-        .map(|(_, index)| index);
-    best.or_else(|| {
-        (start..lines.len()).find(|&i| is_title_shaped(&lines[i]) && leads_into_prose(lines, i))
-    })
+        .map(|(_, index)| index)
 }
 
 /// The lines a headline is looked for in: from the header's end to the first paragraph of
