@@ -250,7 +250,14 @@ fn at_word_boundary(text: &str, range: &Range<usize>) -> bool {
 }
 
 /// Suffixes that take a plural "s" after a list of names.
-const PLURAL_SUFFIXES: &[&str] = &[" district", " county", " city", " province", " area", " zone"];
+const PLURAL_SUFFIXES: &[&str] = &[
+    " district",
+    " county",
+    " city",
+    " province",
+    " area",
+    " zone",
+];
 
 fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
     text.len() >= suffix.len()

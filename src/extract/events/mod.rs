@@ -225,8 +225,17 @@ fn read_clause(
     } else {
         String::new()
     };
-    let trigger = triggers::trigger(&lower).filter(|_| lower.len() == clause_text.len());
-    let Some(trigger) = trigger.filter(|trigger| !triggers::is_plan(&lower, trigger)) else {
+    let trigger = triggers::trigger(&lower)
+        .or_else(|| triggers::group_act(&lower))
+        .filter(|_| lower.len() == clause_text.len());
+    let own_is_year_only = own_date.is_none_or(|(date, _)| date.month.is_none());
+    let reports = |trigger: &Trigger| {
+        !triggers::is_plan(&lower, trigger)
+            && !triggers::names_the_occasion_only(&lower, trigger)
+            && !triggers::lists_others(&lower)
+            && !(own_date.is_some() && own_is_year_only && triggers::counts_many(&lower))
+    };
+    let Some(trigger) = trigger.filter(reports) else {
         let named = named();
         if named.len() >= 2 {
             story.named.push(named);
@@ -253,7 +262,12 @@ fn read_clause(
     // places follow it.
     let group = GROUP_REFERENCE.find(&lower);
     let group_subject = group.is_some_and(|group| group.start() < trigger.start);
-    if let Some(group) = group.filter(|_| participants.len() < 2 || group_subject)
+    let size = group.and_then(|group| group_size(group.as_str()));
+    // "The two cities … at the 2021 Shenzhen-Hong Kong Cooperation Conference": the clause
+    // names the group itself.
+    let own_group = size.filter(|&size| found.len() == size && size >= 2);
+    if let Some(group) =
+        group.filter(|_| own_group.is_none() && (participants.len() < 2 || group_subject))
         && let Some(antecedent) = story.antecedent(group_size(group.as_str()))
     {
         // "The two zones, together with C, launched …": the group and the named others.
@@ -288,7 +302,11 @@ fn read_clause(
     );
     signals.inherited_date = date.is_some() && own_date.is_none();
     let kind = trigger.kind;
-    if story.occasion.is_none() && !background {
+    let firmer = story
+        .occasion
+        .as_ref()
+        .is_none_or(|occasion| occasion.participants.len() < 2 && participants.len() >= 2);
+    if firmer && !background {
         story.occasion = Some(Occasion {
             participants: participants.clone(),
             date,

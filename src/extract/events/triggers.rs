@@ -37,7 +37,7 @@ static ALLIANCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VISIT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:visited|visits|paid (?:a|an|an official|a working) visit(?: to)?|led (?:a|an|the) (?:[\w-]+ ){0,4}delegation|delegation(?-u:\b)[^.;]{0,80}(?-u:\b)(?:visit|visited|went|arrived|came)|(?:study|inspection|investigation|working|business|research|fact-finding|exchange) (?:tour|trip|visit)s?(?: (?:to|in))?|(?:visit|trip|tour) to|met (?:in [\w ]{1,20} )?with (?:a|an|the) (?:[\w'-]+ ){0,6}delegation|received (?:a|an|the) (?:[\w'-]+ ){0,6}delegation|inspected|went to [\w ]{1,30} (?:to|for) (?:study|investigate|investigation|inspect|inspection|visit|research|exchange))",
+        r"(?-u:\b)(?:visited|visits|paid (?:a|an|an official|a working) visit(?: to)?|led (?:a|an|the) (?:[\w-]+ ){0,4}delegation|delegation(?-u:\b)[^.;]{0,80}(?-u:\b)(?:visit|visited|went|arrived|came)|(?:study|inspection|investigation|working|business|research|fact-finding|exchange) (?:tour|trip|visit)s?(?: (?:to|in))?|(?:visit|trip|tour) to|met (?:in [\w ]{1,20} )?with (?:a|an|the) (?:[\w'-]+ ){0,6}delegation|received (?:a|an|the) (?:[\w'-]+ ){0,6}delegation|inspected|went to [\w ]{1,60} (?:to|for) (?:study|investigate|investigation|inspect|inspection|visit|research|exchange))",
     )
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
@@ -47,7 +47,7 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OTHER: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:jointly|together) (?:\w+ ){0,2}?(?:released|launched|built|established|set up|inaugurated|unveiled|created|issued|opened|hosted|organized|organised)(?-u:\b)|(?-u:\b)co-(?:built|established|sponsored|organized|organised)(?-u:\b)|(?-u:\b)inaugurated(?-u:\b)[^.;]*(?-u:\b)together with(?-u:\b)",
+        r"(?-u:\b)(?:jointly|together) (?:\w+ ){0,2}?(?:released|launched|built|established|set up|inaugurated|unveiled|created|issued|opened|hosted|organized|organised)(?-u:\b)|(?-u:\b)co-(?:built|established|sponsored|organized|organised)(?-u:\b)|(?-u:\b)inaugurated(?-u:\b)[^.;]*(?-u:\b)together with(?-u:\b)|(?-u:\b)together with(?-u:\b)[^.;]*(?-u:\b)(?:inaugurated|launched|set up|established|unveiled|released|opened|built)(?-u:\b)",
     )
 });
 
@@ -66,7 +66,7 @@ static SIGNED_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// "visited several Shenzhen enterprises": a visit to companies, not to a place's government.
 static VISIT_TO_COMPANIES: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:visited|inspected|toured)(?-u:\b)[^.;]{0,60}(?-u:\b)(?:enterprises|companies|firms|factories|projects|plants|workshops|base|bases|exhibition|museum|park|parks|center|centre|port|ports)(?-u:\b)",
+        r"(?-u:\b)(?:visited|visits|visit|inspected|toured)(?-u:\b)[^.;]{0,60}(?-u:\b)(?:enterprises|companies|firms|factories|projects|plants|workshops|base|bases|exhibition|museum|park|parks|center|centre|port|ports|co\.|ltd|limited|corporation|village|villages)(?-u:\b)",
     )
 });
 /// Words that mark a clause as background rather than a report of the day's events.
@@ -78,13 +78,13 @@ pub static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
 /// "the two cities", "both sides", "the three zones": parties named earlier.
 pub static GROUP_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:the (two|three|four|five|six|several|nine) (?:[\w-]+ )?(?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties|governments|new areas|municipalities|territories|capitals)|both (?:sides|parties|cities|provinces|places|governments|regions)|the (?:[\w-]+ )?(?:sides|parties))(?-u:\b)",
+        r"(?-u:\b)(?:the (two|three|four|five|six|several|nine) (?:[\w-]+ )?(?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties|governments|new areas|municipalities|territories|capitals)|both (?:sides|parties|cities|provinces|places|governments|regions)|the (?:[\w-]+ )?(?:sides|parties)|they)(?-u:\b)",
     )
 });
 /// "during the visit", "at the meeting", "on the site": the occasion already reported.
 pub static OCCASION_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^(?:also )?(?:during|at|after|on the sidelines of|following) the (?:\w+ ){0,3}\w+(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)(?:at|during|after) the (?:same )?(?:meeting|event|ceremony|conference|visit|talks|symposium|forum|session|discussion)(?-u:\b)|(?-u:\b)(?:at|during) (?:which|the event)(?-u:\b)",
+        r"^(?:also )?(?:during|at|after|on the sidelines of|following) the (?:\w+ ){0,3}\w+(?-u:\b)|^on the (?:opening|first|second|third|same|closing|last) day(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)(?:at|during|after) the (?:same )?(?:meeting|event|ceremony|conference|visit|talks|symposium|forum|session|discussion)(?-u:\b)|(?-u:\b)(?:at|during) (?:which|the event)(?-u:\b)",
     )
 });
 /// A clause opening with a definite reference to an act already reported.
@@ -192,10 +192,66 @@ pub fn trigger(lower: &str) -> Option<Trigger> {
 
 /// Whether a plan or wish is stated before the trigger ("will sign", "plans to visit").
 pub fn is_plan(lower: &str, trigger: &Trigger) -> bool {
-    PLAN.find(lower)
-        .is_some_and(|plan| plan.start() < trigger.end)
+    // "… will enter deep collaboration following the signing of an agreement on June 6": the
+    // signing is done, whatever the main clause plans.
+    let done = lower[..trigger.start].ends_with("following the ")
+        || lower[..trigger.start].ends_with("after the ");
+    (!done
+        && PLAN
+            .find(lower)
+            .is_some_and(|plan| plan.start() < trigger.end))
         || AGREED_TO_ACT.is_match(&lower[trigger.start..])
 }
+
+/// "said at the signing ceremony that …": a clause about what happened at an act already
+/// reported, named by its noun, is not a new report of it.
+pub fn names_the_occasion_only(lower: &str, trigger: &Trigger) -> bool {
+    let head = lower[..trigger.start].trim_end();
+    AGREEMENT_NOUN.is_match(&lower[trigger.start..trigger.end])
+        && (head.ends_with("at the") || head.ends_with("during the") || head.ends_with("at a"))
+}
+
+/// "the two cities constructed an industrial cooperation platform": a joint act of a group
+/// named before it, when no other verb reports an act.
+pub fn group_act(lower: &str) -> Option<Trigger> {
+    let group = GROUP_REFERENCE.find(lower)?;
+    let found = GROUP_VERB.find_at(lower, group.end())?;
+    (found.start() - group.end() <= 40).then_some(Trigger {
+        kind: EventKind::Other,
+        start: found.start(),
+        end: found.end(),
+    })
+}
+
+static GROUP_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:constructed|built|set up|launched|established|opened|unveiled|released|inaugurated|created)(?-u:\b)",
+    )
+});
+
+/// "In 2018, Jilin signed agreements with Beijing, Shanghai … and other provinces": a tally of
+/// many acts, not one occurrence (LABELLING: aggregate counts are not events).
+pub fn lists_others(lower: &str) -> bool {
+    AND_OTHERS.is_match(lower)
+}
+
+/// "signed 91 projects", "inked dozens of agreements": many acts counted; with only a year for
+/// a date, a tally rather than one occasion.
+pub fn counts_many(lower: &str) -> bool {
+    MANY_SIGNED.is_match(lower)
+}
+
+static AND_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)and other (?:provinces|cities|regions|places|counties|districts|municipalities)(?-u:\b)",
+    )
+});
+
+static MANY_SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:signed|inked|concluded)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:\d{2,}|dozens of|hundreds of|more than \d+)\s+(?:[\w-]+\s+){0,3}(?:agreements|projects|deals|contracts|memorandums)(?-u:\b)",
+    )
+});
 
 /// "agreed to sign … at an appropriate time": an agreement to act later is a plan.
 static AGREED_TO_ACT: LazyLock<Regex> = LazyLock::new(|| {
