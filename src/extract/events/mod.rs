@@ -130,7 +130,7 @@ pub fn find_events(
             &mut candidates,
         );
     }
-    let events = assemble::merge(candidates);
+    let events = assemble::merge(candidates, gazetteer);
     // A company or institution is a party only when it signs at an occasion of regional
     // cooperation (LABELLING: "only when it signs on behalf of a place"): an article whose
     // events all lack two places reports company deals.

@@ -47,7 +47,7 @@ static PARTNER_TURN: LazyLock<Regex> =
 /// "enterprises", "companies", "investors" right after a place: the place's businesses.
 static BUSINESSES_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^\s+(?:[a-z-]+\s+)?(?:enterprises|companies|firms|businesses|investors|entrepreneurs|universities|businessmen|merchants)(?-u:\b)",
+        r"^(?:\s*(?:,|and)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)*\s+(?:[a-z-]+\s+)?(?:enterprises|companies|firms|businesses|investors|entrepreneurs|universities|businessmen|merchants)(?-u:\b)",
     )
 });
 
@@ -121,6 +121,7 @@ pub fn parties(
         .iter()
         .filter(|org| org.range.end <= clause.end && !context.spans.in_quotes(&org.range))
         .filter(|org| !context.spans.in_company_list(&org.range))
+        .filter(|org| may_act_for_a_place(&org.name))
     {
         let after_trigger = org.range.start >= trigger.end;
         let in_object = object_zone
@@ -150,6 +151,43 @@ pub fn parties(
     }
     drop_locating_containers(context, &mut distinct);
     distinct
+}
+
+/// Whether an organisation can sign on behalf of a place (LABELLING: a company, university or
+/// association counts only when it does): a company or centre can — a development or
+/// investment company of a district often signs for it —, but a university, bank, exchange,
+/// academy, hospital, outlet or association acts for itself, and a bare "Leadership Group" or
+/// "Party Committee" is a body of the place already named.
+fn may_act_for_a_place(name: &str) -> bool {
+    let last = name
+        .trim_end_matches(['.', ','])
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default();
+    let first = name.split(' ').next().unwrap_or_default();
+    !matches!(
+        last,
+        "University"
+            | "Bank"
+            | "Exchange"
+            | "Academy"
+            | "Institute"
+            | "Hospital"
+            | "Daily"
+            | "News"
+            | "Times"
+            | "Post"
+            | "Television"
+            | "TV"
+            | "Radio"
+            | "Press"
+            | "Association"
+            | "Chamber"
+            | "Federation"
+    ) && !matches!(
+        first,
+        "Bank" | "University" | "Academy" | "Institute" | "Leadership" | "Party" | "Standing"
+    ) && name.split(' ').count() >= 2
 }
 
 /// The place mentions that lie wholly in `clause`, outside quoted titles.
