@@ -174,6 +174,19 @@ impl Gazetteer {
                 for suffix in suffix_variants(&entry.kind) {
                     add(&format!("{} {suffix}", entry.base), id, Form::Suffixed);
                 }
+                // "Hainan Tibetan Autonomous Prefecture", "Dachang Hui Autonomous County".
+                for peoples in peoples_of(&entry.name_zh) {
+                    for suffix in suffix_variants(&entry.kind)
+                        .iter()
+                        .filter(|suffix| suffix.starts_with("Autonomous"))
+                    {
+                        add(
+                            &format!("{} {peoples} {suffix}", entry.base),
+                            id,
+                            Form::Suffixed,
+                        );
+                    }
+                }
                 add(&entry.name_zh, id, Form::Chinese);
                 if let Some(base_zh) = chinese_base(&entry.name_zh) {
                     add(base_zh, id, Form::Chinese);
@@ -436,6 +449,95 @@ fn suffix_variants(kind: &str) -> &'static [&'static str] {
         _ => &[],
     }
 }
+
+/// The English names of the peoples an autonomous unit is named for, as the news writes them
+/// ("海南藏族自治州" → "Tibetan"; "阿坝藏族羌族自治州" → "Tibetan and Qiang"; 新疆维吾尔
+/// → "Uygur", "Uyghur"): every spelling, none for a unit that is not autonomous.
+fn peoples_of(name_zh: &str) -> Vec<String> {
+    let Some(at) = name_zh.find("自治") else {
+        return Vec::new();
+    };
+    let mut rest = &name_zh[..at];
+    let mut found: Vec<Vec<&str>> = Vec::new();
+    // The peoples come last before 自治; read them from the end.
+    'outer: loop {
+        for (zh, english) in PEOPLES {
+            if let Some(head) = rest.strip_suffix(zh) {
+                found.push(english.to_vec());
+                rest = head;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    found.reverse();
+    let mut spellings: Vec<Vec<String>> = vec![Vec::new()];
+    for names in &found {
+        spellings = spellings
+            .iter()
+            .flat_map(|prefix| {
+                names.iter().map(move |name| {
+                    let mut next = prefix.clone();
+                    next.push((*name).to_owned());
+                    next
+                })
+            })
+            .collect();
+    }
+    spellings
+        .into_iter()
+        .filter(|names| !names.is_empty())
+        .map(|names| match names.as_slice() {
+            [one] => one.clone(),
+            [head @ .., last] => format!("{} and {last}", head.join(", ")),
+            [] => String::new(),
+        })
+        .collect()
+}
+
+/// Peoples in the names of autonomous units, with the English spellings the news uses.
+const PEOPLES: &[(&str, &[&str])] = &[
+    ("藏族", &["Tibetan"]),
+    ("回族", &["Hui"]),
+    ("蒙古族", &["Mongolian", "Mongol"]),
+    ("蒙古", &["Mongolian", "Mongol"]),
+    ("羌族", &["Qiang"]),
+    ("彝族", &["Yi"]),
+    ("苗族", &["Miao"]),
+    ("侗族", &["Dong"]),
+    ("土家族", &["Tujia"]),
+    ("壮族", &["Zhuang"]),
+    ("布依族", &["Bouyei", "Buyi"]),
+    ("哈萨克", &["Kazak", "Kazakh"]),
+    ("柯尔克孜", &["Kirgiz", "Kyrgyz"]),
+    ("朝鲜族", &["Korean"]),
+    ("傣族", &["Dai"]),
+    ("景颇族", &["Jingpo"]),
+    ("白族", &["Bai"]),
+    ("傈僳族", &["Lisu"]),
+    ("哈尼族", &["Hani"]),
+    ("纳西族", &["Naxi"]),
+    ("瑶族", &["Yao"]),
+    ("畲族", &["She"]),
+    ("黎族", &["Li"]),
+    ("满族", &["Manchu"]),
+    ("达斡尔族", &["Daur"]),
+    ("鄂温克族", &["Ewenki"]),
+    ("鄂伦春", &["Oroqen"]),
+    ("仡佬族", &["Gelao"]),
+    ("水族", &["Shui"]),
+    ("毛南族", &["Maonan"]),
+    ("仫佬族", &["Mulao"]),
+    ("土族", &["Tu"]),
+    ("撒拉族", &["Salar"]),
+    ("东乡族", &["Dongxiang"]),
+    ("保安族", &["Bonan"]),
+    ("裕固族", &["Yugur"]),
+    ("锡伯", &["Xibe"]),
+    ("塔吉克", &["Tajik"]),
+    ("维吾尔", &["Uygur", "Uyghur"]),
+    ("各族", &[]),
+];
 
 /// A Chinese name without its administrative suffix, when at least two characters remain.
 fn chinese_base(name: &str) -> Option<&str> {

@@ -16,7 +16,7 @@ pub use corpus::{CorpusEvent, EventMerger, corpus_events};
 pub use dates::{MONTH_WORDS, dateline, month_number};
 pub use gazetteer::{Entry, Gazetteer, Level};
 
-use crate::model::{Document, Extraction, PartialDate};
+use crate::model::{Document, Extraction, PagePlace, PartialDate};
 
 /// Extracts everything from a document's clean body with the bundled gazetteer, and the place
 /// names of the rest of the page.
@@ -27,9 +27,9 @@ pub fn extract(document: &Document) -> Extraction {
     extraction
 }
 
-/// Place names in the parts of the original text that are not body: the headline, metadata
-/// lines and page furniture such as "Related News".
-fn page_places(document: &Document, gazetteer: &Gazetteer) -> Vec<String> {
+/// Places in the parts of the original text that are not body: the headline, metadata lines
+/// and page furniture such as "Related News".
+fn page_places(document: &Document, gazetteer: &Gazetteer) -> Vec<PagePlace> {
     let mut gaps = Vec::new();
     let mut start = 0;
     for segment in &document.segments {
@@ -41,7 +41,10 @@ fn page_places(document: &Document, gazetteer: &Gazetteer) -> Vec<String> {
         .filter_map(|gap| document.original.get(gap))
         .filter(|gap| !gap.trim().is_empty())
         .flat_map(|gap| regional_places(gap, gazetteer, &orgs::Spans::of(gap)))
-        .map(|mention| mention.name)
+        .map(|mention| PagePlace {
+            name: mention.name,
+            entry: mention.entry,
+        })
         .collect()
 }
 

@@ -160,6 +160,15 @@ pub struct Person {
     pub range: Range<usize>,
 }
 
+/// A place named outside the article body (headline, page furniture).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PagePlace {
+    /// Its canonical English name.
+    pub name: String,
+    /// Its gazetteer entry, when decided.
+    pub entry: Option<EntryId>,
+}
+
 /// Everything extracted from one document.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Extraction {
@@ -173,7 +182,7 @@ pub struct Extraction {
     pub people: Vec<Person>,
     /// Places named only outside the article body (headline, page furniture such as "Related
     /// News"): part of what the page mentions, never of an event.
-    pub page_places: Vec<String>,
+    pub page_places: Vec<PagePlace>,
 }
 
 impl Extraction {
@@ -189,19 +198,27 @@ impl Extraction {
         })
     }
 
-    /// Distinct place names the page mentions: the body's in order of first mention, then
+    /// Distinct places the page mentions, one name each: the body's in order of first mention
+    /// (a place named twice, as "Hong Kong" and "Hong Kong SAR", keeps its first name), then
     /// those only outside it.
     pub fn place_names(&self) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
+        let mut entries: Vec<EntryId> = Vec::new();
         let all = self
             .places
             .iter()
-            .map(|mention| &mention.name)
-            .chain(&self.page_places);
-        for name in all {
-            if !names.contains(name) {
-                names.push(name.clone());
+            .map(|mention| (&mention.name, mention.entry))
+            .chain(
+                self.page_places
+                    .iter()
+                    .map(|place| (&place.name, place.entry)),
+            );
+        for (name, entry) in all {
+            if names.contains(name) || entry.is_some_and(|entry| entries.contains(&entry)) {
+                continue;
             }
+            names.push(name.clone());
+            entries.extend(entry);
         }
         names
     }

@@ -14,6 +14,6 @@ pub use document::{
     BodySegment, DocPath, Document, DocumentId, DocumentMeta, Format, SkipReason, SkippedFile,
 };
 pub use extraction::{
-    DateMention, DateResolution, EntryId, Event, EventKind, EventSources, Extraction, Participant,
-    Person, PlaceMention,
+    DateMention, DateResolution, EntryId, Event, EventKind, EventSources, Extraction, PagePlace,
+    Participant, Person, PlaceMention,
 };

@@ -103,7 +103,10 @@ fn join_undated(merged: &mut Vec<Candidate>) {
 /// A visit, a meeting or another joint occasion: what acts are done at. Two acts (an alliance
 /// launched and a pair signing at its launch) stay two events.
 fn is_occasion(kind: EventKind) -> bool {
-    matches!(kind, EventKind::Visit | EventKind::Meeting | EventKind::Other)
+    matches!(
+        kind,
+        EventKind::Visit | EventKind::Meeting | EventKind::Other
+    )
 }
 
 fn same_day(a: &Candidate, b: &Candidate) -> bool {
@@ -132,9 +135,11 @@ fn same_parties(a: &[Participant], b: &[Participant]) -> bool {
 
 /// Whether each party of `small` is a party of `large` or a place inside one of them.
 fn covers(small: &[Participant], large: &[Participant], gazetteer: &Gazetteer) -> bool {
-    small
-        .iter()
-        .all(|x| large.iter().any(|y| same_party(x, y) || inside(x, y, gazetteer)))
+    small.iter().all(|x| {
+        large
+            .iter()
+            .any(|y| same_party(x, y) || inside(x, y, gazetteer))
+    })
 }
 
 /// "Hangzhou and Chengdu" for "Zhejiang and Sichuan": as many parties, each the same as or
