@@ -75,16 +75,18 @@ pub fn merge(candidates: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<Candidate
     merged
 }
 
-/// An undated report whose parties are those of exactly one dated event is that event
+/// An undated signing whose parties signed exactly one dated agreement is that agreement
 /// reported again ("The development of Xiongan got a fresh boost, as Beijing and Hebei signed
-/// an agreement" under a dated account of the signing).
+/// an agreement" under a dated account of the signing). Meetings and visits recur ("the 3rd
+/// joint conference", "the 1st"), so an undated one stays its own.
 fn join_undated(merged: &mut Vec<Candidate>) {
     let mut index = 0;
     while index < merged.len() {
-        if merged[index].date.is_none() {
+        if merged[index].date.is_none() && merged[index].kind == EventKind::Agreement {
             let dated: Vec<usize> = (0..merged.len())
                 .filter(|&other| {
                     other != index
+                        && merged[other].kind == EventKind::Agreement
                         && merged[other].date.is_some()
                         && same_parties(&merged[other].participants, &merged[index].participants)
                 })
