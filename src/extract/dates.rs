@@ -64,7 +64,7 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
         (
             Shape::Weekday,
             compiled(
-                r"(?i)(?-u:\b)(?:on|last) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?-u:\b)",
+                r"(?i:(?-u:\b)(?:on|last) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?-u:\b))|(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)",
             ),
         ),
         (
@@ -547,8 +547,13 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                     }
                 }
                 Shape::Weekday => {
+                    // "Thursday, 8 March 2019" is a full date, read by its own pattern.
+                    if captures.get(2).is_some() && text[range.end..].starts_with(',') {
+                        continue;
+                    }
                     let name = captures
                         .get(1)
+                        .or_else(|| captures.get(2))
                         .map(|m| m.as_str().to_lowercase())
                         .unwrap_or_default();
                     let weekday = [

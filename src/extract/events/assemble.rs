@@ -49,6 +49,9 @@ pub fn merge(candidates: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<Candidate
                         && is_occasion(merged[index].kind)
                         && precedence(merged[other].kind) > precedence(merged[index].kind)
                         && during(&merged[index], &merged[other])
+                        && (subset(&merged[index].participants, &merged[other].participants)
+                            || subset(&merged[other].participants, &merged[index].participants)
+                            || merged[index].date.is_some())
                         && (covers(
                             &merged[index].participants,
                             &merged[other].participants,
@@ -133,6 +136,10 @@ fn during(lesser: &Candidate, host: &Candidate) -> bool {
 
 fn same_parties(a: &[Participant], b: &[Participant]) -> bool {
     a.len() == b.len() && a.iter().all(|x| b.iter().any(|y| same_party(x, y)))
+}
+
+fn subset(small: &[Participant], large: &[Participant]) -> bool {
+    small.iter().all(|x| large.iter().any(|y| same_party(x, y)))
 }
 
 /// Whether each party of `small` is a party of `large` or a place inside one of them.

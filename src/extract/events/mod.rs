@@ -25,7 +25,7 @@ use self::triggers::{
     may_report_an_event,
 };
 use super::fields::fields_in;
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, Level};
 use super::orgs::Spans;
 use crate::model::{
     DateMention, DateResolution, Event, EventKind, EventSources, PartialDate, Participant,
@@ -181,16 +181,37 @@ struct Story {
 }
 
 impl Story {
-    /// The parties a group reference of `size` names: the occasion's when it has that many,
-    /// else those of the last clause that named that many places.
-    fn antecedent(&self, size: Option<usize>) -> Option<Vec<Participant>> {
-        let fits = |parties: &[Participant]| {
-            parties.len() >= 2 && size.is_none_or(|size| parties.len() == size)
+    /// The parties a group reference names: the occasion's when it has that many of that
+    /// level ("the three provinces" among Shanghai, Jiangsu, Zhejiang and Anhui), else those of
+    /// the last clause that named as many.
+    fn antecedent(
+        &self,
+        size: Option<usize>,
+        level: Option<Level>,
+        gazetteer: &Gazetteer,
+    ) -> Option<Vec<Participant>> {
+        let of_level = |parties: &[Participant]| -> Vec<Participant> {
+            parties
+                .iter()
+                .filter(|party| {
+                    level.is_none_or(|level| {
+                        party
+                            .entry
+                            .and_then(|id| gazetteer.entry(id))
+                            .is_none_or(|entry| entry.level == level)
+                    })
+                })
+                .cloned()
+                .collect()
         };
-        if let Some(occasion) = self.occasion.as_ref().filter(|o| fits(&o.participants)) {
-            return Some(occasion.participants.clone());
+        let fits = |parties: &[Participant]| {
+            let members = of_level(parties);
+            (members.len() >= 2 && size.is_none_or(|size| members.len() == size)).then_some(members)
+        };
+        if let Some(members) = self.occasion.as_ref().and_then(|o| fits(&o.participants)) {
+            return Some(members);
         }
-        self.named.iter().rev().find(|named| fits(named)).cloned()
+        self.named.iter().rev().find_map(|named| fits(named))
     }
 
     fn is_organisation(&self, party: &Participant) -> bool {
@@ -268,12 +289,18 @@ fn read_clause(
     let own_group = size.filter(|&size| found.len() == size && size >= 2);
     if let Some(group) =
         group.filter(|_| own_group.is_none() && (participants.len() < 2 || group_subject))
-        && let Some(antecedent) = story.antecedent(group_size(group.as_str()))
+        && let Some(antecedent) = story.antecedent(
+            group_size(group.as_str()),
+            triggers::group_level(group.as_str()),
+            context.gazetteer,
+        )
     {
-        // "The two zones, together with C, launched …": the group and the named others.
+        // "The two zones, together with C, launched …", "between Shanghai and the three
+        // provinces": the group and the named others.
         let named_too = lower.contains("together with")
             || lower.contains("along with")
-            || lower.contains("joined by");
+            || lower.contains("joined by")
+            || lower[..group.start()].ends_with(" and ");
         let others = std::mem::replace(&mut participants, antecedent);
         if named_too {
             for party in others {

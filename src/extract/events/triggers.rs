@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::extract::gazetteer::Level;
 use crate::model::EventKind;
 use crate::pattern::compiled;
 
@@ -267,6 +268,19 @@ pub fn precedence(kind: EventKind) -> u8 {
         EventKind::Meeting => 3,
         EventKind::Visit => 2,
         EventKind::Other => 1,
+    }
+}
+
+/// The level of place a group reference names ("the three provinces" → provinces), when it
+/// says.
+pub fn group_level(reference: &str) -> Option<Level> {
+    let noun = reference.rsplit(' ').next().unwrap_or_default();
+    match noun {
+        "provinces" | "municipalities" => Some(Level::Province),
+        "cities" | "capitals" => Some(Level::Prefecture),
+        "districts" | "counties" => Some(Level::County),
+        // "the three zones" may be three districts: zones and areas say no level.
+        _ => None,
     }
 }
 
