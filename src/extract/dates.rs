@@ -74,7 +74,7 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
         (
             Shape::MonthAlone,
             compiled(&format!(
-                r"(?-u:\b)(?:[Ii]n|[Ee]arly|[Mm]id|[Ll]ate|[Ss]ince|[Dd]uring|[Ee]nd of|[Bb]eginning of)\s+(?:early\s+|mid-?\s*|late\s+)?({MONTHS_FULL})(?-u:\b)(?:\s*,?\s*\d)?"
+                r"(?-u:\b)(?:[Ii]n|[Ee]arly|[Mm]id|[Ll]ate|[Ss]ince|[Dd]uring|[Ee]nd of|[Bb]eginning of)\s+(?:early\s+|mid-?\s*|late\s+)?({MONTHS_FULL})(?-u:\b)(?:\s+(last|this|next)\s+year(?-u:\b))?(?:\s*,?\s*\d)?"
             )),
         ),
     ]
@@ -529,9 +529,14 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                     if whole.as_str().ends_with(|c: char| c.is_ascii_digit()) {
                         continue;
                     }
-                    Raw {
-                        relative_to_publication: month_name(1).map(Relative::MonthOfYear),
-                        ..raw(None, month_name(1), None, None)
+                    // "in November last year": that month of the year before.
+                    if captures.get(2).is_some() {
+                        raw(None, month_name(1), None, Some(direction(captures.get(2))))
+                    } else {
+                        Raw {
+                            relative_to_publication: month_name(1).map(Relative::MonthOfYear),
+                            ..raw(None, month_name(1), None, None)
+                        }
                     }
                 }
                 Shape::MonthYear => raw(number(2), month_name(1), None, None),

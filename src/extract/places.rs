@@ -295,10 +295,14 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
     };
     match form {
         Form::Bare => entry.base.clone(),
+        // "Hong Kong Special Administrative Region" is Hong Kong.
+        Form::Suffixed if entry.kind == "SAR" => entry.base.clone(),
         Form::Suffixed => {
             let suffix = surface.get(entry.base.len()..).unwrap_or_default();
             format!("{}{}", entry.base, title_case(suffix))
         }
+        // "Hong Kong SAR", "Hong Kong Special Administrative Region": the place's name.
+        Form::Alias(alias) if is_designation_of(alias, &entry.base) => entry.base.clone(),
         Form::Alias(alias) => alias.clone(),
         // A zone or region as the text names it (an official name or a common alias).
         // "Yangtze River Delta region" is the Yangtze River Delta.
@@ -306,6 +310,15 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
         Form::Named => surface.to_owned(),
         Form::Chinese => entry.full_name(),
     }
+}
+
+/// Whether an alias is the name followed by an administrative designation only.
+fn is_designation_of(alias: &str, base: &str) -> bool {
+    starts_with_ignoring_case(alias, base)
+        && matches!(
+            alias[base.len()..].trim().to_ascii_lowercase().as_str(),
+            "sar" | "special administrative region"
+        )
 }
 
 fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {

@@ -231,7 +231,7 @@ fn read_clause(
 ) {
     let text = context.text;
     let clause_text = &text[clause.clone()];
-    let own_date = best_date(dates, clause);
+    let own_date = best_date(text, dates, clause);
     if let Some(date) = own_date {
         story.paragraph_date = Some((paragraph, date, clause.clone()));
     }
@@ -494,13 +494,17 @@ fn confidence(signals: &Signals, kind: EventKind, reports: usize) -> f32 {
 }
 
 /// The most precise date written in the clause.
+/// A date after "said" or "announced" dates the saying, not the act ("have signed an agreement
+/// …, a Beijing official said on Monday").
 fn best_date(
+    text: &str,
     dates: &[DateMention],
     clause: &Range<usize>,
 ) -> Option<(PartialDate, DateResolution)> {
     starting_in(dates, clause, |mention| mention.range.start)
         .iter()
         .filter(|mention| mention.range.end <= clause.end)
+        .filter(|mention| !dates_a_statement(&text[clause.start..mention.range.start]))
         .max_by_key(|mention| {
             (
                 mention.date.day.is_some(),
@@ -509,6 +513,14 @@ fn best_date(
             )
         })
         .map(|mention| (mention.date, mention.resolution))
+}
+
+/// Whether the text before a date ends with a verb of saying.
+fn dates_a_statement(before: &str) -> bool {
+    let head = before.trim_end().to_lowercase();
+    ["said", "says", "announced", "told reporters", "told", "noted", "stated"]
+        .iter()
+        .any(|verb| head.ends_with(verb))
 }
 
 /// "Tianhe District signed with Dafang County, Huangpu District with Nayong County and Baiyun
