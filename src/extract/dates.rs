@@ -579,6 +579,9 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                         ..raw(None, None, None, None)
                     }
                 }
+                // "the joint meeting of the 3rd Guangdong-Guangxi-Guizhou …": a session's
+                // number, not a day.
+                Shape::OrdinalDay if names_a_session(&text[range.end..]) => continue,
                 Shape::OrdinalDay => raw(None, None, number(1), None),
             };
             raws.push(found);
@@ -602,6 +605,32 @@ fn raw_dates(text: &str) -> Vec<Raw> {
     }
     raws.sort_by_key(|raw| raw.range.start);
     raws
+}
+
+/// Whether what follows an ordinal makes it a session's number: a name or a noun of meetings.
+fn names_a_session(rest: &str) -> bool {
+    let word = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or_default();
+    word.starts_with(|c: char| c.is_uppercase())
+        || matches!(
+            word,
+            "session"
+                | "meeting"
+                | "conference"
+                | "forum"
+                | "joint"
+                | "annual"
+                | "round"
+                | "batch"
+                | "anniversary"
+                | "plenary"
+                | "summit"
+                | "china"
+                | "national"
+        )
 }
 
 /// -1 for "last", 1 for "next", 0 for "this".

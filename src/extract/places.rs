@@ -560,4 +560,31 @@ mod tests {
             ["Jiangning District", "Lishui District"]
         );
     }
+
+    #[test]
+    fn plural_suffixes_weekdays_and_autonomous_names() {
+        let names = |text: &str| -> Vec<String> {
+            find_places(text, Gazetteer::bundled(), &Spans::of(text))
+                .into_iter()
+                .map(|mention| mention.name)
+                .collect()
+        };
+        assert_eq!(
+            names("Sichuan and Guizhou provinces signed"),
+            ["Sichuan", "Guizhou Province"]
+        );
+        assert_eq!(names("a visit to Taiwan Wednesday"), ["Taiwan"]);
+        assert_eq!(
+            names("Hainan Tibetan Autonomous Prefecture and Xinjiang Uyghur Autonomous Region"),
+            [
+                "Hainan Tibetan Autonomous Prefecture",
+                "Xinjiang Uyghur Autonomous Region"
+            ]
+        );
+        assert_eq!(
+            names("the Hong Kong Special Administrative Region"),
+            ["Hong Kong"]
+        );
+        assert_eq!(names("President Xi Jinping said"), Vec::<String>::new());
+    }
 }

@@ -81,6 +81,8 @@ impl Signals {
 #[derive(Clone, Debug)]
 struct Occasion {
     participants: Vec<Participant>,
+    /// The clause that named them.
+    parties_from: Range<usize>,
     date: Option<(PartialDate, DateResolution)>,
     date_from: Option<Range<usize>>,
     kind: EventKind,
@@ -173,7 +175,7 @@ struct Story {
     /// The first act the article reports that is not background.
     occasion: Option<Occasion>,
     /// The places named by earlier clauses, for "the two cities".
-    named: Vec<Vec<Participant>>,
+    named: Vec<(Vec<Participant>, Range<usize>)>,
     /// The date of the last dated clause and the paragraph it stood in.
     paragraph_date: Option<(usize, (PartialDate, DateResolution), Range<usize>)>,
     /// Names of the companies and institutions found as parties.
@@ -188,11 +190,13 @@ impl Story {
         &self,
         size: Option<usize>,
         level: Option<Level>,
+        named_with_it: &[Participant],
         gazetteer: &Gazetteer,
-    ) -> Option<Vec<Participant>> {
+    ) -> Option<(Vec<Participant>, Range<usize>)> {
         let of_level = |parties: &[Participant]| -> Vec<Participant> {
             parties
                 .iter()
+                .filter(|party| !named_with_it.iter().any(|named| same_party(named, party)))
                 .filter(|party| {
                     level.is_none_or(|level| {
                         party
@@ -208,10 +212,15 @@ impl Story {
             let members = of_level(parties);
             (members.len() >= 2 && size.is_none_or(|size| members.len() == size)).then_some(members)
         };
-        if let Some(members) = self.occasion.as_ref().and_then(|o| fits(&o.participants)) {
-            return Some(members);
+        if let Some(occasion) = &self.occasion
+            && let Some(members) = fits(&occasion.participants)
+        {
+            return Some((members, occasion.parties_from.clone()));
         }
-        self.named.iter().rev().find_map(|named| fits(named))
+        self.named
+            .iter()
+            .rev()
+            .find_map(|(named, from)| Some((fits(named)?, from.clone())))
     }
 
     fn is_organisation(&self, party: &Participant) -> bool {
@@ -251,15 +260,16 @@ fn read_clause(
         .filter(|_| lower.len() == clause_text.len());
     let own_is_year_only = own_date.is_none_or(|(date, _)| date.month.is_none());
     let reports = |trigger: &Trigger| {
-        !triggers::is_plan(&lower, trigger)
-            && !triggers::names_the_occasion_only(&lower, trigger)
-            && !triggers::lists_others(&lower)
-            && !(own_date.is_some() && own_is_year_only && triggers::counts_many(&lower))
+        let tally = own_date.is_some() && own_is_year_only && triggers::counts_many(&lower);
+        !(triggers::is_plan(&lower, trigger)
+            || triggers::names_the_occasion_only(&lower, trigger)
+            || triggers::lists_others(&lower)
+            || tally)
     };
     let Some(trigger) = trigger.filter(reports) else {
         let named = named();
         if named.len() >= 2 {
-            story.named.push(named);
+            story.named.push((named, clause.clone()));
         }
         return;
     };
@@ -287,20 +297,30 @@ fn read_clause(
     // "The two cities … at the 2021 Shenzhen-Hong Kong Cooperation Conference": the clause
     // names the group itself.
     let own_group = size.filter(|&size| found.len() == size && size >= 2);
+    // "The two zones, together with C, launched …", "between Shanghai and the three
+    // provinces": the group and the named others.
+    let named_too = group.is_some_and(|group| {
+        lower.contains("together with")
+            || lower.contains("along with")
+            || lower.contains("joined by")
+            || lower[..group.start()].ends_with(" and ")
+    });
+    let named_with_it = if named_too {
+        participants.clone()
+    } else {
+        Vec::new()
+    };
     if let Some(group) =
         group.filter(|_| own_group.is_none() && (participants.len() < 2 || group_subject))
         && let Some(antecedent) = story.antecedent(
             group_size(group.as_str()),
             triggers::group_level(group.as_str()),
+            &named_with_it,
             context.gazetteer,
         )
     {
-        // "The two zones, together with C, launched …", "between Shanghai and the three
-        // provinces": the group and the named others.
-        let named_too = lower.contains("together with")
-            || lower.contains("along with")
-            || lower.contains("joined by")
-            || lower[..group.start()].ends_with(" and ");
+        let (antecedent, named_in) = antecedent;
+        parties_from = named_in;
         let others = std::mem::replace(&mut participants, antecedent);
         if named_too {
             for party in others {
@@ -310,11 +330,6 @@ fn read_clause(
             }
         }
         signals.group_reference = true;
-        if let Some(occasion) = &story.occasion
-            && occasion.participants == participants
-        {
-            parties_from = occasion_clause(candidates, &participants).unwrap_or(parties_from);
-        }
     }
     let background = BACKGROUND.is_match(&lower);
     let (date, date_from) = clause_date(
@@ -336,6 +351,7 @@ fn read_clause(
     if firmer && !background {
         story.occasion = Some(Occasion {
             participants: participants.clone(),
+            parties_from: parties_from.clone(),
             date,
             date_from: date_from.clone(),
             kind,
@@ -343,7 +359,7 @@ fn read_clause(
     }
     let named_now = named();
     if named_now.len() >= 2 {
-        story.named.push(named_now);
+        story.named.push((named_now, clause.clone()));
     }
     if participants.len() < 2 {
         return;
@@ -382,15 +398,6 @@ fn read_clause(
         reports: 1,
         signals,
     });
-}
-
-/// The clause of the first candidate with these parties (where a group reference's parties
-/// were named).
-fn occasion_clause(candidates: &[Candidate], participants: &[Participant]) -> Option<Range<usize>> {
-    candidates
-        .iter()
-        .find(|candidate| candidate.participants == participants)
-        .map(|candidate| candidate.parties_from.clone())
 }
 
 /// The date of a clause's act: its own when it gives a day; the occasion's when it refers to
@@ -518,9 +525,17 @@ fn best_date(
 /// Whether the text before a date ends with a verb of saying.
 fn dates_a_statement(before: &str) -> bool {
     let head = before.trim_end().to_lowercase();
-    ["said", "says", "announced", "told reporters", "told", "noted", "stated"]
-        .iter()
-        .any(|verb| head.ends_with(verb))
+    [
+        "said",
+        "says",
+        "announced",
+        "told reporters",
+        "told",
+        "noted",
+        "stated",
+    ]
+    .iter()
+    .any(|verb| head.ends_with(verb))
 }
 
 /// "Tianhe District signed with Dafang County, Huangpu District with Nayong County and Baiyun
@@ -803,5 +818,76 @@ mod tests {
             Some("2020-02-28")
         );
         assert_eq!(found[0].date, None);
+    }
+
+    #[test]
+    fn a_group_named_earlier_without_an_act_is_found_again() {
+        let text = "The two districts of Qingpu District and Wujiang District face each other across the lake. On September 12, the two districts signed an agreement to build an industrial park.";
+        let found = events(text, None);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(parties(&found[0]), ["Qingpu District", "Wujiang District"]);
+        assert_eq!(found[0].sources.parties.start, 0);
+    }
+
+    #[test]
+    fn tallies_and_company_deals_are_not_events() {
+        assert!(events("In 2018, Jiangning District signed strategic cooperation agreements with Qingpu District, Wujiang District and other districts.", None).is_empty());
+        assert!(
+            events(
+                "In 2017, Qingpu District signed 91 projects with Wujiang District.",
+                None
+            )
+            .is_empty()
+        );
+        assert!(
+            events(
+                "On May 7, Qingpu District and Nanjing University signed an agreement.",
+                None
+            )
+            .is_empty()
+        );
+        assert!(
+            events(
+                "On May 7, Qingpu District signed deals with Wujiang District enterprises.",
+                None
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_visit_and_the_meeting_on_its_second_day_are_one_meeting() {
+        let text = "From July 9 to 10, 2019, a delegation from Chongqing visited Sichuan. On the afternoon of July 10, a symposium between Sichuan and Chongqing was held in Chengdu.";
+        let found = events(text, None);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind.label(), "meeting");
+        assert_eq!(
+            found[0].date.map(|d| d.edtf()).as_deref(),
+            Some("2019-07-10")
+        );
+    }
+
+    #[test]
+    fn the_members_of_a_group_of_one_level_join_the_parties_named_with_it() {
+        let text = "Officials from Shanghai and the provinces of Jiangsu, Zhejiang and Sichuan gathered for a forum in Chengdu on May 7. Memorandums between Shanghai and the three provinces were also signed during the forum.";
+        let found = events(text, None);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind.label(), "agreement");
+        let mut names = parties(&found[0]);
+        names.sort_unstable();
+        assert_eq!(names, ["Jiangsu", "Shanghai", "Sichuan", "Zhejiang"]);
+    }
+
+    #[test]
+    fn a_joint_act_of_a_group_and_a_signing_event_are_events() {
+        let text = "Qingpu District and Wujiang District are partners. Last month, the two districts constructed an industrial cooperation platform in Qingpu.";
+        let found = events(text, PartialDate::ymd(2024, 7, 3));
+        assert_eq!(found[0].kind.label(), "other");
+        assert_eq!(found[0].date.map(|d| d.edtf()).as_deref(), Some("2024-06"));
+        let found = events(
+            "On May 7, Jiangning District, Lishui District and Gaochun District jointly held a signing event.",
+            None,
+        );
+        assert_eq!(found[0].kind.label(), "agreement");
     }
 }

@@ -24,7 +24,7 @@ pub struct Trigger {
 
 static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:signed|inked|concluded|entered into|reached an? (?:\w+ ){0,3}(?:agreement|consensus)|sign up to|signed up to|agreed to|agreed on)(?-u:\b)",
+        r"(?-u:\b)(?:signed|inked|concluded|entered into|reached an? (?:\w+ ){0,3}(?:agreement|consensus)|sign up to|signed up to|agreed to|agreed on|held an? (?:[\w-]+ ){0,3}signing (?:event|ceremony))(?-u:\b)",
     )
 });
 /// "witnessed the signing of", "the signing ceremony": a signing named, not told — the verb
@@ -133,6 +133,15 @@ static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::ne
             "jointly",
             "together",
             "co-",
+            "constructed",
+            "built",
+            "set up",
+            "launched",
+            "established",
+            "unveiled",
+            "released",
+            "inaugurated",
+            "created",
         ])
         .ok()
 });
@@ -277,8 +286,8 @@ pub fn group_level(reference: &str) -> Option<Level> {
     let noun = reference.rsplit(' ').next().unwrap_or_default();
     match noun {
         "provinces" | "municipalities" => Some(Level::Province),
-        "cities" | "capitals" => Some(Level::Prefecture),
         "districts" | "counties" => Some(Level::County),
+        // "the two cities" may be prefectures or county-level cities: no level either.
         // "the three zones" may be three districts: zones and areas say no level.
         _ => None,
     }
