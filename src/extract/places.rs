@@ -11,6 +11,31 @@ use crate::model::{EntryId, PlaceMention};
 /// Finds every place mention in `text`, skipping those inside company or outlet names and
 /// lists of companies (`spans`), and links them.
 pub fn find_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<PlaceMention> {
+    let mut mentions = matched_places(text, gazetteer, spans);
+    mentions.sort_by_key(|mention| mention.range.start);
+    join_compounds(text, &mut mentions);
+    drop_brand_names(text, &mut mentions);
+    drop_personal_names(text, &mut mentions);
+    mentions.sort_by_key(|mention| mention.range.start);
+    link_pairs(&mut mentions, gazetteer);
+    link(&mut mentions, gazetteer);
+    // In text order: later stages find a sentence's mentions by binary search.
+    mentions.sort_by_key(|mention| mention.range.start);
+    mentions
+}
+
+/// The places joined in a compound name ("Guangdong", "Guangxi" and "Guizhou" in "the
+/// Guangdong-Guangxi-Guizhou High-speed Rail Economic Belt"): the members of a group whose
+/// meeting the name stands for.
+pub fn places_joined_in(name: &str, gazetteer: &Gazetteer) -> Vec<PlaceMention> {
+    let mut mentions = matched_places(name, gazetteer, &Spans::default());
+    mentions.sort_by_key(|mention| mention.range.start);
+    mentions
+}
+
+/// Every gazetteer name in `text` at a word boundary, outside companies, a zone's words
+/// joined to its place, names inside longer names dropped.
+fn matched_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<PlaceMention> {
     let mut mentions = Vec::new();
     for found in gazetteer.find_iter(text) {
         let range = found.start()..found.end();
@@ -43,13 +68,6 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Plac
         mentions.push(extend_to_zone(text, mention));
     }
     drop_nested(&mut mentions);
-    drop_brand_names(text, &mut mentions);
-    drop_personal_names(text, &mut mentions);
-    mentions.sort_by_key(|mention| mention.range.start);
-    link_pairs(&mut mentions, gazetteer);
-    link(&mut mentions, gazetteer);
-    // In text order: later stages find a sentence's mentions by binary search.
-    mentions.sort_by_key(|mention| mention.range.start);
     mentions
 }
 
@@ -201,6 +219,74 @@ fn prefer_the_container(candidates: Vec<EntryId>, gazetteer: &Gazetteer) -> Vec<
         .collect()
 }
 
+/// What joins the places of a compound name: "Suzhou-Chuzhou", "Hong Kong/Shenzhen",
+/// "Beijing to Shanghai".
+static COMPOUND_JOINT: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| compiled(r"^\s*(?:-|–|—|/|to)\s*$"));
+
+/// The head of a compound that names an area: "… Modern Industrial Park", "… Greater Bay",
+/// "… in-depth cooperation zone", "… economic circle", "… region".
+static AREA_HEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    compiled(
+        r"^\s+(?:[A-Za-z][\w'’-]*\s+){0,6}?(?i:greater bay(?: area)?|bay area|industrial park|park|zone|area|circle|belt|corridor|region|city cluster|urban agglomeration|agglomeration|base|demonstration region)(?-u:\b)",
+    )
+});
+
+/// The head of a compound that names a railway, road or bridge: "… high-speed rail",
+/// "… Express Rail Link", "… Bridge".
+static ROUTE_HEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    compiled(
+        r"^\s+(?:[A-Za-z][\w'’-]*\s+){0,3}?(?i:rail(?:way)?(?: link)?|high-speed rail(?:way)?|bridge|expressway|highway|tunnel|line|train)s?(?-u:\b)",
+    )
+});
+
+/// Places joined into the name of an area or a route are not mentions of those places (the
+/// issue's false places: "a city named only inside another place's name"). "Suzhou-Chuzhou
+/// Modern Industrial Park", "Guangdong-Macao In-Depth Cooperation Zone" become one zone
+/// mention (not in the gazetteer); the cities of "the Shanghai-Kunming high-speed rail" or "the
+/// Hong Kong-Zhuhai-Macao Bridge" are dropped. A joined pair that heads anything else ("the
+/// Zhejiang-Jilin Exchange Meeting") stays: those are parties. Mentions must be in text order.
+fn join_compounds(text: &str, mentions: &mut Vec<PlaceMention>) {
+    let mut joined: Vec<PlaceMention> = Vec::with_capacity(mentions.len());
+    let mut index = 0;
+    while index < mentions.len() {
+        let mut last = index;
+        while last + 1 < mentions.len()
+            && text
+                .get(mentions[last].range.end..mentions[last + 1].range.start)
+                .is_some_and(|between| COMPOUND_JOINT.is_match(between))
+        {
+            last += 1;
+        }
+        if last > index {
+            let start = mentions[index].range.start;
+            let after = &text[mentions[last].range.end..];
+            let between_words = |found: regex::Match<'_>| -> bool {
+                // Not through a sentence: the head must follow in the same clause.
+                !after[..found.end()].contains(['.', ',', ';'])
+            };
+            if let Some(head) = AREA_HEAD.find(after).filter(|found| between_words(*found)) {
+                let end = mentions[last].range.end + head.end();
+                joined.push(PlaceMention {
+                    range: start..end,
+                    name: text[start..end].to_owned(),
+                    entry: None,
+                    candidates: Vec::new(),
+                });
+                index = last + 1;
+                continue;
+            }
+            if ROUTE_HEAD.find(after).is_some_and(between_words) {
+                index = last + 1;
+                continue;
+            }
+        }
+        joined.extend(mentions[index..=last].iter().cloned());
+        index = last + 1;
+    }
+    *mentions = joined;
+}
+
 static ZONE_AFTER_PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     compiled(
         r"^(?: [A-Z][A-Za-z'-]+){0,3}? (?:Economic and Technological Development Zone|Economic[- ]Technological Development Zone|(?:High|Hi)[- ][Tt]ech(?:nology)?(?: Industrial)?(?: Development)? Zone|(?:High|Hi)[- ][Tt]ech(?:nology)? (?:Industrial )?Park|Economic Development Zone|Industrial Development Zone|Development Zone|Economic Zone|Industrial Park|Industrial Zone|Science (?:and Technology )?Park|Free Trade Zone|Bonded Zone|Comprehensive Bonded Zone|(?:Comprehensive )?(?:Pilot|Experimental|Demonstration|Cooperation) Zone(?: for(?: (?:[A-Z][A-Za-z-]*|and|of|the))+)?)(?-u:\b)",
@@ -295,14 +381,10 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
     };
     match form {
         Form::Bare => entry.base.clone(),
-        // "Hong Kong Special Administrative Region" is Hong Kong.
-        Form::Suffixed if entry.kind == "SAR" => entry.base.clone(),
         Form::Suffixed => {
             let suffix = surface.get(entry.base.len()..).unwrap_or_default();
             format!("{}{}", entry.base, title_case(suffix))
         }
-        // "Hong Kong SAR", "Hong Kong Special Administrative Region": the place's name.
-        Form::Alias(alias) if is_designation_of(alias, &entry.base) => entry.base.clone(),
         Form::Alias(alias) => alias.clone(),
         // A zone or region as the text names it (an official name or a common alias).
         // "Yangtze River Delta region" is the Yangtze River Delta.
@@ -310,15 +392,6 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
         Form::Named => surface.to_owned(),
         Form::Chinese => entry.full_name(),
     }
-}
-
-/// Whether an alias is the name followed by an administrative designation only.
-fn is_designation_of(alias: &str, base: &str) -> bool {
-    starts_with_ignoring_case(alias, base)
-        && matches!(
-            alias[base.len()..].trim().to_ascii_lowercase().as_str(),
-            "sar" | "special administrative region"
-        )
 }
 
 fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
@@ -580,10 +653,6 @@ mod tests {
                 "Hainan Tibetan Autonomous Prefecture",
                 "Xinjiang Uyghur Autonomous Region"
             ]
-        );
-        assert_eq!(
-            names("the Hong Kong Special Administrative Region"),
-            ["Hong Kong"]
         );
         assert_eq!(names("President Xi Jinping said"), Vec::<String>::new());
     }

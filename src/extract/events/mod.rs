@@ -331,6 +331,12 @@ fn read_clause(
         }
         signals.group_reference = true;
     }
+    if participants.len() < 2 {
+        let members = parties::compound_members(context, clause, &trigger_range);
+        if members.len() >= 2 {
+            participants = members;
+        }
+    }
     let background = BACKGROUND.is_match(&lower);
     let (date, date_from) = clause_date(
         &lower,

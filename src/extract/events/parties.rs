@@ -15,6 +15,7 @@ use regex::Regex;
 
 use super::super::gazetteer::{Gazetteer, Level};
 use super::super::orgs::Spans;
+use super::super::places::places_joined_in;
 use crate::model::{EntryId, EventKind, Participant, PlaceMention};
 use crate::pattern::compiled;
 
@@ -190,6 +191,32 @@ fn may_act_for_a_place(name: &str) -> bool {
     ) && name.split(' ').count() >= 2
 }
 
+/// "The joint meeting of the 3rd Guangdong-Guangxi-Guizhou High-speed Rail Economic Belt was
+/// held": the places joined in the name of an area that stands before the verb or in it, when
+/// the clause names no parties otherwise — the area's members meet.
+pub fn compound_members(
+    context: &Context<'_>,
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+) -> Vec<Participant> {
+    mentions_in(context, clause)
+        .filter(|place| place.range.start < trigger.end)
+        .filter(|place| place.entry.is_none() && place.candidates.is_empty())
+        .filter(|place| place.name.contains(['-', '–']))
+        .map(|place| {
+            places_joined_in(&place.name, context.gazetteer)
+                .into_iter()
+                .filter(|member| !is_region(member, context.gazetteer))
+                .map(|member| Participant {
+                    name: member.name,
+                    entry: member.entry,
+                })
+                .collect::<Vec<_>>()
+        })
+        .find(|members| members.len() >= 2)
+        .unwrap_or_default()
+}
+
 /// The place mentions that lie wholly in `clause`, outside quoted titles.
 fn mentions_in<'a>(
     context: &'a Context<'_>,
@@ -231,13 +258,26 @@ pub fn named_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<Party> 
     found
 }
 
+/// Economic regions, rivers, and joined names of areas not in the gazetteer ("the
+/// Chengdu-Chongqing economic circle", "the Guangdong-Hong Kong-Macau Greater Bay"): places,
+/// never parties.
 fn is_region(place: &PlaceMention, gazetteer: &Gazetteer) -> bool {
-    place
+    let listed_region = place
         .entry
         .or_else(|| place.candidates.first().copied())
         .and_then(|id| gazetteer.entry(id))
-        .is_some_and(|entry| entry.level == Level::Region)
+        .is_some_and(|entry| entry.level == Level::Region);
+    listed_region
+        || (place.entry.is_none()
+            && place.candidates.is_empty()
+            && REGION_HEAD.is_match(&place.name))
 }
+
+static REGION_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)(?:greater bay(?: area)?|bay area|circle|belt|corridor|region|city cluster|agglomeration)$",
+    )
+});
 
 /// The stretches after the trigger where partners stand: from the trigger to the first word
 /// that turns to the subject matter, and again after each "with" / "between" that follows.
