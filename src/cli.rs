@@ -479,6 +479,9 @@ pub struct JsonEvent {
     pub evidence_ranges: Vec<[usize; 2]>,
     /// 0–1.
     pub confidence: f32,
+    /// The sentences that gave the event's kind, parties and date (an event can be assembled
+    /// from several: the visit named the parties, the signing reported later the kind).
+    pub sources: JsonSources,
     /// Officials of the parties named in the article ("Lin Tao, secretary of …").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<JsonPerson>,
@@ -506,6 +509,22 @@ impl JsonEvent {
                 .map(|range| [range.start, range.end])
                 .collect(),
             confidence: event.confidence,
+            sources: JsonSources {
+                kind: body
+                    .get(event.sources.kind.clone())
+                    .unwrap_or_default()
+                    .to_owned(),
+                parties: body
+                    .get(event.sources.parties.clone())
+                    .unwrap_or_default()
+                    .to_owned(),
+                date: event
+                    .sources
+                    .date
+                    .as_ref()
+                    .and_then(|range| body.get(range.clone()))
+                    .map(str::to_owned),
+            },
             people: document
                 .extraction
                 .people_for(event)
@@ -517,6 +536,17 @@ impl JsonEvent {
                 .collect(),
         }
     }
+}
+
+/// Which sentences gave an event's parts, in the JSON output.
+#[derive(Debug, Serialize)]
+pub struct JsonSources {
+    /// The sentence whose verb gave the kind.
+    pub kind: String,
+    /// The sentence that named the parties.
+    pub parties: String,
+    /// The sentence that gave the date, if any.
+    pub date: Option<String>,
 }
 
 /// An ambiguous place mention in the JSON output.

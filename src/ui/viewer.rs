@@ -561,6 +561,9 @@ fn paragraph_ui(
             }
             ui.weak("Evidence for:");
             super::timeline::event_tooltip_ui(ui, event);
+            if let Some((_, evidence)) = event.sources.iter().find(|(id, _)| *id == document.id) {
+                assembled_from_ui(ui, document, evidence);
+            }
             ui.weak("Click to select this event.");
         }
         for note in &notes {
@@ -590,6 +593,68 @@ fn paragraph_ui(
         }
     }
     response
+}
+
+/// For an event put together from several sentences of this article ("… led a delegation to
+/// visit Wuxi. … the two mayors signed …"), which sentence gave its kind, its parties and its
+/// date.
+fn assembled_from_ui(ui: &mut egui::Ui, document: &Document, evidence: &[Range<usize>]) {
+    let Some(lines) = assembly_lines(document, evidence) else {
+        return;
+    };
+    ui.separator();
+    ui.weak(format!(
+        "Put together from {} sentences:",
+        evidence.len().max(2)
+    ));
+    for line in lines {
+        ui.label(line);
+    }
+}
+
+/// The lines that say where an assembled event's kind, parties and date come from; `None`
+/// for an event one sentence reports whole.
+fn assembly_lines(document: &Document, evidence: &[Range<usize>]) -> Option<Vec<String>> {
+    let event = document
+        .extraction
+        .events
+        .iter()
+        .find(|event| event.evidence == evidence)?;
+    let sources = &event.sources;
+    let one_sentence = evidence.len() < 2
+        && sources.parties == sources.kind
+        && sources
+            .date
+            .as_ref()
+            .is_none_or(|date| *date == sources.kind);
+    if one_sentence {
+        return None;
+    }
+    let body = &document.body;
+    let sentence = |range: &Range<usize>| quoted(body.get(range.clone()).unwrap_or_default());
+    Some(vec![
+        format!(
+            "Kind ({}) from {}",
+            event.kind.label(),
+            sentence(&sources.kind)
+        ),
+        format!("Parties from {}", sentence(&sources.parties)),
+        match &sources.date {
+            Some(range) => format!("Date from {}", sentence(range)),
+            None => "No sentence gives a date.".to_owned(),
+        },
+    ])
+}
+
+/// A sentence in quotes, cut to a tooltip's width on a character boundary.
+fn quoted(sentence: &str) -> String {
+    const MAX_CHARS: usize = 90;
+    let trimmed = sentence.trim();
+    if trimmed.chars().count() <= MAX_CHARS {
+        return format!("“{trimmed}”");
+    }
+    let cut: String = trimmed.chars().take(MAX_CHARS).collect();
+    format!("“{}…”", cut.trim_end())
 }
 
 /// Right-click on a paragraph: a note on the sentence, the paragraph or the place under the
@@ -926,5 +991,51 @@ pub fn event_date_text(event: &Event) -> String {
         (Some(date), _) if date.year.is_none() => format!("{} (year unknown)", date.edtf()),
         (Some(date), Some(DateResolution::Stated) | None) => date.edtf(),
         (Some(date), Some(resolution)) => format!("{} ({})", date.edtf(), resolution.label()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // Test code: a failed unwrap is a failed test.
+
+    use super::*;
+    use crate::model::{DocPath, Format, SourceId};
+
+    fn document(text: &str) -> Document {
+        let path = DocPath {
+            source: SourceId(0),
+            path: std::path::PathBuf::from("visit.txt"),
+            relative: "visit.txt".to_owned(),
+        };
+        crate::ingest::read_document(text.as_bytes(), Format::Text, path).unwrap()
+    }
+
+    #[test]
+    fn an_assembled_event_says_which_sentence_gave_what() {
+        let document = document(
+            "Delegation visits Wujiang\n\nOn April 13, a delegation from Jiangning District visited Wujiang District for talks. After the talks, the two sides signed a framework agreement.\n",
+        );
+        let event = &document.extraction.events[0];
+        assert_eq!(event.evidence.len(), 2, "both sentences are evidence");
+        let lines = assembly_lines(&document, &event.evidence).unwrap();
+        assert!(
+            lines[0].starts_with("Kind (agreement) from “After the talks"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[1].starts_with("Parties from “On April 13"),
+            "{lines:?}"
+        );
+        assert!(lines[2].starts_with("Date from “On April 13"), "{lines:?}");
+    }
+
+    #[test]
+    fn an_event_of_one_sentence_needs_no_such_lines() {
+        let document = document(
+            "Cities sign\n\nOn May 7, Jiangning District and Wujiang District signed a cooperation agreement in Wujiang.\n",
+        );
+        let event = &document.extraction.events[0];
+        assert_eq!(assembly_lines(&document, &event.evidence), None);
+        assert!(quoted(&"word ".repeat(40)).ends_with("…”"));
     }
 }
