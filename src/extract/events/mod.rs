@@ -304,7 +304,11 @@ fn read_clause(
     let size = group.and_then(|group| group_size(group.as_str()));
     // "The two cities … at the 2021 Shenzhen-Hong Kong Cooperation Conference": the clause
     // names the group itself.
-    let own_group = size.filter(|&size| found.len() == size && size >= 2);
+    let own_group = size.filter(|&size| size >= 2).and_then(|size| {
+        let named = named();
+        (found.len() != size && named.len() == size).then_some(named)
+    });
+    let own_group_found = size.is_some_and(|size| size >= 2 && found.len() == size);
     // "The two zones, together with C, launched …", "between Shanghai and the three
     // provinces": the group and the named others.
     let named_too = group.is_some_and(|group| {
@@ -318,8 +322,10 @@ fn read_clause(
     } else {
         Vec::new()
     };
-    if let Some(group) =
-        group.filter(|_| own_group.is_none() && (participants.len() < 2 || group_subject))
+    if let Some(named) = own_group {
+        participants = named;
+    } else if let Some(group) =
+        group.filter(|_| !own_group_found && (participants.len() < 2 || group_subject))
         && let Some(antecedent) = story.antecedent(
             group_size(group.as_str()),
             triggers::group_level(group.as_str()),
@@ -436,7 +442,11 @@ fn clause_date(
         occasion.and_then(|occasion| occasion.date.map(|date| (date, occasion.date_from.clone())));
     let compatible = |own: Option<(PartialDate, DateResolution)>,
                       occasion: (PartialDate, DateResolution)| {
-        own.is_none_or(|own| own.0.year.is_none() || own.0.year == occasion.0.year)
+        // A month of its own that is not the occasion's is another time ("Last month, …").
+        own.is_none_or(|own| {
+            (own.0.year.is_none() || own.0.year == occasion.0.year)
+                && (own.0.month.is_none() || own.0.month == occasion.0.month)
+        })
     };
     let own = own_date.map(|date| (date, Some(clause.clone())));
     match (own, occasion_date) {

@@ -24,7 +24,7 @@ pub struct Trigger {
 
 static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:signed|inked|concluded|entered into|reached an? (?:\w+ ){0,3}(?:agreement|consensus)|sign up to|signed up to|agreed to|agreed on|held an? (?:[\w-]+ ){0,3}signing (?:event|ceremony))(?-u:\b)",
+        r"(?-u:\b)(?:signed|inked|concluded|entered into|reached an? (?:\w+ ){0,3}(?:agreement|consensus)|sign up to|signed up to|held an? (?:[\w-]+ ){0,3}signing (?:event|ceremony))(?-u:\b)",
     )
 });
 /// "witnessed the signing of", "the signing ceremony": a signing named, not told — the verb
@@ -43,7 +43,7 @@ static VISIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:held|convened|hosted|co-hosted|co-chaired|chaired|jointly held|attended)(?-u:\b)[^.;]*(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair|discussion|activity|activities)(?-u:\b)|(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session|discussion|dialogue)(?-u:\b)[^.;]*(?-u:\b)(?:held|took place|takes place|opened|kicked off|convened)(?-u:\b)|(?-u:\b)(?:gathered for|took part in|participated in|held talks)(?-u:\b)",
+        r"(?-u:\b)(?:agreed to|agreed on|reached (?:a |an )?(?:\w+ )?consensus)(?-u:\b)|(?-u:\b)(?:held|convened|hosted|co-hosted|co-chaired|chaired|jointly held|attended)(?-u:\b)[^.;]*(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair|discussion|activity|activities)(?-u:\b)|(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session|discussion|dialogue)(?-u:\b)[^.;]*(?-u:\b)(?:held|took place|takes place|opened|kicked off|convened)(?-u:\b)|(?-u:\b)(?:gathered for|took part in|participated in|held talks)(?-u:\b)",
     )
 });
 static OTHER: LazyLock<Regex> = LazyLock::new(|| {
@@ -85,7 +85,7 @@ pub static GROUP_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// "during the visit", "at the meeting", "on the site": the occasion already reported.
 pub static OCCASION_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^(?:also )?(?:during|at|after|on the sidelines of|following) the (?:\w+ ){0,3}\w+(?-u:\b)|^on the (?:opening|first|second|third|same|closing|last) day(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)(?:at|during|after) the (?:same )?(?:meeting|event|ceremony|conference|visit|talks|symposium|forum|session|discussion)(?-u:\b)|(?-u:\b)(?:at|during) (?:which|the event)(?-u:\b)",
+        r"^(?:also )?(?:during|at|after|on the sidelines of|following) the (?:\w+ ){0,3}\w+(?-u:\b)|^on the (?:opening|first|second|third|same|closing|last) day(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)(?:at|during|after) the (?:same )?(?:meeting|event|ceremony|conference|visit|talks|symposium|forum|session|discussion)(?-u:\b)|(?-u:\b)during the event(?-u:\b)",
     )
 });
 /// A clause opening with a definite reference to an act already reported.
