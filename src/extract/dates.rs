@@ -607,7 +607,9 @@ fn raw_dates(text: &str) -> Vec<Raw> {
     raws
 }
 
-/// Whether what follows an ordinal makes it a session's number: a name or a noun of meetings.
+/// Whether what follows an ordinal makes it the number of something ("the 3rd
+/// Guangdong-Guangxi-Guizhou joint meeting", "the 21st century", "the 2nd phase") rather than a
+/// day ("on the 15th, …", "from the 23rd to the 24th", "on 29th they signed").
 fn names_a_session(rest: &str) -> bool {
     let word = rest
         .trim_start()
@@ -616,8 +618,9 @@ fn names_a_session(rest: &str) -> bool {
         .unwrap_or_default();
     word.starts_with(|c: char| c.is_uppercase())
         || matches!(
-            word,
+            word.to_ascii_lowercase().as_str(),
             "session"
+                | "sessions"
                 | "meeting"
                 | "conference"
                 | "forum"
@@ -628,8 +631,27 @@ fn names_a_session(rest: &str) -> bool {
                 | "anniversary"
                 | "plenary"
                 | "summit"
-                | "china"
+                | "century"
+                | "centuries"
+                | "phase"
+                | "floor"
+                | "time"
+                | "times"
+                | "edition"
+                | "term"
+                | "congress"
+                | "year"
+                | "years"
                 | "national"
+                | "party"
+                | "five-year"
+                | "stage"
+                | "group"
+                | "generation"
+                | "place"
+                | "largest"
+                | "biggest"
+                | "consecutive"
         )
 }
 

@@ -463,7 +463,10 @@ fn peoples_of(name_zh: &str) -> Vec<String> {
     'outer: loop {
         for (zh, english) in PEOPLES {
             if let Some(head) = rest.strip_suffix(zh) {
-                found.push(english.to_vec());
+                // "各族" (all peoples) adds no name of its own.
+                if !english.is_empty() {
+                    found.push(english.to_vec());
+                }
                 rest = head;
                 continue 'outer;
             }

@@ -224,20 +224,25 @@ fn prefer_the_container(candidates: Vec<EntryId>, gazetteer: &Gazetteer) -> Vec<
 static COMPOUND_JOINT: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| compiled(r"^\s*(?:-|–|—|/|to)\s*$"));
 
+/// Words that may stand between joined places and the head of an area's name: capitalised
+/// words, and the modifiers such names use in lower case ("in-depth cooperation zone",
+/// "economic circle", "high-speed rail").
+const NAME_WORD: &str = r"(?:[A-Z][\w'’-]*|in-depth|cooperation|modern|industrial|economic|science|technology|and|high-tech|comprehensive|development|demonstration|integration|integrated|pilot|free|trade|innovation|logistics|international|ecological|green|new|service|services|collaborative|co-construction|urban|city|high-speed|express|intercity|special|experimental)";
+
 /// The head of a compound that names an area: "… Modern Industrial Park", "… Greater Bay",
 /// "… in-depth cooperation zone", "… economic circle", "… region".
 static AREA_HEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    compiled(
-        r"^\s+(?:[A-Za-z][\w'’-]*\s+){0,6}?(?i:greater bay(?: area)?|bay area|industrial park|park|zone|area|circle|belt|corridor|region|city cluster|urban agglomeration|agglomeration|base|demonstration region)(?-u:\b)",
-    )
+    compiled(&format!(
+        r"^\s+(?:{NAME_WORD}\s+){{0,6}}?(?i:greater bay(?: area)?|bay area|industrial park|park|zone|area|circle|belt|corridor|region|city cluster|urban agglomeration|agglomeration|base|demonstration region)(?-u:\b)"
+    ))
 });
 
 /// The head of a compound that names a railway, road or bridge: "… high-speed rail",
 /// "… Express Rail Link", "… Bridge".
 static ROUTE_HEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    compiled(
-        r"^\s+(?:[A-Za-z][\w'’-]*\s+){0,3}?(?i:rail(?:way)?(?: link)?|high-speed rail(?:way)?|bridge|expressway|highway|tunnel|line|train)s?(?-u:\b)",
-    )
+    compiled(&format!(
+        r"^\s+(?:{NAME_WORD}\s+){{0,3}}?(?i:rail(?:way)?(?: link)?|high-speed rail(?:way)?|bridge|expressway|highway|tunnel|train)s?(?-u:\b)"
+    ))
 });
 
 /// Places joined into the name of an area or a route are not mentions of those places (the
@@ -251,11 +256,13 @@ fn join_compounds(text: &str, mentions: &mut Vec<PlaceMention>) {
     let mut index = 0;
     while index < mentions.len() {
         let mut last = index;
+        let mut by_to = false;
         while last + 1 < mentions.len()
-            && text
-                .get(mentions[last].range.end..mentions[last + 1].range.start)
-                .is_some_and(|between| COMPOUND_JOINT.is_match(between))
+            && let Some(between) =
+                text.get(mentions[last].range.end..mentions[last + 1].range.start)
+            && COMPOUND_JOINT.is_match(between)
         {
+            by_to |= between.trim() == "to";
             last += 1;
         }
         if last > index {
@@ -265,7 +272,12 @@ fn join_compounds(text: &str, mentions: &mut Vec<PlaceMention>) {
                 // Not through a sentence: the head must follow in the same clause.
                 !after[..found.end()].contains(['.', ',', ';'])
             };
-            if let Some(head) = AREA_HEAD.find(after).filter(|found| between_words(*found)) {
+            // "from Shanghai to Yunnan" is two places; "the Beijing to Shanghai Express Rail
+            // Link" a route.
+            let area = AREA_HEAD
+                .find(after)
+                .filter(|found| !by_to && between_words(*found));
+            if let Some(head) = area {
                 let end = mentions[last].range.end + head.end();
                 joined.push(PlaceMention {
                     range: start..end,

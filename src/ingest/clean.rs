@@ -331,17 +331,22 @@ fn normalise(text: &str) -> String {
 /// The line where the article ends: the first end-of-article marker after the body has begun,
 /// unless more prose follows it than came before (then it was a share bar under the headline).
 fn body_end(lines: &[Line<'_>], body_start: usize) -> usize {
-    let prose_chars = |range: Range<usize>| -> usize {
-        lines[range]
-            .iter()
-            .filter(|line| line.label == Label::Prose)
-            .map(|line| line.text.len())
-            .sum()
-    };
+    // Prose bytes before each line, so each marker's test costs nothing (a page of a thousand
+    // share bars stays linear).
+    let mut before = Vec::with_capacity(lines.len() + 1);
+    let mut total = 0usize;
+    for line in lines {
+        before.push(total);
+        if line.label == Label::Prose {
+            total += line.text.len();
+        }
+    }
+    before.push(total);
+    let start = before.get(body_start).copied().unwrap_or(total);
     for index in body_start..lines.len() {
         if lines[index].label.ends_article() {
-            let before = prose_chars(body_start..index);
-            if before > 0 && before >= prose_chars(index..lines.len()) {
+            let prose_before = before[index] - start;
+            if prose_before > 0 && prose_before >= total - before[index] {
                 return index;
             }
         }

@@ -541,7 +541,8 @@ fn furniture(text: &str) -> Option<Furniture> {
     }
     let chars = text.chars().count();
     let lower = text.to_lowercase();
-    if chars <= 160 && END_PHRASES.iter().any(|phrase| lower.contains(phrase)) {
+    // "… signed a copyright protection agreement." is a sentence, not a footer.
+    if chars <= 160 && !is_prose(text) && END_PHRASES.iter().any(|phrase| lower.contains(phrase)) {
         return Some(Furniture::End);
     }
     if line_is_share(text) || is_language_switcher(text) {

@@ -203,7 +203,8 @@ impl Extraction {
     /// those only outside it.
     pub fn place_names(&self) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
-        let mut entries: Vec<EntryId> = Vec::new();
+        let mut seen_names: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut entries: std::collections::HashSet<EntryId> = std::collections::HashSet::new();
         let all = self
             .places
             .iter()
@@ -214,9 +215,12 @@ impl Extraction {
                     .map(|place| (&place.name, place.entry)),
             );
         for (name, entry) in all {
-            if names.contains(name) || entry.is_some_and(|entry| entries.contains(&entry)) {
+            if seen_names.contains(name.as_str())
+                || entry.is_some_and(|entry| entries.contains(&entry))
+            {
                 continue;
             }
+            seen_names.insert(name);
             names.push(name.clone());
             entries.extend(entry);
         }

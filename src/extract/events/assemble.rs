@@ -8,74 +8,122 @@
 //! Zhejiang–Sichuan meeting). An undated report of the parties of one dated event is that
 //! event. Different pairs signing at one occasion stay separate events.
 
+use std::collections::HashMap;
+
 use super::Candidate;
 use super::parties::same_party;
 use super::triggers::precedence;
 use crate::extract::gazetteer::Gazetteer;
-use crate::model::{EventKind, Participant};
+use crate::model::{EventKind, PartialDate, Participant};
 
 /// How many days a visit may run before the act done during it ("from July 9 to 10 … on the
 /// afternoon of July 10, a symposium was held").
 const VISIT_DAYS: u8 = 5;
 
+/// How many reports of one month (or of no date) are compared with each other: an article
+/// reports a handful; a page of thousands of same-day sentences is not joined beyond this, so
+/// the pass stays linear.
+const MAX_COMPARED: usize = 200;
+
+/// A report's year and month, if it has a date: the reports compared for an occasion.
+type Month = Option<(Option<i32>, Option<u8>)>;
+
 /// Joins the candidates that report one occurrence.
 pub fn merge(candidates: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<Candidate> {
+    let mut merged = join_same_reports(candidates, gazetteer);
+    join_undated(&mut merged);
+    join_occasions(merged, gazetteer)
+}
+
+/// Reports of the same parties on the same day (or of the same meeting named at two levels)
+/// are one.
+fn join_same_reports(candidates: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<Candidate> {
     let mut merged: Vec<Candidate> = Vec::new();
+    let mut by_day: HashMap<Option<PartialDate>, Vec<usize>> = HashMap::new();
     for candidate in candidates {
-        match merged.iter().position(|other| {
-            same_day(other, &candidate)
-                && (same_parties(&other.participants, &candidate.participants)
-                    || (other.kind == candidate.kind
-                        && is_occasion(candidate.kind)
-                        && same_places_at_levels(
-                            &other.participants,
-                            &candidate.participants,
-                            gazetteer,
-                        )))
-        }) {
+        let day = by_day.entry(candidate.date.map(|d| d.0)).or_default();
+        let same = day.iter().rev().take(MAX_COMPARED).copied().find(|&other| {
+            let other = &merged[other];
+            same_parties(&other.participants, &candidate.participants)
+                || (other.kind == candidate.kind
+                    && is_occasion(candidate.kind)
+                    && same_places_at_levels(
+                        &other.participants,
+                        &candidate.participants,
+                        gazetteer,
+                    ))
+        });
+        match same {
             Some(index) => absorb(&mut merged[index], candidate),
-            None => merged.push(candidate),
+            None => {
+                day.push(merged.len());
+                merged.push(candidate);
+            }
         }
     }
-    join_undated(&mut merged);
-    // An occasion (or a lesser act) joins the one act of higher precedence done at it: same
-    // day (or during the visit), one's parties within the other's. With two such acts (two
-    // pairs signing at one meeting) it stays apart, as nothing says which it belongs to.
-    loop {
-        let joined = (0..merged.len()).find_map(|index| {
-            let hosts: Vec<usize> = (0..merged.len())
-                .filter(|&other| {
-                    other != index
-                        && is_occasion(merged[index].kind)
-                        && precedence(merged[other].kind) > precedence(merged[index].kind)
-                        && during(&merged[index], &merged[other])
-                        && (subset(&merged[index].participants, &merged[other].participants)
-                            || subset(&merged[other].participants, &merged[index].participants)
-                            || merged[index].date.is_some())
-                        && (covers(
-                            &merged[index].participants,
-                            &merged[other].participants,
-                            gazetteer,
-                        ) || covers(
-                            &merged[other].participants,
-                            &merged[index].participants,
-                            gazetteer,
-                        ))
-                })
-                .collect();
-            match hosts.as_slice() {
-                [host] => Some((index, *host)),
-                _ => None,
-            }
-        });
-        let Some((index, host)) = joined else {
-            break;
-        };
-        let lesser = merged.remove(index);
-        let host = if host > index { host - 1 } else { host };
-        absorb(&mut merged[host], lesser);
-    }
     merged
+}
+
+/// An occasion (or a lesser act) joins the one act of higher precedence done at it: same day
+/// (or during the visit), one's parties within the other's. With two such acts (two pairs
+/// signing at one meeting) it stays apart, as nothing says which it belongs to. Hosts are found
+/// among the reports of the same month; a host keeps its kind and parties when it takes one in,
+/// so each report's host is found once and chains (a visit into its meeting, the meeting into
+/// its signing) follow.
+fn join_occasions(merged: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<Candidate> {
+    let month = |candidate: &Candidate| candidate.date.map(|(date, _)| (date.year, date.month));
+    let mut by_month: HashMap<Month, Vec<usize>> = HashMap::new();
+    for (index, candidate) in merged.iter().enumerate() {
+        by_month.entry(month(candidate)).or_default().push(index);
+    }
+    let host_of = |index: usize| -> Option<usize> {
+        let lesser = &merged[index];
+        if !is_occasion(lesser.kind) {
+            return None;
+        }
+        let hosts: Vec<usize> = by_month
+            .get(&month(lesser))
+            .into_iter()
+            .flatten()
+            .take(MAX_COMPARED)
+            .copied()
+            .filter(|&other| {
+                let host = &merged[other];
+                other != index
+                    && precedence(host.kind) > precedence(lesser.kind)
+                    && during(lesser, host)
+                    && (subset(&lesser.participants, &host.participants)
+                        || subset(&host.participants, &lesser.participants)
+                        || lesser.date.is_some())
+                    && (covers(&lesser.participants, &host.participants, gazetteer)
+                        || covers(&host.participants, &lesser.participants, gazetteer))
+            })
+            .collect();
+        match hosts.as_slice() {
+            [host] => Some(*host),
+            _ => None,
+        }
+    };
+    let hosts: Vec<Option<usize>> = (0..merged.len()).map(host_of).collect();
+    let mut order: Vec<usize> = (0..merged.len()).filter(|&i| hosts[i].is_some()).collect();
+    order.sort_by_key(|&i| precedence(merged[i].kind));
+    let mut slots: Vec<Option<Candidate>> = merged.into_iter().map(Some).collect();
+    for index in order {
+        // Follow the chain to the host that is still there.
+        let mut host = hosts[index];
+        while let Some(at) = host {
+            if slots[at].is_some() {
+                break;
+            }
+            host = hosts[at];
+        }
+        if let (Some(at), Some(lesser)) = (host, slots[index].take())
+            && let Some(target) = slots[at].as_mut()
+        {
+            absorb(target, lesser);
+        }
+    }
+    slots.into_iter().flatten().collect()
 }
 
 /// An undated signing whose parties signed exactly one dated agreement is that agreement
@@ -83,26 +131,43 @@ pub fn merge(candidates: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<Candidate
 /// an agreement" under a dated account of the signing). Meetings and visits recur ("the 3rd
 /// joint conference", "the 1st"), so an undated one stays its own.
 fn join_undated(merged: &mut Vec<Candidate>) {
-    let mut index = 0;
-    while index < merged.len() {
-        if merged[index].date.is_none() && merged[index].kind == EventKind::Agreement {
-            let dated: Vec<usize> = (0..merged.len())
-                .filter(|&other| {
-                    other != index
-                        && merged[other].kind == EventKind::Agreement
-                        && merged[other].date.is_some()
-                        && same_parties(&merged[other].participants, &merged[index].participants)
-                })
-                .collect();
-            if let [host] = dated.as_slice() {
-                let undated = merged.remove(index);
-                let host = if *host > index { host - 1 } else { *host };
-                absorb(&mut merged[host], undated);
-                continue;
-            }
+    let key = |candidate: &Candidate| -> Vec<String> {
+        let mut names: Vec<String> = candidate
+            .participants
+            .iter()
+            .map(|party| match party.entry {
+                Some(entry) => format!("#{}", entry.0),
+                None => party.name.to_lowercase(),
+            })
+            .collect();
+        names.sort_unstable();
+        names
+    };
+    let mut dated: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+    for (index, candidate) in merged.iter().enumerate() {
+        if candidate.kind == EventKind::Agreement && candidate.date.is_some() {
+            dated.entry(key(candidate)).or_default().push(index);
         }
-        index += 1;
     }
+    let mut into: Vec<Option<usize>> = vec![None; merged.len()];
+    for (index, candidate) in merged.iter().enumerate() {
+        if candidate.kind == EventKind::Agreement
+            && candidate.date.is_none()
+            && let Some([host]) = dated.get(&key(candidate)).map(Vec::as_slice)
+        {
+            into[index] = Some(*host);
+        }
+    }
+    let mut slots: Vec<Option<Candidate>> = std::mem::take(merged).into_iter().map(Some).collect();
+    for (index, host) in into.iter().enumerate() {
+        if let Some(host) = *host
+            && let Some(undated) = slots[index].take()
+            && let Some(target) = slots[host].as_mut()
+        {
+            absorb(target, undated);
+        }
+    }
+    *merged = slots.into_iter().flatten().collect();
 }
 
 /// A visit, a meeting or another joint occasion: what acts are done at. Two acts (an alliance

@@ -80,6 +80,9 @@ impl Signals {
     }
 }
 
+/// How many earlier clauses naming places a group reference looks back over.
+const MAX_LOOK_BACK: usize = 30;
+
 /// What later clauses can refer back to.
 #[derive(Clone, Debug)]
 struct Occasion {
@@ -225,9 +228,12 @@ impl Story {
         {
             return Some((members, occasion.parties_from.clone()));
         }
+        // The last few clauses only: a reference reaches back a paragraph or two, and a long
+        // page costs no more per reference than a short one.
         self.named
             .iter()
             .rev()
+            .take(MAX_LOOK_BACK)
             .find_map(|(named, from)| Some((fits(named)?, from.clone())))
     }
 
@@ -259,13 +265,12 @@ fn read_clause(
             .collect()
     };
     let lower = if may_report_an_event(clause_text) {
-        clause_text.to_lowercase()
+        // ASCII only: the patterns are ASCII, and offsets stay those of the text.
+        clause_text.to_ascii_lowercase()
     } else {
         String::new()
     };
-    let trigger = triggers::trigger(&lower)
-        .or_else(|| triggers::group_act(&lower))
-        .filter(|_| lower.len() == clause_text.len());
+    let trigger = triggers::trigger(&lower).or_else(|| triggers::group_act(&lower));
     let own_is_year_only = own_date.is_none_or(|(date, _)| date.month.is_none());
     let reports = |trigger: &Trigger| {
         let tally = own_date.is_some() && own_is_year_only && triggers::counts_many(&lower);
@@ -407,11 +412,19 @@ fn read_clause(
         }
         return;
     }
+    // The clauses that named the parties and gave the date are part of the report.
+    let mut evidence = vec![clause.clone()];
+    for from in std::iter::once(&parties_from).chain(date_from.as_ref()) {
+        if !evidence.contains(from) {
+            evidence.push(from.clone());
+        }
+    }
+    evidence.sort_by_key(|range| range.start);
     candidates.push(Candidate {
         kind,
         participants,
         date,
-        evidence: vec![clause.clone()],
+        evidence,
         fields,
         kind_from: clause.clone(),
         parties_from,
@@ -561,7 +574,13 @@ fn best_date(
 
 /// Whether the text before a date ends with a verb of saying.
 fn dates_a_statement(before: &str) -> bool {
-    let head = before.trim_end().to_lowercase();
+    // Only the last words matter: a long clause costs no more than a short one.
+    let start = before.char_indices().rev().nth(40).map_or(0, |(at, _)| at);
+    let head = before[start..].trim_end().to_ascii_lowercase();
+    let head = ["on", "in", "last"]
+        .iter()
+        .find_map(|word| head.strip_suffix(word).filter(|rest| rest.ends_with(' ')))
+        .map_or(head.as_str(), str::trim_end);
     [
         "said",
         "says",
@@ -583,7 +602,8 @@ fn paired_lists(text: &str, clause: &Range<usize>, parties: &[Party]) -> Vec<Vec
     let places: Vec<&Party> = parties.iter().filter(|party| !party.organisation).collect();
     if let [first, partners @ ..] = places.as_slice()
         && partners.len() >= 2
-        && AGREEMENTS_WITH.is_match(&text[clause.start..partners[0].range.start].to_lowercase())
+        && AGREEMENTS_WITH
+            .is_match(&text[clause.start..partners[0].range.start].to_ascii_lowercase())
         && partners
             .iter()
             .all(|partner| partner.range.start > first.range.end)
@@ -622,10 +642,7 @@ fn split_signings(text: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
     if !slice.contains("signed") && !slice.contains("inked") {
         return vec![sentence.clone()];
     }
-    let lower = slice.to_lowercase();
-    if lower.len() != sentence.len() {
-        return vec![sentence.clone()];
-    }
+    let lower = slice.to_ascii_lowercase();
     let verbs: Vec<usize> = SIGNING
         .find_iter(&lower)
         .map(|found| found.start())

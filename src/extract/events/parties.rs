@@ -28,6 +28,8 @@ pub struct Party {
     pub range: Range<usize>,
     /// Whether it is a company or institution rather than a place.
     pub organisation: bool,
+    /// The places its name could stand for, when it is ambiguous.
+    pub candidates: Vec<EntryId>,
 }
 
 /// "in Qingpu", "at Bijie", "in southwest China's Chongqing": the place where, not a party.
@@ -106,6 +108,7 @@ pub fn parties(
                 },
                 range: place.range.clone(),
                 organisation: false,
+                candidates: place.candidates.clone(),
             },
             compound,
         ));
@@ -138,18 +141,11 @@ pub fn parties(
             },
             range: org.range.clone(),
             organisation: true,
+            candidates: Vec::new(),
         });
     }
     parties.sort_by_key(|party| party.range.start);
-    let mut distinct: Vec<Party> = Vec::new();
-    for party in parties {
-        if !distinct
-            .iter()
-            .any(|other| same_party(&other.participant, &party.participant))
-        {
-            distinct.push(party);
-        }
-    }
+    let mut distinct = distinct_parties(parties);
     drop_locating_containers(context, &mut distinct);
     distinct
 }
@@ -239,21 +235,17 @@ pub fn named_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<Party> 
         if is_region(place, context.gazetteer) || VENUE.is_match(before) {
             continue;
         }
-        let participant = Participant {
-            name: place.name.clone(),
-            entry: place.entry,
-        };
-        if !found
-            .iter()
-            .any(|other| same_party(&other.participant, &participant))
-        {
-            found.push(Party {
-                participant,
-                range: place.range.clone(),
-                organisation: false,
-            });
-        }
+        found.push(Party {
+            participant: Participant {
+                name: place.name.clone(),
+                entry: place.entry,
+            },
+            range: place.range.clone(),
+            organisation: false,
+            candidates: place.candidates.clone(),
+        });
     }
+    let mut found = distinct_parties(found);
     drop_locating_containers(context, &mut found);
     found
 }
@@ -328,14 +320,14 @@ fn drop_locating_containers(context: &Context<'_>, parties: &mut Vec<Party>) {
     let candidates = |party: &Party| -> Vec<EntryId> {
         match party.participant.entry {
             Some(entry) => vec![entry],
-            None => context
-                .places
-                .iter()
-                .find(|place| place.range == party.range)
-                .map(|place| place.candidates.clone())
-                .unwrap_or_default(),
+            None => party.candidates.clone(),
         }
     };
+    // A clause naming hundreds of places (a list, a page without sentences) is not read for
+    // containers: the test is quadratic in the clause's places.
+    if parties.len() > MAX_CONTAINER_CHECK {
+        return;
+    }
     let ids: Vec<Vec<EntryId>> = parties.iter().map(candidates).collect();
     let containing: Vec<bool> = parties
         .iter()
@@ -350,6 +342,9 @@ fn drop_locating_containers(context: &Context<'_>, parties: &mut Vec<Party>) {
     let mut flags = containing.into_iter();
     parties.retain(|_| !flags.next().unwrap_or(false));
 }
+
+/// How many parties a clause may have for its containers to be looked for.
+const MAX_CONTAINER_CHECK: usize = 64;
 
 /// The items (sorted by start) that start inside `range`, found by binary search: per clause
 /// this costs the clause's own mentions, not the article's, so a long report stays linear.
@@ -367,6 +362,37 @@ pub fn starting_in<'a, T>(
 fn tail(text: &str, chars: usize) -> &str {
     let start = text.char_indices().rev().nth(chars).map_or(0, |(at, _)| at);
     &text[start..]
+}
+
+/// The first of each party, in order ([`same_party`] in one pass with sets of keys, so a
+/// clause listing thousands of places stays linear).
+fn distinct_parties(parties: Vec<Party>) -> Vec<Party> {
+    use std::collections::HashSet;
+    let mut entries: HashSet<EntryId> = HashSet::new();
+    let mut names: HashSet<String> = HashSet::new();
+    let mut unlinked_names: HashSet<String> = HashSet::new();
+    let mut kept = Vec::with_capacity(parties.len());
+    for party in parties {
+        let name = party.participant.name.to_lowercase();
+        let duplicate = match party.participant.entry {
+            Some(entry) => entries.contains(&entry) || unlinked_names.contains(&name),
+            None => names.contains(&name),
+        };
+        if duplicate {
+            continue;
+        }
+        match party.participant.entry {
+            Some(entry) => {
+                entries.insert(entry);
+            }
+            None => {
+                unlinked_names.insert(name.clone());
+            }
+        }
+        names.insert(name);
+        kept.push(party);
+    }
+    kept
 }
 
 /// Whether two participants are the same party: the same entry, else the same name.

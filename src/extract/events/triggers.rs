@@ -79,7 +79,7 @@ pub static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
 /// "the two cities", "both sides", "the three zones": parties named earlier.
 pub static GROUP_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:the (two|three|four|five|six|several|nine) (?:[\w-]+ )?(?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties|governments|new areas|municipalities|territories|capitals)|both (?:sides|parties|cities|provinces|places|governments|regions)|the (?:[\w-]+ )?(?:sides|parties)|they)(?-u:\b)",
+        r"(?-u:\b)(?:the (two|three|four|five|six|seven|eight|nine|ten|several) (?:[\w-]+ )?(?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties|governments|new areas|municipalities|territories|capitals)|both (?:sides|parties|cities|provinces|places|governments|regions)|the (?:[\w-]+ )?(?:sides|parties)|they)(?-u:\b)",
     )
 });
 /// "during the visit", "at the meeting", "on the site": the occasion already reported.
@@ -302,7 +302,10 @@ pub fn group_size(reference: &str) -> Option<usize> {
         ("four", 4),
         ("five", 5),
         ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
         ("nine", 9),
+        ("ten", 10),
     ];
     words
         .iter()
@@ -315,7 +318,7 @@ mod tests {
     use super::*;
 
     fn kind(text: &str) -> Option<&'static str> {
-        trigger(&text.to_lowercase()).map(|found| found.kind.label())
+        trigger(&text.to_ascii_lowercase()).map(|found| found.kind.label())
     }
 
     #[test]
