@@ -258,7 +258,12 @@ fn read_clause(
     if let Some(date) = own_date {
         story.paragraph_date = Some((paragraph, date, clause.clone()));
     }
+    // Most clauses name fewer than two places: they cannot name a group, and cost nothing.
+    let mentions = starting_in(context.places, clause, |place| place.range.start).len();
     let named = || -> Vec<Participant> {
+        if mentions < 2 {
+            return Vec::new();
+        }
         named_places(context, clause)
             .into_iter()
             .map(|party| party.participant)
