@@ -417,9 +417,16 @@ fn read_clause(
         }
         return;
     }
-    // The clauses that named the parties and gave the date are part of the report.
+    // The clauses that gave the date and named the parties are part of the report — the
+    // latter only when it speaks of the same day ("Few days ago, A and B held the 3rd
+    // conference. On February 28, 2020, the 1st was held between the two parties" reports two).
     let mut evidence = vec![clause.clone()];
-    for from in std::iter::once(&parties_from).chain(date_from.as_ref()) {
+    let same_day_parties = date_from.as_ref() == Some(&parties_from)
+        || best_date(text, dates, &parties_from).map(|d| d.0) == date.map(|d| d.0);
+    let sources = date_from
+        .iter()
+        .chain(std::iter::once(&parties_from).filter(|_| same_day_parties));
+    for from in sources {
         if !evidence.contains(from) {
             evidence.push(from.clone());
         }
