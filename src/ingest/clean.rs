@@ -100,7 +100,10 @@ fn is_title_shaped(line: &Line<'_>) -> bool {
     }
     let words = word_count(line.text);
     let cjk = cjk_count(line.text);
-    line.text.chars().count() <= 300 && ((2..=40).contains(&words) || cjk >= 4)
+    // "(资料图片)", "[Photo]": an aside in brackets is not a headline.
+    let bracketed = line.text.starts_with(['(', '（', '[', '【'])
+        && line.text.ends_with([')', '）', ']', '】']);
+    !bracketed && line.text.chars().count() <= 300 && ((2..=40).contains(&words) || cjk >= 4)
 }
 
 /// Small words that a section name may hold ("Knowing All about Hunan", "Hongqiao Intl and YRD").
@@ -529,10 +532,18 @@ fn fallback_title(lines: &[Line<'_>], hints: &Hints<'_>) -> String {
             .unwrap_or(title);
         return best.to_owned();
     }
-    if let Some(line) = lines
-        .iter()
-        .find(|line| matches!(line.label, Label::Prose | Label::Short))
-    {
+    // The first line with something to say: not "(资料图片)" or a stray word.
+    let says_something = |line: &&Line<'_>| {
+        matches!(line.label, Label::Prose | Label::Short)
+            && (word_count(line.text) >= 3 || cjk_count(line.text) >= 6)
+            && !(line.text.starts_with(['(', '（', '[', '【'])
+                && line.text.ends_with([')', '）', ']', '】']))
+    };
+    if let Some(line) = lines.iter().find(says_something).or_else(|| {
+        lines
+            .iter()
+            .find(|line| matches!(line.label, Label::Prose | Label::Short))
+    }) {
         return shorten(line.text, 120);
     }
     hints.file_stem.to_owned()

@@ -528,7 +528,7 @@ static EMAIL: LazyLock<Regex> =
 /// "[Photo/Xinhua]", "(Photo: Xu Mengyu)", "Photo: Sam Tsang", "/ Ti Gong".
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)(?:[\[(（【]\s*(?:photo|photos|image|picture|file photo)(?:\s*(?:by|provided))?\s*[/:：]?[^\])）】]{0,60}[\])）】]\s*$|(?-u:\b)(?:photo|photos|image)\s*(?:by|[:：/])\s*[A-Z][^.]{0,40}$|^(?:photo|file photo|photos|figure)\s*[:：①-⑩]|(?-u:\b)(?:photo|photos)\s+provided\s+(?:by|to)\s)",
+        r"(?i)(?:[\[(（【]\s*(?:photo|photos|image|picture|file photo)(?:\s*(?:by|provided))?\s*[/:：]?[^\])）】]{0,60}[\])）】]\s*$|(?-u:\b)(?:photo|photos|image)\s*(?:by|[:：/])\s*[A-Z][^.]{0,40}$|^(?:photo|file photo|photos|figure)\s*[:：①-⑩]|(?-u:\b)(?:photo|photos)\s+provided\s+(?:by|to)\s|资料图片|图片来源|摄影[:：])",
     )
 });
 

@@ -418,10 +418,14 @@ fn read_clause(
         return;
     }
     // The clauses that gave the date and named the parties are part of the report — the
-    // latter only when it speaks of the same day ("Few days ago, A and B held the 3rd
+    // latter unless it reports an act of another day ("Few days ago, A and B held the 3rd
     // conference. On February 28, 2020, the 1st was held between the two parties" reports two).
     let mut evidence = vec![clause.clone()];
+    let reports_another = candidates
+        .iter()
+        .any(|candidate| candidate.kind_from == parties_from);
     let same_day_parties = date_from.as_ref() == Some(&parties_from)
+        || !reports_another
         || best_date(text, dates, &parties_from).map(|d| d.0) == date.map(|d| d.0);
     let sources = date_from
         .iter()
