@@ -54,7 +54,7 @@ const MAX_HEADER_LINES: usize = 6;
 
 /// Cleans `text` and reads its metadata.
 pub fn clean(text: &str, hints: &Hints<'_>) -> Cleaned {
-    let mut lines = lines::label(text);
+    let lines = lines::label(text);
     let header_end = header_end(&lines);
     let title_index = find_title(&lines, header_end, hints);
     let body_start = title_index.map_or(header_end, |index| index + 1);
@@ -62,7 +62,7 @@ pub fn clean(text: &str, hints: &Hints<'_>) -> Cleaned {
     let first_prose = (body_start..body_end).find(|&i| lines[i].label == Label::Prose);
 
     let mut cleaned = Cleaned::default();
-    let header_meta = mark_header_meta(&mut lines, body_start, first_prose.unwrap_or(body_end));
+    let header_meta = header_meta(&lines, body_start, first_prose.unwrap_or(body_end));
     let zones = Zones {
         header_meta: &header_meta,
         title_index,
@@ -357,31 +357,11 @@ fn body_end(lines: &[Line<'_>], body_start: usize) -> usize {
     lines.len()
 }
 
-/// Marks short lines between the headline and the first paragraph that continue a byline
-/// ("Zha Jinzhong Zhu Yini" under "… Reporter") as metadata, and returns every metadata line
-/// of that header zone.
-fn mark_header_meta(lines: &mut [Line<'_>], start: usize, first_prose: usize) -> Vec<usize> {
-    let mut meta_lines = Vec::new();
-    let mut after_byline = false;
-    for index in start..first_prose.min(lines.len()) {
-        let line = &mut lines[index];
-        match &line.label {
-            Label::Meta(meta) => {
-                after_byline = meta.byline;
-                meta_lines.push(index);
-            }
-            Label::Short if after_byline && meta::is_names_only(line.text) => {
-                line.label = Label::Meta(lines::Meta {
-                    byline: true,
-                    ..lines::Meta::default()
-                });
-                meta_lines.push(index);
-            }
-            Label::Blank | Label::Furniture(_) => {}
-            _ => after_byline = false,
-        }
-    }
-    meta_lines
+/// The metadata lines of the header zone, between the headline and the first paragraph.
+fn header_meta(lines: &[Line<'_>], start: usize, first_prose: usize) -> Vec<usize> {
+    (start..first_prose.min(lines.len()))
+        .filter(|&index| lines[index].label.meta().is_some())
+        .collect()
 }
 
 /// Where the page's parts are, for reading its metadata.
@@ -410,7 +390,7 @@ fn read_meta(
         .filter(|&index| meta_at(index).is_some());
     let in_article = (0..zones.body_end).filter(|&index| meta_at(index).is_some());
     let labelled_after = (zones.body_end..lines.len())
-        .filter(|&index| meta::labelled_date(lines[index].text).is_some());
+        .filter(|&index| meta_at(index).is_some_and(|meta| meta.labelled));
     let candidates: Vec<usize> = zones
         .header_meta
         .iter()
@@ -437,22 +417,20 @@ fn read_meta(
             zones
                 .header_meta
                 .iter()
-                .find_map(|&i| meta::byline_outlet(lines[i].text))
+                .find_map(|&i| meta_at(i).and_then(|meta| meta.outlet.clone()))
         })
         .or_else(|| hints.source.map(str::to_owned));
 
     let mut byline = String::new();
     for &index in zones.header_meta {
-        let text = lines[index].text;
-        if !is_credit(text) {
+        let Some(credit) = meta_at(index).filter(|meta| meta.is_credit()) else {
             continue;
-        }
-        let text = meta::strip_bullet(text);
+        };
         if !byline.is_empty() {
-            let continues = meta::is_names_only(text) && !meta::is_byline(text);
+            let continues = credit.names_only && !credit.byline;
             byline.push_str(if continues { " " } else { ", " });
         }
-        byline.push_str(text);
+        byline.push_str(meta::strip_bullet(lines[index].text));
     }
     if byline.is_empty()
         && let Some(author) = hints.author
@@ -460,11 +438,6 @@ fn read_meta(
         byline = author.to_owned();
     }
     meta_out.byline = (!byline.is_empty()).then_some(byline);
-}
-
-/// A byline or a names line, as opposed to a date or a "Source:" line.
-fn is_credit(text: &str) -> bool {
-    (meta::is_byline(text) && meta::labelled_source(text).is_none()) || meta::is_names_only(text)
 }
 
 static TITLE_LABEL: LazyLock<Regex> =

@@ -57,10 +57,39 @@ pub enum Label {
 pub struct Meta {
     /// The date it gives, when it is a date line or a labelled date.
     pub date: Option<PartialDate>,
+    /// Whether a label introduces the date ("Release time:", "| Updated:"): such a line states
+    /// the page's date wherever it stands.
+    pub labelled: bool,
     /// The outlet after a "Source:" label.
     pub source: Option<String>,
     /// Whether it credits people or an outlet ("By Li Ming", "Reporter …").
     pub byline: bool,
+    /// The outlet a byline names before its credit word ("Nanjing Daily" in "Nanjing Daily
+    /// Reporter").
+    pub outlet: Option<String>,
+    /// Whether it is only personal names ("Zha Jinzhong Zhu Yini" under a byline).
+    pub names_only: bool,
+}
+
+impl Meta {
+    /// Whether the line credits people (a byline or the names that continue one), as opposed
+    /// to a date or a "Source:" line.
+    pub fn is_credit(&self) -> bool {
+        (self.byline && self.source.is_none()) || self.names_only
+    }
+}
+
+/// Reads a metadata line once: what it states, whatever it is chosen for later.
+fn meta_of(text: &str, date: Option<PartialDate>) -> Meta {
+    let byline = meta::is_byline(text);
+    Meta {
+        date,
+        labelled: date.is_some() && meta::labelled_date(text).is_some(),
+        source: meta::labelled_source(text),
+        outlet: byline.then(|| meta::byline_outlet(text)).flatten(),
+        names_only: meta::is_names_only(text),
+        byline,
+    }
 }
 
 /// Kinds of site furniture.
@@ -119,7 +148,27 @@ pub fn label(text: &str) -> Vec<Line<'_>> {
         start += raw.len() + 1;
     }
     mark_menu_runs(&mut lines);
+    mark_names_after_bylines(&mut lines);
     lines
+}
+
+/// "□ Nanjing Daily/Zijinshan News Reporter" then "Zha Jinzhong Zhu Yini": short lines of
+/// names right under a byline continue it.
+fn mark_names_after_bylines(lines: &mut [Line<'_>]) {
+    let mut after_byline = false;
+    for line in lines.iter_mut() {
+        match &line.label {
+            Label::Meta(meta) => after_byline = meta.is_credit(),
+            Label::Short if after_byline && meta::is_names_only(line.text) => {
+                line.label = Label::Meta(Meta {
+                    names_only: true,
+                    ..Meta::default()
+                });
+            }
+            Label::Blank => {}
+            _ => after_byline = false,
+        }
+    }
 }
 
 /// Labels one physical line, split into its logical lines where it holds two.
@@ -192,31 +241,18 @@ fn label_line(text: &str) -> Label {
         return Label::Blank;
     }
     // A date line keeps its date even when share buttons trail it.
-    if let Some(date) = meta::date_line(text).or_else(|| meta::labelled_date(text)) {
-        return Label::Meta(Meta {
-            date: Some(date),
-            source: meta::labelled_source(text),
-            byline: false,
-        });
-    }
-    if let Some(date) = credit_date(text) {
-        return Label::Meta(Meta {
-            date: Some(date),
-            source: meta::labelled_source(text),
-            byline: false,
-        });
+    if let Some(date) = meta::date_line(text)
+        .or_else(|| meta::labelled_date(text))
+        .or_else(|| credit_date(text))
+    {
+        return Label::Meta(meta_of(text, Some(date)));
     }
     if let Some(furniture) = furniture(text) {
         return Label::Furniture(furniture);
     }
-    let source = meta::labelled_source(text);
     let prose = is_prose(text);
-    if source.is_some() || (meta::is_byline(text) && !prose) {
-        return Label::Meta(Meta {
-            date: None,
-            byline: meta::is_byline(text),
-            source,
-        });
+    if meta::labelled_source(text).is_some() || (meta::is_byline(text) && !prose) {
+        return Label::Meta(meta_of(text, None));
     }
     if is_caption(text) {
         return Label::Caption;
