@@ -26,7 +26,8 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         };
         let end = index + c.len_utf8();
         let boundary = match c {
-            '\n' | '。' | '！' | '？' | '；' => true,
+            '\n' => !wraps(bytes, index),
+            '。' | '！' | '？' | '；' => true,
             ';' | '!' | '?' => next_is_space_or_end(bytes, end),
             '.' => next_is_space_or_end(bytes, end) && !is_abbreviation(&text[start..index]),
             _ => false,
@@ -38,6 +39,32 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     }
     push_trimmed(text, start..text.len(), &mut ranges);
     ranges
+}
+
+/// A line break inside a sentence, as pages with hard-wrapped text have ("the Fifth Session
+/// of\nChongqing-Sichuan … Joint Meeting was held"): one newline (not a blank line) after a
+/// comma or a small word that cannot end a sentence or a heading, before a letter.
+fn wraps(bytes: &[u8], newline: usize) -> bool {
+    let head = bytes[..newline].trim_ascii_end();
+    let after = bytes[newline + 1..]
+        .iter()
+        .find(|byte| !matches!(byte, b' ' | b'\t'));
+    if !after.is_some_and(|&byte| byte.is_ascii_alphabetic()) {
+        return false;
+    }
+    if head.ends_with(b",") {
+        return true;
+    }
+    let word_start = head
+        .iter()
+        .rposition(|byte| !byte.is_ascii_alphabetic())
+        .map_or(0, |at| at + 1);
+    let word = &head[word_start..];
+    const SMALL_WORDS: &[&[u8]] = &[
+        b"of", b"the", b"and", b"in", b"on", b"for", b"to", b"with", b"a", b"an", b"at", b"by",
+        b"from", b"between", b"its", b"their",
+    ];
+    SMALL_WORDS.contains(&word)
 }
 
 fn next_is_space_or_end(bytes: &[u8], at: usize) -> bool {
@@ -82,6 +109,20 @@ mod tests {
                 "During the event, A signed;",
                 "The three zones signed.",
                 "Next"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_line_does_not_end_a_sentence() {
+        let text = "On June 29, the Fifth Session of\nChongqing-Sichuan Joint Meeting was held.\nNext line\n\nnew paragraph";
+        let parts: Vec<&str> = split(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            parts,
+            [
+                "On June 29, the Fifth Session of\nChongqing-Sichuan Joint Meeting was held.",
+                "Next line",
+                "new paragraph"
             ]
         );
     }

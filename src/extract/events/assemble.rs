@@ -101,6 +101,26 @@ fn join_occasions(merged: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<Candidat
             .collect();
         match hosts.as_slice() {
             [host] => Some(*host),
+            // "Macao and Zhuhai held a joint meeting on July 26 … Macao and Zhuhai have signed
+            // a further four agreements": an undated act of the very same parties is the act
+            // done at the dated occasion.
+            [] if lesser.date.is_some() => {
+                let undated: Vec<usize> = by_month
+                    .get(&None)
+                    .into_iter()
+                    .flatten()
+                    .take(MAX_COMPARED)
+                    .copied()
+                    .filter(|&other| {
+                        precedence(merged[other].kind) > precedence(lesser.kind)
+                            && same_parties(&merged[other].participants, &lesser.participants)
+                    })
+                    .collect();
+                match undated.as_slice() {
+                    [host] => Some(*host),
+                    _ => None,
+                }
+            }
             _ => None,
         }
     };

@@ -960,4 +960,30 @@ mod tests {
         );
         assert_eq!(found[0].kind.label(), "agreement");
     }
+
+    #[test]
+    fn a_dateline_in_any_case_is_not_a_party_and_a_host_city_is() {
+        let found = events(
+            "Chengdu, July 23, 2023 – A delegation of Qingpu District paid a visit to Wujiang District on July 22.",
+            None,
+        );
+        assert_eq!(parties(&found[0]), ["Qingpu District", "Wujiang District"]);
+        let found = events(
+            "On July 31, the mayor met in Chengdu with a delegation of Qingpu District.",
+            None,
+        );
+        assert_eq!(parties(&found[0]), ["Chengdu", "Qingpu District"]);
+    }
+
+    #[test]
+    fn an_undated_signing_of_the_same_parties_is_the_act_at_the_dated_meeting() {
+        let text = "On July 26, Qingpu District and Wujiang District held a joint meeting. Qingpu District and Wujiang District have signed four agreements.";
+        let found = events(text, None);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind.label(), "agreement");
+        assert_eq!(
+            found[0].date.map(|d| d.edtf()).as_deref(),
+            Some("XXXX-07-26")
+        );
+    }
 }

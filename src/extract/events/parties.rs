@@ -16,6 +16,7 @@ use regex::Regex;
 use super::super::gazetteer::{Gazetteer, Level};
 use super::super::orgs::Spans;
 use super::super::places::places_joined_in;
+use crate::extract::MONTH_WORDS;
 use crate::model::{EntryId, EventKind, Participant, PlaceMention};
 use crate::pattern::compiled;
 
@@ -72,20 +73,32 @@ pub fn parties(
     let text = context.text;
     let mut found: Vec<(Party, bool)> = Vec::new();
     let object_zone = object_zones(text, trigger.end..clause.end, kind);
+    let subject_named = mentions_in(context, clause).any(|place| {
+        place.range.start < trigger.start
+            && !VENUE.is_match(tail(&text[clause.start..place.range.start], 48))
+            && !is_dateline(text, clause, place)
+    });
     for place in mentions_in(context, clause) {
         if is_region(place, context.gazetteer) {
             continue;
         }
         let before = tail(&text[clause.start..place.range.start], 48);
-        let surface = &text[place.range.clone()];
         // "GUIYANG, Aug. 12 (Xinhua) --": a dateline names where the story was filed.
-        let dateline = surface.len() > 3 && surface.chars().all(|c| !c.is_lowercase());
+        let dateline = is_dateline(context.text, clause, place);
         let after_trigger = place.range.start >= trigger.end;
         let in_object = after_trigger
             && object_zone
                 .iter()
                 .any(|zone| zone.start <= place.range.start && place.range.start < zone.end);
-        let venue = VENUE.is_match(before) && !(in_object && kind == EventKind::Visit);
+        // "Mayor Zhang met in Changsha with a delegation of Hami": the host's city, not a
+        // venue — when the host's own place is not named before ("Hunan Party Secretary Du
+        // met in Changsha with …" is Hunan's).
+        let host_city = kind == EventKind::Visit
+            && place.range.start >= trigger.start
+            && place.range.start < trigger.end
+            && !subject_named;
+        let venue =
+            VENUE.is_match(before) && !(in_object && kind == EventKind::Visit) && !host_city;
         if dateline || venue || (after_trigger && !in_object) {
             continue;
         }
@@ -232,7 +245,10 @@ pub fn named_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<Party> 
     let mut found: Vec<Party> = Vec::new();
     for place in mentions_in(context, clause) {
         let before = tail(&context.text[clause.start..place.range.start], 48);
-        if is_region(place, context.gazetteer) || VENUE.is_match(before) {
+        if is_region(place, context.gazetteer)
+            || VENUE.is_match(before)
+            || is_dateline(context.text, clause, place)
+        {
             continue;
         }
         found.push(Party {
@@ -249,6 +265,21 @@ pub fn named_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<Party> 
     drop_locating_containers(context, &mut found);
     found
 }
+
+/// "GUIYANG, Aug. 12 (Xinhua) --", "Hefei, July 23, 2023 –": a place opening the clause before
+/// a date names where the story was filed; a place in capitals is a dateline too.
+fn is_dateline(text: &str, clause: &Range<usize>, place: &PlaceMention) -> bool {
+    let surface = &text[place.range.clone()];
+    let capitals = surface.len() > 3 && surface.chars().all(|c| !c.is_lowercase());
+    let opens = text[clause.start..place.range.start].trim().is_empty();
+    capitals || (opens && DATE_AFTER_PLACE.is_match(&text[place.range.end..clause.end]))
+}
+
+static DATE_AFTER_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"(?i)^,?\s*(?:{MONTH_WORDS})\.?\s+\d{{1,2}}(?-u:\b)"
+    ))
+});
 
 /// Economic regions, rivers, and joined names of areas not in the gazetteer ("the
 /// Chengdu-Chongqing economic circle", "the Guangdong-Hong Kong-Macau Greater Bay"): places,
