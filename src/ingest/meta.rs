@@ -125,16 +125,7 @@ pub fn date_line(line: &str) -> Option<PartialDate> {
     }
     let date = find_full_date(line)?;
     // Remove the date itself, then everything a date line may carry; nothing else may be left.
-    let without_date = [
-        &*NUMERIC_DATE,
-        &*MONTH_NAME_DATE,
-        &*DAY_MONTH_DATE,
-        &*YEAR_MONTH_DAY_DATE,
-    ]
-    .iter()
-    .fold(line.to_owned(), |text, pattern| {
-        remove_first_date(&text, pattern)
-    });
+    let without_date = without_first_dates(line);
     let without_source = match SOURCE_LABEL.find(&without_date) {
         Some(found) => without_date[..found.start()].to_owned(),
         None => without_date,
@@ -153,11 +144,9 @@ pub fn date_line(line: &str) -> Option<PartialDate> {
         .then_some(date)
 }
 
-/// What is left of a short line once its first date, clock times, weekdays, date labels and
-/// separators are taken out: what a credit line carries besides its date ("Xinhua",
-/// "chinadaily", "0 Comments Print").
-pub fn beside_the_date(line: &str) -> String {
-    let without_date = [
+/// `line` without the first date of each form it holds.
+fn without_first_dates(line: &str) -> String {
+    [
         &*NUMERIC_DATE,
         &*MONTH_NAME_DATE,
         &*DAY_MONTH_DATE,
@@ -166,7 +155,14 @@ pub fn beside_the_date(line: &str) -> String {
     .iter()
     .fold(line.to_owned(), |text, pattern| {
         remove_first_date(&text, pattern)
-    });
+    })
+}
+
+/// What is left of a short line once its first date, clock times, weekdays, date labels and
+/// separators are taken out: what a credit line carries besides its date ("Xinhua",
+/// "chinadaily", "0 Comments Print").
+pub fn beside_the_date(line: &str) -> String {
+    let without_date = without_first_dates(line);
     DATE_LINE_REST.replace_all(&without_date, " ").into_owned()
 }
 

@@ -33,6 +33,21 @@ pub struct Party {
     pub candidates: Vec<EntryId>,
 }
 
+impl Party {
+    /// A place mention as a party.
+    fn of_place(place: &PlaceMention) -> Self {
+        Self {
+            participant: Participant {
+                name: place.name.clone(),
+                entry: place.entry,
+            },
+            range: place.range.clone(),
+            organisation: false,
+            candidates: place.candidates.clone(),
+        }
+    }
+}
+
 /// "in Qingpu", "at Bijie", "in southwest China's Chongqing": the place where, not a party.
 static VENUE: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?-u:\b)(?:in|at)\s+(?:(?:[a-z]+|China's|China’s)\s+){0,3}$"));
@@ -113,18 +128,7 @@ pub fn parties(
             || after.starts_with(" – ")
             || before.ends_with(" - ")
             || after.starts_with(" - ");
-        found.push((
-            Party {
-                participant: Participant {
-                    name: place.name.clone(),
-                    entry: place.entry,
-                },
-                range: place.range.clone(),
-                organisation: false,
-                candidates: place.candidates.clone(),
-            },
-            compound,
-        ));
+        found.push((Party::of_place(place), compound));
     }
     // "the Lanzhou-Xining urban agglomeration": the places of a hyphenated compound name a
     // region, not parties — unless the clause names no other parties ("the joint conference
@@ -251,15 +255,7 @@ pub fn named_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<Party> 
         {
             continue;
         }
-        found.push(Party {
-            participant: Participant {
-                name: place.name.clone(),
-                entry: place.entry,
-            },
-            range: place.range.clone(),
-            organisation: false,
-            candidates: place.candidates.clone(),
-        });
+        found.push(Party::of_place(place));
     }
     let mut found = distinct_parties(found);
     drop_locating_containers(context, &mut found);
