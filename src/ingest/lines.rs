@@ -271,9 +271,7 @@ fn credit_date(text: &str) -> Option<PartialDate> {
     let rest = meta::beside_the_date(text);
     let words = tool_words(&rest)
         .into_iter()
-        .filter(|word| {
-            !TOOL_WORDS.contains(&word.as_str()) && word.chars().any(char::is_alphabetic)
-        })
+        .filter(|word| !is_tool_word(word) && word.chars().any(char::is_alphabetic))
         .count();
     (words <= 3).then_some(date)
 }
@@ -335,10 +333,10 @@ static SHARE_WORDS: &[&str] = &[
     "打印",
 ];
 
-/// Words of page tools: font sizes, printing, closing, scanning, searching, language choice,
-/// counters. A short line made only of these (and numbers) is a tool bar.
+/// Words of page tools besides share targets and language names: font sizes, closing,
+/// scanning, searching, counters. A short line made only of tool words (and numbers) is a tool
+/// bar.
 static TOOL_WORDS: &[&str] = &[
-    "print",
     "close",
     "font",
     "size",
@@ -365,31 +363,12 @@ static TOOL_WORDS: &[&str] = &[
     "ad",
     "comments",
     "comment",
-    "simplified",
-    "traditional",
-    "chinese",
-    "english",
-    "français",
-    "español",
-    "deutsch",
-    "русский",
-    "日本語",
-    "한국어",
-    "العربية",
-    "português",
-    "japanese",
-    "korean",
     "french",
     "russian",
     "spanish",
     "arabic",
     "german",
     "portuguese",
-    "中文",
-    "简体",
-    "繁體",
-    "繁体",
-    "english版",
     "双语",
     "interval",
     "seconds",
@@ -421,23 +400,12 @@ static TOOL_WORDS: &[&str] = &[
     "rss",
     "top",
     "back",
-    "wechat",
-    "weibo",
-    "facebook",
-    "twitter",
-    "share",
-    "mail",
-    "email",
-    "e-mail",
-    "line",
     "字号",
     "大",
     "中",
     "小",
-    "打印",
     "关闭",
     "扫一扫",
-    "分享到",
 ];
 
 /// Phrases that end an article wherever they stand on a short line.
@@ -652,6 +620,11 @@ fn tool_words(lower_or_mixed: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a word belongs to page tools: a tool word, a share target or a language name.
+fn is_tool_word(word: &str) -> bool {
+    TOOL_WORDS.contains(&word) || SHARE_WORDS.contains(&word) || LANGUAGE_NAMES.contains(&word)
+}
+
 /// "Print Mail Large Medium Small 0", "Font:〖L M S", "• Scan QR Code", "×Close",
 /// "Interval 10 seconds", "Eyesight Protection:": a short line of page-tool words.
 fn is_tool_bar(lower: &str) -> bool {
@@ -659,15 +632,10 @@ fn is_tool_bar(lower: &str) -> bool {
         return false;
     }
     let words = tool_words(lower);
-    let tools = words
-        .iter()
-        .filter(|word| TOOL_WORDS.contains(&word.as_str()))
-        .count();
+    let tools = words.iter().filter(|word| is_tool_word(word)).count();
     let others = words
         .iter()
-        .filter(|word| {
-            !TOOL_WORDS.contains(&word.as_str()) && !word.chars().all(|c| c.is_ascii_digit())
-        })
+        .filter(|word| !is_tool_word(word) && !word.chars().all(|c| c.is_ascii_digit()))
         .count();
     tools >= 1 && others == 0 && words.len() <= 10
 }
