@@ -198,14 +198,13 @@ impl Extraction {
         })
     }
 
-    /// Distinct places the page mentions, one name each: the body's in order of first mention
-    /// (a place named twice, as "Hong Kong" and "Hong Kong SAR", keeps its first name), then
-    /// those only outside it.
+    /// Distinct places the page mentions, one name each: the body's in order of first mention,
+    /// then those only outside it. A place named in several forms keeps its first name ("Hong
+    /// Kong Special Administrative Region", then "Hong Kong"), except that a SAR, which the news
+    /// gives its full title once and then calls by its short name, keeps the form the page uses
+    /// most ("Macao" over "Macao SAR"), the first on a tie.
     pub fn place_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = Vec::new();
-        let mut seen_names: std::collections::HashSet<&str> = std::collections::HashSet::new();
-        let mut entries: std::collections::HashSet<EntryId> = std::collections::HashSet::new();
-        let all = self
+        let all: Vec<(&String, Option<EntryId>)> = self
             .places
             .iter()
             .map(|mention| (&mention.name, mention.entry))
@@ -213,17 +212,75 @@ impl Extraction {
                 self.page_places
                     .iter()
                     .map(|place| (&place.name, place.entry)),
-            );
-        for (name, entry) in all {
-            if seen_names.contains(name.as_str())
-                || entry.is_some_and(|entry| entries.contains(&entry))
-            {
+            )
+            .collect();
+        let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (name, _) in &all {
+            *uses.entry(name.as_str()).or_default() += 1;
+        }
+        let titled = |name: &str| {
+            ["Special Administrative Region", "SAR"]
+                .iter()
+                .any(|title| name.ends_with(title))
+        };
+        // Its short name against its title: "Macao" for "Macao SAR".
+        let short_of = |short: &str, long: &str| {
+            titled(long) && long.len() > short.len() && long.starts_with(short)
+        };
+        let mut usual: std::collections::HashMap<EntryId, &str> = std::collections::HashMap::new();
+        for (name, entry) in &all {
+            if let Some(entry) = entry {
+                let best = usual.entry(*entry).or_insert(name.as_str());
+                let variant = short_of(name, best) || short_of(best, name);
+                if variant && uses[name.as_str()] > uses[*best] {
+                    *best = name.as_str();
+                }
+            }
+        }
+        let mut names: Vec<String> = Vec::new();
+        let mut seen_names: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut entries: std::collections::HashSet<EntryId> = std::collections::HashSet::new();
+        for (name, entry) in &all {
+            let name = entry
+                .and_then(|entry| usual.get(&entry).copied())
+                .unwrap_or(name.as_str());
+            if seen_names.contains(name) || entry.is_some_and(|entry| entries.contains(&entry)) {
                 continue;
             }
             seen_names.insert(name);
-            names.push(name.clone());
-            entries.extend(entry);
+            names.push(name.to_owned());
+            entries.extend(*entry);
         }
         names
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(name: &str, entry: u32) -> PlaceMention {
+        PlaceMention {
+            range: 0..0,
+            name: name.to_owned(),
+            entry: Some(EntryId(entry)),
+            candidates: vec![EntryId(entry)],
+        }
+    }
+
+    #[test]
+    fn a_place_keeps_one_name_and_a_sar_its_usual_one() {
+        let extraction = Extraction {
+            places: vec![
+                mention("Macao Special Administrative Region", 1),
+                mention("Macao", 1),
+                mention("Hami Prefecture", 2),
+                mention("Hami", 2),
+                mention("Hami", 2),
+                mention("Macao", 1),
+            ],
+            ..Extraction::default()
+        };
+        assert_eq!(extraction.place_names(), ["Macao", "Hami Prefecture"]);
     }
 }

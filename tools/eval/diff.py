@@ -19,7 +19,7 @@ def main():
     if "heldout" in gold_path:
         sys.exit("refusing: per-document misses of a held-out set are not read before the final score")
     gold = json.load(open(gold_path))["documents"]
-    pred = {d["file"]: d for d in json.load(open(pred_path))["documents"]}
+    pred = {d["file"].rsplit("/", 1)[-1]: d for d in json.load(open(pred_path))["documents"]}
     for g in gold:
         f = g["file"]
         if files and f not in files:
