@@ -106,6 +106,28 @@ static AGREEMENTS_WITH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Finds the cooperation events of a text.
+/// A provincial-level autonomous region or SAR as a party goes by its short name ("Hong Kong",
+/// "Guangxi"), however the sentence titles it: the name the news and readers use for the
+/// side of an agreement, and one name for one party across articles. A spelling of its own
+/// ("Macau") stays.
+fn by_short_name(party: Participant, gazetteer: &Gazetteer) -> Participant {
+    let short = party
+        .entry
+        .and_then(|id| gazetteer.entry(id))
+        .filter(|entry| matches!(entry.kind.as_str(), "autonomous region" | "SAR"))
+        .filter(|entry| {
+            party
+                .name
+                .get(..entry.base.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(&entry.base))
+        })
+        .map(|entry| entry.base.clone());
+    match short {
+        Some(name) => Participant { name, ..party },
+        None => party,
+    }
+}
+
 pub fn find_events(
     text: &str,
     sentences: &[Range<usize>],
@@ -160,7 +182,11 @@ pub fn find_events(
         })
         .map(|candidate| Event {
             kind: candidate.kind,
-            participants: candidate.participants,
+            participants: candidate
+                .participants
+                .into_iter()
+                .map(|party| by_short_name(party, gazetteer))
+                .collect(),
             date: candidate.date.map(|(date, _)| date),
             date_resolution: candidate.date.map(|(_, resolution)| resolution),
             fields: candidate.fields,
