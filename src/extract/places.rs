@@ -267,6 +267,19 @@ fn join_compounds(text: &str, mentions: &mut Vec<PlaceMention>) {
         }
         if last > index {
             let start = mentions[index].range.start;
+            // "Guangdong-Macao Co-operation Industrial Park": the last place already took a
+            // zone's words (a mention without candidates), so the joined places name it.
+            if mentions[last].candidates.is_empty() && !by_to {
+                let end = mentions[last].range.end;
+                joined.push(PlaceMention {
+                    range: start..end,
+                    name: text[start..end].to_owned(),
+                    entry: None,
+                    candidates: Vec::new(),
+                });
+                index = last + 1;
+                continue;
+            }
             let after = &text[mentions[last].range.end..];
             let between_words = |found: regex::Match<'_>| -> bool {
                 // Not through a sentence: the head must follow in the same clause.
@@ -561,6 +574,19 @@ mod tests {
                 "Lin Tao, secretary of the Jiangning District Party Committee, met Gaochun district."
             ),
             ["Jiangning District", "Gaochun District"]
+        );
+    }
+
+    #[test]
+    fn joined_places_before_a_zone_name_the_zone() {
+        assert_eq!(
+            names(
+                "The Suzhou-Jiaxing Modern Industrial Park and the Nanjing-Chengdu Co-operation Industrial Park opened."
+            ),
+            [
+                "Suzhou-Jiaxing Modern Industrial Park",
+                "Nanjing-Chengdu Co-operation Industrial Park"
+            ]
         );
     }
 
