@@ -65,7 +65,8 @@ fn matched_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Place
             name,
             candidates,
         };
-        mentions.push(extend_to_zone(text, mention));
+        let mention = extend_to_zone(text, mention);
+        mentions.push(with_compass_part(text, mention, gazetteer));
     }
     drop_nested(&mut mentions);
     mentions
@@ -331,6 +332,40 @@ fn extend_to_zone(text: &str, mut mention: PlaceMention) -> PlaceMention {
     mention
 }
 
+/// "West Hongqiao Business District", "North Hongqiao": a capitalised compass word before a
+/// zone names a part of it, a place of its own (an administrative place keeps its name:
+/// "East Shanghai" is not a unit, and "South China" never reaches here).
+fn with_compass_part(text: &str, mut mention: PlaceMention, gazetteer: &Gazetteer) -> PlaceMention {
+    let zone = mention.candidates.is_empty()
+        || mention
+            .entry
+            .and_then(|id| gazetteer.entry(id))
+            .is_some_and(|entry| entry.level == Level::Zone);
+    if !zone {
+        return mention;
+    }
+    let before = &text[..mention.range.start];
+    let Some(part) = COMPASS_PART.find(before) else {
+        return mention;
+    };
+    // A whole word: not "Southwest Hongqiao"'s tail.
+    if before[..part.start()]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return mention;
+    }
+    mention.range.start = part.start();
+    mention.name = text[mention.range.clone()].to_owned();
+    mention.entry = None;
+    mention.candidates.clear();
+    mention
+}
+
+static COMPASS_PART: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| compiled(r"(?:North|South|East|West|Great|Greater) $"));
+
 /// Mentions inside a longer one (the places within a zone's name) are part of it.
 ///
 /// One pass over the spans by start (longest first at a start): a span is nested when one seen
@@ -412,7 +447,16 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
         }
         Form::Alias(alias) => alias.clone(),
         // A zone or region as the text names it (an official name or a common alias).
-        // "Yangtze River Delta region" is the Yangtze River Delta.
+        // "Yangtze River Delta region" is the Yangtze River Delta; but places joined by
+        // dashes are not a noun alone, so "the Beijing-Tianjin-Hebei region" keeps its head.
+        Form::Named
+            if entry.base.contains('-')
+                && surface
+                    .get(entry.base.len()..)
+                    .is_some_and(|rest| rest.trim().eq_ignore_ascii_case("region")) =>
+        {
+            format!("{} region", entry.base)
+        }
         Form::Named if starts_with_ignoring_case(surface, &entry.base) => entry.base.clone(),
         Form::Named => surface.to_owned(),
         Form::Chinese => entry.full_name(),
@@ -587,6 +631,16 @@ mod tests {
                 "Suzhou-Jiaxing Modern Industrial Park",
                 "Nanjing-Chengdu Co-operation Industrial Park"
             ]
+        );
+    }
+
+    #[test]
+    fn a_compass_word_before_a_zone_names_a_part_of_it() {
+        assert_eq!(
+            names(
+                "Projects for North Liangjiang New Area and Southwest Tianfu New Area, East Jiangning."
+            ),
+            ["North Liangjiang New Area", "Tianfu New Area", "Jiangning"]
         );
     }
 
