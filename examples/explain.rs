@@ -10,7 +10,9 @@ use accord::model::{DocPath, Format, SourceId};
 
 fn main() {
     let gazetteer = Gazetteer::bundled();
-    for path in std::env::args().skip(1) {
+    // `--lines`: also print each line of the page with its label.
+    let with_lines = std::env::args().any(|arg| arg == "--lines");
+    for path in std::env::args().skip(1).filter(|arg| arg != "--lines") {
         let Ok(bytes) = std::fs::read(&path) else {
             eprintln!("{path}: cannot read");
             continue;
@@ -33,6 +35,12 @@ fn main() {
             }
         };
         println!("=== {path}");
+        if with_lines {
+            let text = String::from_utf8_lossy(&bytes);
+            for line in accord::ingest::line_labels(&text).iter().take(40) {
+                println!("  [{}]", line.chars().take(150).collect::<String>());
+            }
+        }
         println!("title: {}", document.meta.title);
         println!(
             "published: {:?}",

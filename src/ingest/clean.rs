@@ -283,6 +283,10 @@ impl TitleContext<'_, '_> {
         if leads_into_prose(self.lines, index) {
             score += 1;
         }
+        // A headline names what the first paragraph tells; a tagline or widget does not.
+        if shares_words_with_lead(self.lines, index) > 0 {
+            score += 1;
+        }
         let cleaned = title_text(line.text, false);
         if is_section_like(&cleaned) {
             score -= 3;
@@ -296,15 +300,65 @@ impl TitleContext<'_, '_> {
         score
     }
 
-    /// Whether the line stands right under another headline-like line, as a subtitle does.
+    /// Whether the line stands right under another headline-like line, as a subtitle does: one
+    /// about the same story (a site's tagline above a headline makes no subtitle of it).
     fn is_deck(&self, index: usize) -> bool {
         previous_content(self.lines, index).is_some_and(|previous| {
             let line = &self.lines[previous];
             let cleaned = title_text(line.text, false);
-            is_title_shaped(line) && !is_section_like(&cleaned) && !is_kicker(&cleaned)
+            is_title_shaped(line)
+                && !is_section_like(&cleaned)
+                && !is_kicker(&cleaned)
+                && shares_words_with_lead(self.lines, previous) > 0
         })
     }
 }
+
+/// How many of line `index`'s words of substance recur in the first two paragraphs of prose
+/// after it ("Haikou joins hands with Mianyang" / "The Haikou Tourism Development Committee
+/// and Mianyang …"): words of three letters or more that are not function words, and pairs of
+/// Chinese characters.
+fn shares_words_with_lead(lines: &[Line<'_>], index: usize) -> usize {
+    let lead: String = lines[index + 1..]
+        .iter()
+        .filter(|line| line.label == Label::Prose)
+        .take(2)
+        .map(|line| line.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if lead.is_empty() {
+        return 0;
+    }
+    let lead_words = substance_words(&lead);
+    let mut shared = substance_words(lines[index].text);
+    shared.retain(|word| lead_words.contains(word));
+    shared.len()
+}
+
+/// The words of substance of a text, lower-cased, each once.
+fn substance_words(text: &str) -> std::collections::HashSet<String> {
+    let mut words = std::collections::HashSet::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let cjk: Vec<char> = word.chars().filter(|c| lines::is_cjk(*c)).collect();
+        for pair in cjk.windows(2) {
+            words.insert(pair.iter().collect::<String>());
+        }
+        if word.chars().count() >= 3 && cjk.is_empty() {
+            let word = word.to_lowercase();
+            if !LEAD_FUNCTION_WORDS.contains(&word.as_str()) {
+                words.insert(word);
+            }
+        }
+    }
+    words
+}
+
+/// Words too common to tie a line to a paragraph.
+const LEAD_FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "for", "with", "from", "that", "this", "will", "have", "has", "are", "was",
+    "were", "its", "our", "their", "into", "about", "over", "after", "more", "new", "all", "you",
+    "your", "not", "but", "its", "than", "also", "been", "which", "who", "what",
+];
 
 /// Whether prose follows line `index` within a few non-blank lines that are all short or meta.
 fn leads_into_prose(lines: &[Line<'_>], index: usize) -> bool {
@@ -722,9 +776,20 @@ mod tests {
     }
 
     #[test]
+    fn a_site_tagline_above_the_headline_is_not_the_headline() {
+        let text = format!(
+            "Search Tour\nTailor made tours & customised tours\nAsk Question? Ask us here\n\nXuzhou joins hands with Wuxi\n\n{PARAGRAPH}"
+        );
+        assert_eq!(
+            clean(&text, &Hints::default()).meta.title,
+            "Xuzhou joins hands with Wuxi"
+        );
+    }
+
+    #[test]
     fn the_subtitle_under_a_headline_is_not_the_headline() {
         let text = format!(
-            "China Daily\n\nHongqiao builds bridges to the future\n\nNational plan aims to widen the area's role\n\n- By XING YI in Shanghai\n\n{PARAGRAPH}"
+            "China Daily\n\nHongqiao builds bridges to the future\n\nNational plan aims to widen the area's role\n\n- By XING YI in Shanghai\n\nHongqiao's role as a bridge to the delta will widen under a national plan, officials said."
         );
         assert_eq!(
             clean(&text, &Hints::default()).meta.title,

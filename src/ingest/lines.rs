@@ -712,10 +712,16 @@ fn is_site_banner(text: &str) -> bool {
     text.chars().count() <= 80 && !text.ends_with(['.', '。']) && DOMAIN.is_match(text)
 }
 
-/// "Xu Qin, mayor of Shenzhen, shaking hands … Photo: Sam Tsang", "[Photo/Xinhua]".
+/// "Xu Qin, mayor of Shenzhen, shaking hands … Photo: Sam Tsang", "[Photo/Xinhua]". A press
+/// release's "(with photos/video)" after its headline says what the release carries, not whose
+/// photo it is.
 fn is_caption(text: &str) -> bool {
-    text.chars().count() <= 400 && PHOTO_CREDIT.is_match(text)
+    text.chars().count() <= 400 && PHOTO_CREDIT.is_match(text) && !WITH_MEDIA.is_match(text)
 }
+
+static WITH_MEDIA: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"(?i)\(with (?:photos?|videos?)(?:\s*/\s*(?:photos?|videos?))*\)\s*$")
+});
 
 /// A paragraph made of sentences, as opposed to a headline or a menu item.
 pub fn is_prose(text: &str) -> bool {
@@ -736,9 +742,12 @@ pub fn word_count(text: &str) -> usize {
 
 /// Chinese characters (CJK ideographs).
 pub fn cjk_count(text: &str) -> usize {
-    text.chars()
-        .filter(|c| matches!(*c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF))
-        .count()
+    text.chars().filter(|c| is_cjk(*c)).count()
+}
+
+/// Whether a character is a Chinese ideograph.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
 /// Whether `text` is a site domain or names one ("en.nantong.gov.cn").
@@ -848,6 +857,14 @@ mod tests {
         let found =
             labels("By LIU JING in Zhengzhou | chinadaily.com.cn | Updated: 2023-04-27 16:02");
         assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn a_release_with_photos_is_not_a_caption() {
+        assert_eq!(
+            label_line("CS and Mayor co-chair Co-operation Meeting (with photos/video)"),
+            Label::Short
+        );
     }
 
     #[test]

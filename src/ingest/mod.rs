@@ -19,6 +19,16 @@ mod worker;
 use std::path::Path;
 
 pub use clean::{Cleaned, Hints, clean};
+
+/// Each line of a page with the label the cleaner gives it ("Short  | Haikou joins hands…"):
+/// for `examples/explain.rs`, when working on headline and page-date rules.
+pub fn line_labels(text: &str) -> Vec<String> {
+    lines::label(text)
+        .iter()
+        .filter(|line| line.label != lines::Label::Blank)
+        .map(|line| format!("{:?} | {}", line.label, line.text))
+        .collect()
+}
 pub use decode::{Decoded, decode};
 pub use html::{HtmlText, html_to_text};
 pub use meta::find_full_date;
