@@ -110,10 +110,14 @@ static PAST_YEAR_WORDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&["pas
 /// Month names as datelines and page dates write them, in any case.
 pub const MONTH_WORDS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
-/// "NANJING, Feb. 23, 2024 —" or "BEIJING, June 8 (Xinhua) --" at the start of a paragraph.
+/// "NANJING, Feb. 23, 2024 —", "BEIJING, June 8 (Xinhua) --", "Hefei, July 23, 2023 –",
+/// "Macau, China, 7 Mar –", "Xinhua News Agency, Beijing, October 20. Recently, …", "Lhasa,
+/// November 11 (Laba Zhuoma) On the 26th, …": a place (or two), a month and day, perhaps a
+/// year and a credit, then a dash, a full stop or the story's first word.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let place = r"[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,2}";
     compiled(&format!(
-        r"^[A-Z][A-Z .'-]{{2,30}},\s*(?i:({MONTH_WORDS}))\.?\s+(\d{{1,2}})(?:,\s*(\d{{4}}))?\s*(?:\([^)]{{1,30}}\)|/[^/]{{1,30}}/)?\s*(?:--|—|–|-)"
+        r#"^(?:Xinhua News Agency,\s*)?{place}(?:,\s*{place})?,\s*(?:(?i:({MONTH_WORDS}))\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+(?i:({MONTH_WORDS}))\.?)(?:,?\s+(\d{{4}})|,\s*(\d{{4}}))?\s*(?:\([^)]{{1,30}}\)|/[^/]{{1,30}}/)?\s*(?:--|—|–|-|\.\s|[A-Z“"])"#
     ))
 });
 
@@ -121,9 +125,14 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Without a year it stays year-unknown.
 pub fn dateline(paragraph: &str) -> Option<PartialDate> {
     let captures = DATELINE.captures(paragraph)?;
-    let month = month_number(&captures[1])?;
-    let day = captures[2].parse().ok()?;
-    match captures.get(3) {
+    let month = month_number(captures.get(1).or_else(|| captures.get(4))?.as_str())?;
+    let day = captures
+        .get(2)
+        .or_else(|| captures.get(3))?
+        .as_str()
+        .parse()
+        .ok()?;
+    match captures.get(5).or_else(|| captures.get(6)) {
         Some(year) => PartialDate::ymd(year.as_str().parse().ok()?, month, day),
         None => PartialDate::month_day(month, day),
     }
@@ -1148,6 +1157,23 @@ mod tests {
             PartialDate::month_day(6, 8)
         );
         assert_eq!(dateline("On May 7, Jiangning District"), None);
+        assert_eq!(
+            dateline("Macau, China, 7 Mar – Macau and Guangdong signed"),
+            PartialDate::month_day(3, 7)
+        );
+        assert_eq!(
+            dateline("Lhasa, November 11 (Laba Zhuoma) On the 26th, the meeting"),
+            PartialDate::month_day(11, 11)
+        );
+        assert_eq!(
+            dateline("Xinhua News Agency, Beijing, October 20. Recently, the"),
+            PartialDate::month_day(10, 20)
+        );
+        assert_eq!(
+            dateline("Hefei, July 23, 2023 – The delegation"),
+            PartialDate::ymd(2023, 7, 23)
+        );
+        assert_eq!(dateline("Wuxi, Xuzhou, May 7 and 8 were the days"), None);
     }
 
     #[test]

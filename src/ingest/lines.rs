@@ -201,7 +201,7 @@ fn push_logical_lines<'a>(text: &'a str, range: Range<usize>, lines: &mut Vec<Li
 /// a labelled ISO date (and time) opening a line that goes on with other text.
 static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)^(?:date|release\s*(?:time|date)|published|updated|posted)\s*[:：]?\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+[^\d\s]",
+        r"(?i)^(?:date|release\s*(?:time|date)|published|updated|posted)\s*[:：]?\s*\d{4}-\d{1,2}(?:-\d{1,2})?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+[^\d\s]",
     )
 });
 

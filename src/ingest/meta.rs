@@ -26,10 +26,17 @@ static MONTH_NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// "2009 December 1": year, month name, day.
+/// "2009 December 1", "2017-June-14", "2019-Sep-6": year, month name, day.
 static YEAR_MONTH_DAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
-        r"(?i)(?-u:\b)(\d{{4}})\s+({MONTHS})\.?\s+(\d{{1,2}})(?-u:\b)"
+        r"(?i)(?-u:\b)(\d{{4}})(?:\s+|-)({MONTHS})\.?(?:\s+|-)(\d{{1,2}})(?-u:\b)"
+    ))
+});
+
+/// "date 2020-04", "Date: 2020/04": a labelled year and month alone.
+static LABELLED_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"(?i)^{DATE_LABEL}\s*[:：]?\s*(\d{{4}})[-/.](\d{{1,2}})$"
     ))
 });
 
@@ -55,6 +62,10 @@ static DATE_LABEL_AFTER_BAR: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:^|[|｜]\s*)(?:updated|published|posted|released)\s*[:：]?\s*(?:\d|(?:{MONTHS})(?-u:\b))"
     ))
 });
+
+/// A date label after a wide gap (two spaces or a tab) in a line of fields.
+static DATE_LABEL_AFTER_GAP: LazyLock<Regex> =
+    LazyLock::new(|| compiled(&format!(r"(?i)(?:\s{{2,}}|\t){DATE_LABEL}\s*[:：]\s*\d")));
 
 /// "14/06/2023": day first, accepted only when the day cannot be a month.
 static DAY_FIRST_NUMERIC: LazyLock<Regex> =
@@ -122,6 +133,10 @@ pub fn date_line(line: &str) -> Option<PartialDate> {
     let line = line.trim();
     if line.chars().count() > 80 {
         return None;
+    }
+    // "date 2020-04": a labelled month, as some pages date their stories.
+    if let Some(found) = LABELLED_MONTH.captures(line) {
+        return PartialDate::year_month(found[1].parse().ok()?, found[2].parse().ok()?);
     }
     let date = find_full_date(line)?;
     // Remove the date itself, then everything a date line may carry; nothing else may be left.
@@ -191,6 +206,11 @@ pub fn labelled_date(line: &str) -> Option<PartialDate> {
     }
     if DATE_LABEL_AT_START.is_match(line) || DATE_LABEL_AFTER_BAR.is_match(line) {
         return find_full_date(line);
+    }
+    // "Category:Group News         Release Time:2019-09-18         Number of Browse:0": fields
+    // set apart by wide gaps, one of them the date.
+    if let Some(found) = DATE_LABEL_AFTER_GAP.find(line) {
+        return find_full_date(&line[found.start()..]);
     }
     // "Liaoning Daily | 2024-01-10": a bar-separated credit line with a date of its own.
     if line.contains('|') && line.chars().count() <= 100 {
