@@ -54,10 +54,13 @@ fn matched_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Place
         if spans.companies.iter().any(|org| within(&org.range)) || spans.in_company_list(&range) {
             continue;
         }
-        let candidates = prefer_the_container(
-            pattern.targets.iter().map(|(id, _)| *id).collect(),
-            gazetteer,
-        );
+        let candidates = match bare_province(&pattern.targets, gazetteer) {
+            Some(province) => vec![province],
+            None => prefer_the_container(
+                pattern.targets.iter().map(|(id, _)| *id).collect(),
+                gazetteer,
+            ),
+        };
         let name = canonical_name(surface, &pattern.targets, gazetteer);
         let mention = PlaceMention {
             entry: (candidates.len() == 1).then(|| candidates[0]),
@@ -201,6 +204,22 @@ fn drop_brand_names(text: &str, mentions: &mut Vec<PlaceMention>) {
         following.chars().next().is_some_and(char::is_uppercase)
             && after_space[word_end..].starts_with(' ')
     });
+}
+
+/// "Hebei" names the province and Tianjin's Hebei District, "Jilin" the province and its city:
+/// a province's bare name is the province, as the news writes "Hebei District" or "Jilin City"
+/// for the others (context must not turn "Beijing, Tianjin and Hebei" into a district of
+/// Tianjin).
+fn bare_province(targets: &[(EntryId, Form)], gazetteer: &Gazetteer) -> Option<EntryId> {
+    targets
+        .iter()
+        .filter(|(_, form)| *form == Form::Bare)
+        .map(|(id, _)| *id)
+        .find(|&id| {
+            gazetteer
+                .entry(id)
+                .is_some_and(|entry| entry.level == Level::Province)
+        })
 }
 
 /// "Changsha" names both 长沙市 and its 长沙县; a bare name means the city, as the news writes

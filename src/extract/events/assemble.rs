@@ -95,8 +95,8 @@ fn join_occasions(merged: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<Candidat
                     && (subset(&lesser.participants, &host.participants)
                         || subset(&host.participants, &lesser.participants)
                         || lesser.date.is_some())
-                    && (covers(&lesser.participants, &host.participants, gazetteer)
-                        || covers(&host.participants, &lesser.participants, gazetteer))
+                    && (covers_all(&lesser.participants, &host.participants, gazetteer)
+                        || covers_all(&host.participants, &lesser.participants, gazetteer))
             })
             .collect();
         match hosts.as_slice() {
@@ -234,6 +234,18 @@ fn covers(small: &[Participant], large: &[Participant], gazetteer: &Gazetteer) -
             .iter()
             .any(|y| same_party(x, y) || inside(x, y, gazetteer))
     })
+}
+
+/// Whether `small` covers `large` (see [`covers`]) and every party of `large` has one of
+/// `small` in it: "Beijing, Tianjin and Hebei" meeting is not the occasion of a signing by
+/// Tongzhou (Beijing) and three Hebei counties, which leaves Tianjin out.
+fn covers_all(small: &[Participant], large: &[Participant], gazetteer: &Gazetteer) -> bool {
+    covers(small, large, gazetteer)
+        && large.iter().all(|y| {
+            small
+                .iter()
+                .any(|x| same_party(x, y) || inside(x, y, gazetteer))
+        })
 }
 
 /// "Hangzhou and Chengdu" for "Zhejiang and Sichuan": as many parties, each the same as or

@@ -737,6 +737,19 @@ mod tests {
     }
 
     #[test]
+    fn a_region_named_by_its_members_meets_as_them_and_hebei_is_the_province() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "On July 7, the Beijing-Tianjin-Hebei Party and Government Leaders Symposium was held in Beijing.\n\nOn July 8, Hong Kong SAR and Macao SAR officials met in Zhuhai with a Beijing, Tianjin and Hebei delegation.";
+        let found = extract_text(text, PartialDate::ymd(2023, 7, 9), bundled).events;
+        assert_eq!(parties(&found[0]), ["Beijing", "Tianjin", "Hebei"]);
+        assert!(
+            found[1..]
+                .iter()
+                .all(|event| !parties(event).contains(&"Hebei District"))
+        );
+    }
+
+    #[test]
     fn a_three_party_signing_is_one_event_not_pairs() {
         let found = events(
             "On May 7, Jiangning District, Lishui District and Gaochun District jointly signed a cooperation agreement.",

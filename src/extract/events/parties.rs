@@ -214,10 +214,29 @@ pub fn compound_members(
 ) -> Vec<Participant> {
     mentions_in(context, clause)
         .filter(|place| place.range.start < trigger.end)
-        .filter(|place| place.entry.is_none() && place.candidates.is_empty())
         .filter(|place| place.name.contains(['-', '–']))
-        .map(|place| {
-            places_joined_in(&place.name, context.gazetteer)
+        .filter_map(|place| {
+            // A joined name not in the gazetteer, or a listed region that is nothing but its
+            // members ("the Beijing-Tianjin-Hebei Party and Government Leaders Symposium"; not
+            // the Greater Bay Area a city courts investors from).
+            if place.entry.is_none() && place.candidates.is_empty() {
+                return Some(places_joined_in(&place.name, context.gazetteer));
+            }
+            // Read apart, so that the listed region's own name does not match whole.
+            let apart = place.name.replace(['-', '–'], ", ");
+            let mut members = places_joined_in(&apart, context.gazetteer);
+            members.retain(|member| !is_region(member, context.gazetteer));
+            let only_members = is_region(place, context.gazetteer) && {
+                let mut rest = apart.clone();
+                for member in members.iter().rev() {
+                    rest.replace_range(member.range.clone(), "");
+                }
+                rest.chars().all(|c| c == ',' || c.is_whitespace())
+            };
+            only_members.then_some(members)
+        })
+        .map(|members| {
+            members
                 .into_iter()
                 .filter(|member| !is_region(member, context.gazetteer))
                 .map(|member| Participant {
