@@ -788,11 +788,9 @@ mod tests {
 
     #[test]
     fn the_subtitle_under_a_headline_is_not_the_headline() {
-        let text = format!(
-            "China Daily\n\nHongqiao builds bridges to the future\n\nNational plan aims to widen the area's role\n\n- By XING YI in Shanghai\n\nHongqiao's role as a bridge to the delta will widen under a national plan, officials said."
-        );
+        let text = "China Daily\n\nHongqiao builds bridges to the future\n\nNational plan aims to widen the area's role\n\n- By XING YI in Shanghai\n\nHongqiao's role as a bridge to the delta will widen under a national plan, officials said.";
         assert_eq!(
-            clean(&text, &Hints::default()).meta.title,
+            clean(text, &Hints::default()).meta.title,
             "Hongqiao builds bridges to the future"
         );
     }
