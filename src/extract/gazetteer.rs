@@ -367,7 +367,10 @@ fn zone_row(row: &str) -> Option<Row> {
     if key.is_empty() || name_en.is_empty() {
         return None;
     }
-    let level = if matches!(kind, "economic region" | "river" | "region") {
+    let level = if matches!(
+        kind,
+        "economic region" | "compass region" | "river" | "region"
+    ) {
         Level::Region
     } else {
         Level::Zone

@@ -48,9 +48,10 @@ fn page_places(document: &Document, gazetteer: &Gazetteer) -> Vec<PagePlace> {
         .collect()
 }
 
-/// The place mentions of `text` that are regional entities. Rivers and lakes are matched so
-/// that their words are not read as other places, but a river is a region only as the area
-/// along it ("the upstream of Yangtze River", "the middle reaches of the Yellow River").
+/// The place mentions of `text` that are regional entities. Rivers, lakes and compass regions
+/// are matched so that their words are not read as other places, but a compass region is never
+/// one (LABELLING: "leave out compass regions") and a river is a region only as the area along
+/// it ("the upstream of Yangtze River", "the middle reaches of the Yellow River").
 fn regional_places(
     text: &str,
     gazetteer: &Gazetteer,
@@ -62,6 +63,14 @@ fn regional_places(
             .entry
             .and_then(|id| gazetteer.entry(id))
             .is_some_and(|entry| entry.kind == "river");
+        // "Northeast China", "the western region": a direction, not a regional entity.
+        let compass = mention
+            .entry
+            .and_then(|id| gazetteer.entry(id))
+            .is_some_and(|entry| entry.kind == "compass region");
+        if compass {
+            return false;
+        }
         let before = &text[..mention.range.start];
         // The phrase is short: look at its tail only, so many rivers cost no quadratic time.
         let tail_start = before.char_indices().rev().nth(40).map_or(0, |(at, _)| at);

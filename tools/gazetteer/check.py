@@ -29,7 +29,7 @@ KINDS_BY_LEVEL = {
     "county": {"district", "county", "county-level city", "autonomous county", "banner",
                "autonomous banner", "forestry district", "special district", "other"},
 }
-ZONE_KINDS = {"new area", "development zone", "demonstration zone", "free trade zone", "economic region"}
+ZONE_KINDS = {"new area", "development zone", "demonstration zone", "free trade zone", "economic region", "compass region"}
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 # China's extent, generously: Hainan's southern islands to Mohe, Pamirs to the Wusuli.
 LON_RANGE, LAT_RANGE = (73.0, 136.0), (3.0, 54.0)
@@ -139,7 +139,7 @@ def main():
             problem(f"{where}: unknown kind {r['kind']!r}")
         if r["parent"] and r["parent"] not in by_code:
             problem(f"{where}: parent {r['parent']!r} not in admin.tsv")
-        if not r["parent"] and r["kind"] != "economic region":
+        if not r["parent"] and r["kind"] not in ("economic region", "compass region"):
             cross_province.append(f"{r['key']}")
         check_point(where, r["lon"], r["lat"])
 
