@@ -156,9 +156,17 @@ impl Gazetteer {
             if key.chars().count() < 2 {
                 return;
             }
-            let targets = by_text.entry(key).or_default();
-            if !targets.iter().any(|(id, _)| *id == entry) {
-                targets.push((entry, form));
+            // "Xi’an", "Gui’an New Area": pages set the apostrophe as a typographic one too.
+            let keys = if key.contains('\'') {
+                vec![key.replace('\'', "’"), key]
+            } else {
+                vec![key]
+            };
+            for key in keys {
+                let targets = by_text.entry(key).or_default();
+                if !targets.iter().any(|(id, _)| *id == entry) {
+                    targets.push((entry, form.clone()));
+                }
             }
         };
         for (index, entry) in entries.iter().enumerate() {
