@@ -461,8 +461,9 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
     match form {
         Form::Bare => entry.base.clone(),
         Form::Suffixed => {
-            let suffix = surface.get(entry.base.len()..).unwrap_or_default();
-            format!("{}{}", entry.base, title_case(suffix))
+            // By characters: the text may set the base's apostrophe as a wider "’".
+            let suffix: String = surface.chars().skip(entry.base.chars().count()).collect();
+            format!("{}{}", entry.base, title_case(&suffix))
         }
         Form::Alias(alias) => alias.clone(),
         // A zone or region as the text names it (an official name or a common alias).
@@ -651,6 +652,17 @@ mod tests {
                 "Nanjing-Chengdu Co-operation Industrial Park"
             ]
         );
+    }
+
+    #[test]
+    fn a_typographic_apostrophe_keeps_the_suffix_whole() {
+        let bundled = Gazetteer::bundled();
+        let text = "Officials of Jing’an District and Xi’an met.";
+        let names: Vec<String> = find_places(text, bundled, &Spans::of(text))
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        assert_eq!(names, ["Jing'an District", "Xi'an"]);
     }
 
     #[test]
