@@ -14,7 +14,7 @@ def pairs(gold_path, pred_path):
     gold = {d["file"]: d for d in json.load(open(gold_path))["documents"]}
     out = []
     for d in json.load(open(pred_path))["documents"]:
-        g = gold.get(d["file"])
+        g = gold.get(d["file"]) or gold.get(d["file"].rsplit("/", 1)[-1])
         if g is None:
             continue
         norm = lambda e: dict(participants=score.place_set(e["participants"]),
