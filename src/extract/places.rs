@@ -287,31 +287,26 @@ fn join_compounds(text: &str, mentions: &mut Vec<PlaceMention>) {
         }
         if last > index {
             let start = mentions[index].range.start;
-            // "Guangdong-Macao Co-operation Industrial Park": the last place already took a
-            // zone's words (a mention without candidates), so the joined places name it.
-            if mentions[last].candidates.is_empty() && !by_to {
-                let end = mentions[last].range.end;
-                joined.push(PlaceMention {
-                    range: start..end,
-                    name: text[start..end].to_owned(),
-                    entry: None,
-                    candidates: Vec::new(),
-                });
-                index = last + 1;
-                continue;
-            }
             let after = &text[mentions[last].range.end..];
             let between_words = |found: regex::Match<'_>| -> bool {
                 // Not through a sentence: the head must follow in the same clause.
                 !after[..found.end()].contains(['.', ',', ';'])
             };
+            // "Guangdong-Macao Co-operation Industrial Park": the last place already took a
+            // zone's words (a mention without candidates), so the joined places name it.
+            let zone_taken = mentions[last].candidates.is_empty();
             // "from Shanghai to Yunnan" is two places; "the Beijing to Shanghai Express Rail
             // Link" a route.
-            let area = AREA_HEAD
-                .find(after)
-                .filter(|found| !by_to && between_words(*found));
-            if let Some(head) = area {
-                let end = mentions[last].range.end + head.end();
+            let area = if zone_taken {
+                Some(0)
+            } else {
+                AREA_HEAD
+                    .find(after)
+                    .filter(|found| between_words(*found))
+                    .map(|head| head.end())
+            };
+            if let Some(head_end) = area.filter(|_| !by_to) {
+                let end = mentions[last].range.end + head_end;
                 joined.push(PlaceMention {
                     range: start..end,
                     name: text[start..end].to_owned(),
