@@ -317,7 +317,7 @@ fn names_a_place_first(alias: &str, name: &str, aliases: &[String]) -> bool {
 }
 
 /// A Chinese character (CJK unified ideographs and extensions).
-fn is_cjk(c: char) -> bool {
+pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 

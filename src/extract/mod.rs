@@ -14,7 +14,7 @@ pub mod sentences;
 
 pub use corpus::{CorpusEvent, EventMerger, corpus_events};
 pub use dates::{MONTH_WORDS, dateline, month_number};
-pub use gazetteer::{Entry, Gazetteer, Level};
+pub use gazetteer::{Entry, Gazetteer, Level, is_cjk};
 
 use crate::model::{Document, Extraction, PagePlace, PartialDate};
 

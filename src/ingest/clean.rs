@@ -17,6 +17,7 @@ use regex::Regex;
 
 use super::lines::{self, Furniture, Label, Line, cjk_count, word_count};
 use super::meta;
+use crate::extract::is_cjk;
 use crate::model::DocumentMeta;
 use crate::pattern::compiled;
 
@@ -339,13 +340,15 @@ fn shares_words_with_lead(lines: &[Line<'_>], index: usize) -> usize {
 fn substance_words(text: &str) -> std::collections::HashSet<String> {
     let mut words = std::collections::HashSet::new();
     for word in text.split(|c: char| !c.is_alphanumeric()) {
-        let cjk: Vec<char> = word.chars().filter(|c| lines::is_cjk(*c)).collect();
+        let cjk: Vec<char> = word.chars().filter(|c| is_cjk(*c)).collect();
         for pair in cjk.windows(2) {
             words.insert(pair.iter().collect::<String>());
         }
         if word.chars().count() >= 3 && cjk.is_empty() {
             let word = word.to_lowercase();
-            if !LEAD_FUNCTION_WORDS.contains(&word.as_str()) {
+            let common = lines::FUNCTION_WORDS.contains(&word.as_str())
+                || COMMON_WORDS.contains(&word.as_str());
+            if !common {
                 words.insert(word);
             }
         }
@@ -353,11 +356,10 @@ fn substance_words(text: &str) -> std::collections::HashSet<String> {
     words
 }
 
-/// Words too common to tie a line to a paragraph.
-const LEAD_FUNCTION_WORDS: &[&str] = &[
-    "the", "and", "for", "with", "from", "that", "this", "will", "have", "has", "are", "was",
-    "were", "its", "our", "their", "into", "about", "over", "after", "more", "new", "all", "you",
-    "your", "not", "but", "its", "than", "also", "been", "which", "who", "what",
+/// Words too common to tie a line to a paragraph, besides the function words.
+const COMMON_WORDS: &[&str] = &[
+    "our", "about", "more", "new", "all", "you", "your", "not", "but", "also", "been", "which",
+    "who", "what",
 ];
 
 /// Whether prose follows line `index` within a few non-blank lines that are all short or meta.

@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::meta;
+use crate::extract::is_cjk;
 use crate::model::PartialDate;
 use crate::pattern::compiled;
 
@@ -479,7 +480,7 @@ static NAV_WORDS: &[&str] = &[
     "搜索",
 ];
 
-static FUNCTION_WORDS: &[&str] = &[
+pub(super) static FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "and", "by", "from", "as", "is",
     "are", "was", "were", "will", "be", "has", "have", "than", "that", "this", "its", "their",
     "into", "over", "after", "amid",
@@ -743,11 +744,6 @@ pub fn word_count(text: &str) -> usize {
 /// Chinese characters (CJK ideographs).
 pub fn cjk_count(text: &str) -> usize {
     text.chars().filter(|c| is_cjk(*c)).count()
-}
-
-/// Whether a character is a Chinese ideograph.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
 /// Whether `text` is a site domain or names one ("en.nantong.gov.cn").

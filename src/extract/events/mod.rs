@@ -105,7 +105,6 @@ static AGREEMENTS_WITH: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Finds the cooperation events of a text.
 /// A provincial-level autonomous region or SAR as a party goes by its short name ("Hong Kong",
 /// "Guangxi"), however the sentence titles it: the name the news and readers use for the
 /// side of an agreement, and one name for one party across articles. A spelling of its own
@@ -128,6 +127,7 @@ fn by_short_name(party: Participant, gazetteer: &Gazetteer) -> Participant {
     }
 }
 
+/// Finds the cooperation events of a text.
 pub fn find_events(
     text: &str,
     sentences: &[Range<usize>],
