@@ -152,6 +152,11 @@ const PLACE_CONTINUATIONS: &[&str] = &[
     "Economy",
     "Section",
     "Campus",
+    // Cooperation named by its places: "the Joint Conference of Shandong - Chongqing
+    // Cooperation for Poverty Alleviation".
+    "Cooperation",
+    "Co-operation",
+    "Collaboration",
     "Monday",
     "Tuesday",
     "Wednesday",
