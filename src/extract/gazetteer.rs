@@ -277,10 +277,25 @@ impl Gazetteer {
                     return None;
                 }
                 let matcher = self.matcher.as_ref()?;
-                let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-                let found = matcher.find(input)?;
-                next_free = found.end();
-                Some(found)
+                // The longest name may end inside a word ("Yangtze River Delta Region" in
+                // "… Delta Regional Cooperation"); then the longest that ends at a word's end.
+                // A plural "s" ("Shaanxi Provinces and cities") is the caller's to judge.
+                let mut end = text.len();
+                loop {
+                    let input = Input::new(text).range(at..end).anchored(Anchored::Yes);
+                    let found = matcher.find(input)?;
+                    let is_word = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
+                    let plural = bytes.get(found.end()) == Some(&b's') && !is_word(found.end() + 1);
+                    let cuts_a_word = found.end() > found.start()
+                        && bytes[found.end() - 1].is_ascii_alphanumeric()
+                        && is_word(found.end())
+                        && !plural;
+                    if !cuts_a_word {
+                        next_free = found.end();
+                        return Some(found);
+                    }
+                    end = found.end() - 1;
+                }
             })
     }
 

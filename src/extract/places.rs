@@ -157,6 +157,7 @@ const PLACE_CONTINUATIONS: &[&str] = &[
     "Cooperation",
     "Co-operation",
     "Collaboration",
+    "Joint",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -778,5 +779,10 @@ mod tests {
             ]
         );
         assert_eq!(names("President Xi Jinping said"), Vec::<String>::new());
+        // The longest name ends inside a word ("… Delta Region|al"): the shorter one is meant.
+        assert_eq!(
+            names("the Yangtze River Delta Regional Cooperation Joint Meeting"),
+            ["Yangtze River Delta"]
+        );
     }
 }

@@ -385,6 +385,11 @@ fn read_clause(
         let members = parties::compound_members(context, clause, &trigger_range);
         if members.len() >= 2 {
             participants = members;
+        } else if trigger.kind != EventKind::Visit && trigger.kind != EventKind::Other {
+            let members = parties::region_members(context, clause, &trigger_range);
+            if members.len() >= 2 {
+                participants = members;
+            }
         }
     }
     let background = BACKGROUND.is_match(&lower);
@@ -747,6 +752,40 @@ mod tests {
                 .iter()
                 .all(|event| !parties(event).contains(&"Hebei District"))
         );
+    }
+
+    #[test]
+    fn a_region_of_fixed_members_that_names_the_meeting_meets_as_them() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "The 2023 Pan-Pearl River Delta Regional Cooperation Executive Heads Joint Meeting was held in Guiyang on July 7.\n\nOn July 8, Wuxi companies held a fair to integrate into the Yangtze River Delta.";
+        let found = extract_text(text, PartialDate::ymd(2023, 7, 9), bundled).events;
+        assert_eq!(found.len(), 1);
+        assert_eq!(parties(&found[0]).len(), 11);
+        assert!(parties(&found[0]).contains(&"Macao"));
+    }
+
+    #[test]
+    fn a_meeting_named_for_a_pair_and_a_framework_reached_are_reports() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let found = extract_text(
+            "Yu Weiguo, Party chief of Fujian, made the comment at the 24th annual meeting on Fujian-Ningxia cooperation in Yinchuan on Friday.",
+            PartialDate::ymd(2020, 9, 12),
+            bundled,
+        )
+        .events;
+        assert_eq!(parties(&found[0]), ["Fujian", "Ningxia"]);
+        assert_eq!(
+            found[0].date.map(|d| d.edtf()).as_deref(),
+            Some("2020-09-11")
+        );
+        let found = extract_text(
+            "On May 27, the Joint Conference of Shandong - Chongqing Cooperation for Poverty Alleviation was held. Experts gathered in a forum on June 2 where a cooperation framework was reached between Binhai New Area and Dongli District.",
+            PartialDate::ymd(2021, 6, 3),
+            bundled,
+        )
+        .events;
+        assert_eq!(parties(&found[0]), ["Shandong", "Chongqing"]);
+        assert_eq!(parties(&found[1]), ["Binhai New Area", "Dongli District"]);
     }
 
     #[test]

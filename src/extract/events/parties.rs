@@ -249,6 +249,59 @@ pub fn compound_members(
         .unwrap_or_default()
 }
 
+static MEMBERS_TSV: &str = include_str!("../../../assets/gazetteer/members.tsv");
+
+/// Region key (zones.tsv) → its members as a list the place matcher reads.
+static MEMBERS: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
+    MEMBERS_TSV
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| {
+            let (key, members) = line.split_once('\t')?;
+            Some((key.trim(), members.trim().replace('|', ", ")))
+        })
+        .collect()
+});
+
+/// "The 2023 Pan-Pearl River Delta Regional Cooperation Executive Heads Joint Meeting was
+/// held", "the annual symposium of key leaders of the Yangtze River Delta": a named region of
+/// fixed membership (members.tsv) that names the occasion, before the verb or in it, stands for
+/// its members — when the clause names no parties otherwise. A region the act is about or
+/// takes place in ("integrate into the Greater Bay Area", "in the Yangtze River Delta") does not.
+pub fn region_members(
+    context: &Context<'_>,
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+) -> Vec<Participant> {
+    let text = context.text;
+    mentions_in(context, clause)
+        .filter(|place| place.range.start < trigger.end)
+        .filter(|place| {
+            let before = tail(&text[clause.start..place.range.start], 16).to_ascii_lowercase();
+            !REGION_AS_TOPIC.is_match(&before)
+        })
+        .filter_map(|place| {
+            let entry = context.gazetteer.entry(place.entry?)?;
+            let (_, members) = MEMBERS.iter().find(|(key, _)| *key == entry.code)?;
+            Some(
+                places_joined_in(members, context.gazetteer)
+                    .into_iter()
+                    .map(|member| Participant {
+                        name: member.name,
+                        entry: member.entry,
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .find(|members| members.len() >= 2)
+        .unwrap_or_default()
+}
+
+/// The words before a region that make it the act's topic or venue, not its parties.
+static REGION_AS_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"(?-u:\b)(?:in|into|to|across|throughout|within|for|from|with|outside)(?: the)? $")
+});
+
 /// The place mentions that lie wholly in `clause`, outside quoted titles.
 fn mentions_in<'a>(
     context: &'a Context<'_>,
@@ -446,5 +499,31 @@ pub fn same_party(a: &Participant, b: &Participant) -> bool {
     match (a.entry, b.entry) {
         (Some(x), Some(y)) => x == y,
         _ => a.name.eq_ignore_ascii_case(&b.name),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_region_of_fixed_members_is_a_zone_and_its_members_are_provinces() {
+        let gazetteer = Gazetteer::bundled();
+        assert!(!MEMBERS.is_empty());
+        for (key, members) in MEMBERS.iter() {
+            assert!(
+                gazetteer.entries().iter().any(|entry| entry.code == *key),
+                "{key} is not in zones.tsv"
+            );
+            let found = places_joined_in(members, gazetteer);
+            assert_eq!(found.len(), members.split(", ").count(), "{key}: {members}");
+            for member in found {
+                let level = member
+                    .entry
+                    .and_then(|id| gazetteer.entry(id))
+                    .map(|e| e.level);
+                assert_eq!(level, Some(Level::Province), "{key}: {}", member.name);
+            }
+        }
     }
 }

@@ -24,7 +24,7 @@ pub struct Trigger {
 
 static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:signed|inked|concluded|entered into|reached an? (?:\w+ ){0,3}(?:agreement|consensus)|sign up to|signed up to|held an? (?:[\w-]+ ){0,3}signing (?:event|ceremony))(?-u:\b)",
+        r"(?-u:\b)(?:signed|inked|concluded|entered into|reached an? (?:\w+ ){0,3}(?:agreement|consensus|framework)|(?:agreement|consensus|framework|deal|pact) (?:was|were) reached|sign up to|signed up to|held an? (?:[\w-]+ ){0,3}signing (?:event|ceremony))(?-u:\b)",
     )
 });
 /// "witnessed the signing of", "the signing ceremony": a signing named, not told — the verb
@@ -43,7 +43,7 @@ static VISIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:agreed to|agreed on|reached (?:a |an )?(?:\w+ )?consensus)(?-u:\b)|(?-u:\b)(?:held|convened|hosted|co-hosted|co-chaired|chaired|jointly held|attended)(?-u:\b)[^.;]*(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair|discussion|activity|activities)(?-u:\b)|(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session|discussion|dialogue)(?-u:\b)[^.;]*(?-u:\b)(?:held|took place|takes place|opened|kicked off|convened)(?-u:\b)|(?-u:\b)(?:gathered for|took part in|participated in|held talks)(?-u:\b)",
+        r"(?-u:\b)(?:agreed to|agreed on|reached (?:a |an )?(?:\w+ )?consensus)(?-u:\b)|(?-u:\b)(?:held|convened|hosted|co-hosted|co-chaired|chaired|jointly held|attended)(?-u:\b)[^.;]*(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair|discussion|activity|activities)(?-u:\b)|(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session|discussion|dialogue)(?-u:\b)[^.;]*(?-u:\b)(?:held|took place|takes place|opened|kicked off|convened)(?-u:\b)|(?-u:\b)(?:gathered for|took part in|participated in|held talks)(?-u:\b)|(?-u:\b)(?:at|during) the (?:[\w-]+ ){0,4}(?:meeting|conference|forum|symposium) (?:on|of) (?:[\w'’-]+ |[–-] ){1,4}(?:cooperation|co-operation|collaboration)(?-u:\b)",
     )
 });
 static OTHER: LazyLock<Regex> = LazyLock::new(|| {
@@ -142,6 +142,12 @@ static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::ne
             "released",
             "inaugurated",
             "created",
+            "meeting on",
+            "meeting of",
+            "conference on",
+            "conference of",
+            "forum on",
+            "symposium on",
         ])
         .ok()
 });
