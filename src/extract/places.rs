@@ -207,9 +207,31 @@ fn drop_brand_names(text: &str, mentions: &mut Vec<PlaceMention>) {
         }
         let following = after_space[word_end..].trim_start_matches(' ');
         // Kept when a capitalised word follows too: a longer name, not a brand.
-        following.chars().next().is_some_and(char::is_uppercase)
-            && after_space[word_end..].starts_with(' ')
+        (following.chars().next().is_some_and(char::is_uppercase)
+            && after_space[word_end..].starts_with(' '))
+            || names_a_government_body(after_space)
     });
+}
+
+/// "Chongqing Science and Technology Bureau", "Shanghai Culture and Tourism Department": a
+/// place's name that goes on to a government body's head is the place's body, not a brand.
+fn names_a_government_body(after_place: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "Bureau",
+        "Department",
+        "Commission",
+        "Committee",
+        "Office",
+        "Administration",
+        "Government",
+    ];
+    after_place
+        .split(' ')
+        .take(6)
+        .take_while(|word| {
+            word.starts_with(|c: char| c.is_uppercase()) || matches!(*word, "and" | "of" | "&")
+        })
+        .any(|word| HEADS.contains(&word.trim_end_matches([',', '.', ';'])))
 }
 
 /// "Hebei" names the province and Tianjin's Hebei District, "Jilin" the province and its city:
@@ -783,6 +805,11 @@ mod tests {
         assert_eq!(
             names("the Yangtze River Delta Regional Cooperation Joint Meeting"),
             ["Yangtze River Delta"]
+        );
+        // A place's government body is not a brand.
+        assert_eq!(
+            names("the Chongqing Science and Technology Bureau signed"),
+            ["Chongqing"]
         );
     }
 }

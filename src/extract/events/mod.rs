@@ -304,7 +304,13 @@ fn read_clause(
     let trigger = triggers::trigger(&lower).or_else(|| triggers::group_act(&lower));
     let own_is_year_only = own_date.is_none_or(|(date, _)| date.month.is_none());
     let reports = |trigger: &Trigger| {
-        let tally = own_date.is_some() && own_is_year_only && triggers::counts_many(&lower);
+        // "have entered into no less than 51 agreements this year": a count of acts over a
+        // year, or one told in the perfect, is a tally, not an occasion.
+        let tally = triggers::counts_many(&lower)
+            && ((own_date.is_some() && own_is_year_only)
+                || (own_date.is_none()
+                    && BACKGROUND.is_match(&lower)
+                    && triggers::counts_vaguely(&lower)));
         !(triggers::is_plan(&lower, trigger)
             || triggers::names_the_occasion_only(&lower, trigger)
             || triggers::lists_others(&lower)
@@ -786,6 +792,24 @@ mod tests {
         .events;
         assert_eq!(parties(&found[0]), ["Shandong", "Chongqing"]);
         assert_eq!(parties(&found[1]), ["Binhai New Area", "Dongli District"]);
+    }
+
+    #[test]
+    fn a_tally_told_in_the_perfect_is_not_an_occasion() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "Sichuan and Chongqing have entered into no less than 51 cooperation agreements this year.";
+        assert!(
+            extract_text(text, PartialDate::ymd(2020, 5, 1), bundled)
+                .events
+                .is_empty()
+        );
+        let text = "Shaoxing has signed 12 co-operative projects with Shanghai.";
+        assert_eq!(
+            extract_text(text, PartialDate::ymd(2020, 5, 1), bundled)
+                .events
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -73,7 +73,7 @@ static VISIT_TO_COMPANIES: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that mark a clause as background rather than a report of the day's events.
 pub static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:previously|in the past|since|so far|over the years|in recent years|earlier|history|historically|had signed|have signed|has signed|have been|has been)(?-u:\b)",
+        r"(?-u:\b)(?:previously|in the past|since|so far|over the years|in recent years|earlier|history|historically|had signed|have signed|has signed|have entered into|has entered into|have inked|has inked|have concluded|has concluded|have been|has been)(?-u:\b)",
     )
 });
 /// "the two cities", "both sides", "the three zones": parties named earlier.
@@ -257,6 +257,18 @@ pub fn counts_many(lower: &str) -> bool {
     MANY_SIGNED.is_match(lower)
 }
 
+/// "no less than 51 agreements", "dozens of projects": a count given as a bound, as a tally
+/// gives it ("has signed 12 projects" may be the day's signing).
+pub fn counts_vaguely(lower: &str) -> bool {
+    VAGUE_COUNT.is_match(lower)
+}
+
+static VAGUE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:(?:more|no less|not less|no fewer) than \d+|over \d+|at least \d+|dozens of|hundreds of)(?-u:\b)",
+    )
+});
+
 static AND_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
         r"(?-u:\b)and other (?:provinces|cities|regions|places|counties|districts|municipalities)(?-u:\b)",
@@ -265,7 +277,7 @@ static AND_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
 
 static MANY_SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:signed|inked|concluded)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:\d{2,}|dozens of|hundreds of|more than \d+)\s+(?:[\w-]+\s+){0,3}(?:agreements|projects|deals|contracts|memorandums)(?-u:\b)",
+        r"(?-u:\b)(?:signed|inked|concluded|entered into)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:\d{2,}|dozens of|hundreds of|(?:more|no less|not less|no fewer) than \d+|over \d+|at least \d+)\s+(?:[\w-]+\s+){0,3}(?:agreements|projects|deals|contracts|memorandums)(?-u:\b)",
     )
 });
 
