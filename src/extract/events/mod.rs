@@ -180,6 +180,17 @@ pub fn find_events(
         .filter(|candidate| {
             regional(candidate) || (any_regional && candidate.participants.len() >= 2)
         })
+        .filter_map(|mut candidate| {
+            // The places are the parties: a company signing beside them signs for itself or
+            // for a place already named (no gold set lists one), so it is evidence, not a
+            // party — and an event left with one place is a company deal.
+            if regional(&candidate) {
+                candidate
+                    .participants
+                    .retain(|party| party.entry.is_some() || !story.is_organisation(party));
+            }
+            Some(candidate).filter(|candidate| candidate.participants.len() >= 2)
+        })
         .map(|candidate| Event {
             kind: candidate.kind,
             participants: candidate
@@ -768,6 +779,14 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(parties(&found[0]).len(), 11);
         assert!(parties(&found[0]).contains(&"Macao"));
+        // Joined by "and" to a place named before it; not a city's conference "(for)" it.
+        let text = "A seminar on the coordinated development of Shanxi province and the Beijing-Tianjin-Hebei region took place in Taiyuan on Nov 25.\n\nOn October 28, the 2021 Nanning (Guangdong-Hong Kong-Macao Greater Bay Area) Investment Promotion Conference was held in Shenzhen.";
+        let found = extract_text(text, PartialDate::ymd(2021, 11, 29), bundled).events;
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            parties(&found[0]),
+            ["Shanxi Province", "Beijing", "Tianjin", "Hebei"]
+        );
     }
 
     #[test]

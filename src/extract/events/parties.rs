@@ -274,27 +274,45 @@ pub fn region_members(
     trigger: &Range<usize>,
 ) -> Vec<Participant> {
     let text = context.text;
-    mentions_in(context, clause)
-        .filter(|place| place.range.start < trigger.end)
-        .filter(|place| {
-            let before = tail(&text[clause.start..place.range.start], 16).to_ascii_lowercase();
-            !REGION_AS_TOPIC.is_match(&before)
-        })
-        .filter_map(|place| {
-            let entry = context.gazetteer.entry(place.entry?)?;
-            let (_, members) = MEMBERS.iter().find(|(key, _)| *key == entry.code)?;
-            Some(
-                places_joined_in(members, context.gazetteer)
-                    .into_iter()
-                    .map(|member| Participant {
-                        name: member.name,
-                        entry: member.entry,
-                    })
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .find(|members| members.len() >= 2)
-        .unwrap_or_default()
+    let mentions: Vec<&PlaceMention> = mentions_in(context, clause)
+        .take_while(|place| place.range.start < trigger.end)
+        .collect();
+    for (index, place) in mentions.iter().enumerate() {
+        let before = tail(&text[clause.start..place.range.start], 16).to_ascii_lowercase();
+        // "the 2021 Nanning (Greater Bay Area) Investment Promotion Conference" is Nanning's;
+        // "a seminar on … Shanxi province and the Beijing-Tianjin-Hebei region" is all of
+        // theirs: a region after other places joins them only with "and".
+        let joined = before.ends_with(" and ") || before.ends_with(" and the ");
+        if (index > 0 && !joined) || REGION_AS_TOPIC.is_match(&before) || before.ends_with('(') {
+            continue;
+        }
+        let Some(entry) = place.entry.and_then(|id| context.gazetteer.entry(id)) else {
+            continue;
+        };
+        let Some((_, members)) = MEMBERS.iter().find(|(key, _)| *key == entry.code) else {
+            continue;
+        };
+        let mut parties: Vec<Participant> = mentions[..index]
+            .iter()
+            .filter(|earlier| !is_region(earlier, context.gazetteer))
+            .map(|earlier| Participant {
+                name: earlier.name.clone(),
+                entry: earlier.entry,
+            })
+            .collect();
+        for member in places_joined_in(members, context.gazetteer) {
+            if !parties.iter().any(|party| party.entry == member.entry) {
+                parties.push(Participant {
+                    name: member.name,
+                    entry: member.entry,
+                });
+            }
+        }
+        if parties.len() >= 2 {
+            return parties;
+        }
+    }
+    Vec::new()
 }
 
 /// The words before a region that make it the act's topic or venue, not its parties.
