@@ -461,7 +461,9 @@ fn suffix_variants(kind: &str) -> &'static [&'static str] {
         "municipality" => &["Municipality", "City"],
         "autonomous region" => &["Autonomous Region", "Region"],
         "SAR" => &["Special Administrative Region", "SAR"],
-        "prefecture city" | "county-level city" => &["City"],
+        // Many prefecture-level cities were prefectures until recently ("Hami Prefecture").
+        "prefecture city" => &["City", "Prefecture"],
+        "county-level city" => &["City"],
         "autonomous prefecture" => &["Autonomous Prefecture", "Prefecture"],
         "prefecture" => &["Prefecture"],
         "league" => &["League"],

@@ -814,6 +814,14 @@ mod tests {
     }
 
     #[test]
+    fn a_provincial_host_meets_for_the_province() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "On May 3, the provincial Party Secretary Wang Guosheng met in Xining with the Shandong Liaocheng government delegation.";
+        let found = extract_text(text, PartialDate::ymd(2020, 5, 4), bundled).events;
+        assert_eq!(parties(&found[0]), ["Qinghai", "Liaocheng"]);
+    }
+
+    #[test]
     fn a_tally_told_in_the_perfect_is_not_an_occasion() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "Sichuan and Chongqing have entered into no less than 51 cooperation agreements this year.";

@@ -52,6 +52,11 @@ impl Party {
 static VENUE: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?-u:\b)(?:in|at)\s+(?:(?:[a-z]+|China's|China’s)\s+){0,3}$"));
 
+/// The title of a province's official or leaders in a host's clause.
+static PROVINCIAL_HOST: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"(?i)(?-u:\b)(?:provincial|governor|vice governor|province's|province’s)(?-u:\b)")
+});
+
 /// Words after the trigger that turn the clause from the partners to the act's subject matter.
 static TOPIC_TURN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
@@ -128,7 +133,24 @@ pub fn parties(
             || after.starts_with(" – ")
             || before.ends_with(" - ")
             || after.starts_with(" - ");
-        found.push((Party::of_place(place), compound));
+        let mut party = Party::of_place(place);
+        // "the provincial Party Secretary met in Xining with …": a provincial official hosts
+        // for the province, wherever the meeting is.
+        if host_city
+            && VENUE.is_match(before)
+            && PROVINCIAL_HOST.is_match(&text[clause.start..trigger.start])
+            && let Some(province) = place
+                .entry
+                .and_then(|id| context.gazetteer.province_of(id))
+                .and_then(|id| context.gazetteer.entry(id))
+        {
+            party.participant = Participant {
+                name: province.base.clone(),
+                entry: Some(province.id),
+            };
+            party.candidates.clear();
+        }
+        found.push((party, compound));
     }
     // "the Lanzhou-Xining urban agglomeration": the places of a hyphenated compound name a
     // region, not parties — unless the clause names no other parties ("the joint conference
