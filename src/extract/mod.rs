@@ -7,6 +7,7 @@ mod dates;
 mod events;
 mod fields;
 pub mod gazetteer;
+mod hanzi;
 mod orgs;
 mod people;
 mod places;
@@ -92,12 +93,16 @@ pub fn extract_text(
     published: Option<PartialDate>,
     gazetteer: &Gazetteer,
 ) -> Extraction {
+    // Traditional characters are read as simplified; offsets are those of `text`.
+    let original = text;
+    let folded = hanzi::simplified(text);
+    let text: &str = &folded;
     let sentences = sentences::split(text);
     let spans = orgs::Spans::of(text);
     let places = regional_places(text, gazetteer, &spans);
     let dates = dates::find_dates(text, &sentences, published);
     let events = events::find_events(text, &sentences, &places, &dates, &spans, gazetteer);
-    let people = people::find_people(text, &places);
+    let people = people::find_people(original, &places);
     Extraction {
         places,
         dates,

@@ -4,7 +4,7 @@
 use crate::pattern::compiled;
 use std::ops::Range;
 
-use super::gazetteer::{Form, Gazetteer, Level};
+use super::gazetteer::{Form, Gazetteer, Level, is_cjk};
 use super::orgs::Spans;
 use crate::model::{EntryId, PlaceMention};
 
@@ -19,9 +19,60 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Plac
     mentions.sort_by_key(|mention| mention.range.start);
     link_pairs(&mut mentions, gazetteer);
     link(&mut mentions, gazetteer);
+    drop_unsupported_chinese_bases(text, &mut mentions, gazetteer);
     // In text order: later stages find a sentence's mentions by binary search.
     mentions.sort_by_key(|mention| mention.range.start);
     mentions
+}
+
+/// A county's Chinese name without its suffix is often an ordinary word (合作, 友好, 资源, 振兴
+/// are also 合作市, 友好区, 资源县, 振兴区) or part of one. Such a bare name is a place only when
+/// the page supports it: it also names the unit in full (江宁区 … 江宁) or names a unit that
+/// contains it (南京 … 江宁). Provinces and prefecture-level cities are named bare all the time
+/// and need no support.
+fn drop_unsupported_chinese_bases(
+    text: &str,
+    mentions: &mut Vec<PlaceMention>,
+    gazetteer: &Gazetteer,
+) {
+    let ids = |mention: &PlaceMention| -> Vec<EntryId> {
+        match mention.entry {
+            Some(id) => vec![id],
+            None => mention.candidates.clone(),
+        }
+    };
+    let is_bare_county = |mention: &PlaceMention| -> bool {
+        let surface = &text[mention.range.clone()];
+        surface.chars().all(is_cjk)
+            && ids(mention).iter().all(|&id| {
+                gazetteer
+                    .entry(id)
+                    .is_some_and(|entry| entry.level == Level::County && entry.name_zh != surface)
+            })
+    };
+    let bare: Vec<bool> = mentions.iter().map(is_bare_county).collect();
+    if !bare.contains(&true) {
+        return;
+    }
+    // What the rest of the page names: the units themselves (a province names too many
+    // counties to support any one of them).
+    let named: std::collections::HashSet<EntryId> = mentions
+        .iter()
+        .zip(&bare)
+        .filter(|(_, is_bare)| !**is_bare)
+        .flat_map(|(mention, _)| ids(mention))
+        .collect();
+    let supported = |mention: &PlaceMention| -> bool {
+        ids(mention).iter().any(|&id| {
+            let parent = gazetteer.entry(id).and_then(|entry| entry.parent);
+            named.contains(&id) || parent.is_some_and(|parent| named.contains(&parent))
+        })
+    };
+    let mut index = 0;
+    mentions.retain(|mention| {
+        index += 1;
+        !bare[index - 1] || supported(mention)
+    });
 }
 
 /// The places joined in a compound name ("Guangdong", "Guangxi" and "Guizhou" in "the
@@ -506,7 +557,16 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
         }
         Form::Named if starts_with_ignoring_case(surface, &entry.base) => entry.base.clone(),
         Form::Named => surface.to_owned(),
-        Form::Chinese => entry.full_name(),
+        // The suffix the Chinese gives (江宁区 "Jiangning District", 江宁 "Jiangning"); a SAR
+        // or autonomous region by its short name (香港特别行政区 "Hong Kong"), as news in
+        // English names it.
+        Form::Chinese
+            if surface == entry.name_zh
+                && !matches!(entry.kind.as_str(), "SAR" | "autonomous region") =>
+        {
+            entry.full_name()
+        }
+        Form::Chinese => entry.base.clone(),
     }
 }
 
