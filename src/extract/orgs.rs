@@ -213,11 +213,11 @@ fn shortest_name(name: &str) -> String {
 pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
-    for (index, mark) in text.match_indices(['“', '”', '"']) {
+    for (index, mark) in text.match_indices(['“', '”', '"', '《', '》']) {
         let c = mark.chars().next().unwrap_or('"');
         match c {
-            '“' => open = Some(index),
-            '”' => {
+            '“' | '《' => open = Some(index),
+            '”' | '》' => {
                 if let Some(start) = open.take() {
                     spans.push(start..index + c.len_utf8());
                 }

@@ -49,8 +49,9 @@ impl Party {
 }
 
 /// "in Qingpu", "at Bijie", "in southwest China's Chongqing": the place where, not a party.
-static VENUE: LazyLock<Regex> =
-    LazyLock::new(|| compiled(r"(?-u:\b)(?:in|at)\s+(?:(?:[a-z]+|China's|China’s)\s+){0,3}$"));
+static VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"(?-u:\b)(?:in|at)\s+(?:(?:[a-z]+|China's|China’s)\s+){0,3}$|(?:在|于)$")
+});
 
 /// The title of a province's official or leaders in a host's clause.
 static PROVINCIAL_HOST: LazyLock<Regex> = LazyLock::new(|| {
@@ -60,7 +61,7 @@ static PROVINCIAL_HOST: LazyLock<Regex> = LazyLock::new(|| {
 /// Words after the trigger that turn the clause from the partners to the act's subject matter.
 static TOPIC_TURN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)(?-u:\b)(?:to|for|on|in|at|under|regarding|concerning|covering|including|such as|focus(?:ing|ed)? on|aim(?:ing|ed)? at|so as|which|that|where|when|while|after|before|as)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:to|for|on|in|at|under|regarding|concerning|covering|including|such as|focus(?:ing|ed)? on|aim(?:ing|ed)? at|so as|which|that|where|when|while|after|before|as)(?-u:\b)|[《，：]|关于|围绕|就|在|推动|推进|打造|加强|深化|开展|促进|助力",
     )
 });
 
@@ -237,6 +238,12 @@ pub fn compound_members(
     mentions_in(context, clause)
         .filter(|place| place.range.start < trigger.end)
         .filter(|place| place.name.contains(['-', '–']))
+        .filter(|place| {
+            // "to integrate into the Yangtze River Delta", "在深入推进京津冀协同发展座谈会上":
+            // a region the act is about.
+            let before = tail(&context.text[clause.start..place.range.start], 16);
+            !REGION_AS_TOPIC.is_match(&before.to_ascii_lowercase())
+        })
         .filter_map(|place| {
             // A joined name not in the gazetteer, or a listed region that is nothing but its
             // members ("the Beijing-Tianjin-Hebei Party and Government Leaders Symposium"; not
@@ -339,7 +346,9 @@ pub fn region_members(
 
 /// The words before a region that make it the act's topic or venue, not its parties.
 static REGION_AS_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(r"(?-u:\b)(?:in|into|to|across|throughout|within|for|from|with|outside)(?: the)? $")
+    compiled(
+        r"(?-u:\b)(?:in|into|to|across|throughout|within|for|from|with|outside)(?: the)? $|(?:在|推进|推动|融入|服务|参与|深入推进|深化)$",
+    )
 });
 
 /// The place mentions that lie wholly in `clause`, outside quoted titles.
@@ -378,7 +387,10 @@ pub fn named_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<Party> 
 /// a date names where the story was filed; a place in capitals is a dateline too.
 fn is_dateline(text: &str, clause: &Range<usize>, place: &PlaceMention) -> bool {
     let surface = &text[place.range.clone()];
-    let capitals = surface.len() > 3 && surface.chars().all(|c| !c.is_lowercase());
+    // "GUIYANG": letters, all capitals (Chinese characters have no case).
+    let capitals = surface.len() > 3
+        && surface.chars().any(char::is_uppercase)
+        && surface.chars().all(|c| !c.is_lowercase());
     let opens = text[clause.start..place.range.start].trim().is_empty();
     capitals || (opens && DATE_AFTER_PLACE.is_match(&text[place.range.end..clause.end]))
 }

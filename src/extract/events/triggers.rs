@@ -52,10 +52,32 @@ static OTHER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The same acts as Chinese news reports them (read on simplified text: traditional is folded
+/// before extraction). No word boundaries in Chinese: the patterns are whole verbs and nouns.
+static ALLIANCE_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?:成立|组建|发起|启动|加入)[^。；，]{0,20}?(?:联盟|共同体)|(?:联盟|共同体)[^。；]{0,12}?(?:成立|揭牌|启动)",
+    )
+});
+static AGREEMENT_ZH: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"签署|签订|签约|签下|缔结|达成[^。；，]{0,8}?(?:协议|共识)"));
+static MEETING_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?:召开|举行|举办|开幕|召集)|(?:座谈|会谈|洽谈|对接|交流)(?:会|活动)?|联席会议|峰会|论坛",
+    )
+});
+static VISIT_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"考察|调研|会见|走访|拜访|看望|率[^。；，]{0,30}?代表团|代表团[^。；，]{0,20}?(?:赴|到|来|抵)",
+    )
+});
+static OTHER_ZH: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"共建|揭牌|结对|结为|授牌|共同(?:发布|启动|打造)"));
+
 /// Plans and wishes: an act not (yet) done.
 static PLAN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|to be held|hopes?|hoped|strive to|set a goal|set the goal|proposed to|is set to|are set to)(?-u:\b)",
+        r"(?-u:\b)(?:will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|to be held|hopes?|hoped|strive to|set a goal|set the goal|proposed to|is set to|are set to)(?-u:\b)|将于|将要|即将|拟|计划|准备|有望|将(?:签|举|召|共|在)",
     )
 });
 /// "the tripartite agreement signed on August 16": a reference back to a signing, not a report.
@@ -73,13 +95,13 @@ static VISIT_TO_COMPANIES: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that mark a clause as background rather than a report of the day's events.
 pub static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:previously|in the past|since|so far|over the years|in recent years|earlier|history|historically|had signed|have signed|has signed|have entered into|has entered into|have inked|has inked|have concluded|has concluded|have been|has been)(?-u:\b)",
+        r"(?-u:\b)(?:previously|in the past|since|so far|over the years|in recent years|earlier|history|historically|had signed|have signed|has signed|have entered into|has entered into|have inked|has inked|have concluded|has concluded|have been|has been)(?-u:\b)|以来|此前|曾经|近年来|多年来|先后",
     )
 });
 /// "the two cities", "both sides", "the three zones": parties named earlier.
 pub static GROUP_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:the (two|three|four|five|six|seven|eight|nine|ten|several) (?:[\w-]+ )?(?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties|governments|new areas|municipalities|territories|capitals)|both (?:sides|parties|cities|provinces|places|governments|regions)|the (?:[\w-]+ )?(?:sides|parties)|they)(?-u:\b)",
+        r"(?-u:\b)(?:the (two|three|four|five|six|seven|eight|nine|ten|several) (?:[\w-]+ )?(?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties|governments|new areas|municipalities|territories|capitals)|both (?:sides|parties|cities|provinces|places|governments|regions)|the (?:[\w-]+ )?(?:sides|parties)|they)(?-u:\b)|(?:双方|两地|两市|两区|两县|两省|两岸|三地|三市|三区|三县|三省|三方|四地|四市|四省|四方|各方)",
     )
 });
 /// "during the visit", "at the meeting", "on the site": the occasion already reported.
@@ -148,6 +170,37 @@ static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::ne
             "conference of",
             "forum on",
             "symposium on",
+            "签",
+            "缔结",
+            "达成",
+            "联盟",
+            "共同体",
+            "召开",
+            "举行",
+            "举办",
+            "开幕",
+            "召集",
+            "座谈",
+            "会谈",
+            "洽谈",
+            "对接",
+            "交流",
+            "联席会议",
+            "峰会",
+            "论坛",
+            "考察",
+            "调研",
+            "会见",
+            "走访",
+            "拜访",
+            "看望",
+            "代表团",
+            "共建",
+            "揭牌",
+            "结对",
+            "结为",
+            "授牌",
+            "共同",
         ])
         .ok()
 });
@@ -176,6 +229,11 @@ pub fn trigger(lower: &str) -> Option<Trigger> {
         (&*MEETING, EventKind::Meeting),
         (&*VISIT, EventKind::Visit),
         (&*OTHER, EventKind::Other),
+        (&*ALLIANCE_ZH, EventKind::Alliance),
+        (&*AGREEMENT_ZH, EventKind::Agreement),
+        (&*MEETING_ZH, EventKind::Meeting),
+        (&*VISIT_ZH, EventKind::Visit),
+        (&*OTHER_ZH, EventKind::Other),
     ]
     .into_iter()
     .filter_map(|(pattern, kind)| {
@@ -301,6 +359,12 @@ pub fn precedence(kind: EventKind) -> u8 {
 /// The level of place a group reference names ("the three provinces" → provinces), when it
 /// says.
 pub fn group_level(reference: &str) -> Option<Level> {
+    if reference.ends_with('省') {
+        return Some(Level::Province);
+    }
+    if reference.ends_with('区') || reference.ends_with('县') {
+        return Some(Level::County);
+    }
     let noun = reference.rsplit(' ').next().unwrap_or_default();
     match noun {
         "provinces" | "municipalities" => Some(Level::Province),
@@ -313,6 +377,15 @@ pub fn group_level(reference: &str) -> Option<Level> {
 
 /// How many parties a group reference names ("the two sides" → 2), when it says.
 pub fn group_size(reference: &str) -> Option<usize> {
+    // Chinese: "双方", "两地", "三市", "四方".
+    if let Some(first) = reference.chars().next() {
+        match first {
+            '双' | '两' => return Some(2),
+            '三' => return Some(3),
+            '四' => return Some(4),
+            _ => {}
+        }
+    }
     let words = [
         ("two", 2),
         ("both", 2),
