@@ -588,5 +588,16 @@ fn chinese_base(name: &str) -> Option<&str> {
     let base = SUFFIXES
         .iter()
         .find_map(|suffix| name.strip_suffix(suffix))?;
+    // An autonomous unit drops its peoples too: 宁夏回族自治区 is 宁夏, 黔东南苗族侗族自治州 黔东南.
+    let mut base = base;
+    'peoples: loop {
+        for (zh, _) in PEOPLES {
+            if let Some(head) = base.strip_suffix(zh) {
+                base = head;
+                continue 'peoples;
+            }
+        }
+        break;
+    }
     (base.chars().count() >= 2 && !base.contains('族')).then_some(base)
 }

@@ -408,6 +408,12 @@ fn read_clause(
                 participants = members;
             }
         }
+        if participants.len() < 2 {
+            let provinces = parties::abbreviated_provinces(context, clause);
+            if provinces.len() >= 2 {
+                participants = provinces;
+            }
+        }
     }
     let background = BACKGROUND.is_match(&lower);
     signals.background = background;

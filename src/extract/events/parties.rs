@@ -344,6 +344,87 @@ pub fn region_members(
     Vec::new()
 }
 
+/// The one-character names of the provincial units, as Chinese joins them in the name of
+/// their cooperation ("闽宁协作" is Fujian and Ningxia; "沪苏浙皖" the Yangtze River Delta's four),
+/// with each unit's full Chinese name for the gazetteer.
+const PROVINCE_ABBREVIATIONS: &[(char, &str)] = &[
+    ('京', "北京市"),
+    ('津', "天津市"),
+    ('冀', "河北省"),
+    ('晋', "山西省"),
+    ('蒙', "内蒙古自治区"),
+    ('辽', "辽宁省"),
+    ('吉', "吉林省"),
+    ('黑', "黑龙江省"),
+    ('沪', "上海市"),
+    ('苏', "江苏省"),
+    ('浙', "浙江省"),
+    ('皖', "安徽省"),
+    ('闽', "福建省"),
+    ('赣', "江西省"),
+    ('鲁', "山东省"),
+    ('豫', "河南省"),
+    ('鄂', "湖北省"),
+    ('湘', "湖南省"),
+    ('粤', "广东省"),
+    ('桂', "广西壮族自治区"),
+    ('琼', "海南省"),
+    ('渝', "重庆市"),
+    ('川', "四川省"),
+    ('黔', "贵州省"),
+    ('滇', "云南省"),
+    ('藏', "西藏自治区"),
+    ('陕', "陕西省"),
+    ('甘', "甘肃省"),
+    ('陇', "甘肃省"),
+    ('青', "青海省"),
+    ('宁', "宁夏回族自治区"),
+    ('新', "新疆维吾尔自治区"),
+    ('港', "香港特别行政区"),
+    ('澳', "澳门特别行政区"),
+];
+
+/// "闽宁协作", "苏陕扶贫协作", "沪苏浙皖一体化": two to four provincial abbreviations joined
+/// before a word of cooperation name those provinces — the parties, when the clause names
+/// none otherwise. Single characters are read only in such a run, never alone.
+pub fn abbreviated_provinces(context: &Context<'_>, clause: &Range<usize>) -> Vec<Participant> {
+    let text = &context.text[clause.clone()];
+    let Some(found) = ABBREVIATED_COOPERATION.captures(text) else {
+        return Vec::new();
+    };
+    let Some(run) = found.get(1) else {
+        return Vec::new();
+    };
+    let mut parties: Vec<Participant> = Vec::new();
+    for c in run.as_str().chars() {
+        let Some((_, full)) = PROVINCE_ABBREVIATIONS.iter().find(|(short, _)| *short == c) else {
+            return Vec::new();
+        };
+        for place in places_joined_in(full, context.gazetteer) {
+            let Some(entry) = place.entry.and_then(|id| context.gazetteer.entry(id)) else {
+                continue;
+            };
+            if !parties.iter().any(|party| party.entry == Some(entry.id)) {
+                parties.push(Participant {
+                    name: entry.base.clone(),
+                    entry: Some(entry.id),
+                });
+            }
+        }
+    }
+    if parties.len() >= 2 {
+        parties
+    } else {
+        Vec::new()
+    }
+}
+
+static ABBREVIATED_COOPERATION: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?:^|[^\p{Han}])([京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇青宁新港澳]{2,4})(?:两地|三地|四地|东西部)?(?:扶贫)?(?:合作|协作|协同|对口|帮扶|一体化|联席|携手|联动|交流)",
+    )
+});
+
 /// The words before a region that make it the act's topic or venue, not its parties.
 static REGION_AS_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
