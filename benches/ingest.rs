@@ -68,6 +68,25 @@ fn main() -> std::io::Result<()> {
     );
     println!("  ({events} events found)");
 
+    // Chinese: documents recombined from the lines of the real Chinese pages (simplified and
+    // traditional), extraction alone (issue 12's target: 15 MB/s on one thread).
+    let chinese = chinese_documents(documents / 5);
+    let chinese_bytes: usize = chinese.iter().map(String::len).sum();
+    let started = Instant::now();
+    let mut chinese_events = 0usize;
+    for body in &chinese {
+        chinese_events += accord::extract::extract_text(body, None, gazetteer)
+            .events
+            .len();
+    }
+    report(
+        "Chinese extraction alone, single thread",
+        started.elapsed(),
+        chinese.len(),
+        chinese_bytes,
+    );
+    println!("  ({chinese_events} events found)");
+
     let started = Instant::now();
     let mut loaded = 0usize;
     for (name, bytes, format) in &corpus {
@@ -133,6 +152,34 @@ fn report(label: &str, elapsed: Duration, documents: usize, bytes: usize) {
         documents as f64 / seconds,
         bytes as f64 / 1e6 / seconds
     );
+}
+
+/// Chinese documents of six lines each, chosen by index from the lines of the real Chinese
+/// development pages (`tests/data/real-zh/dev/articles`).
+fn chinese_documents(count: usize) -> Vec<String> {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/real-zh/dev/articles");
+    let mut lines: Vec<String> = std::fs::read_dir(&folder)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
+                .flat_map(|text| text.lines().map(str::to_owned).collect::<Vec<_>>())
+                .filter(|line| !line.trim().is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    lines.sort();
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    (0..count)
+        .map(|index| {
+            (0..6)
+                .map(|k| lines[(index * 7 + k * 13) % lines.len()].as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        })
+        .collect()
 }
 
 /// Every non-empty line of the seeds, clutter included, as building blocks.

@@ -820,6 +820,32 @@ mod tests {
     }
 
     #[test]
+    fn chinese_reports_in_either_script_are_events() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        for text in [
+            "5月1日，烟台市与大连市签署合作协议。",
+            "5月1日，煙台市與大連市簽署合作協議。",
+        ] {
+            let found = extract_text(text, None, bundled).events;
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(parties(&found[0]), ["Yantai City", "Dalian City"]);
+            assert_eq!(found[0].kind, crate::model::EventKind::Agreement);
+            assert_eq!(
+                found[0].date.map(|d| d.edtf()).as_deref(),
+                Some("XXXX-05-01")
+            );
+        }
+        // A plan is not an event; 合作 is a word here, not 合作市.
+        let plan = extract_text("烟台市与大连市将签署合作协议。", None, bundled);
+        assert!(plan.events.is_empty());
+        assert!(plan.places.iter().all(|place| place.name != "Hezuo"));
+        // The provinces' one-character names joined before 协作 are the parties.
+        let text = "4月28日，省委书记率领代表团召开深化闽宁协作发展交流座谈会。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(parties(&found[0]), ["Fujian", "Ningxia"]);
+    }
+
+    #[test]
     fn a_provincial_host_meets_for_the_province() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "On May 3, the provincial Party Secretary Wang Guosheng met in Xining with the Shandong Liaocheng government delegation.";

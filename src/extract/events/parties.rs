@@ -389,10 +389,12 @@ const PROVINCE_ABBREVIATIONS: &[(char, &str)] = &[
 /// none otherwise. Single characters are read only in such a run, never alone.
 pub fn abbreviated_provinces(context: &Context<'_>, clause: &Range<usize>) -> Vec<Participant> {
     let text = &context.text[clause.clone()];
-    let Some(found) = ABBREVIATED_COOPERATION.captures(text) else {
-        return Vec::new();
-    };
-    let Some(run) = found.get(1) else {
+    // A run that spells a place's own name (辽宁 is Liaoning, not 辽 and 宁) is that place.
+    let Some(run) = ABBREVIATED_COOPERATION
+        .captures_iter(text)
+        .filter_map(|found| found.get(1))
+        .find(|run| places_joined_in(run.as_str(), context.gazetteer).is_empty())
+    else {
         return Vec::new();
     };
     let mut parties: Vec<Participant> = Vec::new();
@@ -421,7 +423,7 @@ pub fn abbreviated_provinces(context: &Context<'_>, clause: &Range<usize>) -> Ve
 
 static ABBREVIATED_COOPERATION: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?:^|[^\p{Han}])([京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇青宁新港澳]{2,4})(?:两地|三地|四地|东西部)?(?:扶贫)?(?:合作|协作|协同|对口|帮扶|一体化|联席|携手|联动|交流)",
+        r"([京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇青宁新港澳]{2,4})(?:两地|三地|四地|东西部)?(?:扶贫)?(?:合作|协作|协同|对口|帮扶|一体化|联席|携手|联动|交流)",
     )
 });
 
