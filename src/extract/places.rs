@@ -537,7 +537,16 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
         return surface.to_owned();
     };
     match form {
-        Form::Bare => entry.base.clone(),
+        // The suffix the Chinese gives (江宁区 "Jiangning District", 江宁 "Jiangning"); a SAR
+        // or autonomous region by its short name (香港特别行政区 "Hong Kong"), as news in
+        // English names it.
+        Form::Chinese
+            if surface == entry.name_zh
+                && !matches!(entry.kind.as_str(), "SAR" | "autonomous region") =>
+        {
+            entry.full_name()
+        }
+        Form::Bare | Form::Chinese => entry.base.clone(),
         Form::Suffixed => {
             // By characters: the text may set the base's apostrophe as a wider "’".
             let suffix: String = surface.chars().skip(entry.base.chars().count()).collect();
@@ -557,16 +566,6 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
         }
         Form::Named if starts_with_ignoring_case(surface, &entry.base) => entry.base.clone(),
         Form::Named => surface.to_owned(),
-        // The suffix the Chinese gives (江宁区 "Jiangning District", 江宁 "Jiangning"); a SAR
-        // or autonomous region by its short name (香港特别行政区 "Hong Kong"), as news in
-        // English names it.
-        Form::Chinese
-            if surface == entry.name_zh
-                && !matches!(entry.kind.as_str(), "SAR" | "autonomous region") =>
-        {
-            entry.full_name()
-        }
-        Form::Chinese => entry.base.clone(),
     }
 }
 
