@@ -869,6 +869,8 @@ mod tests {
             names("the Yangtze River Delta Regional Cooperation Joint Meeting"),
             ["Yangtze River Delta"]
         );
+        // The English name news uses, not the pinyin.
+        assert_eq!(names("Kinmen and Xiamen"), ["Kinmen", "Xiamen"]);
         // A place's government body is not a brand.
         assert_eq!(
             names("the Chongqing Science and Technology Bureau signed"),
