@@ -8,7 +8,7 @@ mod fast_hash;
 pub mod filter;
 pub mod graph;
 pub mod layout;
-mod needle;
+pub mod needle;
 pub mod party;
 pub mod search;
 pub mod time;

@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-/// What the user typed, ready to look for: ASCII letters match either case; everything else
-/// (Chinese included) matches as written. UTF-8 never matches inside a character, so every hit
+/// What the user typed, ready to look for: ASCII letters match either case; Chinese matches in
+/// either script (江宁 finds 江寧 and 江寧 finds 江宁); everything else matches as written. UTF-8 never matches inside a character, so every hit
 /// starts and ends on a character boundary.
 #[derive(Clone, Debug)]
 pub struct Needle {
@@ -26,7 +26,7 @@ impl Needle {
         let matcher = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostFirst)
-            .build([query])
+            .build(script_forms(query))
             .ok();
         Some(Self {
             lower: query.to_ascii_lowercase().into_bytes(),
@@ -69,6 +69,26 @@ impl Needle {
     }
 }
 
+/// The query and its simplified and traditional forms (mainland, Taiwan and Hong Kong
+/// conventions), each once, the query first.
+fn script_forms(query: &str) -> Vec<String> {
+    let mut forms = vec![query.to_owned()];
+    if query.is_ascii() {
+        return forms;
+    }
+    for form in [
+        hanconv::t2s(query),
+        hanconv::s2t(query),
+        hanconv::s2tw(query),
+        hanconv::s2hk(query),
+    ] {
+        if !form.is_empty() && !forms.contains(&form) {
+            forms.push(form);
+        }
+    }
+    forms
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +103,9 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(&text[found[0].clone()], "南京");
         assert!(Needle::new("  ").is_none());
+        // Either script finds the other.
+        assert!(Needle::new("江宁").unwrap().is_in("南京市江寧區"));
+        assert!(Needle::new("江寧").unwrap().is_in("南京市江宁区"));
     }
 
     #[test]

@@ -377,18 +377,12 @@ fn find_bar_ui(ui: &mut egui::Ui, document: &Document, find: &mut Find) {
     });
 }
 
-/// Every occurrence of `query` in `text`, ignoring ASCII case.
+/// Every occurrence of `query` in `text`, ignoring ASCII case and Chinese script (江宁 finds
+/// 江寧), as the filter and search do.
 fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
-    let query = query.trim();
-    if query.is_empty() {
-        return Vec::new();
-    }
-    let needle = query.to_ascii_lowercase();
-    let haystack = text.to_ascii_lowercase();
-    haystack
-        .match_indices(&needle)
-        .map(|(start, found)| start..start + found.len())
-        .collect()
+    crate::desk::needle::Needle::new(query)
+        .map(|needle| needle.find_iter(text).collect())
+        .unwrap_or_default()
 }
 
 /// Every mark of the article, by start.
