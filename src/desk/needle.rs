@@ -6,8 +6,9 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 /// What the user typed, ready to look for: ASCII letters match either case; Chinese matches in
-/// either script (江宁 finds 江寧 and 江寧 finds 江宁); everything else matches as written. UTF-8 never matches inside a character, so every hit
-/// starts and ends on a character boundary.
+/// either script (江宁 finds 江寧 and 江寧 finds 江宁); everything else matches as written.
+/// UTF-8 never matches inside a character, so every hit starts and ends on a character
+/// boundary.
 #[derive(Clone, Debug)]
 pub struct Needle {
     lower: Vec<u8>,

@@ -485,23 +485,13 @@ fn peoples_of(name_zh: &str) -> Vec<String> {
     let Some(at) = name_zh.find("自治") else {
         return Vec::new();
     };
-    let mut rest = &name_zh[..at];
-    let mut found: Vec<Vec<&str>> = Vec::new();
-    // The peoples come last before 自治; read them from the end.
-    'outer: loop {
-        for (zh, english) in PEOPLES {
-            if let Some(head) = rest.strip_suffix(zh) {
-                // "各族" (all peoples) adds no name of its own.
-                if !english.is_empty() {
-                    found.push(english.to_vec());
-                }
-                rest = head;
-                continue 'outer;
-            }
-        }
-        break;
-    }
-    found.reverse();
+    // "各族" (all peoples) adds no name of its own.
+    let found: Vec<Vec<&str>> = without_peoples(&name_zh[..at])
+        .1
+        .into_iter()
+        .filter(|english| !english.is_empty())
+        .map(|english| english.to_vec())
+        .collect();
     let mut spellings: Vec<Vec<String>> = vec![Vec::new()];
     for names in &found {
         spellings = spellings
@@ -589,15 +579,26 @@ fn chinese_base(name: &str) -> Option<&str> {
         .iter()
         .find_map(|suffix| name.strip_suffix(suffix))?;
     // An autonomous unit drops its peoples too: 宁夏回族自治区 is 宁夏, 黔东南苗族侗族自治州 黔东南.
-    let mut base = base;
-    'peoples: loop {
-        for (zh, _) in PEOPLES {
-            if let Some(head) = base.strip_suffix(zh) {
-                base = head;
-                continue 'peoples;
+    let base = without_peoples(base).0;
+    (base.chars().count() >= 2 && !base.contains('族')).then_some(base)
+}
+
+/// A name before 自治 without the peoples that end it ("黔东南苗族侗族" → "黔东南"), and the
+/// English names of those peoples in the order the name gives them.
+fn without_peoples(name: &str) -> (&str, Vec<&'static [&'static str]>) {
+    let mut rest = name;
+    let mut found = Vec::new();
+    // The peoples come last; read them from the end.
+    'outer: loop {
+        for (zh, english) in PEOPLES {
+            if let Some(head) = rest.strip_suffix(zh) {
+                found.push(*english);
+                rest = head;
+                continue 'outer;
             }
         }
         break;
     }
-    (base.chars().count() >= 2 && !base.contains('族')).then_some(base)
+    found.reverse();
+    (rest, found)
 }

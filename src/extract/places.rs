@@ -35,16 +35,10 @@ fn drop_unsupported_chinese_bases(
     mentions: &mut Vec<PlaceMention>,
     gazetteer: &Gazetteer,
 ) {
-    let ids = |mention: &PlaceMention| -> Vec<EntryId> {
-        match mention.entry {
-            Some(id) => vec![id],
-            None => mention.candidates.clone(),
-        }
-    };
     let is_bare_county = |mention: &PlaceMention| -> bool {
         let surface = &text[mention.range.clone()];
         surface.chars().all(is_cjk)
-            && ids(mention).iter().all(|&id| {
+            && mention.possible_entries().iter().all(|&id| {
                 gazetteer
                     .entry(id)
                     .is_some_and(|entry| entry.level == Level::County && entry.name_zh != surface)
@@ -60,10 +54,10 @@ fn drop_unsupported_chinese_bases(
         .iter()
         .zip(&bare)
         .filter(|(_, is_bare)| !**is_bare)
-        .flat_map(|(mention, _)| ids(mention))
+        .flat_map(|(mention, _)| mention.possible_entries())
         .collect();
     let supported = |mention: &PlaceMention| -> bool {
-        ids(mention).iter().any(|&id| {
+        mention.possible_entries().iter().any(|&id| {
             let parent = gazetteer.entry(id).and_then(|entry| entry.parent);
             named.contains(&id) || parent.is_some_and(|parent| named.contains(&parent))
         })
@@ -602,13 +596,10 @@ fn link_pairs(mentions: &mut [PlaceMention], gazetteer: &Gazetteer) {
         {
             continue;
         }
-        let options = |mention: &PlaceMention| match mention.entry {
-            Some(entry) => vec![entry],
-            None => mention.candidates.clone(),
-        };
-        let pairs: Vec<(EntryId, EntryId)> = options(a)
+        let pairs: Vec<(EntryId, EntryId)> = a
+            .possible_entries()
             .iter()
-            .flat_map(|&x| options(b).into_iter().map(move |y| (x, y)))
+            .flat_map(|&x| b.possible_entries().into_iter().map(move |y| (x, y)))
             .filter(|&(x, y)| x != y && (gazetteer.contains(x, y) || gazetteer.contains(y, x)))
             .collect();
         if let [(x, y)] = pairs.as_slice() {

@@ -29,6 +29,14 @@ impl PlaceMention {
     pub fn is_ambiguous(&self) -> bool {
         self.entry.is_none() && self.candidates.len() > 1
     }
+
+    /// The places it may stand for: the decided one, else every candidate.
+    pub fn possible_entries(&self) -> Vec<EntryId> {
+        match self.entry {
+            Some(id) => vec![id],
+            None => self.candidates.clone(),
+        }
+    }
 }
 
 /// How a date's missing parts were filled.
