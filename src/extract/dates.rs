@@ -19,16 +19,44 @@ use crate::model::{DateMention, DateResolution, PartialDate};
 const MONTHS_FULL: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
 
+/// The end of a span of days after a Chinese date: "至9日", "-10日", "至6月2日".
+const CHINESE_SPAN_END: &str = r"(?:\s*(?:至|到|-|—|–|~|～)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?";
+
+/// Digits written as Chinese characters ("二〇二三年二月二十二日").
+const CHINESE_DIGITS: &str = "〇零○一二三四五六七八九";
+
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
 
 static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
     vec![
+        // "2023年5月7日至9日", "5月7日-5月9日": a span is dated by its first day.
         (
             Shape::ChineseYmd,
-            compiled(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
+            compiled(&format!(
+                r"(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日{CHINESE_SPAN_END}"
+            )),
         ),
-        (Shape::ChineseMd, compiled(r"(\d{1,2})月(\d{1,2})日")),
-        (Shape::ChineseYm, compiled(r"(\d{4})年(\d{1,2})月")),
+        (
+            Shape::ChineseRelativeYear,
+            compiled(&format!(
+                r"(今年|去年|前年|明年)(\d{{1,2}})月(?:(\d{{1,2}})日{CHINESE_SPAN_END})?"
+            )),
+        ),
+        (
+            Shape::ChineseMd,
+            compiled(&format!(
+                r"(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日{CHINESE_SPAN_END}"
+            )),
+        ),
+        (Shape::ChineseYm, compiled(r"(\d{4})\s*年\s*(\d{1,2})\s*月")),
+        (
+            Shape::ChineseNumerals,
+            compiled(&format!(
+                r"(?:([{CHINESE_DIGITS}]{{4}})年)?([{CHINESE_DIGITS}十]{{1,2}})月([{CHINESE_DIGITS}十]{{1,3}})日"
+            )),
+        ),
+        // "7日" alone: a day of the month the text last named.
+        (Shape::ChineseDay, compiled(r"(?:^|[^\d月年])((\d{1,2})日)")),
         (
             Shape::MonthDayYear,
             compiled(&format!(
@@ -83,7 +111,7 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
 /// Phrases that place a happening relative to the article's "now", matched ignoring ASCII case
 /// (one Aho-Corasick pass: a case-insensitive regular expression has no literal prefilter and
 /// scanned every article byte by byte).
-const RELATIVE_PHRASES: [&str; 13] = [
+const RELATIVE_PHRASES: [&str; 24] = [
     "this year",
     "last year",
     "the previous year",
@@ -97,6 +125,17 @@ const RELATIVE_PHRASES: [&str; 13] = [
     "this morning",
     "this afternoon",
     "this evening",
+    "今天",
+    "今日",
+    "昨天",
+    "昨日",
+    "日前",
+    "近日",
+    "前不久",
+    "今年",
+    "去年",
+    "上个月",
+    "本月",
 ];
 
 static RELATIVE: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&RELATIVE_PHRASES));
@@ -121,9 +160,24 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// The date of a news dateline opening a paragraph ("NANJING, June 8, 2018 (Xinhua) --").
-/// Without a year it stays year-unknown.
+/// "台海网3月10日讯", "中評社北京7月12日電", "新华社北京2023年5月7日电", "浙江在线杭州5月31日讯(记者
+/// …)": an outlet (and a place), a month and day, perhaps a year, then 讯 or 电 ("reports").
+static CHINESE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^[\p{Han}A-Za-z·]{0,20}?(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:讯|訊|电|電)",
+    )
+});
+
+/// The date of a news dateline opening a paragraph ("NANJING, June 8, 2018 (Xinhua) --",
+/// "台海网3月10日讯"). Without a year it stays year-unknown.
 pub fn dateline(paragraph: &str) -> Option<PartialDate> {
+    if let Some(found) = CHINESE_DATELINE.captures(paragraph) {
+        let (month, day) = (found[2].parse().ok()?, found[3].parse().ok()?);
+        return match found.get(1) {
+            Some(year) => PartialDate::ymd(year.as_str().parse().ok()?, month, day),
+            None => PartialDate::month_day(month, day),
+        };
+    }
     let captures = DATELINE.captures(paragraph)?;
     let month = month_number(captures.get(1).or_else(|| captures.get(4))?.as_str())?;
     let day = captures
@@ -163,8 +217,11 @@ pub fn month_number(name: &str) -> Option<u8> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {
     ChineseYmd,
+    ChineseRelativeYear,
     ChineseMd,
     ChineseYm,
+    ChineseNumerals,
+    ChineseDay,
     MonthDayYear,
     DayRangeMonth,
     DayMonthYear,
@@ -181,7 +238,12 @@ impl Shape {
     /// that spares a full scan by a pattern without a literal to search for.
     fn may_occur(self, text: &str, digits: &[Range<usize>]) -> bool {
         match self {
-            Self::ChineseYmd | Self::ChineseMd | Self::ChineseYm => text.contains('月'),
+            Self::ChineseYmd
+            | Self::ChineseRelativeYear
+            | Self::ChineseMd
+            | Self::ChineseYm
+            | Self::ChineseNumerals => text.contains('月'),
+            Self::ChineseDay => text.contains('日'),
             Self::OrdinalDay => digits
                 .iter()
                 .any(|run| ordinal_suffix(&text[run.end..]).is_some()),
@@ -338,13 +400,17 @@ fn relative_phrases(text: &str) -> Vec<Raw> {
                 start = head.len() - 1;
             }
             let (relative_years, relative_to_publication) = match phrase {
-                "last year" | "the previous year" => (Some(-1), None),
-                "this year" => (Some(0), None),
+                "last year" | "the previous year" | "去年" => (Some(-1), None),
+                // "日前", "近日": some days before the page date, which may be last month; only
+                // the year is safe.
+                "this year" | "今年" | "日前" | "近日" | "前不久" => (Some(0), None),
                 "the day before yesterday" => (None, Some(Relative::Days(-2))),
-                "yesterday" => (None, Some(Relative::Days(-1))),
-                "today" | "this morning" | "this afternoon" | "this evening" => {
+                "yesterday" | "昨天" | "昨日" => (None, Some(Relative::Days(-1))),
+                "today" | "this morning" | "this afternoon" | "this evening" | "今天" | "今日" => {
                     (None, Some(Relative::Days(0)))
                 }
+                "上个月" => (None, Some(Relative::Months(-1))),
+                "本月" => (None, Some(Relative::Months(0))),
                 // Without a reference date these still say the article's year.
                 _ => (Some(0), Some(Relative::Recent)),
             };
@@ -487,7 +553,9 @@ fn raw_dates(text: &str) -> Vec<Raw> {
             continue;
         }
         for (offset, captures) in shape_captures(*shape, pattern, text, &digits) {
-            let Some(whole) = captures.get(0) else {
+            // A lone Chinese day is matched with the character before it, which is not its own.
+            let whole_group = usize::from(*shape == Shape::ChineseDay);
+            let Some(whole) = captures.get(whole_group) else {
                 continue;
             };
             let range = offset + whole.start()..offset + whole.end();
@@ -529,6 +597,32 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                     None,
                     None,
                 ),
+                // "去年12月": that month of the year before the article's now.
+                Shape::ChineseRelativeYear => {
+                    let offset = match captures.get(1).map(|m| m.as_str()) {
+                        Some("去年") => -1,
+                        Some("前年") => -2,
+                        Some("明年") => 1,
+                        _ => 0,
+                    };
+                    raw(
+                        None,
+                        number(2).and_then(|m| u8::try_from(m).ok()),
+                        number(3),
+                        Some(offset),
+                    )
+                }
+                Shape::ChineseNumerals => {
+                    let numeral =
+                        |index: usize| captures.get(index).and_then(|m| chinese_number(m.as_str()));
+                    raw(
+                        numeral(1),
+                        numeral(2).and_then(|m| u8::try_from(m).ok()),
+                        numeral(3),
+                        None,
+                    )
+                }
+                Shape::ChineseDay => raw(None, None, number(2), None),
                 Shape::MonthDayYear => raw(number(3), month_name(1), number(2), None),
                 Shape::DayMonthYear | Shape::DayRangeMonth => {
                     raw(number(3), month_name(2), number(1), None)
@@ -608,12 +702,60 @@ fn raw_dates(text: &str) -> Vec<Raw> {
             relative_to_publication: None,
         });
     for found in relative.into_iter().chain(years) {
-        if !raws.iter().any(|raw| overlaps(&raw.range, &found.range)) {
+        let overlapping = raws.iter().any(|raw| overlaps(&raw.range, &found.range));
+        if !overlapping && !explained_in_brackets(text, &found.range, &raws) {
             raws.push(found);
         }
     }
     raws.sort_by_key(|raw| raw.range.start);
     raws
+}
+
+/// "今日(二月二十二日)", "yesterday (May 7)": a relative word followed by the date it means in
+/// brackets, which says it better.
+fn explained_in_brackets(text: &str, range: &Range<usize>, raws: &[Raw]) -> bool {
+    let rest = &text[range.end..];
+    let opened = rest.trim_start();
+    let Some(inside) = opened
+        .strip_prefix('(')
+        .or_else(|| opened.strip_prefix('（'))
+    else {
+        return false;
+    };
+    let at = text.len() - inside.len();
+    raws.iter()
+        .any(|raw| raw.month.is_some() && raw.range.start == at)
+}
+
+/// The number Chinese numerals write: "二〇二三" (digit by digit) is 2023, "二十二" is 22, "十"
+/// is 10; `None` for anything else.
+fn chinese_number(text: &str) -> Option<i32> {
+    let digit = |c: char| {
+        CHINESE_DIGITS
+            .chars()
+            .position(|d| d == c)
+            .map(|at| match at {
+                0..=2 => 0,
+                _ => i32::try_from(at).unwrap_or(0) - 2,
+            })
+    };
+    if !text.contains('十') {
+        return text
+            .chars()
+            .try_fold(0, |sum, c| Some(sum * 10 + digit(c)?));
+    }
+    let (tens, units) = text.split_once('十')?;
+    let tens = if tens.is_empty() {
+        1
+    } else {
+        digit(tens.chars().next()?)?
+    };
+    let units = if units.is_empty() {
+        0
+    } else {
+        digit(units.chars().next()?)?
+    };
+    Some(tens * 10 + units)
 }
 
 /// Whether what follows an ordinal makes it the number of something ("the 3rd
@@ -996,6 +1138,35 @@ mod tests {
     }
 
     #[test]
+    fn chinese_dates_in_the_forms_news_writes_them() {
+        let published = PartialDate::ymd(2023, 2, 23);
+        let edtf = |text: &str| -> Vec<String> {
+            dates(text, published)
+                .into_iter()
+                .map(|(date, _)| date)
+                .collect()
+        };
+        // A span of days is dated by its first day, and read as one date.
+        assert_eq!(edtf("1月9日至10日,代表团赴珠海市考察。"), ["2023-01-09"]);
+        assert_eq!(edtf("2021年4月28日至29日,代表团考察。"), ["2021-04-28"]);
+        // A lone day takes the month last named.
+        assert_eq!(
+            edtf("1月9日,代表团抵达。10日,两市召开座谈会。"),
+            ["2023-01-09", "2023-01-10"]
+        );
+        // Relative words count from the page date; the year words from the article's now.
+        assert_eq!(edtf("昨日,两市签署协议。"), ["2023-02-22"]);
+        assert_eq!(edtf("今天,两市签署协议。"), ["2023-02-23"]);
+        assert_eq!(edtf("去年12月,两地签署协议。"), ["2022-12"]);
+        assert_eq!(edtf("日前,两地签署协议。"), ["2023"]);
+        // Chinese numerals; a relative word explained in brackets gives way to the date.
+        assert_eq!(edtf("今日(二月二十二日)共同主持会议。"), ["2023-02-22"]);
+        assert_eq!(edtf("二〇二三年三月一日"), ["2023-03-01"]);
+        // Without a page date a relative day stays unknown.
+        assert!(dates("昨日,两市签署协议。", None).is_empty());
+    }
+
+    #[test]
     fn full_dates_are_stated() {
         assert_eq!(
             dates("On September 24, 2020, the meeting", None)[0].0,
@@ -1157,6 +1328,19 @@ mod tests {
             PartialDate::month_day(6, 8)
         );
         assert_eq!(dateline("On May 7, Jiangning District"), None);
+        assert_eq!(
+            dateline("台海网3月10日讯(海峡导报记者 邬眉)以海带山"),
+            PartialDate::month_day(3, 10)
+        );
+        assert_eq!(
+            dateline("中評社北京7月12日電/新華社消息:位於杭州灣口的"),
+            PartialDate::month_day(7, 12)
+        );
+        assert_eq!(
+            dateline("新华社北京2023年5月7日电 记者"),
+            PartialDate::ymd(2023, 5, 7)
+        );
+        assert_eq!(dateline("5月7日,苏州与无锡签署协议。"), None);
         assert_eq!(
             dateline("Macau, China, 7 Mar – Macau and Guangdong signed"),
             PartialDate::month_day(3, 7)

@@ -16,6 +16,7 @@ pub mod sentences;
 pub use corpus::{CorpusEvent, EventMerger, corpus_events};
 pub use dates::{MONTH_WORDS, dateline, month_number};
 pub use gazetteer::{Entry, Gazetteer, Level, is_cjk};
+pub use hanzi::simplified;
 
 use crate::model::{Document, Extraction, PagePlace, PartialDate};
 
@@ -95,7 +96,7 @@ pub fn extract_text(
 ) -> Extraction {
     // Traditional characters are read as simplified; offsets are those of `text`.
     let original = text;
-    let folded = hanzi::simplified(text);
+    let folded = simplified(text);
     let text: &str = &folded;
     let sentences = sentences::split(text);
     let spans = orgs::Spans::of(text);

@@ -116,8 +116,11 @@ const SECTION_SMALL_WORDS: &[&str] = &[
 /// outlet name rather than a headline — at most four words, none of them a lower-case word
 /// that carries meaning.
 fn is_section_like(text: &str) -> bool {
-    if cjk_count(text) >= 4 {
-        return false;
+    let cjk = cjk_count(text);
+    // "新闻中心", "近期活动", "本地要闻": a Chinese column name is a few characters and nothing
+    // else; a Chinese headline is longer.
+    if cjk >= 4 {
+        return cjk <= 6 && text.chars().all(is_cjk);
     }
     let words: Vec<&str> = text
         .split_whitespace()
@@ -153,7 +156,9 @@ fn find_title(lines: &[Line<'_>], start: usize, hints: &Hints<'_>) -> Option<usi
     let hints: Vec<String> = hints
         .titles
         .iter()
-        .map(|hint| normalise(hint))
+        .cloned()
+        .chain(labelled_titles(lines))
+        .map(|hint| normalise(&hint))
         .filter(|hint| !hint.is_empty())
         .collect();
     let context = TitleContext {
@@ -496,8 +501,16 @@ fn read_meta(
     meta_out.byline = (!byline.is_empty()).then_some(byline);
 }
 
-static TITLE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| compiled(r"(?i)^(?:original\s+)?(?:title|headline)\s*[:：]\s*"));
+static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)^(?:(?:original\s+)?(?:title|headline)|正在阅读|正在閱讀|当前阅读|原标题|原標題|标题|標題)\s*[:：]\s*",
+    )
+});
+/// "标题:松江区与庄河市签署对口合作工作计划", "(原标题:市政府与省国贸集团签订战略合作协议)": a line
+/// that names the article's headline wherever it stands.
+static LABELLED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"^[(（]?\s*(?:原标题|原標題|标题|標題)\s*[:：]\s*(.{4,200}?)\s*[)）]?$")
+});
 static LIST_NUMBER: LazyLock<Regex> = LazyLock::new(|| compiled(r"^\d{1,2}\.\s+"));
 static WIKI_HEADING: LazyLock<Regex> = LazyLock::new(|| compiled(r"^=+\s*(.*?)\s*=+$"));
 /// The last " – SHINE", " | China Daily", " -即嗨体育app下载" of a title line.
@@ -529,7 +542,8 @@ fn title_text(line: &str, markdown: bool) -> String {
     {
         title = &title[..suffix.start()];
     }
-    title.trim().to_owned()
+    // "市財政五年累計援疆92.34億元 |": a bar left where the site's name was cut off.
+    title.trim().trim_end_matches(['|', '｜']).trim().to_owned()
 }
 
 /// "SHINE", "China Daily", "即嗨体育app下载", "chinadaily.com.cn": what a site appends to its
@@ -549,8 +563,18 @@ fn is_site_name(text: &str) -> bool {
                     .all(|word| word.starts_with(|c: char| c.is_uppercase()))))
 }
 
-/// A title for a text without a headline: the markup's, trimmed of a site suffix; else the
-/// first sentence, shortened; else the file name.
+/// The headlines that lines labelled "标题:" or "(原标题:…)" name.
+fn labelled_titles(lines: &[Line<'_>]) -> Vec<String> {
+    lines
+        .iter()
+        .filter(|line| line.text.len() <= 600)
+        .filter_map(|line| LABELLED_TITLE.captures(line.text)?.get(1))
+        .map(|title| title.as_str().trim().to_owned())
+        .collect()
+}
+
+/// A title for a text without a headline: the markup's, trimmed of a site suffix; else one a
+/// line names ("(原标题:…)"); else the first sentence, shortened; else the file name.
 fn fallback_title(lines: &[Line<'_>], hints: &Hints<'_>) -> String {
     if let Some(title) = hints.titles.first() {
         let best = title
@@ -560,6 +584,9 @@ fn fallback_title(lines: &[Line<'_>], hints: &Hints<'_>) -> String {
             .max_by_key(|part| part.chars().count())
             .unwrap_or(title);
         return best.to_owned();
+    }
+    if let Some(title) = labelled_titles(lines).into_iter().next() {
+        return title;
     }
     // The first line with something to say: not "(资料图片)" or a stray word.
     let says_something = |line: &&Line<'_>| {
@@ -873,6 +900,86 @@ mod tests {
             for range in cleaned.paragraphs.iter().chain(cleaned.title_range.iter()) {
                 proptest::prop_assert!(text.get(range.clone()).is_some());
             }
+        }
+    }
+
+    /// A Chinese paragraph of news prose, as the body under a test's header.
+    const ZH_PARAGRAPH: &str = "5月9日至10日,市委副书记、市长李世峰率黑河市政府代表团赴珠海市开展对口合作交流活动。10日,两市在珠海市召开对口合作工作座谈会,双方就推进两地对口合作进行深入交流。";
+
+    #[test]
+    fn chinese_headlines_under_column_names_and_reading_widgets() {
+        for (header, title) in [
+            (
+                "新聞中心\n重磅!鹽城接軌上海媒體戰略合作協議在滬簽署",
+                "重磅!鹽城接軌上海媒體戰略合作協議在滬簽署",
+            ),
+            (
+                "本篇文章351字,读完约1分钟\n",
+                "松江区与庄河市签署对口合作工作计划",
+            ),
+            (
+                "跳转到路径导航栏\n跳转到正文内容\n\n谱写粤桂合作新篇\n\nhttp://www.sina.com.cn  2008年11月06日14:46  金羊网-羊城晚报",
+                "谱写粤桂合作新篇",
+            ),
+            (
+                "市財政五年累計援疆92.34億元 |\n公益中國 gy.china.com.cn 時間: 2015-06-12 責任編輯: 李艷娜 |",
+                "市財政五年累計援疆92.34億元",
+            ),
+            (
+                "正在阅读:黑河市政府代表团赴珠海开展对口合作交流",
+                "黑河市政府代表团赴珠海开展对口合作交流",
+            ),
+            (
+                "黑河市政府代表团赴珠海开展对口合作交流\n深化务实合作实现共赢发展 推动对口合作不断取得新成效\n李世峰 黄志豪参加活动",
+                "黑河市政府代表团赴珠海开展对口合作交流",
+            ),
+            (
+                "首 頁 資訊 熱點聚焦 海峽觀察 臺海人物 臺商臺企 在大陸 兩岸交流\n\n首頁>兩岸>資訊\n\n廈門金門同城生活圈多個項目簽約",
+                "廈門金門同城生活圈多個項目簽約",
+            ),
+        ] {
+            let text =
+                format!("{header}\n{ZH_PARAGRAPH}\n\n标题:松江区与庄河市签署对口合作工作计划\n");
+            assert_eq!(
+                clean(&text, &Hints::default()).meta.title,
+                title,
+                "{header}"
+            );
+        }
+        // A page that opens with its story names its headline only in a "(原标题:…)" line.
+        let text = format!("{ZH_PARAGRAPH}\n(原标题:市政府与省国贸集团签订战略合作协议)\n");
+        assert_eq!(
+            clean(&text, &Hints::default()).meta.title,
+            "市政府与省国贸集团签订战略合作协议"
+        );
+    }
+
+    #[test]
+    fn chinese_page_dates_and_datelines() {
+        for (header, date) in [
+            (
+                "新一轮对口援疆已投入援助资金153亿元\n\nhttp://msn.finance.sina.com.cn 2012-02-29 14:53 来源: 商务部网站",
+                PartialDate::ymd(2012, 2, 29),
+            ),
+            (
+                "2024年05月02日 星期四\n\n去年九成对口援疆资金用于民生\n\n  • 发布时间:2015-02-09 05:26:41  来源:经济日报  作者:佚名",
+                PartialDate::ymd(2015, 2, 9),
+            ),
+            (
+                "广西壮族自治区党政代表团来深考察交流\n\n信息来源:深圳特区报 信息提供日期:2025-02-17 12:13 【字体: 视力保护色:",
+                PartialDate::ymd(2025, 2, 17),
+            ),
+            (
+                "政務司司長與深圳市市長共同主持深港合作會議\n2023-02-23 08:38:56香港特別行政區政府政務司司長陳國基今日與深圳市市長覃偉中在香港共同主持深港合作會議。",
+                PartialDate::ymd(2023, 2, 23),
+            ),
+            (
+                "台海网3月10日讯(海峡导报记者 邬眉)昨日,海峡导报社与厦门市龙岩商会正式签订战略合作框架协议。",
+                PartialDate::month_day(3, 10),
+            ),
+        ] {
+            let text = format!("{header}\n{ZH_PARAGRAPH}\n");
+            assert_eq!(published(&text), date, "{header}");
         }
     }
 }

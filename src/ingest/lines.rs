@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::meta;
-use crate::extract::is_cjk;
+use crate::extract::{is_cjk, simplified};
 use crate::model::PartialDate;
 use crate::pattern::compiled;
 
@@ -80,15 +80,21 @@ impl Meta {
     }
 }
 
-/// Reads a metadata line once: what it states, whatever it is chosen for later.
-fn meta_of(text: &str, date: Option<PartialDate>) -> Meta {
-    let byline = meta::is_byline(text);
+/// Reads a metadata line once: what it states, whatever it is chosen for later. `read` is the
+/// line's simplified reading, which the recognisers see; the outlet names are taken from
+/// `text`, the line as written.
+fn meta_of(text: &str, read: &str, date: Option<PartialDate>) -> Meta {
+    let byline = meta::is_byline(read);
+    let as_written = |range: Range<usize>| text.get(range).map(str::to_owned);
     Meta {
         date,
-        labelled: date.is_some() && meta::labelled_date(text).is_some(),
-        source: meta::labelled_source(text),
-        outlet: byline.then(|| meta::byline_outlet(text)).flatten(),
-        names_only: meta::is_names_only(text),
+        labelled: date.is_some() && meta::labelled_date(read).is_some(),
+        source: meta::labelled_source_range(read).and_then(as_written),
+        outlet: byline
+            .then(|| meta::byline_outlet_range(read))
+            .flatten()
+            .and_then(as_written),
+        names_only: meta::is_names_only(read),
         byline,
     }
 }
@@ -137,15 +143,22 @@ impl Label {
     }
 }
 
-/// Labels every line of `text`.
+/// Labels every line of `text`. Lines are read in their simplified reading (traditional
+/// characters folded, same byte offsets), so one set of Chinese labels and page-tool words
+/// serves both scripts.
 pub fn label(text: &str) -> Vec<Line<'_>> {
+    let folded = simplified(text);
+    let pages = Pages {
+        text,
+        read: &folded,
+    };
     let mut lines = Vec::new();
     let mut start = 0;
     for raw in text.split('\n') {
         let leading = raw.len() - raw.trim_start().len();
         let trimmed = raw.trim();
         let range = start + leading..start + leading + trimmed.len();
-        push_logical_lines(text, range, &mut lines);
+        push_logical_lines(&pages, range, &mut lines);
         start += raw.len() + 1;
     }
     mark_menu_runs(&mut lines);
@@ -172,18 +185,32 @@ fn mark_names_after_bylines(lines: &mut [Line<'_>]) {
     }
 }
 
+/// A page as written and its simplified reading, byte for byte the same length.
+struct Pages<'a, 'r> {
+    text: &'a str,
+    read: &'r str,
+}
+
+impl<'a> Pages<'a, '_> {
+    /// The line at `range` as written and as read.
+    fn at(&self, range: Range<usize>) -> (&'a str, &str) {
+        let text = &self.text[range.clone()];
+        (text, self.read.get(range).unwrap_or(text))
+    }
+}
+
 /// Labels one physical line, split into its logical lines where it holds two.
-fn push_logical_lines<'a>(text: &'a str, range: Range<usize>, lines: &mut Vec<Line<'a>>) {
-    let line = &text[range.clone()];
-    if let Some(at) = split_point(line) {
+fn push_logical_lines<'a>(pages: &Pages<'a, '_>, range: Range<usize>, lines: &mut Vec<Line<'a>>) {
+    let (line, read) = pages.at(range.clone());
+    if let Some(at) = split_point(read) {
         let (head, tail) = (&line[..at], &line[at..]);
         let head_range = range.start..range.start + head.trim_end().len();
         let tail_start = range.start + at + (tail.len() - tail.trim_start().len());
         for part in [head_range, tail_start..range.end] {
-            let part_text = &text[part.clone()];
+            let (part_text, part_read) = pages.at(part.clone());
             if !part_text.is_empty() {
                 lines.push(Line {
-                    label: label_line(part_text),
+                    label: label_line(part_text, part_read),
                     text: part_text,
                     range: part,
                 });
@@ -194,15 +221,16 @@ fn push_logical_lines<'a>(text: &'a str, range: Range<usize>, lines: &mut Vec<Li
     lines.push(Line {
         range,
         text: line,
-        label: label_line(line),
+        label: label_line(line, read),
     });
 }
 
 /// "date 2020-11-10 Minhang officials visit …" or "Release time: 2020-06-11 09:30 Headline":
-/// a labelled ISO date (and time) opening a line that goes on with other text.
+/// a labelled ISO date (and time) opening a line that goes on with other text; or a date and
+/// clock time run into a Chinese paragraph ("2023-02-23 08:38:56香港特別行政區…").
 static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)^(?:date|release\s*(?:time|date)|published|updated|posted)\s*[:：]?\s*\d{4}-\d{1,2}(?:-\d{1,2})?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+[^\d\s]",
+        r"(?i)^(?:date|release\s*(?:time|date)|published|updated|posted)\s*[:：]?\s*\d{4}-\d{1,2}(?:-\d{1,2})?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+[^\d\s]|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*\p{Han}",
     )
 });
 
@@ -237,25 +265,26 @@ fn split_point(line: &str) -> Option<usize> {
         .then_some(date.start())
 }
 
-fn label_line(text: &str) -> Label {
+/// What one logical line is; `read` is its simplified reading.
+fn label_line(text: &str, read: &str) -> Label {
     if text.is_empty() {
         return Label::Blank;
     }
     // A date line keeps its date even when share buttons trail it.
-    if let Some(date) = meta::date_line(text)
-        .or_else(|| meta::labelled_date(text))
-        .or_else(|| credit_date(text))
+    if let Some(date) = meta::date_line(read)
+        .or_else(|| meta::labelled_date(read))
+        .or_else(|| credit_date(read))
     {
-        return Label::Meta(meta_of(text, Some(date)));
+        return Label::Meta(meta_of(text, read, Some(date)));
     }
-    if let Some(furniture) = furniture(text) {
+    if let Some(furniture) = furniture(read) {
         return Label::Furniture(furniture);
     }
     let prose = is_prose(text);
-    if meta::labelled_source(text).is_some() || (meta::is_byline(text) && !prose) {
-        return Label::Meta(meta_of(text, None));
+    if meta::labelled_source(read).is_some() || (meta::is_byline(read) && !prose) {
+        return Label::Meta(meta_of(text, read, None));
     }
-    if is_caption(text) {
+    if is_caption(read) {
         return Label::Caption;
     }
     if prose { Label::Prose } else { Label::Short }
@@ -269,20 +298,38 @@ fn credit_date(text: &str) -> Option<PartialDate> {
         return None;
     }
     let date = meta::find_full_date(text)?;
-    let rest = meta::beside_the_date(text);
+    // The site's own address and a "Source:" label are furniture of the credit line
+    // ("http://www.sina.com.cn  2008年11月06日14:46  金羊网-羊城晚报").
+    let rest = meta::beside_the_date(&DOMAIN_OR_URL.replace_all(text, " "));
     let words = tool_words(&rest)
         .into_iter()
-        .filter(|word| !is_tool_word(word) && word.chars().any(char::is_alphabetic))
+        .filter(|word| {
+            !is_tool_word(word)
+                && !CREDIT_LABELS.contains(&word.as_str())
+                && word.chars().any(char::is_alphabetic)
+        })
         .count();
     (words <= 3).then_some(date)
 }
 
+/// A web address or a bare domain, with its scheme and path.
+static DOMAIN_OR_URL: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)(?:https?://)?(?:[a-z0-9-]+\.)+(?:com|net|org|cn|gov|edu|info|io|news|tv)(?:\.cn)?(?:/\S*)?",
+    )
+});
+
+/// Labels a credit line carries beside its date and outlet.
+const CREDIT_LABELS: &[&str] = &["source", "来源", "稿源", "作者", "责任编辑", "编辑"];
+
 /// Runs of three or more consecutive one-to-four-word lines without sentence punctuation are
 /// menus or link lists (a share bar, a footer's "Services / Head Office").
 fn mark_menu_runs(lines: &mut [Line<'_>]) {
+    // A Chinese line of more than a dozen characters is a headline or a deck, not a link.
     let is_item = |line: &Line<'_>| {
         matches!(line.label, Label::Short | Label::Furniture(_))
             && word_count(line.text) <= 4
+            && cjk_count(line.text) <= 12
             && !line.text.contains(['.', ',', ';', '。', '，'])
     };
     let mut index = 0;
@@ -524,7 +571,7 @@ static BREADCRUMB_START: LazyLock<Regex> = LazyLock::new(|| {
 /// a path from the site's home page.
 static BREADCRUMB_HOME: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)^(?:(?:\d\.\s*)?home(?:\s*page)?\s*(?:>|»|›|/|\||→)|(?:>>|»|›)\s*\S|\d\.\s+home$)",
+        r"(?i)^(?:(?:\d\.\s*)?home(?:\s*page)?\s*(?:>|»|›|/|\||→)|(?:>>|»|›)\s*\S|\d\.\s+home$|(?:网站)?首页\s*(?:>|»|›|→|-\s*>))",
     )
 });
 static CAMEL_JOIN: LazyLock<Regex> = LazyLock::new(|| compiled(r"[a-z][A-Z]"));
@@ -537,7 +584,31 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Whether a line is site furniture, and which kind.
+/// Chinese page tools and counters on a short line: "本篇文章351字,读完约1分钟", "阅读:56 次",
+/// "跳转到正文内容", "字体:", "视力保护色", "我来说两句", "【打 印】", "第1页 第2页".
+static CHINESE_TOOL: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^(?:跳转到|跳至|字体\s*[:：]|字号\s*[:：]|分享更多|【\s*打\s*印\s*】)|本篇文章\s*\d+\s*字|读完约|(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*\d+\s*次?\s*$|\d+\s*(?:次阅读|人阅读|次浏览)|视力保护色|我来说两句|第\s*\d+\s*页\s*第\s*\d+\s*页|打印本页|关闭窗口|【\s*(?:关闭|打印|收藏)\s*】",
+    )
+});
+
+/// "首 页 资讯 热点聚焦 海峡观察 台海人物", "直通屏山|福建|时评|大学城|台海": five or more
+/// Chinese link texts of a few characters each, nothing else.
+fn is_chinese_link_run(text: &str) -> bool {
+    if text.chars().count() > 200 {
+        return false;
+    }
+    let items: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '/' | '·' | '丨'))
+        .filter(|item| !item.is_empty())
+        .collect();
+    items.len() >= 5
+        && items
+            .iter()
+            .all(|item| (1..=6).contains(&item.chars().count()) && item.chars().all(is_cjk))
+}
+
+/// Whether a line is site furniture, and which kind. `text` is the line's simplified reading.
 fn furniture(text: &str) -> Option<Furniture> {
     if !text.chars().any(char::is_alphanumeric) {
         return Some(Furniture::Tool {
@@ -560,8 +631,13 @@ fn furniture(text: &str) -> Option<Furniture> {
     {
         return Some(Furniture::Breadcrumb);
     }
-    if is_navigation(text) {
+    if is_navigation(text) || is_chinese_link_run(text) {
         return Some(Furniture::Menu {
+            ends_article: false,
+        });
+    }
+    if chars <= 60 && !is_prose(text) && CHINESE_TOOL.is_match(text) {
+        return Some(Furniture::Tool {
             ends_article: false,
         });
     }
@@ -733,7 +809,10 @@ pub fn is_prose(text: &str) -> bool {
     let ends_sentence = text
         .trim_end_matches(['"', '\'', '”', '’', ')', '）', '」', '』'])
         .ends_with(['.', '。', '!', '?', '！', '？', ';', '；']);
-    ends_sentence && (word_count(text) >= 8 || cjk_count(text) >= 15)
+    // A Chinese paragraph cut off or ending in a link ("…的金名片。浙江结对四川68个县开启新一轮
+    // 东西部协作>>") still holds sentences.
+    let chinese_sentences = text.matches('。').count() >= 2 && cjk_count(text) >= 60;
+    (ends_sentence && (word_count(text) >= 8 || cjk_count(text) >= 15)) || chinese_sentences
 }
 
 /// Words separated by whitespace.
@@ -858,7 +937,10 @@ mod tests {
     #[test]
     fn a_release_with_photos_is_not_a_caption() {
         assert_eq!(
-            label_line("CS and Mayor co-chair Co-operation Meeting (with photos/video)"),
+            label_line(
+                "CS and Mayor co-chair Co-operation Meeting (with photos/video)",
+                "CS and Mayor co-chair Co-operation Meeting (with photos/video)"
+            ),
             Label::Short
         );
     }
@@ -870,10 +952,13 @@ mod tests {
             "A group of journalists kicks off a five-day tour to Anhui province on July 2, 2018. (Photo: Xu Mengyu)",
             "Representatives sign up to form an alliance on July 13. [Photo/Shanghai Observer]",
         ] {
-            assert_eq!(label_line(line), Label::Caption, "{line}");
+            assert_eq!(label_line(line, line), Label::Caption, "{line}");
         }
         assert_eq!(
-            label_line("The photo exhibition opened in Wuxi on Tuesday, officials said."),
+            label_line(
+                "The photo exhibition opened in Wuxi on Tuesday, officials said.",
+                "The photo exhibition opened in Wuxi on Tuesday, officials said."
+            ),
             Label::Prose
         );
     }
@@ -895,5 +980,42 @@ mod tests {
         assert_eq!(found[1].0, "“Enclave economy” grows");
         let found = labels("Updated:2015-05-07 11:27:14");
         assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn chinese_credit_lines_and_page_tools() {
+        for line in [
+            "http://www.sina.com.cn  2008年11月06日14:46  金羊网-羊城晚报",
+            "http://msn.finance.sina.com.cn 2012-02-29 14:53 来源: 商务部网站",
+            "www.hyyz888.com 2021-04-30 07:25:25  周琳 来源:东南网    我来说两句",
+            "信息来源:深圳特区报 信息提供日期:2025-02-17 12:13 【字体: 视力保护色:",
+            "• 发布时间:2015-02-09 05:26:41  来源:经济日报  作者:佚名  责任编辑:罗伯特",
+            "公益中國 gy.china.com.cn 時間: 2015-06-12 責任編輯: 李艷娜 |",
+        ] {
+            let found = labels(line);
+            assert!(
+                matches!(&found[0].1, Label::Meta(meta) if meta.date.is_some()),
+                "{line}: {found:?}"
+            );
+        }
+        for line in [
+            "本篇文章351字,读完约1分钟",
+            "跳转到正文内容",
+            "首 頁 資訊 熱點聚焦 海峽觀察 臺海人物 臺商臺企 在大陸 兩岸交流",
+            "直通屏山|福建|时评|大学城|台海|娱乐|体育|国内|国际|专题",
+            "首頁>兩岸>資訊",
+        ] {
+            assert!(matches!(labels(line)[0].1, Label::Furniture(_)), "{line}");
+        }
+        let found = labels("信息来源:深圳特区报 信息提供日期:2025-02-17 12:13");
+        let Label::Meta(meta) = &found[0].1 else {
+            panic!("{found:?}")
+        };
+        assert_eq!(meta.source.as_deref(), Some("深圳特区报"));
+        let found = labels("來源:人民政協報 2024年07月03日");
+        let Label::Meta(meta) = &found[0].1 else {
+            panic!("{found:?}")
+        };
+        assert_eq!(meta.source.as_deref(), Some("人民政協報"));
     }
 }

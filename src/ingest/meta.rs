@@ -4,6 +4,7 @@
 //! These decide only what a line *is*; where such lines count (the header zone, a labelled line
 //! anywhere) is decided by `structure`. A page date is never taken from a sentence of the body.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -13,8 +14,9 @@ use crate::pattern::compiled;
 use crate::extract::{MONTH_WORDS as MONTHS, month_number};
 use crate::model::PartialDate;
 
-/// Labels that introduce a page's own date.
-const DATE_LABEL: &str = r"(?:(?:release|publication|publish(?:ed)?|pub|post(?:ed)?|send|issue[sd]?|update[sd]?|upload(?:ed)?|create[sd]?)\s*(?:date|time|on|at)?|date|time|发布时间|发布日期|发表时间|更新时间|时间|日期)";
+/// Labels that introduce a page's own date. Chinese labels are matched on the simplified
+/// reading of a line (發佈時間 is 发布时间): 信息提供日期, 发稿时间, 日期.
+const DATE_LABEL: &str = r"(?:(?:release|publication|publish(?:ed)?|pub|post(?:ed)?|send|issue[sd]?|update[sd]?|upload(?:ed)?|create[sd]?)\s*(?:date|time|on|at)?|date|time|(?:信息)?(?:发布|发表|更新|发稿|录入|上传|提供|刊发|刊登|出版|创建|添加|登载)?(?:时间|日期))";
 
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"(?:^|[^\d])((\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?)(?:[^\d]|$)")
@@ -63,16 +65,22 @@ static DATE_LABEL_AFTER_BAR: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// A date label after a wide gap (two spaces or a tab) in a line of fields.
-static DATE_LABEL_AFTER_GAP: LazyLock<Regex> =
-    LazyLock::new(|| compiled(&format!(r"(?i)(?:\s{{2,}}|\t){DATE_LABEL}\s*[:：]\s*\d")));
+/// A date label after a wide gap (two spaces or a tab) in a line of fields; a Chinese label
+/// after any space ("信息来源:深圳特区报 信息提供日期:2025-02-17 12:13"), as Chinese fields
+/// need no wide gap to stand apart.
+static DATE_LABEL_AFTER_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"(?i)(?:\s{{2,}}|\t){DATE_LABEL}\s*[:：]\s*\d|\s(?:信息)?(?:发布|发表|更新|发稿|录入|上传|提供|刊发|刊登)?(?:时间|日期)\s*[:：]\s*\d"
+    ))
+});
 
 /// "14/06/2023": day first, accepted only when the day cannot be a month.
 static DAY_FIRST_NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?:^|[^\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?:[^\d/]|$)"));
 
-static SOURCE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| compiled(r"(?i)(?:^|\s|\|)(source|来源|稿源|from)\s*[:：]\s*"));
+static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"(?i)(?:^|\s|\|)(source|(?:信息|文章|新闻)?来源|稿源|from)\s*[:：]\s*")
+});
 
 /// Labels that end a source value ("Source: nanjing daily Editor: Jiang Xinping").
 static OTHER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -200,7 +208,8 @@ fn remove_first_date(text: &str, pattern: &Regex) -> String {
 /// A date introduced by a label ("Release time:2020-06-11 …") at the start of a line, wherever
 /// the line stands; such a line states the page's date even when it is not alone on its line.
 pub fn labelled_date(line: &str) -> Option<PartialDate> {
-    let line = line.trim();
+    // "• 发布时间:2015-02-09 05:26:41": a bullet may stand before the label.
+    let line = strip_bullet(line);
     if line.chars().count() > 160 {
         return None;
     }
@@ -221,6 +230,12 @@ pub fn labelled_date(line: &str) -> Option<PartialDate> {
 
 /// The outlet named after a "Source:" label, stopping at the next label ("Editor: …").
 pub fn labelled_source(line: &str) -> Option<String> {
+    labelled_source_range(line).map(|range| line[range].to_owned())
+}
+
+/// Where in `line` the outlet named after a "Source:" label stands: a range that serves the
+/// line as written when the label was read on its simplified reading.
+pub fn labelled_source_range(line: &str) -> Option<Range<usize>> {
     if line.chars().count() > 160 {
         return None;
     }
@@ -231,16 +246,22 @@ pub fn labelled_source(line: &str) -> Option<String> {
         OTHER_LABEL.find(rest).map(|label| label.start()),
         rest.find("  "),
         rest.find(['[', '【', '|']),
+        NUMERIC_DATE
+            .captures(rest)
+            .and_then(|found| found.get(1))
+            .map(|date| date.start()),
     ]
     .into_iter()
     .flatten()
     .min()
     .unwrap_or(rest.len());
-    let source = rest[..end]
-        .trim()
-        .trim_end_matches(['|', ',', '，', ';'])
-        .trim();
-    (!source.is_empty()).then(|| source.to_owned())
+    let value = &rest[..end];
+    let source = value.trim().trim_end_matches(['|', ',', '，', ';']).trim();
+    if source.is_empty() {
+        return None;
+    }
+    let start = found.end() + offset_in(rest, source);
+    Some(start..start + source.len())
 }
 
 /// Whether a short line credits people or an outlet: "□ Nanjing Daily/Zijinshan News Reporter",
@@ -256,12 +277,12 @@ pub fn is_byline(line: &str) -> bool {
         && (BYLINE_WORD.is_match(line) || labelled_source(line).is_some())
 }
 
-/// The outlet in a byline, when it names one before the credit word:
+/// Where in `line` the outlet of a byline stands, when it names one before the credit word:
 /// "□ Nanjing Daily/Zijinshan News Reporter" → "Nanjing Daily/Zijinshan News".
-pub fn byline_outlet(line: &str) -> Option<String> {
-    let line = strip_bullet(line);
-    let found = BYLINE_WORD.find(line)?;
-    let outlet = line[..found.start()]
+pub fn byline_outlet_range(line: &str) -> Option<Range<usize>> {
+    let stripped = strip_bullet(line);
+    let found = BYLINE_WORD.find(stripped)?;
+    let outlet = stripped[..found.start()]
         .trim()
         .trim_end_matches([',', '/', '|'])
         .trim();
@@ -271,7 +292,16 @@ pub fn byline_outlet(line: &str) -> Option<String> {
             .next()
             .is_some_and(|c| !c.is_alphabetic() || c.is_uppercase() || !c.is_ascii())
     });
-    ((1..=6).contains(&words) && has_capitals).then(|| outlet.to_owned())
+    if !((1..=6).contains(&words) && has_capitals) {
+        return None;
+    }
+    let start = offset_in(line, outlet);
+    Some(start..start + outlet.len())
+}
+
+/// The byte offset of `inner` in `outer`, where `inner` is a trimmed slice of `outer`.
+fn offset_in(outer: &str, inner: &str) -> usize {
+    (inner.as_ptr() as usize).saturating_sub(outer.as_ptr() as usize)
 }
 
 /// Whether a line is only personal names ("Zha Jinzhong Zhu Yini"), as continues a byline.
@@ -371,7 +401,8 @@ mod tests {
             "The reporter learned that the three districts signed an agreement."
         ));
         assert_eq!(
-            byline_outlet("□ Nanjing Daily/Zijinshan News Reporter").as_deref(),
+            byline_outlet_range("□ Nanjing Daily/Zijinshan News Reporter")
+                .map(|range| &"□ Nanjing Daily/Zijinshan News Reporter"[range]),
             Some("Nanjing Daily/Zijinshan News")
         );
         assert!(is_names_only("Zha Jinzhong Zhu Yini"));
