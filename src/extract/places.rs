@@ -16,6 +16,9 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Plac
     join_compounds(text, &mut mentions);
     drop_brand_names(text, &mut mentions);
     drop_personal_names(text, &mut mentions);
+    drop_chinese_organisations(text, &mut mentions);
+    drop_chinese_given_names(text, &mut mentions);
+    drop_chinese_names_inside_words(text, &mut mentions, gazetteer);
     mentions.sort_by_key(|mention| mention.range.start);
     link_pairs(&mut mentions, gazetteer);
     link(&mut mentions, gazetteer);
@@ -145,6 +148,186 @@ fn drop_personal_names(text: &str, mentions: &mut Vec<PlaceMention>) {
             .next()
             .unwrap_or_default();
         !SURNAMES.contains(&previous)
+    });
+}
+
+/// What follows a place that opens the name of a company, outlet or institution: a few
+/// characters of the name (none that a role, an act or another clause would bring) and the
+/// name's head ("伍心养老服务有限公司", "日报", "网讯", "大学").
+static CHINESE_ORG_REST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    compiled(
+        r#"^[^与和及同跟、，,。；;：:“”"《》「」\s的在是为对向将等委书记长见率赴到来参出席签署订举召开考察团党政府]{0,12}?(?:有限公司|股份公司|公司|集团|药业|银行|日报|晚报|报社|报业|电视台|新闻网|网讯|商会|协会|大学|学院|医院|研究院|总工会)"#,
+    )
+});
+
+/// "福建省伍心养老服务有限公司", "《福建日报》", "温州网讯", "天津大学": a place word that opens
+/// the name of a company, outlet or institution is part of that name, not a place of the text
+/// (read on the simplified text, as every Chinese rule is).
+fn drop_chinese_organisations(text: &str, mentions: &mut Vec<PlaceMention>) {
+    mentions.retain(|mention| {
+        let surface = &text[mention.range.clone()];
+        !(surface.chars().all(is_cjk) && CHINESE_ORG_REST.is_match(&text[mention.range.end..]))
+    });
+}
+
+/// The Chinese word segmenter, with its bundled dictionary (loaded once, on the first Chinese
+/// page: about half a second).
+static SEGMENTER: std::sync::LazyLock<jieba_rs::Jieba> =
+    std::sync::LazyLock::new(jieba_rs::Jieba::new);
+
+/// How many characters on each side of a bare Chinese name are segmented with it.
+const SEGMENT_CONTEXT: usize = 3;
+
+/// "拱北海关" (Gongbei customs) holds 北海, "真金白银" 白银, "西南山区" 南山: a Chinese place name
+/// written without its suffix is a place only where the words of its sentence begin and end
+/// with it. The text around each such name is segmented into words (jieba's dictionary), and
+/// a name that starts or ends inside a word is dropped. Names with their suffix (北海市) and
+/// zones are not in question.
+fn drop_chinese_names_inside_words(
+    text: &str,
+    mentions: &mut Vec<PlaceMention>,
+    gazetteer: &Gazetteer,
+) {
+    mentions.retain(|mention| {
+        let surface = &text[mention.range.clone()];
+        let bare = surface.chars().all(is_cjk)
+            && !surface.ends_with(['省', '市', '县', '区', '州', '旗', '盟'])
+            && mention.possible_entries().iter().all(|&id| {
+                gazetteer.entry(id).is_some_and(|entry| {
+                    matches!(
+                        entry.level,
+                        Level::Province | Level::Prefecture | Level::County
+                    ) && entry.name_zh != surface
+                })
+            });
+        !bare || stands_as_words(text, &mention.range)
+    });
+}
+
+/// Characters that end or begin a word wherever they stand beside a name: conjunctions,
+/// prepositions and particles ("与南京", "苏州、无锡", "赴上海", "南京的").
+const WORD_EDGES: &[char] = &[
+    '与', '和', '及', '同', '跟', '、', '的', '在', '赴', '到', '至', '于', '从', '向', '对', '等',
+    '为', '是', '将', '两', '地', '之',
+];
+
+/// Whether `range` begins and ends at word boundaries of the Chinese text around it.
+fn stands_as_words(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    let edge = |c: Option<char>| c.is_none_or(|c| !is_cjk(c) || WORD_EDGES.contains(&c));
+    // An end set apart by a particle or punctuation, or with no dictionary word running
+    // across it, is a word boundary: only the rest (a few names in a page) cost the
+    // segmenter's microseconds.
+    let start_clear = edge(before) || !word_across(text, range.start);
+    let end_clear =
+        edge(after) || followed_by_suffix(&text[range.end..]) || !word_across(text, range.end);
+    (start_clear && end_clear) || segmented_as_words(text, range)
+}
+
+/// Whether some dictionary word of two to four characters runs across byte offset `at`.
+fn word_across(text: &str, at: usize) -> bool {
+    let before: Vec<usize> = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_cjk(*c))
+        .take(3)
+        .map(|(index, _)| index)
+        .collect();
+    let after: Vec<usize> = text[at..]
+        .char_indices()
+        .take_while(|(_, c)| is_cjk(*c))
+        .take(3)
+        .map(|(index, c)| at + index + c.len_utf8())
+        .collect();
+    before.iter().enumerate().any(|(back, &start)| {
+        after
+            .iter()
+            .take(3 - back)
+            .any(|&end| SEGMENTER.has_word(&text[start..end]))
+    })
+}
+
+/// "石柱县", "澳门特区": an administrative suffix right after a name, read as one word with it.
+fn followed_by_suffix(after: &str) -> bool {
+    after.starts_with(['省', '市', '县', '区', '州', '旗', '盟'])
+        || after.starts_with("特区")
+        || after.starts_with("新区")
+        || after.starts_with("自治")
+}
+
+/// Whether the segmenter, run over `range` and a few characters on each side, puts word
+/// boundaries at both its ends.
+fn segmented_as_words(text: &str, range: &Range<usize>) -> bool {
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_cjk(*c))
+        .take(SEGMENT_CONTEXT)
+        .last()
+        .map_or(range.start, |(at, _)| at);
+    let after = &text[range.end..];
+    let end = range.end
+        + after
+            .char_indices()
+            .take_while(|(_, c)| is_cjk(*c))
+            .take(SEGMENT_CONTEXT)
+            .last()
+            .map_or(0, |(at, c)| at + c.len_utf8());
+    let window = &text[start..end];
+    let mut boundaries = vec![start];
+    let mut at = start;
+    for word in SEGMENTER.cut(window, false) {
+        at += word.word.len();
+        boundaries.push(at);
+    }
+    // A name read as one word with its suffix still ends where it should.
+    boundaries.contains(&range.start)
+        && (followed_by_suffix(after) || boundaries.contains(&range.end))
+}
+
+/// Titles a Chinese name follows: "州长龙长春", "市长和田慎司".
+const CHINESE_TITLES: &[&str] = &[
+    "书记",
+    "市长",
+    "县长",
+    "区长",
+    "州长",
+    "省长",
+    "主任",
+    "主席",
+    "部长",
+    "局长",
+    "厅长",
+    "总裁",
+    "董事长",
+    "经理",
+    "秘书长",
+    "委员",
+    "记者",
+    "馆长",
+    "校长",
+    "院长",
+    "组长",
+    "镇长",
+];
+
+/// "州长龙长春率团参会": a place word right after a title, or after a title and one
+/// character (the surname), is a person's name.
+fn drop_chinese_given_names(text: &str, mentions: &mut Vec<PlaceMention>) {
+    mentions.retain(|mention| {
+        let surface = &text[mention.range.clone()];
+        if !surface.chars().all(is_cjk) || surface.chars().count() > 3 {
+            return true;
+        }
+        let before = &text[..mention.range.start];
+        let after_surname = before
+            .char_indices()
+            .next_back()
+            .map_or(before, |(at, _)| &before[..at]);
+        !CHINESE_TITLES
+            .iter()
+            .any(|title| before.ends_with(title) || after_surname.ends_with(title))
     });
 }
 
@@ -540,7 +723,15 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
         {
             entry.full_name()
         }
-        Form::Bare | Form::Chinese => entry.base.clone(),
+        // A short Chinese form with a suffix of its own (黔西南州, 凉山州): the base and that
+        // suffix ("Qianxinan Prefecture").
+        Form::Chinese => match chinese_suffix(surface) {
+            Some(suffix) if suffix_kinds(suffix).contains(&entry.kind.as_str()) => {
+                format!("{} {suffix}", entry.base)
+            }
+            _ => entry.base.clone(),
+        },
+        Form::Bare => entry.base.clone(),
         Form::Suffixed => {
             // By characters: the text may set the base's apostrophe as a wider "’".
             let suffix: String = surface.chars().skip(entry.base.chars().count()).collect();
@@ -560,6 +751,24 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
         }
         Form::Named if starts_with_ignoring_case(surface, &entry.base) => entry.base.clone(),
         Form::Named => surface.to_owned(),
+    }
+}
+
+/// The English suffix of a short Chinese name's last character: 州 "Prefecture" (an
+/// autonomous prefecture's short form), 盟 "League".
+fn chinese_suffix(surface: &str) -> Option<&'static str> {
+    match surface.chars().last()? {
+        '州' => Some("Prefecture"),
+        '盟' => Some("League"),
+        _ => None,
+    }
+}
+
+/// The gazetteer's kinds that a suffix names.
+fn suffix_kinds(suffix: &str) -> &'static [&'static str] {
+    match suffix {
+        "Prefecture" => &["autonomous prefecture", "prefecture"],
+        _ => &["league"],
     }
 }
 
@@ -824,6 +1033,34 @@ mod tests {
     #[test]
     fn lower_case_and_partial_words_are_not_mentions() {
         assert!(names("the nanjing daily, Nanjingese food").is_empty());
+    }
+
+    fn bundled_names(text: &str) -> Vec<String> {
+        let gazetteer = Gazetteer::bundled();
+        find_places(text, gazetteer, &Spans::of(text))
+            .into_iter()
+            .map(|mention| mention.name)
+            .collect()
+    }
+
+    #[test]
+    fn chinese_place_words_inside_other_words_names_and_organisations_are_not_places() {
+        // Inside a word of the sentence: 拱北海关 (Gongbei customs), 真金白银 (real money).
+        assert!(bundled_names("边检总站、拱北海关等单位参加。").is_empty());
+        assert!(bundled_names("真金白银投入帮扶。").is_empty());
+        // A person's given name after a title and a surname.
+        assert!(bundled_names("州长龙长春率团参会。").is_empty());
+        // The opening words of a company's or outlet's name.
+        assert!(bundled_names("福建省伍心养老服务有限公司与协会签约。").is_empty());
+        assert!(bundled_names("作为《福建日报》的子报。").is_empty());
+        // The same names standing as words are places.
+        assert_eq!(bundled_names("北海与白银签署协议。"), ["Beihai", "Baiyin"]);
+        assert_eq!(bundled_names("澳门特区与珠海市"), ["Macao", "Zhuhai City"]);
+        // An autonomous prefecture's short form keeps its suffix.
+        assert_eq!(
+            bundled_names("凉山州与大理州"),
+            ["Liangshan Prefecture", "Dali Prefecture"]
+        );
     }
 
     #[test]
