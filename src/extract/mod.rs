@@ -8,6 +8,7 @@ mod events;
 mod fields;
 pub mod gazetteer;
 mod hanzi;
+mod home;
 mod orgs;
 mod people;
 mod places;
@@ -24,14 +25,42 @@ use crate::model::{Document, Extraction, PagePlace, PartialDate};
 /// names of the rest of the page.
 pub fn extract(document: &Document) -> Extraction {
     let gazetteer = Gazetteer::bundled();
-    let mut extraction = extract_text(&document.body, document.meta.published, gazetteer);
+    let home = home::outlet_places(&outlets(document), gazetteer);
+    let mut extraction = extract_body(&document.body, document.meta.published, &home, gazetteer);
     extraction.page_places = page_places(document, gazetteer);
     extraction
 }
 
-/// Places in the parts of the original text that are not body: the headline, metadata lines
-/// and page furniture such as "Related News".
-fn page_places(document: &Document, gazetteer: &Gazetteer) -> Vec<PagePlace> {
+/// "温州网讯", "本报北京5月7日电": the credit that opens a Chinese story.
+static OPENING_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::pattern::compiled(r"^([\p{Han}]{2,12}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|訊|电|電)")
+});
+
+/// What names the page's outlet: its source and byline, the credit opening the story and the
+/// site's own name among the lines around the article (what 我市 and 我省 refer to).
+fn outlets(document: &Document) -> Vec<&str> {
+    let meta = &document.meta;
+    let credit = OPENING_CREDIT
+        .captures(document.body.trim_start())
+        .and_then(|found| found.get(1))
+        .map(|found| found.as_str());
+    meta.source
+        .as_deref()
+        .into_iter()
+        .chain(meta.byline.as_deref())
+        .chain(credit)
+        .chain(
+            page_gaps(document)
+                .into_iter()
+                .flat_map(str::lines)
+                .filter(|line| home::names_an_outlet(line)),
+        )
+        .collect()
+}
+
+/// The parts of the original text that are not body: the headline, metadata lines and page
+/// furniture such as "Related News".
+fn page_gaps(document: &Document) -> Vec<&str> {
     let mut gaps = Vec::new();
     let mut start = 0;
     for segment in &document.segments {
@@ -42,6 +71,13 @@ fn page_places(document: &Document, gazetteer: &Gazetteer) -> Vec<PagePlace> {
     gaps.into_iter()
         .filter_map(|gap| document.original.get(gap))
         .filter(|gap| !gap.trim().is_empty())
+        .collect()
+}
+
+/// Places in the parts of the original text that are not body.
+fn page_places(document: &Document, gazetteer: &Gazetteer) -> Vec<PagePlace> {
+    page_gaps(document)
+        .into_iter()
         .flat_map(|gap| regional_places(gap, gazetteer, &orgs::Spans::of(gap)))
         .map(|mention| PagePlace {
             name: mention.name,
@@ -94,13 +130,28 @@ pub fn extract_text(
     published: Option<PartialDate>,
     gazetteer: &Gazetteer,
 ) -> Extraction {
+    extract_body(text, published, &[], gazetteer)
+}
+
+/// Extracts from a clean body whose outlet names the places `home` (what 我市 and 我省 stand
+/// for; none when the page does not say).
+fn extract_body(
+    text: &str,
+    published: Option<PartialDate>,
+    home: &[crate::model::EntryId],
+    gazetteer: &Gazetteer,
+) -> Extraction {
     // Traditional characters are read as simplified; offsets are those of `text`.
     let original = text;
     let folded = simplified(text);
     let text: &str = &folded;
     let sentences = sentences::split(text);
     let spans = orgs::Spans::of(text);
-    let places = regional_places(text, gazetteer, &spans);
+    let mut places = regional_places(text, gazetteer, &spans);
+    if !home.is_empty() {
+        places.extend(home::self_references(text, home, gazetteer));
+        places.sort_by_key(|mention| mention.range.start);
+    }
     let dates = dates::find_dates(text, &sentences, published);
     let events = events::find_events(text, &sentences, &places, &dates, &spans, gazetteer);
     let people = people::find_people(original, &places);

@@ -1,0 +1,144 @@
+//! The page's own place: what 我市, 我县, 我省 ("our city", "our county", "our province") stand
+//! for in a local outlet's report.
+//!
+//! Only the outlet says it: the "来源:" line (吉林日报), the byline, the credit that opens the
+//! story (温州网讯) or the site's own name on the page (新晃县融媒体中心). A self-reference is
+//! resolved when the places those name, and the units that contain them, give exactly one
+//! unit of the level it names; otherwise it stays unresolved — never guessed from the story.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::gazetteer::{Gazetteer, is_cjk};
+use super::hanzi::simplified;
+use crate::model::{EntryId, PlaceMention};
+use crate::pattern::compiled;
+
+/// "我市", "本县", "我省": a self-reference and the level its last character names.
+static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| compiled(r"(?:我|本)(省|市|县|区|州)"));
+
+/// Words that make a short line of the page the site's or outlet's own name.
+static OUTLET_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"融媒体中心|人民政府|政府网|门户网|新闻网|日报|晚报|电视台|网讯|报社")
+});
+
+/// The gazetteer kinds a self-reference's level character names.
+fn kinds_of(level: &str) -> &'static [&'static str] {
+    match level {
+        "省" => &["province"],
+        "市" => &["prefecture city", "county-level city", "municipality"],
+        "县" => &["county", "autonomous county"],
+        "区" => &["district", "autonomous region"],
+        _ => &["autonomous prefecture"],
+    }
+}
+
+/// The places an outlet's names name: every entry a Chinese name in them may stand for.
+pub fn outlet_places(outlets: &[&str], gazetteer: &Gazetteer) -> Vec<EntryId> {
+    let mut places = Vec::new();
+    for outlet in outlets {
+        let folded = simplified(outlet);
+        for found in gazetteer.find_iter(&folded) {
+            let surface = &folded[found.start()..found.end()];
+            if !surface.chars().all(is_cjk) {
+                continue;
+            }
+            if let Some(pattern) = gazetteer.pattern(found.pattern().as_usize()) {
+                places.extend(pattern.targets.iter().map(|(id, _)| *id));
+            }
+        }
+    }
+    places.sort_unstable();
+    places.dedup();
+    places
+}
+
+/// Whether a line of the page names the site or outlet ("新晃县融媒体中心", "吉林日报").
+pub fn names_an_outlet(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 30 && OUTLET_WORDS.is_match(&simplified(line))
+}
+
+/// The self-references of `text` that the outlet's places resolve, as place mentions.
+pub fn self_references(text: &str, home: &[EntryId], gazetteer: &Gazetteer) -> Vec<PlaceMention> {
+    if home.is_empty() || !(text.contains('我') || text.contains('本')) {
+        return Vec::new();
+    }
+    SELF_REFERENCE
+        .captures_iter(text)
+        .filter_map(|found| {
+            let whole = found.get(0)?;
+            let unit = resolve(kinds_of(found.get(1)?.as_str()), home, gazetteer)?;
+            Some(mention(whole.range(), unit, gazetteer))
+        })
+        .collect()
+}
+
+/// The one unit of one of `kinds` among the outlet's places and the units containing them.
+fn resolve(kinds: &[&str], home: &[EntryId], gazetteer: &Gazetteer) -> Option<EntryId> {
+    let mut units: Vec<EntryId> = home
+        .iter()
+        .flat_map(|&id| gazetteer.lineage(id))
+        .filter(|entry| kinds.contains(&entry.kind.as_str()))
+        .map(|entry| entry.id)
+        .collect();
+    units.sort_unstable();
+    units.dedup();
+    match units.as_slice() {
+        [unit] => Some(*unit),
+        _ => None,
+    }
+}
+
+fn mention(range: Range<usize>, unit: EntryId, gazetteer: &Gazetteer) -> PlaceMention {
+    let name = gazetteer
+        .entry(unit)
+        .map(|entry| match entry.kind.as_str() {
+            // A SAR or autonomous region by its short name, as elsewhere.
+            "autonomous region" | "SAR" => entry.base.clone(),
+            _ => entry.full_name(),
+        })
+        .unwrap_or_default();
+    PlaceMention {
+        range,
+        name,
+        entry: Some(unit),
+        candidates: vec![unit],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolved(text: &str, outlets: &[&str]) -> Vec<String> {
+        let gazetteer = Gazetteer::bundled();
+        let home = outlet_places(outlets, gazetteer);
+        self_references(text, &home, gazetteer)
+            .into_iter()
+            .map(|mention| mention.name)
+            .collect()
+    }
+
+    #[test]
+    fn our_province_is_the_outlets_province() {
+        // 吉林 is both a province and a city: 我省 can only be the province.
+        assert_eq!(
+            resolved("丽水市党政代表团来我省考察", &["吉林日报"]),
+            ["Jilin Province"]
+        );
+        // A county's outlet: 我县 is the county, 我省 the province that contains it.
+        assert_eq!(
+            resolved("怀化市代表团来我县考察,我省", &["新晃县融媒体中心"]),
+            ["Xinhuang Autonomous County", "Hunan Province"]
+        );
+    }
+
+    #[test]
+    fn without_an_outlet_or_with_two_it_stays_unresolved() {
+        assert!(resolved("丽水市党政代表团来我省考察", &[]).is_empty());
+        assert!(resolved("代表团来我省考察", &["吉林日报", "浙江日报"]).is_empty());
+    }
+}
