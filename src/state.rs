@@ -640,11 +640,21 @@ impl AppState {
     }
 
     /// Selects an event and opens its first source at the evidence.
+    /// Selects an event and shows its evidence: in the article already open when that article
+    /// reports it (an event reported in a Chinese and an English article is opened where the
+    /// reader is), else in its first source.
     fn select_event(&mut self, index: Option<usize>) {
         self.desk.selected_event = index;
+        let open = self.selected;
         let source = index
             .and_then(|index| self.desk.events.get(index))
-            .and_then(|event| event.sources.first())
+            .and_then(|event| {
+                event
+                    .sources
+                    .iter()
+                    .find(|(document, _)| Some(*document) == open)
+                    .or_else(|| event.sources.first())
+            })
             .map(|(document, evidence)| (*document, evidence.first().cloned().unwrap_or(0..0)));
         if let Some((document, range)) = source {
             self.show_passage(document, range);

@@ -166,3 +166,74 @@ fn the_first_start_welcomes_until_dismissed_and_about_says_where_notes_are() {
             .is_some()
     );
 }
+
+#[test]
+fn a_chinese_article_and_an_english_report_of_one_signing_are_one_event_with_two_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("江寧溧水.txt"),
+        "江寧區與溧水區簽署合作協議\n\n發佈時間:2023-05-08\n\n2023年5月7日,江寧區與溧水區在南京簽署戰略合作框架協議,雙方將在產業、交通等領域開展合作。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("pact.txt"),
+        "Jiangning and Lishui sign a cooperation pact\n\nOn May 7, 2023, Jiangning District and Lishui District signed a strategic cooperation framework agreement in Nanjing.\n",
+    )
+    .unwrap();
+    let mut harness = app_harness();
+    run_until(&mut harness, seeds_loaded);
+    open_typed_path(&mut harness, dir.path());
+    run_until(&mut harness, |app| {
+        let state = app.state();
+        !state.is_loading() && state.corpus.documents().len() == 7 && !state.desk.events.is_empty()
+    });
+    let state = harness.state().state();
+    let chinese = state
+        .corpus
+        .documents()
+        .iter()
+        .find(|document| document.meta.title == "江寧區與溧水區簽署合作協議")
+        .expect("the Chinese article is listed by its headline, as written")
+        .id;
+    let signing = state
+        .desk
+        .events
+        .iter()
+        .find(|event| event.event.date == accord::model::PartialDate::ymd(2023, 5, 7))
+        .expect("the signing is on the desk");
+    let parties: Vec<&str> = signing
+        .event
+        .participants
+        .iter()
+        .map(|party| party.name.as_str())
+        .collect();
+    assert_eq!(parties, ["Jiangning District", "Lishui District"]);
+    assert_eq!(signing.sources.len(), 2, "one event, two sources");
+    assert!(
+        signing
+            .sources
+            .iter()
+            .any(|(document, _)| *document == chinese)
+    );
+    assert!(
+        state.desk.timeline.items.iter().any(|item| state
+            .desk
+            .events
+            .get(item.event)
+            .is_some_and(|event| event.event.date == signing.event.date)),
+        "the signing is on the timeline"
+    );
+
+    // Opened from the Chinese article, the event leads to its evidence, as written.
+    harness.get_by_label("江寧區與溧水區簽署合作協議").click();
+    harness.run_steps(4);
+    harness.get_by_label("Cooperation events (1)");
+    harness
+        .get_by_label("2023-05-07  ·  agreement  ·  Jiangning District, Lishui District")
+        .click();
+    harness.run_steps(4);
+    let state = harness.state().state();
+    let focus = state.focus.as_ref().expect("the viewer shows the evidence");
+    let body = &state.corpus.document(chinese).unwrap().body;
+    assert!(body[focus.range.clone()].starts_with("2023年5月7日,江寧區與溧水區"));
+}

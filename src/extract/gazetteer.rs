@@ -303,6 +303,30 @@ impl Gazetteer {
             })
     }
 
+    /// The entries whose English name (with or without its suffix) or Chinese name begins with
+    /// what was typed, in either script ("Jiangning", "江宁区", "江寧"), provinces first, then
+    /// shorter names; at most `limit`.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<&Entry> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let lower = query.to_lowercase();
+        let chinese = super::hanzi::simplified(query);
+        let mut found: Vec<&Entry> = self
+            .entries
+            .iter()
+            .filter(|entry| {
+                entry.base.to_lowercase().starts_with(&lower)
+                    || entry.full_name().to_lowercase().starts_with(&lower)
+                    || (!entry.name_zh.is_empty() && entry.name_zh.starts_with(chinese.as_ref()))
+            })
+            .collect();
+        found.sort_by_key(|entry| (entry.level, entry.base.len()));
+        found.truncate(limit);
+        found
+    }
+
     /// The entry and its ancestors, nearest first.
     pub fn lineage(&self, id: EntryId) -> impl Iterator<Item = &Entry> {
         let mut next = self.entry(id);
@@ -605,4 +629,24 @@ fn without_peoples(name: &str) -> (&str, Vec<&'static [&'static str]>) {
     }
     found.reverse();
     (rest, found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_finds_a_place_by_either_name_in_either_script() {
+        let gazetteer = Gazetteer::bundled();
+        for typed in ["Jiangning", "jiangning dis", "江宁区", "江宁", "江寧"] {
+            let found = gazetteer.search(typed, 12);
+            assert!(
+                found.iter().any(|entry| entry.name_zh == "江宁区"),
+                "{typed}: {:?}",
+                found.iter().map(|entry| &entry.name_zh).collect::<Vec<_>>()
+            );
+        }
+        assert!(gazetteer.search("  ", 12).is_empty());
+        assert_eq!(gazetteer.search("江", 3).len(), 3);
+    }
 }

@@ -131,22 +131,12 @@ fn place_picker_ui(ui: &mut egui::Ui) -> Option<crate::desk::party::PartyKey> {
                     .desired_width(200.0),
             )
             .request_focus();
-            let needle = query.trim().to_lowercase();
-            if needle.is_empty() {
+            if query.trim().is_empty() {
                 ui.weak("Choosing a city includes its districts.");
                 return;
             }
-            let mut matches: Vec<&crate::extract::Entry> = gazetteer
-                .entries()
-                .iter()
-                .filter(|entry| {
-                    entry.base.to_lowercase().starts_with(&needle)
-                        || entry.full_name().to_lowercase().starts_with(&needle)
-                        || entry.name_zh.starts_with(query.trim())
-                })
-                .collect();
-            matches.sort_by_key(|entry| (entry.level, entry.base.len()));
-            for entry in matches.into_iter().take(PICKER_LIMIT) {
+            let matches = gazetteer.search(&query, PICKER_LIMIT);
+            for entry in matches {
                 let parents: Vec<String> = gazetteer
                     .lineage(entry.id)
                     .skip(1)
