@@ -59,12 +59,12 @@ impl PartyKey {
         }
     }
 
-    /// How panels name the party: the gazetteer's full name for a linked place, else `fallback`
-    /// (the name as an article wrote it).
+    /// How panels name the party: the name a linked place goes by ("Jiangning District",
+    /// "Hong Kong"; as extraction names it), else `fallback` (the name as an article wrote it).
     pub fn label(&self, gazetteer: &Gazetteer, fallback: &str) -> String {
         self.entry()
             .and_then(|entry| gazetteer.entry(entry))
-            .map_or_else(|| fallback.to_owned(), |entry| entry.full_name())
+            .map_or_else(|| fallback.to_owned(), |entry| entry.party_name())
     }
 }
 

@@ -62,6 +62,22 @@ impl Entry {
             None => self.base.clone(),
         }
     }
+
+    /// Whether the news and its readers name it by its short name: a SAR or a provincial
+    /// autonomous region ("Hong Kong", "Guangxi").
+    pub fn goes_by_short_name(&self) -> bool {
+        matches!(self.kind.as_str(), "SAR" | "autonomous region")
+    }
+
+    /// The name a party goes by: the short name where the news uses one, else the full name.
+    /// One name for one party, in every panel and every language.
+    pub fn party_name(&self) -> String {
+        if self.goes_by_short_name() {
+            self.base.clone()
+        } else {
+            self.full_name()
+        }
+    }
 }
 
 /// How a pattern names its entry.

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::gazetteer::{Gazetteer, is_cjk};
+use super::gazetteer::{Entry, Gazetteer, is_cjk};
 use super::hanzi::simplified;
 use crate::model::{EntryId, PlaceMention};
 use crate::pattern::compiled;
@@ -95,11 +95,7 @@ fn resolve(kinds: &[&str], home: &[EntryId], gazetteer: &Gazetteer) -> Option<En
 fn mention(range: Range<usize>, unit: EntryId, gazetteer: &Gazetteer) -> PlaceMention {
     let name = gazetteer
         .entry(unit)
-        .map(|entry| match entry.kind.as_str() {
-            // A SAR or autonomous region by its short name, as elsewhere.
-            "autonomous region" | "SAR" => entry.base.clone(),
-            _ => entry.full_name(),
-        })
+        .map(Entry::party_name)
         .unwrap_or_default();
     PlaceMention {
         range,

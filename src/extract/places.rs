@@ -717,10 +717,7 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
         // The suffix the Chinese gives (江宁区 "Jiangning District", 江宁 "Jiangning"); a SAR
         // or autonomous region by its short name (香港特别行政区 "Hong Kong"), as news in
         // English names it.
-        Form::Chinese
-            if surface == entry.name_zh
-                && !matches!(entry.kind.as_str(), "SAR" | "autonomous region") =>
-        {
+        Form::Chinese if surface == entry.name_zh && !entry.goes_by_short_name() => {
             entry.full_name()
         }
         // A short Chinese form with a suffix of its own (黔西南州, 凉山州): the base and that

@@ -89,6 +89,9 @@ static OTHER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A Chinese field's label ("浏览量:", "发布者:"), which ends the field before it.
+static CHINESE_FIELD_LABEL: LazyLock<Regex> = LazyLock::new(|| compiled(r"\p{Han}{2,5}\s*[:：]"));
+
 /// Words that make a short line a byline.
 static BYLINE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
@@ -250,6 +253,8 @@ pub fn labelled_source_range(line: &str) -> Option<Range<usize>> {
             .captures(rest)
             .and_then(|found| found.get(1))
             .map(|date| date.start()),
+        // "来源: 浏览量:4156": another Chinese field's label, not an outlet.
+        CHINESE_FIELD_LABEL.find(rest).map(|label| label.start()),
     ]
     .into_iter()
     .flatten()
@@ -393,6 +398,10 @@ mod tests {
         assert_eq!(
             labelled_source("来源：南京日报").as_deref(),
             Some("南京日报")
+        );
+        assert_eq!(
+            labelled_source("发布日期:2015-08-06 13:16:25 发布者:admin 来源: 浏览量:4156"),
+            None
         );
         assert!(is_byline("□ Nanjing Daily/Zijinshan News Reporter"));
         assert!(is_byline("Correspondent Qi Xuan"));

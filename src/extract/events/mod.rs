@@ -113,7 +113,7 @@ fn by_short_name(party: Participant, gazetteer: &Gazetteer) -> Participant {
     let short = party
         .entry
         .and_then(|id| gazetteer.entry(id))
-        .filter(|entry| matches!(entry.kind.as_str(), "autonomous region" | "SAR"))
+        .filter(|entry| entry.goes_by_short_name())
         .filter(|entry| {
             party
                 .name
