@@ -40,8 +40,11 @@ fn drop_unsupported_chinese_bases(
 ) {
     let is_bare_county = |mention: &PlaceMention| -> bool {
         let surface = &text[mention.range.clone()];
+        let entries = mention.possible_entries();
+        // A zone named after a place (吉林经开区) is no entry's bare name.
         surface.chars().all(is_cjk)
-            && mention.possible_entries().iter().all(|&id| {
+            && !entries.is_empty()
+            && entries.iter().all(|&id| {
                 gazetteer
                     .entry(id)
                     .is_some_and(|entry| entry.level == Level::County && entry.name_zh != surface)
@@ -597,12 +600,64 @@ static ZONE_AFTER_PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
 /// a place followed by the words of a development zone names the zone, a party of its own.
 /// The zone is not in the gazetteer; it keeps the place's candidates as its location.
 fn extend_to_zone(text: &str, mut mention: PlaceMention) -> PlaceMention {
+    let surface = &text[mention.range.clone()];
+    if surface.chars().all(is_cjk) {
+        return extend_to_chinese_zone(text, mention);
+    }
     if let Some(zone) = ZONE_AFTER_PLACE.find(&text[mention.range.end..]) {
         mention.range.end += zone.end();
         mention.name = text[mention.range.clone()].to_owned();
         mention.entry = None;
         mention.candidates.clear();
     }
+    mention
+}
+
+/// A development zone's Chinese head words and the English the zone goes by, longest first.
+const CHINESE_ZONE_HEADS: &[(&str, &str)] = &[
+    (
+        "经济技术开发区",
+        "Economic and Technological Development Zone",
+    ),
+    (
+        "高新技术产业开发区",
+        "High-tech Industrial Development Zone",
+    ),
+    ("高新技术开发区", "High-tech Development Zone"),
+    ("经济开发区", "Economic Development Zone"),
+    ("综合保税区", "Comprehensive Bonded Zone"),
+    ("工业园区", "Industrial Park"),
+    ("产业园区", "Industrial Park"),
+    ("经开区", "Economic Development Zone"),
+    ("高新区", "High-tech Zone"),
+    ("开发区", "Development Zone"),
+    ("工业园", "Industrial Park"),
+    ("产业园", "Industrial Park"),
+    ("保税区", "Bonded Zone"),
+    ("自贸区", "Free Trade Zone"),
+];
+
+/// "吉林经开区", "平湖市经济技术开发区": a place followed by a development zone's head words
+/// names the zone ("Jilin Economic Development Zone"), a party of its own, as in English.
+fn extend_to_chinese_zone(text: &str, mut mention: PlaceMention) -> PlaceMention {
+    let rest = &text[mention.range.end..];
+    let Some((head, english)) = CHINESE_ZONE_HEADS
+        .iter()
+        .find(|(head, _)| rest.starts_with(head))
+    else {
+        return mention;
+    };
+    let base = mention
+        .name
+        .trim_end_matches(" Prefecture")
+        .trim_end_matches(" Province")
+        .trim_end_matches(" City")
+        .trim_end_matches(" County")
+        .trim_end_matches(" District");
+    mention.name = format!("{base} {english}");
+    mention.range.end += head.len();
+    mention.entry = None;
+    mention.candidates.clear();
     mention
 }
 
@@ -1053,6 +1108,11 @@ mod tests {
         // The same names standing as words are places.
         assert_eq!(bundled_names("北海与白银签署协议。"), ["Beihai", "Baiyin"]);
         assert_eq!(bundled_names("澳门特区与珠海市"), ["Macao", "Zhuhai City"]);
+        // A place before a development zone's head words names the zone.
+        assert_eq!(
+            bundled_names("吉林经开区与平阳县签订框架协议"),
+            ["Jilin Economic Development Zone", "Pingyang County"]
+        );
         // An autonomous prefecture's short form keeps its suffix.
         assert_eq!(
             bundled_names("凉山州与大理州"),
