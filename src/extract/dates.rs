@@ -56,7 +56,12 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
             )),
         ),
         // "7日" alone: a day of the month the text last named.
-        (Shape::ChineseDay, compiled(r"(?:^|[^\d月年])((\d{1,2})日)")),
+        (
+            Shape::ChineseDay,
+            compiled(&format!(
+                r"(?:^|[^\d月年])((\d{{1,2}})日{CHINESE_SPAN_END})"
+            )),
+        ),
         (
             Shape::MonthDayYear,
             compiled(&format!(

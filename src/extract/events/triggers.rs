@@ -75,6 +75,11 @@ static VISIT_ZH: LazyLock<Regex> = LazyLock::new(|| {
 static OTHER_ZH: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"共建|揭牌|结对|结为|授牌|共同(?:发布|启动|打造)"));
 
+/// A press conference, in either language.
+static PRESS_CONFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"发布会|记者会|(?-u:\b)(?:press|news) (?:conference|briefing)(?-u:\b)")
+});
+
 /// Plans and wishes: an act not (yet) done.
 static PLAN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
@@ -108,7 +113,7 @@ pub static GROUP_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// "during the visit", "at the meeting", "on the site": the occasion already reported.
 pub static OCCASION_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^(?:also )?(?:during|at|after|on the sidelines of|following) the (?:\w+ ){0,3}\w+(?-u:\b)|^on the (?:opening|first|second|third|same|closing|last) day(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)(?:at|during|after) the (?:same )?(?:meeting|event|ceremony|conference|visit|talks|symposium|forum|session|discussion)(?-u:\b)|(?-u:\b)during the event(?-u:\b)",
+        r"^(?:also )?(?:during|at|after|on the sidelines of|following) the (?:\w+ ){0,3}\w+(?-u:\b)|^on the (?:opening|first|second|third|same|closing|last) day(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)(?:at|during|after) the (?:same )?(?:meeting|event|ceremony|conference|visit|talks|symposium|forum|session|discussion)(?-u:\b)|(?-u:\b)during the event(?-u:\b)|^(?:在)?(?:当天|当日|同日|同一天|会上|期间)|^(?:在)?[^，,。；]{0,12}?(?:会|会议|仪式|活动|论坛|峰会)(?:上|期间)",
     )
 });
 /// A clause opening with a definite reference to an act already reported.
@@ -240,6 +245,11 @@ pub fn trigger(lower: &str) -> Option<Trigger> {
     .filter_map(|(pattern, kind)| {
         let found = pattern.find(lower)?;
         if kind == EventKind::Visit && VISIT_TO_COMPANIES.is_match(lower) {
+            return None;
+        }
+        // "新一轮浙川东西部协作新闻发布会在杭召开": a press conference announces; the parties do
+        // not meet at it.
+        if kind == EventKind::Meeting && PRESS_CONFERENCE.is_match(lower) {
             return None;
         }
         Some(Trigger {
@@ -411,6 +421,18 @@ mod tests {
 
     fn kind(text: &str) -> Option<&'static str> {
         trigger(&text.to_ascii_lowercase()).map(|found| found.kind.label())
+    }
+
+    #[test]
+    fn chinese_exchanges_visits_and_press_conferences() {
+        // A delegation's trip for exchanges is a visit; exchanges held are a meeting.
+        assert_eq!(kind("市长率代表团赴珠海市开展对口合作交流"), Some("visit"));
+        assert_eq!(kind("两市在珠海市召开对口合作工作座谈会"), Some("meeting"));
+        assert_eq!(kind("双方进行了深入交流"), Some("meeting"));
+        // Strengthening exchanges is a wish, not a meeting; a press conference is no meeting.
+        assert_eq!(kind("加强干部人才交流"), None);
+        assert_eq!(kind("东西部协作新闻发布会在杭召开"), None);
+        assert_eq!(kind("The two cities held a press conference"), None);
     }
 
     #[test]
