@@ -184,25 +184,39 @@ const SEGMENT_CONTEXT: usize = 3;
 /// "拱北海关" (Gongbei customs) holds 北海, "真金白银" 白银, "西南山区" 南山: a Chinese place name
 /// written without its suffix is a place only where the words of its sentence begin and end
 /// with it. The text around each such name is segmented into words (jieba's dictionary), and
-/// a name that starts or ends inside a word is dropped. Names with their suffix (北海市) and
-/// zones are not in question.
+/// a name that starts or ends inside a word is dropped. Names with their suffix (北海市),
+/// provinces and zones are not in question.
 fn drop_chinese_names_inside_words(
     text: &str,
     mentions: &mut Vec<PlaceMention>,
     gazetteer: &Gazetteer,
 ) {
+    let is_admin_bare = |id: EntryId, surface: &str| {
+        gazetteer.entry(id).is_some_and(|entry| {
+            // A province's bare name (广东, 浙江) is read first by the matcher and is no other
+            // word's part; cities' and counties' names (北海, 白银, 大同) are.
+            matches!(entry.level, Level::Prefecture | Level::County) && entry.name_zh != surface
+        })
+    };
     mentions.retain(|mention| {
         let surface = &text[mention.range.clone()];
-        let bare = surface.chars().all(is_cjk)
-            && !surface.ends_with(['省', '市', '县', '区', '州', '旗', '盟'])
-            && mention.possible_entries().iter().all(|&id| {
-                gazetteer.entry(id).is_some_and(|entry| {
-                    matches!(
-                        entry.level,
-                        Level::Province | Level::Prefecture | Level::County
-                    ) && entry.name_zh != surface
-                })
-            });
+        // The cheap tests first: most mentions have a suffix or stand between particles.
+        if !surface.chars().all(is_cjk)
+            || surface.ends_with(['省', '市', '县', '区', '州', '旗', '盟'])
+            || set_apart(text, &mention.range)
+        {
+            return true;
+        }
+        let bare = match mention.entry {
+            Some(id) => is_admin_bare(id, surface),
+            None => {
+                !mention.candidates.is_empty()
+                    && mention
+                        .candidates
+                        .iter()
+                        .all(|&id| is_admin_bare(id, surface))
+            }
+        };
         !bare || stands_as_words(text, &mention.range)
     });
 }
@@ -213,6 +227,13 @@ const WORD_EDGES: &[char] = &[
     '与', '和', '及', '同', '跟', '、', '的', '在', '赴', '到', '至', '于', '从', '向', '对', '等',
     '为', '是', '将', '两', '地', '之',
 ];
+
+/// Whether a punctuation mark, a particle or the text's edge stands on both sides of `range`:
+/// no word can run across either end.
+fn set_apart(text: &str, range: &Range<usize>) -> bool {
+    let edge = |c: Option<char>| c.is_none_or(|c| !is_cjk(c) || WORD_EDGES.contains(&c));
+    edge(text[..range.start].chars().next_back()) && edge(text[range.end..].chars().next())
+}
 
 /// Whether `range` begins and ends at word boundaries of the Chinese text around it.
 fn stands_as_words(text: &str, range: &Range<usize>) -> bool {
@@ -230,24 +251,30 @@ fn stands_as_words(text: &str, range: &Range<usize>) -> bool {
 
 /// Whether some dictionary word of two to four characters runs across byte offset `at`.
 fn word_across(text: &str, at: usize) -> bool {
-    let before: Vec<usize> = text[..at]
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| is_cjk(*c))
-        .take(3)
-        .map(|(index, _)| index)
-        .collect();
-    let after: Vec<usize> = text[at..]
-        .char_indices()
-        .take_while(|(_, c)| is_cjk(*c))
-        .take(3)
-        .map(|(index, c)| at + index + c.len_utf8())
-        .collect();
-    before.iter().enumerate().any(|(back, &start)| {
-        after
+    // Up to three Chinese characters on each side, as byte offsets (no allocation: this runs
+    // for many names of every Chinese page).
+    let mut starts = [at; 3];
+    let mut before = 0;
+    for (index, c) in text[..at].char_indices().rev().take(3) {
+        if !is_cjk(c) {
+            break;
+        }
+        starts[before] = index;
+        before += 1;
+    }
+    let mut ends = [at; 3];
+    let mut after = 0;
+    for (index, c) in text[at..].char_indices().take(3) {
+        if !is_cjk(c) {
+            break;
+        }
+        ends[after] = at + index + c.len_utf8();
+        after += 1;
+    }
+    (0..before).any(|back| {
+        ends[..after.min(3 - back)]
             .iter()
-            .take(3 - back)
-            .any(|&end| SEGMENTER.has_word(&text[start..end]))
+            .any(|&end| SEGMENTER.has_word(&text[starts[back]..end]))
     })
 }
 
