@@ -169,7 +169,17 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> an
             path: args.output.clone()
         });
     }
-    let notebook = open_notebook(args.notebook.clone(), format.is_notes(), err)?;
+    let notebook_path = notebook::chosen_path(args.notebook.clone());
+    if let Some(path) = &notebook_path
+        && notebook::would_replace_notebook(&args.output, path)
+    {
+        bail!(
+            "the output {} is the notebook {} (or its backup); choose another output file — an export never replaces a notebook",
+            args.output.display(),
+            path.display()
+        );
+    }
+    let notebook = open_notebook(notebook_path, format.is_notes(), err)?;
     let options = IngestOptions {
         max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
     };
@@ -195,15 +205,16 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> an
     Ok(())
 }
 
-/// The notebook at `path` (or the default one), read only. One that cannot be read is an
-/// error when notes are exported (`notes_needed`), else reported on `err` and replaced by an
-/// empty notebook: the export goes on without notes and corrections.
+/// The notebook at `path` (the chosen one: `--notebook`, `ACCORD_NOTEBOOK` or the default),
+/// read only, named on `err`. One that cannot be read is an error when notes are exported
+/// (`notes_needed`), else reported on `err` and replaced by an empty notebook: the export goes
+/// on without notes and corrections.
 fn open_notebook(
     path: Option<PathBuf>,
     notes_needed: bool,
     err: &mut dyn Write,
 ) -> anyhow::Result<Notebook> {
-    let Some(path) = path.or_else(notebook::default_path) else {
+    let Some(path) = path else {
         if notes_needed {
             bail!("no notebook: this system names no home folder; give one with --notebook");
         }
@@ -213,6 +224,7 @@ fn open_notebook(
         )?;
         return Ok(Notebook::default());
     };
+    writeln!(err, "accord: notebook {}", path.display())?;
     if path.symlink_metadata().is_err() {
         if notes_needed {
             bail!(
@@ -220,6 +232,23 @@ fn open_notebook(
                 path.display()
             );
         }
+        return Ok(Notebook::default());
+    }
+    // A link to nothing, a folder, a pipe or a device is no notebook file.
+    let regular = std::fs::metadata(&path).map(|meta| meta.is_file());
+    if !matches!(regular, Ok(true)) {
+        let why = match regular {
+            Err(_) => "it is a link to nothing",
+            Ok(_) => "it is not a regular file",
+        };
+        if notes_needed {
+            bail!("cannot read the notebook {}: {why}", path.display());
+        }
+        writeln!(
+            err,
+            "accord: cannot read the notebook {} ({why}); exporting without its corrections",
+            path.display()
+        )?;
         return Ok(Notebook::default());
     }
     let opened = NotebookFile::open(&path);

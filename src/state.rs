@@ -338,7 +338,7 @@ impl AppState {
             there
         });
         let notebook = notebook
-            .or_else(|| std::env::var_os("ACCORD_NOTEBOOK").map(PathBuf::from))
+            .or_else(|| std::env::var_os(crate::notebook::NOTEBOOK_VARIABLE).map(PathBuf::from))
             .or(remembered.clone());
         let (notebook, notices) = match notebook {
             Some(path) => Journal::open(path, Arc::clone(&wake)),

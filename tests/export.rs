@@ -213,3 +213,60 @@ fn an_unwritable_place_gives_a_plain_error() {
     assert_eq!(run.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&run.stderr).contains("does not exist"));
 }
+
+#[test]
+fn an_export_never_replaces_the_notebook_or_its_backup_even_with_force() {
+    let folder = tempfile::tempdir().unwrap();
+    let notebook = write_notebook(folder.path());
+    let before = std::fs::read_to_string(&notebook).unwrap();
+    let backup = accord::notebook::backup_path(&notebook);
+    std::fs::write(&backup, &before).unwrap();
+    // The notebook by its own path, by another spelling of it, and its backup.
+    let other_spelling = folder.path().join(".").join("notebook.ron");
+    for output in [&notebook, &other_spelling, &backup] {
+        let run = export("notes-md", output, &notebook, &["--force"]);
+        assert_eq!(run.status.code(), Some(1), "{}", output.display());
+        assert!(String::from_utf8_lossy(&run.stderr).contains("never replaces a notebook"));
+    }
+    assert_eq!(std::fs::read_to_string(&notebook).unwrap(), before);
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), before);
+}
+
+#[test]
+fn accord_notebook_points_export_at_another_notebook_and_says_which() {
+    let folder = tempfile::tempdir().unwrap();
+    let notebook = write_notebook(folder.path());
+    let output = folder.path().join("notes.md");
+    let run = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .arg("export")
+        .arg(seeds())
+        .args(["--format", "notes-md", "--output"])
+        .arg(&output)
+        .env("ACCORD_NOTEBOOK", &notebook)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(String::from_utf8_lossy(&run.stderr).contains(&notebook.display().to_string()));
+    assert!(
+        std::fs::read_to_string(&output)
+            .unwrap()
+            .contains("Worth a follow-up")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_notebook_link_to_nothing_is_an_error_for_notes() {
+    let folder = tempfile::tempdir().unwrap();
+    let dangling = folder.path().join("notebook.ron");
+    std::os::unix::fs::symlink(folder.path().join("gone.ron"), &dangling).unwrap();
+    let output = folder.path().join("notes.md");
+    let run = export("notes-md", &output, &dangling, &[]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("link to nothing"));
+    assert!(!output.exists());
+}

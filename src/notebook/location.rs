@@ -4,6 +4,9 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
+/// The environment variable that points Accord at another notebook.
+pub const NOTEBOOK_VARIABLE: &str = "ACCORD_NOTEBOOK";
+
 /// The file name of the default notebook.
 pub const DEFAULT_FILE_NAME: &str = "notebook.ron";
 
@@ -13,6 +16,47 @@ pub const DEFAULT_FILE_NAME: &str = "notebook.ron";
 /// folder. Callers pass the path on, so tests and "Open notebook…" use any other.
 pub fn default_path() -> Option<PathBuf> {
     data_folder().map(|folder| folder.join(DEFAULT_FILE_NAME))
+}
+
+/// The notebook a command or the app uses: the one given (`--notebook`), else the one
+/// `ACCORD_NOTEBOOK` names, else the default. One rule for every entry point.
+pub fn chosen_path(given: Option<PathBuf>) -> Option<PathBuf> {
+    given
+        .or_else(|| std::env::var_os(NOTEBOOK_VARIABLE).map(PathBuf::from))
+        .or_else(default_path)
+}
+
+/// Whether writing `output` would replace the notebook at `notebook` or its backup: the same
+/// path, or the same file reached by another path (a link, `..`).
+pub fn would_replace_notebook(output: &Path, notebook: &Path) -> bool {
+    let backup = super::backup_path(notebook);
+    [notebook, backup.as_path()]
+        .iter()
+        .any(|protected| same_file(output, protected))
+}
+
+/// Whether two paths name one file (compared as written, then as resolved when both exist).
+fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        // An output that does not exist yet may still be the notebook's path by another
+        // spelling: compare its resolved folder and name.
+        (Err(_), Ok(b)) => {
+            let (Some(parent), Some(name)) = (a.parent(), a.file_name()) else {
+                return false;
+            };
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            std::fs::canonicalize(parent).is_ok_and(|parent| parent.join(name) == b)
+        }
+        _ => false,
+    }
 }
 
 /// Accord's data folder on this platform (where the default notebook lives), `None` when the

@@ -24,7 +24,10 @@ pub use edtf::parse_edtf;
 pub use file::{LoadError, NotebookFile, Opened, SaveError, backup_path};
 pub use format::{ParseError, Parsed, parse, parse_bytes, to_ron};
 pub use key::{EventKey, TextHash};
-pub use location::{DEFAULT_FILE_NAME, data_folder, default_path, fresh_path_beside};
+pub use location::{
+    DEFAULT_FILE_NAME, NOTEBOOK_VARIABLE, chosen_path, data_folder, default_path,
+    fresh_path_beside, would_replace_notebook,
+};
 pub use model::{
     AddedEvent, AddedEventId, CURRENT_VERSION, Correction, Fix, Note, NoteId, Notebook, Passage,
     PlaceRef, Review, Target,
