@@ -153,6 +153,24 @@ impl From<ExportFormat> for export::Format {
     }
 }
 
+/// An error and its causes in one line, each said once: a cause whose words the message before
+/// it already holds ("could not read the notebook X: Permission denied (os error 13)") is not
+/// repeated after it.
+pub fn plain_message(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
+}
+
 /// Runs `accord export`: reads the paths, opens the notebook read-only, writes the file and
 /// prints what it holds to `out` (warnings to `err`). Fails, writing nothing, when the output
 /// exists (without `--force`) or cannot be written, or when a notes format has no readable
@@ -638,4 +656,22 @@ pub struct JsonSkipped {
     pub path: String,
     /// Why it was not loaded.
     pub reason: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_and_its_cause_are_said_once() {
+        let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let error = anyhow::Error::new(crate::notebook::LoadError::Unreadable {
+            path: PathBuf::from("notebook.ron"),
+            source: io,
+        });
+        let message = plain_message(&error);
+        assert_eq!(message.matches("permission denied").count(), 1, "{message}");
+        let error = anyhow::anyhow!("disk full").context("cannot export notes");
+        assert_eq!(plain_message(&error), "cannot export notes: disk full");
+    }
 }

@@ -29,7 +29,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("accord: {error:#}");
+            eprintln!("accord: {}", accord::cli::plain_message(&error));
             ExitCode::FAILURE
         }
     }

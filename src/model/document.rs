@@ -171,7 +171,7 @@ pub enum SkipReason {
     #[error("the file is empty")]
     Empty,
     /// Over the configured size limit.
-    #[error("the file is too large ({} MB; the limit is {} MB)", megabytes(*.size_bytes), megabytes(*.limit_bytes))]
+    #[error("the file is too large ({})", size_beyond(*.size_bytes, *.limit_bytes))]
     TooLarge {
         /// The file's size.
         size_bytes: u64,
@@ -217,6 +217,17 @@ fn extension_note(extension: &Option<String>) -> String {
     match extension {
         Some(extension) => format!(" (.{extension})"),
         None => " (no file extension)".to_owned(),
+    }
+}
+
+/// "25.0 MB; the limit is 20.0 MB", or in bytes when a tenth of a megabyte cannot tell the two
+/// apart ("20971521 bytes; the limit is 20971520 bytes", not "20.0 MB; the limit is 20.0 MB").
+fn size_beyond(size: u64, limit: u64) -> String {
+    let (size_mb, limit_mb) = (megabytes(size), megabytes(limit));
+    if size_mb == limit_mb {
+        format!("{size} bytes; the limit is {limit} bytes")
+    } else {
+        format!("{size_mb} MB; the limit is {limit_mb} MB")
     }
 }
 
@@ -294,6 +305,15 @@ mod tests {
         assert_eq!(
             reason.to_string(),
             "the file is too large (25.0 MB; the limit is 20.0 MB)"
+        );
+        // One byte over the limit: said in bytes, not "20.0 MB; the limit is 20.0 MB".
+        let reason = SkipReason::TooLarge {
+            size_bytes: 20 * 1024 * 1024 + 1,
+            limit_bytes: 20 * 1024 * 1024,
+        };
+        assert_eq!(
+            reason.to_string(),
+            "the file is too large (20971521 bytes; the limit is 20971520 bytes)"
         );
         let reason = SkipReason::UnsupportedType {
             extension: Some("pdf".to_owned()),
