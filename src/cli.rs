@@ -664,7 +664,7 @@ mod tests {
 
     #[test]
     fn an_error_and_its_cause_are_said_once() {
-        let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let io = io::Error::from(io::ErrorKind::PermissionDenied);
         let error = anyhow::Error::new(crate::notebook::LoadError::Unreadable {
             path: PathBuf::from("notebook.ron"),
             source: io,
