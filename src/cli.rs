@@ -665,7 +665,7 @@ mod tests {
     #[test]
     fn an_error_and_its_cause_are_said_once() {
         let io = io::Error::from(io::ErrorKind::PermissionDenied);
-        let error = anyhow::Error::new(crate::notebook::LoadError::Unreadable {
+        let error = anyhow::Error::new(notebook::LoadError::Unreadable {
             path: PathBuf::from("notebook.ron"),
             source: io,
         });
