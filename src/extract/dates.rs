@@ -165,20 +165,29 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// "台海网3月10日讯", "中評社北京7月12日電", "新华社北京2023年5月7日电", "浙江在线杭州5月31日讯(记者
-/// …)": an outlet (and a place), a month and day, perhaps a year, then 讯 or 电 ("reports").
-static CHINESE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+/// "台海网3月10日讯", "中評社北京7月12日電", "新华社北京2023年5月7日电", "温州网讯(记者 …)": the
+/// credit that opens a Chinese story — an outlet (and a place), perhaps a month and day (and a
+/// year), then 讯 or 电 ("reports").
+static CHINESE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^[\p{Han}A-Za-z·]{0,20}?(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:讯|訊|电|電)",
+        r"^([\p{Han}A-Za-z·]{0,20}?)(?:(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日)?\s*(?:讯|訊|电|電)",
     )
 });
+
+/// The outlet named by the credit opening a Chinese story ("温州网" in "温州网讯 11月23日…").
+pub fn opening_credit(paragraph: &str) -> Option<&str> {
+    let outlet = CHINESE_CREDIT.captures(paragraph)?.get(1)?.as_str();
+    (outlet.chars().count() >= 2).then_some(outlet)
+}
 
 /// The date of a news dateline opening a paragraph ("NANJING, June 8, 2018 (Xinhua) --",
 /// "台海网3月10日讯"). Without a year it stays year-unknown.
 pub fn dateline(paragraph: &str) -> Option<PartialDate> {
-    if let Some(found) = CHINESE_DATELINE.captures(paragraph) {
-        let (month, day) = (found[2].parse().ok()?, found[3].parse().ok()?);
-        return match found.get(1) {
+    if let Some(found) = CHINESE_CREDIT.captures(paragraph)
+        && let (Some(month), Some(day)) = (found.get(3), found.get(4))
+    {
+        let (month, day) = (month.as_str().parse().ok()?, day.as_str().parse().ok()?);
+        return match found.get(2) {
             Some(year) => PartialDate::ymd(year.as_str().parse().ok()?, month, day),
             None => PartialDate::month_day(month, day),
         };
@@ -1346,6 +1355,10 @@ mod tests {
             PartialDate::ymd(2023, 5, 7)
         );
         assert_eq!(dateline("5月7日,苏州与无锡签署协议。"), None);
+        assert_eq!(dateline("温州网讯 11月23日上午"), None);
+        assert_eq!(opening_credit("温州网讯 11月23日上午"), Some("温州网"));
+        assert_eq!(opening_credit("台海网3月10日讯(记者)"), Some("台海网"));
+        assert_eq!(opening_credit("5月7日,苏州与无锡签署协议。"), None);
         assert_eq!(
             dateline("Macau, China, 7 Mar – Macau and Guangdong signed"),
             PartialDate::month_day(3, 7)

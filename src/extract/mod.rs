@@ -31,19 +31,11 @@ pub fn extract(document: &Document) -> Extraction {
     extraction
 }
 
-/// "温州网讯", "本报北京5月7日电": the credit that opens a Chinese story.
-static OPENING_CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    crate::pattern::compiled(r"^([\p{Han}]{2,12}?)(?:\d{1,2}月\d{1,2}日)?(?:讯|訊|电|電)")
-});
-
 /// What names the page's outlet: its source and byline, the credit opening the story and the
 /// site's own name among the lines around the article (what 我市 and 我省 refer to).
 fn outlets(document: &Document) -> Vec<&str> {
     let meta = &document.meta;
-    let credit = OPENING_CREDIT
-        .captures(document.body.trim_start())
-        .and_then(|found| found.get(1))
-        .map(|found| found.as_str());
+    let credit = dates::opening_credit(document.body.trim_start());
     meta.source
         .as_deref()
         .into_iter()

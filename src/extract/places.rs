@@ -202,7 +202,7 @@ fn drop_chinese_names_inside_words(
         let surface = &text[mention.range.clone()];
         // The cheap tests first: most mentions have a suffix or stand between particles.
         if !surface.chars().all(is_cjk)
-            || surface.ends_with(['省', '市', '县', '区', '州', '旗', '盟'])
+            || surface.ends_with(CHINESE_UNIT_SUFFIXES)
             || set_apart(text, &mention.range)
         {
             return true;
@@ -228,24 +228,32 @@ const WORD_EDGES: &[char] = &[
     '为', '是', '将', '两', '地', '之',
 ];
 
+/// The one-character suffixes of administrative units (江宁区, 北海市, 凉山州).
+const CHINESE_UNIT_SUFFIXES: [char; 7] = ['省', '市', '县', '区', '州', '旗', '盟'];
+
+/// Whether the character beside a name (or the text's edge) ends any word there: punctuation,
+/// a non-Chinese character or a particle.
+fn is_word_edge(beside: Option<char>) -> bool {
+    beside.is_none_or(|c| !is_cjk(c) || WORD_EDGES.contains(&c))
+}
+
 /// Whether a punctuation mark, a particle or the text's edge stands on both sides of `range`:
 /// no word can run across either end.
 fn set_apart(text: &str, range: &Range<usize>) -> bool {
-    let edge = |c: Option<char>| c.is_none_or(|c| !is_cjk(c) || WORD_EDGES.contains(&c));
-    edge(text[..range.start].chars().next_back()) && edge(text[range.end..].chars().next())
+    is_word_edge(text[..range.start].chars().next_back())
+        && is_word_edge(text[range.end..].chars().next())
 }
 
 /// Whether `range` begins and ends at word boundaries of the Chinese text around it.
 fn stands_as_words(text: &str, range: &Range<usize>) -> bool {
-    let before = text[..range.start].chars().next_back();
-    let after = text[range.end..].chars().next();
-    let edge = |c: Option<char>| c.is_none_or(|c| !is_cjk(c) || WORD_EDGES.contains(&c));
     // An end set apart by a particle or punctuation, or with no dictionary word running
     // across it, is a word boundary: only the rest (a few names in a page) cost the
     // segmenter's microseconds.
-    let start_clear = edge(before) || !word_across(text, range.start);
-    let end_clear =
-        edge(after) || followed_by_suffix(&text[range.end..]) || !word_across(text, range.end);
+    let start_clear =
+        is_word_edge(text[..range.start].chars().next_back()) || !word_across(text, range.start);
+    let end_clear = is_word_edge(text[range.end..].chars().next())
+        || followed_by_suffix(&text[range.end..])
+        || !word_across(text, range.end);
     (start_clear && end_clear) || segmented_as_words(text, range)
 }
 
@@ -280,7 +288,7 @@ fn word_across(text: &str, at: usize) -> bool {
 
 /// "石柱县", "澳门特区": an administrative suffix right after a name, read as one word with it.
 fn followed_by_suffix(after: &str) -> bool {
-    after.starts_with(['省', '市', '县', '区', '州', '旗', '盟'])
+    after.starts_with(CHINESE_UNIT_SUFFIXES)
         || after.starts_with("特区")
         || after.starts_with("新区")
         || after.starts_with("自治")
