@@ -9,6 +9,7 @@ mod fields;
 pub mod gazetteer;
 mod hanzi;
 mod home;
+mod officials;
 mod orgs;
 mod people;
 mod places;
@@ -145,8 +146,18 @@ fn extract_body(
         places.sort_by_key(|mention| mention.range.start);
     }
     let dates = dates::find_dates(text, &sentences, published);
-    let events = events::find_events(text, &sentences, &places, &dates, &spans, gazetteer);
     let people = people::find_people(original, &places);
+    // Officials stand for their places as parties ("Mrs Lam met with the Governor of Hainan
+    // Province"); they are not places of the article, so only the events read them.
+    let stand_ins = officials::stand_ins(text, &people, &places, gazetteer);
+    let events = if stand_ins.is_empty() {
+        events::find_events(text, &sentences, &places, &dates, &spans, gazetteer)
+    } else {
+        let mut parties = places.clone();
+        parties.extend(stand_ins);
+        parties.sort_by_key(|mention| mention.range.start);
+        events::find_events(text, &sentences, &parties, &dates, &spans, gazetteer)
+    };
     Extraction {
         places,
         dates,

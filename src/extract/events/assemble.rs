@@ -148,8 +148,10 @@ fn join_occasions(merged: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<Candidat
 
 /// An undated signing whose parties signed exactly one dated agreement is that agreement
 /// reported again ("The development of Xiongan got a fresh boost, as Beijing and Hebei signed
-/// an agreement" under a dated account of the signing). Meetings and visits recur ("the 3rd
-/// joint conference", "the 1st"), so an undated one stays its own.
+/// an agreement" under a dated account of the signing); an undated visit of the parties of
+/// exactly one dated act is the trip that act was done on ("Welcoming Mr Xu's first visit to
+/// Hong Kong …" under "Carrie Lam met Hebei Governor Xu Qin … today"). Meetings recur ("the
+/// 3rd joint conference", "the 1st"), so an undated one stays its own.
 fn join_undated(merged: &mut Vec<Candidate>) {
     let key = |candidate: &Candidate| -> Vec<String> {
         let mut names: Vec<String> = candidate
@@ -165,16 +167,27 @@ fn join_undated(merged: &mut Vec<Candidate>) {
     };
     let mut dated: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
     for (index, candidate) in merged.iter().enumerate() {
-        if candidate.kind == EventKind::Agreement && candidate.date.is_some() {
+        if candidate.date.is_some() {
             dated.entry(key(candidate)).or_default().push(index);
         }
     }
     let mut into: Vec<Option<usize>> = vec![None; merged.len()];
     for (index, candidate) in merged.iter().enumerate() {
-        if candidate.kind == EventKind::Agreement
-            && candidate.date.is_none()
-            && let Some([host]) = dated.get(&key(candidate)).map(Vec::as_slice)
-        {
+        if candidate.date.is_some() {
+            continue;
+        }
+        let hosts: Vec<usize> = dated
+            .get(&key(candidate))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&host| match candidate.kind {
+                EventKind::Agreement => merged[host].kind == EventKind::Agreement,
+                EventKind::Visit => true,
+                _ => false,
+            })
+            .collect();
+        if let [host] = hosts.as_slice() {
             into[index] = Some(*host);
         }
     }

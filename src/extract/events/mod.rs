@@ -228,6 +228,13 @@ struct Story {
     paragraph_date: Option<(usize, (PartialDate, DateResolution), Range<usize>)>,
     /// Names of the companies and institutions found as parties.
     organisations: Vec<String>,
+    /// How many clauses have been read.
+    clauses_read: usize,
+    /// The day the story's lead gives ("… started her visit programme in Chengdu today
+    /// (September 23)"), while no other day has been named since.
+    lead_date: Option<(Dated, Range<usize>)>,
+    /// Whether a day other than the lead's has been named.
+    other_day: bool,
 }
 
 impl Story {
@@ -294,7 +301,9 @@ fn read_clause(
     let own_date = best_date(text, dates, clause);
     if let Some(date) = own_date {
         story.paragraph_date = Some((paragraph, date, clause.clone()));
+        note_lead_date(story, date, clause);
     }
+    story.clauses_read += 1;
     // Most clauses name fewer than two places: they cannot name a group, and cost nothing.
     let mentions = starting_in(context.places, clause, |place| place.range.start).len();
     let named = || -> Vec<Participant> {
@@ -560,8 +569,16 @@ fn clause_date(
         (None, occasion) => {
             // An undated report in the same story happened at the occasion, unless it says
             // it is background ("previously", "in the past", "since").
+            let lead = || {
+                story
+                    .lead_date
+                    .as_ref()
+                    .filter(|_| !story.other_day && !background)
+                    .map(|(date, from)| (*date, Some(from.clone())))
+            };
             match paragraph_date(story, paragraph, clause)
                 .or_else(|| occasion.filter(|_| !background))
+                .or_else(lead)
             {
                 Some((date, from)) => (Some(date), from),
                 None => (None, None),
@@ -571,6 +588,24 @@ fn clause_date(
 }
 
 /// The date of the last dated clause of this paragraph before `clause`, with that clause.
+/// How many clauses open a story: a day named in them is the lead's.
+const LEAD_CLAUSES: usize = 3;
+
+/// Keeps the lead's day, and notes when the story names another.
+fn note_lead_date(story: &mut Story, date: Dated, clause: &Range<usize>) {
+    let has_day = date.0.month.is_some() && date.0.day.is_some();
+    if !has_day {
+        return;
+    }
+    match &story.lead_date {
+        None if story.clauses_read < LEAD_CLAUSES => {
+            story.lead_date = Some((date, clause.clone()));
+        }
+        Some((lead, _)) if lead.0 == date.0 => {}
+        _ => story.other_day = true,
+    }
+}
+
 fn paragraph_date(
     story: &Story,
     paragraph: usize,
@@ -762,6 +797,43 @@ mod tests {
 
     fn parties(event: &Event) -> Vec<&str> {
         event.participants.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn an_official_stands_for_the_place_of_their_office() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "The Chief Executive, Mrs Carrie Lam, started her visit programme in Chengdu today (September 23). Hong Kong hopes for more exchanges.\n\nMrs Lam first met with the Governor of Hainan Province, Mr Feng Fei.\n\nShe said Hainan is developing fast. Mrs Lam later met with the Chairman of the Guangxi Zhuang Autonomous Region, Mr Lan Tianli.";
+        let found = extract_text(text, PartialDate::ymd(2021, 9, 23), bundled).events;
+        let pairs: Vec<Vec<&str>> = found.iter().map(parties).collect();
+        assert!(
+            pairs.contains(&vec!["Hong Kong", "Hainan Province"]),
+            "{pairs:?}"
+        );
+        assert!(pairs.contains(&vec!["Hong Kong", "Guangxi"]), "{pairs:?}");
+        // Undated meetings in the story happened on the day its lead gives.
+        assert!(
+            found
+                .iter()
+                .all(|event| event.date == PartialDate::ymd(2021, 9, 23)),
+            "{found:?}"
+        );
+        // An official met without a place's office is no cooperation event.
+        let found = extract_text(
+            "Mrs Lam met reporters in Hong Kong on May 3. Mr Lee met the Chairman of the company.",
+            PartialDate::ymd(2021, 5, 3),
+            bundled,
+        )
+        .events;
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn an_undated_visit_of_the_parties_of_one_dated_act_is_that_trip() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "Chief Executive Carrie Lam met Hebei Governor Xu Qin at Government House in Hong Kong today.\n\nWelcoming Mr Xu's first visit to Hong Kong since she took office, Mrs Lam said the two places attach importance to their relations.";
+        let found = extract_text(text, PartialDate::ymd(2019, 4, 10), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(parties(&found[0]), ["Hong Kong", "Hebei"]);
     }
 
     #[test]

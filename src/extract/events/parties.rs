@@ -76,6 +76,14 @@ static BUSINESSES_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Hong Kong and Macao Affairs Office", "Taiwan Affairs Office": after a place, the name of
+/// an office that deals with it.
+static AFFAIRS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^(?:\s+and\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s+(?:[A-Z][\w-]*\s+){0,2}Affairs(?-u:\b)",
+    )
+});
+
 /// What the party finder needs of the article.
 pub struct Context<'a> {
     pub text: &'a str,
@@ -124,8 +132,9 @@ pub fn parties(
             continue;
         }
         let after = &text[place.range.end..clause.end];
-        // "Hong Kong enterprises", "Shenzhen investors": companies from a place.
-        if BUSINESSES_AFTER.is_match(after) {
+        // "Hong Kong enterprises", "Shenzhen investors": companies from a place; "the Hong
+        // Kong and Macao Affairs Office of Chongqing": an office about a place.
+        if BUSINESSES_AFTER.is_match(after) || AFFAIRS_AFTER.is_match(after) {
             continue;
         }
         let compound = before.ends_with(['-', '–', '/'])
@@ -156,8 +165,15 @@ pub fn parties(
     // "the Lanzhou-Xining urban agglomeration": the places of a hyphenated compound name a
     // region, not parties — unless the clause names no other parties ("the joint conference
     // of the Xiamen-Zhangzhou-Quanzhou area" is the three cities' conference).
-    let standalone = found.iter().filter(|(_, compound)| !compound).count();
-    if standalone >= 2 {
+    // Two distinct parties: an official standing for a place named beside it is one.
+    let mut standalone = found
+        .iter()
+        .filter(|(_, compound)| !compound)
+        .map(|(party, _)| &party.participant);
+    let first = standalone.next();
+    let distinct_standalone =
+        first.is_some_and(|first| standalone.any(|other| !same_party(first, other)));
+    if distinct_standalone {
         found.retain(|(_, compound)| !compound);
     }
     let mut parties: Vec<Party> = found.into_iter().map(|(party, _)| party).collect();

@@ -46,6 +46,14 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:agreed to|agreed on|reached (?:a |an )?(?:\w+ )?consensus)(?-u:\b)|(?-u:\b)(?:held|convened|hosted|co-hosted|co-chaired|chaired|jointly held|attended)(?-u:\b)[^.;]*(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair|discussion|activity|activities)(?-u:\b)|(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session|discussion|dialogue)(?-u:\b)[^.;]*(?-u:\b)(?:held|took place|takes place|opened|kicked off|convened)(?-u:\b)|(?-u:\b)(?:gathered for|took part in|participated in|held talks)(?-u:\b)|(?-u:\b)(?:at|during) the (?:[\w-]+ ){0,4}(?:meeting|conference|forum|symposium) (?:on|of) (?:[\w'’-]+ |[–-] ){1,4}(?:cooperation|co-operation|collaboration)(?-u:\b)",
     )
 });
+/// "Chief Executive Carrie Lam met Hebei Governor Xu Qin", "Mrs Lam met with the Governor of
+/// Hainan Province": an official meeting another place's official holds a meeting of the two
+/// places (a host meeting a visiting delegation is the delegation's visit: see `VISIT`).
+static MEETING_AN_OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)met (?:with )?(?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)",
+    )
+});
 static OTHER: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
         r"(?-u:\b)(?:jointly|together) (?:\w+ ){0,2}?(?:released|launched|built|established|set up|inaugurated|unveiled|created|issued|opened|hosted|organized|organised)(?-u:\b)|(?-u:\b)co-(?:built|established|sponsored|organized|organised)(?-u:\b)|(?-u:\b)inaugurated(?-u:\b)[^.;]*(?-u:\b)together with(?-u:\b)|(?-u:\b)together with(?-u:\b)[^.;]*(?-u:\b)(?:inaugurated|launched|set up|established|unveiled|released|opened|built)(?-u:\b)|(?-u:\b)(?:established|formed|built|set up) (?:a |an )?(?:\w+ ){0,2}?(?:cooperation|cooperative|co-operation|partnership|pairing) (?:relationship|relations|partnership|ties|mechanism)(?-u:\b)",
@@ -176,6 +184,7 @@ static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::ne
             "conference of",
             "forum on",
             "symposium on",
+            "met ",
             "签",
             "缔结",
             "达成",
@@ -233,6 +242,7 @@ pub fn trigger(lower: &str) -> Option<Trigger> {
         (&*AGREEMENT, EventKind::Agreement),
         (&*AGREEMENT_NOUN, EventKind::Agreement),
         (&*MEETING, EventKind::Meeting),
+        (&*MEETING_AN_OFFICIAL, EventKind::Meeting),
         (&*VISIT, EventKind::Visit),
         (&*OTHER, EventKind::Other),
         (&*ALLIANCE_ZH, EventKind::Alliance),
@@ -245,6 +255,10 @@ pub fn trigger(lower: &str) -> Option<Trigger> {
     .filter_map(|(pattern, kind)| {
         let found = pattern.find(lower)?;
         if kind == EventKind::Visit && VISIT_TO_COMPANIES.is_match(lower) {
+            return None;
+        }
+        // "met with the delegation headed by the mayor of Shenzhen" receives a visit.
+        if std::ptr::eq(pattern, &*MEETING_AN_OFFICIAL) && lower.contains("delegation") {
             return None;
         }
         // "新一轮浙川东西部协作新闻发布会在杭召开": a press conference announces; the parties do
@@ -453,6 +467,15 @@ mod tests {
             kind("The governor met with a delegation from Shannan City"),
             Some("visit")
         );
+        assert_eq!(
+            kind("Chief Executive Carrie Lam met Hebei Governor Xu Qin"),
+            Some("meeting")
+        );
+        assert_eq!(
+            kind("Mr Lee met with the delegation headed by the mayor of Shenzhen"),
+            Some("visit")
+        );
+        assert_eq!(kind("Mr Lee met reporters"), None);
         assert_eq!(
             kind("Governor Huang started a six-day visit to Taiwan"),
             Some("visit")

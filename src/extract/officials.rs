@@ -1,0 +1,404 @@
+//! Officials who stand for their places: "Hebei Governor Xu Qin", "the Governor of Hainan
+//! Province, Mr Feng Fei", "Wang Guosheng, secretary of the Qinghai Provincial Party
+//! Committee", "The Chief Executive, Mrs Carrie Lam" — and each later "Mr Feng", "Mrs Lam",
+//! "Secretary Xu", "the Chief Executive".
+//!
+//! An official acts for the place whose office they hold (LABELLING: a host official who
+//! "met with the delegation from X" stands for the host's place), so where a clause names an
+//! official and not the place, the official's place is the party: "Mrs Lam met with the
+//! Governor of Hainan Province" is Hong Kong's meeting with Hainan.
+//!
+//! An official stands for a place only when the page says which: the title names it, or the
+//! title is a Chief Executive's and the page names one SAR more often than the other. A name
+//! that officials of different places share stands for neither; a pronoun stands for nobody.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::gazetteer::Gazetteer;
+use crate::model::{EntryId, Person, PlaceMention};
+use crate::pattern::compiled;
+
+/// An office that acts for a place.
+const TITLE: &str = r"(?:Chief Executive|(?:Executive |First )?(?:Vice |Deputy )?(?:Governor|Mayor|Party Secretary|Secretary|Chairman|Chairwoman|Magistrate|Director)|Party chief)";
+
+/// A person's name as English news writes Chinese and Hong Kong names: two or three
+/// capitalised words ("Xu Qin", "Sam Hou Fai", "Carrie Lam", "Chan Kwok-ki").
+const NAME: &str = r"[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}";
+
+/// "Hebei Governor Xu Qin", "Chief Executive Carrie Lam", "CPC Fujian Provincial Committee
+/// Secretary Yu Weiguo": a title, then the name.
+static TITLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"(?-u:\b)({TITLE})\s+(?:(?:Mr|Mrs|Ms|Madam|Dr)\.?\s+)?({NAME})(?-u:\b)"
+    ))
+});
+
+/// "…, Mr Feng Fei": a name given after its role and a comma.
+static NAME_AFTER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r",\s+(?:Mr|Mrs|Ms|Madam|Dr)\.?\s+({NAME})(?-u:\b)"
+    ))
+});
+
+/// A title anywhere in a role ("the Deputy Secretary of the CPC Guangdong Provincial
+/// Committee and the Governor of Guangdong Province").
+static TITLE_IN_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)(?-u:\b)(?:chief executive|governor|mayor|secretary|chairman|chairwoman|magistrate|director|party chief|member of the standing committee)(?-u:\b)",
+    )
+});
+
+/// A later mention: "Mr Feng", "Mrs Lam", "Secretary Xu", "Governor Wang Xiaodong".
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"(?-u:\b)(?:Mr|Mrs|Ms|Madam|Dr|{TITLE})\.?\s+([A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){{0,2}})(?-u:\b)"
+    ))
+});
+
+/// "the Chief Executive" on its own: the SAR's head, when not a company's ("Chief Executive
+/// Officer") nor a meeting's name ("Chief Executive Joint Conference").
+static CHIEF_EXECUTIVE: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?-u:\b)Chief Executive(?-u:\b)(?: ([A-Z][a-z]+))?"));
+
+/// Words before a place that make it where the official went, not whose office it is ("Mr
+/// Sam welcomed to Macao Secretary Xu").
+static PLACE_AS_DESTINATION: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?-u:\b)(?:to|in|at|from|into|visit|visited|visiting)\s+$"));
+
+/// An official introduced with the place of their office.
+struct Official {
+    /// The words of the name.
+    name: Vec<String>,
+    /// The place the office belongs to.
+    place: (String, EntryId),
+}
+
+/// Mentions of officials who stand for a place, as mentions of that place (the official's
+/// words are the range; the place's name and entry are its name and entry), in text order.
+pub fn stand_ins(
+    text: &str,
+    people: &[Person],
+    places: &[PlaceMention],
+    gazetteer: &Gazetteer,
+) -> Vec<PlaceMention> {
+    let sar = page_sar(places, gazetteer);
+    let officials = introductions(text, people, places, gazetteer, sar.as_ref());
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, official) in officials.iter().enumerate() {
+        for word in &official.name {
+            by_word.entry(word.as_str()).or_default().push(index);
+        }
+    }
+    let mut found = Vec::new();
+    for reference in REFERENCE.captures_iter(text) {
+        let (Some(whole), Some(name)) = (reference.get(0), reference.get(1)) else {
+            continue;
+        };
+        let words: Vec<&str> = name.as_str().split(' ').collect();
+        // The officials whose name holds every word of the mention.
+        let Some(first) = words.first().and_then(|word| by_word.get(word)) else {
+            continue;
+        };
+        let mut meant = first
+            .iter()
+            .filter(|&&index| {
+                words
+                    .iter()
+                    .all(|word| officials[index].name.iter().any(|own| own == word))
+            })
+            .map(|&index| &officials[index].place);
+        let Some(place) = meant.next() else {
+            continue;
+        };
+        if meant.all(|other| other.1 == place.1) {
+            found.push(mention(whole.range(), place));
+        }
+    }
+    if let Some(sar) = &sar {
+        for title in CHIEF_EXECUTIVE.captures_iter(text) {
+            let Some(whole) = title.get(0) else {
+                continue;
+            };
+            let next = title.get(1).map(|word| word.as_str());
+            let after = &text[whole.end()..];
+            if matches!(
+                next,
+                Some("Officer" | "Joint" | "Council" | "Election" | "Office")
+            ) || after.starts_with(" of ")
+                || after.starts_with(" Officer")
+            {
+                continue;
+            }
+            found.push(mention(
+                whole.start()..whole.start() + "Chief Executive".len(),
+                sar,
+            ));
+        }
+    }
+    found.sort_by_key(|mention| mention.range.start);
+    found.dedup_by(|later, earlier| later.range.start < earlier.range.end);
+    found
+}
+
+/// A stand-in mention of `place` at `range`.
+fn mention(range: Range<usize>, place: &(String, EntryId)) -> PlaceMention {
+    PlaceMention {
+        range,
+        name: place.0.clone(),
+        entry: Some(place.1),
+        candidates: Vec::new(),
+    }
+}
+
+/// The SAR a Chief Executive heads on this page: the one it names more often, under the name
+/// the page gives it ("Macau" stays "Macau").
+fn page_sar(places: &[PlaceMention], gazetteer: &Gazetteer) -> Option<(String, EntryId)> {
+    // Per SAR: how often it is named, and how often under each name.
+    let mut counts: Vec<(EntryId, usize, HashMap<&str, usize>)> = Vec::new();
+    for place in places {
+        let Some(entry) = place.entry.and_then(|id| gazetteer.entry(id)) else {
+            continue;
+        };
+        if entry.kind != "SAR" {
+            continue;
+        }
+        let index = match counts.iter().position(|(id, _, _)| *id == entry.id) {
+            Some(index) => index,
+            None => {
+                counts.push((entry.id, 0, HashMap::new()));
+                counts.len() - 1
+            }
+        };
+        let (_, count, names) = &mut counts[index];
+        *count += 1;
+        // "MACAU" in a dateline is not how the page writes the name.
+        if !place.name.chars().all(|c| !c.is_lowercase()) {
+            *names.entry(place.name.as_str()).or_default() += 1;
+        }
+    }
+    counts.sort_by_key(|(_, count, _)| std::cmp::Reverse(*count));
+    let (id, names) = match counts.as_slice() {
+        [(id, _, names)] => (*id, names),
+        [(id, first, names), (_, second, _), ..] if first > second => (*id, names),
+        _ => return None,
+    };
+    let name = names
+        .iter()
+        .max_by_key(|(name, count)| (**count, std::cmp::Reverse(**name)))
+        .map(|(name, _)| (*name).to_owned())
+        .or_else(|| gazetteer.entry(id).map(|entry| entry.base.clone()))?;
+    Some((name, id))
+}
+
+/// The officials the page introduces with their place.
+fn introductions(
+    text: &str,
+    people: &[Person],
+    places: &[PlaceMention],
+    gazetteer: &Gazetteer,
+    sar: Option<&(String, EntryId)>,
+) -> Vec<Official> {
+    let mut officials = Vec::new();
+    let mut add = |name: &str, place: Option<(String, EntryId)>| {
+        if let Some(place) = place {
+            officials.push(Official {
+                name: name.split(' ').map(str::to_owned).collect(),
+                place,
+            });
+        }
+    };
+    // "Lin Tao, secretary of the Jiangning District Party Committee".
+    for person in people {
+        let role = person.range.start + person.name.len()..person.range.end;
+        add(
+            &person.name,
+            office_place(text, &role, places, gazetteer, None),
+        );
+    }
+    // "Hebei Governor Xu Qin": the place stands right before the title.
+    for found in TITLE_THEN_NAME.captures_iter(text) {
+        let (Some(title), Some(name)) = (found.get(1), found.get(2)) else {
+            continue;
+        };
+        let before = line_start(text, title.start(), 80)..title.end();
+        let place = places
+            .iter()
+            .rev()
+            .find(|place| place.range.end <= title.start() && place.range.start >= before.start)
+            .filter(|place| {
+                let between = &text[place.range.end..title.start()];
+                between
+                    .split_whitespace()
+                    .all(|word| word.starts_with(|c: char| c.is_ascii_uppercase()))
+                    && !PLACE_AS_DESTINATION.is_match(&text[before.start..place.range.start])
+            })
+            .and_then(|place| Some((place.name.clone(), place.entry?)))
+            .or_else(|| {
+                (title.as_str() == "Chief Executive")
+                    .then(|| sar.cloned())
+                    .flatten()
+            });
+        add(name.as_str(), place);
+    }
+    // "the Governor of Hainan Province, Mr Feng Fei".
+    for found in NAME_AFTER_ROLE.captures_iter(text) {
+        let (Some(whole), Some(name)) = (found.get(0), found.get(1)) else {
+            continue;
+        };
+        let start = role_start(text, whole.start());
+        let role = start..whole.start();
+        add(
+            name.as_str(),
+            office_place(text, &role, places, gazetteer, sar),
+        );
+    }
+    officials
+}
+
+/// Where the role before a comma begins: after the last clause mark, "met" or "with".
+fn role_start(text: &str, comma: usize) -> usize {
+    let from = line_start(text, comma, 240);
+    let window = &text[from..comma];
+    let mark = window
+        .rfind([',', ';', '.', ':', '\n'])
+        .map(|at| from + at + 1)
+        .unwrap_or(from);
+    let verb = [" met ", " with ", " by "]
+        .iter()
+        .filter_map(|word| window.rfind(word).map(|at| from + at + word.len()))
+        .max()
+        .unwrap_or(from);
+    mark.max(verb)
+}
+
+/// The first character boundary at most `bytes` before `at` on its line.
+fn line_start(text: &str, at: usize, bytes: usize) -> usize {
+    let from = (at.saturating_sub(bytes)..at)
+        .find(|&index| text.is_char_boundary(index))
+        .unwrap_or(at);
+    text[from..at]
+        .rfind('\n')
+        .map_or(from, |newline| from + newline + 1)
+}
+
+/// The place a role's office belongs to: the one place it names once the containers of
+/// another are set aside ("Mayor of Zhuhai, Guangdong Province" is Zhuhai's); a Chief
+/// Executive's role that names none is the page's SAR's.
+fn office_place(
+    text: &str,
+    role: &Range<usize>,
+    places: &[PlaceMention],
+    gazetteer: &Gazetteer,
+    sar: Option<&(String, EntryId)>,
+) -> Option<(String, EntryId)> {
+    let role_text = text.get(role.clone())?;
+    if !TITLE_IN_ROLE.is_match(role_text) {
+        return None;
+    }
+    let from = places.partition_point(|place| place.range.start < role.start);
+    let named: Vec<(&str, EntryId)> = places[from..]
+        .iter()
+        .take_while(|place| place.range.end <= role.end)
+        .filter_map(|place| Some((place.name.as_str(), place.entry?)))
+        .collect();
+    let innermost: Vec<&(&str, EntryId)> = named
+        .iter()
+        .filter(|(_, id)| {
+            !named
+                .iter()
+                .any(|(_, other)| other != id && gazetteer.contains(*id, *other))
+        })
+        .collect();
+    match innermost.as_slice() {
+        [] if role_text.contains("Chief Executive") => sar.cloned(),
+        [first, rest @ ..] if rest.iter().all(|(_, id)| *id == first.1) => {
+            Some((first.0.to_owned(), first.1))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract_text;
+
+    fn stand_ins_of(text: &str) -> Vec<(String, String)> {
+        let gazetteer = Gazetteer::bundled();
+        let extraction = extract_text(text, None, gazetteer);
+        stand_ins(text, &extraction.people, &extraction.places, gazetteer)
+            .into_iter()
+            .map(|mention| (text[mention.range].to_owned(), mention.name))
+            .collect()
+    }
+
+    #[test]
+    fn an_official_introduced_with_a_place_stands_for_it_when_named_again() {
+        let found = stand_ins_of(
+            "Mrs Lam first met with the Governor of Hainan Province, Mr Feng Fei. Mr Feng said Hainan welcomes Hong Kong investors.",
+        );
+        assert!(
+            found.contains(&("Mr Feng Fei".into(), "Hainan Province".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Mr Feng".into(), "Hainan Province".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_chief_executive_stands_for_the_sar_the_page_names_most() {
+        let found = stand_ins_of(
+            "The Chief Executive, Mrs Carrie Lam, met Hebei Governor Xu Qin in Hong Kong today. Mrs Lam said Hong Kong and Hebei are close. Mr Xu agreed.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(words, place)| words == "Mrs Lam" && place == "Hong Kong"),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(words, place)| words == "Mr Xu" && place == "Hebei"),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(words, place)| words == "Chief Executive" && place == "Hong Kong"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_destination_before_a_title_is_not_the_office() {
+        let found = stand_ins_of(
+            "In the meeting in Macao, Mr Sam welcomed to Macao Secretary Xu and his delegation.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_two_places_share_stands_for_neither() {
+        let found = stand_ins_of(
+            "Hubei Governor Wang Xiaodong and Chengdu Mayor Wang Fengchao met. Mr Wang said so.",
+        );
+        assert!(
+            !found.iter().any(|(words, _)| words == "Mr Wang"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_company_chief_executive_is_not_the_sar() {
+        let found =
+            stand_ins_of("Hong Kong's Chief Executive Officer of the bank met Shenzhen officials.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+}
