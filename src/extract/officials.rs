@@ -118,6 +118,7 @@ pub fn stand_ins(
             found.push(mention(whole.range(), place));
         }
     }
+    found.extend(bare_names(text, &officials));
     if let Some(sar) = &sar {
         for title in CHIEF_EXECUTIVE.captures_iter(text) {
             let Some(whole) = title.get(0) else {
@@ -141,6 +142,51 @@ pub fn stand_ins(
     }
     found.sort_by_key(|mention| mention.range.start);
     found.dedup_by(|later, earlier| later.range.start < earlier.range.end);
+    found
+}
+
+/// How many distinct bare names are looked for: a page introduces a handful of officials.
+const MAX_BARE_NAMES: usize = 16;
+
+/// "Chui said", "Lam noted": an introduced official's family name alone, as the subject of a
+/// verb — the first or last word of their name (Chinese names put the family name first,
+/// "Carrie Lam" last), when no official of another place shares it.
+fn bare_names(text: &str, officials: &[Official]) -> Vec<PlaceMention> {
+    let mut words: Vec<(&str, &(String, EntryId))> = Vec::new();
+    let mut shared: Vec<&str> = Vec::new();
+    for official in officials.iter().filter(|official| official.name.len() >= 2) {
+        let ends = [official.name.first(), official.name.last()];
+        for word in ends.into_iter().flatten().filter(|word| word.len() >= 3) {
+            match words.iter().find(|(known, _)| known == word) {
+                Some((_, place)) if place.1 != official.place.1 => shared.push(word),
+                Some(_) => {}
+                None => words.push((word, &official.place)),
+            }
+        }
+    }
+    words.retain(|(word, _)| !shared.contains(word));
+    words.truncate(MAX_BARE_NAMES);
+    let mut found = Vec::new();
+    for (word, place) in words {
+        for (at, _) in text.match_indices(word) {
+            let end = at + word.len();
+            let before = text[..at].chars().next_back();
+            let after = &text[end..];
+            let alone = before.is_none_or(|c| !c.is_alphanumeric() && c != '-')
+                && !text[..at]
+                    .trim_end()
+                    .ends_with(|c: char| c.is_ascii_uppercase());
+            let subject = after.starts_with(" said")
+                || after.starts_with(" noted")
+                || after.starts_with(" added")
+                || after.starts_with(" met")
+                || after.starts_with(" also")
+                || after.starts_with(" and ");
+            if alone && subject {
+                found.push(mention(at..end, place));
+            }
+        }
+    }
     found
 }
 
@@ -372,6 +418,19 @@ mod tests {
             found
                 .iter()
                 .any(|(words, place)| words == "Chief Executive" && place == "Hong Kong"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_family_name_alone_as_a_subject_is_the_official() {
+        let found = stand_ins_of(
+            "Macau Chief Executive Chui Sai On met Zhongshan officials. Chui said Macau welcomes Zhongshan.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(words, place)| words == "Chui" && place == "Macau"),
             "{found:?}"
         );
     }

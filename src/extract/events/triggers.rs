@@ -38,7 +38,7 @@ static ALLIANCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VISIT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:visited|visits|paid (?:a|an|an official|a working) visit(?: to)?|led (?:a|an|the) (?:[\w-]+ ){0,4}delegation|delegation(?-u:\b)[^.;]{0,80}(?-u:\b)(?:visit|visited|went|arrived|came)|(?:study|inspection|investigation|working|business|research|fact-finding|exchange) (?:tour|trip|visit)s?(?: (?:to|in))?|(?:visit|trip|tour) to|met (?:in [\w ]{1,20} )?with (?:a|an|the) (?:[\w'-]+ ){0,6}delegation|received (?:a|an|the) (?:[\w'-]+ ){0,6}delegation|inspected|went to [\w ]{1,60} (?:to|for) (?:study|investigate|investigation|inspect|inspection|visit|research|exchange))",
+        r"(?-u:\b)(?:visited|visits|paid (?:a|an|an official|a working) visit(?: to)?|led (?:a|an|the) (?:[\w-]+ ){0,4}delegation|led (?:a|an) (?:[\w-]+ ){0,2}(?:team|group) to|delegation(?-u:\b)[^.;]{0,80}(?-u:\b)(?:visit|visited|went|arrived|came)|(?:study|inspection|investigation|working|business|research|fact-finding|exchange) (?:tour|trip|visit)s?(?: (?:to|in))?|(?:visit|trip|tour) to|met (?:in [\w ]{1,20} )?with (?:a|an|the) (?:[\w'-]+ ){0,6}delegation|received (?:a|an|the) (?:[\w'-]+ ){0,6}delegation|inspected|went to [\w ]{1,60} (?:to|for) (?:study|investigate|investigation|inspect|inspection|visit|research|exchange))",
     )
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
@@ -51,7 +51,7 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
 /// places (a host meeting a visiting delegation is the delegation's visit: see `VISIT`).
 static MEETING_AN_OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)met (?:with )?(?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)",
+        r"(?-u:\b)met (?:with )?(?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)|(?-u:\b)(?:at|in|during) a (?:[\w-]+ ){0,2}meeting (?:[^.;]{0,60}? )?(?:with|between) (?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)|(?-u:\b)(?:attended|hosted|held|gave) an? (?:[\w-]+ ){0,2}(?:lunch|luncheon|dinner|banquet) (?:hosted by|with|for) (?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)",
     )
 });
 static OTHER: LazyLock<Regex> = LazyLock::new(|| {
@@ -115,7 +115,7 @@ pub static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
 /// "the two cities", "both sides", "the three zones": parties named earlier.
 pub static GROUP_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:the (two|three|four|five|six|seven|eight|nine|ten|several) (?:[\w-]+ )?(?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties|governments|new areas|municipalities|territories|capitals)|both (?:sides|parties|cities|provinces|places|governments|regions)|the (?:[\w-]+ )?(?:sides|parties)|they)(?-u:\b)|(?:双方|两地|两市|两区|两县|两省|两岸|三地|三市|三区|三县|三省|三方|四地|四市|四省|四方|各方)",
+        r"(?-u:\b)(?:the (two|three|four|five|six|seven|eight|nine|ten|several) (?:[\w-]+ )?(?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties|governments|new areas|municipalities|territories|capitals)|both (?:sides|parties|cities|provinces|places|governments|regions|counties|districts|prefectures|areas)|the (?:[\w-]+ )?(?:sides|parties)|they)(?-u:\b)|(?:双方|两地|两市|两区|两县|两省|两岸|三地|三市|三区|三县|三省|三方|四地|四市|四省|四方|各方)",
     )
 });
 /// "during the visit", "at the meeting", "on the site": the occasion already reported.
@@ -185,6 +185,11 @@ static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::ne
             "forum on",
             "symposium on",
             "met ",
+            "meeting ",
+            "lunch",
+            "dinner",
+            "banquet",
+            "led a",
             "签",
             "缔结",
             "达成",
@@ -258,7 +263,9 @@ pub fn trigger(lower: &str) -> Option<Trigger> {
             return None;
         }
         // "met with the delegation headed by the mayor of Shenzhen" receives a visit.
-        if std::ptr::eq(pattern, &*MEETING_AN_OFFICIAL) && lower.contains("delegation") {
+        if std::ptr::eq(pattern, &*MEETING_AN_OFFICIAL)
+            && lower[found.start()..].contains("delegation")
+        {
             return None;
         }
         // "新一轮浙川东西部协作新闻发布会在杭召开": a press conference announces; the parties do
@@ -476,6 +483,22 @@ mod tests {
             Some("visit")
         );
         assert_eq!(kind("Mr Lee met reporters"), None);
+        assert_eq!(
+            kind(
+                "Mr Lee and the delegation attended a working lunch hosted by the Mayor of Chengdu"
+            ),
+            Some("meeting")
+        );
+        assert_eq!(
+            kind(
+                "He made the remarks at a meeting in Zhongshan with the Secretary of the Zhongshan Municipal Committee"
+            ),
+            Some("meeting")
+        );
+        assert_eq!(
+            kind("Xu led a team to Shenzhen for exchanges"),
+            Some("visit")
+        );
         assert_eq!(
             kind("Governor Huang started a six-day visit to Taiwan"),
             Some("visit")
