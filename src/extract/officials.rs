@@ -26,21 +26,15 @@ use crate::pattern::compiled;
 const TITLE: &str = r"(?:Chief Executive|(?:Executive |First )?(?:Vice |Deputy )?(?:Governor|Mayor|Party Secretary|Secretary|Chairman|Chairwoman|Magistrate|Director)|Party chief)";
 
 /// A person's name as English news writes Chinese and Hong Kong names: two or three
-/// capitalised words ("Xu Qin", "Sam Hou Fai", "Carrie Lam", "Chan Kwok-ki").
-const NAME: &str = r"[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}";
+/// capitalised words (one in a later mention) ("Xu Qin", "Sam Hou Fai", "Carrie Lam", "Chan Kwok-ki").
+const NAME: &str = r"[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){0,2}";
 
-/// "Hebei Governor Xu Qin", "Chief Executive Carrie Lam", "CPC Fujian Provincial Committee
-/// Secretary Yu Weiguo": a title, then the name.
-static TITLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+/// An official named: a title or an honorific, then one to three capitalised words — "Hebei
+/// Governor Xu Qin", "Chief Executive Carrie Lam", "…, Mr Feng Fei" (introductions, when the
+/// name has two words or more), "Mr Feng", "Mrs Lam", "Secretary Xu" (later mentions).
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
-        r"(?-u:\b)({TITLE})\s+(?:(?:Mr|Mrs|Ms|Madam|Dr)\.?\s+)?({NAME})(?-u:\b)"
-    ))
-});
-
-/// "…, Mr Feng Fei": a name given after its role and a comma.
-static NAME_AFTER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(&format!(
-        r",\s+(?:Mr|Mrs|Ms|Madam|Dr)\.?\s+({NAME})(?-u:\b)"
+        r"(?-u:\b)(?:({TITLE})\s+(?:(?:Mr|Mrs|Ms|Madam|Dr)\.?\s+)?|(Mr|Mrs|Ms|Madam|Dr)\.?\s+)({NAME})(?-u:\b)"
     ))
 });
 
@@ -50,13 +44,6 @@ static TITLE_IN_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
         r"(?i)(?-u:\b)(?:chief executive|governor|mayor|secretary|chairman|chairwoman|magistrate|director|party chief|member of the standing committee)(?-u:\b)",
     )
-});
-
-/// A later mention: "Mr Feng", "Mrs Lam", "Secretary Xu", "Governor Wang Xiaodong".
-static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(&format!(
-        r"(?-u:\b)(?:Mr|Mrs|Ms|Madam|Dr|{TITLE})\.?\s+([A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){{0,2}})(?-u:\b)"
-    ))
 });
 
 /// "the Chief Executive" on its own: the SAR's head, when not a company's ("Chief Executive
@@ -77,6 +64,18 @@ struct Official {
     place: (String, EntryId),
 }
 
+/// An official named in the text.
+struct Named {
+    /// The title or honorific and the name.
+    whole: Range<usize>,
+    /// The title, when one stands before the name.
+    title: Option<Range<usize>>,
+    /// Whether "Mr", "Mrs", "Ms", "Madam" or "Dr" stands before the name.
+    honorific: bool,
+    /// The name.
+    name: Range<usize>,
+}
+
 /// Mentions of officials who stand for a place, as mentions of that place (the official's
 /// words are the range; the place's name and entry are its name and entry), in text order.
 pub fn stand_ins(
@@ -86,7 +85,18 @@ pub fn stand_ins(
     gazetteer: &Gazetteer,
 ) -> Vec<PlaceMention> {
     let sar = page_sar(places, gazetteer);
-    let officials = introductions(text, people, places, gazetteer, sar.as_ref());
+    let named: Vec<Named> = NAMED
+        .captures_iter(text)
+        .filter_map(|found| {
+            Some(Named {
+                whole: found.get(0)?.range(),
+                title: found.get(1).map(|title| title.range()),
+                honorific: found.get(2).is_some(),
+                name: found.get(3)?.range(),
+            })
+        })
+        .collect();
+    let officials = introductions(text, &named, people, places, gazetteer, sar.as_ref());
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, official) in officials.iter().enumerate() {
         for word in &official.name {
@@ -94,11 +104,10 @@ pub fn stand_ins(
         }
     }
     let mut found = Vec::new();
-    for reference in REFERENCE.captures_iter(text) {
-        let (Some(whole), Some(name)) = (reference.get(0), reference.get(1)) else {
-            continue;
-        };
-        let words: Vec<&str> = name.as_str().split(' ').collect();
+    for mention_of in &named {
+        let whole = mention_of.whole.clone();
+        let name = &text[mention_of.name.clone()];
+        let words: Vec<&str> = name.split(' ').collect();
         // The officials whose name holds every word of the mention.
         let Some(first) = words.first().and_then(|word| by_word.get(word)) else {
             continue;
@@ -115,7 +124,7 @@ pub fn stand_ins(
             continue;
         };
         if meant.all(|other| other.1 == place.1) {
-            found.push(mention(whole.range(), place));
+            found.push(mention(whole, place));
         }
     }
     found.extend(bare_names(text, &officials));
@@ -190,6 +199,16 @@ fn bare_names(text: &str, officials: &[Official]) -> Vec<PlaceMention> {
     found
 }
 
+/// The name a place's official stands for it by: the place as the text writes it, except an
+/// abbreviation in capitals ("HKSAR", "MSAR"), which names the place by its gazetteer name.
+fn written_name(place: &PlaceMention, gazetteer: &Gazetteer) -> Option<String> {
+    if place.name.chars().any(char::is_lowercase) {
+        Some(place.name.clone())
+    } else {
+        Some(gazetteer.entry(place.entry?)?.base.clone())
+    }
+}
+
 /// A stand-in mention of `place` at `range`.
 fn mention(range: Range<usize>, place: &(String, EntryId)) -> PlaceMention {
     PlaceMention {
@@ -243,6 +262,7 @@ fn page_sar(places: &[PlaceMention], gazetteer: &Gazetteer) -> Option<(String, E
 /// The officials the page introduces with their place.
 fn introductions(
     text: &str,
+    named: &[Named],
     people: &[Person],
     places: &[PlaceMention],
     gazetteer: &Gazetteer,
@@ -265,44 +285,55 @@ fn introductions(
             office_place(text, &role, places, gazetteer, None),
         );
     }
-    // "Hebei Governor Xu Qin": the place stands right before the title.
-    for found in TITLE_THEN_NAME.captures_iter(text) {
-        let (Some(title), Some(name)) = (found.get(1), found.get(2)) else {
+    for official in named {
+        let name = &text[official.name.clone()];
+        if !name.contains(' ') {
             continue;
-        };
-        let before = line_start(text, title.start(), 80)..title.end();
-        let place = places
-            .iter()
-            .rev()
-            .find(|place| place.range.end <= title.start() && place.range.start >= before.start)
-            .filter(|place| {
-                let between = &text[place.range.end..title.start()];
-                between
-                    .split_whitespace()
-                    .all(|word| word.starts_with(|c: char| c.is_ascii_uppercase()))
-                    && !PLACE_AS_DESTINATION.is_match(&text[before.start..place.range.start])
-            })
-            .and_then(|place| Some((place.name.clone(), place.entry?)))
-            .or_else(|| {
-                (title.as_str() == "Chief Executive")
-                    .then(|| sar.cloned())
-                    .flatten()
-            });
-        add(name.as_str(), place);
-    }
-    // "the Governor of Hainan Province, Mr Feng Fei".
-    for found in NAME_AFTER_ROLE.captures_iter(text) {
-        let (Some(whole), Some(name)) = (found.get(0), found.get(1)) else {
-            continue;
-        };
-        let start = role_start(text, whole.start());
-        let role = start..whole.start();
-        add(
-            name.as_str(),
-            office_place(text, &role, places, gazetteer, sar),
-        );
+        }
+        if let Some(title) = &official.title {
+            // "Hebei Governor Xu Qin": the place stands right before the title.
+            add(
+                name,
+                place_before_title(text, title, places, gazetteer, sar),
+            );
+        } else if official.honorific && text[..official.whole.start].trim_end().ends_with(',') {
+            // "the Governor of Hainan Province, Mr Feng Fei".
+            let comma = text[..official.whole.start].trim_end().len() - 1;
+            let role = role_start(text, comma)..comma;
+            add(name, office_place(text, &role, places, gazetteer, sar));
+        }
     }
     officials
+}
+
+/// "Hebei Governor", "CPC Fujian Provincial Committee Secretary": the place just before a
+/// title, with nothing but capitalised words between; a Chief Executive with none is the
+/// page's SAR's.
+fn place_before_title(
+    text: &str,
+    title: &Range<usize>,
+    places: &[PlaceMention],
+    gazetteer: &Gazetteer,
+    sar: Option<&(String, EntryId)>,
+) -> Option<(String, EntryId)> {
+    let from = line_start(text, title.start, 80);
+    let last = places.partition_point(|place| place.range.end <= title.start);
+    places[..last]
+        .last()
+        .filter(|place| place.range.start >= from)
+        .filter(|place| {
+            let between = &text[place.range.end..title.start];
+            between
+                .split_whitespace()
+                .all(|word| word.starts_with(|c: char| c.is_ascii_uppercase()))
+                && !PLACE_AS_DESTINATION.is_match(&text[from..place.range.start])
+        })
+        .and_then(|place| Some((written_name(place, gazetteer)?, place.entry?)))
+        .or_else(|| {
+            (&text[title.clone()] == "Chief Executive")
+                .then(|| sar.cloned())
+                .flatten()
+        })
 }
 
 /// Where the role before a comma begins: after the last clause mark, "met" or "with".
@@ -346,12 +377,12 @@ fn office_place(
         return None;
     }
     let from = places.partition_point(|place| place.range.start < role.start);
-    let named: Vec<(&str, EntryId)> = places[from..]
+    let named: Vec<(&PlaceMention, EntryId)> = places[from..]
         .iter()
         .take_while(|place| place.range.end <= role.end)
-        .filter_map(|place| Some((place.name.as_str(), place.entry?)))
+        .filter_map(|place| Some((place, place.entry?)))
         .collect();
-    let innermost: Vec<&(&str, EntryId)> = named
+    let innermost: Vec<&(&PlaceMention, EntryId)> = named
         .iter()
         .filter(|(_, id)| {
             !named
@@ -362,7 +393,7 @@ fn office_place(
     match innermost.as_slice() {
         [] if role_text.contains("Chief Executive") => sar.cloned(),
         [first, rest @ ..] if rest.iter().all(|(_, id)| *id == first.1) => {
-            Some((first.0.to_owned(), first.1))
+            Some((written_name(first.0, gazetteer)?, first.1))
         }
         _ => None,
     }
