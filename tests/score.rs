@@ -185,14 +185,27 @@ fn real_page_scores_do_not_regress() {
     assert_real_floors(
         "heldout-3",
         &[
-            ("event_f1", 0.5),
-            ("event_recall", 0.43),
+            ("event_f1", 0.66),
+            ("event_recall", 0.65),
             ("participant_f1", 0.92),
-            ("date_exact", 0.63),
+            ("date_exact", 0.6),
             ("place_f1", 0.86),
             ("place_precision", 0.86),
             ("published_acc", 0.84),
             ("title_acc", 0.88),
+        ],
+    );
+    assert_real_floors(
+        "heldout-4",
+        &[
+            ("event_f1", 0.67),
+            ("event_recall", 0.61),
+            ("participant_f1", 0.92),
+            ("date_exact", 0.82),
+            ("place_f1", 0.83),
+            ("place_precision", 0.82),
+            ("published_acc", 0.93),
+            ("title_acc", 0.96),
         ],
     );
 }
