@@ -331,6 +331,9 @@ fn write_summary(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
             .published
             .map_or_else(|| "no date".to_owned(), |date| date.edtf());
         writeln!(out, "{file}\t{date}\t{}", document.meta.title)?;
+        for warning in document.warnings() {
+            writeln!(out, "    warning: {warning}")?;
+        }
         for event in &document.extraction.events {
             let date = event
                 .date
@@ -469,6 +472,9 @@ pub struct JsonDocument {
     /// Further paths holding the identical document.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub also_at: Vec<String>,
+    /// What went wrong reading the file, though it was read (undecodable bytes).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 impl JsonDocument {
@@ -501,6 +507,7 @@ impl JsonDocument {
             byline: document.meta.byline.clone(),
             encoding: document.encoding,
             also_at: relatives.collect(),
+            warnings: document.warnings(),
         }
     }
 }

@@ -69,6 +69,17 @@ fn every_bad_file_is_reported_with_its_reason_and_the_rest_loads() {
     huge.set_len(3 * 1024 * 1024).unwrap();
     let (gbk, _, _) = encoding_rs::GBK.encode("南京市江宁区与溧水区签署合作协议。\n\n江宁区、溧水区、高淳区共同举行区域联动合作签约仪式，三区主要领导出席。");
     write(root, "gbk.txt", &gbk);
+    // A UTF-8 Chinese article cut one byte short (a truncated download) and one with a byte
+    // lost in the middle: read, with the damage replaced and said.
+    let chinese = "南京市江宁区与溧水区签署合作协议。\n\n江宁区、溧水区、高淳区共同举行区域联动合作签约仪式，三区主要领导出席。".repeat(3);
+    write(
+        root,
+        "cut-utf8.txt",
+        &chinese.as_bytes()[..chinese.len() - 1],
+    );
+    let mut missing = chinese.as_bytes().to_vec();
+    missing.remove(100);
+    write(root, "byte-lost-utf8.txt", &missing);
 
     let locked = write(
         root,
@@ -111,6 +122,17 @@ fn every_bad_file_is_reported_with_its_reason_and_the_rest_loads() {
         .find(|d| d.paths[0].relative == "gbk.txt")
         .unwrap();
     assert!(gbk.original.contains("江宁区"));
+    for name in ["cut-utf8.txt", "byte-lost-utf8.txt"] {
+        let damaged = corpus
+            .documents()
+            .iter()
+            .find(|d| d.paths[0].relative == name)
+            .unwrap_or_else(|| panic!("{name} is read, not skipped"));
+        assert_eq!(damaged.encoding, "UTF-8");
+        assert!(damaged.damaged_bytes > 0 && damaged.damaged_bytes <= 3);
+        assert!(damaged.warnings()[0].contains("could not be decoded"));
+        assert!(damaged.original.contains("高淳区"));
+    }
 
     assert_eq!(reason_for(&corpus, "empty.txt"), Some(&SkipReason::Empty));
     assert_eq!(reason_for(&corpus, "binary.txt"), Some(&SkipReason::Binary));

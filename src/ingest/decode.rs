@@ -22,6 +22,15 @@ const MAX_SYMBOL_RATIO: f64 = 0.05;
 /// Share of control characters above which decoded "text" is taken for binary data.
 const MAX_CONTROL_RATIO: f64 = 0.02;
 
+/// How many good multi-byte characters a mostly-UTF-8 file must have per broken byte to be
+/// read as UTF-8 with its damage replaced (a truncated download, a byte lost in a copy). A file
+/// in a legacy Chinese encoding read as UTF-8 has almost no valid multi-byte characters.
+const UTF8_CHARACTERS_PER_BROKEN_BYTE: usize = 20;
+
+/// How many broken bytes at the very end of otherwise valid UTF-8 are a cut-off character,
+/// whatever the rest of the file holds.
+const CUT_OFF_CHARACTER: usize = 3;
+
 /// Decoded text and the encoding it came from.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Decoded {
@@ -29,6 +38,9 @@ pub struct Decoded {
     pub text: String,
     /// The encoding's name ("UTF-8", "GBK", "Big5", "UTF-16LE", …).
     pub encoding: &'static str,
+    /// How many bytes could not be decoded and were replaced by U+FFFD (a truncated or
+    /// damaged file that is still worth reading).
+    pub damaged_bytes: usize,
 }
 
 /// Decodes a file's bytes, or says plainly why they are not text.
@@ -45,7 +57,15 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
         None => (pick_encoding(bytes, declared)?, bytes),
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
-    if had_errors && replacement_ratio(&text) > MAX_REPLACEMENT_RATIO {
+    // Read again only when something was broken: a clean file costs nothing more.
+    let utf8 = (had_errors && encoding == UTF_8).then(|| broken_utf8(body));
+    let damaged_bytes = match utf8 {
+        Some(reading) => reading.broken_bytes,
+        None if had_errors => count(&text, |c| c == '\u{FFFD}'),
+        None => 0,
+    };
+    let mostly_utf8 = utf8.is_some_and(|reading| reading.is_mostly_utf8());
+    if had_errors && !mostly_utf8 && replacement_ratio(&text) > MAX_REPLACEMENT_RATIO {
         return Err(SkipReason::InvalidEncoding {
             encoding: encoding.name().to_owned(),
         });
@@ -60,7 +80,48 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
     Ok(Decoded {
         text,
         encoding: encoding.name(),
+        damaged_bytes,
     })
+}
+
+/// What reading bytes as UTF-8 finds: good multi-byte characters and broken bytes.
+#[derive(Clone, Copy, Debug, Default)]
+struct Utf8Reading {
+    /// Valid characters of two bytes or more.
+    multi_byte_characters: usize,
+    /// Bytes of invalid or incomplete sequences.
+    broken_bytes: usize,
+    /// Whether every broken byte is in an incomplete character at the very end.
+    broken_only_at_end: bool,
+}
+
+impl Utf8Reading {
+    /// UTF-8 with a few broken bytes (a character cut off at the end, a byte lost in the
+    /// middle) rather than another encoding.
+    fn is_mostly_utf8(&self) -> bool {
+        self.broken_bytes > 0
+            && ((self.broken_only_at_end && self.broken_bytes <= CUT_OFF_CHARACTER)
+                || self.multi_byte_characters
+                    >= self.broken_bytes * UTF8_CHARACTERS_PER_BROKEN_BYTE)
+    }
+}
+
+/// Reads bytes as UTF-8 in one pass, counting good multi-byte characters and broken bytes.
+fn broken_utf8(bytes: &[u8]) -> Utf8Reading {
+    let mut reading = Utf8Reading::default();
+    let mut broken_chunks = 0;
+    let mut last_is_broken = false;
+    for chunk in bytes.utf8_chunks() {
+        reading.multi_byte_characters += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        last_is_broken = !chunk.invalid().is_empty();
+        if last_is_broken {
+            reading.broken_bytes += chunk.invalid().len();
+            broken_chunks += 1;
+        }
+    }
+    // A chunk's invalid part ends it, so a broken last chunk ends the input.
+    reading.broken_only_at_end = broken_chunks == 1 && last_is_broken;
+    reading
 }
 
 /// Chooses an encoding for bytes without a byte-order mark.
@@ -75,7 +136,7 @@ fn pick_encoding(
     if has_binary_signature(head) || head.contains(&0) {
         return Err(SkipReason::Binary);
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if std::str::from_utf8(bytes).is_ok() || broken_utf8(bytes).is_mostly_utf8() {
         return Ok(UTF_8);
     }
     if let Some(declared) = declared.filter(|encoding| *encoding != UTF_8) {
@@ -159,6 +220,11 @@ fn control_ratio(text: &str) -> f64 {
     ratio(text, |c| {
         (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}' | '\u{85}')) || c == '\0'
     })
+}
+
+/// How many characters match `predicate`.
+fn count(text: &str, predicate: impl Fn(char) -> bool) -> usize {
+    text.chars().filter(|&c| predicate(c)).count()
 }
 
 /// Share of the characters (in the sniffed head) that match `predicate`.
@@ -256,6 +322,36 @@ mod tests {
         assert_eq!(decode(b"%PDF-1.7 rest", None), Err(SkipReason::Binary));
         let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8 + 1).collect();
         assert!(decode(&noise, None).is_err());
+    }
+
+    #[test]
+    fn a_utf8_chinese_article_cut_or_damaged_by_a_byte_is_read_with_the_damage_replaced() {
+        let article = CHINESE.repeat(3);
+        let bytes = article.as_bytes();
+        // Cut one byte short: the last character is incomplete.
+        let cut = decode(&bytes[..bytes.len() - 1], None).unwrap();
+        assert_eq!(cut.encoding, "UTF-8");
+        assert_eq!(cut.damaged_bytes, 2);
+        assert!(cut.text.starts_with("江宁区、溧水区"));
+        assert!(cut.text.ends_with('\u{FFFD}'));
+        // One byte missing in the middle.
+        let mut missing = bytes.to_vec();
+        missing.remove(40);
+        let damaged = decode(&missing, None).unwrap();
+        assert_eq!(damaged.encoding, "UTF-8");
+        assert!(damaged.damaged_bytes > 0 && damaged.damaged_bytes <= 3);
+        assert!(damaged.text.contains("南京市三个区"));
+        // Whole files have no damage.
+        assert_eq!(decode(bytes, None).unwrap().damaged_bytes, 0);
+    }
+
+    #[test]
+    fn a_legacy_encoding_is_not_taken_for_damaged_utf8() {
+        let article = CHINESE.repeat(3);
+        let (gbk, _, _) = encoding_rs::GB18030.encode(&article);
+        let decoded = decode(&gbk, None).unwrap();
+        assert_ne!(decoded.encoding, "UTF-8");
+        assert_eq!(decoded.damaged_bytes, 0);
     }
 
     #[test]

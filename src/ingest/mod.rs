@@ -91,6 +91,7 @@ pub fn read_document(bytes: &[u8], format: Format, path: DocPath) -> Result<Docu
         format,
         paths: vec![path],
         encoding: decoded.encoding,
+        damaged_bytes: decoded.damaged_bytes,
         meta: cleaned.meta,
         original,
         body,

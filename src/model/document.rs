@@ -119,6 +119,9 @@ pub struct Document {
     pub paths: Vec<DocPath>,
     /// Name of the encoding it was decoded from ("UTF-8", "GBK", "Big5", …).
     pub encoding: &'static str,
+    /// How many bytes of the file could not be decoded and show as U+FFFD (a truncated
+    /// download, a damaged copy): the document is read, with a warning.
+    pub damaged_bytes: usize,
     /// Title, date, source, byline.
     pub meta: DocumentMeta,
     /// The whole decoded text; for HTML, the page converted to text with its clutter.
@@ -148,6 +151,25 @@ impl Document {
         (segment.body.start..=segment.body.end)
             .contains(&body_offset)
             .then(|| segment.original_start + (body_offset - segment.body.start))
+    }
+
+    /// What the reader should know about how the file was read: bytes that could not be
+    /// decoded ("3 bytes of this UTF-8 file could not be decoded …; the file may be cut off
+    /// or damaged").
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if self.damaged_bytes > 0 {
+            let bytes = if self.damaged_bytes == 1 {
+                "1 byte".to_owned()
+            } else {
+                format!("{} bytes", self.damaged_bytes)
+            };
+            warnings.push(format!(
+                "{bytes} of this {} file could not be decoded (shown as replacement marks); the file may be cut off or damaged",
+                self.encoding
+            ));
+        }
+        warnings
     }
 
     /// The paragraphs of the clean body, in order.
@@ -270,6 +292,7 @@ mod tests {
             format: Format::Text,
             paths: Vec::new(),
             encoding: "UTF-8",
+            damaged_bytes: 0,
             meta: DocumentMeta::default(),
             original: original.to_owned(),
             body,

@@ -884,6 +884,11 @@ fn header_ui(ui: &mut egui::Ui, state: &AppState, document: &Document) {
     }
     let colour = theme::meta_colour(ui.visuals());
     ui.label(RichText::new(facts.join("  ·  ")).color(colour));
+    for warning in document.warnings() {
+        ui.label(
+            RichText::new(format!("Warning: {warning}")).color(theme::error_colour(ui.visuals())),
+        );
+    }
     for path in &document.paths {
         ui.label(
             RichText::new(path.path.display().to_string())
