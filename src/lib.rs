@@ -9,6 +9,7 @@ pub mod cli;
 pub mod desk;
 pub mod export;
 pub mod extract;
+pub mod files;
 pub mod ingest;
 pub mod journal;
 pub mod model;

@@ -222,3 +222,23 @@ fn a_folder_that_vanishes_before_reading_is_reported() {
     assert_eq!(corpus.skipped().len(), 1);
     assert_eq!(corpus.skipped()[0].reason, SkipReason::Vanished);
 }
+
+#[test]
+fn a_sparse_terabyte_file_under_a_raised_limit_is_skipped_without_allocating_it() {
+    // Before the guarded reader, the declared size was allocated up front and the process
+    // aborted ("memory allocation of 1099511627776 bytes failed"), losing every result.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "good.txt", ARTICLE.as_bytes());
+    let sparse = fs::File::create(root.join("terabyte.txt")).unwrap();
+    sparse.set_len(1 << 40).unwrap();
+    let options = IngestOptions {
+        max_file_bytes: 1 << 41,
+    };
+    let corpus = accord::cli::load(&[root.to_path_buf()], &options);
+    assert!(loaded(&corpus, "good.txt"));
+    assert_eq!(
+        reason_for(&corpus, "terabyte.txt"),
+        Some(&SkipReason::Binary)
+    );
+}

@@ -163,6 +163,15 @@ fn pick_encoding(
     Ok(guess)
 }
 
+/// Whether a file's first bytes say it is not text: a binary format's signature, or NUL bytes
+/// that no byte-order mark or UTF-16 pattern explains. Lets a reader stop after the first bytes
+/// (a sparse file of zeros, a disk image named `.txt`).
+pub fn is_binary_head(head: &[u8]) -> bool {
+    Encoding::for_bom(head).is_none()
+        && sniff_utf16_without_bom(head).is_none()
+        && (has_binary_signature(head) || head.contains(&0))
+}
+
 /// Recognises UTF-16 saved without a byte-order mark from its pattern of zero bytes: ASCII
 /// characters leave a zero in every other byte.
 fn sniff_utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {

@@ -140,7 +140,7 @@ impl Fingerprint {
 
     /// The file's fingerprint now.
     fn of_file(path: &Path) -> io::Result<Self> {
-        match fs::read(path) {
+        match read_notebook_bytes(path) {
             Ok(bytes) => Ok(Self::of_bytes(&bytes)),
             Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(Self::Absent),
             Err(error) => Err(error),
@@ -155,7 +155,7 @@ impl NotebookFile {
     pub fn open(path: impl Into<PathBuf>) -> Opened {
         let path = path.into();
         remove_stale_temps(&path);
-        let (seen, result) = match fs::read(&path) {
+        let (seen, result) = match read_notebook_bytes(&path) {
             Ok(bytes) => (Fingerprint::of_bytes(&bytes), parse_bytes(&bytes)),
             Err(error) if error.kind() == io::ErrorKind::NotFound => {
                 return Opened {
@@ -305,12 +305,23 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     sync_folder(folder).map_err(io_error("sync the folder", folder))
 }
 
+/// The largest notebook Accord reads: far beyond any real one (200,000 notes are about
+/// 100 MB), and bounded, so a path to something endless is refused instead of read.
+pub const MAX_NOTEBOOK_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// A notebook file's bytes, through the guarded reader: a pipe or a device (a link to
+/// `/dev/zero`) is an error, not a hang or an endless read.
+fn read_notebook_bytes(path: &Path) -> io::Result<Vec<u8>> {
+    crate::files::read_bounded(path, MAX_NOTEBOOK_BYTES, |_| false)
+        .map_err(crate::files::ReadError::into_io)
+}
+
 /// Copies the current notebook (if there is one) to its backup, atomically as well: through a
 /// synced temporary file renamed over the old backup. A copy, not a rename of the notebook, so
 /// the notebook path is never without a file; not a hard link, which an editor writing in place
 /// would change along with the notebook.
 fn keep_backup(path: &Path) -> Result<(), SaveError> {
-    let current = match fs::read(path) {
+    let current = match read_notebook_bytes(path) {
         Ok(current) => current,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
         Err(error) => return Err(io_error("read the previous version of", path)(error)),
@@ -506,6 +517,34 @@ mod tests {
         file.save(&Notebook::default()).unwrap();
         fs::remove_file(&path).unwrap();
         assert!(file.changed_on_disk().unwrap());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_notebook_path_to_a_pipe_or_an_endless_device_is_refused_not_read() {
+        let folder = tempfile::tempdir().unwrap();
+        let fifo = folder.path().join("pipe.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(
+            made.is_ok_and(|status| status.success()),
+            "mkfifo is available"
+        );
+        let zero = folder.path().join("zero.ron");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        for path in [fifo, zero] {
+            // Before the guarded reader, the pipe hung here and /dev/zero read without end.
+            let mut opened = NotebookFile::open(&path);
+            assert!(
+                matches!(&opened.problem, Some(LoadError::Unreadable { source, .. }) if source.to_string().contains("not a regular file")),
+                "{:?}",
+                opened.problem
+            );
+            assert!(!opened.file.is_writable());
+            assert!(matches!(
+                opened.file.save(&Notebook::default()),
+                Err(SaveError::ReadOnly { .. })
+            ));
+        }
     }
 
     #[test]
