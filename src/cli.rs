@@ -58,6 +58,10 @@ pub struct ExtractArgs {
     /// Skip files larger than this many megabytes.
     #[arg(long, value_name = "MB", default_value_t = 20)]
     pub max_file_size: u64,
+    /// Follow links to folders outside the folders given (by default they are reported as
+    /// skipped, so a link to a parent folder cannot make Accord read the whole disk).
+    #[arg(long)]
+    pub follow_outside_links: bool,
 }
 
 /// Runs `accord extract`, writing to `out`. Skipped files do not make it fail; a path that
@@ -70,6 +74,7 @@ pub fn extract(args: &ExtractArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     }
     let options = IngestOptions {
         max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
+        follow_outside_links: args.follow_outside_links,
     };
     let corpus = load(&args.paths, &options);
     if args.json {
@@ -112,6 +117,10 @@ pub struct ExportArgs {
     /// Skip files larger than this many megabytes.
     #[arg(long, value_name = "MB", default_value_t = 20)]
     pub max_file_size: u64,
+    /// Follow links to folders outside the folders given (by default they are reported as
+    /// skipped, so a link to a parent folder cannot make Accord read the whole disk).
+    #[arg(long)]
+    pub follow_outside_links: bool,
 }
 
 /// The formats `accord export` writes.
@@ -200,6 +209,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> an
     let notebook = open_notebook(notebook_path, format.is_notes(), err)?;
     let options = IngestOptions {
         max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
+        follow_outside_links: args.follow_outside_links,
     };
     let corpus = load(&args.paths, &options);
     let events = corpus_events(corpus.documents());

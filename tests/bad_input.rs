@@ -100,6 +100,7 @@ fn every_bad_file_is_reported_with_its_reason_and_the_rest_loads() {
 
     let options = IngestOptions {
         max_file_bytes: 1024 * 1024,
+        ..IngestOptions::default()
     };
     let corpus = accord::cli::load(&[root.to_path_buf()], &options);
 
@@ -205,6 +206,7 @@ fn a_missing_path_is_an_error_on_the_command_line() {
         json: true,
         jsonl: false,
         max_file_size: 20,
+        follow_outside_links: false,
     };
     let error = accord::cli::extract(&args, &mut Vec::new()).unwrap_err();
     assert!(error.to_string().contains("no such file or folder"));
@@ -234,6 +236,7 @@ fn a_sparse_terabyte_file_under_a_raised_limit_is_skipped_without_allocating_it(
     sparse.set_len(1 << 40).unwrap();
     let options = IngestOptions {
         max_file_bytes: 1 << 41,
+        ..IngestOptions::default()
     };
     let corpus = accord::cli::load(&[root.to_path_buf()], &options);
     assert!(loaded(&corpus, "good.txt"));
@@ -241,4 +244,51 @@ fn a_sparse_terabyte_file_under_a_raised_limit_is_skipped_without_allocating_it(
         reason_for(&corpus, "terabyte.txt"),
         Some(&SkipReason::Binary)
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_folder_outside_is_reported_and_not_followed_unless_asked() {
+    // Before, a link to the parent folder made the walk leave the folder the user gave and
+    // read the whole parent tree (a link to `/` would read the disk).
+    let outer = tempfile::tempdir().unwrap();
+    write(
+        outer.path(),
+        "outside.txt",
+        ARTICLE.replace("Wuxi", "Hefei").as_bytes(),
+    );
+    let root = outer.path().join("opened");
+    fs::create_dir(&root).unwrap();
+    write(&root, "good.txt", ARTICLE.as_bytes());
+    fs::create_dir(root.join("inner")).unwrap();
+    write(
+        &root.join("inner"),
+        "inner.txt",
+        ARTICLE.replace("Wuxi", "Wuhu").as_bytes(),
+    );
+    std::os::unix::fs::symlink(outer.path(), root.join("up")).unwrap();
+    std::os::unix::fs::symlink(root.join("inner"), root.join("inner-again")).unwrap();
+
+    let corpus = accord::cli::load(std::slice::from_ref(&root), &IngestOptions::default());
+    assert!(loaded(&corpus, "good.txt") && loaded(&corpus, "inner.txt"));
+    assert!(!loaded(&corpus, "outside.txt"), "the walk left the folder");
+    assert!(matches!(
+        reason_for(&corpus, "up"),
+        Some(SkipReason::LinkLeavesFolder { .. })
+    ));
+    assert!(
+        reason_for(&corpus, "up")
+            .unwrap()
+            .to_string()
+            .contains("leaves the folder")
+    );
+    // A link to a folder inside is followed as before.
+    assert_eq!(reason_for(&corpus, "inner-again"), None);
+
+    let allowed = IngestOptions {
+        follow_outside_links: true,
+        ..IngestOptions::default()
+    };
+    let corpus = accord::cli::load(&[root], &allowed);
+    assert!(loaded(&corpus, "outside.txt"));
 }

@@ -43,12 +43,16 @@ use crate::model::{BodySegment, DocPath, Document, DocumentId, Extraction, Forma
 pub struct IngestOptions {
     /// Files larger than this are skipped with a reason instead of read.
     pub max_file_bytes: u64,
+    /// Whether links to folders outside the opened folder are followed (by default they are
+    /// reported, not followed).
+    pub follow_outside_links: bool,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
         Self {
             max_file_bytes: 20 * 1024 * 1024,
+            follow_outside_links: false,
         }
     }
 }

@@ -32,14 +32,42 @@ pub enum Found {
 ///
 /// Hidden files and folders (names starting with `.`) are passed over silently, as version
 /// control folders and desktop metadata are not articles. Links are followed; a link that leads
-/// back to a folder already being walked is reported as a loop and not entered.
-pub fn walk(root: &Path, mut visit: impl FnMut(Found)) {
+/// back to a folder already being walked is reported as a loop and not entered, and a link to a
+/// folder outside `root` is reported and not entered unless `follow_outside_links` (a link to
+/// a parent would otherwise read the whole parent tree, a link to `/` the disk).
+pub fn walk(root: &Path, follow_outside_links: bool, mut visit: impl FnMut(Found)) {
+    let inside = root.canonicalize().ok();
+    let leaving = std::cell::RefCell::new(Vec::new());
     let walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+        .filter_entry(|entry| {
+            if entry.depth() > 0 && is_hidden(entry.file_name()) {
+                return false;
+            }
+            if follow_outside_links || entry.depth() == 0 || !entry.path_is_symlink() {
+                return true;
+            }
+            match (
+                entry.file_type().is_dir(),
+                &inside,
+                entry.path().canonicalize(),
+            ) {
+                (true, Some(inside), Ok(target)) if !target.starts_with(inside) => {
+                    leaving.borrow_mut().push(Found::Skipped {
+                        path: entry.path().to_path_buf(),
+                        reason: SkipReason::LinkLeavesFolder { target },
+                    });
+                    false
+                }
+                _ => true,
+            }
+        });
     for entry in walker {
+        for found in leaving.borrow_mut().drain(..) {
+            visit(found);
+        }
         match entry {
             Ok(entry) => {
                 let file_type = entry.file_type();
@@ -70,6 +98,9 @@ pub fn walk(root: &Path, mut visit: impl FnMut(Found)) {
                 visit(Found::Skipped { path, reason });
             }
         }
+    }
+    for found in leaving.into_inner() {
+        visit(found);
     }
 }
 

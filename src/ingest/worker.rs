@@ -114,7 +114,7 @@ pub fn ingest(
         }
         Root::Path(root) => {
             let mut files = Vec::new();
-            walk(root, |found| match found {
+            walk(root, options.follow_outside_links, |found| match found {
                 Found::File {
                     path,
                     relative,

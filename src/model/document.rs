@@ -224,6 +224,16 @@ pub enum SkipReason {
         /// The folder the link leads back to.
         target: PathBuf,
     },
+    /// A link to a folder outside the folder being opened: not followed, so that a link to a
+    /// parent (or to `/`) cannot make Accord read the whole disk.
+    #[error(
+        "a link that leaves the folder (to {}): not followed; open that folder itself to read it (on the command line: --follow-outside-links)",
+        .target.display()
+    )]
+    LinkLeavesFolder {
+        /// Where the link leads.
+        target: PathBuf,
+    },
     /// A symbolic link whose target does not exist.
     #[error("a broken link: its target does not exist")]
     BrokenLink,
