@@ -14,6 +14,7 @@ fn seeds_json() -> serde_json::Value {
         json: true,
         jsonl: false,
         max_file_size: 20,
+        follow_outside_links: false,
     };
     extract(&args, &mut out).unwrap();
     serde_json::from_slice(&out).unwrap()

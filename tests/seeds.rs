@@ -18,6 +18,7 @@ fn extract_json(args: &[&str]) -> serde_json::Value {
         json: args.contains(&"--json"),
         jsonl: args.contains(&"--jsonl"),
         max_file_size: 20,
+        follow_outside_links: false,
     };
     extract(&args, &mut out).expect("extract runs on the seeds");
     serde_json::from_slice(&out).expect("valid JSON")
@@ -115,6 +116,7 @@ fn jsonl_prints_one_document_per_line() {
         json: false,
         jsonl: true,
         max_file_size: 20,
+        follow_outside_links: false,
     };
     extract(&args, &mut out).unwrap();
     let text = String::from_utf8(out).unwrap();
