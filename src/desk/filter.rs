@@ -379,7 +379,7 @@ pub(crate) mod tests {
                 relative: "a.txt".to_owned(),
             }],
             encoding: "UTF-8",
-            damaged_bytes: 0,
+            read_warnings: Vec::new(),
             meta: DocumentMeta::default(),
             original: body.to_owned(),
             body: body.to_owned(),

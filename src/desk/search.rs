@@ -132,7 +132,7 @@ mod tests {
             format: Format::Text,
             paths: Vec::new(),
             encoding: "UTF-8",
-            damaged_bytes: 0,
+            read_warnings: Vec::new(),
             meta: DocumentMeta::default(),
             original: body.to_owned(),
             body: body.to_owned(),

@@ -81,7 +81,7 @@ fn document(body: &str, title: &str, file: &str, events: Vec<Event>) -> Document
             relative: file.to_owned(),
         }],
         encoding: "UTF-8",
-        damaged_bytes: 0,
+        read_warnings: Vec::new(),
         meta: DocumentMeta {
             title: title.to_owned(),
             published: PartialDate::ymd(2020, 3, 13),

@@ -142,7 +142,7 @@ mod tests {
                 relative: text.to_owned(),
             }],
             encoding: "UTF-8",
-            damaged_bytes: 0,
+            read_warnings: Vec::new(),
             meta: DocumentMeta::default(),
             original: text.to_owned(),
             body: text.to_owned(),

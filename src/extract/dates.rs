@@ -530,10 +530,10 @@ pub fn find_dates(
 ) -> Vec<DateMention> {
     let raws = raw_dates(text);
     let anchors = Anchors {
-        text,
         published,
         reference: story_date(text, published).or(published),
         now: narrative_now(text, &raws, published),
+        story_years: story_years(text, &raws),
     };
     let mut mentions = Vec::new();
     let mut last_month: Option<(Option<i32>, u8, DateResolution)> = None;
@@ -562,6 +562,10 @@ fn raw_dates(text: &str) -> Vec<Raw> {
             relative_to_publication: None,
         })
         .collect();
+    let mut taken = Taken::default();
+    for raw in &raws {
+        taken.insert(raw);
+    }
     for (shape, pattern) in PATTERNS.iter() {
         if !shape.may_occur(text, &digits) {
             continue;
@@ -573,7 +577,7 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                 continue;
             };
             let range = offset + whole.start()..offset + whole.end();
-            if raws.iter().any(|raw| overlaps(&raw.range, &range)) {
+            if taken.overlaps(&range) {
                 continue;
             }
             let number = |index: usize| {
@@ -701,6 +705,7 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                 Shape::OrdinalDay if names_a_session(&text[range.end..]) => continue,
                 Shape::OrdinalDay => raw(None, None, number(1), None),
             };
+            taken.insert(&found);
             raws.push(found);
         }
     }
@@ -716,8 +721,8 @@ fn raw_dates(text: &str) -> Vec<Raw> {
             relative_to_publication: None,
         });
     for found in relative.into_iter().chain(years) {
-        let overlapping = raws.iter().any(|raw| overlaps(&raw.range, &found.range));
-        if !overlapping && !explained_in_brackets(text, &found.range, &raws) {
+        if !taken.overlaps(&found.range) && !explained_in_brackets(text, &found.range, &taken) {
+            taken.insert(&found);
             raws.push(found);
         }
     }
@@ -725,9 +730,37 @@ fn raw_dates(text: &str) -> Vec<Raw> {
     raws
 }
 
+/// The ranges of the dates found so far, by start, for overlap tests in logarithmic time (a
+/// page of thousands of dates stays linear). The ranges never overlap one another.
+#[derive(Default)]
+struct Taken {
+    /// Start → (end, whether the date names a month).
+    ranges: std::collections::BTreeMap<usize, (usize, bool)>,
+}
+
+impl Taken {
+    fn insert(&mut self, raw: &Raw) {
+        self.ranges
+            .insert(raw.range.start, (raw.range.end, raw.month.is_some()));
+    }
+
+    /// Whether `range` overlaps a date already found.
+    fn overlaps(&self, range: &Range<usize>) -> bool {
+        self.ranges
+            .range(..range.end)
+            .next_back()
+            .is_some_and(|(_, &(end, _))| end > range.start)
+    }
+
+    /// Whether a date with a month starts at `at`.
+    fn month_starts_at(&self, at: usize) -> bool {
+        self.ranges.get(&at).is_some_and(|&(_, month)| month)
+    }
+}
+
 /// "今日(二月二十二日)", "yesterday (May 7)": a relative word followed by the date it means in
 /// brackets, which says it better.
-fn explained_in_brackets(text: &str, range: &Range<usize>, raws: &[Raw]) -> bool {
+fn explained_in_brackets(text: &str, range: &Range<usize>, taken: &Taken) -> bool {
     let rest = &text[range.end..];
     let opened = rest.trim_start();
     let Some(inside) = opened
@@ -736,9 +769,7 @@ fn explained_in_brackets(text: &str, range: &Range<usize>, raws: &[Raw]) -> bool
     else {
         return false;
     };
-    let at = text.len() - inside.len();
-    raws.iter()
-        .any(|raw| raw.month.is_some() && raw.range.start == at)
+    taken.month_starts_at(text.len() - inside.len())
 }
 
 /// The number Chinese numerals write: "二〇二三" (digit by digit) is 2023, "二十二" is 22, "十"
@@ -829,10 +860,6 @@ fn direction(word: Option<regex::Match<'_>>) -> i32 {
     }
 }
 
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
 /// The year the article speaks from: the publication year, else a year after the latest full
 /// date that precedes "over the past year".
 fn narrative_now(
@@ -857,9 +884,7 @@ fn narrative_now(
 }
 
 /// What relative and incomplete dates are completed from.
-struct Anchors<'t> {
-    /// The text the dates are in.
-    text: &'t str,
+struct Anchors {
     /// The page's date.
     published: Option<PartialDate>,
     /// The day the story speaks from: its dateline's day ("HONG KONG, March 21 (Xinhua) --",
@@ -867,6 +892,8 @@ struct Anchors<'t> {
     reference: Option<PartialDate>,
     /// The article's year, when the text fixes it.
     now: Option<(i32, DateResolution)>,
+    /// For each date found (in order), the year the story has reached before it.
+    story_years: Vec<Option<i32>>,
 }
 
 /// The full date of the dateline opening the story, its year from the page date (the year
@@ -887,7 +914,7 @@ fn resolve(
     raw: &Raw,
     raws: &[Raw],
     sentences: &[Range<usize>],
-    anchors: &Anchors<'_>,
+    anchors: &Anchors,
     last_month: Option<(Option<i32>, u8, DateResolution)>,
 ) -> Option<DateMention> {
     let (published, reference, now) = (anchors.published, anchors.reference, anchors.now);
@@ -1060,7 +1087,7 @@ fn year_for(
     raw: &Raw,
     raws: &[Raw],
     sentences: &[Range<usize>],
-    anchors: &Anchors<'_>,
+    anchors: &Anchors,
     month: u8,
     day: u8,
 ) -> (Option<i32>, DateResolution) {
@@ -1077,12 +1104,23 @@ fn year_for(
         let year = if after_publication { year - 1 } else { year };
         return (Some(year), DateResolution::FromPublication);
     }
+    let index = sentences.partition_point(|sentence| sentence.end <= raw.range.start);
     let sentence = sentences
-        .iter()
-        .find(|sentence| sentence.start <= raw.range.start && raw.range.start < sentence.end);
+        .get(index)
+        .filter(|sentence| sentence.start <= raw.range.start);
     if let Some(sentence) = sentence {
-        let stated_years: Vec<i32> = raws
+        // The dates of the sentence, found by binary search; a "sentence" of more than a few
+        // dozen dates is no sentence (a list, a page without punctuation), and is not read so.
+        let from = raws.partition_point(|other| other.range.start < sentence.start);
+        let to = raws.partition_point(|other| other.range.start < sentence.end);
+        let in_sentence = raws.get(from..to).unwrap_or_default();
+        let stated_years: Vec<i32> = in_sentence
             .iter()
+            .take(if in_sentence.len() > MAX_DATES_IN_SENTENCE {
+                0
+            } else {
+                in_sentence.len()
+            })
             .filter(|other| {
                 other.range.start >= sentence.start
                     && other.range.end <= sentence.end
@@ -1095,39 +1133,61 @@ fn year_for(
             return (Some(*year), DateResolution::FromContext);
         }
     }
-    match now.or_else(|| story_year(anchors.text, raws, raw)) {
+    let position = raws.partition_point(|other| other.range.start < raw.range.start);
+    let story_year = anchors
+        .story_years
+        .get(position)
+        .copied()
+        .flatten()
+        .map(|year| (year, DateResolution::FromContext));
+    match now.or(story_year) {
         Some((year, resolution)) => (Some(year), resolution),
         None => (None, DateResolution::Stated),
     }
 }
 
-/// The year the story has reached when a page without a date gives a month and day: that of
-/// the last date with a year before it, else the one year the article has stated so far (a
-/// year after "since", "by" or "until" is background, not the story's).
-fn story_year(text: &str, raws: &[Raw], raw: &Raw) -> Option<(i32, DateResolution)> {
-    let earlier = raws
-        .iter()
-        .filter(|other| other.range.end <= raw.range.start && other.relative_years.is_none());
-    if let Some(year) = earlier
-        .clone()
-        .filter(|other| other.month.is_some())
-        .filter_map(|other| other.year)
-        .next_back()
-    {
-        return Some((year, DateResolution::FromContext));
+/// How many dates a sentence may hold for its one stated year to date the others.
+const MAX_DATES_IN_SENTENCE: usize = 64;
+
+/// For each date (in text order), the year the story has reached before it, for a page
+/// without a date that gives a month and day: that of the last date with a year and month
+/// before it, else the one year the article has stated so far (a year after "since", "by" or
+/// "until" is background, not the story's). One pass, so a page of thousands of dates stays
+/// linear.
+fn story_years(text: &str, raws: &[Raw]) -> Vec<Option<i32>> {
+    let mut years = Vec::with_capacity(raws.len());
+    let mut last_full: Option<i32> = None;
+    // No year stated yet; one year (perhaps several times); or years that differ.
+    let mut stated: Option<Option<i32>> = None;
+    for raw in raws {
+        years.push(last_full.or(stated.flatten()));
+        if raw.relative_years.is_some() {
+            continue;
+        }
+        let Some(year) = raw.year else {
+            continue;
+        };
+        if raw.month.is_some() {
+            last_full = Some(year);
+        } else if !after_background_word(text, &raw.range) {
+            stated = match stated {
+                None => Some(Some(year)),
+                Some(Some(first)) if first == year => Some(Some(first)),
+                _ => Some(None),
+            };
+        }
     }
-    let mut years = earlier
-        .filter(|other| other.month.is_none() && !after_background_word(text, &other.range))
-        .filter_map(|other| other.year);
-    let first = years.next()?;
     years
-        .all(|year| year == first)
-        .then_some((first, DateResolution::FromContext))
 }
 
 /// Whether a year follows "since", "by", "until", "before", "after", "from" or "end of".
 fn after_background_word(text: &str, year: &Range<usize>) -> bool {
-    let head = text[..year.start].trim_end();
+    // The words are short: look at the last few characters only, so that a run of letters
+    // without a space (Chinese) costs no more than a word.
+    let from = (year.start.saturating_sub(16)..year.start)
+        .find(|&at| text.is_char_boundary(at))
+        .unwrap_or(year.start);
+    let head = text[from..year.start].trim_end();
     let word = head
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()

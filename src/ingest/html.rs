@@ -21,6 +21,153 @@ pub struct HtmlText {
     pub source: Option<String>,
     /// The author the markup names.
     pub author: Option<String>,
+    /// How deep the markup was nested, when deeper than [`MAX_NESTING`]: the tags below that
+    /// depth were set aside before parsing (their text kept).
+    pub flattened_from_depth: Option<usize>,
+}
+
+/// How deeply nested markup is followed. Real pages nest a few dozen levels; a parser checks
+/// the open elements at each tag, so thousands of levels cost time that grows with the square
+/// of the depth.
+pub const MAX_NESTING: usize = 256;
+
+/// Elements that never hold others (they do not deepen the nesting).
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Elements a parser closes by itself when the next one opens (a page rarely closes them):
+/// counted as not deepening the nesting.
+const SELF_CLOSING_IN_PRACTICE: &[&str] = &["p", "li", "dt", "dd", "tr", "td", "th", "option"];
+
+/// Elements whose content is raw text, not markup.
+const RAW_TEXT_ELEMENTS: &[&str] = &["script", "style", "textarea", "title"];
+
+/// The page with tags nested below [`MAX_NESTING`] set aside (their text kept), and how deep
+/// it went; the page itself when it never goes that deep. One pass over the bytes.
+fn cap_nesting(html: &str) -> (std::borrow::Cow<'_, str>, Option<usize>) {
+    let bytes = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    let mut copied_to = 0usize;
+    let mut at = 0usize;
+    while let Some(offset) = memchr_lt(&bytes[at..]) {
+        let start = at + offset;
+        let Some(tag) = read_tag(html, start) else {
+            at = start + 1;
+            continue;
+        };
+        at = tag.end;
+        if tag.comment || tag.void {
+            continue;
+        }
+        if RAW_TEXT_ELEMENTS.contains(&tag.name.as_str()) && !tag.closing {
+            // Skip to its end tag: its content is not markup.
+            let close = format!("</{}", tag.name);
+            at = find_ascii_case_insensitive(html, at, &close).unwrap_or(html.len());
+            continue;
+        }
+        if SELF_CLOSING_IN_PRACTICE.contains(&tag.name.as_str()) {
+            continue;
+        }
+        let too_deep = if tag.closing {
+            let was = depth;
+            depth = depth.saturating_sub(1);
+            was > MAX_NESTING
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+            depth > MAX_NESTING
+        };
+        if too_deep {
+            let out = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            out.push_str(&html[copied_to..start]);
+            copied_to = tag.end;
+        }
+    }
+    match out {
+        Some(mut out) => {
+            out.push_str(&html[copied_to..]);
+            (std::borrow::Cow::Owned(out), Some(deepest))
+        }
+        None => (std::borrow::Cow::Borrowed(html), None),
+    }
+}
+
+/// A tag found in the page's bytes.
+struct Tag {
+    name: String,
+    closing: bool,
+    void: bool,
+    comment: bool,
+    end: usize,
+}
+
+/// The tag that starts at `start` (a `<`).
+fn read_tag(html: &str, start: usize) -> Option<Tag> {
+    let rest = &html[start..];
+    if rest.starts_with("<!--") {
+        let end = rest.find("-->").map_or(html.len(), |end| start + end + 3);
+        return Some(Tag {
+            name: String::new(),
+            closing: false,
+            void: false,
+            comment: true,
+            end,
+        });
+    }
+    let closing = rest.starts_with("</");
+    let name_start = if closing { 2 } else { 1 };
+    let name: String = rest[name_start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if name.is_empty() || !rest[name_start..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        // "<!DOCTYPE", "<?xml", a lone "<": not an element.
+        let end = rest.find('>').map_or(html.len(), |end| start + end + 1);
+        return Some(Tag {
+            name,
+            closing,
+            void: true,
+            comment: false,
+            end,
+        });
+    }
+    // No '>' anywhere after: nothing more is a tag (and no later '<' is looked at again).
+    let Some(close) = rest.find('>') else {
+        return Some(Tag {
+            name,
+            closing,
+            void: true,
+            comment: false,
+            end: html.len(),
+        });
+    };
+    let void = VOID_ELEMENTS.contains(&name.as_str()) || rest[..close].ends_with('/');
+    Some(Tag {
+        name,
+        closing,
+        void,
+        comment: false,
+        end: start + close + 1,
+    })
+}
+
+/// Where the next `<` is.
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+/// Where `needle` (ASCII) next occurs in `html` from `from`, ignoring ASCII case.
+fn find_ascii_case_insensitive(html: &str, from: usize, needle: &str) -> Option<usize> {
+    let hay = html.as_bytes().get(from..)?;
+    let needle = needle.as_bytes();
+    hay.windows(needle.len())
+        .position(|window| window.eq_ignore_ascii_case(needle))
+        .map(|at| from + at)
 }
 
 /// Elements whose content is never article text.
@@ -116,7 +263,8 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Converts a page to text, keeping paragraphs and dropping what is never article text.
 pub fn html_to_text(html: &str) -> HtmlText {
-    let document = Html::parse_document(html);
+    let (html, flattened_from_depth) = cap_nesting(html);
+    let document = Html::parse_document(&html);
     let mut out = TextBuilder::default();
     // Depth of the innermost dropped element we are inside, if any. The traversal is iterative,
     // so deeply nested markup cannot overflow the stack.
@@ -166,6 +314,7 @@ pub fn html_to_text(html: &str) -> HtmlText {
     }
     let mut result = HtmlText {
         text: out.finish(),
+        flattened_from_depth,
         ..HtmlText::default()
     };
     collect_meta(&document, &mut result, first_h1);
@@ -308,6 +457,32 @@ impl TextBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_nested_past_the_limit_is_flattened_with_its_text_kept() {
+        let deep = format!(
+            "<html><body><p>Before.</p>{}Wuxi and Xuzhou signed an agreement.{}<p>After.</p></body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        // Quadratic before: 33 s for 100,000 levels on the test machine; now one pass.
+        let page = html_to_text(&deep);
+        assert!(page.text.contains("Wuxi and Xuzhou signed an agreement."));
+        assert!(page.text.contains("After."));
+        assert_eq!(page.flattened_from_depth, Some(100_002));
+        // A page of ordinary depth is parsed as it is, scripts with '<' in them included.
+        let page = html_to_text(
+            "<html><body><script>if (a < b) { x = '<div>'; }</script><div><p>Text</p></div></body></html>",
+        );
+        assert_eq!(page.flattened_from_depth, None);
+        assert_eq!(page.text.trim(), "Text");
+    }
+
+    #[test]
+    fn a_page_of_lone_angle_brackets_is_read_in_one_pass() {
+        let page = html_to_text(&"a < b ".repeat(200_000));
+        assert!(page.text.starts_with("a < b"));
+    }
 
     #[test]
     fn keeps_paragraphs_and_drops_scripts_styles_and_navigation() {

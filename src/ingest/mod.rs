@@ -36,7 +36,9 @@ pub use read::read_limited;
 pub use walk::{Found, walk};
 pub use worker::{IngestEvent, IngestJob, Root, ingest, spawn};
 
-use crate::model::{BodySegment, DocPath, Document, DocumentId, Extraction, Format, SkipReason};
+use crate::model::{
+    BodySegment, DocPath, Document, DocumentId, Extraction, Format, ReadWarning, SkipReason,
+};
 
 /// Settings for a load.
 #[derive(Clone, Debug)]
@@ -70,9 +72,22 @@ pub fn read_document(bytes: &[u8], format: Format, path: DocPath) -> Result<Docu
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let mut read_warnings = Vec::new();
+    if decoded.damaged_bytes > 0 {
+        read_warnings.push(ReadWarning::UndecodableBytes {
+            bytes: decoded.damaged_bytes,
+            encoding: decoded.encoding,
+        });
+    }
     let (original, html) = match format {
         Format::Html => {
             let html = html_to_text(&decoded.text);
+            if let Some(depth) = html.flattened_from_depth {
+                read_warnings.push(ReadWarning::NestingFlattened {
+                    depth,
+                    limit: html::MAX_NESTING,
+                });
+            }
             (html.text.clone(), Some(html))
         }
         Format::Text | Format::Markdown => (decoded.text, None),
@@ -95,7 +110,7 @@ pub fn read_document(bytes: &[u8], format: Format, path: DocPath) -> Result<Docu
         format,
         paths: vec![path],
         encoding: decoded.encoding,
-        damaged_bytes: decoded.damaged_bytes,
+        read_warnings,
         meta: cleaned.meta,
         original,
         body,

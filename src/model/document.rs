@@ -108,6 +108,42 @@ pub struct BodySegment {
     pub original_start: usize,
 }
 
+/// Something that went wrong reading a file that was read all the same.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ReadWarning {
+    /// Bytes that could not be decoded and show as U+FFFD (a truncated download, a damaged
+    /// copy).
+    #[error(
+        "{} of this {encoding} file could not be decoded (shown as replacement marks); the file may be cut off or damaged",
+        plural_bytes(*.bytes)
+    )]
+    UndecodableBytes {
+        /// How many.
+        bytes: usize,
+        /// The encoding the rest was read in.
+        encoding: &'static str,
+    },
+    /// Markup nested deeper than Accord follows: the tags below that depth were set aside and
+    /// their text kept.
+    #[error(
+        "the page's markup is nested {depth} levels deep; tags below level {limit} were set aside (their text is kept)"
+    )]
+    NestingFlattened {
+        /// How deep the markup went.
+        depth: usize,
+        /// The depth kept.
+        limit: usize,
+    },
+}
+
+fn plural_bytes(bytes: usize) -> String {
+    if bytes == 1 {
+        "1 byte".to_owned()
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
 /// A document that was read, decoded and cleaned.
 #[derive(Clone, Debug)]
 pub struct Document {
@@ -119,9 +155,8 @@ pub struct Document {
     pub paths: Vec<DocPath>,
     /// Name of the encoding it was decoded from ("UTF-8", "GBK", "Big5", …).
     pub encoding: &'static str,
-    /// How many bytes of the file could not be decoded and show as U+FFFD (a truncated
-    /// download, a damaged copy): the document is read, with a warning.
-    pub damaged_bytes: usize,
+    /// What went wrong reading the file, though it was read (shown as warnings).
+    pub read_warnings: Vec<ReadWarning>,
     /// Title, date, source, byline.
     pub meta: DocumentMeta,
     /// The whole decoded text; for HTML, the page converted to text with its clutter.
@@ -157,19 +192,7 @@ impl Document {
     /// decoded ("3 bytes of this UTF-8 file could not be decoded …; the file may be cut off
     /// or damaged").
     pub fn warnings(&self) -> Vec<String> {
-        let mut warnings = Vec::new();
-        if self.damaged_bytes > 0 {
-            let bytes = if self.damaged_bytes == 1 {
-                "1 byte".to_owned()
-            } else {
-                format!("{} bytes", self.damaged_bytes)
-            };
-            warnings.push(format!(
-                "{bytes} of this {} file could not be decoded (shown as replacement marks); the file may be cut off or damaged",
-                self.encoding
-            ));
-        }
-        warnings
+        self.read_warnings.iter().map(ToString::to_string).collect()
     }
 
     /// The paragraphs of the clean body, in order.
@@ -302,7 +325,7 @@ mod tests {
             format: Format::Text,
             paths: Vec::new(),
             encoding: "UTF-8",
-            damaged_bytes: 0,
+            read_warnings: Vec::new(),
             meta: DocumentMeta::default(),
             original: original.to_owned(),
             body,

@@ -11,7 +11,8 @@ mod extraction;
 pub use corpus::{Corpus, Source, SourceId};
 pub use date::PartialDate;
 pub use document::{
-    BodySegment, DocPath, Document, DocumentId, DocumentMeta, Format, SkipReason, SkippedFile,
+    BodySegment, DocPath, Document, DocumentId, DocumentMeta, Format, ReadWarning, SkipReason,
+    SkippedFile,
 };
 pub use extraction::{
     DateMention, DateResolution, EntryId, Event, EventKind, EventSources, Extraction, PagePlace,

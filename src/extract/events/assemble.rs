@@ -25,6 +25,9 @@ const VISIT_DAYS: u8 = 5;
 /// the pass stays linear.
 const MAX_COMPARED: usize = 200;
 
+/// How many evidence sentences an event keeps.
+const MAX_EVIDENCE: usize = 32;
+
 /// A report's year and month, if it has a date: the reports compared for an occasion.
 type Month = Option<(Option<i32>, Option<u8>)>;
 
@@ -302,9 +305,14 @@ fn absorb(existing: &mut Candidate, other: Candidate) {
         existing.date = other.date;
         existing.date_from = other.date_from;
     }
-    existing.evidence.extend(other.evidence);
-    existing.evidence.sort_by_key(|range| range.start);
-    existing.evidence.dedup();
+    // An occurrence reported a thousand times (a page of one article repeated) keeps its
+    // first few dozen sentences as evidence: more say nothing new, and joining stays linear.
+    if existing.evidence.len() < MAX_EVIDENCE {
+        existing.evidence.extend(other.evidence);
+        existing.evidence.sort_by_key(|range| range.start);
+        existing.evidence.dedup();
+        existing.evidence.truncate(MAX_EVIDENCE);
+    }
     for field in other.fields {
         if !existing.fields.contains(&field) {
             existing.fields.push(field);

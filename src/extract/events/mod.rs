@@ -235,6 +235,8 @@ struct Story {
     lead_date: Option<(Dated, Range<usize>)>,
     /// Whether a day other than the lead's has been named.
     other_day: bool,
+    /// The clauses (start, end) that gave a candidate its kind, looked up in constant time.
+    reported: std::collections::HashSet<(usize, usize)>,
 }
 
 impl Story {
@@ -461,6 +463,7 @@ fn read_clause(
     let fields = fields_in(clause_text);
     let pairs = paired_lists(text, clause, &found);
     if pairs.len() >= 2 {
+        story.reported.insert((clause.start, clause.end));
         for pair in pairs {
             candidates.push(Candidate {
                 kind,
@@ -484,9 +487,9 @@ fn read_clause(
     // latter unless it reports an act of another day ("Few days ago, A and B held the 3rd
     // conference. On February 28, 2020, the 1st was held between the two parties" reports two).
     let mut evidence = vec![clause.clone()];
-    let reports_another = candidates
-        .iter()
-        .any(|candidate| candidate.kind_from == parties_from);
+    let reports_another = story
+        .reported
+        .contains(&(parties_from.start, parties_from.end));
     let same_day_parties = date_from.as_ref() == Some(&parties_from)
         || !reports_another
         || best_date(text, dates, &parties_from).map(|d| d.0) == date.map(|d| d.0);
@@ -499,6 +502,7 @@ fn read_clause(
         }
     }
     evidence.sort_by_key(|range| range.start);
+    story.reported.insert((clause.start, clause.end));
     candidates.push(Candidate {
         kind,
         participants,
