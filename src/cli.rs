@@ -76,17 +76,14 @@ pub fn extract(args: &ExtractArgs, out: &mut dyn Write) -> anyhow::Result<()> {
         max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
         follow_outside_links: args.follow_outside_links,
     };
+    if args.jsonl {
+        return stream_jsonl(&args.paths, &options, out);
+    }
     let corpus = load(&args.paths, &options);
     if args.json {
         let report = JsonReport::from_corpus(&corpus);
         serde_json::to_writer_pretty(&mut *out, &report).context("could not write the JSON")?;
         writeln!(out)?;
-    } else if args.jsonl {
-        for document in corpus.documents() {
-            serde_json::to_writer(&mut *out, &JsonDocument::from_document(document))
-                .context("could not write the JSON")?;
-            writeln!(out)?;
-        }
     } else {
         write_summary(&corpus, out)?;
     }
@@ -293,6 +290,89 @@ fn open_notebook(
             Ok(Notebook::default())
         }
     }
+}
+
+/// How many read documents may wait to be printed: the reader pauses beyond this, so memory
+/// stays flat however large the folder.
+const STREAM_BACKLOG: usize = 64;
+
+/// `extract --jsonl`: prints each document as soon as it is read — the first line appears at
+/// once and memory does not grow with the folder — then a `{"skipped": …}` line per file not
+/// read. A file identical to one printed before is a `{"file": …, "same_as": …}` line. With
+/// several folders, each `file` starts with its folder's name, so every `file` is unique.
+fn stream_jsonl(
+    paths: &[PathBuf],
+    options: &IngestOptions,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let cancelled = AtomicBool::new(false);
+    let mut printed: std::collections::HashMap<crate::model::DocumentId, String> =
+        std::collections::HashMap::new();
+    let mut skipped = Vec::new();
+    for (index, path) in paths.iter().enumerate() {
+        let prefix = (paths.len() > 1).then(|| folder_label(path));
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<IngestEvent>(STREAM_BACKLOG);
+        let source = crate::model::SourceId(u32::try_from(index).unwrap_or(u32::MAX));
+        let cancelled = &cancelled;
+        let written = std::thread::scope(|scope| -> anyhow::Result<()> {
+            scope.spawn(move || {
+                let send = move |event: IngestEvent| {
+                    // The printer stopped (a closed pipe): nothing more is read.
+                    if sender.send(event).is_err() {
+                        cancelled.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
+                };
+                ingest::ingest(source, &Root::Path(path.clone()), options, cancelled, &send);
+            });
+            for event in receiver {
+                match event {
+                    IngestEvent::Loaded(document) => {
+                        let mut json = JsonDocument::from_document(&document);
+                        if let Some(prefix) = &prefix {
+                            json.file = format!("{prefix}/{}", json.file);
+                        }
+                        let line = match printed.get(&document.id) {
+                            Some(first) => serde_json::to_string(&serde_json::json!({
+                                "file": json.file,
+                                "same_as": first,
+                            })),
+                            None => {
+                                printed.insert(document.id, json.file.clone());
+                                serde_json::to_string(&json)
+                            }
+                        }
+                        .context("could not write the JSON")?;
+                        if let Err(error) = writeln!(out, "{line}") {
+                            cancelled.store(true, std::sync::atomic::Ordering::Relaxed);
+                            return Err(error.into());
+                        }
+                    }
+                    IngestEvent::Skipped(file) => skipped.push(file),
+                    IngestEvent::Started { .. } | IngestEvent::Finished { .. } => {}
+                }
+            }
+            Ok(())
+        });
+        written?;
+    }
+    for file in skipped {
+        let line = serde_json::json!({
+            "skipped": JsonSkipped {
+                path: file.path.display().to_string(),
+                reason: file.reason.to_string(),
+            }
+        });
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// A folder's name as the start of its files' names ("articles" for `~/news/articles`).
+fn folder_label(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }
 
 /// Loads every path into one corpus, on this thread (files are read in parallel).

@@ -324,3 +324,57 @@ fn pathological_lines_are_read_in_linear_time() {
         assert!(loaded(&corpus, name), "{name}");
     }
 }
+
+#[test]
+fn jsonl_streams_documents_then_skipped_files_with_unique_names() {
+    // Before: with two folders, a/x.txt and b/x.txt both came out as "x.txt", and skipped
+    // files were not in the stream at all.
+    let top = tempfile::tempdir().unwrap();
+    let (a, b) = (top.path().join("a"), top.path().join("b"));
+    fs::create_dir(&a).unwrap();
+    fs::create_dir(&b).unwrap();
+    write(&a, "x.txt", ARTICLE.as_bytes());
+    write(&b, "x.txt", ARTICLE.replace("Wuxi", "Hefei").as_bytes());
+    write(&b, "copy.txt", ARTICLE.as_bytes());
+    write(&b, "empty.txt", b"");
+    let args = accord::cli::ExtractArgs {
+        paths: vec![a, b],
+        json: false,
+        jsonl: true,
+        max_file_size: 20,
+        follow_outside_links: false,
+    };
+    let mut out = Vec::new();
+    accord::cli::extract(&args, &mut out).unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let files: Vec<&str> = lines
+        .iter()
+        .filter_map(|line| line["file"].as_str())
+        .collect();
+    assert!(
+        files.contains(&"a/x.txt") && files.contains(&"b/x.txt"),
+        "{files:?}"
+    );
+    let copy = lines
+        .iter()
+        .find(|line| line["file"] == "b/copy.txt")
+        .unwrap();
+    assert_eq!(copy["same_as"], "a/x.txt");
+    let last = lines.last().unwrap();
+    assert!(
+        last["skipped"]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("empty.txt")
+    );
+    assert!(
+        last["skipped"]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("empty")
+    );
+}
