@@ -49,6 +49,10 @@ fn every_bad_file_is_reported_with_its_reason_and_the_rest_loads() {
         .as_bytes(),
     );
     write(root, "empty.txt", b"");
+    // Before: "the file is empty" for a page of only an unclosed <script>, "binary data" for
+    // blanks with a vertical tab.
+    write(root, "script-only.html", b"<html><script>var a = 1;");
+    write(root, "blanks.txt", b"  \x0c \n\x0b \n");
     write(
         root,
         "binary.txt",
@@ -142,6 +146,11 @@ fn every_bad_file_is_reported_with_its_reason_and_the_rest_loads() {
     }
 
     assert_eq!(reason_for(&corpus, "empty.txt"), Some(&SkipReason::Empty));
+    assert_eq!(
+        reason_for(&corpus, "script-only.html"),
+        Some(&SkipReason::NoText)
+    );
+    assert_eq!(reason_for(&corpus, "blanks.txt"), Some(&SkipReason::Blank));
     assert_eq!(reason_for(&corpus, "binary.txt"), Some(&SkipReason::Binary));
     assert_eq!(reason_for(&corpus, "image.md"), Some(&SkipReason::Binary));
     assert!(matches!(

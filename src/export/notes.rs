@@ -269,7 +269,17 @@ pub fn notes_md(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> 
                 .article_title
                 .clone()
                 .or_else(|| row.place.clone())
-                .or_else(|| row.document_id.as_ref().map(|id| format!("article {id}")))
+                // "On article 3f2a…", not "On article article 3f2a…"; a passage or event of
+                // a gone article: "On passage in article 3f2a…".
+                .or_else(|| {
+                    row.document_id.as_ref().map(|id| {
+                        if row.target == "article" {
+                            id.to_string()
+                        } else {
+                            format!("in article {id}")
+                        }
+                    })
+                })
                 .unwrap_or_default();
             text.push_str(&format!(
                 "\n*On {} {} — {}.*\n",
@@ -551,6 +561,9 @@ mod tests {
             };
             from += at + part.len();
         }
+        // The detached article note says "On article <id>", once.
+        assert!(text.contains("*On article "), "{text}");
+        assert!(!text.contains("On article article"), "{text}");
         assert_eq!(
             summary.contains,
             [

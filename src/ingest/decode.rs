@@ -49,8 +49,15 @@ pub struct Decoded {
 /// trusted only when the bytes are not already valid UTF-8, because browsers re-save pages as
 /// UTF-8 but often keep the old declaration.
 pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, SkipReason> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    if bytes.is_empty() {
         return Err(SkipReason::Empty);
+    }
+    // Spaces, tabs, line breaks, form feeds and vertical tabs: blank, not binary.
+    if bytes
+        .iter()
+        .all(|byte| byte.is_ascii_whitespace() || *byte == 0x0B)
+    {
+        return Err(SkipReason::Blank);
     }
     let (encoding, body) = match Encoding::for_bom(bytes) {
         Some((encoding, bom_length)) => (encoding, &bytes[bom_length..]),
@@ -75,7 +82,7 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
     }
     let text = normalise_line_endings(&text);
     if text.trim().is_empty() {
-        return Err(SkipReason::Empty);
+        return Err(SkipReason::Blank);
     }
     Ok(Decoded {
         text,
@@ -326,7 +333,9 @@ mod tests {
     #[test]
     fn rejects_binary_and_empty_input() {
         assert_eq!(decode(b"", None), Err(SkipReason::Empty));
-        assert_eq!(decode(b"  \n\t ", None), Err(SkipReason::Empty));
+        assert_eq!(decode(b"  \n\t ", None), Err(SkipReason::Blank));
+        // A form feed or a vertical tab among blanks is blank, not binary.
+        assert_eq!(decode(b" \x0c \n\x0b\n", None), Err(SkipReason::Blank));
         assert_eq!(decode(b"abc\0def\0ghi", None), Err(SkipReason::Binary));
         assert_eq!(decode(b"%PDF-1.7 rest", None), Err(SkipReason::Binary));
         let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8 + 1).collect();

@@ -93,7 +93,8 @@ pub fn read_document(bytes: &[u8], format: Format, path: DocPath) -> Result<Docu
         Format::Text | Format::Markdown => (decoded.text, None),
     };
     if original.trim().is_empty() {
-        return Err(SkipReason::Empty);
+        // The file had text (decoding found some): what is left out is markup.
+        return Err(SkipReason::NoText);
     }
     let hints = Hints {
         titles: html.as_ref().map_or(&[], |html| html.titles.as_slice()),

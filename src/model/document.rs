@@ -212,9 +212,15 @@ pub enum SkipReason {
         /// The file's extension, if it has one.
         extension: Option<String>,
     },
-    /// Zero bytes, or only white space.
+    /// Zero bytes.
     #[error("the file is empty")]
     Empty,
+    /// Only spaces, line breaks, tabs, form feeds.
+    #[error("the file holds only blank space")]
+    Blank,
+    /// A page whose markup holds no text outside scripts, styles and navigation.
+    #[error("the page has no readable text (only markup, scripts or styles)")]
+    NoText,
     /// Over the configured size limit.
     #[error("the file is too large ({})", size_beyond(*.size_bytes, *.limit_bytes))]
     TooLarge {

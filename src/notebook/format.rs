@@ -115,10 +115,19 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
 
 /// The RON reader's error with its position.
 fn damaged(error: ron::error::SpannedError) -> ParseError {
+    // The reader's own advice ("try increasing `ron::Options::recursion_limit` …") is for
+    // programmers; the user is told what is wrong with the file.
+    let message = match error.code {
+        ron::Error::ExceededRecursionLimit => {
+            "brackets nested far deeper than a notebook's (the file is not a notebook, or is damaged)"
+                .to_owned()
+        }
+        code => code.to_string(),
+    };
     ParseError::Damaged {
         line: error.span.start.line,
         column: error.span.start.col,
-        message: error.code.to_string(),
+        message,
     }
 }
 
@@ -282,6 +291,17 @@ mod tests {
         assert!(
             matches!(parse(unreadable), Err(ParseError::Newer { found: 9, readable }) if readable.notes.is_empty())
         );
+    }
+
+    #[test]
+    fn brackets_nested_without_end_are_damage_in_plain_words() {
+        let text = format!("(version: 1, notes: [{}", "[".repeat(2000));
+        let Err(error) = parse(&text) else {
+            panic!("parsed");
+        };
+        let said = error.to_string();
+        assert!(said.contains("nested far deeper"), "{said}");
+        assert!(!said.contains("recursion_limit"), "{said}");
     }
 
     #[test]
