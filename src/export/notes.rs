@@ -274,7 +274,7 @@ pub fn notes_md(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> 
                 .or_else(|| {
                     row.document_id.as_ref().map(|id| {
                         if row.target == "article" {
-                            id.to_string()
+                            id.clone()
                         } else {
                             format!("in article {id}")
                         }
