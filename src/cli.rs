@@ -310,7 +310,13 @@ fn stream_jsonl(
         std::collections::HashMap::new();
     let mut skipped = Vec::new();
     for (index, path) in paths.iter().enumerate() {
-        let prefix = (paths.len() > 1).then(|| folder_label(path));
+        let names = FileNames {
+            prefixes: if paths.len() > 1 {
+                vec![folder_label(path); index + 1]
+            } else {
+                Vec::new()
+            },
+        };
         let (sender, receiver) = std::sync::mpsc::sync_channel::<IngestEvent>(STREAM_BACKLOG);
         let source = crate::model::SourceId(u32::try_from(index).unwrap_or(u32::MAX));
         let cancelled = &cancelled;
@@ -327,10 +333,7 @@ fn stream_jsonl(
             for event in receiver {
                 match event {
                     IngestEvent::Loaded(document) => {
-                        let mut json = JsonDocument::from_document(&document);
-                        if let Some(prefix) = &prefix {
-                            json.file = format!("{prefix}/{}", json.file);
-                        }
+                        let json = JsonDocument::from_document(&document, &names);
                         let line = match printed.get(&document.id) {
                             Some(first) => serde_json::to_string(&serde_json::json!({
                                 "file": json.file,
@@ -365,6 +368,48 @@ fn stream_jsonl(
         writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+/// How files are named in the output: relative to the folder given, after that folder's name
+/// when several were given (so `a/x.txt` and `b/x.txt` are not both "x.txt").
+struct FileNames {
+    /// The folder name of each source, by source number; empty with one folder.
+    prefixes: Vec<String>,
+}
+
+impl FileNames {
+    fn of_corpus(corpus: &Corpus) -> Self {
+        let roots: Vec<Option<&PathBuf>> = corpus
+            .sources()
+            .iter()
+            .map(|source| source.root.as_ref())
+            .collect();
+        let prefixes = if roots.iter().flatten().count() > 1 {
+            let mut prefixes = Vec::new();
+            for source in corpus.sources() {
+                let at = usize::try_from(source.id.0).unwrap_or(usize::MAX);
+                if prefixes.len() <= at {
+                    prefixes.resize(at + 1, String::new());
+                }
+                if let (Some(root), Some(slot)) = (&source.root, prefixes.get_mut(at)) {
+                    *slot = folder_label(root);
+                }
+            }
+            prefixes
+        } else {
+            Vec::new()
+        };
+        Self { prefixes }
+    }
+
+    /// The name a path is shown under.
+    fn of(&self, path: &crate::model::DocPath) -> String {
+        let at = usize::try_from(path.source.0).unwrap_or(usize::MAX);
+        match self.prefixes.get(at).filter(|prefix| !prefix.is_empty()) {
+            Some(prefix) => format!("{prefix}/{}", path.relative),
+            None => path.relative.clone(),
+        }
+    }
 }
 
 /// A folder's name as the start of its files' names ("articles" for `~/news/articles`).
@@ -486,11 +531,12 @@ pub struct JsonSource {
 
 impl JsonReport {
     fn from_corpus(corpus: &Corpus) -> Self {
+        let names = FileNames::of_corpus(corpus);
         Self {
             documents: corpus
                 .documents()
                 .iter()
-                .map(|document| JsonDocument::from_document(document))
+                .map(|document| JsonDocument::from_document(document, &names))
                 .collect(),
             skipped: corpus
                 .skipped()
@@ -517,7 +563,7 @@ impl JsonReport {
                         .filter_map(|(id, evidence)| {
                             let document = corpus.document(*id)?;
                             Some(JsonSource {
-                                file: document.primary_path()?.relative.clone(),
+                                file: names.of(document.primary_path()?),
                                 evidence: evidence
                                     .iter()
                                     .filter_map(|range| document.body.get(range.clone()))
@@ -568,8 +614,8 @@ pub struct JsonDocument {
 }
 
 impl JsonDocument {
-    fn from_document(document: &Document) -> Self {
-        let mut relatives = document.paths.iter().map(|path| path.relative.clone());
+    fn from_document(document: &Document, names: &FileNames) -> Self {
+        let mut relatives = document.paths.iter().map(|path| names.of(path));
         Self {
             file: relatives.next().unwrap_or_default(),
             title: document.meta.title.clone(),

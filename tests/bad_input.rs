@@ -386,4 +386,24 @@ fn jsonl_streams_documents_then_skipped_files_with_unique_names() {
             .unwrap()
             .contains("empty")
     );
+
+    // The one JSON object names them the same way.
+    let args = accord::cli::ExtractArgs {
+        json: true,
+        jsonl: false,
+        ..args
+    };
+    let mut out = Vec::new();
+    accord::cli::extract(&args, &mut out).unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let files: Vec<&str> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|document| document["file"].as_str())
+        .collect();
+    assert!(
+        files.contains(&"a/x.txt") && files.contains(&"b/x.txt"),
+        "{files:?}"
+    );
 }
