@@ -362,12 +362,37 @@ fn stream_jsonl(
         let line = serde_json::json!({
             "skipped": JsonSkipped {
                 path: file.path.display().to_string(),
+                path_bytes: path_bytes(&file.path),
                 reason: file.reason.to_string(),
             }
         });
         writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+/// A path for a line of readable output: control characters (a newline or a tab in a file
+/// name) escaped, so one file stays one line.
+fn shown_path(path: &std::path::Path) -> String {
+    path.display()
+        .to_string()
+        .chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
+}
+
+/// A path's bytes when it is not valid Unicode, else nothing.
+fn path_bytes(path: &std::path::Path) -> Option<Vec<u8>> {
+    path.to_str()
+        .is_none()
+        .then(|| path.as_os_str().as_encoded_bytes().to_vec())
 }
 
 /// How files are named in the output: relative to the folder given, after that folder's name
@@ -460,7 +485,7 @@ fn write_summary(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
     for document in corpus.documents() {
         let file = document
             .primary_path()
-            .map_or_else(String::new, |path| path.path.display().to_string());
+            .map_or_else(String::new, |path| shown_path(&path.path));
         let date = document
             .meta
             .published
@@ -490,7 +515,7 @@ fn write_summary(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
         skipped.len()
     )?;
     for SkippedFile { path, reason, .. } in skipped {
-        writeln!(out, "skipped {}: {reason}", path.display())?;
+        writeln!(out, "skipped {}: {reason}", shown_path(path))?;
     }
     Ok(())
 }
@@ -543,6 +568,7 @@ impl JsonReport {
                 .iter()
                 .map(|skipped| JsonSkipped {
                     path: skipped.path.display().to_string(),
+                    path_bytes: path_bytes(&skipped.path),
                     reason: skipped.reason.to_string(),
                 })
                 .collect(),
@@ -608,6 +634,10 @@ pub struct JsonDocument {
     /// Further paths holding the identical document.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub also_at: Vec<String>,
+    /// The file's full path as bytes, when it is not valid Unicode (`file` then shows it with
+    /// replacement marks, which lead nowhere): the way back to the file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_bytes: Option<Vec<u8>>,
     /// What went wrong reading the file, though it was read (undecodable bytes).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
@@ -643,6 +673,9 @@ impl JsonDocument {
             byline: document.meta.byline.clone(),
             encoding: document.encoding,
             also_at: relatives.collect(),
+            file_bytes: document
+                .primary_path()
+                .and_then(|path| path_bytes(&path.path)),
             warnings: document.warnings(),
         }
     }
@@ -797,6 +830,9 @@ pub struct JsonPerson {
 pub struct JsonSkipped {
     /// Where it is.
     pub path: String,
+    /// The path as bytes, when it is not valid Unicode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<Vec<u8>>,
     /// Why it was not loaded.
     pub reason: String,
 }

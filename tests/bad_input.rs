@@ -407,3 +407,43 @@ fn jsonl_streams_documents_then_skipped_files_with_unique_names() {
         "{files:?}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_unicode_or_hold_a_newline_are_kept_and_escaped() {
+    // Before: a non-UTF-8 name became U+FFFD in JSON (no way back to the file), and the
+    // readable mode printed a newline in a name raw, splitting the file's line.
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let odd = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    let odd_path = dir.path().join(odd);
+    fs::write(&odd_path, ARTICLE).unwrap();
+    write(
+        dir.path(),
+        "two\nlines.txt",
+        ARTICLE.replace("Wuxi", "Hefei").as_bytes(),
+    );
+    let args = |json| accord::cli::ExtractArgs {
+        paths: vec![dir.path().to_path_buf()],
+        json,
+        jsonl: false,
+        max_file_size: 20,
+        follow_outside_links: false,
+    };
+    let mut out = Vec::new();
+    accord::cli::extract(&args(true), &mut out).unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let bytes: Vec<Vec<u8>> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|document| {
+            serde_json::from_value::<Vec<u8>>(document["file_bytes"].clone()).ok()
+        })
+        .collect();
+    assert_eq!(bytes, [odd_path.as_os_str().as_bytes().to_vec()]);
+    let mut out = Vec::new();
+    accord::cli::extract(&args(false), &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("two\\nlines.txt"), "{text}");
+}
