@@ -1,0 +1,25 @@
+#!/bin/sh
+# Runs the cargo-fuzz targets (fuzz/) for a while each, seeded with the test files.
+#   tools/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (default: 60 s, every target)
+# Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`). A crash or timeout
+# leaves its input in fuzz/artifacts/TARGET/: make it a regression test, then fix it.
+set -eu
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"
+[ $# -gt 0 ] && shift
+targets="${*:-decode html document notebook}"
+for target in $targets; do
+    corpus="fuzz/corpus/$target"
+    mkdir -p "$corpus"
+    case "$target" in
+        notebook) find src tests -name '*.ron' -exec cp {} "$corpus/" \; 2>/dev/null || true ;;
+        *) cp seeds/* "$corpus/" 2>/dev/null || true
+           find tests/data -path '*articles/*' -type f | head -200 | while read -r f; do
+               cp "$f" "$corpus/$(basename "$(dirname "$(dirname "$f")")")-$(basename "$f")"
+           done ;;
+    esac
+    echo "== $target ($seconds s)"
+    cargo +nightly fuzz run "$target" "$corpus" -- \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=262144 2>&1 |
+        grep -E "^#[0-9]+.*(DONE|pulse)|ERROR|SUMMARY|Done [0-9]+ runs" | tail -3
+done
