@@ -413,6 +413,11 @@ mod tests {
             .collect()
     }
 
+    /// Whether `words` stand for `place` among the stand-ins found.
+    fn names(found: &[(String, String)], words: &str, place: &str) -> bool {
+        found.iter().any(|(w, p)| w == words && p == place)
+    }
+
     #[test]
     fn an_official_introduced_with_a_place_stands_for_it_when_named_again() {
         let found = stand_ins_of(
@@ -433,24 +438,9 @@ mod tests {
         let found = stand_ins_of(
             "The Chief Executive, Mrs Carrie Lam, met Hebei Governor Xu Qin in Hong Kong today. Mrs Lam said Hong Kong and Hebei are close. Mr Xu agreed.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|(words, place)| words == "Mrs Lam" && place == "Hong Kong"),
-            "{found:?}"
-        );
-        assert!(
-            found
-                .iter()
-                .any(|(words, place)| words == "Mr Xu" && place == "Hebei"),
-            "{found:?}"
-        );
-        assert!(
-            found
-                .iter()
-                .any(|(words, place)| words == "Chief Executive" && place == "Hong Kong"),
-            "{found:?}"
-        );
+        assert!(names(&found, "Mrs Lam", "Hong Kong"), "{found:?}");
+        assert!(names(&found, "Mr Xu", "Hebei"), "{found:?}");
+        assert!(names(&found, "Chief Executive", "Hong Kong"), "{found:?}");
     }
 
     #[test]
@@ -458,12 +448,7 @@ mod tests {
         let found = stand_ins_of(
             "Macau Chief Executive Chui Sai On met Zhongshan officials. Chui said Macau welcomes Zhongshan.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|(words, place)| words == "Chui" && place == "Macau"),
-            "{found:?}"
-        );
+        assert!(names(&found, "Chui", "Macau"), "{found:?}");
     }
 
     #[test]
