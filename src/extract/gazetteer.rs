@@ -195,21 +195,8 @@ impl Gazetteer {
                 if bare_allowed {
                     add(&entry.base, id, Form::Bare);
                 }
-                for suffix in suffix_variants(&entry.kind) {
-                    add(&format!("{} {suffix}", entry.base), id, Form::Suffixed);
-                }
-                // "Hainan Tibetan Autonomous Prefecture", "Dachang Hui Autonomous County".
-                for peoples in peoples_of(&entry.name_zh) {
-                    for suffix in suffix_variants(&entry.kind)
-                        .iter()
-                        .filter(|suffix| suffix.starts_with("Autonomous"))
-                    {
-                        add(
-                            &format!("{} {peoples} {suffix}", entry.base),
-                            id,
-                            Form::Suffixed,
-                        );
-                    }
+                for title in titles_of(entry) {
+                    add(&format!("{} {title}", entry.base), id, Form::Suffixed);
                 }
                 add(&entry.name_zh, id, Form::Chinese);
                 if let Some(base_zh) = chinese_base(&entry.name_zh) {
@@ -228,6 +215,14 @@ impl Gazetteer {
             for alias in &aliases[index] {
                 if index < admin_count {
                     add(alias, id, Form::Alias(alias.clone()));
+                    // Another spelling takes the titles too: "Yili Kazakh Autonomous
+                    // Prefecture" is Ili's.
+                    if alias.is_ascii() {
+                        for title in titles_of(entry) {
+                            let titled = format!("{alias} {title}");
+                            add(&titled, id, Form::Alias(titled.clone()));
+                        }
+                    }
                 } else if !names_a_place_first(alias, &entry.base, &aliases[index]) {
                     add(alias, id, Form::Named);
                 }
@@ -520,6 +515,23 @@ fn suffix_variants(kind: &str) -> &'static [&'static str] {
         "special district" => &["Special District", "District"],
         _ => &[],
     }
+}
+
+/// The titles an administrative name takes after it: its suffixes ("Prefecture",
+/// "Autonomous Prefecture") and its peoples before an autonomous suffix ("Hainan Tibetan
+/// Autonomous Prefecture", "Dachang Hui Autonomous County").
+fn titles_of(entry: &Entry) -> Vec<String> {
+    let suffixes = suffix_variants(&entry.kind);
+    let mut titles: Vec<String> = suffixes.iter().map(|suffix| (*suffix).to_owned()).collect();
+    for peoples in peoples_of(&entry.name_zh) {
+        titles.extend(
+            suffixes
+                .iter()
+                .filter(|suffix| suffix.starts_with("Autonomous"))
+                .map(|suffix| format!("{peoples} {suffix}")),
+        );
+    }
+    titles
 }
 
 /// The English names of the peoples an autonomous unit is named for, as the news writes them

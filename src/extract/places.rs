@@ -2,6 +2,7 @@
 //! to one entry using the rest of the article, or leaving it flagged as ambiguous.
 
 use crate::pattern::compiled;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::gazetteer::{Form, Gazetteer, Level, is_cjk};
@@ -23,9 +24,53 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Plac
     link_pairs(&mut mentions, gazetteer);
     link(&mut mentions, gazetteer);
     drop_unsupported_chinese_bases(text, &mut mentions, gazetteer);
+    name_prefectures_as_the_page_does(&mut mentions, gazetteer);
     // In text order: later stages find a sentence's mentions by binary search.
     mentions.sort_by_key(|mention| mention.range.start);
     mentions
+}
+
+/// A prefecture, autonomous prefecture or league goes by the title the page gives it: a
+/// story introduces "Haixi Prefecture" or "Yili Kazakh Autonomous Prefecture" and then says
+/// "Haixi", and its readers (and labellers) name the party by the title. A prefecture-level
+/// city is titled "Prefecture" only by some pages ("Hami Prefecture", once a prefecture; but
+/// "Zhuhai Prefecture" in passing), so it takes the title only when the page uses it at least
+/// as often as the bare name. The longest title wins ("Yili Kazakh Autonomous Prefecture"
+/// over "Yili Prefecture").
+fn name_prefectures_as_the_page_does(mentions: &mut [PlaceMention], gazetteer: &Gazetteer) {
+    let titled = |name: &str| name.ends_with(" Prefecture") || name.ends_with(" League");
+    let mut titles: HashMap<EntryId, (&str, usize, usize)> = HashMap::new();
+    for mention in mentions.iter() {
+        let Some(id) = mention.entry else { continue };
+        let (title, with, without) = titles.entry(id).or_insert(("", 0, 0));
+        if titled(&mention.name) {
+            *with += 1;
+            if mention.name.len() > title.len() {
+                *title = &mention.name;
+            }
+        } else {
+            *without += 1;
+        }
+    }
+    let chosen: HashMap<EntryId, String> = titles
+        .into_iter()
+        .filter(|(id, (title, with, without))| {
+            !title.is_empty()
+                && gazetteer
+                    .entry(*id)
+                    .is_some_and(|entry| match entry.kind.as_str() {
+                        "prefecture" | "autonomous prefecture" | "league" => true,
+                        "prefecture city" => with >= without,
+                        _ => false,
+                    })
+        })
+        .map(|(id, (title, _, _))| (id, title.to_owned()))
+        .collect();
+    for mention in mentions.iter_mut() {
+        if let Some(title) = mention.entry.and_then(|id| chosen.get(&id)) {
+            mention.name.clone_from(title);
+        }
+    }
 }
 
 /// A county's Chinese name without its suffix is often an ordinary word (合作, 友好, 资源, 振兴
@@ -1152,6 +1197,28 @@ mod tests {
         assert_eq!(
             bundled_names("凉山州与大理州"),
             ["Liangshan Prefecture", "Dali Prefecture"]
+        );
+    }
+
+    #[test]
+    fn a_prefecture_goes_by_the_title_the_page_gives_it() {
+        // Introduced with its title, then named bare: the title throughout, the longest one.
+        assert_eq!(
+            bundled_names(
+                "Yili Kazakh Autonomous Prefecture and Jiangsu met. Yili Prefecture thanked Jiangsu. Yili grew."
+            ),
+            [
+                "Yili Kazakh Autonomous Prefecture",
+                "Jiangsu",
+                "Yili Kazakh Autonomous Prefecture",
+                "Jiangsu",
+                "Yili Kazakh Autonomous Prefecture"
+            ]
+        );
+        // A prefecture-level city titled "Prefecture" once in passing keeps its bare name.
+        assert_eq!(
+            bundled_names("Zhuhai and Macao met. Zhuhai grew. Hengqin in Zhuhai Prefecture."),
+            ["Zhuhai", "Macao", "Zhuhai", "Hengqin", "Zhuhai Prefecture"]
         );
     }
 
