@@ -207,10 +207,11 @@ impl Extraction {
     }
 
     /// Distinct places the page mentions, one name each: the body's in order of first mention,
-    /// then those only outside it. A place named in several forms keeps its first name ("Hong
-    /// Kong Special Administrative Region", then "Hong Kong"), except that a SAR, which the news
-    /// gives its full title once and then calls by its short name, keeps the form the page uses
-    /// most ("Macao" over "Macao SAR"), the first on a tie.
+    /// then those only outside it. A place named in several forms goes by the form the page
+    /// uses most ("Macao" over a dateline's "MACAU" or a first "Macao SAR"), the first on a
+    /// tie; but a shortening does not replace the name the page introduced ("Guangxi Zhuang
+    /// Autonomous Region", then "Guangxi"), and an abbreviation is never the name when the page
+    /// also gives the name ("Greater Bay Area" over "GBA").
     pub fn place_names(&self) -> Vec<String> {
         let all: Vec<(&String, Option<EntryId>)> = self
             .places
@@ -226,21 +227,36 @@ impl Extraction {
         for (name, _) in &all {
             *uses.entry(name.as_str()).or_default() += 1;
         }
-        let titled = |name: &str| {
+        // "GBA", "YRD", "Pan-PRD": an abbreviation is how a page shortens a name it has
+        // given in full, never the name to list.
+        let abbreviation = |name: &str| {
+            name.split(['-', ' '])
+                .any(|word| word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase()))
+        };
+        // "Guangxi" for "Guangxi Zhuang Autonomous Region", "G60 Corridor" for "G60 Science and
+        // Technology Innovation Corridor": a shortening of the name the page introduced, which
+        // stays (but a SAR's title is dropped as the page drops it: "Macao SAR", then "Macao").
+        let shortening = |short: &str, long: &str| {
+            let mut words = long.split_whitespace();
+            short.split_whitespace().count() < long.split_whitespace().count()
+                && short
+                    .split_whitespace()
+                    .all(|word| words.any(|other| other.eq_ignore_ascii_case(word)))
+        };
+        let sar_title = |name: &str| {
             ["Special Administrative Region", "SAR"]
                 .iter()
                 .any(|title| name.ends_with(title))
-        };
-        // Its short name against its title: "Macao" for "Macao SAR".
-        let short_of = |short: &str, long: &str| {
-            titled(long) && long.len() > short.len() && long.starts_with(short)
         };
         let mut usual: std::collections::HashMap<EntryId, &str> = std::collections::HashMap::new();
         for (name, entry) in &all {
             if let Some(entry) = entry {
                 let best = usual.entry(*entry).or_insert(name.as_str());
-                let variant = short_of(name, best) || short_of(best, name);
-                if variant && uses[name.as_str()] > uses[*best] {
+                let introduced = (shortening(name, best) && !sar_title(best))
+                    || (shortening(best, name) && !sar_title(name));
+                let more_used = uses[name.as_str()] > uses[*best] && !introduced;
+                if (more_used && !abbreviation(name)) || (abbreviation(best) && !abbreviation(name))
+                {
                     *best = name.as_str();
                 }
             }
@@ -277,18 +293,31 @@ mod tests {
     }
 
     #[test]
-    fn a_place_keeps_one_name_and_a_sar_its_usual_one() {
+    fn a_place_goes_by_the_name_the_page_uses_most_but_never_an_abbreviation() {
         let extraction = Extraction {
             places: vec![
+                mention("Macau", 1),
                 mention("Macao Special Administrative Region", 1),
                 mention("Macao", 1),
-                mention("Hami Prefecture", 2),
-                mention("Hami", 2),
-                mention("Hami", 2),
+                mention("GBA", 2),
+                mention("Greater Bay Area", 2),
+                mention("GBA", 2),
+                mention("Guangxi Zhuang Autonomous Region", 3),
+                mention("Guangxi", 3),
+                mention("Guangxi", 3),
+                mention("Macao SAR", 4),
+                mention("Macao", 4),
                 mention("Macao", 1),
             ],
             ..Extraction::default()
         };
-        assert_eq!(extraction.place_names(), ["Macao", "Hami Prefecture"]);
+        assert_eq!(
+            extraction.place_names(),
+            [
+                "Macao",
+                "Greater Bay Area",
+                "Guangxi Zhuang Autonomous Region"
+            ]
+        );
     }
 }
