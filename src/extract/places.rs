@@ -24,7 +24,7 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Plac
     link_pairs(&mut mentions, gazetteer);
     link(&mut mentions, gazetteer);
     drop_unsupported_chinese_bases(text, &mut mentions, gazetteer);
-    name_prefectures_as_the_page_does(&mut mentions, gazetteer);
+    name_prefectures_as_the_page_does(text, &mut mentions, gazetteer);
     // In text order: later stages find a sentence's mentions by binary search.
     mentions.sort_by_key(|mention| mention.range.start);
     mentions
@@ -36,11 +36,19 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Plac
 /// city is titled "Prefecture" only by some pages ("Hami Prefecture", once a prefecture; but
 /// "Zhuhai Prefecture" in passing), so it takes the title only when the page uses it at least
 /// as often as the bare name. The longest title wins ("Yili Kazakh Autonomous Prefecture"
-/// over "Yili Prefecture").
-fn name_prefectures_as_the_page_does(mentions: &mut [PlaceMention], gazetteer: &Gazetteer) {
+/// over "Yili Prefecture"). Chinese names keep theirs: 喀什地区 is just Kashgar to a reader.
+fn name_prefectures_as_the_page_does(
+    text: &str,
+    mentions: &mut [PlaceMention],
+    gazetteer: &Gazetteer,
+) {
     let titled = |name: &str| name.ends_with(" Prefecture") || name.ends_with(" League");
     let mut titles: HashMap<EntryId, (&str, usize, usize)> = HashMap::new();
-    for mention in mentions.iter() {
+    let english = |mention: &PlaceMention| {
+        text.get(mention.range.clone())
+            .is_some_and(|surface| !surface.chars().any(is_cjk))
+    };
+    for mention in mentions.iter().filter(|mention| english(mention)) {
         let Some(id) = mention.entry else { continue };
         let (title, with, without) = titles.entry(id).or_insert(("", 0, 0));
         if titled(&mention.name) {
@@ -67,6 +75,9 @@ fn name_prefectures_as_the_page_does(mentions: &mut [PlaceMention], gazetteer: &
         .map(|(id, (title, _, _))| (id, title.to_owned()))
         .collect();
     for mention in mentions.iter_mut() {
+        if !english(mention) {
+            continue;
+        }
         if let Some(title) = mention.entry.and_then(|id| chosen.get(&id)) {
             mention.name.clone_from(title);
         }
