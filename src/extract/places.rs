@@ -874,11 +874,15 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
             }
             _ => entry.base.clone(),
         },
-        Form::Bare => entry.base.clone(),
+        Form::Bare => with_apostrophe_of(&entry.base, surface),
         Form::Suffixed => {
             // By characters: the text may set the base's apostrophe as a wider "’".
             let suffix: String = surface.chars().skip(entry.base.chars().count()).collect();
-            format!("{}{}", entry.base, title_case(&suffix))
+            format!(
+                "{}{}",
+                with_apostrophe_of(&entry.base, surface),
+                title_case(&suffix)
+            )
         }
         Form::Alias(alias) => alias.clone(),
         // A zone or region as the text names it (an official name or a common alias).
@@ -894,6 +898,16 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
         }
         Form::Named if starts_with_ignoring_case(surface, &entry.base) => entry.base.clone(),
         Form::Named => surface.to_owned(),
+    }
+}
+
+/// "Xi’an": a name is written with the apostrophe the text sets ("’" or "'"), as a reader
+/// (and whoever quotes the page) writes it.
+fn with_apostrophe_of(base: &str, surface: &str) -> String {
+    if base.contains('\'') && surface.contains('’') {
+        base.replace('\'', "’")
+    } else {
+        base.to_owned()
     }
 }
 
@@ -1084,14 +1098,14 @@ mod tests {
     }
 
     #[test]
-    fn a_typographic_apostrophe_keeps_the_suffix_whole() {
+    fn a_typographic_apostrophe_keeps_the_suffix_whole_and_stays_as_the_text_sets_it() {
         let bundled = Gazetteer::bundled();
         let text = "Officials of Jing’an District and Xi’an met.";
         let names: Vec<String> = find_places(text, bundled, &Spans::of(text))
             .into_iter()
             .map(|m| m.name)
             .collect();
-        assert_eq!(names, ["Jing'an District", "Xi'an"]);
+        assert_eq!(names, ["Jing’an District", "Xi’an"]);
     }
 
     #[test]
