@@ -48,6 +48,11 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
                 r"(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日{CHINESE_SPAN_END}"
             )),
         ),
+        // "10 month 13 to 14": 10月13日至14日 as machine translation renders it.
+        (
+            Shape::TranslatedMd,
+            compiled(r"(?-u:\b)(\d{1,2}) month (\d{1,2})(?-u:\b)"),
+        ),
         (Shape::ChineseYm, compiled(r"(\d{4})\s*年\s*(\d{1,2})\s*月")),
         (
             Shape::ChineseNumerals,
@@ -233,6 +238,8 @@ enum Shape {
     ChineseYmd,
     ChineseRelativeYear,
     ChineseMd,
+    /// "10 month 13": 10月13日 as machine translation renders it.
+    TranslatedMd,
     ChineseYm,
     ChineseNumerals,
     ChineseDay,
@@ -258,6 +265,7 @@ impl Shape {
             | Self::ChineseYm
             | Self::ChineseNumerals => text.contains('月'),
             Self::ChineseDay => text.contains('日'),
+            Self::TranslatedMd => text.contains(" month "),
             Self::OrdinalDay => digits
                 .iter()
                 .any(|run| ordinal_suffix(&text[run.end..]).is_some()),
@@ -603,7 +611,7 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                     number(3),
                     None,
                 ),
-                Shape::ChineseMd => raw(
+                Shape::ChineseMd | Shape::TranslatedMd => raw(
                     None,
                     number(1).and_then(|m| u8::try_from(m).ok()),
                     number(2),
@@ -1238,6 +1246,15 @@ mod tests {
         assert_eq!(edtf("二〇二三年三月一日"), ["2023-03-01"]);
         // Without a page date a relative day stays unknown.
         assert!(dates("昨日,两市签署协议。", None).is_empty());
+        // As machine translation renders 10月13日至14日; the year stays unknown without one.
+        assert_eq!(
+            dates("10 month 13 to 14, the delegation went to Jiangsu.", None)
+                .into_iter()
+                .map(|(date, _)| date)
+                .collect::<Vec<_>>(),
+            ["XXXX-10-13"]
+        );
+        assert!(dates("Sold 10 month 45 units.", None).is_empty());
     }
 
     #[test]
