@@ -142,7 +142,10 @@ pub fn find_events(
         spans,
         gazetteer,
     };
-    let mut story = Story::default();
+    let mut story = Story {
+        only_day: only_day(text, dates),
+        ..Story::default()
+    };
     let mut candidates = Vec::new();
     let paragraph_starts: Vec<usize> = text.match_indices("\n\n").map(|(at, _)| at).collect();
     let clauses: Vec<Range<usize>> = sentences
@@ -235,6 +238,8 @@ struct Story {
     lead_date: Option<(Dated, Range<usize>)>,
     /// Whether a day other than the lead's has been named.
     other_day: bool,
+    /// The one day the whole story names, when it names exactly one.
+    only_day: Option<(Dated, Range<usize>)>,
     /// The clauses (start, end) that gave a candidate its kind, looked up in constant time.
     reported: std::collections::HashSet<(usize, usize)>,
 }
@@ -580,9 +585,19 @@ fn clause_date(
                     .filter(|_| !story.other_day && !background)
                     .map(|(date, from)| (*date, Some(from.clone())))
             };
+            // "Shaoxing has signed 12 projects with Shanghai. … the 12 projects signed on
+            // Saturday": a story that names one day tells of that day.
+            let only_day = || {
+                story
+                    .only_day
+                    .as_ref()
+                    .filter(|_| !background)
+                    .map(|(date, from)| (*date, Some(from.clone())))
+            };
             match paragraph_date(story, paragraph, clause)
                 .or_else(|| occasion.filter(|_| !background))
                 .or_else(lead)
+                .or_else(only_day)
             {
                 Some((date, from)) => (Some(date), from),
                 None => (None, None),
@@ -592,6 +607,28 @@ fn clause_date(
 }
 
 /// The date of the last dated clause of this paragraph before `clause`, with that clause.
+/// The one day (month and day known) that the story's dates name, with where; none when
+/// it names no day or several. A day something "is to be held" on is a plan, not the story's.
+fn only_day(text: &str, dates: &[DateMention]) -> Option<(Dated, Range<usize>)> {
+    let mut days = dates
+        .iter()
+        .filter(|mention| mention.date.month.is_some() && mention.date.day.is_some());
+    let first = days.next()?;
+    let planned = |mention: &DateMention| {
+        let from = (mention.range.start.saturating_sub(48)..mention.range.start)
+            .find(|&at| text.is_char_boundary(at))
+            .unwrap_or(mention.range.start);
+        PLANNED.is_match(&text[from..mention.range.start])
+    };
+    (days.all(|other| other.date == first.date) && !planned(first))
+        .then(|| ((first.date, first.resolution), first.range.clone()))
+}
+
+/// "to be held from", "will open on", "is scheduled for": a day ahead.
+static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"(?i)(?-u:\b)(?:to be|will|shall|scheduled|planned|expected to)(?-u:\b)")
+});
+
 /// How many clauses open a story: a day named in them is the lead's.
 const LEAD_CLAUSES: usize = 3;
 
@@ -829,6 +866,20 @@ mod tests {
         )
         .events;
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn an_undated_act_in_a_story_of_one_day_happened_that_day() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "Shaoxing signed 12 cooperation projects with Shanghai.\n\nInvestors came from many places.\n\nThe weather was fine.\n\nUnder the 12 projects signed on Saturday, a park will be built.";
+        let found = extract_text(text, PartialDate::ymd(2020, 12, 19), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].date, PartialDate::ymd(2020, 12, 19));
+        // A day ahead ("to be held from May 17") is a plan, not the story's day.
+        let text = "Shaoxing signed 12 cooperation projects with Shanghai.\n\nInvestors came from many places.\n\nThe weather was fine.\n\nA fair is to be held from May 17.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].date, None);
     }
 
     #[test]
