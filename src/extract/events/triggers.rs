@@ -47,11 +47,12 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// "Chief Executive Carrie Lam met Hebei Governor Xu Qin", "Mrs Lam met with the Governor of
-/// Hainan Province": an official meeting another place's official holds a meeting of the two
+/// Hainan Province", "Li, Chief Executive of Hong Kong, and He, Chief Executive of Macao,
+/// met": an official meeting another place's official holds a meeting of the two
 /// places (a host meeting a visiting delegation is the delegation's visit: see `VISIT`).
 static MEETING_AN_OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)met (?:with )?(?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)|(?-u:\b)(?:at|in|during) a (?:[\w-]+ ){0,2}meeting (?:[^.;]{0,60}? )?(?:with|between) (?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)|(?-u:\b)(?:attended|hosted|held|gave) an? (?:[\w-]+ ){0,2}(?:lunch|luncheon|dinner|banquet) (?:hosted by|with|for) (?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)",
+        r"(?-u:\b)met (?:with )?(?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)|(?-u:\b)(?:at|in|during|following|after) a (?:[\w-]+ ){0,2}meeting (?:[^.;]{0,60}? )?(?:with|between) (?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)|(?-u:\b)(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief)(?-u:\b)[^.;]{0,100}? and (?:[^.;]{0,100}? )?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief)(?-u:\b)[^.;]{0,60}? met(?-u:\b)(?: with)?|(?-u:\b)(?:attended|hosted|held|gave) an? (?:[\w-]+ ){0,2}(?:lunch|luncheon|dinner|banquet) (?:hosted by|with|for) (?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)",
     )
 });
 static OTHER: LazyLock<Regex> = LazyLock::new(|| {
@@ -483,6 +484,17 @@ mod tests {
             Some("visit")
         );
         assert_eq!(kind("Mr Lee met reporters"), None);
+        assert_eq!(
+            kind(
+                "He, Chief Executive of Macao, and Li, Chief Executive of Hong Kong, met on the 2nd"
+            ),
+            Some("meeting")
+        );
+        assert_eq!(
+            kind("Following a meeting with officials from Zhongshan, Chui said"),
+            Some("meeting")
+        );
+        assert_eq!(kind("The mayor and his wife met friends"), None);
         assert_eq!(
             kind(
                 "Mr Lee and the delegation attended a working lunch hosted by the Mayor of Chengdu"
