@@ -869,6 +869,15 @@ mod tests {
     }
 
     #[test]
+    fn those_who_came_to_a_meeting_are_its_parties() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "The Metropolitan Area Conference was held in Hangzhou on 13th May, attracting over 150 representatives from member cities including Huzhou, Jiaxing and Shaoxing, etc.";
+        let found = extract_text(text, PartialDate::ymd(2021, 5, 14), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(parties(&found[0]), ["Huzhou", "Jiaxing", "Shaoxing"]);
+    }
+
+    #[test]
     fn an_undated_act_in_a_story_of_one_day_happened_that_day() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "Shaoxing signed 12 cooperation projects with Shanghai.\n\nInvestors came from many places.\n\nThe weather was fine.\n\nUnder the 12 projects signed on Saturday, a park will be built.";

@@ -557,8 +557,33 @@ fn object_zones(text: &str, after: Range<usize>, kind: EventKind) -> Vec<Range<u
             }
         }
     }
+    // "attracting over 150 representatives from member cities including Hangzhou, Huzhou …":
+    // those who came to a meeting are its parties, listed as far as the next turn.
+    if kind == EventKind::Meeting {
+        for found in ATTENDEES.find_iter(slice) {
+            let start = after.start + found.end();
+            let end = TOPIC_TURN
+                .find_iter(&slice[found.end()..])
+                .find(|turn| !LIST_WORDS.is_match(turn.as_str()))
+                .map_or(after.end, |turn| start + turn.start());
+            if start < end {
+                zones.push(start..end);
+            }
+        }
+    }
     zones
 }
+
+/// "representatives from", "delegations of": who came, before their places.
+static ATTENDEES: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)(?-u:\b)(?:representatives|delegates|delegations|officials|leaders|mayors|governors|heads)\s+(?:[\w-]+\s+){0,4}?(?:from|of)\s+",
+    )
+});
+
+/// "including", "such as": turns that go on listing.
+static LIST_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?i)^(?:including|such as|in|at|of)$"));
 
 static PARTNER_WORDS: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?i)(?-u:\b)(?:with|between|among|by)\s+(?:the\s+)?"));
