@@ -152,12 +152,14 @@ pub fn find_events(
         .iter()
         .flat_map(|sentence| split_signings(text, sentence))
         .collect();
-    for clause in &clauses {
+    for (index, clause) in clauses.iter().enumerate() {
         let paragraph = paragraph_starts.partition_point(|&at| at < clause.start);
+        let following = &clauses[index + 1..clauses.len().min(index + 1 + MEMBERS_LOOK_AHEAD)];
         read_clause(
             &context,
             dates,
             clause,
+            following,
             paragraph,
             &mut story,
             &mut candidates,
@@ -299,6 +301,7 @@ fn read_clause(
     context: &Context<'_>,
     dates: &[DateMention],
     clause: &Range<usize>,
+    following: &[Range<usize>],
     paragraph: usize,
     story: &mut Story,
     candidates: &mut Vec<Candidate>,
@@ -429,6 +432,13 @@ fn read_clause(
             if provinces.len() >= 2 {
                 participants = provinces;
             }
+        }
+        if participants.len() < 2
+            && matches!(trigger.kind, EventKind::Alliance | EventKind::Meeting)
+            && let Some((members, from)) = members_listed_next(context, following)
+        {
+            participants = members;
+            parties_from = from;
         }
     }
     let background = BACKGROUND.is_match(&lower);
@@ -607,6 +617,40 @@ fn clause_date(
 }
 
 /// The date of the last dated clause of this paragraph before `clause`, with that clause.
+/// How many clauses after an alliance's founding may list its members.
+const MEMBERS_LOOK_AHEAD: usize = 2;
+
+/// "ten cities have founded a tourism alliance. The ten cities are Beijing, Shanghai, …",
+/// "Members of the alliance include Beijing, Shanghai, Huangshan …": the members of a group
+/// that founded an alliance or met, listed in a clause that follows.
+fn members_listed_next(
+    context: &Context<'_>,
+    following: &[Range<usize>],
+) -> Option<(Vec<Participant>, Range<usize>)> {
+    following.iter().find_map(|clause| {
+        let head = &context.text[clause.clone()];
+        let head = &head[..head.floor_char_boundary(MEMBERS_HEAD_BYTES)];
+        if !MEMBERS_LIST.is_match(head) {
+            return None;
+        }
+        let members: Vec<Participant> = named_places(context, clause)
+            .into_iter()
+            .map(|party| party.participant)
+            .collect();
+        (members.len() >= 2).then(|| (members, clause.clone()))
+    })
+}
+
+/// How far into a clause its list must have begun.
+const MEMBERS_HEAD_BYTES: usize = 160;
+
+/// "The ten cities are", "Its members include", "Members of the China Alliance for … include".
+static MEMBERS_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)^\s*(?:the (?:[\w-]+ ){1,3}(?:cities|provinces|members|counties|districts|regions)|(?:its |the )?(?:founding )?members(?: of [^.;]{1,100}?)?) (?:are|include|includes|comprise|consist of)(?-u:\b)",
+    )
+});
+
 /// The one day (month and day known) that the story's dates name, with where; none when
 /// it names no day or several. A day something "is to be held" on is a plan, not the story's.
 fn only_day(text: &str, dates: &[DateMention]) -> Option<(Dated, Range<usize>)> {
@@ -875,6 +919,21 @@ mod tests {
         let found = extract_text(text, PartialDate::ymd(2021, 5, 14), bundled).events;
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(parties(&found[0]), ["Huzhou", "Jiaxing", "Shaoxing"]);
+    }
+
+    #[test]
+    fn an_alliance_s_members_listed_next_are_its_parties() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "Ten tourist cities have founded a tourism cooperation alliance on May 3. The ten cities are Beijing, Shanghai, Chongqing and Hangzhou.";
+        let found = extract_text(text, PartialDate::ymd(2007, 5, 4), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            parties(&found[0]),
+            ["Beijing", "Shanghai", "Chongqing", "Hangzhou"]
+        );
+        // A long clause of wide characters after the founding is read without a split character.
+        let text = format!("十个城市成立旅游联盟。{}", "合作".repeat(60));
+        assert!(extract_text(&text, None, bundled).events.is_empty());
     }
 
     #[test]
