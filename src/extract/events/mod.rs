@@ -355,6 +355,13 @@ fn read_clause(
     };
     let trigger_range = clause.start + trigger.start..clause.start + trigger.end;
     let found = parties::parties(context, clause, &trigger_range, trigger.kind);
+    // "Shanxi University signed agreements with the counties of Guxian, Tianzhen and Yonghe":
+    // an institution's deals with places, one each, not an act of those places together.
+    if trigger.kind == EventKind::Agreement
+        && parties::institution_signs(context, clause, &trigger_range, &found)
+    {
+        return;
+    }
     for party in found.iter().filter(|party| party.organisation) {
         if !story.organisations.contains(&party.participant.name) {
             story.organisations.push(party.participant.name.clone());
@@ -934,6 +941,26 @@ mod tests {
         // A long clause of wide characters after the founding is read without a split character.
         let text = format!("十个城市成立旅游联盟。{}", "合作".repeat(60));
         assert!(extract_text(&text, None, bundled).events.is_empty());
+    }
+
+    #[test]
+    fn an_institution_s_deals_with_several_places_are_no_act_of_theirs() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let found = extract_text(
+            "Shanxi University signed agreements with the counties of Guxian, Tianzhen and Yonghe on May 3.",
+            PartialDate::ymd(2021, 5, 4),
+            bundled,
+        )
+        .events;
+        assert!(found.is_empty(), "{found:?}");
+        // With a place as the subject, the places sign with each other.
+        let found = extract_text(
+            "Taiyuan signed an agreement with Shanxi University and Changzhi on May 3.",
+            PartialDate::ymd(2021, 5, 4),
+            bundled,
+        )
+        .events;
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

@@ -206,6 +206,22 @@ pub fn parties(
     distinct
 }
 
+/// Whether the subject of a signing is an institution that signs for itself (a university, a
+/// bank, an association: see `may_act_for_a_place`) and no place stands before the verb
+/// beside it: the places after it are each its partner, not partners of each other.
+pub fn institution_signs(
+    context: &Context<'_>,
+    clause: &Range<usize>,
+    trigger: &Range<usize>,
+    found: &[Party],
+) -> bool {
+    let subject = clause.start..trigger.start;
+    let institution = starting_in(&context.spans.companies, &subject, |org| org.range.start)
+        .iter()
+        .any(|org| org.range.end <= trigger.start && !may_act_for_a_place(&org.name));
+    institution && !found.iter().any(|party| party.range.start < trigger.start)
+}
+
 /// Whether an organisation can sign on behalf of a place (LABELLING: a company, university or
 /// association counts only when it does): a company or centre can — a development or
 /// investment company of a district often signs for it —, but a university, bank, exchange,
