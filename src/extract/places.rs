@@ -175,7 +175,7 @@ fn matched_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Place
             name,
             candidates,
         };
-        let mention = extend_to_zone(text, mention);
+        let mention = extend_to_zone(text, mention, gazetteer);
         mentions.push(with_compass_part(text, mention, gazetteer));
     }
     drop_nested(&mut mentions);
@@ -687,16 +687,62 @@ static ZONE_AFTER_PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
     )
 });
 
+static REGION_AFTER_PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    compiled(
+        r"^(?: (?:Lake|Bay|Gulf|River|Coastal|Delta|Mountain|Plain|Basin|Straits?|Peninsula))? (?i:city cluster|city group|city belt|urban agglomeration|economic circle|economic belt|metropolitan area|metropolitan circle)(?-u:\b)",
+    )
+});
+
 /// "Nanjing Lishui Economic Development Zone", "Bowang High-tech Industrial Development Zone":
-/// a place followed by the words of a development zone names the zone, a party of its own.
-/// The zone is not in the gazetteer; it keeps the place's candidates as its location.
-fn extend_to_zone(text: &str, mut mention: PlaceMention) -> PlaceMention {
+/// a place followed by the words of a development zone names the zone, a party of its own
+/// (not in the gazetteer); else it may name a region (`extend_to_region`).
+fn extend_to_zone(text: &str, mut mention: PlaceMention, gazetteer: &Gazetteer) -> PlaceMention {
     let surface = &text[mention.range.clone()];
     if surface.chars().all(is_cjk) {
         return extend_to_chinese_zone(text, mention);
     }
     if let Some(zone) = ZONE_AFTER_PLACE.find(&text[mention.range.end..]) {
         mention.range.end += zone.end();
+        mention.name = text[mention.range.clone()].to_owned();
+        mention.entry = None;
+        mention.candidates.clear();
+        return mention;
+    }
+    extend_to_region(text, mention, gazetteer)
+}
+
+/// "Poyang Lake City Cluster", "the central Yunnan urban agglomeration": an administrative
+/// place followed by the words of a region names the region (with the compass word before it,
+/// which is part of the name). A named region followed by such words is still that region
+/// ("the Yangtze River Delta city cluster"), and the last of several places joined names no
+/// region alone ("Xiamen-Zhangzhou-Quanzhou metropolitan area": see `join_compounds`).
+fn extend_to_region(text: &str, mut mention: PlaceMention, gazetteer: &Gazetteer) -> PlaceMention {
+    let administrative = !mention.candidates.is_empty()
+        && mention.candidates.iter().all(|&id| {
+            gazetteer
+                .entry(id)
+                .is_some_and(|entry| !matches!(entry.level, Level::Region | Level::Zone))
+        });
+    let before = text[..mention.range.start].trim_end_matches(' ');
+    let previous_word = before.rsplit(' ').next().unwrap_or_default();
+    let compass = matches!(
+        previous_word,
+        "central" | "northern" | "southern" | "eastern" | "western" | "Central"
+    );
+    let joined = before.ends_with(['-', '–', '/'])
+        || (before.len() < mention.range.start
+            && !compass
+            && previous_word.starts_with(|c: char| c.is_ascii_uppercase())
+            && !previous_word.ends_with("'s")
+            && !previous_word.ends_with("’s"));
+    if !administrative || joined {
+        return mention;
+    }
+    if let Some(region) = REGION_AFTER_PLACE.find(&text[mention.range.end..]) {
+        if compass {
+            mention.range.start = before.len() - previous_word.len();
+        }
+        mention.range.end += region.end();
         mention.name = text[mention.range.clone()].to_owned();
         mention.entry = None;
         mention.candidates.clear();
@@ -1222,6 +1268,26 @@ mod tests {
         assert_eq!(
             bundled_names("凉山州与大理州"),
             ["Liangshan Prefecture", "Dali Prefecture"]
+        );
+    }
+
+    #[test]
+    fn a_place_followed_by_a_region_s_words_names_the_region() {
+        assert_eq!(
+            bundled_names("Poyang Lake City Cluster and the central Yunnan urban agglomeration"),
+            [
+                "Poyang Lake City Cluster",
+                "central Yunnan urban agglomeration"
+            ]
+        );
+        // A named region stays itself; the last of joined places names no region alone.
+        assert_eq!(
+            bundled_names("the Yangtze River Delta city cluster"),
+            ["Yangtze River Delta"]
+        );
+        assert_eq!(
+            bundled_names("the Xiamen-Zhangzhou-Quanzhou metropolitan area"),
+            ["Xiamen", "Zhangzhou", "Quanzhou"]
         );
     }
 
