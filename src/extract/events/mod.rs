@@ -435,7 +435,7 @@ fn read_clause(
             }
         }
         if participants.len() < 2 {
-            let provinces = parties::abbreviated_provinces(context, clause);
+            let provinces = parties::abbreviated_places(context, clause);
             if provinces.len() >= 2 {
                 participants = provinces;
             }
@@ -604,11 +604,13 @@ fn clause_date(
             };
             // "Shaoxing has signed 12 projects with Shanghai. … the 12 projects signed on
             // Saturday": a story that names one day tells of that day.
+            // A clause that names its own time ("few days ago", "last July") keeps it, even
+            // when the page gives no date to resolve it.
             let only_day = || {
                 story
                     .only_day
                     .as_ref()
-                    .filter(|_| !background)
+                    .filter(|_| !background && !OWN_TIME.is_match(lower))
                     .map(|(date, from)| (*date, Some(from.clone())))
             };
             match paragraph_date(story, paragraph, clause)
@@ -624,6 +626,13 @@ fn clause_date(
 }
 
 /// The date of the last dated clause of this paragraph before `clause`, with that clause.
+/// Words by which a clause names its own time, resolved or not.
+static OWN_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:days? ago|weeks? ago|recently|yesterday|today|tonight|the other day|last (?:week|month|year|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december))(?-u:\b)|日前|近日|昨天|昨日|今天|今日|前不久",
+    )
+});
+
 /// How many clauses after an alliance's founding may list its members.
 const MEMBERS_LOOK_AHEAD: usize = 2;
 
@@ -1065,6 +1074,17 @@ mod tests {
         let text = "4月28日，省委书记率领代表团召开深化闽宁协作发展交流座谈会。";
         let found = extract_text(text, None, bundled).events;
         assert_eq!(parties(&found[0]), ["Fujian", "Ningxia"]);
+        // A city by the first character of a name the page gives; a region's name stays whole.
+        let text = "沈阳是辽宁省会。11月5日，京沈对口合作座谈会在沈阳举行。";
+        let found = extract_text(text, None, bundled).events;
+        assert!(
+            found
+                .iter()
+                .any(|event| parties(event) == ["Beijing", "Shenyang"]),
+            "{found:?}"
+        );
+        let text = "11月5日，天津市召开深入推进京津冀协同发展座谈会。";
+        assert!(extract_text(text, None, bundled).events.is_empty());
     }
 
     #[test]

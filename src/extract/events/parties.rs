@@ -418,44 +418,76 @@ const PROVINCE_ABBREVIATIONS: &[(char, &str)] = &[
 
 /// "闽宁协作", "苏陕扶贫协作", "沪苏浙皖一体化": two to four provincial abbreviations joined
 /// before a word of cooperation name those provinces — the parties, when the clause names
-/// none otherwise. Single characters are read only in such a run, never alone.
-pub fn abbreviated_provinces(context: &Context<'_>, clause: &Range<usize>) -> Vec<Participant> {
+/// none otherwise. A city goes by the first character of its name when the page names it
+/// ("深港合作" on a page about 深圳, "京沈对口合作" with 沈阳): a character stands for a city only
+/// when exactly one place the page names begins with it. Single characters are read only in
+/// such a run, never alone.
+pub fn abbreviated_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<Participant> {
     let text = &context.text[clause.clone()];
-    // A run that spells a place's own name (辽宁 is Liaoning, not 辽 and 宁) is that place.
-    let Some(run) = ABBREVIATED_COOPERATION
+    ABBREVIATED_COOPERATION
         .captures_iter(text)
         .filter_map(|found| found.get(1))
-        .find(|run| places_joined_in(run.as_str(), context.gazetteer).is_empty())
-    else {
-        return Vec::new();
-    };
-    let mut parties: Vec<Participant> = Vec::new();
-    for c in run.as_str().chars() {
-        let Some((_, full)) = PROVINCE_ABBREVIATIONS.iter().find(|(short, _)| *short == c) else {
-            return Vec::new();
-        };
-        for place in places_joined_in(full, context.gazetteer) {
-            let Some(entry) = place.entry.and_then(|id| context.gazetteer.entry(id)) else {
-                continue;
-            };
-            if !parties.iter().any(|party| party.entry == Some(entry.id)) {
-                parties.push(Participant {
-                    name: entry.base.clone(),
-                    entry: Some(entry.id),
-                });
+        .find_map(|run| {
+            // The longest tail of the run that reads as places: "推进深港合作" is 深港's. A tail
+            // that spells a name (京津冀, the region) is that name, and so are its tails.
+            for (at, _) in run.as_str().char_indices() {
+                let tail = &run.as_str()[at..];
+                if tail.chars().count() < 2 || !places_joined_in(tail, context.gazetteer).is_empty()
+                {
+                    return None;
+                }
+                if let Some(parties) = abbreviation_parties(context, tail) {
+                    return Some(parties);
+                }
             }
+            None
+        })
+        .unwrap_or_default()
+}
+
+/// The places a run of abbreviations names, when every character names a distinct one (the
+/// caller has checked that the run does not spell a place's own name: 辽宁 is Liaoning, not
+/// 辽 and 宁).
+fn abbreviation_parties(context: &Context<'_>, run: &str) -> Option<Vec<Participant>> {
+    let mut parties: Vec<Participant> = Vec::new();
+    for c in run.chars() {
+        let entry = match PROVINCE_ABBREVIATIONS.iter().find(|(short, _)| *short == c) {
+            Some((_, full)) => places_joined_in(full, context.gazetteer)
+                .first()
+                .and_then(|place| place.entry),
+            None => city_by_first_character(context, c),
         }
+        .and_then(|id| context.gazetteer.entry(id))?;
+        if parties.iter().any(|party| party.entry == Some(entry.id)) {
+            return None;
+        }
+        parties.push(Participant {
+            name: entry.base.clone(),
+            entry: Some(entry.id),
+        });
     }
-    if parties.len() >= 2 {
-        parties
-    } else {
-        Vec::new()
-    }
+    (parties.len() >= 2).then_some(parties)
+}
+
+/// The one place named on the page whose Chinese name begins with `c`.
+fn city_by_first_character(context: &Context<'_>, c: char) -> Option<EntryId> {
+    let mut found = context
+        .places
+        .iter()
+        .filter_map(|place| place.entry)
+        .filter(|&id| {
+            context.gazetteer.entry(id).is_some_and(|entry| {
+                matches!(entry.level, Level::Prefecture | Level::County)
+                    && entry.name_zh.starts_with(c)
+            })
+        });
+    let first = found.next()?;
+    found.all(|other| other == first).then_some(first)
 }
 
 static ABBREVIATED_COOPERATION: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"([京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘陇青宁新港澳]{2,4})(?:两地|三地|四地|东西部)?(?:扶贫)?(?:合作|协作|协同|对口|帮扶|一体化|联席|携手|联动|交流)",
+        r"(\p{Han}{2,4}?)(?:两地|三地|四地|东西部)?(?:扶贫)?(?:合作|协作|协同|对口|帮扶|一体化|联席|携手|联动|交流)",
     )
 });
 
