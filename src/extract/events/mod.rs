@@ -440,6 +440,12 @@ fn read_clause(
                 participants = provinces;
             }
         }
+        if participants.len() == 1
+            && let Some(destination) = parties::abbreviated_destination(context, clause)
+            && !same_party(&participants[0], &destination)
+        {
+            participants.push(destination);
+        }
         if participants.len() < 2
             && matches!(trigger.kind, EventKind::Alliance | EventKind::Meeting)
             && let Some((members, from)) = members_listed_next(context, following)
@@ -1085,6 +1091,18 @@ mod tests {
         );
         let text = "11月5日，天津市召开深入推进京津冀协同发展座谈会。";
         assert!(extract_text(text, None, bundled).events.is_empty());
+        // "来绍考察": came to the city the page names that begins with 绍.
+        let text = "绍兴市欢迎客人。4月28日，吉林省政协主席率团来绍考察。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(
+            parties(&found[0]),
+            ["Jilin Province", "Shaoxing"],
+            "{found:?}"
+        );
+        // Held in two places at once: both are parties.
+        let text = "2022年珠澳合作会议14日以视频连线方式在珠海、澳门两地召开。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(parties(&found[0]), ["Zhuhai", "Macao"], "{found:?}");
     }
 
     #[test]

@@ -53,6 +53,10 @@ static VENUE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"(?-u:\b)(?:in|at)\s+(?:(?:[a-z]+|China's|China’s)\s+){0,3}$|(?:在|于)$")
 });
 
+/// "、澳门两地", "两地": the places just named are where, together, an act took place.
+static BOTH_PLACES: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^(?:、\p{Han}{2,8}?)*[两三四]地"));
+
 /// The title of a province's official or leaders in a host's clause.
 static PROVINCIAL_HOST: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"(?i)(?-u:\b)(?:provincial|governor|vice governor|province's|province’s)(?-u:\b)")
@@ -126,8 +130,12 @@ pub fn parties(
             && place.range.start >= trigger.start
             && place.range.start < trigger.end
             && !subject_named;
-        let venue =
-            VENUE.is_match(before) && !(in_object && kind == EventKind::Visit) && !host_city;
+        // "在珠海、澳门两地召开": held in both places at once, which are its parties.
+        let both_places = BOTH_PLACES.is_match(&text[place.range.end..clause.end]);
+        let venue = VENUE.is_match(before)
+            && !(in_object && kind == EventKind::Visit)
+            && !host_city
+            && !both_places;
         if dateline || venue || (after_trigger && !in_object) {
             continue;
         }
@@ -484,6 +492,29 @@ fn city_by_first_character(context: &Context<'_>, c: char) -> Option<EntryId> {
     let first = found.next()?;
     found.all(|other| other == first).then_some(first)
 }
+
+/// "率团来绍考察", "来深考察交流": a delegation came to the city the page names whose name
+/// begins with that character — a party of the visit.
+pub fn abbreviated_destination(
+    context: &Context<'_>,
+    clause: &Range<usize>,
+) -> Option<Participant> {
+    let text = &context.text[clause.clone()];
+    let c = CAME_TO_ABBREVIATED
+        .captures(text)?
+        .get(1)?
+        .as_str()
+        .chars()
+        .next()?;
+    let entry = city_by_first_character(context, c).and_then(|id| context.gazetteer.entry(id))?;
+    Some(Participant {
+        name: entry.base.clone(),
+        entry: Some(entry.id),
+    })
+}
+
+static CAME_TO_ABBREVIATED: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?:来|赴|到)(\p{Han})(?:考察|调研|交流|访问|学习|对接|开展)"));
 
 static ABBREVIATED_COOPERATION: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
