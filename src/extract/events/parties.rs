@@ -132,10 +132,8 @@ pub fn parties(
             && !subject_named;
         // "在珠海、澳门两地召开": held in both places at once, which are its parties.
         let both_places = BOTH_PLACES.is_match(&text[place.range.end..clause.end]);
-        let venue = VENUE.is_match(before)
-            && !(in_object && kind == EventKind::Visit)
-            && !host_city
-            && !both_places;
+        let visited = in_object && kind == EventKind::Visit;
+        let venue = VENUE.is_match(before) && !(visited || host_city || both_places);
         if dateline || venue || (after_trigger && !in_object) {
             continue;
         }
