@@ -940,7 +940,19 @@ fn resolve(
         }
     }
     if let Some(offset) = raw.relative_years {
-        let (year, resolution) = now?;
+        // "今年5月" on a page whose year is not known: the month, its year unknown.
+        let Some((year, resolution)) = now else {
+            let date = match (raw.month, raw.day) {
+                (Some(month), Some(day)) => PartialDate::month_day(month, day),
+                (Some(month), None) => (1..=12).contains(&month).then_some(PartialDate {
+                    year: None,
+                    month: Some(month),
+                    day: None,
+                }),
+                _ => None,
+            };
+            return mention(date, DateResolution::Stated);
+        };
         let year = year + offset;
         return match raw.month {
             Some(month) => mention(PartialDate::year_month(year, month), resolution),
@@ -1244,8 +1256,15 @@ mod tests {
         // Chinese numerals; a relative word explained in brackets gives way to the date.
         assert_eq!(edtf("今日(二月二十二日)共同主持会议。"), ["2023-02-22"]);
         assert_eq!(edtf("二〇二三年三月一日"), ["2023-03-01"]);
-        // Without a page date a relative day stays unknown.
+        // Without a page date a relative day stays unknown; a month keeps its month.
         assert!(dates("昨日,两市签署协议。", None).is_empty());
+        assert_eq!(
+            dates("今年5月,两县签订了合作协议。", None)
+                .into_iter()
+                .map(|(date, _)| date)
+                .collect::<Vec<_>>(),
+            ["XXXX-05"]
+        );
         // As machine translation renders 10月13日至14日; the year stays unknown without one.
         assert_eq!(
             dates("10 month 13 to 14, the delegation went to Jiangsu.", None)
