@@ -14,7 +14,9 @@ use super::gazetteer::is_cjk;
 /// replacement is one character of the same UTF-8 length (nearly always: both are in the
 /// Basic Multilingual Plane); other characters are kept.
 pub fn simplified(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_cjk) {
+    // Every CJK character is encoded from byte 0xE3 up: a text without such bytes (English,
+    // curly quotes and dashes included) is checked without decoding it.
+    if text.bytes().all(|byte| byte < 0xE3) || !text.chars().any(is_cjk) {
         return Cow::Borrowed(text);
     }
     // One conversion of the whole text is fastest, and right when it keeps every boundary.

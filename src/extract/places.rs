@@ -43,6 +43,9 @@ fn name_prefectures_as_the_page_does(
     gazetteer: &Gazetteer,
 ) {
     let titled = |name: &str| name.ends_with(" Prefecture") || name.ends_with(" League");
+    if !mentions.iter().any(|mention| titled(&mention.name)) {
+        return;
+    }
     let mut titles: HashMap<EntryId, (&str, usize, usize)> = HashMap::new();
     let english = |mention: &PlaceMention| {
         text.get(mention.range.clone())

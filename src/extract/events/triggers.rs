@@ -47,12 +47,18 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// "Chief Executive Carrie Lam met Hebei Governor Xu Qin", "Mrs Lam met with the Governor of
-/// Hainan Province", "Li, Chief Executive of Hong Kong, and He, Chief Executive of Macao,
-/// met": an official meeting another place's official holds a meeting of the two
+/// Hainan Province": an official meeting another place's official holds a meeting of the two
 /// places (a host meeting a visiting delegation is the delegation's visit: see `VISIT`).
 static MEETING_AN_OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)met (?:with )?(?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)|(?-u:\b)(?:at|in|during|following|after) a (?:[\w-]+ ){0,2}meeting (?:[^.;]{0,60}? )?(?:with|between) (?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)|(?-u:\b)(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief)(?-u:\b)[^.;]{0,100}? and (?:[^.;]{0,100}? )?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief)(?-u:\b)[^.;]{0,60}? met(?-u:\b)(?: with)?|(?-u:\b)(?:attended|hosted|held|gave) an? (?:[\w-]+ ){0,2}(?:lunch|luncheon|dinner|banquet) (?:hosted by|with|for) (?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)",
+        r"(?-u:\b)met (?:with )?(?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)|(?-u:\b)(?:at|in|during|following|after) a (?:[\w-]+ ){0,2}meeting (?:[^.;]{0,60}? )?(?:with|between) (?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)|(?-u:\b)(?:attended|hosted|held|gave) an? (?:[\w-]+ ){0,2}(?:lunch|luncheon|dinner|banquet) (?:hosted by|with|for) (?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)",
+    )
+});
+/// "He, Chief Executive of Macao, and Li, Chief Executive of Hong Kong, met on the 2nd": two
+/// officials who met (tried only on clauses that say " met": the lazy gaps are costly).
+static OFFICIALS_MET: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief)(?-u:\b)[^.;]*? and (?:[^.;]*? )?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief)(?-u:\b)[^.;]*? met(?-u:\b)",
     )
 });
 static OTHER: LazyLock<Regex> = LazyLock::new(|| {
@@ -243,22 +249,32 @@ pub fn trigger(lower: &str) -> Option<Trigger> {
     if SIGNED_DOCUMENT.is_match(lower) && !lower.contains(" signed by ") {
         return None;
     }
+    let chinese = lower.bytes().any(|byte| byte >= 0xE3);
     let found = [
-        (&*ALLIANCE, EventKind::Alliance),
-        (&*AGREEMENT, EventKind::Agreement),
-        (&*AGREEMENT_NOUN, EventKind::Agreement),
-        (&*MEETING, EventKind::Meeting),
-        (&*MEETING_AN_OFFICIAL, EventKind::Meeting),
-        (&*VISIT, EventKind::Visit),
-        (&*OTHER, EventKind::Other),
-        (&*ALLIANCE_ZH, EventKind::Alliance),
-        (&*AGREEMENT_ZH, EventKind::Agreement),
-        (&*MEETING_ZH, EventKind::Meeting),
-        (&*VISIT_ZH, EventKind::Visit),
-        (&*OTHER_ZH, EventKind::Other),
+        (&*ALLIANCE, EventKind::Alliance, false),
+        (&*AGREEMENT, EventKind::Agreement, false),
+        (&*AGREEMENT_NOUN, EventKind::Agreement, false),
+        (&*MEETING, EventKind::Meeting, false),
+        (&*MEETING_AN_OFFICIAL, EventKind::Meeting, false),
+        (&*OFFICIALS_MET, EventKind::Meeting, false),
+        (&*VISIT, EventKind::Visit, false),
+        (&*OTHER, EventKind::Other, false),
+        (&*ALLIANCE_ZH, EventKind::Alliance, true),
+        (&*AGREEMENT_ZH, EventKind::Agreement, true),
+        (&*MEETING_ZH, EventKind::Meeting, true),
+        (&*VISIT_ZH, EventKind::Visit, true),
+        (&*OTHER_ZH, EventKind::Other, true),
     ]
     .into_iter()
-    .filter_map(|(pattern, kind)| {
+    .filter_map(|(pattern, kind, for_chinese)| {
+        // Chinese characters are encoded from byte 0xE3 up: an English clause is not scanned
+        // for the Chinese patterns.
+        if for_chinese && !chinese {
+            return None;
+        }
+        if std::ptr::eq(pattern, &*OFFICIALS_MET) && !lower.contains(" met") {
+            return None;
+        }
         let found = pattern.find(lower)?;
         if kind == EventKind::Visit && VISIT_TO_COMPANIES.is_match(lower) {
             return None;
