@@ -18,6 +18,7 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Plac
     drop_brand_names(text, &mut mentions);
     drop_personal_names(text, &mut mentions);
     drop_chinese_organisations(text, &mut mentions);
+    drop_generic_districts(text, &mut mentions);
     drop_chinese_given_names(text, &mut mentions);
     drop_chinese_names_inside_words(text, &mut mentions, gazetteer);
     mentions.sort_by_key(|mention| mention.range.start);
@@ -229,6 +230,16 @@ fn drop_chinese_organisations(text: &str, mentions: &mut Vec<PlaceMention>) {
     mentions.retain(|mention| {
         let surface = &text[mention.range.clone()];
         !(surface.chars().all(is_cjk) && CHINESE_ORG_REST.is_match(&text[mention.range.end..]))
+    });
+}
+
+/// 城区 ("the urban area"), 郊区 ("the suburbs"), 矿区 ("the mining area") are also the names of
+/// districts (阳泉市城区): such a word is that district only right after its city's name.
+fn drop_generic_districts(text: &str, mentions: &mut Vec<PlaceMention>) {
+    mentions.retain(|mention| {
+        let surface = &text[mention.range.clone()];
+        !matches!(surface, "城区" | "郊区" | "矿区")
+            || text[..mention.range.start].ends_with(['市', '州'])
     });
 }
 
@@ -1271,6 +1282,15 @@ mod tests {
         assert_eq!(
             bundled_names("凉山州与大理州"),
             ["Liangshan Prefecture", "Dali Prefecture"]
+        );
+    }
+
+    #[test]
+    fn a_district_named_by_an_ordinary_word_is_a_place_only_after_its_city() {
+        assert!(bundled_names("我区城区人口增长，郊区农业发展。").is_empty());
+        assert_eq!(
+            bundled_names("阳泉市城区"),
+            ["Yangquan City", "Cheng District"]
         );
     }
 

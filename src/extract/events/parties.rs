@@ -568,8 +568,14 @@ fn is_dateline(text: &str, clause: &Range<usize>, place: &PlaceMention) -> bool 
         && surface.chars().any(char::is_uppercase)
         && surface.chars().all(|c| !c.is_lowercase());
     let opens = text[clause.start..place.range.start].trim().is_empty();
-    capitals || (opens && DATE_AFTER_PLACE.is_match(&text[place.range.end..clause.end]))
+    capitals
+        || (opens && DATE_AFTER_PLACE.is_match(&text[place.range.end..clause.end]))
+        || CHINESE_DATELINE.is_match(&text[place.range.end..clause.end])
 }
+
+/// "新华社沈阳8月13日电", "本报济宁9月28日讯": the place a Chinese report was filed from.
+static CHINESE_DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^(?:\d{1,2}月)?\d{1,2}日(?:电|讯)"));
 
 static DATE_AFTER_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
