@@ -31,11 +31,11 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Plac
     mentions
 }
 
-/// A prefecture, autonomous prefecture or league goes by the title the page gives it: a
-/// story introduces "Haixi Prefecture" or "Yili Kazakh Autonomous Prefecture" and then says
-/// "Haixi", and its readers (and labellers) name the party by the title. A prefecture-level
-/// city is titled "Prefecture" only by some pages ("Hami Prefecture", once a prefecture; but
-/// "Zhuhai Prefecture" in passing), so it takes the title only when the page uses it at least
+/// An autonomous prefecture or league goes by the title the page gives it: a story introduces
+/// "Haixi Prefecture" or "Yili Kazakh Autonomous Prefecture" and then says "Haixi", and its
+/// readers (and labellers) name the party by the title. A prefecture or prefecture-level city
+/// is titled "Prefecture" only by some pages ("Hami Prefecture"; but "Zhuhai Prefecture" or
+/// "Kashgar Prefecture" in passing), so it takes the title only when the page uses it at least
 /// as often as the bare name. The longest title wins ("Yili Kazakh Autonomous Prefecture"
 /// over "Yili Prefecture"). Chinese names keep theirs: 喀什地区 is just Kashgar to a reader.
 fn name_prefectures_as_the_page_does(
@@ -71,8 +71,8 @@ fn name_prefectures_as_the_page_does(
                 && gazetteer
                     .entry(*id)
                     .is_some_and(|entry| match entry.kind.as_str() {
-                        "prefecture" | "autonomous prefecture" | "league" => true,
-                        "prefecture city" => with >= without,
+                        "autonomous prefecture" | "league" => true,
+                        "prefecture" | "prefecture city" => with >= without,
                         _ => false,
                     })
         })
