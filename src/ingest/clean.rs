@@ -58,7 +58,8 @@ pub fn clean(text: &str, hints: &Hints<'_>) -> Cleaned {
     let lines = lines::label(text);
     let header_end = header_end(&lines);
     let title_index = find_title(&lines, header_end, hints);
-    let body_start = title_index.map_or(header_end, |index| index + 1);
+    let continued = title_index.is_some_and(|index| continues_headline(&lines, index));
+    let body_start = title_index.map_or(header_end, |index| index + 1 + usize::from(continued));
     let body_end = body_end(&lines, body_start);
     let first_prose = (body_start..body_end).find(|&i| lines[i].label == Label::Prose);
 
@@ -72,9 +73,20 @@ pub fn clean(text: &str, hints: &Hints<'_>) -> Cleaned {
     };
     read_meta(&lines, &zones, hints, &mut cleaned.meta);
 
-    let title = title_index.map(|index| title_text(lines[index].text, hints.markdown));
+    let title = title_index.map(|index| {
+        let head = title_text(lines[index].text, hints.markdown);
+        if continued {
+            format!(
+                "{head} {}",
+                title_text(lines[index + 1].text, hints.markdown)
+            )
+        } else {
+            head
+        }
+    });
     if let Some(index) = title_index {
-        cleaned.title_range = Some(lines[index].range.clone());
+        let last = index + usize::from(continued);
+        cleaned.title_range = Some(lines[index].range.start..lines[last].range.end);
     }
     cleaned.meta.title = match title {
         Some(title) if !title.is_empty() => title,
@@ -92,6 +104,23 @@ fn header_end(lines: &[Line<'_>]) -> usize {
         .iter()
         .rposition(|line| line.label == Label::Furniture(Furniture::Breadcrumb))
         .map_or(0, |index| index + 1)
+}
+
+/// "Projects Signed for 10 Billion RMB" / "at North Jiangsu Investment and Trade Talks": a
+/// headline set on two lines goes on in a short line right under it that opens in lower case.
+fn continues_headline(lines: &[Line<'_>], index: usize) -> bool {
+    let Some(next) = lines.get(index + 1) else {
+        return false;
+    };
+    let ends_sentence = lines[index]
+        .text
+        .ends_with(['.', '!', '?', ':', '。', '：']);
+    next.label == Label::Short
+        && !ends_sentence
+        && next.text.starts_with(|c: char| c.is_ascii_lowercase())
+        && word_count(next.text) <= 12
+        // "updated on :0913, 2023": a page's date line the labels did not recognise.
+        && !next.text.contains(|c: char| c.is_ascii_digit() || c == ':')
 }
 
 /// Whether a line could be a headline by its shape.
@@ -821,6 +850,26 @@ mod tests {
         assert_eq!(
             clean(text, &Hints::default()).meta.title,
             "Hongqiao builds bridges to the future"
+        );
+    }
+
+    #[test]
+    fn a_headline_on_two_lines_is_one_and_an_image_s_file_name_none() {
+        let text = format!(
+            "Home page > Year2006\n\nProjects Signed for 10 Billion RMB\nat North Jiangsu Investment and Trade Talks\n\n{PARAGRAPH}"
+        );
+        let cleaned = clean(&text, &Hints::default());
+        assert_eq!(
+            cleaned.meta.title,
+            "Projects Signed for 10 Billion RMB at North Jiangsu Investment and Trade Talks"
+        );
+        assert_eq!(body(&text, &cleaned), vec![PARAGRAPH]);
+        let text = format!(
+            "Northeast Summit\n\nLast updated\nNational Emblem of the People's Republic of China (2).svg\n\n{PARAGRAPH}"
+        );
+        assert_eq!(
+            clean(&text, &Hints::default()).meta.title,
+            "Northeast Summit"
         );
     }
 

@@ -793,8 +793,14 @@ fn is_site_banner(text: &str) -> bool {
 /// release's "(with photos/video)" after its headline says what the release carries, not whose
 /// photo it is.
 fn is_caption(text: &str) -> bool {
-    text.chars().count() <= 400 && PHOTO_CREDIT.is_match(text) && !WITH_MEDIA.is_match(text)
+    (text.chars().count() <= 400 && PHOTO_CREDIT.is_match(text) && !WITH_MEDIA.is_match(text))
+        || IMAGE_FILE.is_match(text)
 }
+
+/// "National Emblem of the People's Republic of China (2).svg": an image's file name, left
+/// where a wiki page showed the image.
+static IMAGE_FILE: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?i)^[^/\\]{1,160}\.(?:svg|png|jpe?g|gif|webp|bmp)$"));
 
 static WITH_MEDIA: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"(?i)\(with (?:photos?|videos?)(?:\s*/\s*(?:photos?|videos?))*\)\s*$")
