@@ -612,6 +612,19 @@ fn prefer_the_container(candidates: Vec<EntryId>, gazetteer: &Gazetteer) -> Vec<
 static COMPOUND_JOINT: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| compiled(r"^\s*(?:-|–|—|/|to)\s*$"));
 
+/// The longest joint between two joined places (" – ", " to ", with spaces around).
+const MAX_JOINT_BYTES: usize = 12;
+
+/// How far after a place the rest of its name (a zone's, a region's, an area's head) may end.
+const MAX_HEAD_BYTES: usize = 400;
+
+/// The text after `at` in which a name's head may lie: anchored patterns are given no more,
+/// so each mention costs the same on a long page as on a short one.
+fn ahead(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    &rest[..rest.floor_char_boundary(MAX_HEAD_BYTES)]
+}
+
 /// Words that may stand between joined places and the head of an area's name: capitalised
 /// words, and the modifiers such names use in lower case ("in-depth cooperation zone",
 /// "economic circle", "high-speed rail").
@@ -648,6 +661,9 @@ fn join_compounds(text: &str, mentions: &mut Vec<PlaceMention>) {
         while last + 1 < mentions.len()
             && let Some(between) =
                 text.get(mentions[last].range.end..mentions[last + 1].range.start)
+            // A joint is a few characters: longer text is not matched at all (the anchored
+            // pattern would otherwise be set up for every gap between two places).
+            && between.len() <= MAX_JOINT_BYTES
             && COMPOUND_JOINT.is_match(between)
         {
             by_to |= between.trim() == "to";
@@ -655,7 +671,7 @@ fn join_compounds(text: &str, mentions: &mut Vec<PlaceMention>) {
         }
         if last > index {
             let start = mentions[index].range.start;
-            let after = &text[mentions[last].range.end..];
+            let after = ahead(text, mentions[last].range.end);
             let between_words = |found: regex::Match<'_>| -> bool {
                 // Not through a sentence: the head must follow in the same clause.
                 !after[..found.end()].contains(['.', ',', ';'])
@@ -715,7 +731,7 @@ fn extend_to_zone(text: &str, mut mention: PlaceMention, gazetteer: &Gazetteer) 
     if surface.chars().all(is_cjk) {
         return extend_to_chinese_zone(text, mention);
     }
-    if let Some(zone) = ZONE_AFTER_PLACE.find(&text[mention.range.end..]) {
+    if let Some(zone) = ZONE_AFTER_PLACE.find(ahead(text, mention.range.end)) {
         mention.range.end += zone.end();
         mention.name = text[mention.range.clone()].to_owned();
         mention.entry = None;
@@ -752,7 +768,7 @@ fn extend_to_region(text: &str, mut mention: PlaceMention, gazetteer: &Gazetteer
     if !administrative || joined {
         return mention;
     }
-    if let Some(region) = REGION_AFTER_PLACE.find(&text[mention.range.end..]) {
+    if let Some(region) = REGION_AFTER_PLACE.find(ahead(text, mention.range.end)) {
         if compass {
             mention.range.start = before.len() - previous_word.len();
         }

@@ -568,10 +568,16 @@ fn is_dateline(text: &str, clause: &Range<usize>, place: &PlaceMention) -> bool 
         && surface.chars().any(char::is_uppercase)
         && surface.chars().all(|c| !c.is_lowercase());
     let opens = text[clause.start..place.range.start].trim().is_empty();
+    // The date follows at once: a few characters are all the anchored patterns need to see.
+    let after = &text[place.range.end..clause.end];
+    let after = &after[..after.floor_char_boundary(DATELINE_BYTES)];
     capitals
-        || (opens && DATE_AFTER_PLACE.is_match(&text[place.range.end..clause.end]))
-        || CHINESE_DATELINE.is_match(&text[place.range.end..clause.end])
+        || (opens && DATE_AFTER_PLACE.is_match(after))
+        || (after.starts_with(|c: char| c.is_ascii_digit()) && CHINESE_DATELINE.is_match(after))
 }
+
+/// How far after a place a dateline's date may end ("September 30" and more).
+const DATELINE_BYTES: usize = 40;
 
 /// "新华社沈阳8月13日电", "本报济宁9月28日讯": the place a Chinese report was filed from.
 static CHINESE_DATELINE: LazyLock<Regex> =

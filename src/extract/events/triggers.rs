@@ -24,7 +24,7 @@ pub struct Trigger {
 
 static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:signed|inked|concluded|entered into|reached an? (?:\w+ ){0,3}(?:agreement|consensus|framework)|(?:agreement|consensus|framework|deal|pact) (?:was|were) reached|sign up to|signed up to|held an? (?:[\w-]+ ){0,3}signing (?:event|ceremony))(?-u:\b)",
+        r"(?-u:\b)(?:signed|inked|concluded|entered into|reached an? (?:[0-9A-Za-z_]+ ){0,3}(?:agreement|consensus|framework)|(?:agreement|consensus|framework|deal|pact) (?:was|were) reached|sign up to|signed up to|held an? (?:[0-9A-Za-z_-]+ ){0,3}signing (?:event|ceremony))(?-u:\b)",
     )
 });
 /// "witnessed the signing of", "the signing ceremony": a signing named, not told — the verb
@@ -38,12 +38,12 @@ static ALLIANCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VISIT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:visited|visits|paid (?:a|an|an official|a working) visit(?: to)?|led (?:a|an|the) (?:[\w-]+ ){0,4}delegation|led (?:a|an) (?:[\w-]+ ){0,2}(?:team|group) to|delegation(?-u:\b)[^.;]{0,80}(?-u:\b)(?:visit|visited|went|arrived|came)|(?:study|inspection|investigation|working|business|research|fact-finding|exchange) (?:tour|trip|visit)s?(?: (?:to|in))?|(?:visit|trip|tour) to|met (?:in [\w ]{1,20} )?with (?:a|an|the) (?:[\w'-]+ ){0,6}delegation|received (?:a|an|the) (?:[\w'-]+ ){0,6}delegation|inspected|went to [\w ]{1,60} (?:to|for) (?:study|investigate|investigation|inspect|inspection|visit|research|exchange))",
+        r"(?-u:\b)(?:visited|visits|paid (?:a|an|an official|a working) visit(?: to)?|led (?:a|an|the) (?:[0-9A-Za-z_-]+ ){0,4}delegation|led (?:a|an) (?:[0-9A-Za-z_-]+ ){0,2}(?:team|group) to|delegation(?-u:\b)[^.;]{0,80}(?-u:\b)(?:visit|visited|went|arrived|came)|(?:study|inspection|investigation|working|business|research|fact-finding|exchange) (?:tour|trip|visit)s?(?: (?:to|in))?|(?:visit|trip|tour) to|met (?:in [0-9A-Za-z_ ]{1,20} )?with (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|received (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|inspected|went to [0-9A-Za-z_ ]{1,60} (?:to|for) (?:study|investigate|investigation|inspect|inspection|visit|research|exchange))",
     )
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:agreed to|agreed on|reached (?:a |an )?(?:\w+ )?consensus)(?-u:\b)|(?-u:\b)(?:held|convened|hosted|co-hosted|co-chaired|chaired|jointly held|attended)(?-u:\b)[^.;]*(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair|discussion|activity|activities)(?-u:\b)|(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session|discussion|dialogue)(?-u:\b)[^.;]*(?-u:\b)(?:held|took place|takes place|opened|kicked off|convened)(?-u:\b)|(?-u:\b)(?:gathered for|took part in|participated in|held talks)(?-u:\b)|(?-u:\b)(?:at|during) the (?:[\w-]+ ){0,4}(?:meeting|conference|forum|symposium) (?:on|of) (?:[\w'’-]+ |[–-] ){1,4}(?:cooperation|co-operation|collaboration)(?-u:\b)",
+        r"(?-u:\b)(?:agreed to|agreed on|reached (?:a |an )?(?:[0-9A-Za-z_]+ )?consensus)(?-u:\b)|(?-u:\b)(?:held|convened|hosted|co-hosted|co-chaired|chaired|jointly held|attended)(?-u:\b)[^.;]*(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair|discussion|activity|activities)(?-u:\b)|(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session|discussion|dialogue)(?-u:\b)[^.;]*(?-u:\b)(?:held|took place|takes place|opened|kicked off|convened)(?-u:\b)|(?-u:\b)(?:gathered for|took part in|participated in|held talks)(?-u:\b)|(?-u:\b)(?:at|during) the (?:[0-9A-Za-z_-]+ ){0,4}(?:meeting|conference|forum|symposium) (?:on|of) (?:[0-9A-Za-z_'’-]+ |[–-] ){1,4}(?:cooperation|co-operation|collaboration)(?-u:\b)",
     )
 });
 /// "Chief Executive Carrie Lam met Hebei Governor Xu Qin", "Mrs Lam met with the Governor of
@@ -51,7 +51,7 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
 /// places (a host meeting a visiting delegation is the delegation's visit: see `VISIT`).
 static MEETING_AN_OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)met (?:with )?(?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)|(?-u:\b)(?:at|in|during|following|after) a (?:[\w-]+ ){0,2}meeting (?:[^.;]{0,60}? )?(?:with|between) (?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)|(?-u:\b)(?:attended|hosted|held|gave) an? (?:[\w-]+ ){0,2}(?:lunch|luncheon|dinner|banquet) (?:hosted by|with|for) (?:the )?(?:[\w'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)",
+        r"(?-u:\b)met (?:with )?(?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)|(?-u:\b)(?:at|in|during|following|after) a (?:[0-9A-Za-z_-]+ ){0,2}meeting (?:[^.;]{0,60}? )?(?:with|between) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)|(?-u:\b)(?:attended|hosted|held|gave) an? (?:[0-9A-Za-z_-]+ ){0,2}(?:lunch|luncheon|dinner|banquet) (?:hosted by|with|for) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)",
     )
 });
 /// "He, Chief Executive of Macao, and Li, Chief Executive of Hong Kong, met on the 2nd": two
@@ -63,7 +63,7 @@ static OFFICIALS_MET: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OTHER: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:jointly|together) (?:\w+ ){0,2}?(?:released|launched|built|established|set up|inaugurated|unveiled|created|issued|opened|hosted|organized|organised)(?-u:\b)|(?-u:\b)co-(?:built|established|sponsored|organized|organised)(?-u:\b)|(?-u:\b)inaugurated(?-u:\b)[^.;]*(?-u:\b)together with(?-u:\b)|(?-u:\b)together with(?-u:\b)[^.;]*(?-u:\b)(?:inaugurated|launched|set up|established|unveiled|released|opened|built)(?-u:\b)|(?-u:\b)(?:established|formed|built|set up) (?:a |an )?(?:\w+ ){0,2}?(?:cooperation|cooperative|co-operation|partnership|pairing) (?:relationship|relations|partnership|ties|mechanism)(?-u:\b)",
+        r"(?-u:\b)(?:jointly|together) (?:[0-9A-Za-z_]+ ){0,2}?(?:released|launched|built|established|set up|inaugurated|unveiled|created|issued|opened|hosted|organized|organised)(?-u:\b)|(?-u:\b)co-(?:built|established|sponsored|organized|organised)(?-u:\b)|(?-u:\b)inaugurated(?-u:\b)[^.;]*(?-u:\b)together with(?-u:\b)|(?-u:\b)together with(?-u:\b)[^.;]*(?-u:\b)(?:inaugurated|launched|set up|established|unveiled|released|opened|built)(?-u:\b)|(?-u:\b)(?:established|formed|built|set up) (?:a |an )?(?:[0-9A-Za-z_]+ ){0,2}?(?:cooperation|cooperative|co-operation|partnership|pairing) (?:relationship|relations|partnership|ties|mechanism)(?-u:\b)",
     )
 });
 
@@ -122,19 +122,19 @@ pub static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
 /// "the two cities", "both sides", "the three zones": parties named earlier.
 pub static GROUP_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:the (two|three|four|five|six|seven|eight|nine|ten|several) (?:[\w-]+ )?(?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties|governments|new areas|municipalities|territories|capitals)|both (?:sides|parties|cities|provinces|places|governments|regions|counties|districts|prefectures|areas)|the (?:[\w-]+ )?(?:sides|parties)|they)(?-u:\b)|(?:双方|两地|两市|两区|两县|两省|两岸|三地|三市|三区|三县|三省|三方|四地|四市|四省|四方|各方)",
+        r"(?-u:\b)(?:the (two|three|four|five|six|seven|eight|nine|ten|several) (?:[0-9A-Za-z_-]+ )?(?:parties|sides|places|cities|districts|areas|zones|regions|provinces|counties|governments|new areas|municipalities|territories|capitals)|both (?:sides|parties|cities|provinces|places|governments|regions|counties|districts|prefectures|areas)|the (?:[0-9A-Za-z_-]+ )?(?:sides|parties)|they)(?-u:\b)|(?:双方|两地|两市|两区|两县|两省|两岸|三地|三市|三区|三县|三省|三方|四地|四市|四省|四方|各方)",
     )
 });
 /// "during the visit", "at the meeting", "on the site": the occasion already reported.
 pub static OCCASION_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^(?:also )?(?:during|at|after|on the sidelines of|following) the (?:\w+ ){0,3}\w+(?-u:\b)|^on the (?:opening|first|second|third|same|closing|last) day(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)(?:at|during|after) the (?:same )?(?:meeting|event|ceremony|conference|visit|talks|symposium|forum|session|discussion)(?-u:\b)|(?-u:\b)during the event(?-u:\b)|^(?:在)?(?:当天|当日|同日|同一天|会上|期间)|^(?:在)?[^，,。；]{0,12}?(?:会|会议|仪式|活动|论坛|峰会)(?:上|期间)",
+        r"^(?:also )?(?:during|at|after|on the sidelines of|following) the (?:[0-9A-Za-z_]+ ){0,3}[0-9A-Za-z_]+(?-u:\b)|^on the (?:opening|first|second|third|same|closing|last) day(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)(?:at|during|after) the (?:same )?(?:meeting|event|ceremony|conference|visit|talks|symposium|forum|session|discussion)(?-u:\b)|(?-u:\b)during the event(?-u:\b)|^(?:在)?(?:当天|当日|同日|同一天|会上|期间)|^(?:在)?[^，,。；]{0,12}?(?:会|会议|仪式|活动|论坛|峰会)(?:上|期间)",
     )
 });
 /// A clause opening with a definite reference to an act already reported.
 pub static DEFINITE_ACT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^the (?:\w+ ){0,3}(?:alliance|agreement|conference|meeting|forum|visit|ceremony)(?-u:\b)",
+        r"^the (?:[0-9A-Za-z_]+ ){0,3}(?:alliance|agreement|conference|meeting|forum|visit|ceremony)(?-u:\b)",
     )
 });
 static ALLIANCE_WORD: LazyLock<Regex> =
@@ -384,7 +384,7 @@ static AND_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
 
 static MANY_SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:signed|inked|concluded|entered into)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:\d{2,}|dozens of|hundreds of|(?:more|no less|not less|no fewer) than \d+|over \d+|at least \d+)\s+(?:[\w-]+\s+){0,3}(?:agreements|projects|deals|contracts|memorandums)(?-u:\b)",
+        r"(?-u:\b)(?:signed|inked|concluded|entered into)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:\d{2,}|dozens of|hundreds of|(?:more|no less|not less|no fewer) than \d+|over \d+|at least \d+)\s+(?:[0-9A-Za-z_-]+\s+){0,3}(?:agreements|projects|deals|contracts|memorandums)(?-u:\b)",
     )
 });
 
