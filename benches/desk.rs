@@ -29,7 +29,13 @@ fn main() {
         .unwrap_or(DOCUMENTS);
     let started = Instant::now();
     let corpus = build_corpus(documents);
-    let mut state = AppState::new(Preferences::default(), Arc::new(|| {}));
+    // A notebook of its own, so the notes below never reach the user's.
+    let notebook = tempfile::tempdir().ok();
+    let mut state = AppState::with_notebook(
+        Preferences::default(),
+        Arc::new(|| {}),
+        notebook.as_ref().map(|dir| dir.path().join("notebook.ron")),
+    );
     // Let the bundled seeds finish loading, then put the big corpus in their place.
     while state.is_loading() {
         state.poll();
@@ -200,7 +206,41 @@ fn main() {
         "  zoom the timeline (one wheel step): {:.1} ms",
         ms(elapsed)
     );
+
+    // The Notes tab with 100,000 notes (issue 13: at most 8 ms a frame).
+    if notebook.is_some() {
+        let documents: Vec<_> = state.corpus.documents().iter().map(|doc| doc.id).collect();
+        let added = time(|| {
+            for index in 0..NOTES {
+                state.handle(Command::AddNote {
+                    target: accord::notebook::Target::Article {
+                        document: documents[index % documents.len()],
+                    },
+                    text: format!("Note {index}: the agreement's fields and who signed it"),
+                    tags: vec![format!("tag{}", index % 50)],
+                });
+            }
+        });
+        println!("{NOTES} notes added in {:.0} ms", ms(added));
+        let frame = |ctx: &egui::Context, state: &AppState| {
+            ctx.run_ui(raw_input(Vec::new()), |ui| {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    let _ = accord::ui::notes::notes_panel_ui(ui, state);
+                });
+            })
+        };
+        for _ in 0..3 {
+            frame(&ctx, &state);
+        }
+        let times: Vec<Duration> = (0..FRAMES)
+            .map(|_| time(|| drop(frame(&ctx, &state))))
+            .collect();
+        report("notes tab (100,000 notes)", &times);
+    }
 }
+
+/// How many notes the Notes tab is timed with.
+const NOTES: usize = 100_000;
 
 fn raw_input(events: Vec<egui::Event>) -> egui::RawInput {
     let mut events = events;
