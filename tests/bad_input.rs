@@ -84,6 +84,13 @@ fn every_bad_file_is_reported_with_its_reason_and_the_rest_loads() {
     let mut missing = chinese.as_bytes().to_vec();
     missing.remove(100);
     write(root, "byte-lost-utf8.txt", &missing);
+    // UTF-8 with a GB18030 and a Big5 excerpt pasted in: read part by part, with a warning.
+    let mut mixed = "江宁区与溧水区签署合作协议。\n".repeat(10).into_bytes();
+    let simplified = "南京市与苏州市举行座谈会。\n".repeat(10);
+    mixed.extend_from_slice(&encoding_rs::GB18030.encode(&simplified).0);
+    let traditional = "臺北市與高雄市簽署協議。\n".repeat(10);
+    mixed.extend_from_slice(&encoding_rs::BIG5.encode(&traditional).0);
+    write(root, "mixed-encodings.txt", &mixed);
 
     let locked = write(
         root,
@@ -144,6 +151,14 @@ fn every_bad_file_is_reported_with_its_reason_and_the_rest_loads() {
         assert!(damaged.warnings()[0].contains("could not be decoded"));
         assert!(damaged.original.contains("高淳区"));
     }
+    let mixed = corpus
+        .documents()
+        .iter()
+        .find(|d| d.paths[0].relative == "mixed-encodings.txt")
+        .expect("a file of parts in three encodings is read, not skipped");
+    assert_eq!(mixed.encoding, "mixed");
+    assert!(mixed.original.contains("南京市与苏州市") && mixed.original.contains("臺北市與高雄市"));
+    assert!(mixed.warnings()[0].contains("UTF-8, GBK, Big5"));
 
     assert_eq!(reason_for(&corpus, "empty.txt"), Some(&SkipReason::Empty));
     assert_eq!(

@@ -41,6 +41,9 @@ pub struct Decoded {
     /// How many bytes could not be decoded and were replaced by U+FFFD (a truncated or
     /// damaged file that is still worth reading).
     pub damaged_bytes: usize,
+    /// The encodings of a file pieced together from parts in different encodings, in order of
+    /// first use (empty for a file in one encoding).
+    pub parts: Vec<&'static str>,
 }
 
 /// Decodes a file's bytes, or says plainly why they are not text.
@@ -61,7 +64,14 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
     }
     let (encoding, body) = match Encoding::for_bom(bytes) {
         Some((encoding, bom_length)) => (encoding, &bytes[bom_length..]),
-        None => (pick_encoding(bytes, declared)?, bytes),
+        None => match pick_encoding(bytes, declared) {
+            Ok(encoding) => (encoding, bytes),
+            // No one encoding reads it: perhaps parts in several, each clean.
+            Err(SkipReason::UndetectableEncoding) => {
+                return decode_by_parts(bytes).ok_or(SkipReason::UndetectableEncoding);
+            }
+            Err(reason) => return Err(reason),
+        },
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
     // Read again only when something was broken: a clean file costs nothing more.
@@ -88,6 +98,51 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
         text,
         encoding: encoding.name(),
         damaged_bytes,
+        parts: Vec::new(),
+    })
+}
+
+/// A file that pastes together text in several encodings (UTF-8 copied beside a GB18030 and a
+/// Big5 excerpt): each line is valid UTF-8 or read in the encoding detected for it, and lines
+/// of one encoding are decoded together. The file is read only if every part reads cleanly in
+/// its encoding; else nothing is guessed.
+fn decode_by_parts(bytes: &[u8]) -> Option<Decoded> {
+    let line_encoding = |line: &[u8]| -> &'static Encoding {
+        if std::str::from_utf8(line).is_ok() {
+            return UTF_8;
+        }
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(line, true);
+        detector.guess(None, chardetng::Utf8Detection::Deny)
+    };
+    let mut text = String::with_capacity(bytes.len());
+    let mut parts: Vec<&'static str> = Vec::new();
+    let mut lines = bytes.split_inclusive(|&byte| byte == b'\n').peekable();
+    while let Some(first) = lines.next() {
+        let encoding = line_encoding(first);
+        let start = first.as_ptr() as usize - bytes.as_ptr() as usize;
+        let mut end = start + first.len();
+        while let Some(next) = lines.next_if(|next| line_encoding(next) == encoding) {
+            end += next.len();
+        }
+        let (decoded, had_errors) = encoding.decode_without_bom_handling(&bytes[start..end]);
+        if had_errors || symbol_ratio(&decoded) > MAX_SYMBOL_RATIO {
+            return None;
+        }
+        text.push_str(&decoded);
+        if !parts.contains(&encoding.name()) {
+            parts.push(encoding.name());
+        }
+    }
+    if parts.len() < 2 || control_ratio(&text) > MAX_CONTROL_RATIO {
+        return None;
+    }
+    let text = normalise_line_endings(&text);
+    (!text.trim().is_empty()).then(|| Decoded {
+        encoding: "mixed",
+        text,
+        damaged_bytes: 0,
+        parts,
     })
 }
 
@@ -375,5 +430,23 @@ mod tests {
     #[test]
     fn normalises_line_endings() {
         assert_eq!(decode(b"a\r\nb\rc", None).unwrap().text, "a\nb\nc");
+    }
+
+    #[test]
+    fn a_file_pasted_together_in_several_encodings_is_read_part_by_part() {
+        let mut bytes = "江宁区与溧水区签署合作协议。\n".repeat(10).into_bytes();
+        let simplified = "南京市与苏州市举行座谈会。\n".repeat(10);
+        bytes.extend_from_slice(&encoding_rs::GB18030.encode(&simplified).0);
+        let traditional = "臺北市與高雄市簽署協議。\n".repeat(10);
+        bytes.extend_from_slice(&encoding_rs::BIG5.encode(&traditional).0);
+        let decoded = decode(&bytes, None).unwrap();
+        assert_eq!(decoded.encoding, "mixed");
+        assert_eq!(decoded.parts, ["UTF-8", "GBK", "Big5"]);
+        assert!(decoded.text.contains("南京市与苏州市") && decoded.text.contains("臺北市與高雄市"));
+        // Noise that no encoding reads cleanly is still not guessed at.
+        let noise: Vec<u8> = (0..4000u32)
+            .map(|i| (i * 7919 % 251) as u8 | 0x80)
+            .collect();
+        assert!(decode(&noise, None).is_err());
     }
 }

@@ -73,6 +73,11 @@ pub fn read_document(bytes: &[u8], format: Format, path: DocPath) -> Result<Docu
         .map(|stem| stem.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut read_warnings = Vec::new();
+    if !decoded.parts.is_empty() {
+        read_warnings.push(ReadWarning::MixedEncodings {
+            encodings: decoded.parts.clone(),
+        });
+    }
     if decoded.damaged_bytes > 0 {
         read_warnings.push(ReadWarning::UndecodableBytes {
             bytes: decoded.damaged_bytes,

@@ -134,6 +134,15 @@ pub enum ReadWarning {
         /// The depth kept.
         limit: usize,
     },
+    /// A file pasted together from parts in different encodings, each read in its own.
+    #[error(
+        "this file mixes text encodings ({}); each part was read in its own, so check the article for garbled passages",
+        .encodings.join(", ")
+    )]
+    MixedEncodings {
+        /// The encodings, in order of first use.
+        encodings: Vec<&'static str>,
+    },
 }
 
 fn plural_bytes(bytes: usize) -> String {
