@@ -138,7 +138,10 @@ fn decode_by_parts(bytes: &[u8]) -> Option<Decoded> {
         return None;
     }
     let text = normalise_line_endings(&text);
-    (!text.trim().is_empty()).then(|| Decoded {
+    if text.trim().is_empty() {
+        return None;
+    }
+    Some(Decoded {
         encoding: "mixed",
         text,
         damaged_bytes: 0,
