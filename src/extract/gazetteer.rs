@@ -375,6 +375,12 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
+/// Whether a text may hold Chinese characters, checked on its bytes without decoding: each
+/// is encoded from byte 0xE3 up, so English (curly quotes and dashes included) has none.
+pub fn may_hold_cjk(text: &str) -> bool {
+    text.bytes().any(|byte| byte >= 0xE3)
+}
+
 /// A parsed table row, before ids and parents are assigned.
 struct Row {
     entry: Entry,

@@ -8,15 +8,13 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::gazetteer::is_cjk;
+use super::gazetteer::{is_cjk, may_hold_cjk};
 
 /// The text with traditional characters replaced by their simplified forms, where the
 /// replacement is one character of the same UTF-8 length (nearly always: both are in the
 /// Basic Multilingual Plane); other characters are kept.
 pub fn simplified(text: &str) -> Cow<'_, str> {
-    // Every CJK character is encoded from byte 0xE3 up: a text without such bytes (English,
-    // curly quotes and dashes included) is checked without decoding it.
-    if text.bytes().all(|byte| byte < 0xE3) || !text.chars().any(is_cjk) {
+    if !may_hold_cjk(text) || !text.chars().any(is_cjk) {
         return Cow::Borrowed(text);
     }
     // One conversion of the whole text is fastest, and right when it keeps every boundary.

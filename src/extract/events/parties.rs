@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::super::gazetteer::{Gazetteer, Level};
+use super::super::gazetteer::{Gazetteer, Level, may_hold_cjk};
 use super::super::orgs::Spans;
 use super::super::places::places_joined_in;
 use crate::extract::MONTH_WORDS;
@@ -430,6 +430,9 @@ const PROVINCE_ABBREVIATIONS: &[(char, &str)] = &[
 /// such a run, never alone.
 pub fn abbreviated_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<Participant> {
     let text = &context.text[clause.clone()];
+    if !may_hold_cjk(text) {
+        return Vec::new();
+    }
     ABBREVIATED_COOPERATION
         .captures_iter(text)
         .filter_map(|found| found.get(1))
@@ -498,6 +501,9 @@ pub fn abbreviated_destination(
     clause: &Range<usize>,
 ) -> Option<Participant> {
     let text = &context.text[clause.clone()];
+    if !may_hold_cjk(text) {
+        return None;
+    }
     let c = CAME_TO_ABBREVIATED
         .captures(text)?
         .get(1)?

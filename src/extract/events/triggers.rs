@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::gazetteer::Level;
+use crate::extract::gazetteer::{Level, may_hold_cjk};
 use crate::model::EventKind;
 use crate::pattern::compiled;
 
@@ -249,7 +249,7 @@ pub fn trigger(lower: &str) -> Option<Trigger> {
     if SIGNED_DOCUMENT.is_match(lower) && !lower.contains(" signed by ") {
         return None;
     }
-    let chinese = lower.bytes().any(|byte| byte >= 0xE3);
+    let chinese = may_hold_cjk(lower);
     let found = [
         (&*ALLIANCE, EventKind::Alliance, false),
         (&*AGREEMENT, EventKind::Agreement, false),
@@ -267,8 +267,7 @@ pub fn trigger(lower: &str) -> Option<Trigger> {
     ]
     .into_iter()
     .filter_map(|(pattern, kind, for_chinese)| {
-        // Chinese characters are encoded from byte 0xE3 up: an English clause is not scanned
-        // for the Chinese patterns.
+        // An English clause is not scanned for the Chinese patterns.
         if for_chinese && !chinese {
             return None;
         }
