@@ -105,6 +105,11 @@ static AGREEMENTS_WITH: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "静海区…分别与黄骅市、霸州市、青县签署": "each with", one act with each partner listed next.
+/// A province written before its first city ("分别与河北省黄骅市") may stand between.
+static EACH_WITH: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"分别(?:与|同|和|跟)\p{Han}{0,3}[省区]?$"));
+
 /// A provincial-level autonomous region or SAR as a party goes by its short name ("Hong Kong",
 /// "Guangxi"), however the sentence titles it: the name the news and readers use for the
 /// side of an agreement, and one name for one party across articles. A spelling of its own
@@ -808,14 +813,18 @@ fn dates_a_statement(before: &str) -> bool {
 
 /// "Tianhe District signed with Dafang County, Huangpu District with Nayong County and Baiyun
 /// District with Zhijin County": pairs joined by "with", one agreement each; "Foshan signed
-/// agreements with Nanning and Guiyang": one agreement with each. Empty unless every party
+/// agreements with Nanning and Guiyang", "A分别与B、C签署": one agreement with each. Empty unless every party
 /// falls in a pair.
 fn paired_lists(text: &str, clause: &Range<usize>, parties: &[Party]) -> Vec<Vec<Participant>> {
     let places: Vec<&Party> = parties.iter().filter(|party| !party.organisation).collect();
     if let [first, partners @ ..] = places.as_slice()
         && partners.len() >= 2
-        && AGREEMENTS_WITH
+        && (AGREEMENTS_WITH
             .is_match(&text[clause.start..partners[0].range.start].to_ascii_lowercase())
+            || EACH_WITH.is_match(
+                text.get(first.range.end..partners[0].range.start)
+                    .unwrap_or_default(),
+            ))
         && partners
             .iter()
             .all(|partner| partner.range.start > first.range.end)
@@ -1251,6 +1260,16 @@ mod tests {
         let found = events(text, None);
         assert_eq!(found.len(), 3, "{found:#?}");
         assert_eq!(parties(&found[2]), ["Lishui District", "Jiashan County"]);
+    }
+
+    #[test]
+    fn a_place_signing_with_each_of_several_signs_one_agreement_each() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text =
+            "8月3日，静海区文化局负责同志分别与河北省黄骅市、霸州市、青县签署了合作框架协议。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert_eq!(parties(&found[1]), ["Jinghai District", "Bazhou City"]);
     }
 
     #[test]
