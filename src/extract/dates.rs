@@ -22,6 +22,9 @@ const MONTHS_FULL: &str =
 /// The end of a span of days after a Chinese date: "至9日", "-10日", "至6月2日".
 const CHINESE_SPAN_END: &str = r"(?:\s*(?:至|到|-|—|–|~|～)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?";
 
+/// The day of a Chinese date and the span after it; "5月20至22日" leaves out the first 日.
+const CHINESE_DAY_SPAN: &str = r"(?:日(?:\s*(?:至|到|-|—|–|~|～)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?|\s*(?:至|到|-|—|–|~|～)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)";
+
 /// Digits written as Chinese characters ("二〇二三年二月二十二日").
 const CHINESE_DIGITS: &str = "〇零○一二三四五六七八九";
 
@@ -33,7 +36,7 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
         (
             Shape::ChineseYmd,
             compiled(&format!(
-                r"(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日{CHINESE_SPAN_END}"
+                r"(\d{{4}})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*{CHINESE_DAY_SPAN}"
             )),
         ),
         (
@@ -45,7 +48,7 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
         (
             Shape::ChineseMd,
             compiled(&format!(
-                r"(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日{CHINESE_SPAN_END}"
+                r"(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*{CHINESE_DAY_SPAN}"
             )),
         ),
         // "10 month 13 to 14": 10月13日至14日 as machine translation renders it.
@@ -1243,6 +1246,7 @@ mod tests {
         // A span of days is dated by its first day, and read as one date.
         assert_eq!(edtf("1月9日至10日,代表团赴珠海市考察。"), ["2023-01-09"]);
         assert_eq!(edtf("2021年4月28日至29日,代表团考察。"), ["2021-04-28"]);
+        assert_eq!(edtf("2021年5月20至22日,代表团考察。"), ["2021-05-20"]);
         // A lone day takes the month last named.
         assert_eq!(
             edtf("1月9日,代表团抵达。10日,两市召开座谈会。"),

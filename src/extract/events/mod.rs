@@ -25,7 +25,7 @@ use self::triggers::{
     may_report_an_event,
 };
 use super::fields::fields_in;
-use super::gazetteer::{Gazetteer, Level};
+use super::gazetteer::{Gazetteer, Level, may_hold_cjk};
 use super::orgs::Spans;
 use crate::model::{
     DateMention, DateResolution, Event, EventKind, EventSources, PartialDate, Participant,
@@ -156,6 +156,7 @@ pub fn find_events(
     let clauses: Vec<Range<usize>> = sentences
         .iter()
         .flat_map(|sentence| split_signings(text, sentence))
+        .flat_map(|clause| split_parallel(&context, clause))
         .collect();
     for (index, clause) in clauses.iter().enumerate() {
         let paragraph = paragraph_starts.partition_point(|&at| at < clause.start);
@@ -895,6 +896,50 @@ fn split_signings(text: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// "镇海区迎来了金阳县调研组，余姚市迎来了昭觉县代表团；慈溪市…": Chinese news lines up
+/// acts of different pairs in one sentence, parted by commas and semicolons. A piece that names
+/// two places and reports an act starts a clause of its own once the clause before it already
+/// holds one; pieces without both (a date, "19日下午", "两市签署了协议") or that go on with the
+/// same subject ("并出席…") stay with it.
+fn split_parallel(context: &Context<'_>, clause: Range<usize>) -> Vec<Range<usize>> {
+    let text = context.text;
+    let slice = &text[clause.clone()];
+    if !may_hold_cjk(slice) || !slice.contains(PIECE_BREAKS) {
+        return vec![clause];
+    }
+    let reports_between_two = |piece: Range<usize>| {
+        !text[piece.clone()].trim_start().starts_with(SAME_SUBJECT)
+            && starting_in(context.places, &piece, |place| place.range.start).len() >= 2
+            && triggers::trigger(&text[piece]).is_some()
+    };
+    let mut clauses = Vec::new();
+    let (mut start, mut holds_an_act) = (clause.start, false);
+    let mut piece_start = clause.start;
+    for (at, mark) in slice
+        .match_indices(PIECE_BREAKS)
+        .map(|(at, mark)| (clause.start + at, mark))
+        .chain(std::iter::once((clause.end, "")))
+    {
+        let piece = piece_start..at;
+        let whole = reports_between_two(piece.clone());
+        if whole && holds_an_act {
+            clauses.push(start..piece.start);
+            start = piece.start;
+        }
+        holds_an_act |= whole;
+        piece_start = at + mark.len();
+    }
+    clauses.push(start..clause.end);
+    clauses
+}
+
+/// "…赴嘉兴市考察，并出席虹口与桐乡签约仪式": a piece opening with "and also" goes on with the
+/// subject before it, one trip.
+const SAME_SUBJECT: [char; 3] = ['并', '还', '又'];
+
+/// Where the pieces of a Chinese sentence part: commas and semicolons, full-width or not.
+const PIECE_BREAKS: [char; 4] = ['，', ',', '；', ';'];
+
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
         r"(?-u:\b)(?:signed|inked|concluded|entered into|reached an? (?:\w+ )?agreement)(?-u:\b)",
@@ -1270,6 +1315,18 @@ mod tests {
         let found = extract_text(text, None, bundled).events;
         assert_eq!(found.len(), 3, "{found:#?}");
         assert_eq!(parties(&found[1]), ["Jinghai District", "Bazhou City"]);
+    }
+
+    #[test]
+    fn acts_of_different_pairs_lined_up_in_one_chinese_sentence_are_separate() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "5月12日至14日，宁波市镇海区迎来了凉山州金阳县调研组，余姚市迎来了凉山州昭觉县党政代表团。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(parties(&found[1]), ["Yuyao City", "Zhaojue County"]);
+        let one_trip =
+            "4月18日，虹口区党政代表团赴嘉兴市考察，并出席虹口区与桐乡市合作协议签约仪式。";
+        assert_eq!(extract_text(one_trip, None, bundled).events.len(), 1);
     }
 
     #[test]

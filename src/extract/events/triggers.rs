@@ -84,7 +84,7 @@ static MEETING_ZH: LazyLock<Regex> = LazyLock::new(|| {
 
 static VISIT_ZH: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"考察|调研|会见|走访|拜访|看望|率[^。；，]{0,30}?代表团|代表团[^。；，]{0,20}?(?:赴|到|来|抵)",
+        r"考察|调研|会见|走访|拜访|看望|率[^。；，]{0,30}?代表团|代表团[^。；，]{0,20}?(?:赴|到|来|抵)|(?:迎来|迎接|接待)[^。；，]{0,30}?(?:代表团|考察团|调研组|工作组)",
     )
 });
 static OTHER_ZH: LazyLock<Regex> =
@@ -222,6 +222,9 @@ static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::ne
             "拜访",
             "看望",
             "代表团",
+            "迎来",
+            "迎接",
+            "接待",
             "共建",
             "揭牌",
             "结对",
@@ -465,6 +468,7 @@ mod tests {
         // A delegation's trip for exchanges is a visit; exchanges held are a meeting.
         assert_eq!(kind("市长率代表团赴珠海市开展对口合作交流"), Some("visit"));
         assert_eq!(kind("两市在珠海市召开对口合作工作座谈会"), Some("meeting"));
+        assert_eq!(kind("余姚市迎来了凉山州昭觉县党政代表团"), Some("visit"));
         assert_eq!(kind("双方进行了深入交流"), Some("meeting"));
         // Strengthening exchanges is a wish, not a meeting; a press conference is no meeting.
         assert_eq!(kind("加强干部人才交流"), None);
