@@ -16,6 +16,7 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Plac
     mentions.sort_by_key(|mention| mention.range.start);
     join_compounds(text, &mut mentions);
     drop_brand_names(text, &mut mentions);
+    drop_river_names(text, &mut mentions, gazetteer);
     drop_personal_names(text, &mut mentions);
     drop_chinese_organisations(text, &mut mentions);
     drop_generic_districts(text, &mut mentions);
@@ -553,11 +554,32 @@ fn drop_brand_names(text: &str, mentions: &mut Vec<PlaceMention>) {
     });
 }
 
+/// "the Chishui River", "the Tumen River", "the Huangpu River": a city's or district's name
+/// that goes on to "River" names the river, which is no party and no place a reader would
+/// list (a river's own entry, "Yangtze River", is kept, and a longer region's name was
+/// matched whole before this).
+fn drop_river_names(text: &str, mentions: &mut Vec<PlaceMention>, gazetteer: &Gazetteer) {
+    mentions.retain(|mention| {
+        let rest = &text[mention.range.end..];
+        let names_a_river = (rest.starts_with(" River") || rest.starts_with(" river"))
+            && !rest[" River".len()..].starts_with(|c: char| c.is_alphanumeric());
+        !names_a_river
+            || !text[mention.range.clone()].is_ascii()
+            || mention
+                .entry
+                .and_then(|entry| gazetteer.entry(entry))
+                .is_some_and(|entry| entry.kind == "river")
+    });
+}
+
 /// "Chongqing Science and Technology Bureau", "Shanghai Culture and Tourism Department": a
 /// place's name that goes on to a government body's head is the place's body, not a brand.
 fn names_a_government_body(after_place: &str) -> bool {
     const HEADS: &[&str] = &[
         "Bureau",
+        "Sub-council",
+        "Council",
+        "Court",
         "Department",
         "Commission",
         "Committee",
@@ -1250,6 +1272,14 @@ mod tests {
                 "Nanjing Lishui Economic Development Zone",
                 "Qingpu High-tech Industrial Development Zone"
             ]
+        );
+    }
+
+    #[test]
+    fn a_city_s_name_on_a_river_names_the_river() {
+        assert_eq!(
+            bundled_names("The Chishui River flows past Chishui and into the Yangtze River."),
+            ["Chishui", "Yangtze River"]
         );
     }
 

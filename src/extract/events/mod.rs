@@ -1330,6 +1330,16 @@ mod tests {
     }
 
     #[test]
+    fn bodies_of_places_that_countersign_or_host_together_act_for_them() {
+        let courts = "On November 2, Tianjin Maritime Court and Cangzhou Intermediate People's Court countersigned a framework agreement.";
+        let bundled = crate::extract::Gazetteer::bundled();
+        let found = |text| extract_text(text, None, bundled).events;
+        assert_eq!(parties(&found(courts)[0]), ["Tianjin", "Cangzhou"]);
+        let councils = "The Hunan Sub-council and the Guangxi Committee of the CCPIT jointly hosted a video meeting on May 11.";
+        assert_eq!(parties(&found(councils)[0]), ["Hunan", "Guangxi"]);
+    }
+
+    #[test]
     fn datelines_and_venues_are_not_parties() {
         let text = "NANJING, May 8 (Xinhua) -- Officials in east China's Jiangsu signed an agreement with Qingpu District and Wujiang District on Friday.";
         let found = events(text, None);

@@ -24,7 +24,7 @@ pub struct Trigger {
 
 static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:signed|inked|concluded|entered into|reached an? (?:[0-9A-Za-z_]+ ){0,3}(?:agreement|consensus|framework)|(?:agreement|consensus|framework|deal|pact) (?:was|were) reached|sign up to|signed up to|held an? (?:[0-9A-Za-z_-]+ ){0,3}signing (?:event|ceremony))(?-u:\b)",
+        r"(?-u:\b)(?:signed|countersigned|inked|concluded|entered into|reached an? (?:[0-9A-Za-z_]+ ){0,3}(?:agreement|consensus|framework)|(?:agreement|consensus|framework|deal|pact) (?:was|were) reached|sign up to|signed up to|held an? (?:[0-9A-Za-z_-]+ ){0,3}signing (?:event|ceremony))(?-u:\b)",
     )
 });
 /// "witnessed the signing of", "the signing ceremony": a signing named, not told — the verb
