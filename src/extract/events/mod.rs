@@ -95,8 +95,12 @@ struct Occasion {
 }
 
 /// "A signed with B, C with D and E with F": the text between two parties of a pair.
-static PAIR_JOINT: LazyLock<Regex> =
-    LazyLock::new(|| compiled(r"^\s*(?:signed|inked)?\s*(?:[a-z]+\s+){0,6}?with\s+(?:the\s+)?$"));
+/// "A与B、C与D分别签署": the same in Chinese, where a body's title may end the first party.
+static PAIR_JOINT: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^\s*(?:signed|inked)?\s*(?:[a-z]+\s+){0,6}?with\s+(?:the\s+)?$|^\p{Han}{0,6}?(?:管委会|管理委员会|政府|人民政府)?(?:与|和|同)$",
+    )
+});
 
 /// "signed agreements with Nanning and Guiyang": several agreements, one with each partner.
 static AGREEMENTS_WITH: LazyLock<Regex> = LazyLock::new(|| {
@@ -1337,6 +1341,15 @@ mod tests {
         assert_eq!(parties(&found(courts)[0]), ["Tianjin", "Cangzhou"]);
         let councils = "The Hunan Sub-council and the Guangxi Committee of the CCPIT jointly hosted a video meeting on May 11.";
         assert_eq!(parties(&found(councils)[0]), ["Hunan", "Guangxi"]);
+    }
+
+    #[test]
+    fn chinese_pairs_joined_by_yu_are_separate_agreements() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "5月28日，綦江区与自贡市、渝北区与德阳市分别签署了合作协议。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(parties(&found[1]), ["Yubei District", "Deyang City"]);
     }
 
     #[test]
