@@ -1,10 +1,12 @@
 //! The page's own place: what 我市, 我县, 我省 ("our city", "our county", "our province") stand
 //! for in a local outlet's report.
 //!
-//! Only the outlet says it: the "来源:" line (吉林日报), the byline, the credit that opens the
+//! The outlet says it best: the "来源:" line (吉林日报), the byline, the credit that opens the
 //! story (温州网讯) or the site's own name on the page (新晃县融媒体中心). A self-reference is
 //! resolved when the places those name, and the units that contain them, give exactly one
-//! unit of the level it names; otherwise it stays unresolved — never guessed from the story.
+//! unit of the level it names. A page that names no outlet can still say it in its story:
+//! "海原县代表团到我县…漳浦县县长陪同" leaves one county that is not the visitor's. Anything
+//! less certain stays unresolved — never the most-named place, never a guess.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -76,6 +78,58 @@ pub fn self_references(text: &str, home: &[EntryId], gazetteer: &Gazetteer) -> V
         .collect()
 }
 
+/// The self-references of a page whose outlet does not say where it is, resolved from the story:
+/// "海原县县长带队到我县…漳浦县县长陪同" — the visitors are named beside 我县, so our county is
+/// the one other county the page names. A self-reference is resolved only when, leaving out
+/// the places named in its own sentence (the other side) and the units around or inside them,
+/// the page names exactly one unit of the level it names; otherwise it stays unresolved.
+pub fn story_self_references(
+    text: &str,
+    sentences: &[Range<usize>],
+    places: &[PlaceMention],
+    gazetteer: &Gazetteer,
+) -> Vec<PlaceMention> {
+    if !(text.contains('我') || text.contains('本')) {
+        return Vec::new();
+    }
+    SELF_REFERENCE
+        .captures_iter(text)
+        .filter_map(|found| {
+            let whole = found.get(0)?;
+            let kinds = kinds_of(found.get(1)?.as_str());
+            let sentence = sentences
+                .iter()
+                .find(|sentence| sentence.contains(&whole.start()))?;
+            let beside: Vec<EntryId> = places
+                .iter()
+                .filter(|place| sentence.contains(&place.range.start))
+                .filter_map(|place| place.entry)
+                .collect();
+            let related = |id: EntryId| {
+                beside.iter().any(|&other| {
+                    other == id || gazetteer.contains(other, id) || gazetteer.contains(id, other)
+                })
+            };
+            let mut units: Vec<EntryId> = places
+                .iter()
+                .filter_map(|place| place.entry)
+                .filter(|&id| {
+                    gazetteer
+                        .entry(id)
+                        .is_some_and(|entry| kinds.contains(&entry.kind.as_str()))
+                })
+                .filter(|&id| !related(id))
+                .collect();
+            units.sort_unstable();
+            units.dedup();
+            match units.as_slice() {
+                [unit] => Some(mention(whole.range(), *unit, gazetteer)),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 /// The one unit of one of `kinds` among the outlet's places and the units containing them.
 fn resolve(kinds: &[&str], home: &[EntryId], gazetteer: &Gazetteer) -> Option<EntryId> {
     let mut units: Vec<EntryId> = home
@@ -130,6 +184,26 @@ mod tests {
             resolved("怀化市代表团来我县考察,我省", &["新晃县融媒体中心"]),
             ["Xinhuang Autonomous County", "Hunan Province"]
         );
+    }
+
+    fn resolved_from_story(text: &str) -> Vec<String> {
+        let gazetteer = Gazetteer::bundled();
+        crate::extract::extract_text(text, None, gazetteer)
+            .places
+            .into_iter()
+            .filter(|place| text[place.range.clone()].starts_with('我'))
+            .map(|place| place.name)
+            .collect()
+    }
+
+    #[test]
+    fn without_an_outlet_our_county_is_the_one_other_county_the_page_names() {
+        assert_eq!(
+            resolved_from_story("4月1日,海原县县长带队到我县对接协作工作。漳浦县县长陪同。"),
+            ["Zhangpu County"]
+        );
+        // Two other counties: which is ours the page does not say.
+        assert!(resolved_from_story("海原县代表团到我县考察。漳浦县、东山县县长陪同。").is_empty());
     }
 
     #[test]

@@ -141,8 +141,13 @@ fn extract_body(
     let sentences = sentences::split(text);
     let spans = orgs::Spans::of(text);
     let mut places = regional_places(text, gazetteer, &spans);
-    if !home.is_empty() {
-        places.extend(home::self_references(text, home, gazetteer));
+    let own = if home.is_empty() {
+        home::story_self_references(text, &sentences, &places, gazetteer)
+    } else {
+        home::self_references(text, home, gazetteer)
+    };
+    if !own.is_empty() {
+        places.extend(own);
         places.sort_by_key(|mention| mention.range.start);
     }
     let dates = dates::find_dates(text, &sentences, published);

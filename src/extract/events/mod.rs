@@ -354,7 +354,8 @@ fn read_clause(
         !(triggers::is_plan(&lower, trigger)
             || triggers::names_the_occasion_only(&lower, trigger)
             || triggers::lists_others(&lower)
-            || tally)
+            || tally
+            || triggers::projects_signed(clause_text))
     };
     let Some(trigger) = trigger.filter(reports) else {
         let named = named();

@@ -366,6 +366,22 @@ pub fn counts_many(lower: &str) -> bool {
     MANY_SIGNED.is_match(lower)
 }
 
+/// "我市共签约5个项目": a place's tally of investment projects signed (with companies), not
+/// an act with another place — unless a partner is named before it in the same piece
+/// ("与…签约").
+pub fn projects_signed(clause: &str) -> bool {
+    may_hold_cjk(clause)
+        && PROJECTS_SIGNED.find(clause).is_some_and(|found| {
+            let before = &clause[..found.start()];
+            let piece = before.rfind(['，', ',']).map_or(before, |at| &before[at..]);
+            !piece.contains(['与', '和', '同'])
+        })
+}
+
+static PROJECTS_SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"签约(?:了)?\p{Han}{0,4}?\d+\s*(?:个|项)(?:\p{Han}{0,4}?)项目|签约项目\s*\d+")
+});
+
 /// "no less than 51 agreements", "dozens of projects": a count given as a bound, as a tally
 /// gives it ("has signed 12 projects" may be the day's signing).
 pub fn counts_vaguely(lower: &str) -> bool {
@@ -469,6 +485,8 @@ mod tests {
         assert_eq!(kind("市长率代表团赴珠海市开展对口合作交流"), Some("visit"));
         assert_eq!(kind("两市在珠海市召开对口合作工作座谈会"), Some("meeting"));
         assert_eq!(kind("余姚市迎来了凉山州昭觉县党政代表团"), Some("visit"));
+        assert!(projects_signed("在论坛上,我市共签约5个项目,投资总额53亿元"));
+        assert!(!projects_signed("我市与丽水市签约3个合作项目"));
         assert_eq!(kind("双方进行了深入交流"), Some("meeting"));
         // Strengthening exchanges is a wish, not a meeting; a press conference is no meeting.
         assert_eq!(kind("加强干部人才交流"), None);
