@@ -366,6 +366,24 @@ fn read_clause(
     };
     let trigger_range = clause.start + trigger.start..clause.start + trigger.end;
     let found = parties::parties(context, clause, &trigger_range, trigger.kind);
+    // "The report team visited Shanghai and Zhejiang": the places visited, with no visitor
+    // among them, did nothing together.
+    if trigger.kind == EventKind::Visit
+        && ["visit", "inspected", "paid"]
+            .iter()
+            .any(|verb| lower[trigger.start..].starts_with(verb))
+        && found.len() >= 2
+        && found
+            .iter()
+            .all(|party| party.range.start >= trigger_range.end)
+        && !GROUP_REFERENCE.is_match(&lower)
+    {
+        let named = named();
+        if named.len() >= 2 {
+            story.named.push((named, clause.clone()));
+        }
+        return;
+    }
     // "Shanxi University signed agreements with the counties of Guxian, Tianzhen and Yonghe":
     // an institution's deals with places, one each, not an act of those places together.
     if trigger.kind == EventKind::Agreement
@@ -1351,6 +1369,27 @@ mod tests {
         let found = extract_text(text, None, bundled).events;
         assert_eq!(found.len(), 2, "{found:#?}");
         assert_eq!(parties(&found[1]), ["Yubei District", "Deyang City"]);
+    }
+
+    #[test]
+    fn two_places_that_set_something_up_together_act_together() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let found = |text| extract_text(text, None, bundled).events;
+        let office = "On June 18, 2020, Sichuan and Chongqing established the first joint office.";
+        assert_eq!(parties(&found(office)[0]), ["Sichuan", "Chongqing"]);
+        let gathered =
+            "Leaders of Shanghai, Zhejiang, Jiangsu and Anhui gathered in Shanghai on June 1.";
+        assert_eq!(found(gathered)[0].participants.len(), 4);
+        // Told in the perfect, it is background.
+        let background = "Chongqing and Sichuan have established a joint office.";
+        assert!(found(background).is_empty());
+    }
+
+    #[test]
+    fn places_visited_by_no_place_did_nothing_together() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "On June 3, the report team visited Shanghai and Zhejiang.";
+        assert!(extract_text(text, None, bundled).events.is_empty());
     }
 
     #[test]
