@@ -80,9 +80,10 @@ fn page_places(document: &Document, gazetteer: &Gazetteer) -> Vec<PagePlace> {
 }
 
 /// The place mentions of `text` that are regional entities. Rivers, lakes and compass regions
-/// are matched so that their words are not read as other places, but a compass region is never
-/// one (LABELLING: "leave out compass regions") and a river is a region only as the area along
-/// it ("the upstream of Yangtze River", "the middle reaches of the Yellow River").
+/// are matched so that their words are not read as other places, but neither is one: a
+/// compass region is a direction (LABELLING: "leave out compass regions") and a river, even as
+/// "the middle reaches of the Yangtze River", is geography — no labeller of the real pages
+/// lists one, while a region named for it ("Yangtze River Economic Belt") is a zone of its own.
 fn regional_places(
     text: &str,
     gazetteer: &Gazetteer,
@@ -90,32 +91,13 @@ fn regional_places(
 ) -> Vec<crate::model::PlaceMention> {
     let mut places = places::find_places(text, gazetteer, spans);
     places.retain(|mention| {
-        let river = mention
+        !mention
             .entry
             .and_then(|id| gazetteer.entry(id))
-            .is_some_and(|entry| entry.kind == "river");
-        // "Northeast China", "the western region": a direction, not a regional entity.
-        let compass = mention
-            .entry
-            .and_then(|id| gazetteer.entry(id))
-            .is_some_and(|entry| entry.kind == "compass region");
-        if compass {
-            return false;
-        }
-        let before = &text[..mention.range.start];
-        // The phrase is short: look at its tail only, so many rivers cost no quadratic time.
-        let tail_start = before.char_indices().rev().nth(40).map_or(0, |(at, _)| at);
-        !river || RIVER_AREA.is_match(&before[tail_start..])
+            .is_some_and(|entry| entry.kind == "river" || entry.kind == "compass region")
     });
     places
 }
-
-/// "the upstream of", "the middle reaches of the": what makes a river name an area.
-static RIVER_AREA: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    crate::pattern::compiled(
-        r"(?i)(?:upstream|downstream|(?:upper|middle|lower) reaches|reaches|basin|valley)\s+of\s+(?:the\s+)?$",
-    )
-});
 
 /// Extracts from `text` (a clean body); `published` is the page's date, when it shows one.
 pub fn extract_text(
