@@ -17,6 +17,7 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Plac
     join_compounds(text, &mut mentions);
     drop_brand_names(text, &mut mentions);
     drop_river_names(text, &mut mentions, gazetteer);
+    drop_affairs_offices(text, &mut mentions);
     drop_personal_names(text, &mut mentions);
     drop_chinese_organisations(text, &mut mentions);
     drop_generic_districts(text, &mut mentions);
@@ -571,6 +572,22 @@ fn drop_river_names(text: &str, mentions: &mut Vec<PlaceMention>, gazetteer: &Ga
                 .is_some_and(|entry| entry.kind == "river")
     });
 }
+
+/// "the Hong Kong and Macao Affairs Office", "the Taiwan Affairs Office": an office that deals
+/// with a place is named after it, but it is another government's office and the place is not
+/// mentioned as such (its own bodies — "Shanghai Foreign Affairs Office" — are).
+fn drop_affairs_offices(text: &str, mentions: &mut Vec<PlaceMention>) {
+    mentions.retain(|mention| {
+        let rest = &text[mention.range.end..];
+        !(rest.starts_with(' ') && AFFAIRS_OFFICE.is_match(rest))
+    });
+}
+
+static AFFAIRS_OFFICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::pattern::compiled(
+        r"^(?: and [A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)?(?: (?:Affairs|Work))+ Office(?-u:\b)",
+    )
+});
 
 /// "Chongqing Science and Technology Bureau", "Shanghai Culture and Tourism Department": a
 /// place's name that goes on to a government body's head is the place's body, not a brand.
@@ -1280,6 +1297,16 @@ mod tests {
         assert_eq!(
             bundled_names("The Chishui River flows past Chishui and into the Yangtze River."),
             ["Chishui", "Yangtze River"]
+        );
+    }
+
+    #[test]
+    fn a_place_an_office_deals_with_is_not_mentioned_by_the_office_s_name() {
+        assert_eq!(
+            bundled_names(
+                "The Hong Kong and Macao Affairs Office of Chongqing met the Taiwan Affairs Office and the Shanghai Foreign Affairs Office."
+            ),
+            ["Chongqing", "Shanghai"]
         );
     }
 
