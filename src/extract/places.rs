@@ -584,9 +584,7 @@ fn drop_affairs_offices(text: &str, mentions: &mut Vec<PlaceMention>) {
 }
 
 static AFFAIRS_OFFICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    crate::pattern::compiled(
-        r"^(?: and [A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)?(?: (?:Affairs|Work))+ Office(?-u:\b)",
-    )
+    compiled(r"^(?: and [A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)?(?: (?:Affairs|Work))+ Office(?-u:\b)")
 });
 
 /// "Chongqing Science and Technology Bureau", "Shanghai Culture and Tourism Department": a
