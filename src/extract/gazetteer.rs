@@ -223,6 +223,9 @@ impl Gazetteer {
                             add(&titled, id, Form::Alias(titled.clone()));
                         }
                     }
+                } else if !alias.is_ascii() {
+                    // "长三角": a Chinese short name, read as the zone's English name.
+                    add(alias, id, Form::Chinese);
                 } else if !names_a_place_first(alias, &entry.base, &aliases[index]) {
                     add(alias, id, Form::Named);
                 }

@@ -1309,6 +1309,14 @@ mod tests {
     }
 
     #[test]
+    fn a_region_s_chinese_short_name_is_the_region() {
+        assert_eq!(
+            bundled_names("推进长三角一体化和珠三角建设。"),
+            ["Yangtze River Delta", "Pearl River Delta"]
+        );
+    }
+
+    #[test]
     fn names_in_a_list_of_companies_are_companies() {
         assert_eq!(
             names(

@@ -356,6 +356,12 @@ pub fn region_members(
         let Some(entry) = place.entry.and_then(|id| context.gazetteer.entry(id)) else {
             continue;
         };
+        // "长三角一体化", "长三角…联盟": Chinese uses a region's short name as an adjective far
+        // more often than for its members acting (沪苏浙皖, 三省一市 name them then).
+        let surface = &text[place.range.clone()];
+        if !surface.is_ascii() && surface != entry.name_zh {
+            continue;
+        }
         let Some((_, members)) = MEMBERS.iter().find(|(key, _)| *key == entry.code) else {
             continue;
         };
