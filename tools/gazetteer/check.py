@@ -29,7 +29,7 @@ KINDS_BY_LEVEL = {
     "county": {"district", "county", "county-level city", "autonomous county", "banner",
                "autonomous banner", "forestry district", "special district", "other"},
 }
-ZONE_KINDS = {"new area", "development zone", "demonstration zone", "free trade zone", "economic region", "compass region"}
+ZONE_KINDS = {"new area", "development zone", "demonstration zone", "free trade zone", "economic region", "compass region", "corps"}
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 # China's extent, generously: Hainan's southern islands to Mohe, Pamirs to the Wusuli.
 LON_RANGE, LAT_RANGE = (73.0, 136.0), (3.0, 54.0)
