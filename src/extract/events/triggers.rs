@@ -113,6 +113,18 @@ static VISIT_TO_COMPANIES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:visited|visits|visit|inspected|toured)(?-u:\b)[^.;]{0,60}(?-u:\b)(?:enterprises|companies|firms|factories|projects|plants|workshops|base|bases|exhibition|museum|park|parks|center|centre|port|ports|co\.|ltd|limited|corporation|village|villages)(?-u:\b)",
     )
 });
+/// "一行先后到前进区现代农业园区、九阳工业园区等实地考察": the sites a delegation toured, told
+/// after the visit itself; the parks and districts it names are not its hosts.
+static TOUR_OF_SITES_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?:先后(?:到|前往|深入|走进|来到)|实地(?:考察|调研|察看|查看))[^。；]*?(?:园区|工业园|企业|公司|基地|项目|村)",
+    )
+});
+/// "代表团来汉中市参观考察": the clause that tells the trip itself, whatever sites follow.
+static TRIP_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"(?:赴|来|到)\p{Han}{1,10}?(?:省|市|县|区|州)(?:参观|考察|调研|学习|开展|对接)")
+});
+
 /// Words that mark a clause as background rather than a report of the day's events.
 pub static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
@@ -278,7 +290,10 @@ pub fn trigger(lower: &str) -> Option<Trigger> {
             return None;
         }
         let found = pattern.find(lower)?;
-        if kind == EventKind::Visit && VISIT_TO_COMPANIES.is_match(lower) {
+        if kind == EventKind::Visit
+            && (VISIT_TO_COMPANIES.is_match(lower)
+                || (chinese && TOUR_OF_SITES_ZH.is_match(lower) && !TRIP_ZH.is_match(lower)))
+        {
             return None;
         }
         // "met with the delegation headed by the mayor of Shenzhen" receives a visit.
@@ -326,6 +341,20 @@ pub fn is_plan(lower: &str, trigger: &Trigger) -> bool {
             .find(lower)
             .is_some_and(|plan| plan.start() < trigger.end))
         || AGREED_TO_ACT.is_match(&lower[trigger.start..])
+        || plans_the_named_occasion(lower, trigger)
+}
+
+/// "「2025上海台北城市论坛」将于12月28日在上海举行": Chinese names the occasion first and
+/// says after it, before the next comma, that it is still to come.
+fn plans_the_named_occasion(lower: &str, trigger: &Trigger) -> bool {
+    if !may_hold_cjk(lower) {
+        return false;
+    }
+    let after = &lower[trigger.end..];
+    let piece = after
+        .find(['，', ',', '。', '；', ';'])
+        .map_or(after, |end| &after[..end]);
+    piece.contains('将') && PLAN.is_match(piece)
 }
 
 /// "said at the signing ceremony that …": a clause about what happened at an act already
@@ -485,7 +514,19 @@ mod tests {
         assert_eq!(kind("市长率代表团赴珠海市开展对口合作交流"), Some("visit"));
         assert_eq!(kind("两市在珠海市召开对口合作工作座谈会"), Some("meeting"));
         assert_eq!(kind("余姚市迎来了凉山州昭觉县党政代表团"), Some("visit"));
+        // The sites toured after the trip are not its hosts; the trip itself is a visit.
+        assert_eq!(
+            kind("考察团一行先后到前进区现代农业园区、九阳工业园区等实地考察"),
+            None
+        );
+        assert_eq!(
+            kind("巴中市党政代表团来汉中市参观考察,实地了解产业园区发展"),
+            Some("visit")
+        );
         assert!(projects_signed("在论坛上,我市共签约5个项目,投资总额53亿元"));
+        let forum = "「2025上海台北城市论坛」将于12月28日在上海举行";
+        let found = trigger(forum).expect("a forum is named");
+        assert!(is_plan(forum, &found));
         assert!(!projects_signed("我市与丽水市签约3个合作项目"));
         assert_eq!(kind("双方进行了深入交流"), Some("meeting"));
         // Strengthening exchanges is a wish, not a meeting; a press conference is no meeting.
