@@ -408,7 +408,9 @@ pub fn projects_signed(clause: &str) -> bool {
 }
 
 static PROJECTS_SIGNED: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(r"签约(?:了)?\p{Han}{0,4}?\d+\s*(?:个|项)(?:\p{Han}{0,4}?)项目|签约项目\s*\d+")
+    compiled(
+        r"签约(?:了)?\p{Han}{0,4}?\d+\s*(?:个|项)(?:\p{Han}{0,4}?)项目|(?:签约|达成)[^，,。；]{0,24}?项目(?:超|近|约|达|共)?\s*\d+",
+    )
 });
 
 /// "no less than 51 agreements", "dozens of projects": a count given as a bound, as a tally
@@ -528,6 +530,10 @@ mod tests {
         let found = trigger(forum).expect("a forum is named");
         assert!(is_plan(forum, &found));
         assert!(!projects_signed("我市与丽水市签约3个合作项目"));
+        assert!(projects_signed(
+            "两省建立对口合作关系至今,已签约产业项目超355个"
+        ));
+        assert!(projects_signed("截至今年4月,已达成合作项目849个"));
         assert_eq!(kind("双方进行了深入交流"), Some("meeting"));
         // Strengthening exchanges is a wish, not a meeting; a press conference is no meeting.
         assert_eq!(kind("加强干部人才交流"), None);
