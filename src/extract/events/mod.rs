@@ -355,7 +355,8 @@ fn read_clause(
             || triggers::names_the_occasion_only(&lower, trigger)
             || triggers::lists_others(&lower)
             || tally
-            || triggers::projects_signed(clause_text))
+            || triggers::projects_signed(clause_text)
+            || triggers::ties_abroad(clause_text))
     };
     let Some(trigger) = trigger.filter(reports) else {
         let named = named();

@@ -389,6 +389,22 @@ pub fn lists_others(lower: &str) -> bool {
     AND_OTHERS.is_match(lower)
 }
 
+/// "兴安盟与蒙古国东方省…签署建立友好城市关系协议": friendship ties with places abroad,
+/// which the gazetteer does not hold — the Chinese places beside them are not each other's
+/// partners.
+pub fn ties_abroad(clause: &str) -> bool {
+    may_hold_cjk(clause)
+        && (clause.contains("友好") || clause.contains("友城") || clause.contains("姊妹"))
+        && FOREIGN_COUNTRY_ZH.is_match(clause)
+}
+
+/// Countries whose towns Chinese places most often twin with, as Chinese names them.
+static FOREIGN_COUNTRY_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?:美国|法国|德国|英国|韩国|泰国|俄罗斯|意大利|日本|老挝|越南|蒙古国|新加坡|澳大利亚|新西兰|加拿大|巴西|南非|印度|埃及|西班牙|葡萄牙|荷兰|比利时|瑞士|瑞典|挪威|芬兰|丹麦|波兰|匈牙利|捷克|奥地利|希腊|土耳其|伊朗|以色列|哈萨克斯坦|乌兹别克斯坦|吉尔吉斯斯坦|塔吉克斯坦|柬埔寨|缅甸|马来西亚|印度尼西亚|菲律宾|巴基斯坦|阿根廷|智利|秘鲁|墨西哥|白俄罗斯|乌克兰|塞尔维亚|格鲁吉亚|斯里兰卡|尼泊尔|孟加拉)",
+    )
+});
+
 /// "signed 91 projects", "inked dozens of agreements": many acts counted; with only a year for
 /// a date, a tally rather than one occasion.
 pub fn counts_many(lower: &str) -> bool {
@@ -534,6 +550,10 @@ mod tests {
             "两省建立对口合作关系至今,已签约产业项目超355个"
         ));
         assert!(projects_signed("截至今年4月,已达成合作项目849个"));
+        assert!(ties_abroad(
+            "兴安盟与蒙古国东方省等中外地方政府共签署8份建立友好城市关系协议"
+        ));
+        assert!(!ties_abroad("重庆市渝北区、成都市双流区缔结友好城市"));
         assert_eq!(kind("双方进行了深入交流"), Some("meeting"));
         // Strengthening exchanges is a wish, not a meeting; a press conference is no meeting.
         assert_eq!(kind("加强干部人才交流"), None);
