@@ -356,7 +356,7 @@ fn read_clause(
             || triggers::lists_others(&lower)
             || tally
             || triggers::projects_signed(clause_text)
-            || triggers::ties_abroad(clause_text))
+            || triggers::ties_abroad(&lower))
     };
     let Some(trigger) = trigger.filter(reports) else {
         let named = named();

@@ -389,14 +389,26 @@ pub fn lists_others(lower: &str) -> bool {
     AND_OTHERS.is_match(lower)
 }
 
-/// "兴安盟与蒙古国东方省…签署建立友好城市关系协议": friendship ties with places abroad,
+/// "兴安盟与蒙古国东方省…签署建立友好城市关系协议", "sister-city relationships with Mongolia's
+/// Bayankhongor" (a lower-cased clause): friendship ties with places abroad,
 /// which the gazetteer does not hold — the Chinese places beside them are not each other's
 /// partners.
-pub fn ties_abroad(clause: &str) -> bool {
-    may_hold_cjk(clause)
-        && (clause.contains("友好") || clause.contains("友城") || clause.contains("姊妹"))
-        && FOREIGN_COUNTRY_ZH.is_match(clause)
+pub fn ties_abroad(lower: &str) -> bool {
+    if may_hold_cjk(lower) {
+        (lower.contains("友好") || lower.contains("友城") || lower.contains("姊妹"))
+            && FOREIGN_COUNTRY_ZH.is_match(lower)
+    } else {
+        (lower.contains("sister") || lower.contains("friendship cit") || lower.contains("twin"))
+            && FOREIGN_COUNTRY_EN.is_match(lower)
+    }
 }
+
+/// The same countries as English news names them (lower case).
+static FOREIGN_COUNTRY_EN: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:mongolia|mongolian|japan|japanese|korea|korean|russia|russian|france|french|germany|german|britain|british|the uk|italy|italian|spain|spanish|portugal|the us|the united states|american|canada|canadian|brazil|australia|australian|new zealand|thailand|thai|vietnam|vietnamese|laos|lao|cambodia|myanmar|malaysia|indonesia|philippines|singapore|india|pakistan|kazakhstan|uzbekistan|kyrgyzstan|tajikistan|belarus|ukraine|serbia|georgia|turkey|iran|israel|egypt|south africa|argentina|chile|peru|mexico|poland|hungary|czech|austria|greece|netherlands|belgium|switzerland|sweden|norway|finland|denmark)(?-u:\b)",
+    )
+});
 
 /// Countries whose towns Chinese places most often twin with, as Chinese names them.
 static FOREIGN_COUNTRY_ZH: LazyLock<Regex> = LazyLock::new(|| {
@@ -554,6 +566,9 @@ mod tests {
             "兴安盟与蒙古国东方省等中外地方政府共签署8份建立友好城市关系协议"
         ));
         assert!(!ties_abroad("重庆市渝北区、成都市双流区缔结友好城市"));
+        assert!(ties_abroad(
+            "zhongwei and guyuan signed memoranda to establish sister-city relationships with mongolia's bayankhongor and albayanhuree, respectively."
+        ));
         assert_eq!(kind("双方进行了深入交流"), Some("meeting"));
         // Strengthening exchanges is a wish, not a meeting; a press conference is no meeting.
         assert_eq!(kind("加强干部人才交流"), None);
