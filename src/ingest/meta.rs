@@ -44,7 +44,7 @@ static LABELLED_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 
 static DAY_MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
-        r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?[\s-]+({MONTHS})\.?,?[\s-]+(\d{{4}})(?-u:\b)"
+        r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?[\s-]+({MONTHS})\.?(?:,\s*|[\s-]+)(\d{{4}})(?-u:\b)"
     ))
 });
 
@@ -74,9 +74,16 @@ static DATE_LABEL_AFTER_GAP: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// "14/06/2023": day first, accepted only when the day cannot be a month.
-static DAY_FIRST_NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| compiled(r"(?:^|[^\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?:[^\d/]|$)"));
+/// "14/06/2023", "19-10-2015", "02/16/2017": day and month before the year, read only when
+/// one of them cannot be a month (06/07/2023 could be June or July).
+static DAY_FIRST_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?:^|[^\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?:[^\d/]|$)|(?:^|[^\d/.-])(\d{1,2})-(\d{1,2})-(\d{4})(?:[^\d-]|$)|(?:^|[^\d/.-])(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[^\d.]|$)",
+    )
+});
+
+/// Two spaces or more, or a tab: what sets the fields of a credit line apart.
+static WIDE_GAP: LazyLock<Regex> = LazyLock::new(|| compiled(r"\s{2,}|\t"));
 
 static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"(?i)(?:^|\s|\|)(source|(?:信息|文章|新闻)?来源|稿源|from)\s*[:：]\s*")
@@ -117,13 +124,21 @@ pub fn find_full_date(text: &str) -> Option<PartialDate> {
         Some((start, date))
     });
     let day_first_numeric = DAY_FIRST_NUMERIC.captures(text).and_then(|c| {
-        let (day, month): (u8, u8) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        // The three groups of whichever separator matched.
+        let group = (1..=7).step_by(3).find(|&first| c.get(first).is_some())?;
+        let first: u8 = c[group].parse().ok()?;
+        let second: u8 = c[group + 1].parse().ok()?;
         // 06/07/2023 could be June or July: say nothing rather than guess.
-        if day <= 12 {
-            return None;
-        }
-        let start = c.get(1)?.start();
-        Some((start, PartialDate::ymd(c[3].parse().ok()?, month, day)?))
+        let (month, day) = match (first > 12, second > 12) {
+            (true, false) => (second, first),
+            (false, true) => (first, second),
+            _ => return None,
+        };
+        let start = c.get(group)?.start();
+        Some((
+            start,
+            PartialDate::ymd(c[group + 2].parse().ok()?, month, day)?,
+        ))
     });
     let year_first = YEAR_MONTH_DAY_DATE.captures(text).and_then(|c| {
         let start = c.get(0)?.start();
@@ -141,7 +156,9 @@ pub fn find_full_date(text: &str) -> Option<PartialDate> {
 /// ("2024-02-23 07:15", "Release time:2020-06-11", "Jun 8, 2018"); `None` for a sentence
 /// that merely contains a date.
 pub fn date_line(line: &str) -> Option<PartialDate> {
-    let line = line.trim();
+    // "Date: 10:54, 19-10-2015.": a full stop may close a date line too.
+    let whole = line.trim();
+    let line = whole.trim_end_matches('.');
     if line.chars().count() > 80 {
         return None;
     }
@@ -166,7 +183,7 @@ pub fn date_line(line: &str) -> Option<PartialDate> {
         .captures(line)
         .and_then(|captures| captures.get(1))
         .is_some_and(|found| found.start() == 0);
-    (opens_with_date && !line.ends_with(['.', '。']) && line.split_whitespace().count() <= 16)
+    (opens_with_date && !whole.ends_with(['.', '。']) && line.split_whitespace().count() <= 16)
         .then_some(date)
 }
 
@@ -177,6 +194,7 @@ fn without_first_dates(line: &str) -> String {
         &*MONTH_NAME_DATE,
         &*DAY_MONTH_DATE,
         &*YEAR_MONTH_DAY_DATE,
+        &*DAY_FIRST_NUMERIC,
     ]
     .iter()
     .fold(line.to_owned(), |text, pattern| {
@@ -227,6 +245,11 @@ pub fn labelled_date(line: &str) -> Option<PartialDate> {
     // "Liaoning Daily | 2024-01-10": a bar-separated credit line with a date of its own.
     if line.contains('|') && line.chars().count() <= 100 {
         return line.split('|').find_map(|part| date_line(part.trim()));
+    }
+    // "Hangzhou News   2021-05-14 15:43   Source:Hangzhou Daily": a credit line of fields set
+    // apart by wide gaps, one of them the date.
+    if SOURCE_LABEL.is_match(line) && line.chars().count() <= 100 {
+        return WIDE_GAP.split(line).find_map(|part| date_line(part.trim()));
     }
     None
 }
@@ -349,6 +372,18 @@ mod tests {
         assert_eq!(
             date_line("2023-06-14 09:30    Font size: A+ A A-    [Print] [Close]"),
             ymd(2023, 6, 14)
+        );
+        assert_eq!(date_line("23 March,2021"), ymd(2021, 3, 23));
+        assert_eq!(date_line("Date: 10:54, 19-10-2015."), ymd(2015, 10, 19));
+        assert_eq!(
+            labelled_date("Source:Tianjin FTZ   Date:02/16/2017"),
+            ymd(2017, 2, 16)
+        );
+        // Either could be the month: nothing is read.
+        assert_eq!(labelled_date("Date:11/1/2018"), None);
+        assert_eq!(
+            labelled_date("Hangzhou News   2021-05-14 15:43   Source:Hangzhou Daily"),
+            ymd(2021, 5, 14)
         );
     }
 
