@@ -1394,6 +1394,14 @@ mod tests {
     }
 
     #[test]
+    fn a_delegation_that_went_to_meet_a_province_s_officials_met_the_province() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "On February 26, the Chief Executive led a Macao Special Administrative Region (MSAR) Government delegation to Guangzhou to meet with leading officials of Guangdong Province.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(parties(&found[0]), ["Macao", "Guangdong Province"]);
+    }
+
+    #[test]
     fn datelines_and_venues_are_not_parties() {
         let text = "NANJING, May 8 (Xinhua) -- Officials in east China's Jiangsu signed an agreement with Qingpu District and Wujiang District on Friday.";
         let found = events(text, None);

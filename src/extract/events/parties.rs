@@ -69,6 +69,14 @@ static TOPIC_TURN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "to meet with leading officials of", "to meet the leaders of": what introduces the hosts a
+/// delegation went to meet.
+static OFFICIALS_MET_OF: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)to meet (?:with )?(?:the )?(?:[a-z]+ ){0,2}(?:officials|leaders|leadership|counterparts) (?:of|from) (?:the )?$",
+    )
+});
+
 /// "with", "between", "and": what introduces (more) partners after the trigger.
 static PARTNER_TURN: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?i)(?:^|[^,]\s)(?:with|between|among|and|by)\s+(?:the\s+)?$"));
@@ -105,6 +113,7 @@ pub fn parties(
 ) -> Vec<Party> {
     let text = context.text;
     let mut found: Vec<(Party, bool)> = Vec::new();
+    let mut hosts: Vec<Option<EntryId>> = Vec::new();
     let object_zone = object_zones(text, trigger.end..clause.end, kind);
     let subject_named = mentions_in(context, clause).any(|place| {
         place.range.start < trigger.start
@@ -134,7 +143,15 @@ pub fn parties(
         let both_places = BOTH_PLACES.is_match(&text[place.range.end..clause.end]);
         let visited = in_object && kind == EventKind::Visit;
         let venue = VENUE.is_match(before) && !(visited || host_city || both_places);
-        if dateline || venue || (after_trigger && !in_object) {
+        // "led a delegation to Guangzhou to meet with leading officials of Guangdong
+        // Province": the officials met are the hosts, whatever the clause turned to.
+        let officials_met = kind == EventKind::Visit
+            && after_trigger
+            && OFFICIALS_MET_OF.is_match(&before.to_ascii_lowercase());
+        if officials_met {
+            hosts.push(place.entry);
+        }
+        if dateline || venue || (after_trigger && !in_object && !officials_met) {
             continue;
         }
         let after = &text[place.range.end..clause.end];
@@ -182,6 +199,16 @@ pub fn parties(
     if distinct_standalone {
         found.retain(|(_, compound)| !compound);
     }
+    // The city the delegation went to, inside the province whose officials it met, is where
+    // they met.
+    found.retain(|(party, _)| {
+        !party.participant.entry.is_some_and(|city| {
+            hosts
+                .iter()
+                .flatten()
+                .any(|&host| context.gazetteer.contains(host, city))
+        })
+    });
     let mut parties: Vec<Party> = found.into_iter().map(|(party, _)| party).collect();
     for org in starting_in(&context.spans.companies, clause, |org| org.range.start)
         .iter()

@@ -38,7 +38,7 @@ static ALLIANCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VISIT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:visited|visits|paid (?:a|an|an official|a working) visit(?: to)?|led (?:a|an|the) (?:[0-9A-Za-z_-]+ ){0,4}delegation|led (?:a|an) (?:[0-9A-Za-z_-]+ ){0,2}(?:team|group) to|delegation(?-u:\b)[^.;]{0,80}(?-u:\b)(?:visit|visited|went|arrived|came|inspects|inspected|toured)|(?:study|inspection|investigation|working|business|research|fact-finding|exchange) (?:tour|trip|visit)s?(?: (?:to|in))?|(?:visit|trip|tour) to|met (?:in [0-9A-Za-z_ ]{1,20} )?with (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|received (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|inspected|went to [0-9A-Za-z_ ]{1,60} (?:to|for) (?:study|investigate|investigation|inspect|inspection|visit|research|exchange))",
+        r"(?-u:\b)(?:visited|visits|paid (?:a|an|an official|a working) visit(?: to)?|led (?:a|an|the) (?:[0-9A-Za-z_()'’-]+ ){0,7}delegation|led (?:a|an) (?:[0-9A-Za-z_-]+ ){0,2}(?:team|group) to|delegation(?-u:\b)[^.;]{0,80}(?-u:\b)(?:visit|visited|went|arrived|came|inspects|inspected|toured)|(?:study|inspection|investigation|working|business|research|fact-finding|exchange) (?:tour|trip|visit)s?(?: (?:to|in))?|(?:visit|trip|tour) to|met (?:in [0-9A-Za-z_ ]{1,20} )?with (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|received (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|inspected|went to [0-9A-Za-z_ ]{1,60} (?:to|for) (?:study|investigate|investigation|inspect|inspection|visit|research|exchange))",
     )
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
@@ -403,10 +403,11 @@ pub fn ties_abroad(lower: &str) -> bool {
     }
 }
 
-/// The same countries as English news names them (lower case).
+/// The same countries as English news names them, and their adjectives ("Pakistani",
+/// "Japanese": a country's name opens them), in lower case.
 static FOREIGN_COUNTRY_EN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:mongolia|mongolian|japan|japanese|korea|korean|russia|russian|france|french|germany|german|britain|british|the uk|italy|italian|spain|spanish|portugal|the us|the united states|american|canada|canadian|brazil|australia|australian|new zealand|thailand|thai|vietnam|vietnamese|laos|lao|cambodia|myanmar|malaysia|indonesia|philippines|singapore|india|pakistan|kazakhstan|uzbekistan|kyrgyzstan|tajikistan|belarus|ukraine|serbia|georgia|turkey|iran|israel|egypt|south africa|argentina|chile|peru|mexico|poland|hungary|czech|austria|greece|netherlands|belgium|switzerland|sweden|norway|finland|denmark)(?-u:\b)",
+        r"(?-u:\b)(?:mongolia|japan|korea|russia|france|french|german|britain|british|the uk|ital|spain|spanish|portug|the us|the united states|american|canad|brazil|australia|new zealand|thai|vietnam|laos|lao|cambodia|myanmar|malaysia|indonesia|philippine|singapore|india|pakistan|kazakh|uzbek|kyrgyz|tajik|belarus|ukrain|serbia|georgia|turk|iran|israel|egypt|south africa|argentin|chile|peru|mexic|poland|polish|hungar|czech|austria|greece|greek|netherlands|dutch|belgi|swiss|switzerland|swed|norw|finland|finnish|denmark|danish)",
     )
 });
 
