@@ -32,15 +32,30 @@ const MAX_EVIDENCE: usize = 32;
 type Month = Option<(Option<i32>, Option<u8>)>;
 
 /// Joins the candidates that report one occurrence.
-pub fn merge(candidates: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<Candidate> {
-    let mut merged = join_same_reports(candidates, gazetteer);
-    join_undated(&mut merged);
-    join_occasions(merged, gazetteer)
+pub fn merge(candidates: Vec<Candidate>, gazetteer: &Gazetteer, naming: Naming) -> Vec<Candidate> {
+    let mut merged = join_same_reports(candidates, gazetteer, naming);
+    join_undated(&mut merged, gazetteer, naming);
+    join_occasions(merged, gazetteer, naming)
+}
+
+/// Which name a party joined from two reports at two levels goes by.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    /// That of the act of higher precedence: English news names the meeting's sides
+    /// ("Zhejiang and Sichuan") and their cities only as who attended.
+    OfTheAct,
+    /// The narrower: Chinese news names the unit that acted (桐乡市 on the trip to a meeting
+    /// of 嘉兴市's aid group) and its city only as where it belongs.
+    Narrower,
 }
 
 /// Reports of the same parties on the same day (or of the same meeting named at two levels)
 /// are one.
-fn join_same_reports(candidates: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<Candidate> {
+fn join_same_reports(
+    candidates: Vec<Candidate>,
+    gazetteer: &Gazetteer,
+    naming: Naming,
+) -> Vec<Candidate> {
     let mut merged: Vec<Candidate> = Vec::new();
     let mut by_day: HashMap<Option<PartialDate>, Vec<usize>> = HashMap::new();
     for candidate in candidates {
@@ -57,7 +72,7 @@ fn join_same_reports(candidates: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<C
                     ))
         });
         match same {
-            Some(index) => absorb(&mut merged[index], candidate),
+            Some(index) => absorb(&mut merged[index], candidate, gazetteer, naming),
             None => {
                 day.push(merged.len());
                 merged.push(candidate);
@@ -73,7 +88,7 @@ fn join_same_reports(candidates: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<C
 /// among the reports of the same month; a host keeps its kind and parties when it takes one in,
 /// so each report's host is found once and chains (a visit into its meeting, the meeting into
 /// its signing) follow.
-fn join_occasions(merged: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<Candidate> {
+fn join_occasions(merged: Vec<Candidate>, gazetteer: &Gazetteer, naming: Naming) -> Vec<Candidate> {
     let month = |candidate: &Candidate| candidate.date.map(|(date, _)| (date.year, date.month));
     let mut by_month: HashMap<Month, Vec<usize>> = HashMap::new();
     for (index, candidate) in merged.iter().enumerate() {
@@ -143,7 +158,7 @@ fn join_occasions(merged: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<Candidat
         if let (Some(at), Some(lesser)) = (host, slots[index].take())
             && let Some(target) = slots[at].as_mut()
         {
-            absorb(target, lesser);
+            absorb(target, lesser, gazetteer, naming);
         }
     }
     slots.into_iter().flatten().collect()
@@ -155,7 +170,7 @@ fn join_occasions(merged: Vec<Candidate>, gazetteer: &Gazetteer) -> Vec<Candidat
 /// exactly one dated act is the trip that act was done on ("Welcoming Mr Xu's first visit to
 /// Hong Kong …" under "Carrie Lam met Hebei Governor Xu Qin … today"). Meetings recur ("the
 /// 3rd joint conference", "the 1st"), so an undated one stays its own.
-fn join_undated(merged: &mut Vec<Candidate>) {
+fn join_undated(merged: &mut Vec<Candidate>, gazetteer: &Gazetteer, naming: Naming) {
     let key = |candidate: &Candidate| -> Vec<String> {
         let mut names: Vec<String> = candidate
             .participants
@@ -200,7 +215,7 @@ fn join_undated(merged: &mut Vec<Candidate>) {
             && let Some(undated) = slots[index].take()
             && let Some(target) = slots[host].as_mut()
         {
-            absorb(target, undated);
+            absorb(target, undated, gazetteer, naming);
         }
     }
     *merged = slots.into_iter().flatten().collect();
@@ -282,6 +297,20 @@ fn same_places_at_levels(a: &[Participant], b: &[Participant], gazetteer: &Gazet
         })
 }
 
+/// "Jiaxing" at the meeting, "Tongxiang" (in Jiaxing) on the trip to it: when two reports
+/// name the same parties at two levels, each party goes by the narrower name — the unit that
+/// acted, which the broader one only locates.
+fn prefer_the_narrower(kept: &mut [Participant], other: &[Participant], gazetteer: &Gazetteer) {
+    if !same_places_at_levels(kept, other, gazetteer) {
+        return;
+    }
+    for party in kept.iter_mut() {
+        if let Some(narrower) = other.iter().find(|o| inside(o, party, gazetteer)) {
+            *party = narrower.clone();
+        }
+    }
+}
+
 /// Whether place `x` lies inside place `y`.
 fn inside(x: &Participant, y: &Participant, gazetteer: &Gazetteer) -> bool {
     matches!((x.entry, y.entry), (Some(x), Some(y)) if x != y && gazetteer.contains(y, x))
@@ -290,16 +319,21 @@ fn inside(x: &Participant, y: &Participant, gazetteer: &Gazetteer) -> bool {
 /// Folds a second report of an occurrence into the first: the act of higher precedence names
 /// the event and gives its parties; evidence, fields and the sentences behind each part are
 /// kept.
-fn absorb(existing: &mut Candidate, other: Candidate) {
+fn absorb(existing: &mut Candidate, other: Candidate, gazetteer: &Gazetteer, naming: Naming) {
     if precedence(other.kind) > precedence(existing.kind) {
         existing.kind = other.kind;
-        existing.participants = other.participants;
+        let named_before = std::mem::replace(&mut existing.participants, other.participants);
+        if naming == Naming::Narrower {
+            prefer_the_narrower(&mut existing.participants, &named_before, gazetteer);
+        }
         existing.kind_from = other.kind_from;
         existing.parties_from = other.parties_from;
         if other.date.is_some() {
             existing.date = other.date;
             existing.date_from = other.date_from.clone();
         }
+    } else if naming == Naming::Narrower {
+        prefer_the_narrower(&mut existing.participants, &other.participants, gazetteer);
     }
     if existing.date.is_none() && other.date.is_some() {
         existing.date = other.date;

@@ -175,7 +175,12 @@ pub fn find_events(
             &mut candidates,
         );
     }
-    let events = assemble::merge(candidates, gazetteer);
+    let naming = if may_hold_cjk(text) && text.chars().any(super::gazetteer::is_cjk) {
+        assemble::Naming::Narrower
+    } else {
+        assemble::Naming::OfTheAct
+    };
+    let events = assemble::merge(candidates, gazetteer, naming);
     // A company or institution is a party only when it signs at an occasion of regional
     // cooperation (LABELLING: "only when it signs on behalf of a place"): an article whose
     // events all lack two places reports company deals.
@@ -1399,6 +1404,15 @@ mod tests {
         let text = "On February 26, the Chief Executive led a Macao Special Administrative Region (MSAR) Government delegation to Guangzhou to meet with leading officials of Guangdong Province.";
         let found = extract_text(text, None, bundled).events;
         assert_eq!(parties(&found[0]), ["Macao", "Guangdong Province"]);
+    }
+
+    #[test]
+    fn a_chinese_report_names_the_narrower_unit_that_acted() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "7月2日,桐乡市党政代表团赴色尼区考察。当天,嘉兴市与色尼区召开对口交流座谈会。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(parties(&found[0]), ["Tongxiang City", "Seni District"]);
     }
 
     #[test]
