@@ -98,7 +98,7 @@ static PRESS_CONFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// Plans and wishes: an act not (yet) done.
 static PLAN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|to be held|hopes?|hoped|strive to|set a goal|set the goal|proposed to|is set to|are set to)(?-u:\b)|将于|将要|即将|拟|计划|准备|有望|将(?:签|举|召|共|在)",
+        r"(?-u:\b)(?:will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|to be held|hopes?|hoped|strive to|set a goal|set the goal|proposed to|is set to|are set to)(?-u:\b)|将于|将要|即将|拟|计划|准备|有望|将(?:签|举|召|共|在|与|和|同|赴|前往)|明天|明日",
     )
 });
 /// "the tripartite agreement signed on August 16": a reference back to a signing, not a report.
@@ -558,6 +558,9 @@ mod tests {
         let forum = "「2025上海台北城市论坛」将于12月28日在上海举行";
         let found = trigger(forum).expect("a forum is named");
         assert!(is_plan(forum, &found));
+        let tomorrow = "台北县长表示,明天启程前往南京,将与南京市政府签署合作备忘录";
+        let found = trigger(tomorrow).expect("a signing is named");
+        assert!(is_plan(tomorrow, &found));
         assert!(!projects_signed("我市与丽水市签约3个合作项目"));
         assert!(projects_signed(
             "两省建立对口合作关系至今,已签约产业项目超355个"
