@@ -567,12 +567,19 @@ fn title_text(line: &str, markdown: bool) -> String {
     if let Some(suffix) = SITE_SUFFIX.captures(title).and_then(|c| c.get(0))
         && let Some(site) = SITE_SUFFIX.captures(title).and_then(|c| c.get(1))
         && is_site_name(site.as_str())
-        && word_count(&title[..suffix.start()]) >= 3
+        && (word_count(&title[..suffix.start()]) >= 3
+            || (cjk_count(&title[..suffix.start()]) >= 6
+                && site.as_str().chars().count() * 2 <= title[..suffix.start()].chars().count()))
     {
         title = &title[..suffix.start()];
     }
-    // "市財政五年累計援疆92.34億元 |": a bar left where the site's name was cut off.
-    title.trim().trim_end_matches(['|', '｜']).trim().to_owned()
+    // "市財政五年累計援疆92.34億元 |": a bar left where the site's name was cut off; "CS to
+    // visit Guangzhou *********": a rule of stars under it.
+    title
+        .trim()
+        .trim_end_matches(['|', '｜', '*', '='])
+        .trim()
+        .to_owned()
 }
 
 /// "SHINE", "China Daily", "即嗨体育app下载", "chinadaily.com.cn": what a site appends to its
@@ -905,6 +912,19 @@ mod tests {
             (
                 "Guangdong – Guangxi Pairing-off Poverty Alleviation",
                 "Guangdong – Guangxi Pairing-off Poverty Alleviation",
+            ),
+            (
+                "上海與中國五礦簽署戰略合作協議|聚焦",
+                "上海與中國五礦簽署戰略合作協議",
+            ),
+            // A column's name before a bar stays: "携手记|千年商都+大国重器,穗鹤合作焕发新活力".
+            (
+                "携手记|千年商都+大国重器,穗鹤合作焕发新活力",
+                "携手记|千年商都+大国重器,穗鹤合作焕发新活力",
+            ),
+            (
+                "CS to visit Guangzhou, Huizhou and Shenzhen **********",
+                "CS to visit Guangzhou, Huizhou and Shenzhen",
             ),
         ] {
             assert_eq!(title_text(line, false), title);
