@@ -208,6 +208,20 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.96),
         ],
     );
+    // Collected in round 6 to tune on (labels not second-checked).
+    assert_real_floors(
+        "dev-3",
+        &[
+            ("event_f1", 0.63),
+            ("event_recall", 0.5),
+            ("participant_f1", 0.92),
+            ("date_exact", 0.82),
+            ("place_f1", 0.86),
+            ("place_precision", 0.86),
+            ("published_acc", 0.95),
+            ("title_acc", 0.85),
+        ],
+    );
     // Scored once before round 5's changes and once after; spent since.
     assert_real_floors(
         "heldout-5",
@@ -269,6 +283,21 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.84),
             ("published_acc", 0.8),
             ("title_acc", 0.87),
+        ],
+    );
+    // Collected in the fifth session to tune on (labels not second-checked).
+    assert_set_floors(
+        "real-zh",
+        "dev-2",
+        &[
+            ("event_f1", 0.5),
+            ("event_recall", 0.45),
+            ("participant_f1", 0.95),
+            ("date_exact", 0.85),
+            ("place_f1", 0.82),
+            ("place_precision", 0.83),
+            ("published_acc", 0.88),
+            ("title_acc", 0.88),
         ],
     );
     // Scored once before the third session's changes and once at the fourth's end; spent since.
