@@ -208,6 +208,20 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.96),
         ],
     );
+    // Scored once before round 6's changes and once after; spent since.
+    assert_real_floors(
+        "heldout-6",
+        &[
+            ("event_f1", 0.57),
+            ("event_recall", 0.5),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.8),
+            ("place_f1", 0.86),
+            ("place_precision", 0.86),
+            ("published_acc", 0.92),
+            ("title_acc", 0.88),
+        ],
+    );
     // Collected in round 6 to tune on (labels not second-checked).
     assert_real_floors(
         "dev-3",
@@ -283,6 +297,21 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.84),
             ("published_acc", 0.8),
             ("title_acc", 0.87),
+        ],
+    );
+    // Scored once before the fifth session's changes and once at its end; spent since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-4",
+        &[
+            ("event_f1", 0.46),
+            ("event_recall", 0.58),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.83),
+            ("place_f1", 0.78),
+            ("place_precision", 0.85),
+            ("published_acc", 0.9),
+            ("title_acc", 0.73),
         ],
     );
     // Collected in the fifth session to tune on (labels not second-checked).
