@@ -320,7 +320,9 @@ pub fn byline_outlet_range(line: &str) -> Option<Range<usize>> {
             .next()
             .is_some_and(|c| !c.is_alphabetic() || c.is_uppercase() || !c.is_ascii())
     });
-    if !((1..=6).contains(&words) && has_capitals) {
+    // "刊发日期:2022-09-02 阅读次数: 作者:": fields of the page before the credit, no outlet.
+    let fields = CHINESE_FIELD_LABEL.is_match(outlet) || find_full_date(outlet).is_some();
+    if !((1..=6).contains(&words) && has_capitals) || fields {
         return None;
     }
     let start = offset_in(line, outlet);
@@ -422,6 +424,14 @@ mod tests {
             ymd(2023, 6, 14)
         );
         assert_eq!(labelled_date("Release Date: 06/07/2023"), None);
+    }
+
+    #[test]
+    fn a_line_of_page_fields_names_no_outlet() {
+        assert_eq!(
+            byline_outlet_range("刊发日期:2022-09-02 阅读次数: 作者:  语音阅读:"),
+            None
+        );
     }
 
     #[test]
