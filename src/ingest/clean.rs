@@ -541,6 +541,8 @@ static LABELLED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"^[(（]?\s*(?:原标题|原標題|标题|標題)\s*[:：]\s*(.{4,200}?)\s*[)）]?$")
 });
 static LIST_NUMBER: LazyLock<Regex> = LazyLock::new(|| compiled(r"^\d{1,2}\.\s+"));
+/// "![]()", "![photo](a.jpg)": an image in Markdown.
+static MARKDOWN_IMAGE: LazyLock<Regex> = LazyLock::new(|| compiled(r"!\[[^\]]*\]\([^)]*\)"));
 static WIKI_HEADING: LazyLock<Regex> = LazyLock::new(|| compiled(r"^=+\s*(.*?)\s*=+$"));
 /// The last " – SHINE", " | China Daily", " -即嗨体育app下载" of a title line.
 static SITE_SUFFIX: LazyLock<Regex> =
@@ -636,7 +638,9 @@ fn fallback_title(lines: &[Line<'_>], hints: &Hints<'_>) -> String {
             .iter()
             .find(|line| matches!(line.label, Label::Prose | Label::Short))
     }) {
-        return shorten(line.text, 120);
+        // "![]() 12月13日上午,…": an image's Markdown before the first sentence is no words.
+        let text = MARKDOWN_IMAGE.replace_all(line.text, "");
+        return shorten(text.trim(), 120);
     }
     hints.file_stem.to_owned()
 }
@@ -929,6 +933,18 @@ mod tests {
         ] {
             assert_eq!(title_text(line, false), title);
         }
+    }
+
+    #[test]
+    fn an_image_s_markdown_is_no_part_of_a_title_made_from_the_first_sentence() {
+        let text =
+            "![]() 12月13日上午,五地市媒体集中采访活动启动仪式在漳州举行。漳州市委常委致辞。\n";
+        let cleaned = clean(text, &Hints::default());
+        assert!(
+            cleaned.meta.title.starts_with("12月13日上午"),
+            "{}",
+            cleaned.meta.title
+        );
     }
 
     #[test]
