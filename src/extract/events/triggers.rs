@@ -43,7 +43,7 @@ static VISIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:agreed to|agreed on|reached (?:a |an )?(?:[0-9A-Za-z_]+ )?consensus)(?-u:\b)|(?-u:\b)(?:held|convened|hosted|co-hosted|co-chaired|chaired|jointly held|attended)(?-u:\b)[^.;]*(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair|discussion|activity|activities)(?-u:\b)|(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session|discussion|dialogue)(?-u:\b)[^.;]*(?-u:\b)(?:held|took place|takes place|opened|kicked off|convened)(?-u:\b)|(?-u:\b)(?:gathered for|gathered in|gathered at|took part in|participated in|held talks)(?-u:\b)|(?-u:\b)(?:at|during) the (?:[0-9A-Za-z_-]+ ){0,4}(?:meeting|conference|forum|symposium) (?:on|of) (?:[0-9A-Za-z_'’-]+ |[–-] ){1,4}(?:cooperation|co-operation|collaboration)(?-u:\b)",
+        r"(?-u:\b)(?:agreed to|agreed on|reached (?:a |an )?(?:[0-9A-Za-z_]+ )?consensus)(?-u:\b)|(?-u:\b)(?:held|convened|hosted|co-hosted|co-chaired|chaired|jointly held|attended)(?-u:\b)[^.;]*(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair|discussion|activity|activities)(?-u:\b)|(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session|discussion|dialogue)(?-u:\b)[^.;]*(?-u:\b)(?:held|took place|takes place|opened|kicked off|convened|co-hosted|co-chaired)(?-u:\b)|(?-u:\b)(?:gathered for|gathered in|gathered at|took part in|participated in|held talks)(?-u:\b)|(?-u:\b)(?:at|during) the (?:[0-9A-Za-z_-]+ ){0,4}(?:meeting|conference|forum|symposium) (?:on|of) (?:[0-9A-Za-z_'’-]+ |[–-] ){1,4}(?:cooperation|co-operation|collaboration)(?-u:\b)",
     )
 });
 /// "Chief Executive Carrie Lam met Hebei Governor Xu Qin", "Mrs Lam met with the Governor of
@@ -544,6 +544,10 @@ mod tests {
         // A delegation's trip for exchanges is a visit; exchanges held are a meeting.
         assert_eq!(kind("市长率代表团赴珠海市开展对口合作交流"), Some("visit"));
         assert_eq!(kind("两市在珠海市召开对口合作工作座谈会"), Some("meeting"));
+        assert_eq!(
+            kind("the meeting was co-hosted by ho and ma xingrui"),
+            Some("meeting")
+        );
         assert_eq!(kind("余姚市迎来了凉山州昭觉县党政代表团"), Some("visit"));
         // The sites toured after the trip are not its hosts; the trip itself is a visit.
         assert_eq!(
