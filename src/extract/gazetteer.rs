@@ -63,6 +63,19 @@ impl Entry {
         }
     }
 
+    /// The full name with the peoples an autonomous county or prefecture is named for, as its
+    /// Chinese name gives them (马边彝族自治县 "Mabian Yi Autonomous County"); the full name for
+    /// any other unit.
+    pub fn full_name_with_peoples(&self) -> String {
+        let peoples = peoples_of(&self.name_zh);
+        match (peoples.first(), self.suffix) {
+            (Some(peoples), Some(suffix)) if suffix.starts_with("Autonomous") => {
+                format!("{} {peoples} {suffix}", self.base)
+            }
+            _ => self.full_name(),
+        }
+    }
+
     /// Whether the news and its readers name it by its short name: a SAR or a provincial
     /// autonomous region ("Hong Kong", "Guangxi").
     pub fn goes_by_short_name(&self) -> bool {

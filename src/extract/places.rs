@@ -976,8 +976,10 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
         // The suffix the Chinese gives (江宁区 "Jiangning District", 江宁 "Jiangning"); a SAR
         // or autonomous region by its short name (香港特别行政区 "Hong Kong"), as news in
         // English names it.
+        // An autonomous county or prefecture named in full keeps its peoples (马边彝族自治县
+        // "Mabian Yi Autonomous County").
         Form::Chinese if surface == entry.name_zh && !entry.goes_by_short_name() => {
-            entry.full_name()
+            entry.full_name_with_peoples()
         }
         // A short Chinese form with a suffix of its own (黔西南州, 凉山州): the base and that
         // suffix ("Qianxinan Prefecture").
@@ -1305,6 +1307,18 @@ mod tests {
                 "The Hong Kong and Macao Affairs Office of Chongqing met the Taiwan Affairs Office and the Shanghai Foreign Affairs Office."
             ),
             ["Chongqing", "Shanghai"]
+        );
+    }
+
+    #[test]
+    fn a_chinese_autonomous_unit_named_in_full_keeps_its_peoples() {
+        assert_eq!(
+            bundled_names("越城区与马边彝族自治县、凉山州签约。"),
+            [
+                "Yuecheng District",
+                "Mabian Yi Autonomous County",
+                "Liangshan Prefecture"
+            ]
         );
     }
 
