@@ -63,7 +63,7 @@ static OFFICIALS_MET: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OTHER: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:jointly|together) (?:[0-9A-Za-z_]+ ){0,2}?(?:released|launched|built|established|set up|inaugurated|unveiled|created|issued|opened|hosted|organized|organised)(?-u:\b)|(?-u:\b)co-(?:built|established|sponsored|organized|organised)(?-u:\b)|(?-u:\b)inaugurated(?-u:\b)[^.;]*(?-u:\b)together with(?-u:\b)|(?-u:\b)together with(?-u:\b)[^.;]*(?-u:\b)(?:inaugurated|launched|set up|established|unveiled|released|opened|built)(?-u:\b)|(?-u:\b)(?:established|formed|built|set up) (?:a |an )?(?:[0-9A-Za-z_]+ ){0,2}?(?:cooperation|cooperative|co-operation|partnership|pairing) (?:relationship|relations|partnership|ties|mechanism)(?-u:\b)|(?-u:\b)and [a-z][a-z'-]* (?:jointly )?(?:established|set up|launched|unveiled|inaugurated)(?-u:\b)",
+        r"(?-u:\b)(?:jointly|together) (?:[0-9A-Za-z_]+ ){0,2}?(?:released|launched|built|established|set up|inaugurated|unveiled|created|issued|opened|hosted|organized|organised)(?-u:\b)|(?-u:\b)co-(?:built|established|sponsored|organized|organised)(?-u:\b)|(?-u:\b)inaugurated(?-u:\b)[^.;]*(?-u:\b)together with(?-u:\b)|(?-u:\b)together with(?-u:\b)[^.;]*(?-u:\b)(?:inaugurated|launched|set up|established|unveiled|released|opened|built)(?-u:\b)|(?-u:\b)(?:established|formed|built|set up) (?:a |an )?(?:[0-9A-Za-z_]+ ){0,2}?(?:cooperation|cooperative|co-operation|partnership|pairing) (?:relationship|relations|partnership|ties|mechanism)(?-u:\b)|(?-u:\b)and [a-z][a-z'-]* (?:jointly )?(?:established|set up|launched|unveiled|inaugurated)(?-u:\b)|(?-u:\b)(?:joined|joins) hands with(?-u:\b)",
     )
 });
 
@@ -187,6 +187,7 @@ static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::ne
             "participated",
             "jointly",
             "together",
+            "hands with",
             "co-",
             "constructed",
             "built",
@@ -467,9 +468,8 @@ static MANY_SIGNED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "agreed to sign … at an appropriate time": an agreement to act later is a plan.
-static AGREED_TO_ACT: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(r"^agreed to (?:sign|hold|meet|visit|launch|set up|establish|build|form)(?-u:\b)")
-});
+static AGREED_TO_ACT: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^agreed to (?:sign|hold|meet|visit)(?-u:\b)"));
 
 /// The order in which one occurrence's reports decide its kind (LABELLING: alliance >
 /// agreement > meeting > visit): the act done at a meeting or during a visit names the event.
@@ -547,6 +547,10 @@ mod tests {
         assert_eq!(
             kind("the meeting was co-hosted by ho and ma xingrui"),
             Some("meeting")
+        );
+        assert_eq!(
+            kind("jinshan has joined hands with jiaxing city"),
+            Some("other")
         );
         assert_eq!(kind("余姚市迎来了凉山州昭觉县党政代表团"), Some("visit"));
         // The sites toured after the trip are not its hosts; the trip itself is a visit.
