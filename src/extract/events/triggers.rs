@@ -38,7 +38,7 @@ static ALLIANCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VISIT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:visited|visits|paid (?:a|an|an official|a working) visit(?: to)?|led (?:a|an|the) (?:[0-9A-Za-z_()'’-]+ ){0,7}delegation|led (?:a|an) (?:[0-9A-Za-z_-]+ ){0,2}(?:team|group) to|delegation(?-u:\b)[^.;]{0,80}(?-u:\b)(?:visit|visited|went|arrived|came|inspects|inspected|toured)|(?:study|inspection|investigation|working|business|research|fact-finding|exchange) (?:tour|trip|visit)s?(?: (?:to|in))?|(?:visit|trip|tour) to|met (?:in [0-9A-Za-z_ ]{1,20} )?with (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|received (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|inspected|went to [0-9A-Za-z_ ]{1,60} (?:to|for) (?:study|investigate|investigation|inspect|inspection|visit|research|exchange))",
+        r"(?-u:\b)(?:visited|visits|paid (?:a|an|an official|a working) visit(?: to)?|led (?:a|an|the) (?:[0-9A-Za-z_()'’-]+ ){0,7}delegation|led (?:a|an) (?:[0-9A-Za-z_-]+ ){0,2}(?:team|group) to|delegation(?-u:\b)[^.;]{0,80}(?-u:\b)(?:visit|visited|went|arrived|came|inspects|inspected|toured)|(?:study|inspection|investigation|working|business|research|fact-finding|exchange) (?:tour|trip|visit)s?(?: (?:to|in))?|(?:visit|trip|tour) (?:to|in)|met (?:in [0-9A-Za-z_ ]{1,20} )?with (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|received (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|inspected|went to [0-9A-Za-z_ ]{1,60} (?:to|for) (?:study|investigate|investigation|inspect|inspection|visit|research|exchange))",
     )
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
