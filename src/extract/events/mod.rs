@@ -1404,6 +1404,9 @@ mod tests {
         let text = "On February 26, the Chief Executive led a Macao Special Administrative Region (MSAR) Government delegation to Guangzhou to meet with leading officials of Guangdong Province.";
         let found = extract_text(text, None, bundled).events;
         assert_eq!(parties(&found[0]), ["Macao", "Guangdong Province"]);
+        let text = "On May 3, the Chief Executive of Macau led a delegation to Fuzhou city to attend a high-level meeting with Fujian’s provincial leaders.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(parties(&found[0]), ["Macau", "Fujian"]);
     }
 
     #[test]

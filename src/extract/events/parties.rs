@@ -69,11 +69,11 @@ static TOPIC_TURN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "to meet with leading officials of", "to meet the leaders of": what introduces the hosts a
-/// delegation went to meet.
+/// "to meet with leading officials of", "to meet the leaders of", "to attend a high-level
+/// meeting with": what introduces the hosts a delegation went to meet.
 static OFFICIALS_MET_OF: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)to meet (?:with )?(?:the )?(?:[a-z]+ ){0,2}(?:officials|leaders|leadership|counterparts) (?:of|from) (?:the )?$",
+        r"(?-u:\b)to meet (?:with )?(?:the )?(?:[a-z]+ ){0,2}(?:officials|leaders|leadership|counterparts) (?:of|from) (?:the )?$|(?-u:\b)to (?:attend|hold) an? (?:[a-z-]+ ){0,2}(?:meeting|talks) with (?:the )?$",
     )
 });
 
