@@ -944,7 +944,9 @@ fn at_word_boundary(text: &str, range: &Range<usize>) -> bool {
         .any(|suffix| ends_with_ignoring_case(&text[range.clone()], suffix))
         && rest.starts_with('s')
         && !is_word(rest[1..].chars().next());
-    !is_word(before) && (!is_word(rest.chars().next()) || plural)
+    // "Fujian's Xiamen": a possessive ends the name ("Xi'an" goes on with a letter).
+    let possessive = rest.starts_with("'s") && !is_word(rest[2..].chars().next());
+    !is_word(before) && (!is_word(rest.chars().next()) || plural || possessive)
 }
 
 /// Suffixes that take a plural "s" after a list of names.
@@ -1319,6 +1321,14 @@ mod tests {
                 "Mabian Yi Autonomous County",
                 "Liangshan Prefecture"
             ]
+        );
+    }
+
+    #[test]
+    fn a_possessive_with_a_straight_apostrophe_ends_a_name() {
+        assert_eq!(
+            bundled_names("Fujian's Xiamen and Zhejiang’s Huzhou met Xi'an."),
+            ["Fujian", "Xiamen", "Zhejiang", "Huzhou", "Xi'an"]
         );
     }
 
