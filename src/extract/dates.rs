@@ -20,10 +20,17 @@ const MONTHS_FULL: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
 
 /// The end of a span of days after a Chinese date: "至9日", "-10日", "至6月2日".
-const CHINESE_SPAN_END: &str = r"(?:\s*(?:至|到|-|—|–|~|～)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?";
+macro_rules! chinese_span {
+    () => {
+        r"(?:\s*(?:至|到|-|—|–|~|～)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)"
+    };
+}
+
+/// A Chinese date's span end, if it has one.
+const CHINESE_SPAN_END: &str = concat!(chinese_span!(), "?");
 
 /// The day of a Chinese date and the span after it; "5月20至22日" leaves out the first 日.
-const CHINESE_DAY_SPAN: &str = r"(?:日(?:\s*(?:至|到|-|—|–|~|～)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?|\s*(?:至|到|-|—|–|~|～)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)";
+const CHINESE_DAY_SPAN: &str = concat!("(?:日", chinese_span!(), "?|", chinese_span!(), ")");
 
 /// Digits written as Chinese characters ("二〇二三年二月二十二日").
 const CHINESE_DIGITS: &str = "〇零○一二三四五六七八九";
