@@ -554,18 +554,46 @@ pub fn find_dates(
         story_years: story_years(text, &raws),
     };
     let mut mentions = Vec::new();
+    // "From July 30th … put into service in October 2017. On the afternoon of the 30th":
+    // a day alone belongs to the month of the last day named, not of a month named alone
+    // in passing; a month alone serves only when no day came before.
+    let mut last_day_month: Option<(Option<i32>, u8, DateResolution)> = None;
     let mut last_month: Option<(Option<i32>, u8, DateResolution)> = None;
     for raw in &raws {
-        let resolved = resolve(raw, &raws, sentences, &anchors, last_month);
+        let resolved = resolve(
+            raw,
+            &raws,
+            sentences,
+            &anchors,
+            last_day_month.or(last_month),
+        );
         if let Some(mention) = resolved {
             if let Some(month) = mention.date.month {
-                last_month = Some((mention.date.year, month, mention.resolution));
+                let seen = Some((mention.date.year, month, mention.resolution));
+                if mention.date.day.is_some() {
+                    // The end of a span ("July 30th to August 1st") is not the story's day.
+                    if !ends_a_span(&text[..raw.range.start]) {
+                        last_day_month = seen;
+                    }
+                } else {
+                    last_month = seen;
+                }
             }
             mentions.push(mention);
         }
     }
     mentions
 }
+
+/// Whether a date is the end of a span ("from July 30th to August 1st"): what stands
+/// before it ends with "to", "until", "through" or a dash.
+pub fn ends_a_span(before: &str) -> bool {
+    let start = before.floor_char_boundary(before.len().saturating_sub(12));
+    SPAN_END.is_match(&before[start..])
+}
+
+static SPAN_END: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?i)(?:(?-u:\b)(?:to|until|till|through)|[-–—])\s*$"));
 
 fn raw_dates(text: &str) -> Vec<Raw> {
     let digits: Vec<Range<usize>> = digit_runs(text.as_bytes()).collect();
@@ -1413,6 +1441,18 @@ mod tests {
     fn ordinal_days_take_the_month_of_the_last_date() {
         let found = dates("On May 7 they met. On 29th they signed.", None);
         assert_eq!(found[1].0, "XXXX-05-29");
+        let found = dates(
+            "On May 7 they met. It opened in October 2017. On the 29th they signed.",
+            None,
+        );
+        assert_eq!(found[2].0, "XXXX-05-29");
+        let found = dates(
+            "From July 3rd to August 1st they toured. On the 4th they signed.",
+            None,
+        );
+        assert_eq!(found[2].0, "XXXX-07-04");
+        let found = dates("In October 2017 they met. On the 29th they signed.", None);
+        assert_eq!(found[1].0, "2017-10-29");
     }
 
     #[test]

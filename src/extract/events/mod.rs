@@ -607,6 +607,17 @@ fn clause_date(
                 && (own.0.month.is_none() || own.0.month == occasion.0.month)
         })
     };
+    // "On June 20, Li Qiang met the delegation. On the same day, the joint conference was
+    // held": the same day is the last one named, which need not be the occasion's.
+    if own_date.is_none()
+        && SAME_DAY.is_match(lower)
+        && let Some((_, date, from)) = story
+            .paragraph_date
+            .as_ref()
+            .filter(|(_, _, from)| from != clause)
+    {
+        return (Some(*date), Some(from.clone()));
+    }
     let own = own_date.map(|date| (date, Some(clause.clone())));
     match (own, occasion_date) {
         (Some(own), _) if own.0.0.month.is_some() && own.0.0.day.is_some() => (Some(own.0), own.1),
@@ -665,6 +676,13 @@ fn clause_date(
         }
     }
 }
+
+/// A clause that opens on the day last named: "On the same day", "当天", "同日".
+static SAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^(?:also )?(?:on )?(?:the same day|that same day|the same afternoon|the same morning)(?-u:\b)|^(?:在)?(?:当天|当日|同日|同一天)",
+    )
+});
 
 /// The date of the last dated clause of this paragraph before `clause`, with that clause.
 /// Words by which a clause names its own time, resolved or not.
@@ -814,6 +832,8 @@ fn best_date(
                 mention.date.day.is_some(),
                 mention.date.month.is_some(),
                 mention.date.year.is_some(),
+                // "From July 30th to August 1st": a span is dated by its first day.
+                !crate::extract::dates::ends_a_span(&text[clause.start..mention.range.start]),
             )
         })
         .map(|mention| (mention.date, mention.resolution))
@@ -1073,6 +1093,27 @@ mod tests {
         let found = extract_text(text, None, bundled).events;
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].date, None);
+    }
+
+    #[test]
+    fn the_same_day_is_the_day_last_named() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "The delegation of Liaoning visited Shanghai for counterpart cooperation from June 19 to June 21. On June 20, the secretary of the Shanghai Municipal Party Committee met with the delegation of Liaoning. On the same day, the second joint conference on counterpart cooperation between Shanghai and Dalian was held in Shanghai.";
+        let found = extract_text(text, None, bundled).events;
+        let dalian = found
+            .iter()
+            .find(|event| parties(event).contains(&"Dalian"))
+            .expect("the conference");
+        assert_eq!(dalian.date, PartialDate::month_day(6, 20), "{found:?}");
+    }
+
+    #[test]
+    fn a_trip_over_several_days_is_dated_by_its_first_day() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "From July 30th to August 1st, Governor Yuan led a delegation of Zhejiang Province to visit Tibet for counterpart assistance.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].date, PartialDate::month_day(7, 30));
     }
 
     #[test]
