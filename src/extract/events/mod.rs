@@ -1108,6 +1108,20 @@ mod tests {
     }
 
     #[test]
+    fn what_parties_agreed_to_do_names_no_partner() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "In 1997, Fujian and Ningxia agreed to build a new village near Ningxia's capital Yinchuan to relocate villagers.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(parties(&found[0]), ["Fujian", "Ningxia"]);
+        // "with" still brings a partner in.
+        let text = "On May 3, Fujian agreed to cooperate with Ningxia on energy.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(parties(&found[0]), ["Fujian", "Ningxia"]);
+    }
+
+    #[test]
     fn a_trip_over_several_days_is_dated_by_its_first_day() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "From July 30th to August 1st, Governor Yuan led a delegation of Zhejiang Province to visit Tibet for counterpart assistance.";

@@ -65,7 +65,7 @@ static PROVINCIAL_HOST: LazyLock<Regex> = LazyLock::new(|| {
 /// Words after the trigger that turn the clause from the partners to the act's subject matter.
 static TOPIC_TURN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)(?-u:\b)(?:to|for|on|in|at|under|regarding|concerning|covering|including|such as|focus(?:ing|ed)? on|aim(?:ing|ed)? at|so as|which|that|where|when|while|after|before|as)(?-u:\b)|[《，：]|关于|围绕|就|在|推动|推进|打造|加强|深化|开展|促进|助力",
+        r"(?i)(?-u:\b)(?:to|for|on|in|at|near|under|regarding|concerning|covering|including|such as|focus(?:ing|ed)? on|aim(?:ing|ed)? at|so as|which|that|where|when|while|after|before|as)(?-u:\b)|[《，：]|关于|围绕|就|在|推动|推进|打造|加强|深化|开展|促进|助力",
     )
 });
 
@@ -114,7 +114,10 @@ pub fn parties(
     let text = context.text;
     let mut found: Vec<(Party, bool)> = Vec::new();
     let mut hosts: Vec<Option<EntryId>> = Vec::new();
-    let object_zone = object_zones(text, trigger.end..clause.end, kind);
+    // "Fujian and Ningxia agreed to build a village near Ningxia's capital Yinchuan": after
+    // "agreed to" comes what they undertook, not partners (unless "with" brings them in).
+    let undertaking = text[trigger.clone()].eq_ignore_ascii_case("agreed to");
+    let object_zone = object_zones(text, trigger.end..clause.end, kind, !undertaking);
     let subject_named = mentions_in(context, clause).any(|place| {
         place.range.start < trigger.start
             && !VENUE.is_match(tail(&text[clause.start..place.range.start], 48))
@@ -653,10 +656,15 @@ static REGION_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// that turns to the subject matter, and again after each "with" / "between" that follows.
 /// A visit's destination may follow "to" or "in" ("a visit to Taiwan", "visited counties in
 /// Baoshan City").
-fn object_zones(text: &str, after: Range<usize>, kind: EventKind) -> Vec<Range<usize>> {
+fn object_zones(
+    text: &str,
+    after: Range<usize>,
+    kind: EventKind,
+    open_at_trigger: bool,
+) -> Vec<Range<usize>> {
     let slice = &text[after.clone()];
     let mut zones = Vec::new();
-    let mut open = Some(after.start);
+    let mut open = open_at_trigger.then_some(after.start);
     for turn in TOPIC_TURN.find_iter(slice) {
         let word = turn.as_str().to_ascii_lowercase();
         let visit_destination = kind == EventKind::Visit && (word == "to" || word == "in");
