@@ -532,14 +532,20 @@ fn read_meta(
 
 static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)^(?:(?:original\s+)?(?:title|headline)|正在阅读|正在閱讀|当前阅读|原标题|原標題|标题|標題)\s*[:：]\s*",
+        r"(?i)^(?:(?:original\s+)?(?:title|headline)|正在阅读|正在閱讀|当前阅读|原?[标標](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?[题題])\s*[:：]\s*",
     )
 });
 /// "标题:松江区与庄河市签署对口合作工作计划", "(原标题:市政府与省国贸集团签订战略合作协议)": a line
-/// that names the article's headline wherever it stands.
+/// that names the article's headline wherever it stands (also with a mirror's pinyin in it:
+/// "原標(biāo)題:").
 static LABELLED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(r"^[(（]?\s*(?:原标题|原標題|标题|標題)\s*[:：]\s*(.{4,200}?)\s*[)）]?$")
+    compiled(
+        r"^[(（]?\s*原?[标標](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?[题題]\s*[:：]\s*(.{4,200}?)\s*[)）]?$",
+    )
 });
+/// "扫描二维码访问…", "掃一掃": a QR-code widget's words.
+static QR_WIDGET: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^(?:[扫掃]描二[维維][码碼]|[扫掃]一[扫掃])"));
 static LIST_NUMBER: LazyLock<Regex> = LazyLock::new(|| compiled(r"^\d{1,2}\.\s+"));
 /// "![]()", "![photo](a.jpg)": an image in Markdown.
 static MARKDOWN_IMAGE: LazyLock<Regex> = LazyLock::new(|| compiled(r"!\[[^\]]*\]\([^)]*\)"));
@@ -566,6 +572,17 @@ fn title_text(line: &str, markdown: bool) -> String {
     title = TITLE_LABEL
         .find(title)
         .map_or(title, |found| &title[found.end()..]);
+    // "掃描二維碼訪問中評網移動版 苗栗與上海崇明區簽… 掃描二維碼訪問中評社微信": the QR-code
+    // widgets on either side of the headline are not part of it.
+    let without_widgets: String;
+    if QR_WIDGET.is_match(title) {
+        without_widgets = title
+            .split(' ')
+            .filter(|part| !QR_WIDGET.is_match(part))
+            .collect::<Vec<_>>()
+            .join(" ");
+        title = &without_widgets;
+    }
     if let Some(suffix) = SITE_SUFFIX.captures(title).and_then(|c| c.get(0))
         && let Some(site) = SITE_SUFFIX.captures(title).and_then(|c| c.get(1))
         && is_site_name(site.as_str())
@@ -575,11 +592,13 @@ fn title_text(line: &str, markdown: bool) -> String {
     {
         title = &title[..suffix.start()];
     }
-    // "市財政五年累計援疆92.34億元 |": a bar left where the site's name was cut off; "CS to
-    // visit Guangzhou *********": a rule of stars under it.
+    // "市財政五年累計援疆92.34億元 |", "广州再添两友城(组图) | ||||", "…庆典-": bars and dashes
+    // left where the site's name was cut off; "CS to visit Guangzhou *********": a rule of
+    // stars under it.
     title
-        .trim()
-        .trim_end_matches(['|', '｜', '*', '='])
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '|' | '｜' | '*' | '=' | '-' | '_')
+        })
         .trim()
         .to_owned()
 }
@@ -925,6 +944,19 @@ mod tests {
             (
                 "携手记|千年商都+大国重器,穗鹤合作焕发新活力",
                 "携手记|千年商都+大国重器,穗鹤合作焕发新活力",
+            ),
+            ("广州再添两友城(组图) | ||||", "广州再添两友城(组图)"),
+            (
+                "掃描二維碼訪問中評網移動版 苗栗與上海崇明區簽交流合作備忘錄 掃描二維碼訪問中評社微信",
+                "苗栗與上海崇明區簽交流合作備忘錄",
+            ),
+            (
+                "合肥市与久留米市举行结好40周年庆典-",
+                "合肥市与久留米市举行结好40周年庆典",
+            ),
+            (
+                "原標(biāo)題:長三角19項(xiàng)重大合作!宣城共同簽約!",
+                "長三角19項(xiàng)重大合作!宣城共同簽約!",
             ),
             (
                 "CS to visit Guangzhou, Huizhou and Shenzhen **********",

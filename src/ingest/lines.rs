@@ -564,7 +564,7 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BREADCRUMB_START: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)^(?:your (?:current )?location|you are here|(?:the )?current (?:location|position)|location\s*[:：]|position\s*[:：]|当前位置|您的位置|您现在的位置|所在位置)",
+        r"(?i)^(?:your (?:current )?location|you are here|(?:the )?current (?:location|position)|location\s*[:：]|position\s*[:：]|(?:您|你)(?:当前|现在|所在)?的?位置|当前的?位置|所在的?位置)",
     )
 });
 /// "Home> Updates", "Home >Economic Accomplishments", ">> News", "» Business", "1. Home":
@@ -626,7 +626,11 @@ fn furniture(text: &str) -> Option<Furniture> {
     }
     let arrows = text.matches(" > ").count() >= 2
         || text.matches('>').count() >= 3
-        || (chars <= 80 && text.contains(" > ") && !text.contains(['.', ',', '"', '“']));
+        || (chars <= 80 && text.contains(" > ") && !text.contains(['.', ',', '"', '“']))
+        // "人民网>>旅游", "新闻中心»本地新闻": a site and its section.
+        || (chars <= 40
+            && (text.contains(">>") || text.contains('»'))
+            && !text.contains(['.', ',', '"', '“', '，', '。', '：', ':']));
     if chars <= 200 && (BREADCRUMB_START.is_match(text) || arrows || BREADCRUMB_HOME.is_match(text))
     {
         return Some(Furniture::Breadcrumb);
@@ -864,6 +868,8 @@ mod tests {
             "The current position : Home page > Gather efforts",
             "You are here : Home > News",
             "Home > News > News",
+            "人民网>>旅游",
+            "您当前的位置:首页>投资发展>招商信息",
         ] {
             assert_eq!(furniture_of(line), Some(Furniture::Breadcrumb), "{line}");
         }
