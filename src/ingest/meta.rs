@@ -16,7 +16,7 @@ use crate::model::PartialDate;
 
 /// Labels that introduce a page's own date. Chinese labels are matched on the simplified
 /// reading of a line (發佈時間 is 发布时间): 信息提供日期, 发稿时间, 日期.
-const DATE_LABEL: &str = r"(?:(?:release|publication|publish(?:ed)?|pub|post(?:ed)?|send|issue[sd]?|update[sd]?|upload(?:ed)?|create[sd]?)\s*(?:date|time|on|at)?|date|time|(?:信息)?(?:发布|发表|更新|发稿|录入|上传|提供|刊发|刊登|出版|创建|添加|登载)?(?:时间|日期))";
+const DATE_LABEL: &str = r"(?:(?:release|publication|publish(?:ed)?|pub|post(?:ed)?|send|issue[sd]?|update[sd]?|upload(?:ed)?|create[sd]?)\s*(?:date|time|on|at)?|date|time|(?:信息)?(?:发布|发表|更新|发稿|录入|上传|提供|刊发|刊登|出版|创建|添加|登载)?(?:时间|日期)|(?:发布|发表|更新)于)";
 
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"(?:^|[^\d])((\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?)(?:[^\d]|$)")
@@ -40,6 +40,12 @@ static LABELLED_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
         r"(?i)^{DATE_LABEL}\s*[:：]?\s*(\d{{4}})[-/.](\d{{1,2}})$"
     ))
+});
+
+/// "日期:09-07": a Chinese label before a month and day alone (Chinese writes the month
+/// first), the year unknown.
+static LABELLED_MONTH_DAY_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"^(?:(?:发布|发表|更新|刊发|刊登)?(?:时间|日期))\s*[:：]\s*(\d{1,2})-(\d{1,2})$")
 });
 
 static DAY_MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -70,7 +76,7 @@ static DATE_LABEL_AFTER_BAR: LazyLock<Regex> = LazyLock::new(|| {
 /// need no wide gap to stand apart.
 static DATE_LABEL_AFTER_GAP: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
-        r"(?i)(?:\s{{2,}}|\t){DATE_LABEL}\s*[:：]\s*\d|\s(?:信息)?(?:发布|发表|更新|发稿|录入|上传|提供|刊发|刊登)?(?:时间|日期)\s*[:：]\s*\d"
+        r"(?i)(?:\s{{2,}}|\t){DATE_LABEL}\s*[:：]\s*\d|\s(?:(?:信息)?(?:发布|发表|更新|发稿|录入|上传|提供|刊发|刊登)?(?:时间|日期)|(?:发布|发表|更新)于)\s*[:：]?\s*\d"
     ))
 });
 
@@ -165,6 +171,9 @@ pub fn date_line(line: &str) -> Option<PartialDate> {
     // "date 2020-04": a labelled month, as some pages date their stories.
     if let Some(found) = LABELLED_MONTH.captures(line) {
         return PartialDate::year_month(found[1].parse().ok()?, found[2].parse().ok()?);
+    }
+    if let Some(found) = LABELLED_MONTH_DAY_ZH.captures(line) {
+        return PartialDate::month_day(found[1].parse().ok()?, found[2].parse().ok()?);
     }
     let date = find_full_date(line)?;
     // Remove the date itself, then everything a date line may carry; nothing else may be left.
@@ -369,6 +378,12 @@ mod tests {
         assert_eq!(date_line("Jun 8, 2018"), ymd(2018, 6, 8));
         assert_eq!(date_line("Updated: 8 June 2018 10:32 GMT"), ymd(2018, 6, 8));
         assert_eq!(date_line("发布时间：2019年7月23日"), ymd(2019, 7, 23));
+        assert_eq!(date_line("日期:09-07"), PartialDate::month_day(9, 7));
+        assert_eq!(date_line("Date: 09-07"), None);
+        assert_eq!(
+            labelled_date("tangshan 发表于:2017-3-15 08:13 复制链接 发表新帖"),
+            ymd(2017, 3, 15)
+        );
         assert_eq!(date_line("2020/06/11 Source: Xinhua"), ymd(2020, 6, 11));
         assert_eq!(date_line("Wednesday, September 24, 2020"), ymd(2020, 9, 24));
         assert_eq!(
