@@ -323,7 +323,8 @@ fn absorb(existing: &mut Candidate, other: Candidate, gazetteer: &Gazetteer, nam
     if precedence(other.kind) > precedence(existing.kind) {
         existing.kind = other.kind;
         let named_before = std::mem::replace(&mut existing.participants, other.participants);
-        if naming == Naming::Narrower {
+        // An agreement's title names its signers exactly: they keep their names.
+        if naming == Naming::Narrower && !other.signals.titled {
             prefer_the_narrower(&mut existing.participants, &named_before, gazetteer);
         }
         existing.kind_from = other.kind_from;
@@ -332,7 +333,7 @@ fn absorb(existing: &mut Candidate, other: Candidate, gazetteer: &Gazetteer, nam
             existing.date = other.date;
             existing.date_from = other.date_from.clone();
         }
-    } else if naming == Naming::Narrower {
+    } else if naming == Naming::Narrower && !existing.signals.titled {
         prefer_the_narrower(&mut existing.participants, &other.participants, gazetteer);
     }
     if existing.date.is_none() && other.date.is_some() {

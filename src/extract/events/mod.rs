@@ -67,6 +67,8 @@ struct Signals {
     inherited_date: bool,
     /// Its clause reads as background ("since", "in the past", "has signed").
     background: bool,
+    /// Its parties are those an agreement's quoted title names.
+    titled: bool,
 }
 
 impl Signals {
@@ -77,6 +79,7 @@ impl Signals {
         self.organisation |= other.organisation;
         self.inherited_date &= other.inherited_date;
         self.background &= other.background;
+        self.titled |= other.titled;
     }
 }
 
@@ -458,6 +461,15 @@ fn read_clause(
             }
         }
         signals.group_reference = true;
+    }
+    // The parties a signed agreement's title names signed it, when the clause names no
+    // others ("Since the signing of the “… Shenzhen-Harbin Industrial Park” in May 2019").
+    if participants.len() < 2 && trigger.kind == EventKind::Agreement {
+        let signers = parties::titled_parties(context, clause);
+        if signers.len() >= 2 {
+            participants = signers;
+            signals.titled = true;
+        }
     }
     if participants.len() < 2 {
         let members = parties::compound_members(context, clause, &trigger_range);
@@ -1119,6 +1131,21 @@ mod tests {
         let found = extract_text(text, None, bundled).events;
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(parties(&found[0]), ["Fujian", "Ningxia"]);
+    }
+
+    #[test]
+    fn the_places_heading_an_agreement_s_title_signed_it() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "Since the signing of the \"Agreement on Cooperation and Joint Construction of the Shenzhen-Harbin Industrial Park\" in May 2019, the park has attracted 590 companies.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(parties(&found[0]), ["Shenzhen", "Harbin"]);
+        assert_eq!(found[0].date, PartialDate::year_month(2019, 5));
+        let text = "8月17日，双方签署了《北京市人民政府河北省人民政府关于共同推进河北雄安新区规划建设的战略合作协议》。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].participants.len(), 2, "{found:?}");
+        assert!(parties(&found[0])[1].starts_with("Hebei"), "{found:?}");
     }
 
     #[test]

@@ -569,6 +569,110 @@ static REGION_AS_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Since the signing of the “Agreement on … the Shenzhen-Harbin Industrial Park” in May
+/// 2019", "签署了《北京市人民政府河北省人民政府关于…的协议》": the places that open a quoted
+/// agreement's title, joined by a dash, "与" or a government's name, are the parties who signed
+/// it — when the clause names none otherwise.
+pub fn titled_parties(context: &Context<'_>, clause: &Range<usize>) -> Vec<Participant> {
+    context
+        .spans
+        .quoted
+        .iter()
+        .filter(|quote| clause.start <= quote.start && quote.end <= clause.end)
+        .filter(|quote| {
+            AGREEMENT_TITLE.is_match(&context.text[(*quote).clone()].to_ascii_lowercase())
+        })
+        .map(|quote| {
+            // The page's own reading of the places in the title (not every word a name
+            // spells: 合作 is no city here).
+            let mentions: Vec<&PlaceMention> =
+                starting_in(context.places, quote, |place| place.range.start)
+                    .iter()
+                    .filter(|mention| mention.range.end <= quote.end)
+                    .filter(|mention| !is_region(mention, context.gazetteer))
+                    .collect();
+            // "the Shenzhen-Harbin Industrial Park", read as one name: the pair it joins.
+            if let [compound] = mentions.as_slice()
+                && compound.entry.is_none()
+                && compound.name.contains(['-', '–'])
+            {
+                let members = places_joined_in(&compound.name, context.gazetteer);
+                let mut joined: Vec<Participant> = Vec::new();
+                for member in &members {
+                    let party = named_for(member, true, context.gazetteer);
+                    if !joined.iter().any(|known| same_party(known, &party)) {
+                        joined.push(party);
+                    }
+                }
+                return joined;
+            }
+            let mut joined: Vec<Participant> = Vec::new();
+            for pair in mentions.windows(2) {
+                let between = context.text.get(pair[0].range.end..pair[1].range.start);
+                if !between.is_some_and(|between| TITLE_JOINT.is_match(between)) {
+                    if joined.is_empty() {
+                        continue;
+                    }
+                    break;
+                }
+                // "the Shenzhen-Harbin Industrial Park": the park is named for the pair, whose
+                // second place carries the park's head words.
+                let dashed = between.is_some_and(|between| between.trim().chars().count() == 1);
+                for mention in pair {
+                    let party = named_for(mention, dashed, context.gazetteer);
+                    if !joined.iter().any(|known| same_party(known, &party)) {
+                        joined.push(party);
+                    }
+                }
+            }
+            joined
+        })
+        .find(|joined| joined.len() >= 2)
+        .unwrap_or_default()
+}
+
+/// A place of a dashed pair as a party: a zone's head words after its place's name ("Harbin
+/// Industrial Park") name the zone the pair built, not the party — the place itself is.
+fn named_for(mention: &PlaceMention, dashed: bool, gazetteer: &Gazetteer) -> Participant {
+    let place = || {
+        let head = ZONE_HEAD.find(&mention.name)?;
+        let base = mention.name[..head.start()].trim_end();
+        places_joined_in(base, gazetteer)
+            .into_iter()
+            .find(|inner| inner.range == (0..base.len()))
+    };
+    match place().filter(|_| dashed) {
+        Some(inner) => Participant {
+            name: inner.name,
+            entry: inner.entry,
+        },
+        None => Participant {
+            name: mention.name.clone(),
+            entry: mention.entry,
+        },
+    }
+}
+
+/// The head words of a zone's English name.
+static ZONE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"\s(?:Industrial Park|Industry Park|Science Park|Park|Economic and Technological Development Zone|Economic Development Zone|High-tech Zone|Development Zone|Zone|New Area)$",
+    )
+});
+
+/// The word that makes a quoted title an agreement's.
+static AGREEMENT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"(?-u:\b)(?:agreement|memorandum|framework|accord)(?-u:\b)|协议|备忘录|协定|合作书")
+});
+
+/// What joins the parties at the head of an agreement's title: "Shenzhen-Harbin", "A与B",
+/// "A人民政府B人民政府", "A and B".
+static TITLE_JOINT: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^(?:\s*[-–—/、·]\s*|\s+and\s+|(?:人民政府|政府)?(?:与|和|同|、)?|(?:人民政府|政府))$",
+    )
+});
+
 /// The place mentions that lie wholly in `clause`, outside quoted titles.
 fn mentions_in<'a>(
     context: &'a Context<'_>,
