@@ -673,6 +673,13 @@ fn shorten(text: &str, max_chars: usize) -> String {
     format!("{cut}…")
 }
 
+/// "自2021年6月,东阳市与南江县签订了…以来,我市各界…两地": Chinese clauses, which a footer's
+/// fields are not — a last paragraph cut off mid-sentence is still the article's (Chinese has
+/// no spaces to count words by).
+fn chinese_clauses(text: &str) -> bool {
+    cjk_count(text) >= 15 && text.contains(['，', ',', '。'])
+}
+
 /// Body paragraphs: runs of consecutive kept lines (prose, captions and short lines) in the
 /// body zone. Short lines after the last prose line with four words or fewer are leftovers of
 /// a footer; a line repeating the headline is the page's second copy of it.
@@ -684,7 +691,9 @@ fn paragraphs(lines: &[Line<'_>], start: usize, end: usize, title: &str) -> Vec<
             Label::Prose | Label::Caption => true,
             Label::Short => {
                 normalise(&title_text(line.text, false)) != title
-                    && last_prose.is_none_or(|last| index < last || word_count(line.text) > 4)
+                    && last_prose.is_none_or(|last| {
+                        index < last || word_count(line.text) > 4 || chinese_clauses(line.text)
+                    })
             }
             _ => false,
         }
@@ -733,6 +742,23 @@ mod tests {
         let cleaned = clean(&text, &Hints::default());
         assert_eq!(cleaned.meta.title, "Wuxi and Xuzhou sign agreement");
         assert_eq!(body(&text, &cleaned), vec![PARAGRAPH, PARAGRAPH]);
+    }
+
+    #[test]
+    fn a_last_chinese_paragraph_cut_off_mid_sentence_is_kept() {
+        let last = "自2021年6月,东阳市与南江县签订了深化东西部协作和交流合作框架协议以来,我市各界在人才交流等各方面给";
+        let text = format!("东阳南江携手同行\n\n{ZH_PARAGRAPH}\n{last}\n");
+        let cleaned = clean(&text, &Hints::default());
+        let kept = body(&text, &cleaned);
+        assert!(
+            kept.last()
+                .is_some_and(|paragraph| paragraph.ends_with(last)),
+            "{kept:?}"
+        );
+        // A footer's fields after the article stay out.
+        let text = format!("东阳南江携手同行\n\n{ZH_PARAGRAPH}\n主办单位:东阳市人民政府办公室\n");
+        let cleaned = clean(&text, &Hints::default());
+        assert_eq!(body(&text, &cleaned), vec![ZH_PARAGRAPH]);
     }
 
     #[test]

@@ -1149,6 +1149,13 @@ mod tests {
     }
 
     #[test]
+    fn what_will_be_done_is_no_event() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "渝北和双流这对腾飞之翼,必将以更加开放的姿态共建经济圈。";
+        assert!(extract_text(text, None, bundled).events.is_empty());
+    }
+
+    #[test]
     fn a_trip_over_several_days_is_dated_by_its_first_day() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "From July 30th to August 1st, Governor Yuan led a delegation of Zhejiang Province to visit Tibet for counterpart assistance.";

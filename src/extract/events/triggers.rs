@@ -98,7 +98,7 @@ static PRESS_CONFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// Plans and wishes: an act not (yet) done.
 static PLAN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|to be held|hopes?|hoped|strive to|set a goal|set the goal|proposed to|is set to|are set to)(?-u:\b)|将于|将要|即将|拟|计划|准备|有望|将(?:签|举|召|共|在|与|和|同|赴|前往)|明天|明日",
+        r"(?-u:\b)(?:will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|to be held|hopes?|hoped|strive to|set a goal|set the goal|proposed to|is set to|are set to)(?-u:\b)|将于|将要|即将|必将|将会|将以|将继续|将进一步|拟|计划|准备|有望|将(?:签|举|召|共|在|与|和|同|赴|前往)|明天|明日",
     )
 });
 /// "the tripartite agreement signed on August 16": a reference back to a signing, not a report.
