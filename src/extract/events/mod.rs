@@ -493,8 +493,26 @@ fn read_clause(
         {
             participants.push(destination);
         }
+        // "Mr Chan and Mr Leong signed the CEPA before the meeting": officials who sign at
+        // the occasion sign for its parties.
         if participants.len() < 2
-            && matches!(trigger.kind, EventKind::Alliance | EventKind::Meeting)
+            && trigger.kind == EventKind::Agreement
+            && lower[trigger.start..].starts_with("signed")
+            && OCCASION_REFERENCE.is_match(&lower)
+            && let Some(occasion) = story.occasion.as_ref()
+            && occasion.participants.len() >= 2
+            && participants
+                .iter()
+                .all(|party| occasion.participants.iter().any(|o| same_party(o, party)))
+        {
+            participants = occasion.participants.clone();
+            parties_from = occasion.parties_from.clone();
+        }
+        if participants.len() < 2
+            && matches!(
+                trigger.kind,
+                EventKind::Alliance | EventKind::Meeting | EventKind::Agreement
+            )
             && let Some((members, from)) = members_listed_next(context, following)
         {
             participants = members;
@@ -1153,6 +1171,22 @@ mod tests {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "渝北和双流这对腾飞之翼,必将以更加开放的姿态共建经济圈。";
         assert!(extract_text(text, None, bundled).events.is_empty());
+    }
+
+    #[test]
+    fn members_listed_next_officials_who_sign_at_the_occasion_and_a_delegation_leading() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "The environmental departments of 11 provinces have jointly signed a framework agreement on May 3. The 11 provinces are Sichuan, Ningxia, Xinjiang, Qinghai, Shaanxi, Gansu, Shanxi, Henan, Hubei, Chongqing, and Inner Mongolia.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].participants.len(), 11, "{found:?}");
+        let text = "Financial Secretary Paul Chan co-chaired the 10th Hong Kong Macao Co-operation High Level Meeting with Macau Secretary Lionel Leong in Hong Kong today.\n\nMr Chan and Mr Leong signed the HK-Macao Closer Economic Partnership Arrangement before the meeting.";
+        let found = extract_text(text, PartialDate::ymd(2017, 10, 27), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, crate::model::EventKind::Agreement);
+        let text = "Mayor Zhang of Changsha is leading a delegation to Hami from March 7.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

@@ -38,7 +38,7 @@ static ALLIANCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VISIT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:visited|visits|paid (?:a|an|an official|a working) visit(?: to)?|led (?:a|an|the) (?:[0-9A-Za-z_()'’-]+ ){0,7}delegation|led (?:a|an) (?:[0-9A-Za-z_-]+ ){0,2}(?:team|group) to|delegation(?-u:\b)[^.;]{0,80}(?-u:\b)(?:visit|visited|went|arrived|came|inspects|inspected|toured)|(?:study|inspection|investigation|working|business|research|fact-finding|exchange) (?:tour|trip|visit)s?(?: (?:to|in))?|(?:visit|trip|tour) (?:to|in)|met (?:in [0-9A-Za-z_ ]{1,20} )?with (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|received (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|inspected|went to [0-9A-Za-z_ ]{1,60} (?:to|for) (?:study|investigate|investigation|inspect|inspection|visit|research|exchange))",
+        r"(?-u:\b)(?:visited|visits|paid (?:a|an|an official|a working) visit(?: to)?|(?:led|leads|is leading|was leading|headed|heads) (?:a|an|the) (?:[0-9A-Za-z_()'’-]+ ){0,7}delegation|led (?:a|an) (?:[0-9A-Za-z_-]+ ){0,2}(?:team|group) to|delegation(?-u:\b)[^.;]{0,80}(?-u:\b)(?:visit|visited|went|arrived|came|inspects|inspected|toured)|(?:study|inspection|investigation|working|business|research|fact-finding|exchange) (?:tour|trip|visit)s?(?: (?:to|in))?|(?:visit|trip|tour) (?:to|in)|met (?:in [0-9A-Za-z_ ]{1,20} )?with (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|received (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|inspected|went to [0-9A-Za-z_ ]{1,60} (?:to|for) (?:study|investigate|investigation|inspect|inspection|visit|research|exchange|discuss|talks))",
     )
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
@@ -140,7 +140,7 @@ pub static GROUP_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// "during the visit", "at the meeting", "on the site": the occasion already reported.
 pub static OCCASION_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^(?:also )?(?:during|at|after|on the sidelines of|following) the (?:[0-9A-Za-z_]+ ){0,3}[0-9A-Za-z_]+(?-u:\b)|^on the (?:opening|first|second|third|same|closing|last) day(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)(?:at|during|after) the (?:same )?(?:meeting|event|ceremony|conference|visit|talks|symposium|forum|session|discussion)(?-u:\b)|(?-u:\b)during the event(?-u:\b)|^(?:在)?(?:当天|当日|同日|同一天|会上|期间)|^(?:在)?[^，,。；]{0,12}?(?:会|会议|仪式|活动|论坛|峰会)(?:上|期间)",
+        r"^(?:also )?(?:during|at|after|on the sidelines of|following) the (?:[0-9A-Za-z_]+ ){0,3}[0-9A-Za-z_]+(?-u:\b)|^on the (?:opening|first|second|third|same|closing|last) day(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)(?:at|during|after|before) the (?:same )?(?:meeting|event|ceremony|conference|visit|talks|symposium|forum|session|discussion)(?-u:\b)|(?-u:\b)during the event(?-u:\b)|^(?:在)?(?:当天|当日|同日|同一天|会上|期间)|^(?:在)?[^，,。；]{0,12}?(?:会|会议|仪式|活动|论坛|峰会)(?:上|期间)",
     )
 });
 /// A clause opening with a definite reference to an act already reported.
