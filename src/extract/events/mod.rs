@@ -1232,6 +1232,19 @@ mod tests {
     }
 
     #[test]
+    fn officials_of_two_places_attending_and_a_relationship_established() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "The 2021 Zhangjiajie Winter Tourism Promotion Conference was held in Yueyang on December 17. Wan Dong of the Zhangjiajie Municipal People's Government, and Wei Shuping, counterpart of the Yueyang Municipal People's Government, attended.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(parties(&found[0]).len(), 2, "{found:?}");
+        assert_eq!(found[0].date, PartialDate::ymd(2021, 12, 17));
+        let text = "Since the establishment of the pairing relationship between Xishan District and Hualong County in 2017, the two places have had frequent exchanges.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
     fn a_trip_over_several_days_is_dated_by_its_first_day() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "From July 30th to August 1st, Governor Yuan led a delegation of Zhejiang Province to visit Tibet for counterpart assistance.";

@@ -43,7 +43,7 @@ static VISIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:agreed to|agreed on|reached (?:a |an )?(?:[0-9A-Za-z_]+ )?consensus)(?-u:\b)|(?-u:\b)(?:held|convened|hosted|co-hosted|co-chaired|chaired|jointly held|attended)(?-u:\b)[^.;]*(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair|discussion|activity|activities)(?-u:\b)|(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session|discussion|dialogue)(?-u:\b)[^.;]*(?-u:\b)(?:held|took place|takes place|opened|kicked off|convened|co-hosted|co-chaired)(?-u:\b)|(?-u:\b)(?:gathered for|gathered in|gathered at|took part in|participated in|held talks)(?-u:\b)|(?-u:\b)(?:at|during) the (?:[0-9A-Za-z_-]+ ){0,4}(?:meeting|conference|forum|symposium) (?:on|of) (?:[0-9A-Za-z_'’-]+ |[–-] ){1,4}(?:cooperation|co-operation|collaboration)(?-u:\b)",
+        r"(?-u:\b)(?:agreed to|agreed on|reached (?:a |an )?(?:[0-9A-Za-z_]+ )?consensus)(?-u:\b)|(?-u:\b)(?:held|convened|hosted|co-hosted|co-chaired|chaired|jointly held|attended)(?-u:\b)[^.;]*(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair|discussion|activity|activities)(?-u:\b)|(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session|discussion|dialogue)(?-u:\b)[^.;]*(?-u:\b)(?:held|took place|takes place|opened|kicked off|convened|co-hosted|co-chaired)(?-u:\b)|(?-u:\b)(?:gathered for|gathered in|gathered at|took part in|participated in|held talks)(?-u:\b)|(?-u:\b)(?:attended|were present)(?: the (?:meeting|event|ceremony|conference|forum))?\s*\.?\s*$|(?-u:\b)(?:at|during) the (?:[0-9A-Za-z_-]+ ){0,4}(?:meeting|conference|forum|symposium) (?:on|of) (?:[0-9A-Za-z_'’-]+ |[–-] ){1,4}(?:cooperation|co-operation|collaboration)(?-u:\b)",
     )
 });
 /// "Chief Executive Carrie Lam met Hebei Governor Xu Qin", "Mrs Lam met with the Governor of
@@ -63,7 +63,7 @@ static OFFICIALS_MET: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OTHER: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:jointly|together) (?:[0-9A-Za-z_]+ ){0,2}?(?:released|launched|built|established|set up|inaugurated|unveiled|created|issued|opened|hosted|organized|organised)(?-u:\b)|(?-u:\b)co-(?:built|established|sponsored|organized|organised)(?-u:\b)|(?-u:\b)inaugurated(?-u:\b)[^.;]*(?-u:\b)together with(?-u:\b)|(?-u:\b)together with(?-u:\b)[^.;]*(?-u:\b)(?:inaugurated|launched|set up|established|unveiled|released|opened|built)(?-u:\b)|(?-u:\b)(?:established|formed|built|set up) (?:a |an )?(?:[0-9A-Za-z_]+ ){0,2}?(?:cooperation|cooperative|co-operation|partnership|pairing) (?:relationship|relations|partnership|ties|mechanism)(?-u:\b)|(?-u:\b)and [a-z][a-z'-]* (?:jointly )?(?:established|set up|launched|unveiled|inaugurated)(?-u:\b)|(?-u:\b)(?:joined|joins) hands with(?-u:\b)",
+        r"(?-u:\b)(?:jointly|together) (?:[0-9A-Za-z_]+ ){0,2}?(?:released|launched|built|established|set up|inaugurated|unveiled|created|issued|opened|hosted|organized|organised)(?-u:\b)|(?-u:\b)co-(?:built|established|sponsored|organized|organised)(?-u:\b)|(?-u:\b)inaugurated(?-u:\b)[^.;]*(?-u:\b)together with(?-u:\b)|(?-u:\b)together with(?-u:\b)[^.;]*(?-u:\b)(?:inaugurated|launched|set up|established|unveiled|released|opened|built)(?-u:\b)|(?-u:\b)(?:established|formed|built|set up) (?:a |an )?(?:[0-9A-Za-z_]+ ){0,2}?(?:cooperation|cooperative|co-operation|partnership|pairing) (?:relationship|relations|partnership|ties|mechanism)(?-u:\b)|(?-u:\b)and [a-z][a-z'-]* (?:jointly )?(?:established|set up|launched|unveiled|inaugurated)(?-u:\b)|(?-u:\b)(?:joined|joins) hands with(?-u:\b)|(?-u:\b)establishment of (?:the |a |an )?(?:[0-9A-Za-z_-]+ ){0,8}?(?:relationship|relations|partnership|mechanism)(?-u:\b)",
     )
 });
 
@@ -194,6 +194,8 @@ static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::ne
             "set up",
             "launched",
             "established",
+            "establishment",
+            "present",
             "unveiled",
             "released",
             "inaugurated",
