@@ -506,11 +506,21 @@ fn in_year_span(text: &str, year: Range<usize>) -> bool {
     let before_words = text[..year.start]
         .strip_suffix(" to ")
         .map(|head| head.get(head.len().saturating_sub(4)..));
+    // "2017年至2019年三年对口帮扶行动协议": a term in Chinese.
+    let after_chinese = CHINESE_YEAR_SPAN_AFTER.is_match(&text[year.end..]);
+    let before_chinese = CHINESE_YEAR_SPAN_BEFORE.is_match(&text[..year.start]);
     after.is_some_and(four_digits)
         || before.is_some_and(four_digits)
         || after_words.is_some_and(four_digits)
         || before_words.is_some_and(four_digits)
+        || after_chinese
+        || before_chinese
 }
+
+static CHINESE_YEAR_SPAN_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^年?\s*(?:至|到|—|–|-|~|～)\s*\d{4}\s*年"));
+static CHINESE_YEAR_SPAN_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"\d{4}\s*年\s*(?:至|到|—|–|-|~|～)\s*$"));
 
 /// A raw date before its year is resolved.
 #[derive(Clone, Debug)]
@@ -1453,6 +1463,17 @@ mod tests {
         assert_eq!(found[2].0, "XXXX-07-04");
         let found = dates("In October 2017 they met. On the 29th they signed.", None);
         assert_eq!(found[1].0, "2017-10-29");
+    }
+
+    #[test]
+    fn a_term_of_years_is_no_date() {
+        assert!(
+            dates(
+                "拱墅区与黄平县达成2017年至2019年三年对口帮扶行动协议。",
+                None
+            )
+            .is_empty()
+        );
     }
 
     #[test]

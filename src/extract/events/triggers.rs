@@ -75,7 +75,7 @@ static ALLIANCE_ZH: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static AGREEMENT_ZH: LazyLock<Regex> =
-    LazyLock::new(|| compiled(r"签署|签订|签约|签下|缔结|达成[^。；，]{0,8}?(?:协议|共识)"));
+    LazyLock::new(|| compiled(r"签署|签订|签约|签下|缔结|达成[^。；，]{0,20}?(?:协议|共识)"));
 static MEETING_ZH: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
         r"(?:召开|举行|举办|开幕|召集)|(?:座谈|会谈|洽谈)(?:会|活动)?|(?:对接|交流)(?:会|活动|座谈)|(?:进行|开展|深入|考察|座谈|工作)(?:了)?(?:工作)?(?:交流|对接)|对接[^。；，]{0,12}?(?:工作|事宜)|(?:主持|出席)[^。；]{0,30}?会议|合作会议|联席会议|峰会|论坛",
