@@ -1245,6 +1245,13 @@ mod tests {
     }
 
     #[test]
+    fn agreements_with_units_abroad_are_no_chinese_event() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "On May 3, ten provincial tourism bureaus including Shanghai, Jiangsu and Shandong signed cooperation agreements on tourism with ten American states.";
+        assert!(extract_text(text, None, bundled).events.is_empty());
+    }
+
+    #[test]
     fn a_trip_over_several_days_is_dated_by_its_first_day() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "From July 30th to August 1st, Governor Yuan led a delegation of Zhejiang Province to visit Tibet for counterpart assistance.";

@@ -401,17 +401,26 @@ pub fn ties_abroad(lower: &str) -> bool {
         (lower.contains("友好") || lower.contains("友城") || lower.contains("姊妹"))
             && FOREIGN_COUNTRY_ZH.is_match(lower)
     } else {
-        (lower.contains("sister") || lower.contains("friendship cit") || lower.contains("twin"))
-            && FOREIGN_COUNTRY_EN.is_match(lower)
+        ((lower.contains("sister") || lower.contains("friendship cit") || lower.contains("twin"))
+            && FOREIGN_COUNTRY_EN.is_match(lower))
+            || FOREIGN_UNITS_EN.is_match(lower)
     }
 }
 
 /// The same countries as English news names them, and their adjectives ("Pakistani",
 /// "Japanese": a country's name opens them), in lower case.
-static FOREIGN_COUNTRY_EN: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(
-        r"(?-u:\b)(?:mongolia|japan|korea|russia|france|french|german|britain|british|the uk|ital|spain|spanish|portug|the us|the united states|american|canad|brazil|australia|new zealand|thai|vietnam|laos|lao|cambodia|myanmar|malaysia|indonesia|philippine|singapore|india|pakistan|kazakh|uzbek|kyrgyz|tajik|belarus|ukrain|serbia|georgia|turk|iran|israel|egypt|south africa|argentin|chile|peru|mexic|poland|polish|hungar|czech|austria|greece|greek|netherlands|dutch|belgi|swiss|switzerland|swed|norw|finland|finnish|denmark|danish)",
-    )
+/// The countries and adjectives of `FOREIGN_COUNTRY_EN`, for the patterns built on them.
+const FOREIGN_COUNTRIES_EN: &str = "mongolia|japan|korea|russia|france|french|german|britain|british|the uk|ital|spain|spanish|portug|the us|the united states|american|canad|brazil|australia|new zealand|thai|vietnam|laos|lao|cambodia|myanmar|malaysia|indonesia|philippine|singapore|india|pakistan|kazakh|uzbek|kyrgyz|tajik|belarus|ukrain|serbia|georgia|turk|iran|israel|egypt|south africa|argentin|chile|peru|mexic|poland|polish|hungar|czech|austria|greece|greek|netherlands|dutch|belgi|swiss|switzerland|swed|norw|finland|finnish|denmark|danish";
+
+static FOREIGN_COUNTRY_EN: LazyLock<Regex> =
+    LazyLock::new(|| compiled(&format!(r"(?-u:\b)(?:{FOREIGN_COUNTRIES_EN})")));
+
+/// "signed cooperation agreements on tourism with ten American states": partners that are
+/// units of a country abroad.
+static FOREIGN_UNITS_EN: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"(?-u:\b)with (?:the )?(?:[a-z0-9-]+ )?(?:{FOREIGN_COUNTRIES_EN})[a-z]* (?:states|cities|provinces|regions|counties|prefectures|municipalities|partners)(?-u:\b)"
+    ))
 });
 
 /// Countries whose towns Chinese places most often twin with, as Chinese names them.
