@@ -532,7 +532,7 @@ fn read_meta(
 
 static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)^(?:(?:original\s+)?(?:title|headline)|正在阅读|正在閱讀|当前阅读|原?[标標](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?[题題])\s*[:：]\s*",
+        r"(?i)^(?:[^:：]{0,60}?(?-u:\b)topic|(?:original\s+)?(?:title|headline)|正在阅读|正在閱讀|当前阅读|原?[标標](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?[题題])\s*[:：]\s*",
     )
 });
 /// "标题:松江区与庄河市签署对口合作工作计划", "(原标题:市政府与省国贸集团签订战略合作协议)": a line
@@ -972,6 +972,10 @@ mod tests {
                 "携手记|千年商都+大国重器,穗鹤合作焕发新活力",
             ),
             ("广州再添两友城(组图) | ||||", "广州再添两友城(组图)"),
+            (
+                "China News Network Xining, March 3 Topic: From Jiangsu to Qinghai: Cadres Build a Bridge",
+                "From Jiangsu to Qinghai: Cadres Build a Bridge",
+            ),
             (
                 "掃描二維碼訪問中評網移動版 苗栗與上海崇明區簽交流合作備忘錄 掃描二維碼訪問中評社微信",
                 "苗栗與上海崇明區簽交流合作備忘錄",

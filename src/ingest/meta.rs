@@ -108,7 +108,7 @@ static CHINESE_FIELD_LABEL: LazyLock<Regex> = LazyLock::new(|| compiled(r"\p{Han
 /// Words that make a short line a byline.
 static BYLINE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)(?-u:\b)(?:reporters?|correspondents?|editors?|authors?|photographers?|interns?|writers?|translators?|contributors?)(?-u:\b)|记者|通讯员|编辑|作者|^\s*by\s+[A-Z]",
+        r"(?i)(?-u:\b)(?:reporters?|correspondents?|editors?|authors?|photographers?|interns?|writers?|translators?|contributors?)(?-u:\b)|记者|通讯员|编辑|作者|^\s*by\s+[A-Z]|^\s*from\s+(?:[A-Z][\w'’.-]*\s+){0,6}(?:Department|Office|Bureau|Agency|Services?|News|Daily|Network|Press|Centre|Center)\s*$",
     )
 });
 
@@ -465,6 +465,10 @@ mod tests {
         );
         assert!(is_byline("□ Nanjing Daily/Zijinshan News Reporter"));
         assert!(is_byline("Correspondent Qi Xuan"));
+        assert!(is_byline(
+            " From Hong Kong's Information Services Department"
+        ));
+        assert!(!is_byline("From Shanghai to Lhasa: a long road"));
         assert!(is_byline("By Li Ming"));
         assert!(!is_byline(
             "The reporter learned that the three districts signed an agreement."
