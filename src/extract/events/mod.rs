@@ -253,6 +253,8 @@ struct Story {
     organisations: Vec<String>,
     /// How many clauses have been read.
     clauses_read: usize,
+    /// Whether the last clause read told of a plan.
+    last_was_plan: bool,
     /// The day the story's lead gives ("… started her visit programme in Chengdu today
     /// (September 23)"), while no other day has been named since.
     lead_date: Option<(Dated, Range<usize>)>,
@@ -350,6 +352,10 @@ fn read_clause(
         String::new()
     };
     let trigger = triggers::trigger(&lower).or_else(|| triggers::group_act(&lower));
+    // "我省党政代表团将赴上海、江苏、浙江学习考察。与上海、江苏、浙江举行战略合作签约…": a
+    // Chinese clause without a subject of its own goes on with the plan before it.
+    let continues_a_plan = story.last_was_plan && triggers::continues_the_subject(clause_text);
+    story.last_was_plan = triggers::plans(&lower) || continues_a_plan;
     let own_is_year_only = own_date.is_none_or(|(date, _)| date.month.is_none());
     let reports = |trigger: &Trigger| {
         // "have entered into no less than 51 agreements this year": a count of acts over a
@@ -360,6 +366,7 @@ fn read_clause(
                     && BACKGROUND.is_match(&lower)
                     && triggers::counts_vaguely(&lower)));
         !(triggers::is_plan(&lower, trigger)
+            || continues_a_plan
             || triggers::names_the_occasion_only(&lower, trigger)
             || triggers::lists_others(&lower)
             || tally
@@ -1203,6 +1210,11 @@ mod tests {
     fn what_will_be_done_is_no_event() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "渝北和双流这对腾飞之翼,必将以更加开放的姿态共建经济圈。";
+        assert!(extract_text(text, None, bundled).events.is_empty());
+        // A clause without a subject of its own goes on with the plan before it.
+        let text = "11月16日上午,河南省党政代表团将赴上海、江苏、浙江学习考察。与上海、江苏、浙江举行战略合作签约等一系列活动。";
+        assert!(extract_text(text, None, bundled).events.is_empty());
+        let text = "双方也规划在会展产业领域,由台北市与上海市主管局处代表签署合作备忘录。";
         assert!(extract_text(text, None, bundled).events.is_empty());
     }
 

@@ -98,7 +98,7 @@ static PRESS_CONFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// Plans and wishes: an act not (yet) done.
 static PLAN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|to be held|hopes?|hoped|strive to|set a goal|set the goal|proposed to|is set to|are set to)(?-u:\b)|将于|将要|即将|必将|将会|将以|将继续|将进一步|拟|计划|准备|有望|将(?:签|举|召|共|在|与|和|同|赴|前往)|明天|明日",
+        r"(?-u:\b)(?:will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|to be held|hopes?|hoped|strive to|set a goal|set the goal|proposed to|is set to|are set to)(?-u:\b)|将于|将要|即将|必将|将会|将以|将继续|将进一步|拟|计划|(?:规划|计划)(?:在|于|将)|准备|有望|将(?:签|举|召|共|在|与|和|同|赴|前往)|明天|明日",
     )
 });
 /// "the tripartite agreement signed on August 16": a reference back to a signing, not a report.
@@ -334,6 +334,18 @@ pub fn trigger(lower: &str) -> Option<Trigger> {
 }
 
 /// Whether a plan or wish is stated before the trigger ("will sign", "plans to visit").
+/// Whether a clause tells of a plan anywhere in it.
+pub fn plans(lower: &str) -> bool {
+    PLAN.is_match(lower)
+}
+
+/// "与上海、江苏、浙江举行…", "并与…签署": a Chinese clause that opens without a subject of its
+/// own, going on with the one before.
+pub fn continues_the_subject(clause: &str) -> bool {
+    let opening = clause.trim_start();
+    may_hold_cjk(opening) && opening.starts_with(['与', '和', '同', '并', '还'])
+}
+
 pub fn is_plan(lower: &str, trigger: &Trigger) -> bool {
     // "… will enter deep collaboration following the signing of an agreement on June 6": the
     // signing is done, whatever the main clause plans.
