@@ -561,10 +561,7 @@ fn read_clause(
         return;
     }
     let fields = fields_in(clause_text);
-    let mut pairs = paired_lists(text, clause, &found);
-    if pairs.is_empty() && kind == EventKind::Visit {
-        pairs = stops_of_a_tour(&trigger_range, &found, &participants);
-    }
+    let pairs = paired_lists(text, clause, &found);
     if pairs.len() >= 2 {
         story.reported.insert((clause.start, clause.end));
         for pair in pairs {
@@ -945,36 +942,6 @@ fn paired_lists(text: &str, clause: &Range<usize>, parties: &[Party]) -> Vec<Vec
     }
 }
 
-/// "广西壮族自治区党政代表团赴广东、海南考察", "a tour to Hangzhou, Shanghai and Nanjing":
-/// one visitor named before the verb and several places after it are one visit to each
-/// (LABELLING: each stop of a tour is a visit of its own).
-fn stops_of_a_tour(
-    trigger: &Range<usize>,
-    found: &[Party],
-    participants: &[Participant],
-) -> Vec<Vec<Participant>> {
-    let places: Vec<&Party> = found.iter().filter(|party| !party.organisation).collect();
-    let [visitor, stops @ ..] = places.as_slice() else {
-        return Vec::new();
-    };
-    let as_found = places.len() == participants.len()
-        && places
-            .iter()
-            .zip(participants)
-            .all(|(party, participant)| same_party(&party.participant, participant));
-    if !as_found
-        || stops.len() < 2
-        || visitor.range.start >= trigger.start
-        || stops.iter().any(|stop| stop.range.start < trigger.start)
-    {
-        return Vec::new();
-    }
-    stops
-        .iter()
-        .map(|stop| vec![visitor.participant.clone(), stop.participant.clone()])
-        .collect()
-}
-
 /// "A and B signed X, and C and D signed Y": one clause per signing, so different pairs at
 /// the same ceremony become separate events. The cut is the last ", and" or ", while" between
 /// two signing verbs.
@@ -1232,15 +1199,6 @@ mod tests {
         let text = "Mayor Zhang of Changsha is leading a delegation to Hami from March 7.";
         let found = extract_text(text, None, bundled).events;
         assert_eq!(found.len(), 1, "{found:?}");
-    }
-
-    #[test]
-    fn each_stop_of_a_tour_is_a_visit() {
-        let bundled = crate::extract::Gazetteer::bundled();
-        let text = "3月17日至19日,广西壮族自治区党政代表团赴广东、海南考察。";
-        let found = extract_text(text, None, bundled).events;
-        assert_eq!(found.len(), 2, "{found:?}");
-        assert!(found.iter().all(|event| event.participants.len() == 2));
     }
 
     #[test]

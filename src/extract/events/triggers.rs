@@ -128,7 +128,7 @@ static TRIP_ZH: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that mark a clause as background rather than a report of the day's events.
 pub static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:previously|in the past|since|so far|over the years|in recent years|earlier|history|historically|had signed|have signed|has signed|have entered into|has entered into|have inked|has inked|have concluded|has concluded|have been|has been)(?-u:\b)|以来|此前|曾经|近年来|多年来|先后",
+        r"(?-u:\b)(?:previously|in the past|since|so far|over the years|in recent years|earlier|history|historically|had signed|have signed|has signed|have entered into|has entered into|have inked|has inked|have concluded|has concluded|have been|has been)(?-u:\b)|以来|自从|此前|曾经|近年来|多年来|先后",
     )
 });
 /// "the two cities", "both sides", "the three zones": parties named earlier.
