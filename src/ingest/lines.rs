@@ -592,6 +592,14 @@ static CHINESE_TOOL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// An e-paper's masthead and page furniture: "浙江日报 数字报纸", "国内统一刊号:CN52-0017
+/// 黔东南日报社出版", "00006版:要闻", "第03版".
+static EPAPER_MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"数字报纸|数字报刊|电子报|电子版|统一刊号|CN\s*\d{2}\s*-\s*\d{4}|报社出版|^\s*第?\s*\d{1,5}\s*版\s*(?:[:：]|$)|^\s*\d{2,5}版\s*[:：]",
+    )
+});
+
 /// "首 页 资讯 热点聚焦 海峡观察 台海人物", "直通屏山|福建|时评|大学城|台海": five or more
 /// Chinese link texts of a few characters each, nothing else.
 fn is_chinese_link_run(text: &str) -> bool {
@@ -640,7 +648,10 @@ fn furniture(text: &str) -> Option<Furniture> {
             ends_article: false,
         });
     }
-    if chars <= 60 && !is_prose(text) && CHINESE_TOOL.is_match(text) {
+    if chars <= 60
+        && !is_prose(text)
+        && (CHINESE_TOOL.is_match(text) || EPAPER_MASTHEAD.is_match(text))
+    {
         return Some(Furniture::Tool {
             ends_article: false,
         });
@@ -879,6 +890,9 @@ mod tests {
     #[test]
     fn page_tools_are_furniture_and_headlines_are_not() {
         for line in [
+            "浙江日报 数字报纸",
+            "国内统一刊号:CN52-0017 黔东南日报社出版",
+            "00006版:要闻",
             "• Scan QR Code",
             "×Close",
             "Print Mail Large Medium  Small 0",

@@ -92,7 +92,7 @@ static DAY_FIRST_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 static WIDE_GAP: LazyLock<Regex> = LazyLock::new(|| compiled(r"\s{2,}|\t"));
 
 static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(r"(?i)(?:^|\s|\|)(source|(?:信息|文章|新闻)?来源|稿源|from)\s*[:：]\s*")
+    compiled(r"(?i)(?:^|\s|\|)(source|(?:信息|文章|新闻)?来源|稿源|转自|转载自|from)\s*[:：]\s*")
 });
 
 /// Labels that end a source value ("Source: nanjing daily Editor: Jiang Xinping").
@@ -156,6 +156,8 @@ pub fn find_full_date(text: &str) -> Option<PartialDate> {
         .flatten()
         .min_by_key(|(start, _)| *start)
         .map(|(_, date)| date)
+        // "1970-01-01 08:00:20": a site's empty timestamp, not a day the page was published.
+        .filter(|date| Some(*date) != PartialDate::ymd(1970, 1, 1))
 }
 
 /// The date of a line that is only a date, perhaps with a label, a time and a weekday
@@ -379,6 +381,7 @@ mod tests {
         assert_eq!(date_line("Updated: 8 June 2018 10:32 GMT"), ymd(2018, 6, 8));
         assert_eq!(date_line("发布时间：2019年7月23日"), ymd(2019, 7, 23));
         assert_eq!(date_line("日期:09-07"), PartialDate::month_day(9, 7));
+        assert_eq!(date_line("1970-01-01 08:00:20"), None);
         assert_eq!(date_line("Date: 09-07"), None);
         assert_eq!(
             labelled_date("tangshan 发表于:2017-3-15 08:13 复制链接 发表新帖"),
