@@ -236,6 +236,34 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.85),
         ],
     );
+    // Scored once before round 7's changes and once after; spent since.
+    assert_real_floors(
+        "heldout-7",
+        &[
+            ("event_f1", 0.54),
+            ("event_recall", 0.48),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.78),
+            ("place_f1", 0.86),
+            ("place_precision", 0.87),
+            ("published_acc", 0.8),
+            ("title_acc", 0.84),
+        ],
+    );
+    // Collected in round 7 to tune on (labels not second-checked).
+    assert_real_floors(
+        "dev-4",
+        &[
+            ("event_f1", 0.61),
+            ("event_recall", 0.54),
+            ("participant_f1", 0.9),
+            ("date_exact", 0.95),
+            ("place_f1", 0.9),
+            ("place_precision", 0.88),
+            ("published_acc", 0.91),
+            ("title_acc", 0.91),
+        ],
+    );
     // Scored once before round 5's changes and once after; spent since.
     assert_real_floors(
         "heldout-5",
@@ -329,6 +357,36 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.83),
             ("published_acc", 0.88),
             ("title_acc", 0.88),
+        ],
+    );
+    // Scored once before the sixth session's changes and once after; spent since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-5",
+        &[
+            ("event_f1", 0.63),
+            ("event_recall", 0.74),
+            ("participant_f1", 0.92),
+            ("date_exact", 0.83),
+            ("place_f1", 0.82),
+            ("place_precision", 0.87),
+            ("published_acc", 0.72),
+            ("title_acc", 0.62),
+        ],
+    );
+    // Collected in the sixth session to tune on (labels not second-checked).
+    assert_set_floors(
+        "real-zh",
+        "dev-3",
+        &[
+            ("event_f1", 0.48),
+            ("event_recall", 0.49),
+            ("participant_f1", 0.83),
+            ("date_exact", 0.82),
+            ("place_f1", 0.8),
+            ("place_precision", 0.79),
+            ("published_acc", 0.77),
+            ("title_acc", 0.95),
         ],
     );
     // Scored once before the third session's changes and once at the fourth's end; spent since.

@@ -354,8 +354,10 @@ fn read_clause(
     let trigger = triggers::trigger(&lower).or_else(|| triggers::group_act(&lower));
     // "我省党政代表团将赴上海、江苏、浙江学习考察。与上海、江苏、浙江举行战略合作签约…": a
     // Chinese clause without a subject of its own goes on with the plan before it.
-    let continues_a_plan = story.last_was_plan && triggers::continues_the_subject(clause_text);
-    story.last_was_plan = triggers::plans(&lower) || continues_a_plan;
+    let chinese = may_hold_cjk(clause_text);
+    let continues_a_plan =
+        chinese && story.last_was_plan && triggers::continues_the_subject(clause_text);
+    story.last_was_plan = chinese && (continues_a_plan || triggers::plans(&lower));
     let own_is_year_only = own_date.is_none_or(|(date, _)| date.month.is_none());
     let reports = |trigger: &Trigger| {
         // "have entered into no less than 51 agreements this year": a count of acts over a
