@@ -146,6 +146,10 @@ const SECTION_SMALL_WORDS: &[&str] = &[
 /// that carries meaning.
 fn is_section_like(text: &str) -> bool {
     let cjk = cjk_count(text);
+    // "最懂四川的本地门户", "欢迎访问…网": a site's tagline names the site, not a story.
+    if cjk >= 4 && SITE_TAGLINE.is_match(text) {
+        return true;
+    }
     // "新闻中心", "近期活动", "本地要闻": a Chinese column name is a few characters and nothing
     // else; a Chinese headline is longer.
     if cjk >= 4 {
@@ -162,6 +166,9 @@ fn is_section_like(text: &str) -> bool {
                     || SECTION_SMALL_WORDS.contains(&word.to_lowercase().as_str())
             }))
 }
+
+static SITE_TAGLINE: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"门户$|门户网站|官方网站|欢迎(?:访问|光临|您)|本网站"));
 
 /// "Yangtze River Delta G60 Science and Innovation Corridor——": a kicker over the headline.
 fn is_kicker(text: &str) -> bool {
@@ -268,11 +275,16 @@ fn previous_content(lines: &[Line<'_>], index: usize) -> Option<usize> {
 /// How often each normalised line occurs on the page (long lines are not counted).
 fn line_counts(lines: &[Line<'_>]) -> HashMap<String, usize> {
     let mut counts = HashMap::new();
+    let mut previous: Option<String> = None;
     for line in lines {
         if line.label != Label::Blank && line.text.len() <= 400 {
-            *counts
-                .entry(normalise(&title_text(line.text, false)))
-                .or_insert(0) += 1;
+            let text = normalise(&title_text(line.text, false));
+            // "北京市数据库 / 北京市数据库": a site's name printed twice in a row (a logo and
+            // its text) is one mention, not a headline repeated in the `<title>`.
+            if previous.as_ref() != Some(&text) {
+                *counts.entry(text.clone()).or_insert(0) += 1;
+            }
+            previous = Some(text);
         }
     }
     counts
@@ -897,6 +909,21 @@ mod tests {
         assert_eq!(
             clean(&text, &Hints::default()).meta.title,
             "Xuzhou joins hands with Wuxi"
+        );
+        let text = format!(
+            "四川信息\n最懂四川的本地门户\n\n凉山州党政代表团赴宁波市对接东西部协作工作\n\n来源:596.scxinxi.com 更新时间:2025年12月16日\n\n{ZH_PARAGRAPH}"
+        );
+        assert_eq!(
+            clean(&text, &Hints::default()).meta.title,
+            "凉山州党政代表团赴宁波市对接东西部协作工作"
+        );
+        // A site's name printed twice in a row is not a headline repeated in the <title>.
+        let text = format!(
+            "北京市数据库\n北京市数据库\n\n京冀五区市县提“一河一带”议案\n\n新闻报道 > 新闻报道   来源: 北京商报\n\n{ZH_PARAGRAPH}"
+        );
+        assert_eq!(
+            clean(&text, &Hints::default()).meta.title,
+            "京冀五区市县提“一河一带”议案"
         );
     }
 
