@@ -81,7 +81,7 @@ static DATE_LABEL_AFTER_GAP: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "14/06/2023", "19-10-2015", "02/16/2017": day and month before the year, read only when
-/// one of them cannot be a month (06/07/2023 could be June or July).
+/// one of them cannot be a month (06/07/2023 could be June or July: its year alone is read).
 static DAY_FIRST_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
         r"(?:^|[^\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?:[^\d/]|$)|(?:^|[^\d/.-])(\d{1,2})-(\d{1,2})-(\d{4})(?:[^\d-]|$)|(?:^|[^\d/.-])(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[^\d.]|$)",
@@ -134,17 +134,28 @@ pub fn find_full_date(text: &str) -> Option<PartialDate> {
         let group = (1..=7).step_by(3).find(|&first| c.get(first).is_some())?;
         let first: u8 = c[group].parse().ok()?;
         let second: u8 = c[group + 1].parse().ok()?;
-        // 06/07/2023 could be June or July: say nothing rather than guess.
+        let start = c.get(group)?.start();
+        let year: i32 = c[group + 2].parse().ok()?;
         let (month, day) = match (first > 12, second > 12) {
             (true, false) => (second, first),
             (false, true) => (first, second),
-            _ => return None,
+            _ if first == second => (first, second),
+            // 06/07/2023 could be June or July: only the year is sure.
+            (false, false) => {
+                return PartialDate::ymd(year, 1, 1).map(|_| {
+                    (
+                        start,
+                        PartialDate {
+                            year: Some(year),
+                            month: None,
+                            day: None,
+                        },
+                    )
+                });
+            }
+            (true, true) => return None,
         };
-        let start = c.get(group)?.start();
-        Some((
-            start,
-            PartialDate::ymd(c[group + 2].parse().ok()?, month, day)?,
-        ))
+        Some((start, PartialDate::ymd(year, month, day)?))
     });
     let year_first = YEAR_MONTH_DAY_DATE.captures(text).and_then(|c| {
         let start = c.get(0)?.start();
@@ -399,8 +410,15 @@ mod tests {
             labelled_date("Source:Tianjin FTZ   Date:02/16/2017"),
             ymd(2017, 2, 16)
         );
-        // Either could be the month: nothing is read.
-        assert_eq!(labelled_date("Date:11/1/2018"), None);
+        // Either could be the month: only the year is read.
+        assert_eq!(
+            labelled_date("Date:11/1/2018"),
+            Some(PartialDate {
+                year: Some(2018),
+                month: None,
+                day: None
+            })
+        );
         assert_eq!(
             labelled_date("Hangzhou News   2021-05-14 15:43   Source:Hangzhou Daily"),
             ymd(2021, 5, 14)
@@ -441,7 +459,15 @@ mod tests {
             labelled_date("Release Date: 14/06/2023   Author:"),
             ymd(2023, 6, 14)
         );
-        assert_eq!(labelled_date("Release Date: 06/07/2023"), None);
+        assert_eq!(
+            labelled_date("Release Date: 06/07/2023"),
+            Some(PartialDate {
+                year: Some(2023),
+                month: None,
+                day: None
+            })
+        );
+        assert_eq!(labelled_date("Release Date: 06/06/2023"), ymd(2023, 6, 6));
     }
 
     #[test]
