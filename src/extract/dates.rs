@@ -180,6 +180,13 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "29th May 2023 – (Hong Kong)": a full date, then a dash, opening the story.
+static DATE_FIRST_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?i:({MONTH_WORDS}))\.?,?\s+(\d{{4}})\s*(?:--|—|–|-)\s"
+    ))
+});
+
 /// "台海网3月10日讯", "中評社北京7月12日電", "新华社北京2023年5月7日电", "温州网讯(记者 …)": the
 /// credit that opens a Chinese story — an outlet (and a place), perhaps a month and day (and a
 /// year), then 讯 or 电 ("reports").
@@ -206,6 +213,14 @@ pub fn dateline(paragraph: &str) -> Option<PartialDate> {
             Some(year) => PartialDate::ymd(year.as_str().parse().ok()?, month, day),
             None => PartialDate::month_day(month, day),
         };
+    }
+    // "29th May 2023 – (Hong Kong) Hong Kong's Chief Executive …": the date opens the line.
+    if let Some(found) = DATE_FIRST_DATELINE.captures(paragraph) {
+        return PartialDate::ymd(
+            found[3].parse().ok()?,
+            month_number(&found[2])?,
+            found[1].parse().ok()?,
+        );
     }
     let captures = DATELINE.captures(paragraph)?;
     let month = month_number(captures.get(1).or_else(|| captures.get(4))?.as_str())?;
@@ -1505,6 +1520,15 @@ mod tests {
         let mention = &find_dates("Signed a few days ago.", &sentences, published)[0];
         assert_eq!(mention.range, 7..21);
     }
+    #[test]
+    fn a_date_opening_the_story_before_a_dash_is_its_dateline() {
+        assert_eq!(
+            dateline("29th May 2023 – (Hong Kong) Hong Kong's Chief Executive met the Governor."),
+            PartialDate::ymd(2023, 5, 29)
+        );
+        assert_eq!(dateline("29 May 2023 was a fine day."), None);
+    }
+
     #[test]
     fn reads_datelines_and_keeps_a_missing_year_unknown() {
         assert_eq!(

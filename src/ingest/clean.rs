@@ -506,9 +506,15 @@ fn read_meta(
         .iter()
         .find_map(|&index| meta_at(index).and_then(|meta| meta.date))
         .or_else(|| {
-            zones
-                .first_prose
-                .and_then(|i| crate::extract::dateline(lines[i].text))
+            // The story's dateline opens its first paragraph — or its second, under a photo's
+            // caption ("The Chief Executive (right) meets the Governor today." / "29th May 2023
+            // – (Hong Kong) …").
+            zones.first_prose.and_then(|first| {
+                (first..lines.len())
+                    .filter(|&i| lines[i].label == Label::Prose)
+                    .take(2)
+                    .find_map(|i| crate::extract::dateline(lines[i].text))
+            })
         })
         .or_else(|| hints.published.and_then(meta::find_full_date));
 
@@ -847,6 +853,12 @@ mod tests {
         assert_eq!(cleaned.meta.title, "Delegation visits Xixian for talks");
         assert_eq!(cleaned.meta.published, PartialDate::ymd(2024, 3, 3));
         assert_eq!(cleaned.meta.source.as_deref(), Some("Hainan Daily"));
+    }
+
+    #[test]
+    fn a_dateline_under_a_photo_caption_dates_the_page() {
+        let text = "Hong Kong's Chief Executive meets with Governor of Hunan Province\n\nThe Chief Executive, Mr John Lee (right), meets the Governor of Hunan Province, Mr Mao Weiming (left), today.\n\n29th May 2023 – (Hong Kong) Hong Kong's Chief Executive, Mr John Lee, met with the Governor of Hunan Province, Mr Mao Weiming today to deepen cooperation between the two places.\n";
+        assert_eq!(published(text), PartialDate::ymd(2023, 5, 29));
     }
 
     #[test]
