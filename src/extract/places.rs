@@ -748,6 +748,21 @@ fn join_compounds(text: &str, mentions: &mut Vec<PlaceMention>) {
     *mentions = joined;
 }
 
+/// The place a zone's name is named for ("Harbin" of "Harbin Industrial Park"): a place that
+/// opens the name, followed by nothing but a zone's words as `extend_to_zone` reads them.
+pub fn place_a_zone_is_named_for(name: &str, gazetteer: &Gazetteer) -> Option<PlaceMention> {
+    let (at, _) = name.match_indices(' ').find(|&(at, _)| {
+        let rest = &name[at..];
+        ZONE_AFTER_PLACE
+            .find(rest)
+            .is_some_and(|zone| zone.end() == rest.len())
+    })?;
+    let base = &name[..at];
+    places_joined_in(base, gazetteer)
+        .into_iter()
+        .find(|place| place.range == (0..base.len()))
+}
+
 static ZONE_AFTER_PLACE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     compiled(
         r"^(?: [A-Z][A-Za-z'-]+){0,3}? (?:Economic and Technological Development Zone|Economic[- ]Technological Development Zone|(?:High|Hi)[- ][Tt]ech(?:nology)?(?: Industrial)?(?: Development)? Zone|(?:High|Hi)[- ][Tt]ech(?:nology)? (?:Industrial )?Park|Economic Development Zone|Industrial Development Zone|Development Zone|Economic Zone|Industrial Park|Industrial Zone|Science (?:and Technology )?Park|Free Trade Zone|Bonded Zone|Comprehensive Bonded Zone|(?:Comprehensive )?(?:Pilot|Experimental|Demonstration|Cooperation) Zone(?: for(?: (?:[A-Z][A-Za-z-]*|and|of|the))+)?)(?-u:\b)",

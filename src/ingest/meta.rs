@@ -142,16 +142,12 @@ pub fn find_full_date(text: &str) -> Option<PartialDate> {
             _ if first == second => (first, second),
             // 06/07/2023 could be June or July: only the year is sure.
             (false, false) => {
-                return PartialDate::ymd(year, 1, 1).map(|_| {
-                    (
-                        start,
-                        PartialDate {
-                            year: Some(year),
-                            month: None,
-                            day: None,
-                        },
-                    )
-                });
+                let year_only = PartialDate {
+                    year: Some(year),
+                    month: None,
+                    day: None,
+                };
+                return Some((start, year_only));
             }
             (true, true) => return None,
         };

@@ -15,7 +15,7 @@ use regex::Regex;
 
 use super::super::gazetteer::{Gazetteer, Level, may_hold_cjk};
 use super::super::orgs::Spans;
-use super::super::places::places_joined_in;
+use super::super::places::{place_a_zone_is_named_for, places_joined_in};
 use crate::extract::MONTH_WORDS;
 use crate::model::{EntryId, EventKind, Participant, PlaceMention};
 use crate::pattern::compiled;
@@ -596,13 +596,9 @@ pub fn titled_parties(context: &Context<'_>, clause: &Range<usize>) -> Vec<Parti
                 && compound.entry.is_none()
                 && compound.name.contains(['-', '–'])
             {
-                let members = places_joined_in(&compound.name, context.gazetteer);
                 let mut joined: Vec<Participant> = Vec::new();
-                for member in &members {
-                    let party = named_for(member, true, context.gazetteer);
-                    if !joined.iter().any(|known| same_party(known, &party)) {
-                        joined.push(party);
-                    }
+                for member in &places_joined_in(&compound.name, context.gazetteer) {
+                    add_distinct(&mut joined, named_for(member, true, context.gazetteer));
                 }
                 return joined;
             }
@@ -619,10 +615,7 @@ pub fn titled_parties(context: &Context<'_>, clause: &Range<usize>) -> Vec<Parti
                 // second place carries the park's head words.
                 let dashed = between.is_some_and(|between| between.trim().chars().count() == 1);
                 for mention in pair {
-                    let party = named_for(mention, dashed, context.gazetteer);
-                    if !joined.iter().any(|known| same_party(known, &party)) {
-                        joined.push(party);
-                    }
+                    add_distinct(&mut joined, named_for(mention, dashed, context.gazetteer));
                 }
             }
             joined
@@ -631,17 +624,20 @@ pub fn titled_parties(context: &Context<'_>, clause: &Range<usize>) -> Vec<Parti
         .unwrap_or_default()
 }
 
+/// Adds `party` to `parties` unless one of them is the same party.
+fn add_distinct(parties: &mut Vec<Participant>, party: Participant) {
+    if !parties.iter().any(|known| same_party(known, &party)) {
+        parties.push(party);
+    }
+}
+
 /// A place of a dashed pair as a party: a zone's head words after its place's name ("Harbin
 /// Industrial Park") name the zone the pair built, not the party — the place itself is.
 fn named_for(mention: &PlaceMention, dashed: bool, gazetteer: &Gazetteer) -> Participant {
-    let place = || {
-        let head = ZONE_HEAD.find(&mention.name)?;
-        let base = mention.name[..head.start()].trim_end();
-        places_joined_in(base, gazetteer)
-            .into_iter()
-            .find(|inner| inner.range == (0..base.len()))
-    };
-    match place().filter(|_| dashed) {
+    let place = dashed
+        .then(|| place_a_zone_is_named_for(&mention.name, gazetteer))
+        .flatten();
+    match place {
         Some(inner) => Participant {
             name: inner.name,
             entry: inner.entry,
@@ -653,13 +649,6 @@ fn named_for(mention: &PlaceMention, dashed: bool, gazetteer: &Gazetteer) -> Par
     }
 }
 
-/// The head words of a zone's English name.
-static ZONE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(
-        r"\s(?:Industrial Park|Industry Park|Science Park|Park|Economic and Technological Development Zone|Economic Development Zone|High-tech Zone|Development Zone|Zone|New Area)$",
-    )
-});
-
 /// The word that makes a quoted title an agreement's.
 static AGREEMENT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"(?-u:\b)(?:agreement|memorandum|framework|accord)(?-u:\b)|协议|备忘录|协定|合作书")
@@ -667,11 +656,8 @@ static AGREEMENT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What joins the parties at the head of an agreement's title: "Shenzhen-Harbin", "A与B",
 /// "A人民政府B人民政府", "A and B".
-static TITLE_JOINT: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(
-        r"^(?:\s*[-–—/、·]\s*|\s+and\s+|(?:人民政府|政府)?(?:与|和|同|、)?|(?:人民政府|政府))$",
-    )
-});
+static TITLE_JOINT: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^(?:\s*[-–—/、·]\s*|\s+and\s+|(?:人民政府|政府)?(?:与|和|同)?)$"));
 
 /// The place mentions that lie wholly in `clause`, outside quoted titles.
 fn mentions_in<'a>(

@@ -342,8 +342,9 @@ pub fn plans(lower: &str) -> bool {
 /// "与上海、江苏、浙江举行…", "并与…签署": a Chinese clause that opens without a subject of its
 /// own, going on with the one before.
 pub fn continues_the_subject(clause: &str) -> bool {
-    let opening = clause.trim_start();
-    may_hold_cjk(opening) && opening.starts_with(['与', '和', '同', '并', '还'])
+    clause
+        .trim_start()
+        .starts_with(['与', '和', '同', '并', '还'])
 }
 
 pub fn is_plan(lower: &str, trigger: &Trigger) -> bool {
