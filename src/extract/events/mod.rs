@@ -1618,6 +1618,27 @@ mod tests {
     }
 
     #[test]
+    fn a_public_body_in_a_place_stands_for_it_and_a_named_body_does_not() {
+        // "authorities in Beijing, Tianjin and Hebei" are those places' own; the group
+        // reference in the next sentence finds them.
+        let text = "The health authorities in Beijing, Tianjin and Hebei are to collaborate more on emergencies, according to a conference in Beijing on June 18. The three neighboring governments signed an agreement at the conference.";
+        let bundled = crate::extract::Gazetteer::bundled();
+        let found = extract_text(text, PartialDate::ymd(2014, 6, 20), bundled).events;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(parties(&found[0]), ["Beijing", "Tianjin", "Hebei"]);
+        assert_eq!(found[0].date, PartialDate::ymd(2014, 6, 18));
+        // A body with a name of its own is only located by the place after "in".
+        let text = "In 2023, the Ningdong Base Management Committee in Ningxia signed an agreement with the Water Resources Bureau of Aba Prefecture in Sichuan.";
+        let found = extract_text(text, None, bundled).events;
+        assert!(
+            found
+                .iter()
+                .all(|event| !parties(event).contains(&"Ningxia")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
     fn group_references_take_the_parties_of_the_occasion() {
         let text = "Few days ago, Chongqing Liangjiang New Area and Sichuan Tianfu New Area held the 3rd Joint Conference. On February 28, 2020, the 1st joint conference was held between the two parties.";
         let found = events(text, None);

@@ -53,6 +53,26 @@ static VENUE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"(?-u:\b)(?:in|at)\s+(?:(?:[a-z]+|China's|China’s)\s+){0,3}$|(?:在|于)$")
 });
 
+/// "the health authorities in Beijing", "courts in Jiaxing": the place a public body belongs
+/// to, which acts through it — unless the body has a name of its own ("the Ningdong Base
+/// Management Committee in Ningxia" is the base's, located in Ningxia).
+static BODY_IN: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?:(?-u:\b)([A-Za-z]+)\s+)?(?i:authorit(?:y|ies)|departments?|bureaus?|courts?|procuratorates?|governments?|officials|commissions?|administrations?|agenc(?:y|ies)|leaders|committees?)\s+(?:in|at)\s+(?:(?:[a-z]+|China's|China’s)\s+){0,3}$",
+    )
+});
+
+/// Whether the words before a place make it the place where something happened.
+fn is_venue(before: &str) -> bool {
+    let body_of_place = BODY_IN.captures(before).is_some_and(|body| {
+        body.get(1).is_none_or(|word| {
+            let word = word.as_str();
+            word == "The" || !word.starts_with(|c: char| c.is_ascii_uppercase())
+        })
+    });
+    VENUE.is_match(before) && !body_of_place
+}
+
 /// "、澳门两地", "两地": the places just named are where, together, an act took place.
 static BOTH_PLACES: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^(?:、\p{Han}{2,8}?)*[两三四]地"));
@@ -120,7 +140,7 @@ pub fn parties(
     let object_zone = object_zones(text, trigger.end..clause.end, kind, !undertaking);
     let subject_named = mentions_in(context, clause).any(|place| {
         place.range.start < trigger.start
-            && !VENUE.is_match(tail(&text[clause.start..place.range.start], 48))
+            && !is_venue(tail(&text[clause.start..place.range.start], 48))
             && !is_dateline(text, clause, place)
     });
     for place in mentions_in(context, clause) {
@@ -145,7 +165,7 @@ pub fn parties(
         // "在珠海、澳门两地召开": held in both places at once, which are its parties.
         let both_places = BOTH_PLACES.is_match(&text[place.range.end..clause.end]);
         let visited = in_object && kind == EventKind::Visit;
-        let venue = VENUE.is_match(before) && !(visited || host_city || both_places);
+        let venue = is_venue(before) && !(visited || host_city || both_places);
         // "led a delegation to Guangzhou to meet with leading officials of Guangdong
         // Province": the officials met are the hosts, whatever the clause turned to.
         let officials_met = kind == EventKind::Visit
@@ -173,7 +193,7 @@ pub fn parties(
         // "the provincial Party Secretary met in Xining with …": a provincial official hosts
         // for the province, wherever the meeting is.
         if host_city
-            && VENUE.is_match(before)
+            && is_venue(before)
             && PROVINCIAL_HOST.is_match(&text[clause.start..trigger.start])
             && let Some(province) = place
                 .entry
@@ -679,7 +699,7 @@ pub fn named_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<Party> 
     for place in mentions_in(context, clause) {
         let before = tail(&context.text[clause.start..place.range.start], 48);
         if is_region(place, context.gazetteer)
-            || VENUE.is_match(before)
+            || is_venue(before)
             || is_dateline(context.text, clause, place)
         {
             continue;
