@@ -132,6 +132,7 @@ fn extract_body(
         places.extend(own);
         places.sort_by_key(|mention| mention.range.start);
     }
+    places::name_chinese_prefectures_as_the_page_does(text, &mut places, gazetteer);
     let dates = dates::find_dates(text, &sentences, published);
     let people = people::find_people(original, &places);
     // Officials stand for their places as parties ("Mrs Lam met with the Governor of Hainan

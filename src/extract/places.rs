@@ -90,6 +90,63 @@ fn name_prefectures_as_the_page_does(
     }
 }
 
+/// A Chinese page's autonomous prefecture goes by the title the page gives it most: 黔东南州
+/// ("Qiandongnan Prefecture") over the full 黔东南苗族侗族自治州 when the page uses the short
+/// form at least as often, the full name when only it is used; its bare name (黔东南) and the
+/// page's own "州" take that title too, so the party has one name. A page that never titles
+/// it keeps the bare name.
+pub fn name_chinese_prefectures_as_the_page_does(
+    text: &str,
+    mentions: &mut [PlaceMention],
+    gazetteer: &Gazetteer,
+) {
+    // Per prefecture: (short title, its uses, full title, its uses).
+    let mut titles: HashMap<EntryId, (&str, usize, &str, usize)> = HashMap::new();
+    for mention in mentions.iter() {
+        let Some(id) = mention.entry else { continue };
+        let Some(surface) = text.get(mention.range.clone()) else {
+            continue;
+        };
+        if !surface.ends_with('州')
+            || gazetteer
+                .entry(id)
+                .is_none_or(|entry| entry.kind != "autonomous prefecture")
+        {
+            continue;
+        }
+        let (short, shorts, full, fulls) = titles.entry(id).or_insert(("", 0, "", 0));
+        if surface.ends_with("自治州") {
+            *full = &mention.name;
+            *fulls += 1;
+        } else if surface.chars().count() >= 3 && mention.name.ends_with(" Prefecture") {
+            // 凉山州; not the page's own 我州 or 州, which name no title.
+            *short = &mention.name;
+            *shorts += 1;
+        }
+    }
+    let chosen: HashMap<EntryId, String> = titles
+        .into_iter()
+        .filter_map(|(id, (short, shorts, full, fulls))| {
+            let title = if shorts > 0 && shorts >= fulls {
+                short
+            } else if fulls > 0 {
+                full
+            } else {
+                return None;
+            };
+            Some((id, title.to_owned()))
+        })
+        .collect();
+    if chosen.is_empty() {
+        return;
+    }
+    for mention in mentions.iter_mut() {
+        if let Some(title) = mention.entry.and_then(|id| chosen.get(&id)) {
+            mention.name.clone_from(title);
+        }
+    }
+}
+
 /// A county's Chinese name without its suffix is often an ordinary word (合作, 友好, 资源, 振兴
 /// are also 合作市, 友好区, 资源县, 振兴区) or part of one. Such a bare name is a place only when
 /// the page supports it: it also names the unit in full (江宁区 … 江宁) or names a unit that
@@ -1401,6 +1458,32 @@ mod tests {
             bundled_names("凉山州与大理州"),
             ["Liangshan Prefecture", "Dali Prefecture"]
         );
+    }
+
+    #[test]
+    fn a_chinese_page_s_autonomous_prefecture_takes_the_title_the_page_uses_most() {
+        let named = |text: &str| -> Vec<String> {
+            let gazetteer = Gazetteer::bundled();
+            let mut mentions = find_places(text, gazetteer, &Spans::of(text));
+            name_chinese_prefectures_as_the_page_does(text, &mut mentions, gazetteer);
+            mentions.into_iter().map(|mention| mention.name).collect()
+        };
+        // The short form twice, the full name once, the bare name once: all are the short.
+        assert_eq!(
+            named(
+                "黔东南苗族侗族自治州代表团到佛山。黔东南州与佛山市签约。黔东南州将对接。对黔东南帮扶。"
+            ),
+            [
+                "Qiandongnan Prefecture",
+                "Foshan",
+                "Qiandongnan Prefecture",
+                "Foshan City",
+                "Qiandongnan Prefecture",
+                "Qiandongnan Prefecture"
+            ]
+        );
+        // A page that never titles it keeps the bare name.
+        assert_eq!(named("佛山与黔东南签约。"), ["Foshan", "Qiandongnan"]);
     }
 
     #[test]
