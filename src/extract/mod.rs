@@ -27,7 +27,13 @@ use crate::model::{Document, Extraction, PagePlace, PartialDate};
 pub fn extract(document: &Document) -> Extraction {
     let gazetteer = Gazetteer::bundled();
     let home = home::outlet_places(&outlets(document), gazetteer);
-    let mut extraction = extract_body(&document.body, document.meta.published, &home, gazetteer);
+    let mut extraction = extract_body(
+        &document.body,
+        document.meta.published,
+        &home,
+        &document.meta.title,
+        gazetteer,
+    );
     extraction.page_places = page_places(document, gazetteer);
     extraction
 }
@@ -105,15 +111,16 @@ pub fn extract_text(
     published: Option<PartialDate>,
     gazetteer: &Gazetteer,
 ) -> Extraction {
-    extract_body(text, published, &[], gazetteer)
+    extract_body(text, published, &[], "", gazetteer)
 }
 
 /// Extracts from a clean body whose outlet names the places `home` (what 我市 and 我省 stand
-/// for; none when the page does not say).
+/// for; none when the page does not say) and whose headline is `headline` (may be empty).
 fn extract_body(
     text: &str,
     published: Option<PartialDate>,
     home: &[crate::model::EntryId],
+    headline: &str,
     gazetteer: &Gazetteer,
 ) -> Extraction {
     // Traditional characters are read as simplified; offsets are those of `text`.
@@ -135,16 +142,21 @@ fn extract_body(
     places::name_chinese_prefectures_as_the_page_does(text, &mut places, gazetteer);
     let dates = dates::find_dates(text, &sentences, published);
     let people = people::find_people(original, &places);
+    let headline = headline_parties(headline, gazetteer);
     // Officials stand for their places as parties ("Mrs Lam met with the Governor of Hainan
     // Province"); they are not places of the article, so only the events read them.
     let stand_ins = officials::stand_ins(text, &people, &places, gazetteer);
     let events = if stand_ins.is_empty() {
-        events::find_events(text, &sentences, &places, &dates, &spans, gazetteer)
+        events::find_events(
+            text, &sentences, &places, &dates, &spans, gazetteer, &headline,
+        )
     } else {
         let mut parties = places.clone();
         parties.extend(stand_ins);
         parties.sort_by_key(|mention| mention.range.start);
-        events::find_events(text, &sentences, &parties, &dates, &spans, gazetteer)
+        events::find_events(
+            text, &sentences, &parties, &dates, &spans, gazetteer, &headline,
+        )
     };
     Extraction {
         places,
@@ -153,6 +165,18 @@ fn extract_body(
         people,
         page_places: Vec::new(),
     }
+}
+
+/// The places a headline names as parties: what a story's "the two cities" may mean when its
+/// body has not named them.
+fn headline_parties(headline: &str, gazetteer: &Gazetteer) -> Vec<crate::model::Participant> {
+    if headline.trim().is_empty() {
+        return Vec::new();
+    }
+    let folded = simplified(headline);
+    let spans = orgs::Spans::of(&folded);
+    let places = regional_places(&folded, gazetteer, &spans);
+    events::parties_named(&folded, &places, &spans, gazetteer)
 }
 
 #[cfg(test)]
@@ -257,6 +281,7 @@ mod profile {
                     &dates[index],
                     &spans[index],
                     gazetteer,
+                    &[],
                 );
             }
         });
@@ -270,5 +295,30 @@ mod profile {
                 extract_text(text, None, gazetteer);
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_the_story_never_names_is_the_headline_s() {
+        let body = "The river runs across three provinces. In 2018, the three provincial governments signed an agreement to protect it.";
+        let headline = "Yunnan, Sichuan and Guizhou work together to tackle river pollution";
+        let found = extract_body(body, None, &[], headline, Gazetteer::bundled()).events;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let parties: Vec<&str> = found[0]
+            .participants
+            .iter()
+            .map(|party| party.name.as_str())
+            .collect();
+        assert_eq!(parties, ["Yunnan", "Sichuan", "Guizhou"]);
+        // Without a headline there is no one to name.
+        assert!(
+            extract_text(body, None, Gazetteer::bundled())
+                .events
+                .is_empty()
+        );
     }
 }

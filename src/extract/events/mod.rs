@@ -147,6 +147,7 @@ pub fn find_events(
     dates: &[DateMention],
     spans: &Spans,
     gazetteer: &Gazetteer,
+    headline: &[Participant],
 ) -> Vec<Event> {
     let context = Context {
         text,
@@ -156,6 +157,7 @@ pub fn find_events(
     };
     let mut story = Story {
         only_day: only_day(text, dates),
+        headline: headline.to_vec(),
         ..Story::default()
     };
     let mut candidates = Vec::new();
@@ -247,6 +249,9 @@ struct Story {
     occasion: Option<Occasion>,
     /// The places named by earlier clauses, for "the two cities".
     named: Vec<(Vec<Participant>, Range<usize>)>,
+    /// The places the headline names as parties ("Yunnan, Sichuan and Guizhou work together
+    /// …"): what "the three provincial governments" means when the story has not named them.
+    headline: Vec<Participant>,
     /// The date of the last dated clause and the paragraph it stood in.
     paragraph_date: Option<(usize, (PartialDate, DateResolution), Range<usize>)>,
     /// Names of the companies and institutions found as parties.
@@ -267,11 +272,12 @@ struct Story {
 }
 
 impl Story {
-    /// The parties a group reference names: the occasion's when it has that many of that
-    /// level ("the three provinces" among Shanghai, Jiangsu, Zhejiang and Anhui), else those of
-    /// the last clause that named as many.
+    /// The parties a group reference in the clause `here` names: the occasion's when it has
+    /// that many of that level ("the three provinces" among Shanghai, Jiangsu, Zhejiang and
+    /// Anhui), else those of the last clause that named as many, else the headline's.
     fn antecedent(
         &self,
+        here: &Range<usize>,
         size: Option<usize>,
         level: Option<Level>,
         named_with_it: &[Participant],
@@ -308,11 +314,31 @@ impl Story {
             .rev()
             .take(MAX_LOOK_BACK)
             .find_map(|(named, from)| Some((fits(named)?, from.clone())))
+            .or_else(|| Some((fits(&self.headline)?, here.clone())))
     }
 
     fn is_organisation(&self, party: &Participant) -> bool {
         self.organisations.contains(&party.name)
     }
+}
+
+/// The places a line outside the story (its headline) names as parties, in order.
+pub fn parties_named(
+    text: &str,
+    places: &[PlaceMention],
+    spans: &Spans,
+    gazetteer: &Gazetteer,
+) -> Vec<Participant> {
+    let context = Context {
+        text,
+        places,
+        spans,
+        gazetteer,
+    };
+    named_places(&context, &(0..text.len()))
+        .into_iter()
+        .map(|party| party.participant)
+        .collect()
 }
 
 /// Reads one clause: records what it names for later references and, when it reports an
@@ -453,6 +479,7 @@ fn read_clause(
     } else if let Some(group) =
         group.filter(|_| !own_group_found && (participants.len() < 2 || group_subject))
         && let Some(antecedent) = story.antecedent(
+            clause,
             group_size(group.as_str()),
             triggers::group_level(group.as_str()),
             &named_with_it,
