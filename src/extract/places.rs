@@ -255,7 +255,8 @@ static SURNAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::n
         .collect()
 });
 
-/// "Zhang Zhongwei": a bare place name right after a Chinese surname is a given name.
+/// "Zhang Zhongwei", "Mr Xin Changxing": a bare place name right after a Chinese surname, or
+/// after any capitalised word that follows "Mr" or "Ms", is a given name.
 fn drop_personal_names(text: &str, mentions: &mut Vec<PlaceMention>) {
     mentions.retain(|mention| {
         let surface = &text[mention.range.clone()];
@@ -265,13 +266,18 @@ fn drop_personal_names(text: &str, mentions: &mut Vec<PlaceMention>) {
         let before = text[..mention.range.start]
             .strip_suffix(' ')
             .unwrap_or_default();
-        let previous = before
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or_default();
-        !SURNAMES.contains(&previous)
+        let mut words = before.rsplit(|c: char| !c.is_alphabetic());
+        let previous = words.next().unwrap_or_default();
+        let addressed = previous.starts_with(|c: char| c.is_ascii_uppercase())
+            && words
+                .find(|word| !word.is_empty())
+                .is_some_and(|word| HONORIFICS.contains(&word));
+        !(SURNAMES.contains(&previous) || addressed)
     });
 }
+
+/// The forms of address English news puts before a person's full name.
+const HONORIFICS: &[&str] = &["Mr", "Ms", "Mrs", "Madam", "Dr"];
 
 /// What follows a place that opens the name of a company, outlet or institution: a few
 /// characters of the name (none that a role, an act or another clause would bring) and the
@@ -1350,6 +1356,7 @@ mod tests {
     #[test]
     fn a_given_name_after_a_surname_is_not_a_place() {
         assert!(names("Mr. Wu Jiashan, director, and Zhang Qingpu spoke.").is_empty());
+        assert!(names("with the Secretary, Mr Xin Changxing, in Nanjing").len() == 1);
         assert_eq!(names("Jiangsu Wujiang"), ["Jiangsu", "Wujiang"]);
     }
 

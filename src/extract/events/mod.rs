@@ -586,7 +586,9 @@ fn read_clause(
     if named_now.len() >= 2 {
         story.named.push((named_now, clause.clone()));
     }
-    if participants.len() < 2 {
+    // "自从茂南、金秀缔结山海之情", "since Zhaoqing and Jixi signed the pairing agreement":
+    // background with no time of its own is no event (LABELLING), and not the act of the day.
+    if participants.len() < 2 || (own_date.is_none() && triggers::looks_back(&lower)) {
         return;
     }
     let fields = fields_in(clause_text);
@@ -732,6 +734,7 @@ fn clause_date(
                     .map(|(date, from)| (*date, Some(from.clone())))
             };
             match paragraph_date(story, paragraph, clause)
+                .filter(|_| !background)
                 .or_else(|| occasion.filter(|_| !background))
                 .or_else(lead)
                 .or_else(only_day)
@@ -1663,6 +1666,26 @@ mod tests {
                 .all(|event| !parties(event).contains(&"Ningxia")),
             "{found:#?}"
         );
+    }
+
+    #[test]
+    fn undated_background_is_no_event_and_not_the_day_s_act() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "5月30日,茂南区考察团到金秀瑶族自治县开展协作对接,两地召开座谈会。自从茂南、金秀缔结山海之情,两地交流不断。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind, crate::model::EventKind::Meeting);
+        let text = "Since Zhaoqing and Jixi signed the pairing agreement, exchanges have grown.";
+        assert!(extract_text(text, None, bundled).events.is_empty());
+    }
+
+    #[test]
+    fn an_official_met_where_the_clause_says_before_with_whom() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "MACAU, August 20 - The Chief Executive, Mr Sam Hou Fai, today met, in Nanjing, Jiangsu Province, with the Secretary of the Jiangsu Provincial Committee, Mr Xin Changxing, to exchange views on cooperation between Jiangsu and Macao.";
+        let found = extract_text(text, PartialDate::ymd(2025, 8, 20), bundled).events;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(parties(&found[0]), ["Macao", "Jiangsu Province"]);
     }
 
     #[test]

@@ -49,9 +49,11 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
 /// "Chief Executive Carrie Lam met Hebei Governor Xu Qin", "Mrs Lam met with the Governor of
 /// Hainan Province": an official meeting another place's official holds a meeting of the two
 /// places (a host meeting a visiting delegation is the delegation's visit: see `VISIT`).
+/// "met the Governor of …", "met, in Nanjing, Jiangsu Province, with the Secretary of …",
+/// "at a meeting with the mayor", "attended a dinner hosted by the Governor".
 static MEETING_AN_OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)met (?:with )?(?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)|(?-u:\b)(?:at|in|during|following|after) a (?:[0-9A-Za-z_-]+ ){0,2}meeting (?:[^.;]{0,60}? )?(?:with|between) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)|(?-u:\b)(?:attended|hosted|held|gave) an? (?:[0-9A-Za-z_-]+ ){0,2}(?:lunch|luncheon|dinner|banquet) (?:hosted by|with|for) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)",
+        r"(?-u:\b)met,? (?:in [^,.;]{1,40}?, (?:[^,.;]{1,40}?, )?)?(?:with )?(?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)|(?-u:\b)(?:at|in|during|following|after) a (?:[0-9A-Za-z_-]+ ){0,2}meeting (?:[^.;]{0,60}? )?(?:with|between) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)|(?-u:\b)(?:attended|hosted|held|gave) an? (?:[0-9A-Za-z_-]+ ){0,2}(?:lunch|luncheon|dinner|banquet) (?:hosted by|with|for) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)",
     )
 });
 /// "He, Chief Executive of Macao, and Li, Chief Executive of Hong Kong, met on the 2nd": two
@@ -131,6 +133,18 @@ pub static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:previously|in the past|since|so far|over the years|in recent years|earlier|history|historically|had signed|have signed|has signed|have entered into|has entered into|have inked|has inked|have concluded|has concluded|have been|has been)(?-u:\b)|以来|自从|此前|曾经|近年来|多年来|先后",
     )
 });
+/// Whether a lower-cased clause tells of a time before the story's own ("since", "in the
+/// past", 自从, 以来), not merely in the perfect ("have signed" may be the day's news).
+pub fn looks_back(lower: &str) -> bool {
+    LOOKS_BACK.is_match(lower)
+}
+
+static LOOKS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:previously|in the past|since|over the years|in recent years|historically)(?-u:\b)|以来|自从|此前|曾经|近年来|多年来",
+    )
+});
+
 /// "the two cities", "both sides", "the three zones": parties named earlier.
 pub static GROUP_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
@@ -207,6 +221,7 @@ static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::ne
             "forum on",
             "symposium on",
             "met ",
+            "met,",
             "meeting ",
             "lunch",
             "dinner",
