@@ -734,7 +734,6 @@ fn clause_date(
                     .map(|(date, from)| (*date, Some(from.clone())))
             };
             match paragraph_date(story, paragraph, clause)
-                .filter(|_| !background)
                 .or_else(|| occasion.filter(|_| !background))
                 .or_else(lead)
                 .or_else(only_day)
