@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::gazetteer::{Entry, Gazetteer, is_cjk};
+use super::gazetteer::{Gazetteer, is_cjk};
 use super::hanzi::simplified;
 use crate::model::{EntryId, PlaceMention};
 use crate::pattern::compiled;
@@ -146,10 +146,23 @@ fn resolve(kinds: &[&str], home: &[EntryId], gazetteer: &Gazetteer) -> Option<En
     }
 }
 
+/// A self-reference as a mention of `unit`. An autonomous unit goes by the word the page calls
+/// it: 我县 of 秀山土家族苗族自治县 is "Xiushan County", as its readers say.
 fn mention(range: Range<usize>, unit: EntryId, gazetteer: &Gazetteer) -> PlaceMention {
     let name = gazetteer
         .entry(unit)
-        .map(Entry::party_name)
+        .map(|entry| {
+            let called = match entry.kind.as_str() {
+                "autonomous county" => Some("County"),
+                "autonomous prefecture" => Some("Prefecture"),
+                "autonomous banner" => Some("Banner"),
+                _ => None,
+            };
+            match called {
+                Some(suffix) => format!("{} {suffix}", entry.base),
+                None => entry.party_name(),
+            }
+        })
         .unwrap_or_default();
     PlaceMention {
         range,
@@ -179,10 +192,11 @@ mod tests {
             resolved("丽水市党政代表团来我省考察", &["吉林日报"]),
             ["Jilin Province"]
         );
-        // A county's outlet: 我县 is the county, 我省 the province that contains it.
+        // A county's outlet: 我县 is the county (an autonomous one called so by the page's
+        // word), 我省 the province that contains it.
         assert_eq!(
             resolved("怀化市代表团来我县考察,我省", &["新晃县融媒体中心"]),
-            ["Xinhuang Autonomous County", "Hunan Province"]
+            ["Xinhuang County", "Hunan Province"]
         );
     }
 
