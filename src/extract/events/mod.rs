@@ -247,6 +247,10 @@ pub fn find_events(
 struct Story {
     /// The first act the article reports that is not background.
     occasion: Option<Occasion>,
+    /// The last meeting of two or more parties on a day: what "会上" and "at the meeting"
+    /// refer to when a visit came first (a visit on the 22nd, the joint meeting on the 23rd,
+    /// "会上,两地政府签订结对协议").
+    meeting: Option<Occasion>,
     /// The places named by earlier clauses, for "the two cities".
     named: Vec<(Vec<Participant>, Range<usize>)>,
     /// The places the headline names as parties ("Yunnan, Sichuan and Guizhou work together
@@ -582,6 +586,16 @@ fn read_clause(
             kind,
         });
     }
+    let day = date.is_some_and(|(date, _)| date.day.is_some());
+    if kind == EventKind::Meeting && participants.len() >= 2 && day && !background {
+        story.meeting = Some(Occasion {
+            participants: participants.clone(),
+            parties_from: parties_from.clone(),
+            date,
+            date_from: date_from.clone(),
+            kind,
+        });
+    }
     let named_now = named();
     if named_now.len() >= 2 {
         story.named.push((named_now, clause.clone()));
@@ -661,7 +675,12 @@ fn clause_date(
     background: bool,
     from_group: bool,
 ) -> (Option<(PartialDate, DateResolution)>, Option<Range<usize>>) {
-    let occasion = story.occasion.as_ref();
+    // "会上", "at the meeting": the last meeting, when the story has told of one.
+    let occasion = story
+        .meeting
+        .as_ref()
+        .filter(|_| triggers::refers_to_a_meeting(lower))
+        .or(story.occasion.as_ref());
     // "The alliance was jointly initiated by …" after "… launched an alliance": the same act.
     let same_act = occasion.is_some_and(|o| o.kind == trigger.kind) && DEFINITE_ACT.is_match(lower);
     let refers_to_occasion = same_act || OCCASION_REFERENCE.is_match(lower);
@@ -1685,6 +1704,19 @@ mod tests {
         let found = extract_text(text, PartialDate::ymd(2025, 8, 20), bundled).events;
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(parties(&found[0]), ["Macao", "Jiangsu Province"]);
+    }
+
+    #[test]
+    fn at_the_meeting_is_the_last_meeting_told_not_the_visit_before_it() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "9月22日至23日,海曙区党政代表团赴丽水市庆元县开展山海协作。9月23日上午,海曙区-庆元县山海协作联席会议召开。会上,两地政府签订结对协议。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind, crate::model::EventKind::Agreement);
+        assert_eq!(
+            found[0].date.map(|d| d.edtf()).as_deref(),
+            Some("XXXX-09-23")
+        );
     }
 
     #[test]

@@ -157,6 +157,16 @@ pub static OCCASION_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:also )?(?:during|at|after|on the sidelines of|following) the (?:[0-9A-Za-z_]+ ){0,3}[0-9A-Za-z_]+(?-u:\b)|^on the (?:opening|first|second|third|same|closing|last) day(?-u:\b)|(?-u:\b)on the site(?-u:\b)|(?-u:\b)(?:at|during|after|before) the (?:same )?(?:meeting|event|ceremony|conference|visit|talks|symposium|forum|session|discussion)(?-u:\b)|(?-u:\b)during the event(?-u:\b)|^(?:在)?(?:当天|当日|同日|同一天|会上|期间)|^(?:在)?[^，,。；]{0,12}?(?:会|会议|仪式|活动|论坛|峰会)(?:上|期间)",
     )
 });
+/// Whether a lower-cased clause refers back to a meeting ("at the meeting", "会上", "座谈会上").
+pub fn refers_to_a_meeting(lower: &str) -> bool {
+    MEETING_REFERENCE.is_match(lower)
+}
+
+static MEETING_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:at|during|after) the (?:meeting|conference|symposium|forum|talks|session)(?-u:\b)|^(?:在)?会上|^(?:在)?[^，,。；]{0,12}?(?:会|会议|论坛|峰会)(?:上|期间)",
+    )
+});
 /// A clause opening with a definite reference to an act already reported.
 pub static DEFINITE_ACT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
