@@ -752,8 +752,10 @@ fn clause_date(
                     .filter(|_| !background && !OWN_TIME.is_match(lower))
                     .map(|(date, from)| (*date, Some(from.clone())))
             };
+            let own_time = OWN_TIME.is_match(lower);
             match paragraph_date(story, paragraph, clause)
                 .or_else(|| occasion.filter(|_| !background))
+                .filter(|_| !own_time)
                 .or_else(lead)
                 .or_else(only_day)
             {
@@ -1717,6 +1719,19 @@ mod tests {
             found[0].date.map(|d| d.edtf()).as_deref(),
             Some("XXXX-09-23")
         );
+    }
+
+    #[test]
+    fn a_source_is_no_party_and_recently_is_not_the_day_before() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "The dual-city economic circle is growing. Ports are busy. Work goes on.\n\nOn March 17, Sichuan and Chongqing held their first meeting.\n\nRecently, according to Chongqing Port and Maritime Affairs Center, the transportation departments in Chengdu and Chongqing have reached an agreement on water transport.";
+        let found = extract_text(text, None, bundled).events;
+        let agreement = found
+            .iter()
+            .find(|event| event.kind == crate::model::EventKind::Agreement)
+            .expect("the agreement");
+        assert_eq!(parties(agreement), ["Chengdu", "Chongqing"]);
+        assert_eq!(agreement.date, None);
     }
 
     #[test]

@@ -73,6 +73,10 @@ fn is_venue(before: &str) -> bool {
     VENUE.is_match(before) && !body_of_place
 }
 
+/// "according to the …", "据…": what follows is where the news came from, not a party.
+static SOURCE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?i)(?-u:\b)according to (?:the )?$|据$"));
+
 /// "、澳门两地", "两地": the places just named are where, together, an act took place.
 static BOTH_PLACES: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^(?:、\p{Han}{2,8}?)*[两三四]地"));
@@ -244,6 +248,11 @@ pub fn parties(
             .iter()
             .any(|zone| zone.start <= org.range.start && org.range.start < zone.end);
         if after_trigger && !in_object {
+            continue;
+        }
+        // "according to Chongqing Port and Maritime Affairs Center, …": the news's source.
+        let before = tail(&context.text[clause.start..org.range.start], 48);
+        if SOURCE_BEFORE.is_match(before) {
             continue;
         }
         parties.push(Party {
