@@ -169,7 +169,9 @@ fn join_occasions(merged: Vec<Candidate>, gazetteer: &Gazetteer, naming: Naming)
 /// an agreement" under a dated account of the signing); an undated visit of the parties of
 /// exactly one dated act is the trip that act was done on ("Welcoming Mr Xu's first visit to
 /// Hong Kong …" under "Carrie Lam met Hebei Governor Xu Qin … today"). Meetings recur ("the
-/// 3rd joint conference", "the 1st"), so an undated one stays its own.
+/// 3rd joint conference", "the 1st"), so an undated one stays its own; but a report that gives
+/// only the year (or month) of the one act of its kind and parties dated to a day in it is that
+/// act.
 fn join_undated(merged: &mut Vec<Candidate>, gazetteer: &Gazetteer, naming: Naming) {
     let key = |candidate: &Candidate| -> Vec<String> {
         let mut names: Vec<String> = candidate
@@ -191,20 +193,38 @@ fn join_undated(merged: &mut Vec<Candidate>, gazetteer: &Gazetteer, naming: Nami
     }
     let mut into: Vec<Option<usize>> = vec![None; merged.len()];
     for (index, candidate) in merged.iter().enumerate() {
-        if candidate.date.is_some() {
-            continue;
-        }
-        let hosts: Vec<usize> = dated
-            .get(&key(candidate))
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&host| match candidate.kind {
-                EventKind::Agreement => merged[host].kind == EventKind::Agreement,
-                EventKind::Visit => true,
-                _ => false,
-            })
-            .collect();
+        let hosts: Vec<usize> = match candidate.date {
+            None => dated
+                .get(&key(candidate))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&host| match candidate.kind {
+                    EventKind::Agreement => merged[host].kind == EventKind::Agreement,
+                    EventKind::Visit => true,
+                    _ => false,
+                })
+                .collect(),
+            // "The Guangdong-Macao Co-operation Joint Conference 2014" beside the account of
+            // the conference held on July 16, 2014: the same act, told less precisely.
+            Some((date, _)) if date.day.is_none() => dated
+                .get(&key(candidate))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&host| {
+                    let host = &merged[host];
+                    host.kind == candidate.kind
+                        && host.date.is_some_and(|(full, _)| {
+                            full.day.is_some()
+                                && full.year.is_some()
+                                && full.year == date.year
+                                && date.month.is_none_or(|month| full.month == Some(month))
+                        })
+                })
+                .collect(),
+            Some(_) => Vec::new(),
+        };
         if let [host] = hosts.as_slice() {
             into[index] = Some(*host);
         }

@@ -1735,6 +1735,15 @@ mod tests {
     }
 
     #[test]
+    fn a_report_giving_only_the_year_of_a_dated_act_is_that_act() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "The Guangdong-Macao Co-operation Joint Conference 2014 was held today in Macao.\n\nRelated: The Guangdong-Macao Co-operation Joint Conference 2014 held in Macao.";
+        let found = extract_text(text, PartialDate::ymd(2014, 7, 16), bundled).events;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].date, PartialDate::ymd(2014, 7, 16));
+    }
+
+    #[test]
     fn group_references_take_the_parties_of_the_occasion() {
         let text = "Few days ago, Chongqing Liangjiang New Area and Sichuan Tianfu New Area held the 3rd Joint Conference. On February 28, 2020, the 1st joint conference was held between the two parties.";
         let found = events(text, None);
