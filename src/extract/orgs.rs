@@ -209,8 +209,30 @@ fn shortest_name(name: &str) -> String {
     name
 }
 
-/// Byte ranges inside double quotes (agreement and event titles).
+/// Byte ranges inside double quotes (agreement and event titles). A quotation that runs over a
+/// sentence's end is someone's words ("Mrs Lam said, “Hong Kong and Shenzhen have … Since the
+/// establishment of …”"), not a title, and is left out.
 pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = quoted(text);
+    spans.retain(|span| !is_speech(&text[span.clone()]));
+    spans
+}
+
+/// Whether quoted text holds a sentence's end inside it (a title never does).
+fn is_speech(quoted: &str) -> bool {
+    let inner = quoted
+        .trim_start_matches(['“', '"', '《'])
+        .trim_end_matches(['”', '"', '》']);
+    inner.len() > MAX_TITLE_BYTES
+        || inner.contains(['。', '！', '？'])
+        || [". ", "! ", "? "].iter().any(|end| inner.contains(end))
+}
+
+/// A title in quotes is rarely longer than this (a long Chinese agreement title is ~60
+/// characters).
+const MAX_TITLE_BYTES: usize = 300;
+
+fn quoted(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
     for (index, mark) in text.match_indices(['“', '”', '"', '《', '》']) {
@@ -235,6 +257,14 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_in_quotes_is_quoted_and_someone_s_words_are_not() {
+        let title = "They signed the “Framework Agreement on Health Cooperation” today.";
+        assert_eq!(quoted_spans(title).len(), 1);
+        let speech = "Mrs Lam said, “Hong Kong and Shenzhen have a solid base. Since 2004, the two cities worked together.”";
+        assert!(quoted_spans(speech).is_empty());
+    }
 
     #[test]
     fn company_lists_run_from_a_collective_noun_to_the_clause_end() {

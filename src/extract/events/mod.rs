@@ -1744,6 +1744,16 @@ mod tests {
     }
 
     #[test]
+    fn setting_up_a_joint_conference_of_two_places_is_their_act() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "It is another measure to enhance co-operation after the establishment of the Hong Kong/Sichuan Co-operation Conference in 2018.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(parties(&found[0]), ["Hong Kong", "Sichuan"]);
+        assert_eq!(found[0].date.map(|d| d.edtf()).as_deref(), Some("2018"));
+    }
+
+    #[test]
     fn group_references_take_the_parties_of_the_occasion() {
         let text = "Few days ago, Chongqing Liangjiang New Area and Sichuan Tianfu New Area held the 3rd Joint Conference. On February 28, 2020, the 1st joint conference was held between the two parties.";
         let found = events(text, None);
