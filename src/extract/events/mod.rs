@@ -602,7 +602,13 @@ fn read_clause(
     }
     // "自从茂南、金秀缔结山海之情", "since Zhaoqing and Jixi signed the pairing agreement":
     // background with no time of its own is no event (LABELLING), and not the act of the day.
-    if participants.len() < 2 || (own_date.is_none() && triggers::looks_back(&lower)) {
+    // "自2017年正式建立对口合作关系以来": a relationship a Chinese story dates its background
+    // from is no occasion (only a signing it dates is: "自2021年6月…签订…协议以来").
+    let dated_background = triggers::dates_background(clause_text) && kind != EventKind::Agreement;
+    if participants.len() < 2
+        || (own_date.is_none() && triggers::looks_back(&lower))
+        || dated_background
+    {
         return;
     }
     let fields = fields_in(clause_text);
@@ -1751,6 +1757,16 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(parties(&found[0]), ["Hong Kong", "Sichuan"]);
         assert_eq!(found[0].date.map(|d| d.edtf()).as_deref(), Some("2018"));
+    }
+
+    #[test]
+    fn a_relationship_dated_as_background_is_no_event_but_a_signing_is() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let found = |text| extract_text(text, None, bundled).events;
+        assert!(found("自2017年浙江与吉林正式建立对口合作关系以来,两省合作不断深化。").is_empty());
+        let signed = found("自2021年6月东阳市与南江县签订了框架协议以来,两地交流不断。");
+        assert_eq!(signed.len(), 1, "{signed:#?}");
+        assert_eq!(signed[0].date.map(|d| d.edtf()).as_deref(), Some("2021-06"));
     }
 
     #[test]

@@ -139,6 +139,14 @@ pub fn looks_back(lower: &str) -> bool {
     LOOKS_BACK.is_match(lower)
 }
 
+/// Whether a Chinese clause tells what has gone on since a time ("自2017年…以来", "自2010年开始").
+pub fn dates_background(clause: &str) -> bool {
+    may_hold_cjk(clause) && SINCE_CJK.is_match(clause)
+}
+
+static SINCE_CJK: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"以来|自\d{4}年[^，,。；]{0,30}?(?:开始|開始|至今)"));
+
 static LOOKS_BACK: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
         r"(?-u:\b)(?:previously|in the past|since|over the years|in recent years|historically)(?-u:\b)|以来|自从|此前|曾经|近年来|多年来",
