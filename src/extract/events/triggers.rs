@@ -391,6 +391,9 @@ pub fn is_plan(lower: &str, trigger: &Trigger) -> bool {
             .is_some_and(|plan| plan.start() < trigger.end))
         || AGREED_TO_ACT.is_match(&lower[trigger.start..])
         || plans_the_named_occasion(lower, trigger)
+        // "今年原订9月25日于上海举行": what was scheduled, wherever the clause names it.
+        || lower.contains("原订")
+        || lower.contains("原定")
 }
 
 /// "「2025上海台北城市论坛」将于12月28日在上海举行": Chinese names the occasion first and
@@ -626,6 +629,10 @@ mod tests {
         let tomorrow = "台北县长表示,明天启程前往南京,将与南京市政府签署合作备忘录";
         let found = trigger(tomorrow).expect("a signing is named");
         assert!(is_plan(tomorrow, &found));
+        // Scheduled, then put off: a plan, not a report.
+        let scheduled = "今年的双城论坛原订9月25日于上海举行,但宣布暂缓";
+        let found = trigger(scheduled).expect("a forum is named");
+        assert!(is_plan(scheduled, &found));
         assert!(!projects_signed("我市与丽水市签约3个合作项目"));
         assert!(projects_signed(
             "两省建立对口合作关系至今,已签约产业项目超355个"
