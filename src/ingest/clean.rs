@@ -613,12 +613,27 @@ fn title_text(line: &str, markdown: bool) -> String {
     // "市財政五年累計援疆92.34億元 |", "广州再添两友城(组图) | ||||", "…庆典-": bars and dashes
     // left where the site's name was cut off; "CS to visit Guangzhou *********": a rule of
     // stars under it.
-    title
+    let title = title
         .trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '|' | '｜' | '*' | '=' | '-' | '_')
+            c.is_whitespace() || matches!(c, '|' | '｜' | '*' | '=' | '-' | '–' | '_')
         })
-        .trim()
-        .to_owned()
+        .trim();
+    once_if_doubled(title).to_owned()
+}
+
+/// "Liaoning and Nagqu establish … Tibet Liaoning and Nagqu establish … Tibet": a headline
+/// the page's text gives twice on one line is one headline.
+fn once_if_doubled(title: &str) -> &str {
+    let half = title.len() / 2;
+    if title.len() >= 21
+        && title.len() % 2 == 1
+        && title.is_char_boundary(half)
+        && title[half..].starts_with(' ')
+        && title[..half] == title[half + 1..]
+    {
+        return &title[..half];
+    }
+    title
 }
 
 /// "SHINE", "China Daily", "即嗨体育app下载", "chinadaily.com.cn": what a site appends to its
@@ -884,6 +899,21 @@ mod tests {
             ..Hints::default()
         };
         assert_eq!(clean(&text, &hints).meta.title, "Cities sign a pact");
+    }
+
+    #[test]
+    fn a_headline_loses_a_trailing_dash_and_a_second_copy_on_its_line() {
+        assert_eq!(
+            title_text("Tianjin district assists Gansu counties –", false),
+            "Tianjin district assists Gansu counties"
+        );
+        assert_eq!(
+            title_text(
+                "Liaoning and Nagqu establish a mechanism Liaoning and Nagqu establish a mechanism",
+                false
+            ),
+            "Liaoning and Nagqu establish a mechanism"
+        );
     }
 
     #[test]
