@@ -180,6 +180,13 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "OREANDA-NEWS. July 28, 2011. Guangdong …": an agency's name in capitals, then a full date.
+static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"^[A-Z][A-Z-]{{2,}}(?:\s+[A-Z][A-Z-]+)?\.\s+(?i:({MONTH_WORDS}))\.?\s+(\d{{1,2}}),\s+(\d{{4}})\.\s"
+    ))
+});
+
 /// "29th May 2023 – (Hong Kong)": a full date, then a dash, opening the story.
 static DATE_FIRST_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
@@ -220,6 +227,13 @@ pub fn dateline(paragraph: &str) -> Option<PartialDate> {
             found[3].parse().ok()?,
             month_number(&found[2])?,
             found[1].parse().ok()?,
+        );
+    }
+    if let Some(found) = AGENCY_DATELINE.captures(paragraph) {
+        return PartialDate::ymd(
+            found[3].parse().ok()?,
+            month_number(&found[1])?,
+            found[2].parse().ok()?,
         );
     }
     let captures = DATELINE.captures(paragraph)?;
@@ -1540,6 +1554,14 @@ mod tests {
             PartialDate::month_day(6, 8)
         );
         assert_eq!(dateline("On May 7, Jiangning District"), None);
+        assert_eq!(
+            dateline("GUIZHOU, China, Sept. 23, 2022 /PRNewswire/ -- A news report from X:"),
+            PartialDate::ymd(2022, 9, 23)
+        );
+        assert_eq!(
+            dateline("OREANDA-NEWS. July 28, 2011. Guangdong Delegation will come to Anhui"),
+            PartialDate::ymd(2011, 7, 28)
+        );
         assert_eq!(
             dateline("台海网3月10日讯(海峡导报记者 邬眉)以海带山"),
             PartialDate::month_day(3, 10)

@@ -475,6 +475,9 @@ struct Zones<'a> {
     first_prose: Option<usize>,
 }
 
+/// How many lines at the top of a page a full dateline on a short line is looked for in.
+const DATELINE_LINES: usize = 6;
+
 /// Fills date, source and byline: the header zone first, then metadata above the headline,
 /// then labelled lines anywhere in the article, a dateline, and the markup, in that order of
 /// trust.
@@ -515,6 +518,16 @@ fn read_meta(
                     .take(2)
                     .find_map(|i| crate::extract::dateline(lines[i].text))
             })
+        })
+        .or_else(|| {
+            // "GUIZHOU, China, Sept. 23, 2022 /PRNewswire/ -- A news report from …:": a
+            // dateline with its year on a short line opening the page.
+            lines
+                .iter()
+                .take(DATELINE_LINES)
+                .filter(|line| matches!(line.label, Label::Prose | Label::Short))
+                .find_map(|line| crate::extract::dateline(line.text))
+                .filter(|date| date.year.is_some())
         })
         .or_else(|| hints.published.and_then(meta::find_full_date));
 

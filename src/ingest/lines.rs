@@ -299,8 +299,12 @@ fn credit_date(text: &str) -> Option<PartialDate> {
     }
     let date = meta::find_full_date(text)?;
     // The site's own address and a "Source:" label are furniture of the credit line
-    // ("http://www.sina.com.cn  2008年11月06日14:46  金羊网-羊城晚报").
-    let rest = meta::beside_the_date(&DOMAIN_OR_URL.replace_all(text, " "));
+    // ("http://www.sina.com.cn  2008年11月06日14:46  金羊网-羊城晚报"); so are the writer's
+    // name and an issue number ("by Zhao Binyu,September 09, 2020", "By Yuan Yuan | NO. 31
+    // AUGUST 3, 2017").
+    let text = BYLINE_LEAD.replace(text, " ");
+    let text = ISSUE_NUMBER.replace(&text, " ");
+    let rest = meta::beside_the_date(&DOMAIN_OR_URL.replace_all(&text, " "));
     let words = tool_words(&rest)
         .into_iter()
         .filter(|word| {
@@ -311,6 +315,14 @@ fn credit_date(text: &str) -> Option<PartialDate> {
         .count();
     (words <= 3).then_some(date)
 }
+
+/// "By Yuan Yuan |", "by Zhao Binyu,": a writer's name opening a credit line.
+static BYLINE_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^\s*(?i:by)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*[,|]?"));
+
+/// "NO. 31": a magazine issue's number.
+static ISSUE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?i)(?-u:\b)no\.\s*\d{1,4}(?-u:\b)"));
 
 /// A web address or a bare domain, with its scheme and path.
 static DOMAIN_OR_URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -865,6 +877,22 @@ mod tests {
 
     fn furniture_of(text: &str) -> Option<Furniture> {
         furniture(text)
+    }
+
+    #[test]
+    fn a_writer_s_credit_line_with_a_date_dates_the_page() {
+        assert_eq!(
+            credit_date("By Yuan Yuan | NO. 31 AUGUST 3, 2017"),
+            PartialDate::ymd(2017, 8, 3)
+        );
+        assert_eq!(
+            credit_date("by Zhao Binyu,September 09, 2020 Adjust font size:"),
+            PartialDate::ymd(2020, 9, 9)
+        );
+        assert_eq!(
+            credit_date("By the end of May 3, 2017, the two cities signed."),
+            None
+        );
     }
 
     #[test]
