@@ -453,8 +453,17 @@ pub fn ties_abroad(lower: &str) -> bool {
         ((lower.contains("sister") || lower.contains("friendship cit") || lower.contains("twin"))
             && FOREIGN_COUNTRY_EN.is_match(lower))
             || FOREIGN_UNITS_EN.is_match(lower)
+            // "met with the delegations led by the consul generals of ROK, Germany …": the
+            // other side is a country's envoy.
+            || ENVOYS.is_match(lower)
     }
 }
+
+static ENVOYS: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:consuls?[- ]generals?|consulates?(?:[- ]general)?|ambassadors?|embass(?:y|ies))(?-u:\b)",
+    )
+});
 
 /// The same countries as English news names them, and their adjectives ("Pakistani",
 /// "Japanese": a country's name opens them), in lower case.
@@ -638,6 +647,9 @@ mod tests {
             "两省建立对口合作关系至今,已签约产业项目超355个"
         ));
         assert!(projects_signed("截至今年4月,已达成合作项目849个"));
+        assert!(ties_abroad(
+            "the mayor of changchun met with the delegations led by the consul generals of rok and germany to shenyang"
+        ));
         assert!(ties_abroad(
             "兴安盟与蒙古国东方省等中外地方政府共签署8份建立友好城市关系协议"
         ));
