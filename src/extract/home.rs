@@ -130,8 +130,22 @@ pub fn story_self_references(
         .collect()
 }
 
-/// The one unit of one of `kinds` among the outlet's places and the units containing them.
+/// The one unit of one of `kinds` among the outlet's places, else among them and the units
+/// containing them.
 fn resolve(kinds: &[&str], home: &[EntryId], gazetteer: &Gazetteer) -> Option<EntryId> {
+    // "龙泉新闻网讯 …来我市": the outlet's own city, not the prefecture city above it.
+    let own: Vec<EntryId> = home
+        .iter()
+        .copied()
+        .filter(|&id| {
+            gazetteer
+                .entry(id)
+                .is_some_and(|entry| kinds.contains(&entry.kind.as_str()))
+        })
+        .collect();
+    if let [unit] = own.as_slice() {
+        return Some(*unit);
+    }
     let mut units: Vec<EntryId> = home
         .iter()
         .flat_map(|&id| gazetteer.lineage(id))
@@ -197,6 +211,11 @@ mod tests {
         assert_eq!(
             resolved("怀化市代表团来我县考察,我省", &["新晃县融媒体中心"]),
             ["Xinhuang County", "Hunan Province"]
+        );
+        // A county-level city's outlet: 我市 is that city, not the prefecture city above it.
+        assert_eq!(
+            resolved("秀洲区区长带队来我市考察", &["龙泉新闻网"]),
+            ["Longquan City"]
         );
     }
 
