@@ -1770,6 +1770,15 @@ mod tests {
     }
 
     #[test]
+    fn a_city_shortened_to_the_last_character_of_its_name_is_the_destination() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "8月20日,忠县党政代表团来足考察交流。大足区领导陪同。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(parties(&found[0]).contains(&"Dazu"), "{found:#?}");
+    }
+
+    #[test]
     fn group_references_take_the_parties_of_the_occasion() {
         let text = "Few days ago, Chongqing Liangjiang New Area and Sichuan Tianfu New Area held the 3rd Joint Conference. On February 28, 2020, the 1st joint conference was held between the two parties.";
         let found = events(text, None);

@@ -545,22 +545,36 @@ fn abbreviation_parties(context: &Context<'_>, run: &str) -> Option<Vec<Particip
 
 /// The one place named on the page whose Chinese name begins with `c`.
 fn city_by_first_character(context: &Context<'_>, c: char) -> Option<EntryId> {
+    city_whose_name(context, |name| name.starts_with(c))
+}
+
+/// The one city or county the page names whose Chinese name fits `fits`.
+fn city_whose_name(context: &Context<'_>, fits: impl Fn(&str) -> bool) -> Option<EntryId> {
     let mut found = context
         .places
         .iter()
         .filter_map(|place| place.entry)
         .filter(|&id| {
             context.gazetteer.entry(id).is_some_and(|entry| {
-                matches!(entry.level, Level::Prefecture | Level::County)
-                    && entry.name_zh.starts_with(c)
+                matches!(entry.level, Level::Prefecture | Level::County) && fits(&entry.name_zh)
             })
         });
     let first = found.next()?;
     found.all(|other| other == first).then_some(first)
 }
 
-/// "率团来绍考察", "来深考察交流": a delegation came to the city the page names whose name
-/// begins with that character — a party of the visit.
+/// "来堰考察" (十堰), "来足考察" (大足): a two-character name shortened to its last character,
+/// when no page place begins with it.
+fn city_by_last_character(context: &Context<'_>, c: char) -> Option<EntryId> {
+    city_whose_name(context, |name| {
+        let base = name.trim_end_matches(['市', '区', '县']);
+        base.chars().count() == 2 && base.ends_with(c)
+    })
+}
+
+/// "率团来绍考察", "来深考察交流", "来堰考察": a delegation came to the city the page names
+/// whose name begins (or, for a two-character name, ends) with that character — a party of the
+/// visit.
 pub fn abbreviated_destination(
     context: &Context<'_>,
     clause: &Range<usize>,
@@ -575,7 +589,9 @@ pub fn abbreviated_destination(
         .as_str()
         .chars()
         .next()?;
-    let entry = city_by_first_character(context, c).and_then(|id| context.gazetteer.entry(id))?;
+    let entry = city_by_first_character(context, c)
+        .or_else(|| city_by_last_character(context, c))
+        .and_then(|id| context.gazetteer.entry(id))?;
     Some(Participant {
         name: entry.base.clone(),
         entry: Some(entry.id),
