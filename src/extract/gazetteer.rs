@@ -214,9 +214,13 @@ impl Gazetteer {
                 add(&entry.name_zh, id, Form::Chinese);
                 if let Some(base_zh) = chinese_base(&entry.name_zh) {
                     add(base_zh, id, Form::Chinese);
-                    // "凉山州", "黔西南州": an autonomous prefecture's everyday short form.
+                    // "凉山州", "黔西南州", "长阳县", "秀山县": an autonomous prefecture's or
+                    // county's everyday short form.
                     if entry.kind == "autonomous prefecture" {
                         add(&format!("{base_zh}州"), id, Form::Chinese);
+                    }
+                    if entry.kind == "autonomous county" {
+                        add(&format!("{base_zh}县"), id, Form::Chinese);
                     }
                 }
             } else {

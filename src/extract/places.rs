@@ -160,8 +160,10 @@ fn drop_unsupported_chinese_bases(
     let is_bare_county = |mention: &PlaceMention| -> bool {
         let surface = &text[mention.range.clone()];
         let entries = mention.possible_entries();
-        // A zone named after a place (吉林经开区) is no entry's bare name.
+        // A zone named after a place (吉林经开区) is no entry's bare name; an autonomous
+        // county's short form with its suffix (长阳县) is not bare either.
         surface.chars().all(is_cjk)
+            && !surface.ends_with('县')
             && !entries.is_empty()
             && entries.iter().all(|&id| {
                 gazetteer
@@ -1459,6 +1461,11 @@ mod tests {
         assert_eq!(
             bundled_names("吉林经开区与平阳县签订框架协议"),
             ["Jilin Economic Development Zone", "Pingyang County"]
+        );
+        // An autonomous county's short form (长阳县) names it and supports its bare name.
+        assert_eq!(
+            bundled_names("郧西县考察团到长阳考察。长阳县政协与郧西县政协座谈。"),
+            ["Yunxi County", "Changyang", "Changyang", "Yunxi County"]
         );
         // An autonomous prefecture's short form keeps its suffix.
         assert_eq!(
