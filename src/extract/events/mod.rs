@@ -432,6 +432,11 @@ fn read_clause(
         }
         return;
     }
+    // "A delegation of the CPPCC National Committee led by … visited Sanya": a national body's
+    // visit is no cooperation of places, whatever places its members come from.
+    if trigger.kind == EventKind::Visit && triggers::national_visitor(&lower[..trigger.start]) {
+        return;
+    }
     // "Shanxi University signed agreements with the counties of Guxian, Tianzhen and Yonghe":
     // an institution's deals with places, one each, not an act of those places together.
     if trigger.kind == EventKind::Agreement
@@ -1776,6 +1781,13 @@ mod tests {
         let found = extract_text(text, None, bundled).events;
         assert_eq!(found.len(), 1, "{found:#?}");
         assert!(parties(&found[0]).contains(&"Dazu"), "{found:#?}");
+    }
+
+    #[test]
+    fn a_national_body_s_visit_is_no_cooperation_of_places() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "Su Hui, vice-chairwoman of the National Committee of the CPPCC and a member from Taiwan, led a team to survey Hezhang County on May 6.";
+        assert!(extract_text(text, None, bundled).events.is_empty());
     }
 
     #[test]

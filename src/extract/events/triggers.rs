@@ -139,6 +139,18 @@ pub fn looks_back(lower: &str) -> bool {
     LOOKS_BACK.is_match(lower)
 }
 
+/// Whether the words before a visit name a national body as the visitor ("a delegation of the
+/// CPPCC National Committee", "全国政协").
+pub fn national_visitor(before: &str) -> bool {
+    NATIONAL_BODY.is_match(before)
+}
+
+static NATIONAL_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:national committee|state council|ministry of)(?-u:\b)|全国政协|全国人大|国务院",
+    )
+});
+
 /// Whether a Chinese clause tells what has gone on since a time ("自2017年…以来", "自2010年开始").
 pub fn dates_background(clause: &str) -> bool {
     may_hold_cjk(clause) && SINCE_CJK.is_match(clause)
