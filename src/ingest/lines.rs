@@ -592,7 +592,7 @@ static EMAIL: LazyLock<Regex> =
 /// "[Photo/Xinhua]", "(Photo: Xu Mengyu)", "Photo: Sam Tsang", "/ Ti Gong".
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)(?:[\[(（【]\s*(?:photo|photos|image|picture|file photo)(?:\s*(?:by|provided))?\s*[/:：]?[^\])）】]{0,60}[\])）】]\s*$|(?-u:\b)(?:photo|photos|image)\s*(?:by|[:：/])\s*[A-Z][^.]{0,40}$|^(?:photo|file photo|photos|figure)\s*[:：①-⑩]|(?-u:\b)(?:photo|photos)\s+provided\s+(?:by|to)\s|资料图片|图片来源|摄影[:：])",
+        r"(?i)(?:[\[(（【]\s*(?:photo|photos|image|picture|file photo)(?:\s*(?:by|provided))?\s*[/:：]?[^\])）】]{0,60}[\])）】]\s*$|(?-u:\b)(?:photo|photos|image)\s*(?:by|[:：/])\s*[A-Z][^.]{0,40}$|^(?:photo|file photo|photos|figure)\s*[:：①-⑩]|(?-u:\b)(?:photo|photos)\s+provided\s+(?:by|to)\s|资料图片|图片来源|摄影[:：]|[(（](?:左|右|前排左|前排右|后排左|后排右)[一二三四五六七八九]?[)）]|[(（]中[)）])",
     )
 });
 
@@ -1005,6 +1005,7 @@ mod tests {
             "Xu Qin, mayor of Shenzhen, shaking hands with Carrie Lam in Tamar. Photo: Sam Tsang",
             "A group of journalists kicks off a five-day tour to Anhui province on July 2, 2018. (Photo: Xu Mengyu)",
             "Representatives sign up to form an alliance on July 13. [Photo/Shanghai Observer]",
+            "船营区委书记吕庆龙(左二)参观考察温州市规划建设情况",
         ] {
             assert_eq!(label_line(line, line), Label::Caption, "{line}");
         }
