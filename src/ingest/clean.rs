@@ -150,6 +150,10 @@ fn is_section_like(text: &str) -> bool {
     if cjk >= 4 && SITE_TAGLINE.is_match(text) {
         return true;
     }
+    // "刘荣山活动报道集", "乡村振兴专题": a column collecting stories names itself so.
+    if cjk >= 4 && COLUMN_NAME.is_match(text.trim()) {
+        return true;
+    }
     // "新闻中心", "近期活动", "本地要闻": a Chinese column name is a few characters and nothing
     // else; a Chinese headline is longer.
     if cjk >= 4 {
@@ -166,6 +170,9 @@ fn is_section_like(text: &str) -> bool {
                     || SECTION_SMALL_WORDS.contains(&word.to_lowercase().as_str())
             }))
 }
+
+static COLUMN_NAME: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?:报道集|專題|专题|专栏|專欄|系列报道|栏目)$"));
 
 static SITE_TAGLINE: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"门户$|门户网站|官方网站|欢迎(?:访问|光临|您)|本网站"));
@@ -1153,6 +1160,14 @@ mod tests {
             (
                 "市財政五年累計援疆92.34億元 |\n公益中國 gy.china.com.cn 時間: 2015-06-12 責任編輯: 李艷娜 |",
                 "市財政五年累計援疆92.34億元",
+            ),
+            (
+                "刘荣山活动报道集
+
+北京市丰台区党政代表团来十堰考察
+
+深化交流合作 提升协作实效",
+                "北京市丰台区党政代表团来十堰考察",
             ),
             (
                 "正在阅读:黑河市政府代表团赴珠海开展对口合作交流",
