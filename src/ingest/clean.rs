@@ -146,8 +146,9 @@ const SECTION_SMALL_WORDS: &[&str] = &[
 /// that carries meaning.
 fn is_section_like(text: &str) -> bool {
     let cjk = cjk_count(text);
-    // "最懂四川的本地门户", "欢迎访问…网": a site's tagline names the site, not a story.
-    if cjk >= 4 && SITE_TAGLINE.is_match(text) {
+    // "最懂四川的本地门户", "欢迎访问…网": a site's tagline names the site, not a story; so do
+    // "Welcome to …", "…, the Official Website of …" and a browser notice.
+    if (cjk >= 4 && SITE_TAGLINE.is_match(text)) || SITE_TAGLINE_EN.is_match(text) {
         return true;
     }
     // "刘荣山活动报道集", "乡村振兴专题": a column collecting stories names itself so.
@@ -170,6 +171,12 @@ fn is_section_like(text: &str) -> bool {
                     || SECTION_SMALL_WORDS.contains(&word.to_lowercase().as_str())
             }))
 }
+
+static SITE_TAGLINE_EN: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)^welcome to(?-u:\b)|(?-u:\b)official (?:web ?site|portal)(?-u:\b)|javascript|enable cookies|your browser",
+    )
+});
 
 static COLUMN_NAME: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?:报道集|專題|专题|专栏|專欄|系列报道|栏目)$"));
@@ -934,6 +941,20 @@ mod tests {
             ),
             "Liaoning and Nagqu establish a mechanism"
         );
+    }
+
+    #[test]
+    fn an_english_site_tagline_or_browser_notice_is_no_headline() {
+        assert!(is_section_like("welcome to hangzhou west lake district!"));
+        assert!(is_section_like(
+            "eBeijing, the Official Website of the Beijing Government"
+        ));
+        assert!(is_section_like(
+            "Please use a Javascript-enabled browser. 050307en01006"
+        ));
+        assert!(!is_section_like(
+            "Shanghai welcomes delegation from Yunnan to discuss cooperation"
+        ));
     }
 
     #[test]
