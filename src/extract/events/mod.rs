@@ -1791,6 +1791,16 @@ mod tests {
     }
 
     #[test]
+    fn places_listed_after_a_venue_word_are_venues_too() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text =
+            "6月18日,江西党政代表团与新疆维吾尔自治区党委、政府在乌鲁木齐和阿图什举行工作会谈。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(parties(&found[0]), ["Jiangxi", "Xinjiang"]);
+    }
+
+    #[test]
     fn group_references_take_the_parties_of_the_occasion() {
         let text = "Few days ago, Chongqing Liangjiang New Area and Sichuan Tianfu New Area held the 3rd Joint Conference. On February 28, 2020, the 1st joint conference was held between the two parties.";
         let found = events(text, None);

@@ -48,9 +48,12 @@ impl Party {
     }
 }
 
-/// "in Qingpu", "at Bijie", "in southwest China's Chongqing": the place where, not a party.
+/// "in Qingpu", "at Bijie", "in southwest China's Chongqing", "在乌鲁木齐和阿图什": the place
+/// where, not a party.
 static VENUE: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(r"(?-u:\b)(?:in|at)\s+(?:(?:[a-z]+|China's|China’s)\s+){0,3}$|(?:在|于)$")
+    compiled(
+        r"(?-u:\b)(?:in|at)\s+(?:(?:[a-z]+|China's|China’s)\s+){0,3}$|(?:在|于)$|(?:在|于)\p{Han}{2,8}?(?:和|、|及)$",
+    )
 });
 
 /// "the health authorities in Beijing", "courts in Jiaxing": the place a public body belongs
