@@ -247,6 +247,9 @@ pub fn find_events(
 struct Story {
     /// The first act the article reports that is not background.
     occasion: Option<Occasion>,
+    /// The place of the last delegation named ("the Macao delegation", "a delegation from
+    /// Hunan"): who "the delegation" is in a later clause.
+    delegation: Option<Participant>,
     /// The last meeting of two or more parties on a day: what "会上" and "at the meeting"
     /// refer to when a visit came first (a visit on the 22nd, the joint meeting on the 23rd,
     /// "会上,两地政府签订结对协议").
@@ -516,6 +519,19 @@ fn read_clause(
             signals.titled = true;
         }
     }
+    // "On Monday morning, in Zhongshan, the delegation met with the secretary of the Zhongshan
+    // Municipal Committee": the delegation named before is the visitor.
+    if participants.len() == 1
+        && matches!(trigger.kind, EventKind::Visit | EventKind::Meeting)
+        && THE_DELEGATION.is_match(&lower[..trigger.start])
+        && let Some(delegation) = story.delegation.as_ref()
+        && !same_party(delegation, &participants[0])
+    {
+        participants.push(delegation.clone());
+    }
+    if let Some(delegation) = parties::delegation_of(context, clause) {
+        story.delegation = Some(delegation);
+    }
     if participants.len() < 2 {
         let members = parties::compound_members(context, clause, &trigger_range);
         if members.len() >= 2 {
@@ -776,6 +792,12 @@ fn clause_date(
         }
     }
 }
+
+/// "the delegation", "the visiting delegation", "Sam and his delegation": a delegation named
+/// before, as a clause's subject.
+static THE_DELEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"(?-u:\b)(?:the|his|her|their) (?:visiting )?(?:delegation|team)(?-u:\b)")
+});
 
 /// A clause that opens on the day last named: "On the same day", "当天", "同日".
 static SAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -1798,6 +1820,20 @@ mod tests {
         let found = extract_text(text, None, bundled).events;
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(parties(&found[0]), ["Jiangxi", "Xinjiang"]);
+    }
+
+    #[test]
+    fn the_delegation_is_the_one_named_before() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "The Macao delegation arrived in Zhuhai on Sunday (April 27).\n\nOn Monday (April 28), in Zhongshan, the delegation met with the secretary of the Zhongshan Municipal Committee, Guo Wenhai.";
+        let found = extract_text(text, PartialDate::ymd(2025, 4, 29), bundled).events;
+        let pairs: Vec<Vec<&str>> = found.iter().map(parties).collect();
+        assert!(
+            pairs
+                .iter()
+                .any(|pair| pair.contains(&"Zhongshan") && pair.contains(&"Macao")),
+            "{pairs:?}"
+        );
     }
 
     #[test]

@@ -575,6 +575,32 @@ fn city_by_last_character(context: &Context<'_>, c: char) -> Option<EntryId> {
     })
 }
 
+/// The place whose delegation a clause names: "the Macao Special Administrative Region
+/// (MSAR) Government delegation", "a delegation from Hunan Province", "Hong Kong's delegation".
+pub fn delegation_of(context: &Context<'_>, clause: &Range<usize>) -> Option<Participant> {
+    let text = &context.text[clause.clone()];
+    if !text.contains("delegation") {
+        return None;
+    }
+    mentions_in(context, clause)
+        .filter(|place| !is_region(place, context.gazetteer))
+        .find(|place| {
+            let after = &context.text[place.range.end..clause.end];
+            let before = tail(&context.text[clause.start..place.range.start], 48);
+            DELEGATION_AFTER_PLACE.is_match(after) || DELEGATION_BEFORE_PLACE.is_match(before)
+        })
+        .map(|place| Participant {
+            name: place.name.clone(),
+            entry: place.entry,
+        })
+}
+
+static DELEGATION_AFTER_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^(?:'s|’s)?(?:\s+[A-Za-z()]+){0,6}?\s+delegation(?-u:\b)"));
+
+static DELEGATION_BEFORE_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?-u:\b)delegation (?:from|of) (?:the )?$"));
+
 /// "率团来绍考察", "来深考察交流", "来堰考察": a delegation came to the city the page names
 /// whose name begins (or, for a two-character name, ends) with that character — a party of the
 /// visit.
