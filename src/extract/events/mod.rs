@@ -247,6 +247,8 @@ pub fn find_events(
 struct Story {
     /// The first act the article reports that is not background.
     occasion: Option<Occasion>,
+    /// The last district, city, county and province named: what "The district signed …" means.
+    units: [Option<Participant>; 4],
     /// The place of the last delegation named ("the Macao delegation", "a delegation from
     /// Hunan"): who "the delegation" is in a later clause.
     delegation: Option<Participant>,
@@ -367,6 +369,7 @@ fn read_clause(
         note_lead_date(story, date, clause);
     }
     story.clauses_read += 1;
+    let unit_referred = unit_referred(context, clause, story);
     // Most clauses name fewer than two places: they cannot name a group, and cost nothing.
     let mentions = starting_in(context.places, clause, |place| place.range.start).len();
     let named = || -> Vec<Participant> {
@@ -531,6 +534,13 @@ fn read_clause(
     }
     if let Some(delegation) = parties::delegation_of(context, clause) {
         story.delegation = Some(delegation);
+    }
+    // "The district signed a supplementary agreement with Lufeng": the district named before.
+    if participants.len() == 1
+        && let Some(unit) = unit_referred
+        && !same_party(&unit, &participants[0])
+    {
+        participants.insert(0, unit);
     }
     if participants.len() < 2 {
         let members = parties::compound_members(context, clause, &trigger_range);
@@ -797,6 +807,54 @@ fn clause_date(
 /// before, as a clause's subject.
 static THE_DELEGATION: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"(?-u:\b)(?:the|his|her|their) (?:visiting )?(?:delegation|team)(?-u:\b)")
+});
+
+/// The unit a clause opening "The district …" (city, county, province) refers to: the last one
+/// of that level the story named before it. Records the units this clause names for the next.
+fn unit_referred(
+    context: &Context<'_>,
+    clause: &Range<usize>,
+    story: &mut Story,
+) -> Option<Participant> {
+    let text = &context.text[clause.clone()];
+    let referred = THE_UNIT.captures(text).and_then(|found| {
+        let whole = found.get(0)?;
+        if text[whole.end()..].starts_with(" of") {
+            return None;
+        }
+        let level = UNIT_WORDS.iter().position(|(word, _)| *word == &found[1])?;
+        story.units[level].clone()
+    });
+    for place in starting_in(context.places, clause, |place| place.range.start) {
+        let Some(entry) = place.entry.and_then(|id| context.gazetteer.entry(id)) else {
+            continue;
+        };
+        if let Some(level) = UNIT_WORDS
+            .iter()
+            .position(|(_, kinds)| kinds.contains(&entry.kind.as_str()))
+        {
+            story.units[level] = Some(Participant {
+                name: place.name.clone(),
+                entry: place.entry,
+            });
+        }
+    }
+    referred
+}
+
+/// The words for a unit and the kinds of unit each stands for.
+const UNIT_WORDS: [(&str, &[&str]); 4] = [
+    ("district", &["district"]),
+    ("city", &["prefecture city", "county-level city"]),
+    ("county", &["county", "autonomous county"]),
+    ("province", &["province"]),
+];
+
+/// "The district signed …", "On May 5, the city held …": a unit named before, as the subject.
+static THE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^(?:[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?, )?The (district|city|county|province)(?-u:\b)",
+    )
 });
 
 /// A clause that opens on the day last named: "On the same day", "当天", "同日".
@@ -1833,6 +1891,21 @@ mod tests {
                 .iter()
                 .any(|pair| pair.contains(&"Zhongshan") && pair.contains(&"Macao")),
             "{pairs:?}"
+        );
+    }
+
+    #[test]
+    fn the_district_is_the_district_named_before() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "Luohu District is working with Shanwei. The district signed a supplementary cooperation agreement with Lufeng on May 5.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(parties(&found[0]), ["Luohu District", "Lufeng"]);
+        // "The city of Yongji" names its city.
+        let named = "The city of Yongji signed an agreement with Shanghai.";
+        assert_eq!(
+            parties(&extract_text(named, None, bundled).events[0]),
+            ["Yongji", "Shanghai"]
         );
     }
 
