@@ -35,6 +35,7 @@ type Month = Option<(Option<i32>, Option<u8>)>;
 pub fn merge(candidates: Vec<Candidate>, gazetteer: &Gazetteer, naming: Naming) -> Vec<Candidate> {
     let mut merged = join_same_reports(candidates, gazetteer, naming);
     join_undated(&mut merged, gazetteer, naming);
+    join_trip_days(&mut merged, gazetteer, naming);
     join_occasions(merged, gazetteer, naming)
 }
 
@@ -239,6 +240,62 @@ fn join_undated(merged: &mut Vec<Candidate>, gazetteer: &Gazetteer, naming: Nami
         }
     }
     *merged = slots.into_iter().flatten().collect();
+}
+
+/// "4月12日至13日,广东省党政代表团赴广西…对接" and "13日,两省区召开粤桂协作联席会议": a
+/// meeting of the same parties on a later day of a trip is the trip's, dated by its first day,
+/// as Chinese readers date it (English news dates the meeting by its own day: the trip's visit
+/// joins the meeting in `join_occasions` instead).
+fn join_trip_days(merged: &mut Vec<Candidate>, gazetteer: &Gazetteer, naming: Naming) {
+    if naming != Naming::Narrower {
+        return;
+    }
+    let mut into: Vec<Option<usize>> = vec![None; merged.len()];
+    for (index, later) in merged.iter().enumerate() {
+        if later.kind != EventKind::Meeting {
+            continue;
+        }
+        let trips: Vec<usize> = merged
+            .iter()
+            .enumerate()
+            .take(MAX_COMPARED * 8)
+            .filter(|(other, trip)| {
+                *other != index
+                    && trip.signals.trip
+                    && trip.kind == EventKind::Meeting
+                    && later_day_of(later, trip)
+                    && same_parties(&trip.participants, &later.participants)
+            })
+            .map(|(other, _)| other)
+            .collect();
+        if let [trip] = trips.as_slice() {
+            into[index] = Some(*trip);
+        }
+    }
+    let mut slots: Vec<Option<Candidate>> = std::mem::take(merged).into_iter().map(Some).collect();
+    for (index, host) in into.iter().enumerate() {
+        if let Some(host) = *host
+            && into[host].is_none()
+            && let Some(later) = slots[index].take()
+            && let Some(trip) = slots[host].as_mut()
+        {
+            let first_day = (trip.date, trip.date_from.clone());
+            absorb(trip, later, gazetteer, naming);
+            (trip.date, trip.date_from) = first_day;
+        }
+    }
+    *merged = slots.into_iter().flatten().collect();
+}
+
+/// Whether `later` falls on a day after the first of `trip` and within a trip's length.
+fn later_day_of(later: &Candidate, trip: &Candidate) -> bool {
+    let (Some((on, _)), Some((start, _))) = (later.date, trip.date) else {
+        return false;
+    };
+    start.year == on.year
+        && start.month.is_some()
+        && start.month == on.month
+        && matches!((start.day, on.day), (Some(from), Some(day)) if day > from && day - from <= VISIT_DAYS)
 }
 
 /// A visit, a meeting or another joint occasion: what acts are done at. Two acts (an alliance

@@ -69,6 +69,9 @@ struct Signals {
     background: bool,
     /// Its parties are those an agreement's quoted title names.
     titled: bool,
+    /// Its clause dates it by the first day of a span ("4月12日至13日", "from July 30th to
+    /// August 1st"): a trip, whose later days' meetings of the same parties are its own.
+    trip: bool,
 }
 
 impl Signals {
@@ -80,6 +83,7 @@ impl Signals {
         self.inherited_date &= other.inherited_date;
         self.background &= other.background;
         self.titled |= other.titled;
+        self.trip |= other.trip;
     }
 }
 
@@ -603,6 +607,7 @@ fn read_clause(
         signals.group_reference,
     );
     signals.inherited_date = date.is_some() && own_date.is_none();
+    signals.trip = own_date.is_some() && SPAN_OF_DAYS.is_match(clause_text);
     let kind = trigger.kind;
     let firmer = story
         .occasion
@@ -854,6 +859,13 @@ const UNIT_WORDS: [(&str, &[&str]); 4] = [
 static THE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
         r"^(?:[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?, )?The (district|city|county|province)(?-u:\b)",
+    )
+});
+
+/// "4月12日至13日", "from July 30th to August 1st", "18-19 March": a span of days.
+static SPAN_OF_DAYS: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"\d{1,2}日(?:至|到|-|—|–)(?:\d{1,2}月)?\d{1,2}日|(?i:from) [A-Za-z]+\.? \d{1,2}(?:st|nd|rd|th)? (?:to|until) |(?-u:\b)\d{1,2}(?:-|–| to )\d{1,2} [A-Z][a-z]+",
     )
 });
 
@@ -1906,6 +1918,18 @@ mod tests {
         assert_eq!(
             parties(&extract_text(named, None, bundled).events[0]),
             ["Yongji", "Shanghai"]
+        );
+    }
+
+    #[test]
+    fn a_joint_meeting_on_a_later_day_of_a_trip_is_the_trip_s() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "4月12日至13日,广东省党政代表团赴广西壮族自治区考察对接东西部协作工作。13日,两省区召开粤桂协作联席会议。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].date.map(|d| d.edtf()).as_deref(),
+            Some("XXXX-04-12")
         );
     }
 
