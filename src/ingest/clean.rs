@@ -133,8 +133,19 @@ fn is_title_shaped(line: &Line<'_>) -> bool {
     // "(资料图片)", "[Photo]": an aside in brackets is not a headline.
     let bracketed = line.text.starts_with(['(', '（', '[', '【'])
         && line.text.ends_with([')', '）', ']', '】']);
-    !bracketed && line.text.chars().count() <= 300 && ((2..=40).contains(&words) || cjk >= 4)
+    // "SHENZHEN, China, Oct. 16, 2024 /PRNewswire/ -- A report from …": the story's first
+    // sentence under its dateline; "当前版:04版", "主办:… 主管:…": an e-paper's page label and a
+    // site's footer fields.
+    let story_or_fields =
+        crate::extract::dateline(line.text).is_some() || PAGE_FIELDS.is_match(line.text);
+    !bracketed
+        && !story_or_fields
+        && line.text.chars().count() <= 300
+        && ((2..=40).contains(&words) || cjk >= 4)
 }
+
+static PAGE_FIELDS: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^(?:当前版|當前版)\s*[:：]|主办\s*[:：].*主管\s*[:：]|^版权所有"));
 
 /// Small words that a section name may hold ("Knowing All about Hunan", "Hongqiao Intl and YRD").
 const SECTION_SMALL_WORDS: &[&str] = &[
@@ -575,6 +586,12 @@ fn read_meta(
     meta_out.byline = (!byline.is_empty()).then_some(byline);
 }
 
+static LOCATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)^(?:your (?:present |current )?(?:location|position)|current (?:location|position)|您当前的位置|您现在的位置|当前位置)\s*[:：]",
+    )
+});
+
 static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
         r"(?i)^(?:[^:：]{0,60}?(?-u:\b)topic|(?:original\s+)?(?:title|headline)|正在阅读|正在閱讀|当前阅读|原?[标標](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?[题題])\s*[:：]\s*",
@@ -617,6 +634,14 @@ fn title_text(line: &str, markdown: bool) -> String {
     title = TITLE_LABEL
         .find(title)
         .map_or(title, |found| &title[found.end()..]);
+    // "Your present location:网站首页NewsIndustry trends > Courts from Beijing, …": the trail
+    // ends with the headline.
+    if LOCATION_LABEL.is_match(title)
+        && let Some((_, last)) = title.rsplit_once(['>', '＞'])
+        && (word_count(last) >= 4 || cjk_count(last) >= 8)
+    {
+        title = last.trim();
+    }
     // "掃描二維碼訪問中評網移動版 苗栗與上海崇明區簽… 掃描二維碼訪問中評社微信": the QR-code
     // widgets on either side of the headline are not part of it.
     let without_widgets: String;
@@ -955,6 +980,29 @@ mod tests {
         assert!(!is_section_like(
             "Shanghai welcomes delegation from Yunnan to discuss cooperation"
         ));
+    }
+
+    #[test]
+    fn a_trail_ending_in_the_headline_gives_it_and_a_dateline_or_page_label_does_not() {
+        assert_eq!(
+            title_text(
+                "Your present location:网站首页NewsIndustry trends > Courts from Beijing, Tianjin, Hebei Hold Joint Conference",
+                false
+            ),
+            "Courts from Beijing, Tianjin, Hebei Hold Joint Conference"
+        );
+        let short = |text: &'static str| Line {
+            range: 0..text.len(),
+            text,
+            label: Label::Short,
+        };
+        assert!(!is_title_shaped(&short(
+            "SHENZHEN, China, Oct. 16, 2024 /PRNewswire/ -- A report from Jiangxi:"
+        )));
+        assert!(!is_title_shaped(&short("当前版:04版")));
+        assert!(is_title_shaped(&short(
+            "Jiangxi Accelerates Deep Integration"
+        )));
     }
 
     #[test]
