@@ -1934,6 +1934,15 @@ mod tests {
     }
 
     #[test]
+    fn the_place_a_chinese_report_was_filed_from_is_no_party() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "本报西藏拉萨电(记者易鹤)8月7日,宁波与那曲举行合作交流工作座谈会。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(!parties(&found[0]).contains(&"Lhasa"), "{found:#?}");
+    }
+
+    #[test]
     fn group_references_take_the_parties_of_the_occasion() {
         let text = "Few days ago, Chongqing Liangjiang New Area and Sichuan Tianfu New Area held the 3rd Joint Conference. On February 28, 2020, the 1st joint conference was held between the two parties.";
         let found = events(text, None);

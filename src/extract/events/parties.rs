@@ -780,6 +780,8 @@ fn is_dateline(text: &str, clause: &Range<usize>, place: &PlaceMention) -> bool 
     capitals
         || (opens && DATE_AFTER_PLACE.is_match(after))
         || (after.starts_with(|c: char| c.is_ascii_digit()) && CHINESE_DATELINE.is_match(after))
+        // "本报西藏拉萨电(记者易鹤)": filed from the place, no date given.
+        || FILED_FROM.is_match(after)
 }
 
 /// How far after a place a dateline's date may end ("September 30" and more).
@@ -788,6 +790,8 @@ const DATELINE_BYTES: usize = 40;
 /// "新华社沈阳8月13日电", "本报济宁9月28日讯": the place a Chinese report was filed from.
 static CHINESE_DATELINE: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^(?:\d{1,2}月)?\d{1,2}日(?:电|讯)"));
+
+static FILED_FROM: LazyLock<Regex> = LazyLock::new(|| compiled(r"^(?:电|讯)(?:[(（\s]|$)"));
 
 static DATE_AFTER_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
