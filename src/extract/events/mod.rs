@@ -1943,6 +1943,13 @@ mod tests {
     }
 
     #[test]
+    fn two_groups_signing_are_no_act_of_places() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "Zhejiang Seaport Group has signed an agreement with Shanghai Port Group to jointly develop the port.";
+        assert!(extract_text(text, None, bundled).events.is_empty());
+    }
+
+    #[test]
     fn group_references_take_the_parties_of_the_occasion() {
         let text = "Few days ago, Chongqing Liangjiang New Area and Sichuan Tianfu New Area held the 3rd Joint Conference. On February 28, 2020, the 1st joint conference was held between the two parties.";
         let found = events(text, None);

@@ -245,6 +245,7 @@ pub fn parties(
         .filter(|org| org.range.end <= clause.end && !context.spans.in_quotes(&org.range))
         .filter(|org| !context.spans.in_company_list(&org.range))
         .filter(|org| may_act_for_a_place(&org.name))
+        .filter(|org| !group_of_its_own(context.text, org))
     {
         let after_trigger = org.range.start >= trigger.end;
         let in_object = object_zone
@@ -288,6 +289,19 @@ pub fn institution_signs(
         .iter()
         .any(|org| org.range.end <= trigger.start && !may_act_for_a_place(&org.name));
     institution && !found.iter().any(|party| party.range.start < trigger.start)
+}
+
+/// "Zhejiang Seaport Group has signed an agreement with Shanghai Port Group": a group or
+/// corporation named without a company's "Co., Ltd." is a state enterprise acting for itself.
+fn group_of_its_own(text: &str, org: &super::super::orgs::OrgSpan) -> bool {
+    let named_so = [" Group", " Corporation"]
+        .iter()
+        .any(|head| org.name.ends_with(head));
+    let company = text[org.range.clone()].contains(" Co")
+        || text[org.range.end..]
+            .trim_start_matches([',', ' '])
+            .starts_with("Co");
+    named_so && !company
 }
 
 /// Whether an organisation can sign on behalf of a place (LABELLING: a company, university or
