@@ -278,6 +278,20 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.86),
         ],
     );
+    // Scored once before round 9's changes and once after; spent since.
+    assert_real_floors(
+        "heldout-9",
+        &[
+            ("event_f1", 0.66),
+            ("event_recall", 0.68),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.6),
+            ("place_f1", 0.87),
+            ("place_precision", 0.85),
+            ("published_acc", 0.88),
+            ("title_acc", 0.83),
+        ],
+    );
     // Collected in round 8 to tune on (labels not second-checked).
     assert_real_floors(
         "dev-5",
@@ -415,6 +429,21 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.79),
             ("published_acc", 0.77),
             ("title_acc", 0.95),
+        ],
+    );
+    // Scored once before the seventh session's second round and once after; spent since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-7",
+        &[
+            ("event_f1", 0.57),
+            ("event_recall", 0.6),
+            ("participant_f1", 0.92),
+            ("date_exact", 0.6),
+            ("place_f1", 0.83),
+            ("place_precision", 0.83),
+            ("published_acc", 0.87),
+            ("title_acc", 0.77),
         ],
     );
     // Scored once before the seventh session's changes and once after; spent since.
