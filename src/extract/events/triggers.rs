@@ -136,8 +136,14 @@ pub static BACKGROUND: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a lower-cased clause tells of a time before the story's own ("since", "in the
 /// past", 自从, 以来), not merely in the perfect ("have signed" may be the day's news).
 pub fn looks_back(lower: &str) -> bool {
-    LOOKS_BACK.is_match(lower)
+    // "since it was still in the starting stage": "since" giving a reason looks nowhere.
+    LOOKS_BACK
+        .find_iter(lower)
+        .any(|found| found.as_str() != "since" || !CAUSAL_SINCE.is_match(&lower[found.end()..]))
 }
+
+static CAUSAL_SINCE: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^ (?:it|he|she|there|this|that)(?-u:\b)"));
 
 /// Whether the words before a visit name a national body as the visitor ("a delegation of the
 /// CPPCC National Committee", "全国政协").
@@ -650,6 +656,13 @@ mod tests {
         let tomorrow = "台北县长表示,明天启程前往南京,将与南京市政府签署合作备忘录";
         let found = trigger(tomorrow).expect("a signing is named");
         assert!(is_plan(tomorrow, &found));
+        // "since" giving a reason does not look back.
+        assert!(looks_back(
+            "since the two cities signed the pairing agreement, exchanges grew"
+        ));
+        assert!(!looks_back(
+            "a conference was held, as anhui had a long way to catch up, since it was still starting"
+        ));
         // Scheduled, then put off: a plan, not a report.
         let scheduled = "今年的双城论坛原订9月25日于上海举行,但宣布暂缓";
         let found = trigger(scheduled).expect("a forum is named");
