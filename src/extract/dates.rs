@@ -600,6 +600,7 @@ pub fn find_dates(
     let mut last_month: Option<(Option<i32>, u8, DateResolution)> = None;
     for raw in &raws {
         let resolved = resolve(
+            text,
             raw,
             &raws,
             sentences,
@@ -996,6 +997,7 @@ fn story_date(text: &str, published: Option<PartialDate>) -> Option<PartialDate>
 }
 
 fn resolve(
+    text: &str,
     raw: &Raw,
     raws: &[Raw],
     sentences: &[Range<usize>],
@@ -1059,7 +1061,7 @@ fn resolve(
             DateResolution::Stated,
         ),
         (None, Some(month), Some(day)) => {
-            let (year, resolution) = year_for(raw, raws, sentences, anchors, month, day);
+            let (year, resolution) = year_for(text, raw, raws, sentences, anchors, month, day);
             match year {
                 Some(year) => mention(PartialDate::ymd(year, month, day), resolution),
                 None => mention(PartialDate::month_day(month, day), DateResolution::Stated),
@@ -1187,6 +1189,7 @@ fn days_in_month(year: i32, month: u8) -> i32 {
 
 /// The year for a month and day, with how it was found.
 fn year_for(
+    text: &str,
     raw: &Raw,
     raws: &[Raw],
     sentences: &[Range<usize>],
@@ -1229,6 +1232,7 @@ fn year_for(
                     && other.range.end <= sentence.end
                     && other.month.is_none()
                     && other.relative_years.is_none()
+                    && !names_a_things_year(&text[sentence.start..other.range.start])
             })
             .filter_map(|other| other.year)
             .collect();
@@ -1248,6 +1252,17 @@ fn year_for(
         None => (None, DateResolution::Stated),
     }
 }
+
+/// "the Wenchuan earthquake of 2008", "since 2016", "by 2025": a year that dates a thing
+/// named or a span around the story, not the day the sentence tells of.
+fn names_a_things_year(before: &str) -> bool {
+    let start = before.floor_char_boundary(before.len().saturating_sub(12));
+    THINGS_YEAR.is_match(&before[start..])
+}
+
+static THINGS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"(?i)(?-u:\b)(?:of|since|by|until|before|after)\s+(?:the\s+(?:year\s+)?)?$")
+});
 
 /// How many dates a sentence may hold for its one stated year to date the others.
 const MAX_DATES_IN_SENTENCE: usize = 64;
@@ -1312,6 +1327,18 @@ mod tests {
             .into_iter()
             .map(|mention| (mention.date.edtf(), mention.resolution))
             .collect()
+    }
+
+    #[test]
+    fn a_year_that_dates_a_thing_named_does_not_date_the_day() {
+        let found = dates(
+            "The Chief Executive today (May 11) began a visit to Sichuan, with events on the reconstruction after the Wenchuan earthquake of 2008.",
+            None,
+        );
+        assert_eq!(found[0].0, "XXXX-05-11");
+        // A year stated for the day itself still dates it.
+        let found = dates("The 2018 forum opened on May 11 in Chengdu.", None);
+        assert_eq!(found[1].0, "2018-05-11");
     }
 
     #[test]
