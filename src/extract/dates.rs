@@ -1,9 +1,11 @@
 //! Dates in the body: found, normalised, and completed only from evidence in the document.
 //!
-//! A month and day take their year from the same sentence (a year stated there, as in an event
-//! name), else from the page's publication date (on or before it: that year; after it: the year
-//! before), else from the article's own "now" when the text fixes it ("over the past year" after
-//! a dated event). With no evidence the year stays unknown.
+//! A month and day take their year from the text when it gives that same day with a year
+//! elsewhere ("September 4" and "(September 4, 2020, Wuxi)"), else from the page's publication
+//! date (on or before it: that year; after it: the year before), else from the same sentence
+//! (a year stated there, as in an event name, but not one that dates a thing named: "the
+//! earthquake of 2008"), else from the article's own "now" when the text fixes it ("over the
+//! past year" after a dated event). With no evidence the year stays unknown.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -591,6 +593,7 @@ pub fn find_dates(
         reference: story_date(text, published).or(published),
         now: narrative_now(text, &raws, published),
         story_years: story_years(text, &raws),
+        stated_days: stated_days(&raws),
     };
     let mut mentions = Vec::new();
     // "From July 30th … put into service in October 2017. On the afternoon of the 30th":
@@ -980,6 +983,9 @@ struct Anchors {
     now: Option<(i32, DateResolution)>,
     /// For each date found (in order), the year the story has reached before it.
     story_years: Vec<Option<i32>>,
+    /// The year each month and day is given with elsewhere in the text, when one year is
+    /// ("On the afternoon of September 4 …" and "(September 4, 2020, Wuxi)").
+    stated_days: std::collections::HashMap<(u8, u8), Option<i32>>,
 }
 
 /// The full date of the dateline opening the story, its year from the page date (the year
@@ -1198,6 +1204,11 @@ fn year_for(
     day: u8,
 ) -> (Option<i32>, DateResolution) {
     let (published, now) = (anchors.published, anchors.now);
+    // The text itself gives this day with its year: that year, whatever the page's date
+    // (a talk given "September 4, 2020" and reposted in 2025).
+    if let Some(Some(year)) = anchors.stated_days.get(&(month, day)) {
+        return (Some(*year), DateResolution::FromContext);
+    }
     // The page's date is the firmest evidence; a year elsewhere in the sentence may name a
     // plan ("the 2022 cooperation plan") rather than the day's year.
     if let Some(PartialDate {
@@ -1264,6 +1275,24 @@ static THINGS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"(?i)(?-u:\b)(?:of|since|by|until|before|after)\s+(?:the\s+(?:year\s+)?)?$")
 });
 
+/// Each month and day the text gives with a year, mapped to that year (to `None` when the
+/// text gives it with two different years).
+fn stated_days(raws: &[Raw]) -> std::collections::HashMap<(u8, u8), Option<i32>> {
+    let mut days = std::collections::HashMap::new();
+    for raw in raws.iter().filter(|raw| raw.relative_years.is_none()) {
+        if let (Some(year), Some(month), Some(day)) = (raw.year, raw.month, raw.day) {
+            days.entry((month, day))
+                .and_modify(|seen: &mut Option<i32>| {
+                    if *seen != Some(year) {
+                        *seen = None;
+                    }
+                })
+                .or_insert(Some(year));
+        }
+    }
+    days
+}
+
 /// How many dates a sentence may hold for its one stated year to date the others.
 const MAX_DATES_IN_SENTENCE: usize = 64;
 
@@ -1327,6 +1356,13 @@ mod tests {
             .into_iter()
             .map(|mention| (mention.date.edtf(), mention.resolution))
             .collect()
+    }
+
+    #[test]
+    fn a_day_the_text_gives_with_its_year_elsewhere_takes_that_year() {
+        let text = "On the afternoon of September 4, the forum was held in Wuxi.\n\nKeynote speech at the forum (September 4, 2020, Wuxi).";
+        let found = dates(text, PartialDate::ymd(2025, 4, 16));
+        assert_eq!(found[0].0, "2020-09-04");
     }
 
     #[test]
