@@ -80,10 +80,16 @@ fn name_prefectures_as_the_page_does(
         })
         .map(|(id, (title, _, _))| (id, title.to_owned()))
         .collect();
-    for mention in mentions.iter_mut() {
-        if !english(mention) {
-            continue;
-        }
+    retitle(mentions, &chosen, english);
+}
+
+/// Gives each mention that `which` keeps the title chosen for its entry, if one was.
+fn retitle(
+    mentions: &mut [PlaceMention],
+    chosen: &HashMap<EntryId, String>,
+    which: impl Fn(&PlaceMention) -> bool,
+) {
+    for mention in mentions.iter_mut().filter(|mention| which(mention)) {
         if let Some(title) = mention.entry.and_then(|id| chosen.get(&id)) {
             mention.name.clone_from(title);
         }
@@ -137,13 +143,8 @@ pub fn name_chinese_prefectures_as_the_page_does(
             Some((id, title.to_owned()))
         })
         .collect();
-    if chosen.is_empty() {
-        return;
-    }
-    for mention in mentions.iter_mut() {
-        if let Some(title) = mention.entry.and_then(|id| chosen.get(&id)) {
-            mention.name.clone_from(title);
-        }
+    if !chosen.is_empty() {
+        retitle(mentions, &chosen, |_| true);
     }
 }
 

@@ -230,16 +230,9 @@ fn join_undated(merged: &mut Vec<Candidate>, gazetteer: &Gazetteer, naming: Nami
             into[index] = Some(*host);
         }
     }
-    let mut slots: Vec<Option<Candidate>> = std::mem::take(merged).into_iter().map(Some).collect();
-    for (index, host) in into.iter().enumerate() {
-        if let Some(host) = *host
-            && let Some(undated) = slots[index].take()
-            && let Some(target) = slots[host].as_mut()
-        {
-            absorb(target, undated, gazetteer, naming);
-        }
-    }
-    *merged = slots.into_iter().flatten().collect();
+    fold_into(merged, &into, |target, undated| {
+        absorb(target, undated, gazetteer, naming);
+    });
 }
 
 /// "4月12日至13日,广东省党政代表团赴广西…对接" and "13日,两省区召开粤桂协作联席会议": a
@@ -272,16 +265,28 @@ fn join_trip_days(merged: &mut Vec<Candidate>, gazetteer: &Gazetteer, naming: Na
             into[index] = Some(*trip);
         }
     }
+    fold_into(merged, &into, |trip, later| {
+        let first_day = (trip.date, trip.date_from.clone());
+        absorb(trip, later, gazetteer, naming);
+        (trip.date, trip.date_from) = first_day;
+    });
+}
+
+/// Joins each candidate into the one `into` names for it, by `join` — unless that one is
+/// joined into another itself (no chains: each is read against the candidates as they were).
+fn fold_into(
+    merged: &mut Vec<Candidate>,
+    into: &[Option<usize>],
+    mut join: impl FnMut(&mut Candidate, Candidate),
+) {
     let mut slots: Vec<Option<Candidate>> = std::mem::take(merged).into_iter().map(Some).collect();
     for (index, host) in into.iter().enumerate() {
         if let Some(host) = *host
             && into[host].is_none()
-            && let Some(later) = slots[index].take()
-            && let Some(trip) = slots[host].as_mut()
+            && let Some(other) = slots[index].take()
+            && let Some(target) = slots[host].as_mut()
         {
-            let first_day = (trip.date, trip.date_from.clone());
-            absorb(trip, later, gazetteer, naming);
-            (trip.date, trip.date_from) = first_day;
+            join(target, other);
         }
     }
     *merged = slots.into_iter().flatten().collect();
