@@ -588,11 +588,21 @@ fn read_clause(
                 trigger.kind,
                 EventKind::Alliance | EventKind::Meeting | EventKind::Agreement
             )
-            && let Some((members, from)) = members_listed_next(context, following)
+            && let Some((members, from)) = members_listed_next(context, following, None)
         {
             participants = members;
             parties_from = from;
         }
+    }
+    // "Four procuratorates along the Shanghai-Suzhou-Nantong route have agreed …": a counted
+    // group whose members a following clause lists, however many places this one names.
+    if let Some(size) = counted_group(&lower[..trigger.start]).filter(|&size| size >= 3)
+        && participants.len() != size
+        && trigger.kind != EventKind::Visit
+        && let Some((members, from)) = members_listed_next(context, following, Some(size))
+    {
+        participants = members;
+        parties_from = from;
     }
     let background = BACKGROUND.is_match(&lower);
     signals.background = background;
@@ -890,23 +900,73 @@ const MEMBERS_LOOK_AHEAD: usize = 2;
 /// "ten cities have founded a tourism alliance. The ten cities are Beijing, Shanghai, …",
 /// "Members of the alliance include Beijing, Shanghai, Huangshan …": the members of a group
 /// that founded an alliance or met, listed in a clause that follows.
+/// A counted group says how many members to look for ("Nine cities … issued a declaration.
+/// … by Songjiang, Suzhou, …"): a clause naming exactly that many places lists them, whatever
+/// its words.
 fn members_listed_next(
     context: &Context<'_>,
     following: &[Range<usize>],
+    counted: Option<usize>,
 ) -> Option<(Vec<Participant>, Range<usize>)> {
     following.iter().find_map(|clause| {
         let head = &context.text[clause.clone()];
         let head = &head[..head.floor_char_boundary(MEMBERS_HEAD_BYTES)];
-        if !MEMBERS_LIST.is_match(head) {
+        let listed = MEMBERS_LIST.is_match(head);
+        if !listed && counted.is_none() {
             return None;
         }
         let members: Vec<Participant> = named_places(context, clause)
             .into_iter()
             .map(|party| party.participant)
             .collect();
-        (members.len() >= 2).then(|| (members, clause.clone()))
+        // "Members … include Beijing, Shanghai, …" may name a few of the 46.
+        let fits = listed || counted.is_some_and(|size| members.len() == size);
+        (members.len() >= 2 && fits).then(|| (members, clause.clone()))
     })
 }
+
+/// How many members a counted group before the act has ("Nine cities in the Yangtze River
+/// Delta", "Courts in the nine cities", "Four procuratorates", "18 cities in the three
+/// provinces"): the first count that numbers places or their bodies.
+fn counted_group(subject: &str) -> Option<usize> {
+    let found = COUNTED_GROUP.captures(subject)?;
+    let count = found.get(1)?.as_str();
+    count.parse().ok().or_else(|| {
+        NUMBER_WORDS
+            .iter()
+            .position(|word| *word == count)
+            .map(|at| at + 2)
+    })
+}
+
+/// Counts written as words, from two.
+const NUMBER_WORDS: [&str; 19] = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+static COUNTED_GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty) (?:[a-z'-]+ ){0,2}?(?:cities|provinces|regions|counties|districts|municipalities|prefectures|procuratorates|courts)(?-u:\b)",
+    )
+});
 
 /// How far into a clause its list must have begun.
 const MEMBERS_HEAD_BYTES: usize = 160;
@@ -1189,6 +1249,7 @@ static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
 
 #[cfg(test)]
 mod tests {
+    use super::counted_group;
     use crate::extract::extract_text;
     use crate::extract::test_gazetteer::gazetteer;
     use crate::model::{Event, PartialDate};
@@ -1251,6 +1312,45 @@ mod tests {
         // A long clause of wide characters after the founding is read without a split character.
         let text = format!("十个城市成立旅游联盟。{}", "合作".repeat(60));
         assert!(extract_text(&text, None, bundled).events.is_empty());
+    }
+
+    #[test]
+    fn a_counted_group_takes_the_members_a_following_clause_lists() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        // Members listed two clauses on, in a clause that does not say it lists them.
+        let text = "Courts in the four cities signed an agreement on Friday. It follows a national call. The details were worked out by the courts of Shanghai, Hangzhou, Suzhou and Hefei.";
+        let found = extract_text(text, PartialDate::ymd(2023, 11, 3), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            parties(&found[0]),
+            ["Shanghai", "Hangzhou", "Suzhou", "Hefei"]
+        );
+        // A declaration issued together is an agreement; the count must fit the list.
+        let text = "Three cities issued a declaration on innovation on May 3. Officials of Shanghai and Hangzhou spoke.";
+        let found = extract_text(text, PartialDate::ymd(2023, 5, 4), bundled).events;
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn counted_groups_say_how_many() {
+        assert_eq!(
+            counted_group("nine cities in the yangtze river delta "),
+            Some(9)
+        );
+        assert_eq!(
+            counted_group("courts in the nine cities along the corridor "),
+            Some(9)
+        );
+        assert_eq!(
+            counted_group("prosecutors of china's six provincial-level regions "),
+            Some(6)
+        );
+        assert_eq!(counted_group("18 cities in the three provinces "), Some(18));
+        assert_eq!(
+            counted_group("four procuratorates along the route "),
+            Some(4)
+        );
+        assert_eq!(counted_group("the city and its partners "), None);
     }
 
     #[test]

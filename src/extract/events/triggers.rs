@@ -24,7 +24,7 @@ pub struct Trigger {
 
 static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:signed|countersigned|inked|concluded|entered into|reached an? (?:[0-9A-Za-z_]+ ){0,3}(?:agreement|consensus|framework)|(?:agreement|consensus|framework|deal|pact) (?:was|were) reached|sign up to|signed up to|held an? (?:[0-9A-Za-z_-]+ ){0,3}signing (?:event|ceremony))(?-u:\b)",
+        r"(?-u:\b)(?:signed|countersigned|inked|concluded|entered into|reached an? (?:[0-9A-Za-z_]+ ){0,3}(?:agreement|consensus|framework)|(?:agreement|consensus|framework|deal|pact) (?:was|were) reached|sign up to|signed up to|held an? (?:[0-9A-Za-z_-]+ ){0,3}signing (?:event|ceremony)|issued (?:a |an |the )?(?:joint )?(?:[0-9A-Za-z_-]+ ){0,3}?declaration)(?-u:\b)",
     )
 });
 /// "witnessed the signing of", "the signing ceremony": a signing named, not told — the verb
@@ -248,6 +248,7 @@ static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::ne
             "present",
             "unveiled",
             "released",
+            "declaration",
             "inaugurated",
             "created",
             "meeting on",
