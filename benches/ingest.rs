@@ -15,6 +15,9 @@ use accord::model::{DocPath, Format, SourceId};
 /// for a run under callgrind).
 const DOCUMENTS: usize = 10_000;
 
+/// How many times extraction alone is timed; the fastest pass is reported.
+const PASSES: usize = 3;
+
 fn main() -> std::io::Result<()> {
     let documents = std::env::var("ACCORD_BENCH_DOCUMENTS")
         .ok()
@@ -53,16 +56,23 @@ fn main() -> std::io::Result<()> {
         .collect();
     let body_bytes: usize = bodies.iter().map(|(body, _)| body.len()).sum();
     let gazetteer = accord::extract::Gazetteer::bundled();
-    let started = Instant::now();
+    // The fastest of a few passes: on a shared or virtual machine a single pass is as much a
+    // measure of the neighbours as of the code.
+    let mut fastest = Duration::MAX;
     let mut events = 0usize;
-    for (body, published) in &bodies {
-        events += accord::extract::extract_text(body, *published, gazetteer)
-            .events
-            .len();
+    for _ in 0..PASSES {
+        let started = Instant::now();
+        events = 0;
+        for (body, published) in &bodies {
+            events += accord::extract::extract_text(body, *published, gazetteer)
+                .events
+                .len();
+        }
+        fastest = fastest.min(started.elapsed());
     }
     report(
-        "extraction alone, single thread",
-        started.elapsed(),
+        &format!("extraction alone, single thread (fastest of {PASSES} passes)"),
+        fastest,
         bodies.len(),
         body_bytes,
     );

@@ -6,6 +6,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
+use std::ops::Range;
 
 /// Compiles a built-in pattern.
 pub fn compiled(pattern: &str) -> Regex {
@@ -16,6 +17,87 @@ pub fn compiled(pattern: &str) -> Regex {
         all.push(regex.clone());
     }
     regex
+}
+
+/// The matches of `pattern` around its anchor words only: a pattern whose every match holds
+/// one of a few words ("Tuesday", "July", "last") is run on short windows around them, not
+/// byte by byte over the whole text. A match that touches a window's edge, where the text
+/// around it could change the outcome, sends the pattern over the whole text instead, so the
+/// matches are the same either way.
+pub fn windowed_captures<'t>(
+    pattern: &Regex,
+    text: &'t str,
+    anchors: &[Range<usize>],
+    before: usize,
+    after: usize,
+) -> Vec<(usize, regex::Captures<'t>)> {
+    let mut found = Vec::new();
+    for window in windows(text, anchors, before, after) {
+        for captures in pattern.captures_iter(&text[window.clone()]) {
+            let Some(whole) = captures.get(0) else {
+                continue;
+            };
+            if touches_edge(text, &window, whole.start(), whole.end()) {
+                return pattern
+                    .captures_iter(text)
+                    .map(|captures| (0, captures))
+                    .collect();
+            }
+            found.push((window.start, captures));
+        }
+    }
+    found
+}
+
+/// The match ranges of `pattern` around its anchor words only, as `windowed_captures` finds
+/// them, without the cost of capture groups.
+pub fn windowed_matches(
+    pattern: &Regex,
+    text: &str,
+    anchors: &[Range<usize>],
+    before: usize,
+    after: usize,
+) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for window in windows(text, anchors, before, after) {
+        for whole in pattern.find_iter(&text[window.clone()]) {
+            if touches_edge(text, &window, whole.start(), whole.end()) {
+                return pattern.find_iter(text).map(|m| m.range()).collect();
+            }
+            found.push(window.start + whole.start()..window.start + whole.end());
+        }
+    }
+    found
+}
+
+/// The windows of `before` bytes before and `after` bytes after each anchor, merged where
+/// they meet, on character boundaries.
+fn windows(text: &str, anchors: &[Range<usize>], before: usize, after: usize) -> Vec<Range<usize>> {
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    for anchor in anchors {
+        let start = text.floor_char_boundary(anchor.start.saturating_sub(before));
+        let end = text.ceil_char_boundary(anchor.end.saturating_add(after).min(text.len()));
+        match windows.last_mut() {
+            Some(last) if start <= last.end => last.end = last.end.max(end),
+            _ => windows.push(start..end),
+        }
+    }
+    windows
+}
+
+/// Whether a match (offsets within `window`) touches an edge of the window that is not an
+/// edge of the text, where the text beyond could change it.
+fn touches_edge(text: &str, window: &Range<usize>, start: usize, end: usize) -> bool {
+    (start == 0 && window.start > 0) || (end == window.len() && window.end < text.len())
+}
+
+/// A matcher of a few built-in words, in any ASCII case when `any_case`.
+pub fn words_matcher<'w>(words: impl IntoIterator<Item = &'w str>, any_case: bool) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(any_case)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(words)
+        .unwrap_or_else(|error| panic!("invalid built-in words: {error}"))
 }
 
 /// Every pattern compiled so far, for the profile below.
@@ -112,7 +194,7 @@ impl Phrases {
     pub fn find_iter<'a>(
         &'a self,
         text: &'a str,
-    ) -> impl Iterator<Item = (std::ops::Range<usize>, usize)> + 'a {
+    ) -> impl Iterator<Item = (Range<usize>, usize)> + 'a {
         self.matcher.find_iter(text).map(|found| {
             let phrase = self.phrase_of[found.pattern().as_usize()];
             (found.range(), phrase)
@@ -144,5 +226,37 @@ mod tests {
         let text = "this year, This year, This Year, THIS YEAR, tHIS yEAR, Today";
         let found: Vec<usize> = phrases.find_iter(text).map(|(_, phrase)| phrase).collect();
         assert_eq!(found, [0, 0, 0, 0, 1]);
+    }
+
+    #[test]
+    fn windowed_matches_are_the_matches_of_the_whole_text() {
+        let pattern = compiled(r"(?-u:\b)(?:in|late) (?:May|June)(?-u:\b)");
+        let anchors = words_matcher(["May", "June"], false);
+        for text in [
+            "Signed in May and renewed late June, not in Mayor Li's office.",
+            "in June",
+            "xin May: a word before the window's edge",
+            "",
+        ] {
+            let whole: Vec<Range<usize>> = pattern.find_iter(text).map(|m| m.range()).collect();
+            let at: Vec<Range<usize>> = anchors.find_iter(text).map(|m| m.range()).collect();
+            // Windows at least as wide as the words a match may have before its anchor.
+            for before in [5, 6, 40] {
+                assert_eq!(
+                    windowed_matches(&pattern, text, &at, before, 2),
+                    whole,
+                    "{text:?} {before}"
+                );
+                let captured: Vec<Range<usize>> = windowed_captures(&pattern, text, &at, before, 2)
+                    .into_iter()
+                    .filter_map(|(offset, captures)| {
+                        captures
+                            .get(0)
+                            .map(|m| offset + m.start()..offset + m.end())
+                    })
+                    .collect();
+                assert_eq!(captured, whole, "{text:?} {before}");
+            }
+        }
     }
 }

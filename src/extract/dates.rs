@@ -12,7 +12,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::pattern::{Phrases, compiled};
+use aho_corasick::AhoCorasick;
+
+use crate::pattern::{Phrases, compiled, windowed_captures, words_matcher};
 
 use crate::model::{DateMention, DateResolution, PartialDate};
 
@@ -295,7 +297,30 @@ enum Shape {
     OrdinalDay,
 }
 
+/// Full month names, as a month standing alone is written.
+static FULL_MONTH_WORDS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| words_matcher(MONTHS_FULL.split('|'), false));
+
+/// "day", as a day of the week ends ("Tuesday", "on MONDAY").
+static DAY_WORDS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| words_matcher(["day", "Day", "DAY"], false));
+
+/// "month", as "last month" writes it.
+static MONTH_WORDS_ALONE: LazyLock<AhoCorasick> =
+    LazyLock::new(|| words_matcher(["month", "Month", "MONTH"], false));
+
 impl Shape {
+    /// The words every match of this shape holds, and how far before and after them a match
+    /// may reach: the shapes without a literal a search can start from.
+    fn anchor_words(self) -> Option<(&'static AhoCorasick, usize, usize)> {
+        match self {
+            Self::MonthAlone => Some((&FULL_MONTH_WORDS, ANCHOR_BEFORE, WINDOW_AFTER)),
+            Self::Weekday => Some((&DAY_WORDS, WEEKDAY_BEFORE, WORD_END_AFTER)),
+            Self::RelativeMonthOffset => Some((&MONTH_WORDS_ALONE, WEEKDAY_BEFORE, WORD_END_AFTER)),
+            _ => None,
+        }
+    }
+
     /// Whether the text can hold this shape at all, judged from its digit runs: a cheap check
     /// that spares a full scan by a pattern without a literal to search for.
     fn may_occur(self, text: &str, digits: &[Range<usize>]) -> bool {
@@ -359,6 +384,18 @@ fn shape_captures<'t>(
     text: &'t str,
     digits: &[Range<usize>],
 ) -> Vec<(usize, regex::Captures<'t>)> {
+    if let Some((words, before, after)) = shape.anchor_words() {
+        let anchors: Vec<Range<usize>> = words.find_iter(text).map(|m| m.range()).collect();
+        return windowed_captures(pattern, text, &anchors, before, after);
+    }
+    if shape == Shape::OrdinalDay {
+        let anchors: Vec<Range<usize>> = digits
+            .iter()
+            .filter(|run| ordinal_suffix(&text[run.end..]).is_some())
+            .cloned()
+            .collect();
+        return windowed_captures(pattern, text, &anchors, ORDINAL_BEFORE, WINDOW_AFTER);
+    }
     if !matches!(shape, Shape::DayMonthYear | Shape::DayRangeMonth) {
         return pattern
             .captures_iter(text)
@@ -385,22 +422,62 @@ fn shape_captures<'t>(
         .collect()
 }
 
+/// How far before its anchor word a match may start ("Beginning of  early  July").
+const ANCHOR_BEFORE: usize = 40;
+
+/// How far before "day" or "month" its match may start ("last  Wednes").
+const WEEKDAY_BEFORE: usize = 16;
+
+/// How far after its anchor a match that ends with a word may reach.
+const WORD_END_AFTER: usize = 4;
+
+/// How far before an ordinal day its opening words may start ("from  the 3rd").
+const ORDINAL_BEFORE: usize = 16;
+
+/// How far after its anchor word a match may reach ("May last year, 2").
+const WINDOW_AFTER: usize = 40;
+
 /// Maximal runs of ASCII digits, as byte ranges.
 fn digit_runs(bytes: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
-        while at < bytes.len() && !bytes[at].is_ascii_digit() {
-            at += 1;
-        }
+        at = next_digit(bytes, at)?;
         let start = at;
         while at < bytes.len() && bytes[at].is_ascii_digit() {
             at += 1;
         }
-        (start < at).then_some(start..at)
+        Some(start..at)
     })
 }
 
-/// ISO dates as words of their own ("2024-02-23", "2024-2-3"): year, month, day.
+/// Where the next ASCII digit at or after `from` is. Most of a text has none: it is passed
+/// over eight bytes at a time.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().ok()?);
+        if holds_a_digit(word) {
+            break;
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|offset| at + offset)
+}
+
+/// Whether any of the eight bytes of `word` is an ASCII digit: after `^ 0x30` a digit is a
+/// byte below 10, and a byte below 10 is what the borrow test finds ("hasless", Bit Twiddling
+/// Hacks).
+fn holds_a_digit(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let shifted = word ^ (ONES * 0x30);
+    shifted.wrapping_sub(ONES * 10) & !shifted & HIGHS != 0
+}
+
 fn iso_dates(text: &str, digits: &[Range<usize>]) -> Vec<(Range<usize>, i32, i32, i32)> {
     let bytes = text.as_bytes();
     let number = |range: &Range<usize>| text[range.clone()].parse::<i32>().ok();
@@ -1356,6 +1433,42 @@ mod tests {
             .into_iter()
             .map(|mention| (mention.date.edtf(), mention.resolution))
             .collect()
+    }
+
+    #[test]
+    fn digit_runs_are_found_eight_bytes_at_a_time() {
+        for text in [
+            "",
+            "7",
+            "no digits here at all, none",
+            "On May 7, 2019, and 2023-11-03; 十月8日 / é9x",
+            "12345678901234567890",
+            "abcdefg8",
+            "abcdefgh9",
+        ] {
+            let slow: Vec<Range<usize>> = {
+                let bytes = text.as_bytes();
+                let mut runs: Vec<Range<usize>> = Vec::new();
+                for (at, byte) in bytes.iter().enumerate() {
+                    if byte.is_ascii_digit() {
+                        match runs.last_mut() {
+                            Some(run) if run.end == at => run.end = at + 1,
+                            _ => runs.push(at..at + 1),
+                        }
+                    }
+                }
+                runs
+            };
+            assert_eq!(
+                digit_runs(text.as_bytes()).collect::<Vec<_>>(),
+                slow,
+                "{text}"
+            );
+        }
+        for byte in 0..=255u8 {
+            let word = u64::from_le_bytes([b'a', byte, b'z', 0xff, 0x80, b'/', b':', b' ']);
+            assert_eq!(holds_a_digit(word), byte.is_ascii_digit(), "{byte}");
+        }
     }
 
     #[test]

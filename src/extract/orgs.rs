@@ -7,9 +7,10 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use crate::pattern::{Phrases, compiled};
+use crate::pattern::{Phrases, compiled, windowed_matches, words_matcher};
 
 /// An organisation named in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,6 +55,21 @@ static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b){word}(?:\s+(?:{word}|&|of|and|for))*?\s+(?:{COMPANY_HEADS})(?:,?\s*Co\.)?(?:,?\s*(?:Ltd\.?|Limited|Inc\.))?"
     ))
 });
+
+/// The head nouns of company names, as written.
+static HEAD_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let heads: Vec<String> = COMPANY_HEADS
+        .split('|')
+        .map(|head| head.replace("\\.?", "").replace("\\.", "."))
+        .collect();
+    words_matcher(heads.iter().map(String::as_str), false)
+});
+
+/// How far before its head noun a company's name may start.
+const NAME_BEFORE_HEAD: usize = 240;
+
+/// How far after its head noun a company's legal form may reach (", Co., Ltd.").
+const LEGAL_FORM_AFTER: usize = 32;
 
 /// "Bank of Nanjing", "University of Shanghai": the head noun first.
 static HEAD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
@@ -148,18 +164,20 @@ pub fn find_companies(text: &str, quoted: &[Range<usize>]) -> Vec<OrgSpan> {
         range: found.range(),
         name: found.as_str().to_owned(),
     });
-    COMPANY
-        .find_iter(text)
+    // Every company name holds a head noun: the pattern runs only around them.
+    let heads: Vec<Range<usize>> = HEAD_WORDS.find_iter(text).map(|m| m.range()).collect();
+    windowed_matches(&COMPANY, text, &heads, NAME_BEFORE_HEAD, LEGAL_FORM_AFTER)
+        .into_iter()
         .filter(|found| {
             !quoted
                 .iter()
-                .any(|q| q.start <= found.start() && found.end() <= q.end)
+                .any(|q| q.start <= found.start && found.end <= q.end)
         })
         .filter_map(|found| {
-            let (offset, name) = strip_roles(found.as_str());
+            let (offset, name) = strip_roles(&text[found.clone()]);
             let name = shortest_name(name);
             (name.split_whitespace().count() >= 2).then(|| OrgSpan {
-                range: found.start() + offset..found.end(),
+                range: found.start + offset..found.end,
                 name,
             })
         })

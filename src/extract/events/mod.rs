@@ -391,7 +391,11 @@ fn read_clause(
     } else {
         String::new()
     };
-    let trigger = triggers::trigger(&lower).or_else(|| triggers::group_act(&lower));
+    let trigger = if lower.is_empty() {
+        None
+    } else {
+        triggers::candidate_trigger(&lower).or_else(|| triggers::group_act(&lower))
+    };
     // "我省党政代表团将赴上海、江苏、浙江学习考察。与上海、江苏、浙江举行战略合作签约…": a
     // Chinese clause without a subject of its own goes on with the plan before it.
     let chinese = may_hold_cjk(clause_text);

@@ -316,27 +316,36 @@ pub fn trigger(lower: &str) -> Option<Trigger> {
     if !may_report_an_event(lower) {
         return None;
     }
+    candidate_trigger(lower)
+}
+
+/// The act of a lower-cased clause that `may_report_an_event` has already let through (the
+/// word check is the costliest step on a clause that reports nothing, and is not done twice).
+pub fn candidate_trigger(lower: &str) -> Option<Trigger> {
     if SIGNED_DOCUMENT.is_match(lower) && !lower.contains(" signed by ") {
         return None;
     }
     let chinese = may_hold_cjk(lower);
-    let found = [
+    // Tried by precedence, highest kind first: the first pattern that holds is the act, and
+    // the kinds below it are never scanned (most clauses that report an act report a
+    // signing or a meeting).
+    let best = [
         (&*ALLIANCE, EventKind::Alliance, false),
+        (&*ALLIANCE_ZH, EventKind::Alliance, true),
         (&*AGREEMENT, EventKind::Agreement, false),
         (&*AGREEMENT_NOUN, EventKind::Agreement, false),
+        (&*AGREEMENT_ZH, EventKind::Agreement, true),
         (&*MEETING, EventKind::Meeting, false),
         (&*MEETING_AN_OFFICIAL, EventKind::Meeting, false),
         (&*OFFICIALS_MET, EventKind::Meeting, false),
-        (&*VISIT, EventKind::Visit, false),
-        (&*OTHER, EventKind::Other, false),
-        (&*ALLIANCE_ZH, EventKind::Alliance, true),
-        (&*AGREEMENT_ZH, EventKind::Agreement, true),
         (&*MEETING_ZH, EventKind::Meeting, true),
+        (&*VISIT, EventKind::Visit, false),
         (&*VISIT_ZH, EventKind::Visit, true),
+        (&*OTHER, EventKind::Other, false),
         (&*OTHER_ZH, EventKind::Other, true),
     ]
     .into_iter()
-    .filter_map(|(pattern, kind, for_chinese)| {
+    .find_map(|(pattern, kind, for_chinese)| {
         // An English clause is not scanned for the Chinese patterns.
         if for_chinese && !chinese {
             return None;
@@ -367,14 +376,7 @@ pub fn trigger(lower: &str) -> Option<Trigger> {
             start: found.start(),
             end: found.end(),
         })
-    })
-    .collect::<Vec<_>>();
-    // The first pattern of the highest kind wins: a verb before its noun form.
-    let best = found
-        .iter()
-        .copied()
-        .rev()
-        .max_by_key(|trigger| precedence(trigger.kind))?;
+    })?;
     // The agreement that founds an alliance launches it.
     if best.kind == EventKind::Agreement && ALLIANCE_WORD.is_match(lower) {
         return Some(Trigger {
