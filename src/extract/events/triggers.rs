@@ -424,8 +424,10 @@ fn plans_the_named_occasion(lower: &str, trigger: &Trigger) -> bool {
         return false;
     }
     let after = &lower[trigger.end..];
+    // "签订战略合作框架协议：双方将在…设立…": after a colon come the terms agreed, not a
+    // plan for the occasion.
     let piece = after
-        .find(['，', ',', '。', '；', ';'])
+        .find(['，', ',', '。', '；', ';', '：', ':'])
         .map_or(after, |end| &after[..end]);
     piece.contains('将') && PLAN.is_match(piece)
 }
@@ -659,6 +661,11 @@ mod tests {
         let tomorrow = "台北县长表示,明天启程前往南京,将与南京市政府签署合作备忘录";
         let found = trigger(tomorrow).expect("a signing is named");
         assert!(is_plan(tomorrow, &found));
+        // After a colon come the terms signed: what "will" be done is no plan for the signing.
+        let terms =
+            "长沙经开区管委会与张家界经开区管委会签订战略合作框架协议:双方将在张家界设立工业园";
+        let found = trigger(terms).expect("a signing is named");
+        assert!(!is_plan(terms, &found));
         // "since" giving a reason does not look back.
         assert!(looks_back(
             "since the two cities signed the pairing agreement, exchanges grew"
