@@ -51,6 +51,13 @@ static TITLE_IN_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 static CHIEF_EXECUTIVE: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?-u:\b)Chief Executive(?-u:\b)(?: ([A-Z][a-z]+))?"));
 
+/// The titles of a Hong Kong or Macao government's own principal officials.
+static SAR_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:(?:(?:Permanent|Deputy|Under) )?Secretary for (?:the )?[A-Z][A-Za-z]+|Financial Secretary|Chief Secretary for Administration)(?-u:\b)",
+    )
+});
+
 /// Words before a place that make it where the official went, not whose office it is ("Mr
 /// Sam welcomed to Macao Secretary Xu").
 static PLACE_AS_DESTINATION: LazyLock<Regex> =
@@ -147,6 +154,16 @@ pub fn stand_ins(
                 whole.start()..whole.start() + "Chief Executive".len(),
                 sar,
             ));
+        }
+        // "Secretary for Culture, Sports & Tourism Kevin Yeung", "Financial Secretary Paul
+        // Chan": the SAR governments' own offices, not a mainland Party secretary's — unless
+        // another place's name owns it ("Macau's Secretary for Economy").
+        for office in SAR_OFFICE.find_iter(text) {
+            let before = text[..office.start()].trim_end();
+            if before.ends_with("'s") || before.ends_with("’s") {
+                continue;
+            }
+            found.push(mention(office.range(), sar));
         }
     }
     found.sort_by_key(|mention| mention.range.start);
@@ -416,6 +433,31 @@ mod tests {
     /// Whether `words` stand for `place` among the stand-ins found.
     fn names(found: &[(String, String)], words: &str, place: &str) -> bool {
         found.iter().any(|(w, p)| w == words && p == place)
+    }
+
+    #[test]
+    fn a_sar_government_s_secretaries_stand_for_the_page_s_sar() {
+        let found = stand_ins_of(
+            "Secretary for Culture, Sports & Tourism Kevin Yeung today met Vice Mayor of Shenzhen Zhang Hua in Hong Kong. Hong Kong and Shenzhen will cooperate.",
+        );
+        assert!(
+            names(&found, "Secretary for Culture", "Hong Kong"),
+            "{found:?}"
+        );
+        // Another place's secretary is its own.
+        let found = stand_ins_of(
+            "Financial Secretary Paul Chan met Macau's Secretary for Economy Lionel Leong in Hong Kong. Hong Kong welcomed him.",
+        );
+        assert!(
+            names(&found, "Financial Secretary", "Hong Kong"),
+            "{found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|(words, _)| words == "Secretary for Economy"),
+            "{found:?}"
+        );
     }
 
     #[test]
