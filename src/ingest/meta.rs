@@ -88,6 +88,11 @@ static DAY_FIRST_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "China.org.cn, 07 20, 2020": month and day as numbers set apart by a space, then a comma
+/// and the year (a credit line's American order).
+static MONTH_FIRST_SPACED: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?:^|[^\d])((\d{1,2}) (\d{1,2}), (\d{4}))(?:[^\d]|$)"));
+
 /// Two spaces or more, or a tab: what sets the fields of a credit line apart.
 static WIDE_GAP: LazyLock<Regex> = LazyLock::new(|| compiled(r"\s{2,}|\t"));
 
@@ -158,13 +163,25 @@ pub fn find_full_date(text: &str) -> Option<PartialDate> {
         let date = PartialDate::ymd(c[1].parse().ok()?, month_number(&c[2])?, c[3].parse().ok()?)?;
         Some((start, date))
     });
-    [numeric, named, day_first, day_first_numeric, year_first]
-        .into_iter()
-        .flatten()
-        .min_by_key(|(start, _)| *start)
-        .map(|(_, date)| date)
-        // "1970-01-01 08:00:20": a site's empty timestamp, not a day the page was published.
-        .filter(|date| Some(*date) != PartialDate::ymd(1970, 1, 1))
+    let month_first_spaced = MONTH_FIRST_SPACED.captures(text).and_then(|c| {
+        let start = c.get(1)?.start();
+        let date = PartialDate::ymd(c[4].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+        Some((start, date))
+    });
+    [
+        numeric,
+        named,
+        day_first,
+        day_first_numeric,
+        year_first,
+        month_first_spaced,
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|(start, _)| *start)
+    .map(|(_, date)| date)
+    // "1970-01-01 08:00:20": a site's empty timestamp, not a day the page was published.
+    .filter(|date| Some(*date) != PartialDate::ymd(1970, 1, 1))
 }
 
 /// The date of a line that is only a date, perhaps with a label, a time and a weekday
@@ -213,6 +230,7 @@ fn without_first_dates(line: &str) -> String {
         &*DAY_MONTH_DATE,
         &*YEAR_MONTH_DAY_DATE,
         &*DAY_FIRST_NUMERIC,
+        &*MONTH_FIRST_SPACED,
     ]
     .iter()
     .fold(line.to_owned(), |text, pattern| {
@@ -419,6 +437,16 @@ mod tests {
             labelled_date("Hangzhou News   2021-05-14 15:43   Source:Hangzhou Daily"),
             ymd(2021, 5, 14)
         );
+        // A credit line's month and day as numbers, American order.
+        assert_eq!(
+            find_full_date("China.org.cn, 07 20, 2020"),
+            ymd(2020, 7, 20)
+        );
+        assert_eq!(
+            beside_the_date("China.org.cn, 07 20, 2020").trim(),
+            "China.org.cn"
+        );
+        assert_eq!(find_full_date("China.org.cn, 13 20, 2020"), None);
     }
 
     #[test]
