@@ -216,6 +216,7 @@ pub fn opening_credit(paragraph: &str) -> Option<&str> {
 /// The date of a news dateline opening a paragraph ("NANJING, June 8, 2018 (Xinhua) --",
 /// "台海网3月10日讯"). Without a year it stays year-unknown.
 pub fn dateline(paragraph: &str) -> Option<PartialDate> {
+    let paragraph = &*super::hanzi::without_inline_pinyin(paragraph);
     if let Some(found) = CHINESE_CREDIT.captures(paragraph)
         && let (Some(month), Some(day)) = (found.get(3), found.get(4))
     {

@@ -7,8 +7,24 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use super::gazetteer::{is_cjk, may_hold_cjk};
+
+/// A line without the pinyin mirror sites write after Chinese characters ("發(fā)布時(shí)間",
+/// "臺(tái)海網(wǎng)10月11日訊"), for readers that take only its meaning (a page date, a dateline),
+/// never its offsets: the reading splits the words they look for.
+pub fn without_inline_pinyin(line: &str) -> Cow<'_, str> {
+    if !line.contains(['(', '（']) || !may_hold_cjk(line) {
+        return Cow::Borrowed(line);
+    }
+    INLINE_PINYIN.replace_all(line, "$1")
+}
+
+/// A Chinese character followed by one syllable of pinyin with its tone mark, in brackets.
+static INLINE_PINYIN: LazyLock<regex::Regex> = LazyLock::new(|| {
+    crate::pattern::compiled(r"(\p{Han})[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
+});
 
 /// The text with traditional characters replaced by their simplified forms, where the
 /// replacement is one character of the same UTF-8 length (nearly always: both are in the
@@ -59,6 +75,17 @@ fn same_shape(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mirror_site_s_pinyin_is_read_past() {
+        assert_eq!(
+            without_inline_pinyin("臺(tái)海網(wǎng)10月11日訊"),
+            "臺海網10月11日訊"
+        );
+        // Other brackets stay, and so does a line without Chinese.
+        assert_eq!(without_inline_pinyin("江苏(南京)"), "江苏(南京)");
+        assert_eq!(without_inline_pinyin("Café (é)"), "Café (é)");
+    }
 
     #[test]
     fn traditional_is_read_as_simplified_with_the_same_offsets() {

@@ -18,7 +18,7 @@ pub mod sentences;
 pub use corpus::{CorpusEvent, EventMerger, corpus_events};
 pub use dates::{MONTH_WORDS, dateline, month_number};
 pub use gazetteer::{Entry, Gazetteer, Level, is_cjk};
-pub use hanzi::simplified;
+pub use hanzi::{simplified, without_inline_pinyin};
 
 use crate::model::{Document, Extraction, PagePlace, PartialDate};
 

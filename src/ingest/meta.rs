@@ -188,6 +188,7 @@ pub fn find_full_date(text: &str) -> Option<PartialDate> {
 /// ("2024-02-23 07:15", "Release time:2020-06-11", "Jun 8, 2018"); `None` for a sentence
 /// that merely contains a date.
 pub fn date_line(line: &str) -> Option<PartialDate> {
+    let line = &*crate::extract::without_inline_pinyin(line);
     // "Date: 10:54, 19-10-2015.": a full stop may close a date line too.
     let whole = line.trim();
     let line = whole.trim_end_matches('.');
@@ -265,6 +266,7 @@ fn remove_first_date(text: &str, pattern: &Regex) -> String {
 /// A date introduced by a label ("Release time:2020-06-11 …") at the start of a line, wherever
 /// the line stands; such a line states the page's date even when it is not alone on its line.
 pub fn labelled_date(line: &str) -> Option<PartialDate> {
+    let line = &*crate::extract::without_inline_pinyin(line);
     // "• 发布时间:2015-02-09 05:26:41": a bullet may stand before the label.
     let line = strip_bullet(line);
     if line.chars().count() > 160 {
@@ -436,6 +438,11 @@ mod tests {
         assert_eq!(
             labelled_date("Hangzhou News   2021-05-14 15:43   Source:Hangzhou Daily"),
             ymd(2021, 5, 14)
+        );
+        // A mirror site's pinyin inside the label is read past.
+        assert_eq!(
+            labelled_date("发(fā)布时(shí)间:2021-11-03 10:57:00来源: 新华社"),
+            ymd(2021, 11, 3)
         );
         // A credit line's month and day as numbers, American order.
         assert_eq!(
