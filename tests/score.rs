@@ -292,6 +292,20 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.83),
         ],
     );
+    // Scored once before round 10's changes and once after; spent since.
+    assert_real_floors(
+        "heldout-10",
+        &[
+            ("event_f1", 0.58),
+            ("event_recall", 0.47),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.82),
+            ("place_f1", 0.84),
+            ("place_precision", 0.85),
+            ("published_acc", 0.8),
+            ("title_acc", 0.88),
+        ],
+    );
     // Collected in round 8 to tune on (labels not second-checked).
     assert_real_floors(
         "dev-5",
@@ -429,6 +443,21 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.79),
             ("published_acc", 0.77),
             ("title_acc", 0.95),
+        ],
+    );
+    // Scored once before round 10's changes and once after; spent since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-8",
+        &[
+            ("event_f1", 0.65),
+            ("event_recall", 0.75),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.75),
+            ("place_f1", 0.85),
+            ("place_precision", 0.86),
+            ("published_acc", 0.83),
+            ("title_acc", 0.83),
         ],
     );
     // Scored once before the seventh session's second round and once after; spent since.
