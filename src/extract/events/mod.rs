@@ -427,7 +427,12 @@ fn read_clause(
         return;
     };
     let trigger_range = clause.start + trigger.start..clause.start + trigger.end;
-    let found = parties::parties(context, clause, &trigger_range, trigger.kind);
+    let found = after_an_opening_phrase(
+        parties::parties(context, clause, &trigger_range, trigger.kind),
+        &lower,
+        clause.start,
+        trigger.start,
+    );
     // "The report team visited Shanghai and Zhejiang": the places visited, with no visitor
     // among them, did nothing together.
     if trigger.kind == EventKind::Visit
@@ -891,6 +896,32 @@ static SAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The date of the last dated clause of this paragraph before `clause`, with that clause.
+/// "Following the signing of agreements of Xinhui District with Taishan, …, Heshan has also
+/// signed a framework agreement with Kaiping": the places an opening "following …" or "after
+/// the …" phrase names did something before; the act's parties come after its last comma
+/// (when two of them are there).
+fn after_an_opening_phrase(
+    found: Vec<Party>,
+    lower: &str,
+    clause_start: usize,
+    trigger_start: usize,
+) -> Vec<Party> {
+    if !(lower.starts_with("following ") || lower.starts_with("after the ")) {
+        return found;
+    }
+    let Some(comma) = lower[..trigger_start].rfind(',') else {
+        return found;
+    };
+    let cut = clause_start + comma;
+    if found.iter().filter(|party| party.range.start > cut).count() < 2 {
+        return found;
+    }
+    found
+        .into_iter()
+        .filter(|party| party.range.start > cut)
+        .collect()
+}
+
 /// Words by which a clause names its own time, resolved or not.
 static OWN_TIME: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
@@ -1333,6 +1364,15 @@ mod tests {
         let text = "Three cities issued a declaration on innovation on May 3. Officials of Shanghai and Hangzhou spoke.";
         let found = extract_text(text, PartialDate::ymd(2023, 5, 4), bundled).events;
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn an_opening_following_phrase_names_earlier_acts_not_this_one_s_parties() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "Following the signing of agreements of Hangzhou with Suzhou, Nanjing has also signed a framework agreement with Hefei on May 3.";
+        let found = extract_text(text, PartialDate::ymd(2022, 5, 4), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(parties(&found[0]), ["Nanjing", "Hefei"]);
     }
 
     #[test]
