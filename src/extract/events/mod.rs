@@ -966,41 +966,14 @@ fn members_listed_next(
 fn counted_group(subject: &str) -> Option<usize> {
     let found = COUNTED_GROUP.captures(subject)?;
     let count = found.get(1)?.as_str();
-    count.parse().ok().or_else(|| {
-        NUMBER_WORDS
-            .iter()
-            .position(|word| *word == count)
-            .map(|at| at + 2)
-    })
+    count.parse().ok().or_else(|| triggers::count_word(count))
 }
 
-/// Counts written as words, from two.
-const NUMBER_WORDS: [&str; 19] = [
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
-
 static COUNTED_GROUP: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(
-        r"(?-u:\b)(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty) (?:[a-z'-]+ ){0,2}?(?:cities|provinces|regions|counties|districts|municipalities|prefectures|procuratorates|courts)(?-u:\b)",
-    )
+    compiled(&format!(
+        r"(?-u:\b)(\d{{1,2}}|{}) (?:[a-z'-]+ ){{0,2}}?(?:cities|provinces|regions|counties|districts|municipalities|prefectures|procuratorates|courts)(?-u:\b)",
+        triggers::NUMBER_WORDS.join("|")
+    ))
 });
 
 /// How far into a clause its list must have begun.

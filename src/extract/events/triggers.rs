@@ -605,22 +605,41 @@ pub fn group_size(reference: &str) -> Option<usize> {
             _ => {}
         }
     }
-    let words = [
-        ("two", 2),
-        ("both", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("seven", 7),
-        ("eight", 8),
-        ("nine", 9),
-        ("ten", 10),
-    ];
-    words
+    reference.split_whitespace().find_map(count_word)
+}
+
+/// Counts written as words, from two.
+pub const NUMBER_WORDS: [&str; 19] = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// The count a word says ("nine" → 9; "both" → 2).
+pub fn count_word(word: &str) -> Option<usize> {
+    if word == "both" {
+        return Some(2);
+    }
+    NUMBER_WORDS
         .iter()
-        .find(|(word, _)| reference.split_whitespace().any(|w| w == *word))
-        .map(|(_, size)| *size)
+        .position(|number| *number == word)
+        .map(|at| at + 2)
 }
 
 #[cfg(test)]
