@@ -7,7 +7,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use super::gazetteer::{is_cjk, may_hold_cjk};
 
@@ -15,16 +14,102 @@ use super::gazetteer::{is_cjk, may_hold_cjk};
 /// "臺(tái)海網(wǎng)10月11日訊"), for readers that take only its meaning (a page date, a dateline),
 /// never its offsets: the reading splits the words they look for.
 pub fn without_inline_pinyin(line: &str) -> Cow<'_, str> {
-    if !line.contains(['(', '（']) || !may_hold_cjk(line) {
-        return Cow::Borrowed(line);
+    match Unglossed::of(line) {
+        Some(unglossed) => Cow::Owned(unglossed.text),
+        None => Cow::Borrowed(line),
     }
-    INLINE_PINYIN.replace_all(line, "$1")
 }
 
-/// A Chinese character followed by one syllable of pinyin with its tone mark, in brackets.
-static INLINE_PINYIN: LazyLock<regex::Regex> = LazyLock::new(|| {
-    crate::pattern::compiled(r"(\p{Han})[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]")
-});
+/// A text without its inline pinyin, and the way back to the original's offsets: extraction
+/// reads the words whole ("代表團赴", not "代表團(tuán)赴") and reports ranges of the page as
+/// it was written.
+#[derive(Debug)]
+pub struct Unglossed {
+    /// The text with every gloss cut out.
+    pub text: String,
+    /// For each cut: where it falls in `text`, and the bytes cut up to and including it.
+    cuts: Vec<(usize, usize)>,
+}
+
+impl Unglossed {
+    /// The text without its glosses; `None` when it has none (nearly every page).
+    pub fn of(original: &str) -> Option<Self> {
+        let glosses = pinyin_glosses(original);
+        if glosses.is_empty() {
+            return None;
+        }
+        let mut text = String::with_capacity(original.len());
+        let mut cuts = Vec::with_capacity(glosses.len());
+        let (mut from, mut removed) = (0, 0);
+        for gloss in glosses {
+            text.push_str(&original[from..gloss.start]);
+            removed += gloss.len();
+            cuts.push((text.len(), removed));
+            from = gloss.end;
+        }
+        text.push_str(&original[from..]);
+        Some(Self { text, cuts })
+    }
+
+    /// The original range of a range of `text`. A range that ends where a gloss was cut ends
+    /// before the gloss, with the character it glosses; one that starts there starts after it.
+    pub fn original(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let before = |position: usize, inclusive: bool| {
+            let count = self
+                .cuts
+                .partition_point(|&(at, _)| at < position || (inclusive && at == position));
+            count.checked_sub(1).map_or(0, |last| self.cuts[last].1)
+        };
+        range.start + before(range.start, true)..range.end + before(range.end, false)
+    }
+}
+
+/// The byte ranges of the bracketed pinyin a mirror site writes after Chinese characters: one
+/// syllable with its tone mark, right after a Han character ("團(tuán)"). Brackets holding
+/// anything else ("江苏(南京)", "Café (é)") are not glosses.
+fn pinyin_glosses(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut glosses = Vec::new();
+    if !text.contains(['(', '（']) || !may_hold_cjk(text) {
+        return glosses;
+    }
+    for (at, bracket) in text.match_indices(['(', '（']) {
+        let after_han = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_cjk(c) && c.is_alphabetic());
+        if !after_han {
+            continue;
+        }
+        if let Some(length) = syllable_then_close(&text[at + bracket.len()..]) {
+            glosses.push(at..at + bracket.len() + length);
+        }
+    }
+    glosses
+}
+
+/// The length of "syllable)" at the start of `rest` when it is one pinyin syllable with its
+/// tone mark (up to five plain letters either side of the marked vowel) and a closing bracket.
+fn syllable_then_close(rest: &str) -> Option<usize> {
+    const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+    let plain = |c: char| c.is_ascii_lowercase() || c == 'ü';
+    let mut chars = rest.char_indices();
+    let mut letters = 0;
+    let mut toned = false;
+    for (at, c) in chars.by_ref() {
+        if c == ')' || c == '）' {
+            return toned.then_some(at + c.len_utf8());
+        }
+        if TONED.contains(c) && !toned {
+            toned = true;
+            letters = 0;
+        } else if plain(c) && letters < 5 {
+            letters += 1;
+        } else {
+            return None;
+        }
+    }
+    None
+}
 
 /// The text with traditional characters replaced by their simplified forms, where the
 /// replacement is one character of the same UTF-8 length (nearly always: both are in the
@@ -85,6 +170,22 @@ mod tests {
         // Other brackets stay, and so does a line without Chinese.
         assert_eq!(without_inline_pinyin("江苏(南京)"), "江苏(南京)");
         assert_eq!(without_inline_pinyin("Café (é)"), "Café (é)");
+        assert_eq!(without_inline_pinyin("长(cháng)江(jiāng)"), "长江");
+    }
+
+    #[test]
+    fn ranges_of_the_unglossed_text_are_ranges_of_the_page() {
+        let page = "省長(zhǎng)率代表團(tuán)赴四川";
+        let unglossed = Unglossed::of(page).expect("glossed");
+        assert_eq!(unglossed.text, "省長率代表團赴四川");
+        let find = |word: &str| {
+            let start = unglossed.text.find(word).expect("word");
+            &page[unglossed.original(start..start + word.len())]
+        };
+        assert_eq!(find("代表團"), "代表團");
+        assert_eq!(find("赴四川"), "赴四川");
+        assert_eq!(find("長率代表團赴"), "長(zhǎng)率代表團(tuán)赴");
+        assert!(Unglossed::of("江苏(南京)与四川").is_none());
     }
 
     #[test]

@@ -123,6 +123,14 @@ fn extract_body(
     headline: &str,
     gazetteer: &Gazetteer,
 ) -> Extraction {
+    // A mirror site's inline pinyin splits the words every rule reads ("代表團(tuán)赴"): read
+    // the page without it, and give the ranges back in the page's own offsets.
+    if let Some(unglossed) = hanzi::Unglossed::of(text) {
+        let headline = without_inline_pinyin(headline);
+        let mut extraction = extract_body(&unglossed.text, published, home, &headline, gazetteer);
+        extraction.map_ranges(|range| unglossed.original(range));
+        return extraction;
+    }
     // Traditional characters are read as simplified; offsets are those of `text`.
     let original = text;
     let folded = simplified(text);

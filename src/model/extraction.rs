@@ -194,6 +194,28 @@ pub struct Extraction {
 }
 
 impl Extraction {
+    /// Moves every range to another text's offsets (the page a reading of it was made from).
+    pub fn map_ranges(&mut self, mut to: impl FnMut(Range<usize>) -> Range<usize>) {
+        for place in &mut self.places {
+            place.range = to(place.range.clone());
+        }
+        for date in &mut self.dates {
+            date.range = to(date.range.clone());
+        }
+        for person in &mut self.people {
+            person.range = to(person.range.clone());
+        }
+        for event in &mut self.events {
+            for evidence in &mut event.evidence {
+                *evidence = to(evidence.clone());
+            }
+            let sources = &mut event.sources;
+            sources.kind = to(sources.kind.clone());
+            sources.parties = to(sources.parties.clone());
+            sources.date = sources.date.clone().map(&mut to);
+        }
+    }
+
     /// The officials whose role belongs to one of the event's parties: who signed.
     pub fn people_for<'a>(&'a self, event: &'a Event) -> impl Iterator<Item = &'a Person> + 'a {
         self.people.iter().filter(|person| {

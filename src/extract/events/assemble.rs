@@ -393,9 +393,25 @@ fn prefer_the_narrower(kept: &mut [Participant], other: &[Participant], gazettee
     }
 }
 
-/// Whether place `x` lies inside place `y`.
+/// Whether place `x` lies inside place `y`: by the gazetteer, or as a zone the gazetteer does
+/// not hold that is named after its place ("海安经济技术开发区", Hai'an Economic and
+/// Technological Development Zone, in Hai'an).
 fn inside(x: &Participant, y: &Participant, gazetteer: &Gazetteer) -> bool {
-    matches!((x.entry, y.entry), (Some(x), Some(y)) if x != y && gazetteer.contains(y, x))
+    match (x.entry, y.entry) {
+        (Some(x), Some(y)) => x != y && gazetteer.contains(y, x),
+        (None, Some(_)) => named_after(&x.name, &y.name),
+        _ => false,
+    }
+}
+
+/// Whether `zone`'s name is `place`'s name (without its level) and more words.
+fn named_after(zone: &str, place: &str) -> bool {
+    let base = [" Prefecture", " Province", " City", " County", " District"]
+        .iter()
+        .find_map(|level| place.strip_suffix(level))
+        .unwrap_or(place);
+    zone.strip_prefix(base)
+        .is_some_and(|rest| rest.starts_with(' ') && rest.len() > 1)
 }
 
 /// Folds a second report of an occurrence into the first: the act of higher precedence names

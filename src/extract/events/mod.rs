@@ -502,7 +502,20 @@ fn read_clause(
     } else {
         Vec::new()
     };
-    if let Some(named) = own_group {
+    // "珠海、澳门两地召开", "深港双方签署": the places or characters right before a Chinese
+    // group word are its members.
+    let abbreviated_group = group
+        .filter(|group| !group.as_str().is_ascii() && found.len() < 2)
+        .zip(size)
+        .map(|(group, size)| {
+            let at = clause.start + group.start()..clause.start + group.end();
+            parties::members_before_group(context, clause, &at, size)
+        })
+        .filter(|members| members.len() >= 2);
+    if let Some(abbreviated) = abbreviated_group {
+        participants = abbreviated;
+        signals.group_reference = true;
+    } else if let Some(named) = own_group {
         participants = named;
     } else if let Some(group) =
         group.filter(|_| !own_group_found && (participants.len() < 2 || group_subject))
@@ -1601,6 +1614,23 @@ mod tests {
         );
         let text = "11月5日，天津市召开深入推进京津冀协同发展座谈会。";
         assert!(extract_text(text, None, bundled).events.is_empty());
+        // "在珠海、澳门两地召开": the places listed right before the group word.
+        let text = "3月14日，珠澳合作会议以视频方式在珠海、澳门两地召开，会议主题为支持横琴粤澳深度合作区建设。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(parties(&found[0]), ["Zhuhai", "Macao"], "{found:?}");
+        // A mirror site's pinyin does not split the words; evidence is the page's own text.
+        let text = "4月12日，广东省长率省政府代表团(tuán)赴广西考察，两省区签署合作协议(yì)。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(
+            parties(&found[0]),
+            ["Guangdong Province", "Guangxi"],
+            "{found:?}"
+        );
+        assert!(text[found[0].evidence[0].clone()].contains("代表团(tuán)赴"));
+        // "深港双方签署": both sides, by their characters.
+        let text = "深圳市欢迎客人。9月6日，深港双方签署了《关于推进合作的安排》。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(parties(&found[0]), ["Shenzhen", "Hong Kong"], "{found:?}");
         // "来绍考察": came to the city the page names that begins with 绍.
         let text = "绍兴市欢迎客人。4月28日，吉林省政协主席率团来绍考察。";
         let found = extract_text(text, None, bundled).events;

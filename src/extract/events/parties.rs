@@ -504,12 +504,12 @@ const PROVINCE_ABBREVIATIONS: &[(char, &str)] = &[
     ('澳', "澳门特别行政区"),
 ];
 
-/// "闽宁协作", "苏陕扶贫协作", "沪苏浙皖一体化": two to four provincial abbreviations joined
-/// before a word of cooperation name those provinces — the parties, when the clause names
-/// none otherwise. A city goes by the first character of its name when the page names it
-/// ("深港合作" on a page about 深圳, "京沈对口合作" with 沈阳): a character stands for a city only
-/// when exactly one place the page names begins with it. Single characters are read only in
-/// such a run, never alone.
+/// "闽宁协作", "苏陕扶贫协作", "沪苏浙皖一体化", "深港双方": two to four provincial
+/// abbreviations joined before a word of cooperation (or of "both sides") name those
+/// provinces — the parties, when the clause names none otherwise. A city goes by the first
+/// character of its name when the page names it ("深港合作" on a page about 深圳, "京沈对口合作"
+/// with 沈阳): a character stands for a city only when exactly one place the page names begins
+/// with it. Single characters are read only in such a run, never alone.
 pub fn abbreviated_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<Participant> {
     let text = &context.text[clause.clone()];
     if !may_hold_cjk(text) {
@@ -534,6 +534,58 @@ pub fn abbreviated_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<P
             None
         })
         .unwrap_or_default()
+}
+
+/// The members a Chinese group word names right before it: "珠海、澳门两地", "汉中巴中两市",
+/// "深港双方". The places listed up to the word (joined by 、, 和, 与, 及 or nothing), else a
+/// run of abbreviations ending at it; only as many as the word counts.
+pub fn members_before_group(
+    context: &Context<'_>,
+    clause: &Range<usize>,
+    group: &Range<usize>,
+    size: usize,
+) -> Vec<Participant> {
+    let mut listed: Vec<Participant> = Vec::new();
+    let mut end = group.start;
+    let before = starting_in(context.places, &(clause.start..group.start), |place| {
+        place.range.start
+    });
+    for mention in before.iter().rev() {
+        let Some(joiner) = context.text.get(mention.range.end..end) else {
+            break;
+        };
+        if !matches!(joiner, "" | "、" | "和" | "与" | "及" | "同")
+            || (listed.is_empty() && !joiner.is_empty())
+        {
+            break;
+        }
+        add_distinct(
+            &mut listed,
+            Participant {
+                name: mention.name.clone(),
+                entry: mention.entry,
+            },
+        );
+        end = mention.range.start;
+    }
+    listed.reverse();
+    if listed.len() == size {
+        return listed;
+    }
+    if !listed.is_empty() {
+        return Vec::new();
+    }
+    let run_start = context.text[clause.start..group.start]
+        .char_indices()
+        .rev()
+        .nth(3)
+        .map_or(clause.start, |(offset, _)| clause.start + offset);
+    let abbreviated = abbreviated_places(context, &(run_start..group.end));
+    if abbreviated.len() == size {
+        abbreviated
+    } else {
+        Vec::new()
+    }
 }
 
 /// The places a run of abbreviations names, when every character names a distinct one (the
@@ -646,7 +698,7 @@ static CAME_TO_ABBREVIATED: LazyLock<Regex> =
 
 static ABBREVIATED_COOPERATION: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(\p{Han}{2,4}?)(?:两地|三地|四地|东西部)?(?:扶贫)?(?:合作|协作|协同|对口|帮扶|一体化|联席|携手|联动|交流)",
+        r"(\p{Han}{2,4}?)(?:(?:两地|三地|四地|东西部)?(?:扶贫)?(?:合作|协作|协同|对口|帮扶|一体化|联席|携手|联动|交流)|双方|[两三四][地市省区县])",
     )
 });
 
