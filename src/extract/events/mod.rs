@@ -189,7 +189,10 @@ pub fn find_events(
     } else {
         assemble::Naming::OfTheAct
     };
-    let events = assemble::merge(candidates, gazetteer, naming);
+    let mut events = assemble::merge(candidates, gazetteer, naming);
+    if naming == assemble::Naming::Narrower {
+        events.retain(|candidate| !chinese_background(text, candidate));
+    }
     // A company or institution is a party only when it signs at an occasion of regional
     // cooperation (LABELLING: "only when it signs on behalf of a place"): an article whose
     // events all lack two places reports company deals.
@@ -244,6 +247,28 @@ pub fn find_events(
             },
         })
         .collect()
+}
+
+/// Chinese news dates what happened to the day ("5月7日至9日，…率团赴…考察"): a visit it gives
+/// no day, or a co-building (共建, 结对) with no month of its own, is the story's background
+/// ("多次来我县考察", "深哈园区共建", "佛山市接棒杭州市，结对黔东南"), not an occasion (LABELLING:
+/// undated background is no event). On the Chinese parts none of the visits without a day
+/// was an event the labellers found.
+fn chinese_background(text: &str, candidate: &Candidate) -> bool {
+    let told_in_chinese = text
+        .get(candidate.kind_from.clone())
+        .is_some_and(|clause| clause.chars().any(super::gazetteer::is_cjk));
+    if !told_in_chinese {
+        return false;
+    }
+    let date = candidate.date.map(|(date, _)| date);
+    match candidate.kind {
+        EventKind::Visit => date.is_none_or(|date| date.day.is_none()),
+        EventKind::Other => {
+            candidate.signals.inherited_date || date.is_none_or(|date| date.month.is_none())
+        }
+        _ => false,
+    }
 }
 
 /// What the article has said so far, for the clauses that refer back to it.
@@ -1614,6 +1639,13 @@ mod tests {
         );
         let text = "11月5日，天津市召开深入推进京津冀协同发展座谈会。";
         assert!(extract_text(text, None, bundled).events.is_empty());
+        // Chinese news dates a visit to the day: one without a day, or a co-building dated by
+        // the story only, is background.
+        let text = "2021年，江宁区党政代表团赴海安市考察。深哈园区共建、共设基金等做法列入典型。";
+        assert!(extract_text(text, None, bundled).events.is_empty());
+        let text = "2021年5月7日，江宁区党政代表团赴海安市考察。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
         // "在珠海、澳门两地召开": the places listed right before the group word.
         let text = "3月14日，珠澳合作会议以视频方式在珠海、澳门两地召开，会议主题为支持横琴粤澳深度合作区建设。";
         let found = extract_text(text, None, bundled).events;
