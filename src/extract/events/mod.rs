@@ -419,7 +419,7 @@ fn read_clause(
     let trigger = if lower.is_empty() {
         None
     } else {
-        triggers::candidate_trigger(&lower).or_else(|| triggers::group_act(&lower))
+        triggers::clause_trigger(&lower)
     };
     // "我省党政代表团将赴上海、江苏、浙江学习考察。与上海、江苏、浙江举行战略合作签约…": a
     // Chinese clause without a subject of its own goes on with the plan before it.

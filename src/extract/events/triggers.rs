@@ -100,7 +100,7 @@ static PRESS_CONFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// Plans and wishes: an act not (yet) done.
 static PLAN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|to be held|hopes?|hoped|strive to|set a goal|set the goal|proposed to|is set to|are set to)(?-u:\b)|将于|将要|即将|必将|将会|将以|将继续|将进一步|拟|计划|(?:规划|计划)(?:在|于|将)|准备|有望|将(?:签|举|召|共|在|与|和|同|赴|前往)|明天|明日",
+        r"(?-u:\b)(?:will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|to be held|hopes?|hoped|strive to|set a goal|set the goal|proposed to|is set to|are set to)(?-u:\b)|将于|将於|将要|即将|必将|将会|将以|将继续|将进一步|拟|计划|(?:规划|计划)(?:在|于|将)|准备|有望|将(?:签|举|召|共|在|与|和|同|赴|前往)|明天|明日",
     )
 });
 /// "the tripartite agreement signed on August 16": a reference back to a signing, not a report.
@@ -517,6 +517,31 @@ pub fn counts_many(lower: &str) -> bool {
     MANY_SIGNED.is_match(lower)
 }
 
+/// The act a clause reports, read past the meetings it names only for the spirit (or the
+/// speech) it carries out ("为深入贯彻落实…座谈会精神，前天，…率代表团来镇考察"): such a meeting is not
+/// an occasion the article reports.
+pub fn clause_trigger(lower: &str) -> Option<Trigger> {
+    let mut from = 0;
+    // A clause names the spirit of a meeting once or twice; a few looks are enough.
+    for _ in 0..4 {
+        let rest = &lower[from..];
+        let mut found = candidate_trigger(rest).or_else(|| group_act(rest))?;
+        found.start += from;
+        found.end += from;
+        let spirit = (found.kind == EventKind::Meeting)
+            .then(|| MEETING_SPIRIT.find(&lower[found.end..]))
+            .flatten();
+        match spirit {
+            Some(spirit) => from = found.end + spirit.end(),
+            None => return Some(found),
+        }
+    }
+    None
+}
+
+static MEETING_SPIRIT: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^(?:会议|会)?(?:上的)?(?:重要)?(?:讲话)?精神"));
+
 /// "我市共签约5个项目": a place's tally of investment projects signed (with companies), not
 /// an act with another place — unless a partner is named before it in the same piece
 /// ("与…签约").
@@ -785,6 +810,18 @@ mod tests {
             Some("other")
         );
         assert_eq!(kind("The city issued a plan"), None);
+    }
+
+    #[test]
+    fn a_meeting_named_for_its_spirit_is_no_report() {
+        assert!(clause_trigger("认真落实重庆四川党政联席会议精神，加强合作").is_none());
+        let found =
+            clause_trigger("为深入贯彻落实第二次中央新疆工作座谈会精神，前天，代表团来镇考察")
+                .expect("the visit");
+        assert_eq!(found.kind, EventKind::Visit);
+        let plan = "2013年粤澳合作联席会议将於本月14日举行";
+        let found = clause_trigger(plan).expect("the meeting");
+        assert!(is_plan(plan, &found), "将於 as 将于");
     }
 
     #[test]
