@@ -528,7 +528,12 @@ pub fn clause_trigger(lower: &str) -> Option<Trigger> {
         let mut found = candidate_trigger(rest).or_else(|| group_act(rest))?;
         found.start += from;
         found.end += from;
-        let spirit = (found.kind == EventKind::Meeting)
+        // "落实6月15日召开的…座谈会精神" still reports the meeting it dates.
+        let phrase = lower[..found.start]
+            .rfind(['，', ',', '。', '；'])
+            .map_or(&lower[..found.start], |at| &lower[at..found.start]);
+        let told_as_held = phrase.contains("召开的") || phrase.contains("举行的");
+        let spirit = (found.kind == EventKind::Meeting && !told_as_held)
             .then(|| MEETING_SPIRIT.find(&lower[found.end..]))
             .flatten();
         match spirit {
@@ -819,6 +824,8 @@ mod tests {
             clause_trigger("为深入贯彻落实第二次中央新疆工作座谈会精神，前天，代表团来镇考察")
                 .expect("the visit");
         assert_eq!(found.kind, EventKind::Visit);
+        let held = "一是要全面落实6月15日召开的广东黑龙江对口合作及经贸交流座谈会精神";
+        assert!(clause_trigger(held).is_some());
         let plan = "2013年粤澳合作联席会议将於本月14日举行";
         let found = clause_trigger(plan).expect("the meeting");
         assert!(is_plan(plan, &found), "将於 as 将于");
