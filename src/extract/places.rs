@@ -190,12 +190,34 @@ fn drop_unsupported_chinese_bases(
             named.contains(&id) || parent.is_some_and(|parent| named.contains(&parent))
         })
     };
+    // "龙泉和萧山两地", "龙泉-萧山山海协作产业园": two names joined as a pair of places support
+    // each other.
+    let mut paired = vec![false; mentions.len()];
+    for index in 1..mentions.len() {
+        let (first, second) = (&mentions[index - 1], &mentions[index]);
+        let Some(between) = text.get(first.range.end..second.range.start) else {
+            continue;
+        };
+        let dashed = matches!(between, "-" | "–" | "—" | "－");
+        let joined = matches!(between, "和" | "与" | "同" | "、");
+        let as_a_pair = text
+            .get(second.range.end..)
+            .is_some_and(|after| PAIR_WORDS.iter().any(|word| after.starts_with(word)));
+        // A dash also joins a place to a zone in the zone's own name (滨海-中关村科技园).
+        if (dashed && bare[index - 1] && bare[index]) || (joined && as_a_pair) {
+            paired[index - 1] = true;
+            paired[index] = true;
+        }
+    }
     let mut index = 0;
     mentions.retain(|mention| {
         index += 1;
-        !bare[index - 1] || supported(mention)
+        !bare[index - 1] || paired[index - 1] || supported(mention)
     });
 }
+
+/// The words that call the two places before them a pair ("两地", "双方").
+const PAIR_WORDS: [&str; 5] = ["两地", "两县", "两市", "两区", "双方"];
 
 /// The places joined in a compound name ("Guangdong", "Guangxi" and "Guizhou" in "the
 /// Guangdong-Guangxi-Guizhou High-speed Rail Economic Belt"): the members of a group whose
@@ -1468,6 +1490,13 @@ mod tests {
             bundled_names("郧西县考察团到长阳考察。长阳县政协与郧西县政协座谈。"),
             ["Yunxi County", "Changyang", "Changyang", "Yunxi County"]
         );
+        // Two bare county names joined as a pair of places support each other; an
+        // ordinary word stays a word.
+        assert_eq!(
+            bundled_names("日前，龙泉和萧山两地签订协议。"),
+            ["Longquan", "Xiaoshan"]
+        );
+        assert!(bundled_names("加强资源和合作。").is_empty());
         // An autonomous prefecture's short form keeps its suffix.
         assert_eq!(
             bundled_names("凉山州与大理州"),
