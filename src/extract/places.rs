@@ -309,13 +309,13 @@ const HONORIFICS: &[&str] = &["Mr", "Ms", "Mrs", "Madam", "Dr"];
 /// name's head ("伍心养老服务有限公司", "日报", "网讯", "大学").
 static CHINESE_ORG_REST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     compiled(
-        r#"^[^与和及同跟、，,。；;：:“”"《》「」\s的在是为对向将等委书记长见率赴到来参出席签署订举召开考察团党政府]{0,12}?(?:有限公司|股份公司|公司|集团|药业|银行|日报|晚报|报社|报业|电视台|新闻网|网讯|商会|协会|大学|学院|医院|研究院|总工会)"#,
+        r#"^[^与和及同跟、，,。；;：:“”"《》「」\s的在是为对向将等委书记长见率赴到来参出席签署订举召开考察团党政府]{0,12}?(?:有限公司|股份公司|公司|集团|药业|银行|日报|晚报|报社|报业|电视台|新闻网|网讯|商会|协会|联合会|工商联|基金会|大学|学院|医院|研究院|研究所|总工会|海关)"#,
     )
 });
 
-/// "福建省伍心养老服务有限公司", "《福建日报》", "温州网讯", "天津大学": a place word that opens
-/// the name of a company, outlet or institution is part of that name, not a place of the text
-/// (read on the simplified text, as every Chinese rule is).
+/// "福建省伍心养老服务有限公司", "《福建日报》", "温州网讯", "天津大学", "成都海关": a place word
+/// that opens the name of a company, outlet, institution or national agency is part of that
+/// name, not a place of the text (read on the simplified text, as every Chinese rule is).
 fn drop_chinese_organisations(text: &str, mentions: &mut Vec<PlaceMention>) {
     mentions.retain(|mention| {
         let surface = &text[mention.range.clone()];
@@ -1477,6 +1477,7 @@ mod tests {
         // The opening words of a company's or outlet's name.
         assert!(bundled_names("福建省伍心养老服务有限公司与协会签约。").is_empty());
         assert!(bundled_names("作为《福建日报》的子报。").is_empty());
+        assert!(bundled_names("成都海关与南宁海关签署协议。").is_empty());
         // The same names standing as words are places.
         assert_eq!(bundled_names("北海与白银签署协议。"), ["Beihai", "Baiyin"]);
         assert_eq!(bundled_names("澳门特区与珠海市"), ["Macao", "Zhuhai City"]);
