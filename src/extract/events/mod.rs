@@ -933,25 +933,37 @@ static SAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// The date of the last dated clause of this paragraph before `clause`, with that clause.
+/// A purpose that opens a clause: "In order to …", "To implement …", "On Feb 28, to implement …".
+static PURPOSE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^(?:[^,]{0,40}, )?(?:in order to|to (?:implement|further|thoroughly|deeply|fully|carry out|follow|put into practice|study and implement))(?-u:\b)",
+    )
+});
+
 /// "Following the signing of agreements of Xinhui District with Taishan, …, Heshan has also
 /// signed a framework agreement with Kaiping": the places an opening "following …" or "after
 /// the …" phrase names did something before; the act's parties come after its last comma
-/// (when two of them are there).
+/// (when two of them are there). The places an opening purpose names are its topic: the
+/// parties come after it too.
 fn after_an_opening_phrase(
     found: Vec<Party>,
     lower: &str,
     clause_start: usize,
     trigger_start: usize,
 ) -> Vec<Party> {
-    if !(lower.starts_with("following ") || lower.starts_with("after the ")) {
+    let earlier = lower.starts_with("following ") || lower.starts_with("after the ");
+    // "In order to implement the spirit of … on the coordinated development of Beijing, Tianjin
+    // and Hebei, …", "On Feb 28, to implement …": the places a purpose names are its topic.
+    let purpose = PURPOSE_OPENING.is_match(&lower[..trigger_start]);
+    if !(earlier || purpose) {
         return found;
     }
     let Some(comma) = lower[..trigger_start].rfind(',') else {
         return found;
     };
     let cut = clause_start + comma;
-    if found.iter().filter(|party| party.range.start > cut).count() < 2 {
+    let after = found.iter().filter(|party| party.range.start > cut).count();
+    if after < 2 && !(purpose && after >= 1) {
         return found;
     }
     found
@@ -1381,6 +1393,11 @@ mod tests {
     fn an_opening_following_phrase_names_earlier_acts_not_this_one_s_parties() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "Following the signing of agreements of Hangzhou with Suzhou, Nanjing has also signed a framework agreement with Hefei on May 3.";
+        let found = extract_text(text, PartialDate::ymd(2022, 5, 4), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(parties(&found[0]), ["Nanjing", "Hefei"]);
+        // The places a purpose names are its topic, not the parties.
+        let text = "On May 3, to implement the plan for the integration of Shanghai and Zhejiang, Nanjing signed a framework agreement with Hefei.";
         let found = extract_text(text, PartialDate::ymd(2022, 5, 4), bundled).events;
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(parties(&found[0]), ["Nanjing", "Hefei"]);
