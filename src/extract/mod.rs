@@ -166,6 +166,15 @@ fn extract_body(
             text, &sentences, &parties, &dates, &spans, gazetteer, &headline,
         )
     };
+    // What a page dates after its own day has not happened yet: a plan ("将於29至31日出訪"),
+    // a programme's horizon (《上海2035》), never an event.
+    let events = match published {
+        Some(page) => events
+            .into_iter()
+            .filter(|event| !event.date.is_some_and(|date| date.surely_after(&page)))
+            .collect(),
+        None => events,
+    };
     Extraction {
         places,
         dates,
@@ -328,5 +337,17 @@ mod tests {
                 .events
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn nothing_dated_after_its_page_has_happened() {
+        let body = "In 2035, Wuxi and Xuzhou signed an agreement.";
+        let gazetteer = Gazetteer::bundled();
+        assert!(
+            extract_text(body, PartialDate::ymd(2018, 8, 10), gazetteer)
+                .events
+                .is_empty()
+        );
+        assert_eq!(extract_text(body, None, gazetteer).events.len(), 1);
     }
 }

@@ -29,6 +29,24 @@ impl PartialDate {
         })
     }
 
+    /// Whether this date falls after `other` whatever their unknown parts are: a later year,
+    /// or the same year and a later month, or the same month and a later day.
+    pub fn surely_after(&self, other: &Self) -> bool {
+        let (Some(year), Some(other_year)) = (self.year, other.year) else {
+            return false;
+        };
+        if year != other_year {
+            return year > other_year;
+        }
+        let (Some(month), Some(other_month)) = (self.month, other.month) else {
+            return false;
+        };
+        if month != other_month {
+            return month > other_month;
+        }
+        matches!((self.day, other.day), (Some(day), Some(other_day)) if day > other_day)
+    }
+
     /// A month and day whose year the text does not give.
     pub fn month_day(month: u8, day: u8) -> Option<Self> {
         is_valid_day(None, month, day).then_some(Self {
@@ -91,6 +109,20 @@ fn is_valid_day(year: Option<i32>, month: u8, day: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_is_surely_after_another_only_by_the_parts_both_give() {
+        let page = PartialDate::ymd(2023, 8, 28).unwrap();
+        assert!(PartialDate::ymd(2023, 8, 31).unwrap().surely_after(&page));
+        let year = |year| PartialDate {
+            year: Some(year),
+            month: None,
+            day: None,
+        };
+        assert!(year(2035).surely_after(&page));
+        assert!(!year(2023).surely_after(&page));
+        assert!(!PartialDate::month_day(12, 1).unwrap().surely_after(&page));
+    }
 
     #[test]
     fn prints_each_precision_edtf_style() {
