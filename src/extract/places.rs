@@ -209,12 +209,29 @@ fn drop_unsupported_chinese_bases(
             paired[index] = true;
         }
     }
+    // "率苍南党政代表团", "苍南县委": a name that a place's own bodies follow is that place.
+    let bodies_follow = |mention: &PlaceMention| {
+        text.get(mention.range.end..)
+            .is_some_and(|after| PLACE_BODIES.iter().any(|body| after.starts_with(body)))
+    };
     let mut index = 0;
     mentions.retain(|mention| {
         index += 1;
-        !bare[index - 1] || paired[index - 1] || supported(mention)
+        !bare[index - 1] || paired[index - 1] || bodies_follow(mention) || supported(mention)
     });
 }
+
+/// The bodies only a place has: its party and government delegation, its Party committee,
+/// its government.
+const PLACE_BODIES: [&str; 7] = [
+    "党政代表团",
+    "县委",
+    "区委",
+    "市委",
+    "县政府",
+    "区政府",
+    "市政府",
+];
 
 /// The words that call the two places before them a pair ("两地", "双方").
 const PAIR_WORDS: [&str; 5] = ["两地", "两县", "两市", "两区", "双方"];
@@ -1498,6 +1515,11 @@ mod tests {
             ["Longquan", "Xiaoshan"]
         );
         assert!(bundled_names("加强资源和合作。").is_empty());
+        // A bare name that a place's own bodies follow is that place.
+        assert_eq!(
+            bundled_names("县长郑建忠率苍南党政代表团赴红原县考察。"),
+            ["Cangnan", "Hongyuan County"]
+        );
         // An autonomous prefecture's short form keeps its suffix.
         assert_eq!(
             bundled_names("凉山州与大理州"),
