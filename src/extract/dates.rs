@@ -135,7 +135,7 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
 /// Phrases that place a happening relative to the article's "now", matched ignoring ASCII case
 /// (one Aho-Corasick pass: a case-insensitive regular expression has no literal prefilter and
 /// scanned every article byte by byte).
-const RELATIVE_PHRASES: [&str; 24] = [
+const RELATIVE_PHRASES: [&str; 25] = [
     "this year",
     "last year",
     "the previous year",
@@ -155,6 +155,7 @@ const RELATIVE_PHRASES: [&str; 24] = [
     "昨日",
     "日前",
     "近日",
+    "近期",
     "前不久",
     "今年",
     "去年",
@@ -544,7 +545,9 @@ fn relative_phrases(text: &str) -> Vec<Raw> {
                 "last year" | "the previous year" | "去年" => (Some(-1), None),
                 // "日前", "近日": some days before the page date, which may be last month; only
                 // the year is safe.
-                "this year" | "今年" | "日前" | "近日" | "前不久" => (Some(0), None),
+                "this year" | "今年" | "日前" | "近日" | "近期" | "前不久" => {
+                    (Some(0), None)
+                }
                 "the day before yesterday" => (None, Some(Relative::Days(-2))),
                 "yesterday" | "昨天" | "昨日" => (None, Some(Relative::Days(-1))),
                 "today" | "this morning" | "this afternoon" | "this evening" | "今天" | "今日" => {
@@ -1514,6 +1517,7 @@ mod tests {
         assert_eq!(edtf("今天,两市签署协议。"), ["2023-02-23"]);
         assert_eq!(edtf("去年12月,两地签署协议。"), ["2022-12"]);
         assert_eq!(edtf("日前,两地签署协议。"), ["2023"]);
+        assert_eq!(edtf("两地近期签署协议。"), ["2023"]);
         // Chinese numerals; a relative word explained in brackets gives way to the date.
         assert_eq!(edtf("今日(二月二十二日)共同主持会议。"), ["2023-02-22"]);
         assert_eq!(edtf("二〇二三年三月一日"), ["2023-03-01"]);
