@@ -306,6 +306,20 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.88),
         ],
     );
+    // Scored once before round 11's changes and once after; spent since.
+    assert_real_floors(
+        "heldout-11",
+        &[
+            ("event_f1", 0.41),
+            ("event_recall", 0.38),
+            ("participant_f1", 0.89),
+            ("date_exact", 0.93),
+            ("place_f1", 0.85),
+            ("place_precision", 0.85),
+            ("published_acc", 0.93),
+            ("title_acc", 0.93),
+        ],
+    );
     // Collected in round 8 to tune on (labels not second-checked).
     assert_real_floors(
         "dev-5",
@@ -443,6 +457,21 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.79),
             ("published_acc", 0.77),
             ("title_acc", 0.95),
+        ],
+    );
+    // Scored once before round 11's changes and once after; spent since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-9",
+        &[
+            ("event_f1", 0.41),
+            ("event_recall", 0.44),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.84),
+            ("place_f1", 0.77),
+            ("place_precision", 0.8),
+            ("published_acc", 0.86),
+            ("title_acc", 0.76),
         ],
     );
     // Scored once before round 10's changes and once after; spent since.
