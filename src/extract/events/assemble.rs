@@ -399,19 +399,13 @@ fn prefer_the_narrower(kept: &mut [Participant], other: &[Participant], gazettee
 fn inside(x: &Participant, y: &Participant, gazetteer: &Gazetteer) -> bool {
     match (x.entry, y.entry) {
         (Some(x), Some(y)) => x != y && gazetteer.contains(y, x),
-        (None, Some(_)) => named_after(&x.name, &y.name),
+        (None, Some(y)) => gazetteer.entry(y).is_some_and(|place| {
+            x.name
+                .strip_prefix(place.base.as_str())
+                .is_some_and(|rest| rest.starts_with(' ') && rest.len() > 1)
+        }),
         _ => false,
     }
-}
-
-/// Whether `zone`'s name is `place`'s name (without its level) and more words.
-fn named_after(zone: &str, place: &str) -> bool {
-    let base = [" Prefecture", " Province", " City", " County", " District"]
-        .iter()
-        .find_map(|level| place.strip_suffix(level))
-        .unwrap_or(place);
-    zone.strip_prefix(base)
-        .is_some_and(|rest| rest.starts_with(' ') && rest.len() > 1)
 }
 
 /// Folds a second report of an occurrence into the first: the act of higher precedence names

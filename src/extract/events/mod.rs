@@ -1663,6 +1663,10 @@ mod tests {
         let text = "2021年5月7日，江宁区党政代表团赴海安市考察。";
         let found = extract_text(text, None, bundled).events;
         assert_eq!(found.len(), 1, "{found:?}");
+        // A zone named after its place is that side: the visit and the signing are one.
+        let text = "8月19日，海安市委书记、海安经济技术开发区党工委书记率考察团来江宁区考察交流。当天，江宁区、海安市签订战略合作协议。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
         // "在珠海、澳门两地召开": the places listed right before the group word.
         let text = "3月14日，珠澳合作会议以视频方式在珠海、澳门两地召开，会议主题为支持横琴粤澳深度合作区建设。";
         let found = extract_text(text, None, bundled).events;
