@@ -91,7 +91,7 @@ pub fn stand_ins(
     places: &[PlaceMention],
     gazetteer: &Gazetteer,
 ) -> Vec<PlaceMention> {
-    let sar = page_sar(places, gazetteer);
+    let sar = page_sar(text, places, gazetteer);
     let named: Vec<Named> = NAMED
         .captures_iter(text)
         .filter_map(|found| {
@@ -236,16 +236,44 @@ fn mention(range: Range<usize>, place: &(String, EntryId)) -> PlaceMention {
     }
 }
 
-/// The SAR a Chief Executive heads on this page: the one it names more often, under the name
-/// the page gives it ("Macau" stays "Macau").
-fn page_sar(places: &[PlaceMention], gazetteer: &Gazetteer) -> Option<(String, EntryId)> {
+/// "MACAU, February 14 -": a dateline in capitals, the place the story is told from.
+static DATELINE_AFTER_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"(?i)^,\s*(?:{}|[0-9])",
+        super::dates::MONTH_WORDS
+    ))
+});
+
+/// The SAR a Chief Executive heads on this page: the one its dateline names ("MACAU, February
+/// 14 - The Chief Executive … met in Hong Kong with …": a SAR government's own release), else
+/// the one it names more often, under the name the page gives it ("Macau" stays "Macau").
+fn page_sar(
+    text: &str,
+    places: &[PlaceMention],
+    gazetteer: &Gazetteer,
+) -> Option<(String, EntryId)> {
+    let is_sar = |place: &PlaceMention| {
+        place
+            .entry
+            .and_then(|id| gazetteer.entry(id))
+            .is_some_and(|entry| entry.kind == "SAR")
+    };
+    let dateline = places.iter().find(|place| {
+        is_sar(place)
+            && text
+                .get(place.range.clone())
+                .is_some_and(|written| !written.chars().any(char::is_lowercase))
+            && text
+                .get(place.range.end..)
+                .is_some_and(|after| DATELINE_AFTER_PLACE.is_match(after))
+    });
     // Per SAR: how often it is named, and how often under each name.
     let mut counts: Vec<(EntryId, usize, HashMap<&str, usize>)> = Vec::new();
     for place in places {
         let Some(entry) = place.entry.and_then(|id| gazetteer.entry(id)) else {
             continue;
         };
-        if entry.kind != "SAR" {
+        if entry.kind != "SAR" || dateline.is_some_and(|sar| sar.entry != Some(entry.id)) {
             continue;
         }
         let index = match counts.iter().position(|(id, _, _)| *id == entry.id) {
@@ -517,5 +545,23 @@ mod tests {
         let found =
             stand_ins_of("Hong Kong's Chief Executive Officer of the bank met Shenzhen officials.");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_sar_s_dateline_names_the_sar_its_chief_executive_heads() {
+        // A SAR government's release: its Chief Executive met the other SAR's, in the other
+        // SAR, which the page names more often.
+        let found = stand_ins_of(
+            "MACAU, February 14 - The Chief Executive, Mr Sam Hou Fai, today met in Hong Kong with the Chief Executive of the Hong Kong Special Administrative Region (HKSAR), Mr John Lee Ka-chiu. Hong Kong was the host.",
+        );
+        assert!(names(&found, "Chief Executive", "Macau"), "{found:?}");
+        assert!(
+            names(
+                &found,
+                "Mr John Lee Ka-chiu",
+                "Hong Kong Special Administrative Region"
+            ),
+            "{found:?}"
+        );
     }
 }

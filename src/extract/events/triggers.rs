@@ -53,7 +53,7 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
 /// "at a meeting with the mayor", "attended a dinner hosted by the Governor".
 static MEETING_AN_OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)met,? (?:in [^,.;]{1,40}?, (?:[^,.;]{1,40}?, )?)?(?:with )?(?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)|(?-u:\b)(?:at|in|during|following|after) a (?:[0-9A-Za-z_-]+ ){0,2}meeting (?:[^.;]{0,60}? )?(?:with|between) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)|(?-u:\b)(?:attended|hosted|held|gave) an? (?:[0-9A-Za-z_-]+ ){0,2}(?:lunch|luncheon|dinner|banquet) (?:hosted by|with|for) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)",
+        r"(?-u:\b)met,? (?:in [^,.;]{1,40}?, (?:[^,.;]{1,40}?, )?|in [^,.;]{1,40}? with )?(?:with )?(?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)|(?-u:\b)(?:at|in|during|following|after) a (?:[0-9A-Za-z_-]+ ){0,2}meeting (?:[^.;]{0,60}? )?(?:with|between) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)|(?-u:\b)(?:attended|hosted|held|gave) an? (?:[0-9A-Za-z_-]+ ){0,2}(?:lunch|luncheon|dinner|banquet) (?:hosted by|with|for) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)",
     )
 });
 /// "He, Chief Executive of Macao, and Li, Chief Executive of Hong Kong, met on the 2nd": two
@@ -775,6 +775,10 @@ mod tests {
             Some("visit")
         );
         assert_eq!(kind("Mr Lee met reporters"), None);
+        assert_eq!(
+            kind("Mr Sam today met in Hong Kong with the Chief Executive of the HKSAR"),
+            Some("meeting")
+        );
         assert_eq!(
             kind(
                 "He, Chief Executive of Macao, and Li, Chief Executive of Hong Kong, met on the 2nd"
