@@ -1358,6 +1358,25 @@ mod tests {
     }
 
     #[test]
+    fn those_whose_cooperation_a_meeting_serves_are_its_parties() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "A tourism conference was held in Nanning on May 3, aiming to pool the efforts of Guilin and Beihai and promote the coast.";
+        let found = extract_text(text, PartialDate::ymd(2021, 5, 4), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(parties(&found[0]), ["Guilin", "Beihai"]);
+        // A meeting with a subject of its own keeps it.
+        let text =
+            "Nanning held a tourism conference on May 3 to pool the efforts of Guilin and Beihai.";
+        let found = extract_text(text, PartialDate::ymd(2021, 5, 4), bundled).events;
+        assert!(
+            found
+                .iter()
+                .all(|event| parties(event).contains(&"Nanning")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn an_alliance_s_members_listed_next_are_its_parties() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "Ten tourist cities have founded a tourism cooperation alliance on May 3. The ten cities are Beijing, Shanghai, Chongqing and Hangzhou.";

@@ -144,12 +144,18 @@ pub fn parties(
     // "Fujian and Ningxia agreed to build a village near Ningxia's capital Yinchuan": after
     // "agreed to" comes what they undertook, not partners (unless "with" brings them in).
     let undertaking = text[trigger.clone()].eq_ignore_ascii_case("agreed to");
-    let object_zone = object_zones(text, trigger.end..clause.end, kind, !undertaking);
+    let mut object_zone = object_zones(text, trigger.end..clause.end, kind, !undertaking);
     let subject_named = mentions_in(context, clause).any(|place| {
         place.range.start < trigger.start
             && !is_venue(tail(&text[clause.start..place.range.start], 48))
             && !is_dateline(text, clause, place)
     });
+    // "A conference was held in Zhanjiang, aiming to pool the efforts of Haikou and
+    // Zhanjiang": a meeting held with no subject is the meeting of those whose cooperation
+    // its purpose names.
+    if kind == EventKind::Meeting && !subject_named {
+        object_zone.extend(cooperators(text, trigger.end..clause.end));
+    }
     for place in mentions_in(context, clause) {
         if is_region(place, context.gazetteer) {
             continue;
@@ -942,6 +948,28 @@ fn object_zones(
         }
     }
     zones
+}
+
+/// "the efforts of", "cooperation between": the words before those who cooperate.
+static COOPERATORS: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)(?-u:\b)(?:efforts|cooperation|co-operation|collaboration|integration|partnership|ties|exchanges|strengths|advantages|resources) (?:of|between|among) (?:the )?",
+    )
+});
+
+/// The stretches after `COOPERATORS` words, as far as the next turn of topic.
+fn cooperators(text: &str, after: Range<usize>) -> Vec<Range<usize>> {
+    let slice = &text[after.clone()];
+    COOPERATORS
+        .find_iter(slice)
+        .filter_map(|found| {
+            let start = after.start + found.end();
+            let end = TOPIC_TURN
+                .find_at(slice, found.end())
+                .map_or(after.end, |turn| after.start + turn.start());
+            (start < end).then_some(start..end)
+        })
+        .collect()
 }
 
 /// "representatives from", "delegations of": who came, before their places.
