@@ -148,6 +148,7 @@ fn extract_body(
         places.sort_by_key(|mention| mention.range.start);
     }
     places::name_chinese_prefectures_as_the_page_does(text, &mut places, gazetteer);
+    places::name_chinese_autonomous_counties_as_the_page_does(text, &mut places, gazetteer);
     let dates = dates::find_dates(text, &sentences, published);
     let people = people::find_people(original, &places);
     let headline = headline_parties(headline, gazetteer);

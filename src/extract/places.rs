@@ -148,6 +148,36 @@ pub fn name_chinese_prefectures_as_the_page_does(
     }
 }
 
+/// A Chinese page's autonomous county goes by its full name, peoples and all ("Pengshui Miao
+/// and Tujia Autonomous County"), wherever the page names it so (彭水苗族土家族自治县) or says
+/// it is autonomous (彭水自治县): its bare name (彭水) then names the same party, under the
+/// same name, as its readers name it.
+pub fn name_chinese_autonomous_counties_as_the_page_does(
+    text: &str,
+    mentions: &mut [PlaceMention],
+    gazetteer: &Gazetteer,
+) {
+    let mut chosen: HashMap<EntryId, String> = HashMap::new();
+    for mention in mentions.iter() {
+        let Some(entry) = mention.entry.and_then(|id| gazetteer.entry(id)) else {
+            continue;
+        };
+        let (Some(surface), Some(after)) = (
+            text.get(mention.range.clone()),
+            text.get(mention.range.end..),
+        ) else {
+            continue;
+        };
+        let autonomous = surface == entry.name_zh || after.starts_with("自治县");
+        if entry.kind == "autonomous county" && autonomous && surface.chars().all(is_cjk) {
+            chosen.insert(entry.id, entry.full_name_with_peoples());
+        }
+    }
+    if !chosen.is_empty() {
+        retitle(mentions, &chosen, |_| true);
+    }
+}
+
 /// A county's Chinese name without its suffix is often an ordinary word (合作, 友好, 资源, 振兴
 /// are also 合作市, 友好区, 资源县, 振兴区) or part of one. Such a bare name is a place only when
 /// the page supports it: it also names the unit in full (江宁区 … 江宁) or names a unit that
@@ -162,9 +192,10 @@ fn drop_unsupported_chinese_bases(
         let surface = &text[mention.range.clone()];
         let entries = mention.possible_entries();
         // A zone named after a place (吉林经开区) is no entry's bare name; an autonomous
-        // county's short form with its suffix (长阳县) is not bare either.
+        // county's short form with its suffix (长阳县, 彭水自治县) is not bare either.
         surface.chars().all(is_cjk)
             && !surface.ends_with('县')
+            && !text[mention.range.end..].starts_with("自治县")
             && !entries.is_empty()
             && entries.iter().all(|&id| {
                 gazetteer
@@ -1441,6 +1472,22 @@ mod tests {
                 "Yuecheng District",
                 "Mabian Yi Autonomous County",
                 "Liangshan Prefecture"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_chinese_autonomous_county_goes_by_its_full_name_on_the_page() {
+        let text = "7月17日,茌平区与彭水自治县签约。彭水将与茌平对接。";
+        let mentions = crate::extract::extract_text(text, None, Gazetteer::bundled()).places;
+        let names: Vec<&str> = mentions.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Chiping District",
+                "Pengshui Miao and Tujia Autonomous County",
+                "Pengshui Miao and Tujia Autonomous County",
+                "Chiping"
             ]
         );
     }
