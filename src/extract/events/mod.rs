@@ -1952,6 +1952,17 @@ mod tests {
         let text = "NANJING, May 8 (Xinhua) -- Officials in east China's Jiangsu signed an agreement with Qingpu District and Wujiang District on Friday.";
         let found = events(text, None);
         assert_eq!(parties(&found[0]), ["Qingpu District", "Wujiang District"]);
+        // The places that go on saying where are venues too; the places of public bodies
+        // are the bodies' own.
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "\"We will cooperate,\" the departments of justice in Shanghai, Jiangsu, Zhejiang and Anhui jointly announced at a meeting in Jiashan county, Jiaxing, Zhejiang province on Nov 13.";
+        let found = extract_text(text, PartialDate::ymd(2019, 11, 14), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            parties(&found[0]),
+            ["Shanghai", "Jiangsu", "Zhejiang", "Anhui"]
+        );
+        assert_eq!(found[0].date, PartialDate::ymd(2019, 11, 13));
     }
 
     #[test]

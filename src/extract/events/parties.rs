@@ -48,20 +48,22 @@ impl Party {
     }
 }
 
-/// "in Qingpu", "at Bijie", "in southwest China's Chongqing", "在乌鲁木齐和阿图什": the place
+/// "in Qingpu", "at Bijie", "in southwest China's Chongqing", "在乌鲁木齐和阿图什", and the
+/// places that go on saying where ("in Jiashan county, Jiaxing, Zhejiang province"): the place
 /// where, not a party.
 static VENUE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:in|at)\s+(?:(?:[a-z]+|China's|China’s)\s+){0,3}$|(?:在|于)$|(?:在|于)\p{Han}{2,8}?(?:和|、|及)$",
+        r"(?-u:\b)(?:in|at)\s+(?:(?:[a-z]+|China's|China’s)\s+){0,3}$|(?-u:\b)(?:in|at)\s+[A-Z][\w'’-]*\s+(?:county|district|city|town|township|village),\s+(?:[A-Z][\w'’-]*(?:\s+(?:city|prefecture))?,\s+)?$|(?:在|于)$|(?:在|于)\p{Han}{2,8}?(?:和|、|及)$",
     )
 });
 
-/// "the health authorities in Beijing", "courts in Jiaxing": the place a public body belongs
-/// to, which acts through it — unless the body has a name of its own ("the Ningdong Base
-/// Management Committee in Ningxia" is the base's, located in Ningxia).
+/// "the health authorities in Beijing", "courts in Jiaxing", "the departments of justice in
+/// Shanghai": the place a public body belongs to, which acts through it — unless the body has
+/// a name of its own ("the Ningdong Base Management Committee in Ningxia" is the base's,
+/// located in Ningxia).
 static BODY_IN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?:(?-u:\b)([A-Za-z]+)\s+)?(?i:authorit(?:y|ies)|departments?|bureaus?|courts?|procuratorates?|governments?|officials|commissions?|administrations?|agenc(?:y|ies)|leaders|committees?)\s+(?:in|at)\s+(?:(?:[a-z]+|China's|China’s)\s+){0,3}$",
+        r"(?:(?-u:\b)([A-Za-z]+)\s+)?(?i:authorit(?:y|ies)|departments?|bureaus?|courts?|procuratorates?|governments?|officials|commissions?|administrations?|agenc(?:y|ies)|leaders|committees?)\s+(?:of\s+(?:[a-z]+\s+){1,4})?(?:in|at)\s+(?:(?:[a-z]+|China's|China’s)\s+){0,3}$",
     )
 });
 

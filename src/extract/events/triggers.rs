@@ -65,7 +65,7 @@ static OFFICIALS_MET: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OTHER: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:jointly|together) (?:[0-9A-Za-z_]+ ){0,2}?(?:released|launched|built|established|set up|inaugurated|unveiled|created|issued|opened|hosted|organized|organised)(?-u:\b)|(?-u:\b)co-(?:built|established|sponsored|organized|organised)(?-u:\b)|(?-u:\b)inaugurated(?-u:\b)[^.;]*(?-u:\b)together with(?-u:\b)|(?-u:\b)together with(?-u:\b)[^.;]*(?-u:\b)(?:inaugurated|launched|set up|established|unveiled|released|opened|built)(?-u:\b)|(?-u:\b)(?:established|formed|built|set up) (?:a |an )?(?:[0-9A-Za-z_]+ ){0,2}?(?:cooperation|cooperative|co-operation|partnership|pairing) (?:relationship|relations|partnership|ties|mechanism)(?-u:\b)|(?-u:\b)and [a-z][a-z'-]* (?:jointly )?(?:established|set up|launched|unveiled|inaugurated)(?-u:\b)|(?-u:\b)(?:joined|joins) hands with(?-u:\b)|(?-u:\b)establishment of (?:the |a |an )?(?:[0-9A-Za-z_/-]+ ){0,8}?(?:relationship|relations|partnership|mechanism|co-?operation (?:conference|zone))(?-u:\b)|(?-u:\b)co-?operation (?:zone|conference|mechanism) (?:was|were) (?:officially |formally )?(?:established|set up|launched|inaugurated|founded)(?-u:\b)",
+        r"(?-u:\b)(?:jointly|together) (?:[0-9A-Za-z_]+ ){0,2}?(?:released|launched|built|established|set up|inaugurated|unveiled|created|issued|opened|hosted|organized|organised|announced)(?-u:\b)|(?-u:\b)co-(?:built|established|sponsored|organized|organised)(?-u:\b)|(?-u:\b)inaugurated(?-u:\b)[^.;]*(?-u:\b)together with(?-u:\b)|(?-u:\b)together with(?-u:\b)[^.;]*(?-u:\b)(?:inaugurated|launched|set up|established|unveiled|released|opened|built)(?-u:\b)|(?-u:\b)(?:established|formed|built|set up) (?:a |an )?(?:[0-9A-Za-z_]+ ){0,2}?(?:cooperation|cooperative|co-operation|partnership|pairing) (?:relationship|relations|partnership|ties|mechanism)(?-u:\b)|(?-u:\b)and [a-z][a-z'-]* (?:jointly )?(?:established|set up|launched|unveiled|inaugurated)(?-u:\b)|(?-u:\b)(?:joined|joins) hands with(?-u:\b)|(?-u:\b)establishment of (?:the |a |an )?(?:[0-9A-Za-z_/-]+ ){0,8}?(?:relationship|relations|partnership|mechanism|co-?operation (?:conference|zone))(?-u:\b)|(?-u:\b)co-?operation (?:zone|conference|mechanism) (?:was|were) (?:officially |formally )?(?:established|set up|launched|inaugurated|founded)(?-u:\b)",
     )
 });
 
@@ -406,15 +406,30 @@ pub fn is_plan(lower: &str, trigger: &Trigger) -> bool {
     // signing is done, whatever the main clause plans.
     let done = lower[..trigger.start].ends_with("following the ")
         || lower[..trigger.start].ends_with("after the ");
+    // "\"We will cooperate …,\" the four departments jointly announced": what they said
+    // plans; the saying is done.
+    let said = quote_opening(lower)
+        .filter(|&end| end <= trigger.start)
+        .unwrap_or(0);
     (!done
         && PLAN
-            .find(lower)
+            .find_at(lower, said)
             .is_some_and(|plan| plan.start() < trigger.end))
         || AGREED_TO_ACT.is_match(&lower[trigger.start..])
         || plans_the_named_occasion(lower, trigger)
         // "今年原订9月25日于上海举行": what was scheduled, wherever the clause names it.
         || lower.contains("原订")
         || lower.contains("原定")
+}
+
+/// Where a quotation that opens the clause ends: "\"We will …,\" they said" (straight or
+/// curly quotes).
+fn quote_opening(lower: &str) -> Option<usize> {
+    let rest = lower.trim_start();
+    let open = rest.chars().next().filter(|c| matches!(c, '"' | '“'))?;
+    let from = lower.len() - rest.len() + open.len_utf8();
+    let close = lower[from..].find(['"', '”'])?;
+    Some(from + close + 1)
 }
 
 /// "「2025上海台北城市论坛」将于12月28日在上海举行": Chinese names the occasion first and
@@ -775,6 +790,11 @@ mod tests {
             Some("visit")
         );
         assert_eq!(kind("Mr Lee met reporters"), None);
+        let lower = "\"we will cooperate,\" the four sides jointly announced on nov 13";
+        let found = trigger(lower).expect("a joint announcement");
+        assert!(!is_plan(lower, &found));
+        let lower = "the four sides will jointly announce a plan";
+        assert!(trigger(lower).is_none_or(|found| is_plan(lower, &found)));
         assert_eq!(
             kind("Mr Sam today met in Hong Kong with the Chief Executive of the HKSAR"),
             Some("meeting")
