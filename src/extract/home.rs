@@ -21,6 +21,16 @@ use crate::pattern::compiled;
 /// "我市", "本县", "我省": a self-reference and the level its last character names.
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| compiled(r"(?:我|本)(省|市|县|区|州)"));
 
+/// "县委书记王日新带领…", "7月19日—20日,区领导秦蕾…赴…", "4月24日,市委副书记、市长黄志豪与
+/// 来访的…": an office of the page's own unit opening a sentence with no place before it (at
+/// most its day first) — the unit the outlet speaks for, as 我县 is. Later in a sentence the
+/// office may be that of a place just named ("上海市委书记陈吉宁,市委副书记…").
+static OWN_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?m)(?:^|[。；;]|讯)\s*(?:[0-9月日至到—–-]{2,14}(?:[上下]午|晚)?[，,]?\s*)?(县|区|市|州)(?:委(?:副)?书记|委常委|长|领导|党政代表团)",
+    )
+});
+
 /// Words that make a short line of the page the site's or outlet's own name.
 static OUTLET_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"融媒体中心|人民政府|政府网|门户网|新闻网|日报|晚报|电视台|网讯|报社")
@@ -65,17 +75,26 @@ pub fn names_an_outlet(line: &str) -> bool {
 
 /// The self-references of `text` that the outlet's places resolve, as place mentions.
 pub fn self_references(text: &str, home: &[EntryId], gazetteer: &Gazetteer) -> Vec<PlaceMention> {
-    if home.is_empty() || !(text.contains('我') || text.contains('本')) {
+    if home.is_empty() {
         return Vec::new();
     }
-    SELF_REFERENCE
+    let mut found: Vec<PlaceMention> = SELF_REFERENCE
         .captures_iter(text)
+        .chain(OWN_OFFICE.captures_iter(text))
         .filter_map(|found| {
-            let whole = found.get(0)?;
-            let unit = resolve(kinds_of(found.get(1)?.as_str()), home, gazetteer)?;
-            Some(mention(whole.range(), unit, gazetteer))
+            // Our unit's office stands for it by its level word (县 of 县委书记).
+            let level = found.get(1)?;
+            let range = if found.get(0)?.as_str().contains(['我', '本']) {
+                found.get(0)?.range()
+            } else {
+                level.range()
+            };
+            let unit = resolve(kinds_of(level.as_str()), home, gazetteer)?;
+            Some(mention(range, unit, gazetteer))
         })
-        .collect()
+        .collect();
+    found.sort_by_key(|mention| mention.range.start);
+    found
 }
 
 /// The self-references of a page whose outlet does not say where it is, resolved from the story:
@@ -237,6 +256,25 @@ mod tests {
         );
         // Two other counties: which is ours the page does not say.
         assert!(resolved_from_story("海原县代表团到我县考察。漳浦县、东山县县长陪同。").is_empty());
+    }
+
+    #[test]
+    fn our_unit_s_office_opening_a_sentence_stands_for_our_unit() {
+        assert_eq!(
+            resolved(
+                "7月19日,县委书记王日新带领党政代表团到郧西县考察。",
+                &["新晃县融媒体中心"]
+            ),
+            ["Xinhuang County"]
+        );
+        // After another place's office, the office is that place's.
+        assert!(
+            resolved(
+                "3月16日,上海市委书记陈吉宁,县委副书记率团考察。",
+                &["新晃县融媒体中心"]
+            )
+            .is_empty()
+        );
     }
 
     #[test]
