@@ -34,6 +34,7 @@ type Month = Option<(Option<i32>, Option<u8>)>;
 /// Joins the candidates that report one occurrence.
 pub fn merge(candidates: Vec<Candidate>, gazetteer: &Gazetteer, naming: Naming) -> Vec<Candidate> {
     let mut merged = join_same_reports(candidates, gazetteer, naming);
+    join_one_party_more(&mut merged, gazetteer, naming);
     join_undated(&mut merged, gazetteer, naming);
     join_trip_days(&mut merged, gazetteer, naming);
     join_occasions(merged, gazetteer, naming)
@@ -81,6 +82,62 @@ fn join_same_reports(
         }
     }
     merged
+}
+
+/// "普陀区与昆明市东川区召开东西部协作工作座谈会" and the visit of that day reported with one
+/// party more (a site toured, a place named in passing): a visit, meeting or other occasion
+/// whose parties are another report's of the same day and one more, when no other report of
+/// that day is within it too (then it is the occasion of several pairs' acts), is that
+/// report's occurrence, under the fewer parties.
+fn join_one_party_more(merged: &mut Vec<Candidate>, gazetteer: &Gazetteer, naming: Naming) {
+    let mut by_day: HashMap<PartialDate, Vec<usize>> = HashMap::new();
+    for (index, candidate) in merged.iter().enumerate() {
+        if let Some((date, _)) = candidate.date {
+            by_day.entry(date).or_default().push(index);
+        }
+    }
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for day in by_day.values().filter(|day| day.len() >= 2) {
+        for &large in day.iter().take(MAX_COMPARED) {
+            let wider = &merged[large];
+            if !is_occasion(wider.kind) {
+                continue;
+            }
+            let within: Vec<usize> = day
+                .iter()
+                .take(MAX_COMPARED)
+                .copied()
+                .filter(|&small| {
+                    let fewer = &merged[small].participants;
+                    small != large
+                        && fewer.len() >= 2
+                        && fewer.len() < wider.participants.len()
+                        && subset(fewer, &wider.participants)
+                })
+                .collect();
+            if let [small] = within.as_slice()
+                && merged[*small].participants.len() + 1 == wider.participants.len()
+                && !joins.iter().any(|&(from, _)| from == *small)
+            {
+                joins.push((large, *small));
+            }
+        }
+    }
+    if joins.is_empty() {
+        return;
+    }
+    let mut slots: Vec<Option<Candidate>> = std::mem::take(merged).into_iter().map(Some).collect();
+    for (large, small) in joins {
+        let (Some(wider), Some(fewer)) = (slots[large].take(), slots[small].as_ref()) else {
+            continue;
+        };
+        let parties = fewer.participants.clone();
+        if let Some(target) = slots[small].as_mut() {
+            absorb(target, wider, gazetteer, naming);
+            target.participants = parties;
+        }
+    }
+    *merged = slots.into_iter().flatten().collect();
 }
 
 /// An occasion (or a lesser act) joins the one act of higher precedence done at it: same day

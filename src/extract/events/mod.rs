@@ -1377,6 +1377,16 @@ mod tests {
     }
 
     #[test]
+    fn a_report_of_the_day_with_one_party_more_is_the_same_occasion() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        // The welcome of the visit names the district (普陀) that also names a Zhoushan one.
+        let text = "8月29日,普陀区与昆明市东川区召开东西部协作工作座谈会。普陀区委书记姜冬冬出席。\n姜冬冬代表普陀区委、区政府对东川区党政代表团的来访表示热烈欢迎,对援助普陀的东川区各单位表示感谢。";
+        let found = extract_text(text, PartialDate::ymd(2020, 8, 30), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(parties(&found[0]), ["Putuo District", "Dongchuan District"]);
+    }
+
+    #[test]
     fn an_alliance_s_members_listed_next_are_its_parties() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "Ten tourist cities have founded a tourism cooperation alliance on May 3. The ten cities are Beijing, Shanghai, Chongqing and Hangzhou.";
