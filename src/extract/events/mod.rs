@@ -1387,6 +1387,24 @@ mod tests {
     }
 
     #[test]
+    fn a_name_joined_to_a_place_in_its_province_reading_is_its_city() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "Two cities in Jilin province, Changchun and Jilin, have signed a tourism agreement in Changchun.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(parties(&found[0]), ["Changchun", "Jilin"]);
+        // Not when the place before it lies elsewhere: 河北省 stays the province of 涿州.
+        let text = "北京市房山区与河北省涿州市政府签署了框架协议。";
+        let found = extract_text(text, None, bundled).events;
+        assert!(
+            found
+                .iter()
+                .all(|event| !parties(event).contains(&"Hebei District")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn an_alliance_s_members_listed_next_are_its_parties() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "Ten tourist cities have founded a tourism cooperation alliance on May 3. The ten cities are Beijing, Shanghai, Chongqing and Hangzhou.";

@@ -1004,18 +1004,56 @@ fn drop_locating_containers(context: &Context<'_>, parties: &mut Vec<Party>) {
         return;
     }
     let ids: Vec<Vec<EntryId>> = parties.iter().map(candidates).collect();
+    let contains_another = |container: EntryId| {
+        ids.iter()
+            .flatten()
+            .any(|&id| id != container && context.gazetteer.contains(container, id))
+    };
+    // "Changchun and Jilin have signed": a name joined by "and" to the place before it, which
+    // lies inside its reading (the province), is its other reading (the city), when it has one
+    // that contains no party.
+    for index in 0..parties.len() {
+        let Some(container) = parties[index].participant.entry else {
+            continue;
+        };
+        let inside_before = index.checked_sub(1).is_some_and(|before| {
+            candidates(&parties[before])
+                .iter()
+                .any(|&id| id != container && context.gazetteer.contains(container, id))
+        });
+        if !inside_before || !coordinated(context.text, parties, index) {
+            continue;
+        }
+        let Some(base) = context.gazetteer.entry(container).map(|entry| &entry.base) else {
+            continue;
+        };
+        let other = context
+            .gazetteer
+            .entries()
+            .iter()
+            .find(|entry| {
+                &entry.base == base && entry.id != container && !contains_another(entry.id)
+            })
+            .map(|entry| entry.id);
+        if let Some(other) = other {
+            parties[index].participant.entry = Some(other);
+        }
+    }
     let containing: Vec<bool> = parties
         .iter()
-        .map(|party| {
-            party.participant.entry.is_some_and(|container| {
-                ids.iter()
-                    .flatten()
-                    .any(|&id| id != container && context.gazetteer.contains(container, id))
-            })
-        })
+        .map(|party| party.participant.entry.is_some_and(&contains_another))
         .collect();
     let mut flags = containing.into_iter();
     parties.retain(|_| !flags.next().unwrap_or(false));
+}
+
+/// Whether the party at `index` is joined to the party before it by "and" (or 和, 与, 、):
+/// named beside it, not saying where it lies.
+fn coordinated(text: &str, parties: &[Party], index: usize) -> bool {
+    index
+        .checked_sub(1)
+        .and_then(|before| text.get(parties[before].range.end..parties[index].range.start))
+        .is_some_and(|between| matches!(between, " and " | "和" | "与" | "、"))
 }
 
 /// How many parties a clause may have for its containers to be looked for.
