@@ -98,6 +98,20 @@ static TOPIC_TURN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The turns of topic in `slice` from `from` on, except "in" that says where a listed place
+/// lies and goes on listing ("Suzhou in Jiangsu Province, Xuancheng, Wuhu …").
+fn turns(slice: &str, from: usize) -> impl Iterator<Item = regex::Match<'_>> {
+    TOPIC_TURN.find_iter(slice).filter(move |turn| {
+        turn.start() >= from
+            && !(turn.as_str() == "in" && LIST_LOCATIVE.is_match(&slice[turn.end()..]))
+    })
+}
+
+/// " Jiangsu Province, " / " Anhui Province, and ": where a listed place lies, the list going on.
+static LIST_LOCATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"^ (?:[A-Z][a-z]+ ){1,2}(?:Province|province|Prefecture|City|city)(?:,| and)")
+});
+
 /// "to meet with leading officials of", "to meet the leaders of", "to attend a high-level
 /// meeting with": what introduces the hosts a delegation went to meet.
 static OFFICIALS_MET_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -907,7 +921,7 @@ fn object_zones(
     let slice = &text[after.clone()];
     let mut zones = Vec::new();
     let mut open = open_at_trigger.then_some(after.start);
-    for turn in TOPIC_TURN.find_iter(slice) {
+    for turn in turns(slice, 0) {
         let word = turn.as_str().to_ascii_lowercase();
         let visit_destination = kind == EventKind::Visit && (word == "to" || word == "in");
         if visit_destination && zones.is_empty() {
@@ -927,8 +941,8 @@ fn object_zones(
         let head = &slice[..found.end()];
         if PARTNER_TURN.is_match(head) {
             let start = after.start + found.end();
-            let end = TOPIC_TURN
-                .find_at(slice, found.end())
+            let end = turns(slice, found.end())
+                .next()
                 .map_or(after.end, |turn| after.start + turn.start());
             if start < end {
                 zones.push(start..end);
@@ -940,8 +954,7 @@ fn object_zones(
     if kind == EventKind::Meeting {
         for found in ATTENDEES.find_iter(slice) {
             let start = after.start + found.end();
-            let end = TOPIC_TURN
-                .find_iter(&slice[found.end()..])
+            let end = turns(&slice[found.end()..], 0)
                 .find(|turn| !LIST_WORDS.is_match(turn.as_str()))
                 .map_or(after.end, |turn| start + turn.start());
             if start < end {
@@ -966,8 +979,8 @@ fn cooperators(text: &str, after: Range<usize>) -> Vec<Range<usize>> {
         .find_iter(slice)
         .filter_map(|found| {
             let start = after.start + found.end();
-            let end = TOPIC_TURN
-                .find_at(slice, found.end())
+            let end = turns(slice, found.end())
+                .next()
                 .map_or(after.end, |turn| after.start + turn.start());
             (start < end).then_some(start..end)
         })

@@ -24,7 +24,7 @@ pub struct Trigger {
 
 static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:signed|countersigned|inked|concluded|entered into|reached an? (?:[0-9A-Za-z_]+ ){0,3}(?:agreement|consensus|framework)|(?:agreement|consensus|framework|deal|pact) (?:was|were) reached|sign up to|signed up to|held an? (?:[0-9A-Za-z_-]+ ){0,3}signing (?:event|ceremony)|issued (?:a |an |the )?(?:joint )?(?:[0-9A-Za-z_-]+ ){0,3}?declaration)(?-u:\b)",
+        r"(?-u:\b)(?:signed|countersigned|inked|concluded|entered into|reached an? (?:[0-9A-Za-z_]+ ){0,3}(?:agreement|consensus|framework)|(?:agreement|consensus|framework|deal|pact) (?:was|were) reached|sign up to|signed up to|held an? (?:[0-9A-Za-z_-]+ ){0,3}signing (?:event|ceremony)|(?:issued|published|released) (?:a |an |the )?(?:joint )?(?:[0-9A-Za-z_-]+ ){0,3}?declaration|declaration[”\x22]? (?:was|were) (?:jointly )?(?:issued|published|released|signed))(?-u:\b)",
     )
 });
 /// "witnessed the signing of", "the signing ceremony": a signing named, not told — the verb
@@ -790,6 +790,14 @@ mod tests {
             Some("visit")
         );
         assert_eq!(kind("Mr Lee met reporters"), None);
+        assert_eq!(
+            kind("The “Songjiang Declaration” was issued by the district and Suzhou"),
+            Some("agreement")
+        );
+        assert_eq!(
+            kind("Delegations published a declaration to form an association"),
+            Some("agreement")
+        );
         let lower = "\"we will cooperate,\" the four sides jointly announced on nov 13";
         let found = trigger(lower).expect("a joint announcement");
         assert!(!is_plan(lower, &found));
