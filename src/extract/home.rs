@@ -108,14 +108,17 @@ pub fn story_self_references(
     places: &[PlaceMention],
     gazetteer: &Gazetteer,
 ) -> Vec<PlaceMention> {
-    if !(text.contains('我') || text.contains('本')) {
-        return Vec::new();
-    }
-    SELF_REFERENCE
+    let mut found: Vec<PlaceMention> = SELF_REFERENCE
         .captures_iter(text)
+        .chain(OWN_OFFICE.captures_iter(text))
         .filter_map(|found| {
-            let whole = found.get(0)?;
-            let kinds = kinds_of(found.get(1)?.as_str());
+            let level = found.get(1)?;
+            let whole = if found.get(0)?.as_str().contains(['我', '本']) {
+                found.get(0)?
+            } else {
+                level
+            };
+            let kinds = kinds_of(level.as_str());
             let sentence = sentences
                 .iter()
                 .find(|sentence| sentence.contains(&whole.start()))?;
@@ -146,7 +149,9 @@ pub fn story_self_references(
                 _ => None,
             }
         })
-        .collect()
+        .collect();
+    found.sort_by_key(|mention| mention.range.start);
+    found
 }
 
 /// The one unit of one of `kinds` among the outlet's places, else among them and the units

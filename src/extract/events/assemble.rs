@@ -374,7 +374,8 @@ fn same_day(a: &Candidate, b: &Candidate) -> bool {
 }
 
 /// Whether `lesser` happened at `host`'s occasion by its date: the same day, or the host's
-/// day falls within the first days of a visit.
+/// day falls within the first days of a visit (or of any occasion told as running over days:
+/// "8月16日至18日…率团赴绍兴开展对口合作交流活动").
 fn during(lesser: &Candidate, host: &Candidate) -> bool {
     if same_day(lesser, host) {
         return true;
@@ -382,7 +383,7 @@ fn during(lesser: &Candidate, host: &Candidate) -> bool {
     let (Some((start, _)), Some((day, _))) = (lesser.date, host.date) else {
         return false;
     };
-    lesser.kind == EventKind::Visit
+    (lesser.kind == EventKind::Visit || lesser.signals.trip)
         && start.year == day.year
         && start.month.is_some()
         && start.month == day.month

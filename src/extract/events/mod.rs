@@ -1405,6 +1405,17 @@ mod tests {
     }
 
     #[test]
+    fn a_signing_on_a_later_day_of_a_trip_is_the_trip_s_act() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        // Our city is the one the story names besides the host: its mayor leads the trip.
+        let text = "8月16日至18日,市委副书记、市长孙弘率团赴绍兴开展对口合作交流活动。\n17日上午,绍兴·辽源对口合作交流会在绍兴市行政中心举行,辽源、绍兴两市政府签订缔结友好城市协议书。";
+        let found = extract_text(text, PartialDate::ymd(2018, 8, 19), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, crate::model::EventKind::Agreement);
+        assert_eq!(found[0].date, PartialDate::ymd(2018, 8, 17));
+    }
+
+    #[test]
     fn an_alliance_s_members_listed_next_are_its_parties() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "Ten tourist cities have founded a tourism cooperation alliance on May 3. The ten cities are Beijing, Shanghai, Chongqing and Hangzhou.";
