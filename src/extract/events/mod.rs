@@ -121,6 +121,13 @@ static AGREEMENTS_WITH: LazyLock<Regex> = LazyLock::new(|| {
 static EACH_WITH: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"分别(?:与|同|和|跟)\p{Han}{0,3}[省区]?$"));
 
+/// "松江区人民政府与昭阳区、镇雄县、彝良县人民政府依次签订": partners listed after "with" and
+/// then "one after another" or "each": one act with each partner.
+static WITH_BEFORE_LIST: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^\p{Han}{0,8}?(?:与|同|跟)\p{Han}{0,3}?[省市]?$"));
+static EACH_AFTER_LIST: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^\p{Han}{0,8}?(?:依次|分别|逐一|先后)(?:签订|签署|签约|缔结)"));
+
 /// A provincial-level autonomous region or SAR as a party goes by its short name ("Hong Kong",
 /// "Guangxi"), however the sentence titles it: the name the news and readers use for the
 /// side of an agreement, and one name for one party across articles. A spelling of its own
@@ -1137,6 +1144,7 @@ fn best_date(
         .iter()
         .filter(|mention| mention.range.end <= clause.end)
         .filter(|mention| !dates_a_statement(&text[clause.start..mention.range.start]))
+        .filter(|mention| !inside_a_title(&text[clause.start..mention.range.start]))
         .max_by_key(|mention| {
             (
                 mention.date.day.is_some(),
@@ -1147,6 +1155,14 @@ fn best_date(
             )
         })
         .map(|mention| (mention.date, mention.resolution))
+}
+
+/// "签订《2025年开展携手兴乡村合作协议书》": whether a date stands inside a document's title
+/// (a 《 before it not yet closed), which names the document's year, not the day of the act.
+fn inside_a_title(before: &str) -> bool {
+    before
+        .rfind('《')
+        .is_some_and(|open| !before[open..].contains('》'))
 }
 
 /// Whether the text before a date ends with a verb of saying.
@@ -1184,7 +1200,13 @@ fn paired_lists(text: &str, clause: &Range<usize>, parties: &[Party]) -> Vec<Vec
             || EACH_WITH.is_match(
                 text.get(first.range.end..partners[0].range.start)
                     .unwrap_or_default(),
-            ))
+            )
+            || (WITH_BEFORE_LIST.is_match(
+                text.get(first.range.end..partners[0].range.start)
+                    .unwrap_or_default(),
+            ) && partners.last().is_some_and(|last| {
+                EACH_AFTER_LIST.is_match(text.get(last.range.end..clause.end).unwrap_or_default())
+            })))
         && partners
             .iter()
             .all(|partner| partner.range.start > first.range.end)
@@ -1413,6 +1435,34 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].kind, crate::model::EventKind::Agreement);
         assert_eq!(found[0].date, PartialDate::ymd(2018, 8, 17));
+    }
+
+    #[test]
+    fn partners_signing_one_after_another_sign_one_agreement_each_dated_by_the_occasion() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "9月18日,松江区·昭通市东西部协作联席会议举行。松江区人民政府与昭通市昭阳区、镇雄县、彝良县人民政府依次签订《2025年开展携手兴乡村合作协议书》。";
+        let found = extract_text(text, PartialDate::ymd(2025, 9, 19), bundled).events;
+        let signings: Vec<Vec<&str>> = found
+            .iter()
+            .filter(|event| event.kind == crate::model::EventKind::Agreement)
+            .map(parties)
+            .collect();
+        assert_eq!(
+            signings,
+            [
+                ["Songjiang District", "Zhaoyang District"],
+                ["Songjiang District", "Zhenxiong County"],
+                ["Songjiang District", "Yiliang County"]
+            ],
+            "{found:?}"
+        );
+        // The year in the agreement's title is not the day it was signed.
+        assert!(
+            found
+                .iter()
+                .all(|event| event.date == PartialDate::ymd(2025, 9, 18)),
+            "{found:?}"
+        );
     }
 
     #[test]
