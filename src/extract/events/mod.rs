@@ -1206,6 +1206,12 @@ fn paired_lists(text: &str, clause: &Range<usize>, parties: &[Party]) -> Vec<Vec
                     .unwrap_or_default(),
             ) && partners.last().is_some_and(|last| {
                 EACH_AFTER_LIST.is_match(text.get(last.range.end..clause.end).unwrap_or_default())
+            }) && partners.windows(2).all(|pair| {
+                // One list ("昭阳区、镇雄县"), not pairs of their own ("自贡市、渝北区与德阳市").
+                !text
+                    .get(pair[0].range.end..pair[1].range.start)
+                    .unwrap_or_default()
+                    .contains(['与', '同', '跟'])
             })))
         && partners
             .iter()
