@@ -353,7 +353,7 @@ fn introductions(
 
 /// "Hebei Governor", "CPC Fujian Provincial Committee Secretary": the place just before a
 /// title, with nothing but capitalised words between; a Chief Executive with none is the
-/// page's SAR's.
+/// page's SAR's, a Governor with none the page's province's.
 fn place_before_title(
     text: &str,
     title: &Range<usize>,
@@ -379,6 +379,35 @@ fn place_before_title(
                 .then(|| sar.cloned())
                 .flatten()
         })
+        .or_else(|| {
+            text[title.clone()]
+                .ends_with("Governor")
+                .then(|| page_province(places, gazetteer))
+                .flatten()
+        })
+}
+
+/// The province whose Governor a bare "Governor Yuan Jiajun" is: the one the page names more
+/// often than any other (a province's own site names itself; the visitors' province less).
+fn page_province(places: &[PlaceMention], gazetteer: &Gazetteer) -> Option<(String, EntryId)> {
+    let mut counts: HashMap<EntryId, (usize, &PlaceMention)> = HashMap::new();
+    for place in places {
+        let Some(entry) = place.entry.and_then(|id| gazetteer.entry(id)) else {
+            continue;
+        };
+        if entry.kind == "province" {
+            counts.entry(entry.id).or_insert((0, place)).0 += 1;
+        }
+    }
+    let mut ranked: Vec<(EntryId, (usize, &PlaceMention))> = counts.into_iter().collect();
+    ranked.sort_by_key(|(_, (count, _))| std::cmp::Reverse(*count));
+    match ranked.as_slice() {
+        [(id, (_, place))] => Some((written_name(place, gazetteer)?, *id)),
+        [(id, (first, place)), (_, (second, _)), ..] if first > second => {
+            Some((written_name(place, gazetteer)?, *id))
+        }
+        _ => None,
+    }
 }
 
 /// Where the role before a comma begins: after the last clause mark, "met" or "with".
@@ -563,5 +592,19 @@ mod tests {
             ),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_bare_governor_is_the_governor_of_the_province_the_page_names_most() {
+        let found = stand_ins_of(
+            "Governor Yuan Jiajun met with the delegation from Haixi Prefecture. Zhejiang helps Qinghai; Zhejiang and Haixi cooperate.",
+        );
+        assert!(
+            names(&found, "Governor Yuan Jiajun", "Zhejiang"),
+            "{found:?}"
+        );
+        // Two provinces named as often: neither.
+        let found = stand_ins_of("Governor Yuan Jiajun met Zhejiang and Qinghai officials.");
+        assert!(found.is_empty(), "{found:?}");
     }
 }
