@@ -647,6 +647,14 @@ fn read_clause(
             participants = members;
             parties_from = from;
         }
+        if participants.len() < 2
+            && trigger.kind == EventKind::Meeting
+            && chinese
+            && let Some((attending, from)) = parties::officials_attending(context, following)
+        {
+            participants = attending;
+            parties_from = from;
+        }
     }
     // "Four procuratorates along the Shanghai-Suzhou-Nantong route have agreed …": a counted
     // group whose members a following clause lists, however many places this one names.
@@ -1469,6 +1477,15 @@ mod tests {
                 .all(|event| event.date == PartialDate::ymd(2025, 9, 18)),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_chinese_meeting_named_only_by_its_venue_is_of_the_places_whose_officials_attend() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "5月3日,湘赣边区域合作示范区建设推进大会在湖南醴陵召开。湖南省委书记许达哲,江西省委副书记、省长易炼红出席并讲话。";
+        let found = extract_text(text, PartialDate::ymd(2021, 5, 4), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(parties(&found[0]), ["Hunan Province", "Jiangxi Province"]);
     }
 
     #[test]

@@ -853,6 +853,52 @@ pub fn named_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<Party> 
     found
 }
 
+/// "湖南省委书记许达哲,江西省委副书记、省长易炼红出席并讲话": the places whose officials attend,
+/// named in the clauses after a meeting up to the one that says they attended — the parties of
+/// a meeting its own clause names only as a venue ("…推进大会在湖南醴陵召开").
+pub fn officials_attending(
+    context: &Context<'_>,
+    following: &[Range<usize>],
+) -> Option<(Vec<Participant>, Range<usize>)> {
+    let mut found: Vec<Party> = Vec::new();
+    for clause in following.iter().take(ATTENDANCE_CLAUSES) {
+        for place in mentions_in(context, clause) {
+            let after = context
+                .text
+                .get(place.range.end..clause.end)
+                .unwrap_or_default();
+            if OFFICE_AFTER_ZH.is_match(after) && !is_region(place, context.gazetteer) {
+                found.push(Party::of_place(place));
+            }
+        }
+        if ATTENDED_ZH.is_match(&context.text[clause.clone()]) {
+            let mut found = distinct_parties(found);
+            drop_locating_containers(context, &mut found);
+            let from = following[0].start..clause.end;
+            return (found.len() >= 2).then(|| {
+                (
+                    found.into_iter().map(|party| party.participant).collect(),
+                    from,
+                )
+            });
+        }
+    }
+    None
+}
+
+/// How many clauses after a meeting may list the officials who attended it.
+const ATTENDANCE_CLAUSES: usize = 4;
+
+/// An office right after a place's name: its Party committee's or government's head.
+static OFFICE_AFTER_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^(?:省|市|区|县|州)?(?:委(?:副)?书记|委常委|(?:副)?省长|(?:副)?市长|(?:副)?区长|(?:副)?县长|(?:副)?州长|(?:副)?主席)",
+    )
+});
+
+/// "出席并讲话", "参加会议": the clause says they attended.
+static ATTENDED_ZH: LazyLock<Regex> = LazyLock::new(|| compiled(r"出席|参加|参会|与会"));
+
 /// "GUIYANG, Aug. 12 (Xinhua) --", "Hefei, July 23, 2023 –": a place opening the clause before
 /// a date names where the story was filed; a place in capitals is a dateline too.
 fn is_dateline(text: &str, clause: &Range<usize>, place: &PlaceMention) -> bool {
