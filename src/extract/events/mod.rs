@@ -1489,6 +1489,15 @@ mod tests {
     }
 
     #[test]
+    fn a_province_s_character_beside_a_city_s_is_the_city_the_page_names() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "2月14日下午,深赣对口合作第一次联席会议在深圳召开。赣州市委书记出席。";
+        let found = extract_text(text, PartialDate::ymd(2023, 2, 15), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(parties(&found[0]), ["Shenzhen", "Ganzhou"]);
+    }
+
+    #[test]
     fn an_alliance_s_members_listed_next_are_its_parties() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "Ten tourist cities have founded a tourism cooperation alliance on May 3. The ten cities are Beijing, Shanghai, Chongqing and Hangzhou.";

@@ -614,13 +614,30 @@ pub fn members_before_group(
 /// caller has checked that the run does not spell a place's own name: 辽宁 is Liaoning, not
 /// 辽 and 宁).
 fn abbreviation_parties(context: &Context<'_>, run: &str) -> Option<Vec<Participant>> {
+    let read: Vec<(char, bool, Option<EntryId>)> = run
+        .chars()
+        .map(
+            |c| match PROVINCE_ABBREVIATIONS.iter().find(|(short, _)| *short == c) {
+                Some((_, full)) => (
+                    c,
+                    true,
+                    places_joined_in(full, context.gazetteer)
+                        .first()
+                        .and_then(|place| place.entry),
+                ),
+                None => (c, false, city_by_first_character(context, c)),
+            },
+        )
+        .collect();
+    // "深赣对口合作" on a page that names 赣州: beside a city, a province's character is the
+    // city the page names that begins with it.
+    let beside_a_city = read.iter().any(|(_, province, _)| !province);
     let mut parties: Vec<Participant> = Vec::new();
-    for c in run.chars() {
-        let entry = match PROVINCE_ABBREVIATIONS.iter().find(|(short, _)| *short == c) {
-            Some((_, full)) => places_joined_in(full, context.gazetteer)
-                .first()
-                .and_then(|place| place.entry),
-            None => city_by_first_character(context, c),
+    for (c, province, entry) in read {
+        let entry = if province && beside_a_city {
+            city_by_first_character(context, c).or(entry)
+        } else {
+            entry
         }
         .and_then(|id| context.gazetteer.entry(id))?;
         if parties.iter().any(|party| party.entry == Some(entry.id)) {
