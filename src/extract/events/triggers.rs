@@ -49,11 +49,12 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
 /// "Chief Executive Carrie Lam met Hebei Governor Xu Qin", "Mrs Lam met with the Governor of
 /// Hainan Province": an official meeting another place's official holds a meeting of the two
 /// places (a host meeting a visiting delegation is the delegation's visit: see `VISIT`).
-/// "met the Governor of …", "met, in Nanjing, Jiangsu Province, with the Secretary of …",
+/// "met the Governor of …", "met, in Nanjing, Jiangsu Province, with the Secretary of …", "had
+/// meetings with the Vice Governor …", "met with leading officials of Guangzhou",
 /// "at a meeting with the mayor", "attended a dinner hosted by the Governor".
 static MEETING_AN_OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)met,? (?:in [^,.;]{1,40}?, (?:[^,.;]{1,40}?, )?|in [^,.;]{1,40}? with )?(?:with )?(?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)|(?-u:\b)(?:at|in|during|following|after) a (?:[0-9A-Za-z_-]+ ){0,2}meeting (?:[^.;]{0,60}? )?(?:with|between) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)|(?-u:\b)(?:attended|hosted|held|gave) an? (?:[0-9A-Za-z_-]+ ){0,2}(?:lunch|luncheon|dinner|banquet) (?:hosted by|with|for) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)",
+        r"(?-u:\b)(?:met,? (?:in [^,.;]{1,40}?, (?:[^,.;]{1,40}?, )?|in [^,.;]{1,40}? with )?(?:with )?|(?:had|held) (?:a |separate )?(?:meetings?|talks) with )(?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)|(?-u:\b)met (?:with )?(?:the )?(?:leading |senior |key |principal |top )?(?:officials|leaders) of(?-u:\b)|(?-u:\b)(?:at|in|during|following|after) a (?:[0-9A-Za-z_-]+ ){0,2}meeting (?:[^.;]{0,60}? )?(?:with|between) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)|(?-u:\b)(?:attended|hosted|held|gave) an? (?:[0-9A-Za-z_-]+ ){0,2}(?:lunch|luncheon|dinner|banquet) (?:hosted by|with|for) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)",
     )
 });
 /// "He, Chief Executive of Macao, and Li, Chief Executive of Hong Kong, met on the 2nd": two
@@ -260,6 +261,7 @@ static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::ne
             "met ",
             "met,",
             "meeting ",
+            "meetings",
             "lunch",
             "dinner",
             "banquet",
@@ -790,6 +792,14 @@ mod tests {
             Some("visit")
         );
         assert_eq!(kind("Mr Lee met reporters"), None);
+        assert_eq!(
+            kind("he had meetings with the Vice Governor of the Hunan Provincial Government"),
+            Some("meeting")
+        );
+        assert_eq!(
+            kind("The Chief Executive today met with leading officials of Guangzhou"),
+            Some("meeting")
+        );
         assert_eq!(
             kind("The “Songjiang Declaration” was issued by the district and Suzhou"),
             Some("agreement")
