@@ -66,7 +66,7 @@ static OFFICIALS_MET: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OTHER: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:jointly|together) (?:[0-9A-Za-z_]+ ){0,2}?(?:released|launched|built|established|set up|inaugurated|unveiled|created|issued|opened|hosted|organized|organised|announced)(?-u:\b)|(?-u:\b)co-(?:built|established|sponsored|organized|organised)(?-u:\b)|(?-u:\b)inaugurated(?-u:\b)[^.;]*(?-u:\b)together with(?-u:\b)|(?-u:\b)together with(?-u:\b)[^.;]*(?-u:\b)(?:inaugurated|launched|set up|established|unveiled|released|opened|built)(?-u:\b)|(?-u:\b)(?:established|formed|built|set up) (?:a |an )?(?:[0-9A-Za-z_]+ ){0,2}?(?:cooperation|cooperative|co-operation|partnership|pairing) (?:relationship|relations|partnership|ties|mechanism)(?-u:\b)|(?-u:\b)and [a-z][a-z'-]* (?:jointly )?(?:established|set up|launched|unveiled|inaugurated)(?-u:\b)|(?-u:\b)(?:joined|joins) hands with(?-u:\b)|(?-u:\b)establishment of (?:the |a |an )?(?:[0-9A-Za-z_/-]+ ){0,8}?(?:relationship|relations|partnership|mechanism|co-?operation (?:conference|zone))(?-u:\b)|(?-u:\b)co-?operation (?:zone|conference|mechanism) (?:was|were) (?:officially |formally )?(?:established|set up|launched|inaugurated|founded)(?-u:\b)",
+        r"(?-u:\b)(?:jointly|together) (?:[0-9A-Za-z_]+ ){0,2}?(?:released|launched|built|established|set up|inaugurated|unveiled|created|issued|opened|hosted|organized|organised|announced)(?-u:\b)|(?-u:\b)co-(?:built|established|sponsored|organized|organised)(?-u:\b)|(?-u:\b)inaugurated(?-u:\b)[^.;]*(?-u:\b)together with(?-u:\b)|(?-u:\b)together with(?-u:\b)[^.;]*(?-u:\b)(?:inaugurated|launched|set up|established|unveiled|released|opened|built)(?-u:\b)|(?-u:\b)(?:established|formed|built|set up) (?:a |an )?(?:[0-9A-Za-z_]+ ){0,2}?(?:cooperation|cooperative|co-operation|partnership|pairing) (?:relationship|relations|partnership|ties|mechanism)(?-u:\b)|(?-u:\b)and [a-z][a-z'-]*(?:, [^,.;]{1,60},)? (?:recently |jointly )*(?:established|set up|launched|unveiled|inaugurated)(?-u:\b)|(?-u:\b)(?:joined|joins) hands with(?-u:\b)|(?-u:\b)establishment of (?:the |a |an )?(?:[0-9A-Za-z_/-]+ ){0,8}?(?:relationship|relations|partnership|mechanism|co-?operation (?:conference|zone))(?-u:\b)|(?-u:\b)co-?operation (?:zone|conference|mechanism) (?:was|were) (?:officially |formally )?(?:established|set up|launched|inaugurated|founded)(?-u:\b)",
     )
 });
 
@@ -792,6 +792,10 @@ mod tests {
             Some("visit")
         );
         assert_eq!(kind("Mr Lee met reporters"), None);
+        assert_eq!(
+            kind("Huzhou and Jiaxing, two cities in Zhejiang province, recently unveiled a plan"),
+            Some("other")
+        );
         assert_eq!(
             kind("he had meetings with the Vice Governor of the Hunan Provincial Government"),
             Some("meeting")
