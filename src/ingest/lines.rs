@@ -85,7 +85,11 @@ impl Meta {
 /// `text`, the line as written.
 fn meta_of(text: &str, read: &str, date: Option<PartialDate>) -> Meta {
     let byline = meta::is_byline(read);
-    let as_written = |range: Range<usize>| text.get(range).map(str::to_owned);
+    // As written, less a mirror site's inline pinyin ("人民網(wǎng)" is 人民網).
+    let as_written = |range: Range<usize>| {
+        text.get(range)
+            .map(|name| crate::extract::without_inline_pinyin(name).into_owned())
+    };
     Meta {
         date,
         labelled: date.is_some() && meta::labelled_date(read).is_some(),
@@ -1072,5 +1076,8 @@ mod tests {
             panic!("{found:?}")
         };
         assert_eq!(meta.source.as_deref(), Some("人民政協報"));
+        let glossed = "來源:人民網(wǎng)-黑龍江頻道";
+        let meta = meta_of(glossed, &simplified(glossed), None);
+        assert_eq!(meta.source.as_deref(), Some("人民網-黑龍江頻道"));
     }
 }
