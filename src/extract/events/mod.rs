@@ -1498,6 +1498,17 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_inside_a_title_name_its_topic_unless_the_title_was_signed() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "7月28日,盟政协党组召开会议,专题研究《政协“京蒙协作 政协助力”工作方案》。";
+        let found = extract_text(text, PartialDate::ymd(2023, 7, 29), bundled).events;
+        assert!(found.is_empty(), "{found:?}");
+        let text = "7月1日,粤港澳三地政府签署《深化粤港澳合作 推进大湾区建设框架协议》。";
+        let found = extract_text(text, PartialDate::ymd(2017, 7, 2), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
     fn an_alliance_s_members_listed_next_are_its_parties() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "Ten tourist cities have founded a tourism cooperation alliance on May 3. The ten cities are Beijing, Shanghai, Chongqing and Hangzhou.";

@@ -540,6 +540,9 @@ pub fn abbreviated_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<P
     ABBREVIATED_COOPERATION
         .captures_iter(text)
         .filter_map(|found| found.get(1))
+        // "研究《…政协"京蒙协作 政协助力"工作方案》": a title names what the document is about,
+        // not who acted.
+        .filter(|run| !inside_a_title_or_quote(&text[..run.start()]))
         .find_map(|run| {
             // The longest tail of the run that reads as places: "推进深港合作" is 深港's. A tail
             // that spells a name (京津冀, the region) is that name, and so are its tails.
@@ -556,6 +559,19 @@ pub fn abbreviated_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<P
             None
         })
         .unwrap_or_default()
+}
+
+/// Whether a 《 or “ before the end of `before` is still open there — except the title of a
+/// document just signed ("签署《深化粤港澳合作…协议》"), which names its signers.
+fn inside_a_title_or_quote(before: &str) -> bool {
+    [('《', '》'), ('“', '”')].iter().any(|&(open, close)| {
+        before.rfind(open).is_some_and(|at| {
+            let signed = ["签署", "签订", "签约", "签署了", "签订了"]
+                .iter()
+                .any(|verb| before[..at].ends_with(verb));
+            !before[at..].contains(close) && !signed
+        })
+    })
 }
 
 /// The members a Chinese group word names right before it: "珠海、澳门两地", "汉中巴中两市",
