@@ -1509,6 +1509,14 @@ mod tests {
     }
 
     #[test]
+    fn a_place_s_association_acts_for_itself() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "Liu Qi, vice chairperson from Shanghai Women's Federation led a team to Guoluo Prefecture on August 22.";
+        let found = extract_text(text, PartialDate::ymd(2019, 8, 25), bundled).events;
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn an_alliance_s_members_listed_next_are_its_parties() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "Ten tourist cities have founded a tourism cooperation alliance on May 3. The ten cities are Beijing, Shanghai, Chongqing and Hangzhou.";

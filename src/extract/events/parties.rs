@@ -139,6 +139,14 @@ static AFFAIRS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Shanghai Women's Federation", "the Hunan Chamber of Commerce": a place's association,
+/// which acts for itself (LABELLING: an association is a party only when it signs for a place).
+static ASSOCIATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Federation|Association|Chamber of Commerce|Youth League|Red Cross)(?-u:\b)",
+    )
+});
+
 /// What the party finder needs of the article.
 pub struct Context<'a> {
     pub text: &'a str,
@@ -209,7 +217,10 @@ pub fn parties(
         let after = &text[place.range.end..clause.end];
         // "Hong Kong enterprises", "Shenzhen investors": companies from a place; "the Hong
         // Kong and Macao Affairs Office of Chongqing": an office about a place.
-        if BUSINESSES_AFTER.is_match(after) || AFFAIRS_AFTER.is_match(after) {
+        if BUSINESSES_AFTER.is_match(after)
+            || AFFAIRS_AFTER.is_match(after)
+            || ASSOCIATION_AFTER.is_match(after)
+        {
             continue;
         }
         let compound = before.ends_with(['-', '–', '/'])
