@@ -111,6 +111,8 @@ pub fn story_self_references(
     let mut found: Vec<PlaceMention> = SELF_REFERENCE
         .captures_iter(text)
         .chain(OWN_OFFICE.captures_iter(text))
+        // Each is read against the whole page: a page of thousands stays linear this way.
+        .take(MAX_STORY_REFERENCES)
         .filter_map(|found| {
             let level = found.get(1)?;
             let whole = if found.get(0)?.as_str().contains(['我', '本']) {
@@ -153,6 +155,10 @@ pub fn story_self_references(
     found.sort_by_key(|mention| mention.range.start);
     found
 }
+
+/// How many self-references a page without an outlet resolves from its story: an article has
+/// a handful.
+const MAX_STORY_REFERENCES: usize = 64;
 
 /// The one unit of one of `kinds` among the outlet's places, else among them and the units
 /// containing them.

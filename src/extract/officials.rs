@@ -103,7 +103,14 @@ pub fn stand_ins(
             })
         })
         .collect();
-    let officials = introductions(text, &named, people, places, gazetteer, sar.as_ref());
+    let page = PageUnits {
+        sar: sar.clone(),
+        province: text
+            .contains("Governor")
+            .then(|| page_province(places, gazetteer))
+            .flatten(),
+    };
+    let officials = introductions(text, &named, people, places, gazetteer, &page);
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, official) in officials.iter().enumerate() {
         for word in &official.name {
@@ -305,14 +312,23 @@ fn page_sar(
 }
 
 /// The officials the page introduces with their place.
+/// The units a bare title stands for on this page, found once per page.
+struct PageUnits {
+    /// The SAR a bare "Chief Executive" heads.
+    sar: Option<(String, EntryId)>,
+    /// The province a bare "Governor" governs.
+    province: Option<(String, EntryId)>,
+}
+
 fn introductions(
     text: &str,
     named: &[Named],
     people: &[Person],
     places: &[PlaceMention],
     gazetteer: &Gazetteer,
-    sar: Option<&(String, EntryId)>,
+    page: &PageUnits,
 ) -> Vec<Official> {
+    let sar = page.sar.as_ref();
     let mut officials = Vec::new();
     let mut add = |name: &str, place: Option<(String, EntryId)>| {
         if let Some(place) = place {
@@ -339,7 +355,7 @@ fn introductions(
             // "Hebei Governor Xu Qin": the place stands right before the title.
             add(
                 name,
-                place_before_title(text, title, places, gazetteer, sar),
+                place_before_title(text, title, places, gazetteer, page),
             );
         } else if official.honorific && text[..official.whole.start].trim_end().ends_with(',') {
             // "the Governor of Hainan Province, Mr Feng Fei".
@@ -359,7 +375,7 @@ fn place_before_title(
     title: &Range<usize>,
     places: &[PlaceMention],
     gazetteer: &Gazetteer,
-    sar: Option<&(String, EntryId)>,
+    page: &PageUnits,
 ) -> Option<(String, EntryId)> {
     let from = line_start(text, title.start, 80);
     let last = places.partition_point(|place| place.range.end <= title.start);
@@ -376,13 +392,13 @@ fn place_before_title(
         .and_then(|place| Some((written_name(place, gazetteer)?, place.entry?)))
         .or_else(|| {
             (&text[title.clone()] == "Chief Executive")
-                .then(|| sar.cloned())
+                .then(|| page.sar.clone())
                 .flatten()
         })
         .or_else(|| {
             text[title.clone()]
                 .ends_with("Governor")
-                .then(|| page_province(places, gazetteer))
+                .then(|| page.province.clone())
                 .flatten()
         })
 }

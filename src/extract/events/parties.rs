@@ -100,11 +100,16 @@ static TOPIC_TURN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The turns of topic in `slice` from `from` on, except "in" that says where a listed place
 /// lies and goes on listing ("Suzhou in Jiangsu Province, Xuancheng, Wuhu …").
+/// Searched from `from` (not from the slice's start: a clause of thousands of partners asks
+/// once per partner word, and each search must cost only the way to its turn).
 fn turns(slice: &str, from: usize) -> impl Iterator<Item = regex::Match<'_>> {
-    TOPIC_TURN.find_iter(slice).filter(move |turn| {
-        turn.start() >= from
-            && !(turn.as_str() == "in" && LIST_LOCATIVE.is_match(&slice[turn.end()..]))
+    let mut at = from;
+    std::iter::from_fn(move || {
+        let turn = TOPIC_TURN.find_at(slice, at)?;
+        at = turn.end().max(at + 1);
+        Some(turn)
     })
+    .filter(|turn| !(turn.as_str() == "in" && LIST_LOCATIVE.is_match(&slice[turn.end()..])))
 }
 
 /// " Jiangsu Province, " / " Anhui Province, and ": where a listed place lies, the list going on.
@@ -575,6 +580,9 @@ pub fn abbreviated_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<P
 /// Whether a 《 or “ before the end of `before` is still open there — except the title of a
 /// document just signed ("签署《深化粤港澳合作…协议》"), which names its signers.
 fn inside_a_title_or_quote(before: &str) -> bool {
+    // A title or a quote is short: only the last few hundred bytes are looked at, so a clause
+    // of thousands of runs stays linear.
+    let before = &before[before.floor_char_boundary(before.len().saturating_sub(TITLE_BYTES))..];
     [('《', '》'), ('“', '”')].iter().any(|&(open, close)| {
         before.rfind(open).is_some_and(|at| {
             let signed = ["签署", "签订", "签约", "签署了", "签订了"]
@@ -584,6 +592,9 @@ fn inside_a_title_or_quote(before: &str) -> bool {
         })
     })
 }
+
+/// How far back a title or quote that is still open is looked for.
+pub const TITLE_BYTES: usize = 300;
 
 /// The members a Chinese group word names right before it: "珠海、澳门两地", "汉中巴中两市",
 /// "深港双方". The places listed up to the word (joined by 、, 和, 与, 及 or nothing), else a

@@ -430,7 +430,9 @@ fn quote_opening(lower: &str) -> Option<usize> {
     let rest = lower.trim_start();
     let open = rest.chars().next().filter(|c| matches!(c, '"' | '“'))?;
     let from = lower.len() - rest.len() + open.len_utf8();
-    let close = lower[from..].find(['"', '”'])?;
+    // A quotation that opens a clause closes within a few hundred bytes, if at all.
+    let window = &lower[from..lower.floor_char_boundary((from + 600).min(lower.len()))];
+    let close = window.find(['"', '”'])?;
     Some(from + close + 1)
 }
 
