@@ -78,18 +78,9 @@ pub fn self_references(text: &str, home: &[EntryId], gazetteer: &Gazetteer) -> V
     if home.is_empty() {
         return Vec::new();
     }
-    let mut found: Vec<PlaceMention> = SELF_REFERENCE
-        .captures_iter(text)
-        .chain(OWN_OFFICE.captures_iter(text))
-        .filter_map(|found| {
-            // Our unit's office stands for it by its level word (县 of 县委书记).
-            let level = found.get(1)?;
-            let range = if found.get(0)?.as_str().contains(['我', '本']) {
-                found.get(0)?.range()
-            } else {
-                level.range()
-            };
-            let unit = resolve(kinds_of(level.as_str()), home, gazetteer)?;
+    let mut found: Vec<PlaceMention> = references(text)
+        .filter_map(|(range, level)| {
+            let unit = resolve(kinds_of(level), home, gazetteer)?;
             Some(mention(range, unit, gazetteer))
         })
         .collect();
@@ -108,22 +99,14 @@ pub fn story_self_references(
     places: &[PlaceMention],
     gazetteer: &Gazetteer,
 ) -> Vec<PlaceMention> {
-    let mut found: Vec<PlaceMention> = SELF_REFERENCE
-        .captures_iter(text)
-        .chain(OWN_OFFICE.captures_iter(text))
+    let mut found: Vec<PlaceMention> = references(text)
         // Each is read against the whole page: a page of thousands stays linear this way.
         .take(MAX_STORY_REFERENCES)
-        .filter_map(|found| {
-            let level = found.get(1)?;
-            let whole = if found.get(0)?.as_str().contains(['我', '本']) {
-                found.get(0)?
-            } else {
-                level
-            };
-            let kinds = kinds_of(level.as_str());
+        .filter_map(|(whole, level)| {
+            let kinds = kinds_of(level);
             let sentence = sentences
                 .iter()
-                .find(|sentence| sentence.contains(&whole.start()))?;
+                .find(|sentence| sentence.contains(&whole.start))?;
             let beside: Vec<EntryId> = places
                 .iter()
                 .filter(|place| sentence.contains(&place.range.start))
@@ -147,13 +130,32 @@ pub fn story_self_references(
             units.sort_unstable();
             units.dedup();
             match units.as_slice() {
-                [unit] => Some(mention(whole.range(), *unit, gazetteer)),
+                [unit] => Some(mention(whole.clone(), *unit, gazetteer)),
                 _ => None,
             }
         })
         .collect();
     found.sort_by_key(|mention| mention.range.start);
     found
+}
+
+/// The page's references to its own unit, in order of kind: each one's words and the level
+/// character it names. 我县 is referred to by both characters; our unit's office (县委书记) by
+/// its level character alone, the rest of the words being the office's.
+fn references(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    SELF_REFERENCE
+        .captures_iter(text)
+        .chain(OWN_OFFICE.captures_iter(text))
+        .filter_map(|found| {
+            let whole = found.get(0)?;
+            let level = found.get(1)?;
+            let range = if whole.as_str().contains(['我', '本']) {
+                whole.range()
+            } else {
+                level.range()
+            };
+            Some((range, level.as_str()))
+        })
 }
 
 /// How many self-references a page without an outlet resolves from its story: an article has

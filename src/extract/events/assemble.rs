@@ -96,7 +96,7 @@ fn join_one_party_more(merged: &mut Vec<Candidate>, gazetteer: &Gazetteer, namin
             by_day.entry(date).or_default().push(index);
         }
     }
-    let mut joins: Vec<(usize, usize)> = Vec::new();
+    let mut into: Vec<Option<usize>> = vec![None; merged.len()];
     for day in by_day.values().filter(|day| day.len() >= 2) {
         for &large in day.iter().take(MAX_COMPARED) {
             let wider = &merged[large];
@@ -117,27 +117,16 @@ fn join_one_party_more(merged: &mut Vec<Candidate>, gazetteer: &Gazetteer, namin
                 .collect();
             if let [small] = within.as_slice()
                 && merged[*small].participants.len() + 1 == wider.participants.len()
-                && !joins.iter().any(|&(from, _)| from == *small)
             {
-                joins.push((large, *small));
+                into[large] = Some(*small);
             }
         }
     }
-    if joins.is_empty() {
-        return;
-    }
-    let mut slots: Vec<Option<Candidate>> = std::mem::take(merged).into_iter().map(Some).collect();
-    for (large, small) in joins {
-        let (Some(wider), Some(fewer)) = (slots[large].take(), slots[small].as_ref()) else {
-            continue;
-        };
+    fold_into(merged, &into, |fewer, wider| {
         let parties = fewer.participants.clone();
-        if let Some(target) = slots[small].as_mut() {
-            absorb(target, wider, gazetteer, naming);
-            target.participants = parties;
-        }
-    }
-    *merged = slots.into_iter().flatten().collect();
+        absorb(fewer, wider, gazetteer, naming);
+        fewer.participants = parties;
+    });
 }
 
 /// An occasion (or a lesser act) joins the one act of higher precedence done at it: same day

@@ -1168,12 +1168,7 @@ fn best_date(
 /// "签订《2025年开展携手兴乡村合作协议书》": whether a date stands inside a document's title
 /// (a 《 before it not yet closed), which names the document's year, not the day of the act.
 fn inside_a_title(before: &str) -> bool {
-    // A title is short: a clause of thousands of dates looks only at the last few hundred bytes.
-    let before =
-        &before[before.floor_char_boundary(before.len().saturating_sub(parties::TITLE_BYTES))..];
-    before
-        .rfind('《')
-        .is_some_and(|open| !before[open..].contains('》'))
+    parties::still_open(before, '《', '》').is_some()
 }
 
 /// Whether the text before a date ends with a verb of saying.

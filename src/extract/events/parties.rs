@@ -580,21 +580,25 @@ pub fn abbreviated_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<P
 /// Whether a 《 or “ before the end of `before` is still open there — except the title of a
 /// document just signed ("签署《深化粤港澳合作…协议》"), which names its signers.
 fn inside_a_title_or_quote(before: &str) -> bool {
-    // A title or a quote is short: only the last few hundred bytes are looked at, so a clause
-    // of thousands of runs stays linear.
-    let before = &before[before.floor_char_boundary(before.len().saturating_sub(TITLE_BYTES))..];
     [('《', '》'), ('“', '”')].iter().any(|&(open, close)| {
-        before.rfind(open).is_some_and(|at| {
-            let signed = ["签署", "签订", "签约", "签署了", "签订了"]
+        still_open(before, open, close).is_some_and(|at| {
+            !["签署", "签订", "签约", "签署了", "签订了"]
                 .iter()
-                .any(|verb| before[..at].ends_with(verb));
-            !before[at..].contains(close) && !signed
+                .any(|verb| before[..at].ends_with(verb))
         })
     })
 }
 
+/// Where in `before` an `open` mark not yet closed stands. A title or a quote is short: only
+/// the last few hundred bytes are looked at, so a clause of thousands of marks stays linear.
+pub fn still_open(before: &str, open: char, close: char) -> Option<usize> {
+    let from = before.floor_char_boundary(before.len().saturating_sub(TITLE_BYTES));
+    let at = from + before[from..].rfind(open)?;
+    (!before[at..].contains(close)).then_some(at)
+}
+
 /// How far back a title or quote that is still open is looked for.
-pub const TITLE_BYTES: usize = 300;
+const TITLE_BYTES: usize = 300;
 
 /// The members a Chinese group word names right before it: "珠海、澳门两地", "汉中巴中两市",
 /// "深港双方". The places listed up to the word (joined by 、, 和, 与, 及 or nothing), else a
