@@ -57,7 +57,14 @@ const MAX_HEADER_LINES: usize = 6;
 pub fn clean(text: &str, hints: &Hints<'_>) -> Cleaned {
     let lines = lines::label(text);
     let header_end = header_end(&lines);
-    let title_index = find_title(&lines, header_end, hints);
+    // "京冀五区市县提…议案" / "新闻报道 > 新闻报道 来源: 北京商报": a breadcrumb set under the
+    // headline leaves no headline after it.
+    let title_index = find_title(&lines, header_end, hints).or_else(|| {
+        trail_headline(&lines)
+            .is_none()
+            .then(|| find_title(&lines, 0, hints).filter(|&index| index < header_end))
+            .flatten()
+    });
     let continued = title_index.is_some_and(|index| continues_headline(&lines, index));
     let body_start = title_index.map_or(header_end, |index| index + 1 + usize::from(continued));
     let body_end = body_end(&lines, body_start);
@@ -118,6 +125,8 @@ fn continues_headline(lines: &[Line<'_>], index: usize) -> bool {
     next.label == Label::Short
         && !ends_sentence
         && next.text.starts_with(|c: char| c.is_ascii_lowercase())
+        // "i东莞" under a Chinese headline is an app's name, not the headline's second line.
+        && cjk_count(next.text) == 0
         && word_count(next.text) <= 12
         // "updated on :0913, 2023": a page's date line the labels did not recognise.
         && !next.text.contains(|c: char| c.is_ascii_digit() || c == ':')
@@ -331,10 +340,12 @@ impl TitleContext<'_, '_> {
         let line = &self.lines[index];
         let text = normalise(&title_text(line.text, false));
         let mut score = 0;
-        if self
-            .hints
-            .iter()
-            .any(|hint| *hint == text || (hint.starts_with(&text) && text.len() * 2 >= hint.len()))
+        // A "原标题:…" line names the headline another line shows; it does not confirm itself.
+        let names_itself = LABELLED_TITLE.is_match(line.text);
+        if !names_itself
+            && self.hints.iter().any(|hint| {
+                *hint == text || (hint.starts_with(&text) && text.len() * 2 >= hint.len())
+            })
         {
             score += 5;
         }
@@ -342,7 +353,7 @@ impl TitleContext<'_, '_> {
             || self
                 .breadcrumbs
                 .iter()
-                .any(|crumb| text.len() >= 10 && crumb.ends_with(&text));
+                .any(|crumb| is_headline_long(&text) && crumb.ends_with(&text));
         if repeated {
             score += 3;
         }
@@ -363,7 +374,7 @@ impl TitleContext<'_, '_> {
         if is_section_like(&cleaned) {
             score -= 3;
         }
-        if is_kicker(&cleaned) {
+        if is_kicker(&cleaned) || self.is_slogan_over_headline(index) {
             score -= 3;
         }
         if self.is_deck(index) {
@@ -373,18 +384,55 @@ impl TitleContext<'_, '_> {
     }
 
     /// Whether the line stands right under another headline-like line, as a subtitle does: one
-    /// about the same story (a site's tagline above a headline makes no subtitle of it).
+    /// about the same story (a site's tagline or a slogan above a headline makes no subtitle of
+    /// it). A line opening with "——" is a subtitle wherever it stands.
     fn is_deck(&self, index: usize) -> bool {
+        if SUBTITLE_DASH.is_match(self.lines[index].text) {
+            return true;
+        }
         previous_content(self.lines, index).is_some_and(|previous| {
             let line = &self.lines[previous];
             let cleaned = title_text(line.text, false);
             is_title_shaped(line)
                 && !is_section_like(&cleaned)
                 && !is_kicker(&cleaned)
+                && !self.is_slogan_over_headline(previous)
                 && shares_words_with_lead(self.lines, previous) > 0
         })
     }
+
+    /// "相互尊重 平等协商 优势互补 互惠互利" / "天水市政府与济南市政府签订战略合作协议": a
+    /// Chinese paper's kicker (引题) is a few set phrases of a few characters each, standing
+    /// right above the headline. Above a "——" subtitle the phrases are the headline itself
+    /// ("粤黔携手 共谱新篇" / "—— 广东省佛山市…").
+    fn is_slogan_over_headline(&self, index: usize) -> bool {
+        is_slogan_shaped(self.lines[index].text)
+            && next_content(self.lines, index).is_some_and(|next| {
+                let line = &self.lines[next];
+                is_title_shaped(line)
+                    && !SUBTITLE_DASH.is_match(line.text)
+                    && !is_slogan_shaped(line.text)
+            })
+    }
 }
+
+/// Two to four set phrases of two to six Chinese characters, separated by spaces.
+fn is_slogan_shaped(text: &str) -> bool {
+    let phrases: Vec<&str> = meta::strip_bullet(text).split_whitespace().collect();
+    (2..=4).contains(&phrases.len())
+        && phrases
+            .iter()
+            .all(|phrase| (2..=6).contains(&phrase.chars().count()) && phrase.chars().all(is_cjk))
+}
+
+/// Long enough to be a headline rather than a section name ("区域合作", "Biz updates") when a
+/// breadcrumb ends with it.
+fn is_headline_long(text: &str) -> bool {
+    cjk_count(text) >= 8 || (cjk_count(text) == 0 && word_count(text) >= 4)
+}
+
+/// "—— 广东省佛山市倾情帮扶…": a subtitle under a Chinese headline opens with a dash.
+static SUBTITLE_DASH: LazyLock<Regex> = LazyLock::new(|| compiled(r"^\s*(?:——|--|—)"));
 
 /// How many of line `index`'s words of substance recur in the first two paragraphs of prose
 /// after it ("Haikou joins hands with Mianyang" / "The Haikou Tourism Development Committee
@@ -730,6 +778,9 @@ fn fallback_title(lines: &[Line<'_>], hints: &Hints<'_>) -> String {
     if let Some(title) = labelled_titles(lines).into_iter().next() {
         return title;
     }
+    if let Some(title) = trail_headline(lines) {
+        return title.to_owned();
+    }
     // The first line with something to say: not "(资料图片)" or a stray word.
     let says_something = |line: &&Line<'_>| {
         matches!(line.label, Label::Prose | Label::Short)
@@ -747,6 +798,20 @@ fn fallback_title(lines: &[Line<'_>], hints: &Hints<'_>) -> String {
         return shorten(text.trim(), 120);
     }
     hints.file_stem.to_owned()
+}
+
+/// "首页 » 问答 » 常识 » 兰溪略阳媒体协作成效显著…": the last step of a breadcrumb near the top,
+/// when it is as long as a headline (a section name is shorter).
+fn trail_headline<'a>(lines: &[Line<'a>]) -> Option<&'a str> {
+    let top = lines.len().div_ceil(2);
+    let crumb = lines[..top]
+        .iter()
+        .rfind(|line| line.label == Label::Furniture(Furniture::Breadcrumb))?;
+    let (_, last) = crumb.text.rsplit_once(['>', '＞', '»', '›', '→'])?;
+    let last = last.trim();
+    // "新闻报道 > 新闻报道   来源: 北京商报": page fields after the trail are no headline.
+    let fields = meta::labelled_source(last).is_some() || meta::find_full_date(last).is_some();
+    (is_headline_long(last) && !fields).then_some(last)
 }
 
 fn shorten(text: &str, max_chars: usize) -> String {
@@ -1250,6 +1315,47 @@ mod tests {
                 "首 頁 資訊 熱點聚焦 海峽觀察 臺海人物 臺商臺企 在大陸 兩岸交流\n\n首頁>兩岸>資訊\n\n廈門金門同城生活圈多個項目簽約",
                 "廈門金門同城生活圈多個項目簽約",
             ),
+            // A slogan kicker above the headline; a "——" subtitle under it.
+            (
+                "相互尊重 平等协商 优势互补 互惠互利\n天水市政府与济南市政府签订战略合作协议",
+                "天水市政府与济南市政府签订战略合作协议",
+            ),
+            (
+                "粤黔携手 共谱新篇\n\n—— 广东省佛山市倾情帮扶黔东南开启东西部协作新征程",
+                "粤黔携手 共谱新篇",
+            ),
+            // A read-aloud button between the headline and its date; an app's name under it.
+            (
+                "林克庆率广州市党政代表团赴贵州推进东西部协作工作\n• 听全文\n• 2022-07-28\n\n全面提升协作质量 推进乡村振兴开新局",
+                "林克庆率广州市党政代表团赴贵州推进东西部协作工作",
+            ),
+            (
+                "莞铜开展宣传文化东西部协作 助力高质量发展\ni东莞\n2021-09-07 14:24:14",
+                "莞铜开展宣传文化东西部协作 助力高质量发展",
+            ),
+            // A trail of link texts, an e-paper's page name and a forum's notice are no headline.
+            (
+                "阜阳新闻网 首页 要闻 查看内容\n\n市领导赴苏州深化宣传文化项目合作对接",
+                "市领导赴苏州深化宣传文化项目合作对接",
+            ),
+            (
+                "第一版:要闻\n\n2025年09月19日\n2025年松江区·昭通市东西部协作联席会议举行",
+                "2025年松江区·昭通市东西部协作联席会议举行",
+            ),
+            (
+                "马上注册,结交更多好友,享用更多功能,让你轻松玩转社区。\nx\n遂潼签订宣传思想文化工作一体化发展协议",
+                "遂潼签订宣传思想文化工作一体化发展协议",
+            ),
+            // A breadcrumb ending in a section name does not make it the headline.
+            (
+                "你現在的位置: 首頁 > 本局最新動態 > 區域合作\n\n區域合作\n\n本局武漢代表處正式啟動",
+                "本局武漢代表處正式啟動",
+            ),
+            // "原标题:" names the original headline; the page's own headline wins.
+            (
+                "絲綢之路國際博覽會首日 江蘇集中簽約24個重點項目\n2022年08月15日07:49 | 來源:新華日報\n原標題:江蘇24個重點項目集中簽約",
+                "絲綢之路國際博覽會首日 江蘇集中簽約24個重點項目",
+            ),
         ] {
             let text =
                 format!("{header}\n{ZH_PARAGRAPH}\n\n标题:松江区与庄河市签署对口合作工作计划\n");
@@ -1259,6 +1365,21 @@ mod tests {
                 "{header}"
             );
         }
+        // A breadcrumb under the headline; a trail that ends in the headline, with no other.
+        let text = format!(
+            "北京市数据库\n北京市数据库\n\n京冀五区市县提“一河一带”议案\n\n新闻报道 > 新闻报道   来源: 北京商报\n{ZH_PARAGRAPH}\n"
+        );
+        assert_eq!(
+            clean(&text, &Hints::default()).meta.title,
+            "京冀五区市县提“一河一带”议案"
+        );
+        let text = format!(
+            "兰溪市论坛\n\n首页 » 问答 » 常识 » 兰溪略阳媒体协作成效显著浙江记协专程看\n{ZH_PARAGRAPH}\n"
+        );
+        assert_eq!(
+            clean(&text, &Hints::default()).meta.title,
+            "兰溪略阳媒体协作成效显著浙江记协专程看"
+        );
         // A page that opens with its story names its headline only in a "(原标题:…)" line.
         let text = format!("{ZH_PARAGRAPH}\n(原标题:市政府与省国贸集团签订战略合作协议)\n");
         assert_eq!(

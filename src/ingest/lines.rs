@@ -580,7 +580,7 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BREADCRUMB_START: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)^(?:your (?:current )?location|you are here|(?:the )?current (?:location|position)|location\s*[:：]|position\s*[:：]|(?:您|你)(?:当前|现在|所在)?的?位置|当前的?位置|所在的?位置)",
+        r"(?i)^(?:your (?:current )?location|you are here|(?:the )?current (?:location|position)|location\s*[:：]|position\s*[:：]|(?:您|你)的?(?:当前|现在|所在)?的?位置|当前的?位置|所在的?位置)",
     )
 });
 /// "Home> Updates", "Home >Economic Accomplishments", ">> News", "» Business", "1. Home":
@@ -601,18 +601,22 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Chinese page tools and counters on a short line: "本篇文章351字,读完约1分钟", "阅读:56 次",
-/// "跳转到正文内容", "字体:", "视力保护色", "我来说两句", "【打 印】", "第1页 第2页".
+/// "跳转到正文内容", "字体:", "视力保护色", "我来说两句", "【打 印】", "第1页 第2页", "听全文"
+/// (a read-aloud button), "本版导读" (an e-paper's page guide).
 static CHINESE_TOOL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^(?:跳转到|跳至|字体\s*[:：]|字号\s*[:：]|分享更多|【\s*打\s*印\s*】)|本篇文章\s*\d+\s*字|读完约|(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*\d+\s*次?\s*$|\d+\s*(?:次阅读|人阅读|次浏览)|视力保护色|我来说两句|第\s*\d+\s*页\s*第\s*\d+\s*页|打印本页|关闭窗口|【\s*(?:关闭|打印|收藏)\s*】",
+        r"^(?:跳转到|跳至|字体\s*[:：]|字号\s*[:：]|分享更多|【\s*打\s*印\s*】|本版导读)|听全文|本篇文章\s*\d+\s*字|文章字数\s*[:：]\s*\d+|读完约|(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*\d+\s*次?\s*$|\d+\s*(?:次阅读|人阅读|次浏览)|视力保护色|我来说两句|第\s*\d+\s*页\s*第\s*\d+\s*页|打印本页|关闭窗口|【\s*(?:关闭|打印|收藏)\s*】",
     )
 });
 
+static FORUM_NOTICE: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^(?:马上注册|立即注册)|没有账号\s*[?？]?\s*立即注册"));
+
 /// An e-paper's masthead and page furniture: "浙江日报 数字报纸", "国内统一刊号:CN52-0017
-/// 黔东南日报社出版", "00006版:要闻", "第03版".
+/// 黔东南日报社出版", "00006版:要闻", "第03版", "第一版:要闻".
 static EPAPER_MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"数字报纸|数字报刊|电子报|电子版|统一刊号|CN\s*\d{2}\s*-\s*\d{4}|报社出版|^\s*第?\s*\d{1,5}\s*版\s*(?:[:：]|$)|^\s*\d{2,5}版\s*[:：]",
+        r"数字报纸|数字报刊|电子报|电子版|统一刊号|CN\s*\d{2}\s*-\s*\d{4}|报社出版|^\s*第?\s*\d{1,5}\s*版\s*(?:[:：]|$)|^\s*第[一二三四五六七八九十]{1,3}版\s*(?:[:：]|$)|^\s*\d{2,5}版\s*[:：]",
     )
 });
 
@@ -630,6 +634,20 @@ fn is_chinese_link_run(text: &str) -> bool {
         && items
             .iter()
             .all(|item| (1..=6).contains(&item.chars().count()) && item.chars().all(is_cjk))
+}
+
+/// "阜阳新闻网 首页 要闻 查看内容", "首页 新闻中心 镇江新闻 镇江政要动态": a trail of a few
+/// short link texts, one of them the home page, separated by spaces only.
+fn is_chinese_home_trail(text: &str) -> bool {
+    if text.chars().count() > 80 || text.contains(['，', '。', ',', '：', ':']) {
+        return false;
+    }
+    let items: Vec<&str> = text.split_whitespace().collect();
+    (3..=8).contains(&items.len())
+        && items.contains(&"首页")
+        && items
+            .iter()
+            .all(|item| item.chars().count() <= 12 && cjk_count(item) >= 2)
 }
 
 /// Whether a line is site furniture, and which kind. `text` is the line's simplified reading.
@@ -659,8 +677,18 @@ fn furniture(text: &str) -> Option<Furniture> {
     {
         return Some(Furniture::Breadcrumb);
     }
+    if is_chinese_home_trail(text) {
+        return Some(Furniture::Breadcrumb);
+    }
     if is_navigation(text) || is_chinese_link_run(text) {
         return Some(Furniture::Menu {
+            ends_article: false,
+        });
+    }
+    // "马上注册,结交更多好友…", "您需要 登录 才可以下载或查看,没有账号?立即注册": a forum's
+    // sign-up notice reads as a sentence but is the forum's, not the article's.
+    if chars <= 80 && FORUM_NOTICE.is_match(text) {
+        return Some(Furniture::Tool {
             ends_article: false,
         });
     }
@@ -1063,6 +1091,13 @@ mod tests {
             "首 頁 資訊 熱點聚焦 海峽觀察 臺海人物 臺商臺企 在大陸 兩岸交流",
             "直通屏山|福建|时评|大学城|台海|娱乐|体育|国内|国际|专题",
             "首頁>兩岸>資訊",
+            "阜阳新闻网 首页 要闻 查看内容",
+            "首頁 新聞中心 鎮江新聞 鎮江政要動態 夏錦文",
+            "您的当前位置:首页文明之光",
+            "本版导读",
+            "第一版:要闻",
+            "• 听全文",
+            "马上注册,结交更多好友,享用更多功能,让你轻松玩转社区。",
         ] {
             assert!(matches!(labels(line)[0].1, Label::Furniture(_)), "{line}");
         }
