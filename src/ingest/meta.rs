@@ -202,7 +202,9 @@ pub fn date_line(line: &str) -> Option<PartialDate> {
     if let Some(found) = LABELLED_MONTH_DAY_ZH.captures(line) {
         return PartialDate::month_day(found[1].parse().ok()?, found[2].parse().ok()?);
     }
-    let date = find_full_date(line)?;
+    let Some(date) = find_full_date(line) else {
+        return compact_date_line(line);
+    };
     // Remove the date itself, then everything a date line may carry; nothing else may be left.
     let without_date = without_first_dates(line);
     let without_source = match SOURCE_LABEL.find(&without_date) {
@@ -222,6 +224,53 @@ pub fn date_line(line: &str) -> Option<PartialDate> {
     (opens_with_date && !whole.ends_with(['.', '。']) && line.split_whitespace().count() <= 16)
         .then_some(date)
 }
+
+/// A date line in a short form some sites print, read only when a clock time or a Chinese
+/// field follows (so a number pair in a sentence is never one): "2025 09/15 17:34:13" (the
+/// year set apart by a space), "23-07-11 08:07 来源:新天水", "Pub Date:23-12-22 10:54" (a
+/// two-digit year, labelled or on a Chinese page, where the year comes first),
+/// "新闻日期:107-03-26" (a Taiwanese page's year of the
+/// Republic, 107 = 2018).
+fn compact_date_line(line: &str) -> Option<PartialDate> {
+    let line = strip_bullet(line);
+    let found = COMPACT_DATE.captures(line)?;
+    let (year, month, day) = if let Some(year) = found.name("spaced") {
+        (year.as_str().parse().ok()?, &found["sm"], &found["sd"])
+    } else if let Some(year) = found.name("short") {
+        if found.name("label").is_none() && !line.chars().any(crate::extract::is_cjk) {
+            return None;
+        }
+        (
+            2000 + year.as_str().parse::<i32>().ok()?,
+            &found["hm"],
+            &found["hd"],
+        )
+    } else {
+        found.name("label")?;
+        let republic: i32 = found.name("roc")?.as_str().parse().ok()?;
+        (1911 + republic, &found["rm"], &found["rd"])
+    };
+    let date = PartialDate::ymd(year, month.parse().ok()?, day.parse().ok()?)?;
+    let rest = &line[found.get(0)?.end()..];
+    let rest = match SOURCE_LABEL.find(rest) {
+        Some(source) => &rest[..source.start()],
+        None => rest,
+    };
+    DATE_LINE_REST
+        .replace_all(rest, "")
+        .trim()
+        .is_empty()
+        .then_some(date)
+}
+
+static COMPACT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"^\s*(?P<label>\p{{Han}}{{0,4}}(?i:{DATE_LABEL})\s*[:：]\s*)?(?:(?P<spaced>\d{{4}})\s+(?P<sm>\d{{2}})/(?P<sd>\d{{2}})\s+{CLOCK}|(?P<short>\d{{2}})-(?P<hm>\d{{2}})-(?P<hd>\d{{2}})\s+{CLOCK}|(?P<roc>1\d{{2}})-(?P<rm>\d{{1,2}})-(?P<rd>\d{{1,2}})(?:\D|$))"
+    ))
+});
+
+/// A clock time, seconds optional.
+const CLOCK: &str = r"\d{1,2}:\d{2}(?::\d{2})?";
 
 /// `line` without the first date of each form it holds.
 fn without_first_dates(line: &str) -> String {
@@ -409,6 +458,18 @@ mod tests {
         assert_eq!(date_line("发布时间：2019年7月23日"), ymd(2019, 7, 23));
         assert_eq!(date_line("日期:09-07"), PartialDate::month_day(9, 7));
         assert_eq!(date_line("1970-01-01 08:00:20"), None);
+        assert_eq!(date_line("2025 09/15 17:34:13"), ymd(2025, 9, 15));
+        assert_eq!(
+            date_line("23-07-11 08:07 来源:新天水 编辑:余守萱"),
+            ymd(2023, 7, 11)
+        );
+        assert_eq!(date_line("23-07-11 08:07"), None);
+        assert_eq!(
+            date_line("Pub Date:23-12-22 10:54 Source:english.anhuinews.com"),
+            ymd(2023, 12, 22)
+        );
+        assert_eq!(date_line("- 新闻日期:107-03-26"), ymd(2018, 3, 26));
+        assert_eq!(date_line("2025 12 projects"), None);
         assert_eq!(date_line("Date: 09-07"), None);
         assert_eq!(
             labelled_date("tangshan 发表于:2017-3-15 08:13 复制链接 发表新帖"),
