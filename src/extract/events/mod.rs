@@ -305,6 +305,9 @@ struct Story {
     clauses_read: usize,
     /// Whether the last clause read told of a plan.
     last_was_plan: bool,
+    /// The kinds of the occasions the story has told of as still to come ("联席会议将於本月14日
+    /// 举行"): "本次联席会议…" refers to one of them.
+    planned: Vec<EventKind>,
     /// The day the story's lead gives ("… started her visit programme in Chengdu today
     /// (September 23)"), while no other day has been named since.
     lead_date: Option<(Dated, Range<usize>)>,
@@ -434,6 +437,15 @@ fn read_clause(
     let continues_a_plan =
         chinese && story.last_was_plan && triggers::continues_the_subject(clause_text);
     story.last_was_plan = chinese && (continues_a_plan || triggers::plans(&lower));
+    // What the story says is to come, for "本次…" later.
+    if chinese
+        && let Some(planned) = trigger
+            .as_ref()
+            .filter(|found| triggers::is_plan(&lower, found))
+        && !story.planned.contains(&planned.kind)
+    {
+        story.planned.push(planned.kind);
+    }
     let own_is_year_only = own_date.is_none_or(|(date, _)| date.month.is_none());
     let reports = |trigger: &Trigger| {
         // "have entered into no less than 51 agreements this year": a count of acts over a
@@ -445,6 +457,9 @@ fn read_clause(
                     && triggers::counts_vaguely(&lower)));
         !(triggers::is_plan(&lower, trigger)
             || continues_a_plan
+            || (chinese
+                && story.planned.contains(&trigger.kind)
+                && triggers::this_occasion(&lower, trigger))
             || triggers::names_the_occasion_only(&lower, trigger)
             || triggers::lists_others(&lower)
             || tally
@@ -1666,6 +1681,9 @@ mod tests {
         let text = "11月16日上午,河南省党政代表团将赴上海、江苏、浙江学习考察。与上海、江苏、浙江举行战略合作签约等一系列活动。";
         assert!(extract_text(text, None, bundled).events.is_empty());
         let text = "双方也规划在会展产业领域,由台北市与上海市主管局处代表签署合作备忘录。";
+        assert!(extract_text(text, None, bundled).events.is_empty());
+        // "本次…联席会议" is the meeting the story has said is to come.
+        let text = "2013年粤澳合作联席会议将於本月14日在广东省中山市举行。本次粤澳合作联席会议以深化各领域合作为主旨,重点检视两地民生合作。";
         assert!(extract_text(text, None, bundled).events.is_empty());
     }
 

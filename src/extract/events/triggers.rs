@@ -101,7 +101,7 @@ static PRESS_CONFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// Plans and wishes: an act not (yet) done.
 static PLAN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|to be held|hopes?|hoped|strive to|set a goal|set the goal|proposed to|is set to|are set to)(?-u:\b)|将于|将於|将要|即将|必将|将会|将以|将继续|将进一步|拟|计划|(?:规划|计划)(?:在|于|将)|准备|有望|将(?:签|举|召|共|在|与|和|同|赴|前往)|明天|明日",
+        r"(?-u:\b)(?:will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|to be held|hopes?|hoped|strive to|set a goal|set the goal|proposed to|is set to|are set to)(?-u:\b)|将于|将於|将要|即将|必将|将会|将以|将继续|将进一步|拟|计划|(?:规划|计划)(?:在|于|将)|准备|有望|将(?:分别|一同)?(?:签|举|召|共|在|与|和|同|赴|前往|带领|带队|率领|率团|率队|出席|参加|访问|考察)|定于|定於|明天|明日",
     )
 });
 /// "the tripartite agreement signed on August 16": a reference back to a signing, not a report.
@@ -436,8 +436,8 @@ fn quote_opening(lower: &str) -> Option<usize> {
     Some(from + close + 1)
 }
 
-/// "「2025上海台北城市论坛」将于12月28日在上海举行": Chinese names the occasion first and
-/// says after it, before the next comma, that it is still to come.
+/// "「2025上海台北城市论坛」将于12月28日在上海举行", "…论坛定於本年11月30日…举行": Chinese
+/// names the occasion first and says after it, before the next comma, that it is still to come.
 fn plans_the_named_occasion(lower: &str, trigger: &Trigger) -> bool {
     if !may_hold_cjk(lower) {
         return false;
@@ -445,10 +445,29 @@ fn plans_the_named_occasion(lower: &str, trigger: &Trigger) -> bool {
     let after = &lower[trigger.end..];
     // "签订战略合作框架协议：双方将在…设立…": after a colon come the terms agreed, not a
     // plan for the occasion.
-    let piece = after
-        .find(['，', ',', '。', '；', ';', '：', ':'])
-        .map_or(after, |end| &after[..end]);
-    piece.contains('将') && PLAN.is_match(piece)
+    let mut pieces = after.split(['，', ',', '。', '；', ';', '：', ':']);
+    let mut piece = pieces.next().unwrap_or(after);
+    // "第四届“澳珠合作发展论坛”,定於本年11月30日…举行": the name closes, then a comma.
+    if piece
+        .trim_matches(['”', '"', '」', '』', '》', ' '])
+        .is_empty()
+    {
+        piece = pieces.next().unwrap_or(piece);
+    }
+    (piece.contains('将') || piece.contains("定于") || piece.contains("定於"))
+        && PLAN.is_match(piece)
+}
+
+/// "本次粤澳合作联席会议以深化各领域合作为主旨": the occasion named is the one the story has
+/// just told of ("this meeting"), not a new one.
+pub fn this_occasion(lower: &str, trigger: &Trigger) -> bool {
+    let head = &lower[..trigger.start];
+    // The words since the last comma: "this" must qualify the occasion itself.
+    let phrase = head.rsplit(['，', ',', '。', '；']).next().unwrap_or(head);
+    phrase.len() <= 60
+        && ["本次", "此次", "这次", "這次"]
+            .iter()
+            .any(|this| phrase.contains(this))
 }
 
 /// "said at the signing ceremony that …": a clause about what happened at an act already
@@ -877,6 +896,15 @@ mod tests {
         let plan = "2013年粤澳合作联席会议将於本月14日举行";
         let found = clause_trigger(plan).expect("the meeting");
         assert!(is_plan(plan, &found), "将於 as 将于");
+        for plan in [
+            "9月11日至15日,州长陈建国将带领我州代表团赴上海开展经贸合作交流活动",
+            "第四届澳珠合作发展论坛定於本年11月30日上午在澳门举行",
+            "澳门经济学会主办的第四届“澳珠合作发展论坛”,定於本年11月30日上午在澳门举行",
+            "行政长官崔世安、广东省省长朱小丹将分别率领澳门特区政府及广东省政府代表团出席会议",
+        ] {
+            let found = clause_trigger(plan).expect(plan);
+            assert!(is_plan(plan, &found), "{plan}");
+        }
     }
 
     #[test]
