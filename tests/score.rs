@@ -320,6 +320,20 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.93),
         ],
     );
+    // Scored once before round 13's changes and once after; spent since.
+    assert_real_floors(
+        "heldout-13",
+        &[
+            ("event_f1", 0.56),
+            ("event_recall", 0.53),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.6),
+            ("place_f1", 0.8),
+            ("place_precision", 0.8),
+            ("published_acc", 0.88),
+            ("title_acc", 0.93),
+        ],
+    );
     // Scored once before round 11's changes and once after; spent since (then tuned on in
     // round 12).
     assert_real_floors(
@@ -394,7 +408,9 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_f1", 0.82),
             ("place_precision", 0.83),
             ("published_acc", 0.75),
-            ("title_acc", 0.89),
+            // 0.875 since round 13: a slogan above a Chinese headline is read as its kicker
+            // (right on three pages of the other parts), and q003's headline is such a slogan.
+            ("title_acc", 0.85),
         ],
     );
     // Scored once before the second session's changes and once after; spent since.
@@ -472,6 +488,21 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.79),
             ("published_acc", 0.77),
             ("title_acc", 0.95),
+        ],
+    );
+    // Scored once before round 13's changes and once after; spent since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-11",
+        &[
+            ("event_f1", 0.5),
+            ("event_recall", 0.6),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.85),
+            ("place_f1", 0.8),
+            ("place_precision", 0.83),
+            ("published_acc", 0.83),
+            ("title_acc", 0.72),
         ],
     );
     // Scored once before round 12's changes and once after; spent since.
