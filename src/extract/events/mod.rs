@@ -531,11 +531,33 @@ fn read_clause(
     let size = group.and_then(|group| group_size(group.as_str()));
     // "The two cities … at the 2021 Shenzhen-Hong Kong Cooperation Conference": the clause
     // names the group itself.
+    // "The two provinces … the Xin'an River, which originates from the city of Huangshan":
+    // places of another level in the clause are not the group.
+    let provinces_only =
+        group.is_some_and(|group| triggers::group_level(group.as_str()) == Some(Level::Province));
+    let of_the_group_level = |parties: &[Participant]| {
+        !provinces_only
+            || parties.iter().all(|party| {
+                party
+                    .entry
+                    .and_then(|id| context.gazetteer.entry(id))
+                    .is_none_or(|entry| entry.level == Level::Province)
+            })
+    };
     let own_group = size.filter(|&size| size >= 2).and_then(|size| {
         let named = named();
-        (found.len() != size && named.len() == size).then_some(named)
+        (found.len() != size && named.len() == size && of_the_group_level(&named)).then_some(named)
     });
-    let own_group_found = size.is_some_and(|size| size >= 2 && found.len() == size);
+    let own_group_found = size.is_some_and(|size| {
+        size >= 2
+            && found.len() == size
+            && of_the_group_level(
+                &found
+                    .iter()
+                    .map(|party| party.participant.clone())
+                    .collect::<Vec<_>>(),
+            )
+    });
     // "The two zones, together with C, launched …", "between Shanghai and the three
     // provinces": the group and the named others.
     let named_too = group.is_some_and(|group| {
@@ -1688,6 +1710,21 @@ mod tests {
     }
 
     #[test]
+    fn a_group_that_jointly_kicked_off_a_project() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "East China's Anhui and Zhejiang provinces border each other. The two provinces on Sunday jointly kicked off a project to monitor water quality in the Xin'an River, which originates from the city of Huangshan, Anhui province, and runs into Zhejiang.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, crate::model::EventKind::Other);
+        // The city the river rises in is not one of "the two provinces".
+        assert_eq!(
+            parties(&found[0]),
+            ["Anhui", "Zhejiang Province"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn members_listed_next_officials_who_sign_at_the_occasion_and_a_delegation_leading() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "The environmental departments of 11 provinces have jointly signed a framework agreement on May 3. The 11 provinces are Sichuan, Ningxia, Xinjiang, Qinghai, Shaanxi, Gansu, Shanxi, Henan, Hubei, Chongqing, and Inner Mongolia.";
@@ -1842,6 +1879,14 @@ mod tests {
         let text = "8月19日，海安市委书记、海安经济技术开发区党工委书记率考察团来江宁区考察交流。当天，江宁区、海安市签订战略合作协议。";
         let found = extract_text(text, None, bundled).events;
         assert_eq!(found.len(), 1, "{found:?}");
+        // "赴南京参加…座谈会": the city gone to in order to attend is the venue.
+        let text = "9月14日,市长姜有为赴南京参加辽宁省—江苏省对口合作工作座谈会。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(
+            parties(&found[0]),
+            ["Liaoning Province", "Jiangsu Province"],
+            "{found:?}"
+        );
         // "在珠海、澳门两地召开": the places listed right before the group word.
         let text = "3月14日，珠澳合作会议以视频方式在珠海、澳门两地召开，会议主题为支持横琴粤澳深度合作区建设。";
         let found = extract_text(text, None, bundled).events;

@@ -207,7 +207,13 @@ pub fn parties(
         // "在珠海、澳门两地召开": held in both places at once, which are its parties.
         let both_places = BOTH_PLACES.is_match(&text[place.range.end..clause.end]);
         let visited = in_object && kind == EventKind::Visit;
-        let venue = is_venue(before) && !(visited || host_city || both_places);
+        // "赴南京参加辽宁省—江苏省对口合作工作座谈会": the city gone to in order to attend is
+        // where the meeting is.
+        let gone_to_attend = before.ends_with(['赴', '到'])
+            && ["参加", "出席"]
+                .iter()
+                .any(|verb| text[place.range.end..clause.end].starts_with(verb));
+        let venue = (is_venue(before) || gone_to_attend) && !(visited || host_city || both_places);
         // "led a delegation to Guangzhou to meet with leading officials of Guangdong
         // Province": the officials met are the hosts, whatever the clause turned to.
         let officials_met = kind == EventKind::Visit

@@ -492,7 +492,7 @@ pub fn group_act(lower: &str) -> Option<Trigger> {
 
 static GROUP_VERB: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:constructed|built|set up|launched|established|opened|unveiled|released|inaugurated|created)(?-u:\b)",
+        r"(?-u:\b)(?:constructed|built|set up|launched|established|opened|unveiled|released|inaugurated|created|kicked off|initiated)(?-u:\b)",
     )
 });
 
