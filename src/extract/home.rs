@@ -117,9 +117,11 @@ pub fn story_self_references(
                     other == id || gazetteer.contains(other, id) || gazetteer.contains(id, other)
                 })
             };
+            // A name the page leaves ambiguous (白河: a county in Shaanxi, a district in
+            // Taiwan) counts by its candidates of the level asked for.
             let mut units: Vec<EntryId> = places
                 .iter()
-                .filter_map(|place| place.entry)
+                .flat_map(PlaceMention::possible_entries)
                 .filter(|&id| {
                     gazetteer
                         .entry(id)
@@ -288,6 +290,14 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn an_ambiguous_name_counts_by_its_candidate_of_the_level() {
+        let found = resolved_from_story(
+            "3月2日,我县党政代表团到郧西县学习考察。白河党政代表团一行参观了园区。",
+        );
+        assert_eq!(found, ["Baihe County"]);
     }
 
     #[test]

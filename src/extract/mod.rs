@@ -43,10 +43,16 @@ pub fn extract(document: &Document) -> Extraction {
 fn outlets(document: &Document) -> Vec<&str> {
     let meta = &document.meta;
     let credit = dates::opening_credit(document.body.trim_start());
+    // A byline names people ("作者:王重庆 杨波": not Chongqing) unless it names an outlet too
+    // ("新晃县融媒体中心记者 …").
+    let byline = meta
+        .byline
+        .as_deref()
+        .filter(|byline| home::names_an_outlet(byline));
     meta.source
         .as_deref()
         .into_iter()
-        .chain(meta.byline.as_deref())
+        .chain(byline)
         .chain(credit)
         .chain(
             page_gaps(document)
@@ -138,11 +144,11 @@ fn extract_body(
     let sentences = sentences::split(text);
     let spans = orgs::Spans::of(text);
     let mut places = regional_places(text, gazetteer, &spans);
-    let own = if home.is_empty() {
-        home::story_self_references(text, &sentences, &places, gazetteer)
-    } else {
-        home::self_references(text, home, gazetteer)
-    };
+    // The outlet's places first; when they resolve nothing, the story's.
+    let mut own = home::self_references(text, home, gazetteer);
+    if own.is_empty() {
+        own = home::story_self_references(text, &sentences, &places, gazetteer);
+    }
     if !own.is_empty() {
         places.extend(own);
         places.sort_by_key(|mention| mention.range.start);

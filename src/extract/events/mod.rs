@@ -1935,6 +1935,8 @@ mod tests {
                 .events
                 .is_empty()
         );
+        let text = "据不完全统计,海南省先后与广东省签署了旅游、交通、医疗、农业等14个部门协议。";
+        assert!(extract_text(text, None, bundled).events.is_empty());
         let text = "Shaoxing has signed 12 co-operative projects with Shanghai.";
         assert_eq!(
             extract_text(text, PartialDate::ymd(2020, 5, 1), bundled)
