@@ -22,12 +22,12 @@ use crate::pattern::compiled;
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| compiled(r"(?:我|本)(省|市|县|区|州)"));
 
 /// "县委书记王日新带领…", "7月19日—20日,区领导秦蕾…赴…", "4月24日,市委副书记、市长黄志豪与
-/// 来访的…": an office of the page's own unit opening a sentence with no place before it (at
+/// 来访的…" (also after a credit, "记者李森 通讯员朱宗报道:", and a mirror's doubled comma): an office of the page's own unit opening a sentence with no place before it (at
 /// most its day first) — the unit the outlet speaks for, as 我县 is. Later in a sentence the
 /// office may be that of a place just named ("上海市委书记陈吉宁,市委副书记…").
 static OWN_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?m)(?:^|[。；;]|讯)\s*(?:[0-9月日至到—–-]{2,14}(?:[上下]午|晚)?[，,]?\s*)?(县|区|市|州)(?:委(?:副)?书记|委常委|长|领导|党政代表团)",
+        r"(?m)(?:^|[。；;]|讯|报道[:：])\s*(?:[0-9月日至到—–-]{2,14}(?:[上下]午|晚)?[，,]{0,2}\s*)?(县|区|市|州)(?:委(?:副)?书记|委常委|长|领导|党政代表团)",
     )
 });
 
@@ -281,6 +281,20 @@ mod tests {
                 &["新晃县融媒体中心"]
             ),
             ["Xinhuang County"]
+        );
+        assert_eq!(
+            resolved(
+                "本报讯 记者李森 通讯员朱宗报道:4月24日,市委副书记、市长黄志豪与来访的客人座谈。",
+                &["珠海特区报"]
+            ),
+            ["Zhuhai City"]
+        );
+        assert_eq!(
+            resolved(
+                "12月26日,,县委书记李伦华带领党政代表团到宜都市考察。",
+                &["五峰县融媒体中心"]
+            ),
+            ["Wufeng County"]
         );
         // After another place's office, the office is that place's.
         assert!(
