@@ -32,9 +32,8 @@ static OWN_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that make a short line of the page the site's or outlet's own name.
-static OUTLET_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(r"融媒体中心|人民政府|政府网|门户网|新闻网|日报|晚报|电视台|网讯|报社")
-});
+static OUTLET_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"融媒|人民政府|政府网|门户网|新闻网|日报|晚报|电视台|网讯|报社"));
 
 /// The gazetteer kinds a self-reference's level character names.
 fn kinds_of(level: &str) -> &'static [&'static str] {

@@ -981,6 +981,8 @@ const CHINESE_ZONE_HEADS: &[(&str, &str)] = &[
     ("高新技术开发区", "High-tech Development Zone"),
     ("经济开发区", "Economic Development Zone"),
     ("综合保税区", "Comprehensive Bonded Zone"),
+    // 温州湾新区, 杭州湾新区: a new area named after a bay that is named after a city.
+    ("湾新区", "Bay New Area"),
     ("工业园区", "Industrial Park"),
     ("产业园区", "Industrial Park"),
     ("经开区", "Economic Development Zone"),
@@ -1549,6 +1551,10 @@ mod tests {
         assert_eq!(
             bundled_names("吉林经开区与平阳县签订框架协议"),
             ["Jilin Economic Development Zone", "Pingyang County"]
+        );
+        assert_eq!(
+            bundled_names("温州湾新区、龙湾区党政代表团来考察"),
+            ["Wenzhou Bay New Area", "Longwan District"]
         );
         // An autonomous county's short form (长阳县) names it and supports its bare name.
         assert_eq!(
