@@ -100,6 +100,11 @@ static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"(?i)(?:^|\s|\|)(source|(?:信息|文章|新闻)?来源|稿源|转自|转载自|from)\s*[:：]\s*")
 });
 
+/// What a "来源:" field holds when it names no outlet: unknown, this site, this paper.
+static NO_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"^(?:未知|不详|暂无|无|本站|本站原创|原创|本网|本网原创|本报|本刊)$")
+});
+
 /// Labels that end a source value ("Source: nanjing daily Editor: Jiang Xinping").
 static OTHER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
@@ -372,7 +377,8 @@ pub fn labelled_source_range(line: &str) -> Option<Range<usize>> {
     .unwrap_or(rest.len());
     let value = &rest[..end];
     let source = value.trim().trim_end_matches(['|', ',', '，', ';']).trim();
-    if source.is_empty() {
+    // "来源:未知", "来源:本站原创", "来源:本报": the page says it does not name an outlet.
+    if source.is_empty() || NO_OUTLET.is_match(source) {
         return None;
     }
     let start = found.end() + offset_in(rest, source);
@@ -568,6 +574,13 @@ mod tests {
             byline_outlet_range("刊发日期:2022-09-02 阅读次数: 作者:  语音阅读:"),
             None
         );
+    }
+
+    #[test]
+    fn a_source_field_that_names_no_outlet_gives_none() {
+        for line in ["来源:未知", "来源:本站原创", "来源: 本报", "来源:不详"] {
+            assert_eq!(labelled_source(line), None, "{line}");
+        }
     }
 
     #[test]
