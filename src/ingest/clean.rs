@@ -418,7 +418,9 @@ impl TitleContext<'_, '_> {
 
 /// Two to four set phrases of two to six Chinese characters, separated by spaces.
 fn is_slogan_shaped(text: &str) -> bool {
-    let phrases: Vec<&str> = meta::strip_bullet(text).split_whitespace().collect();
+    // "平等協(xié)商": a mirror site's pinyin is no part of the phrase.
+    let text = crate::extract::without_inline_pinyin(text);
+    let phrases: Vec<&str> = meta::strip_bullet(&text).split_whitespace().collect();
     (2..=4).contains(&phrases.len())
         && phrases
             .iter()
@@ -1319,6 +1321,10 @@ mod tests {
             (
                 "相互尊重 平等协商 优势互补 互惠互利\n天水市政府与济南市政府签订战略合作协议",
                 "天水市政府与济南市政府签订战略合作协议",
+            ),
+            (
+                "相互尊重 平等協(xié)商 優(yōu)勢互補 互惠互利\n天水市政府與濟南市政府簽訂戰略合作協議",
+                "天水市政府與濟南市政府簽訂戰略合作協議",
             ),
             (
                 "粤黔携手 共谱新篇\n\n—— 广东省佛山市倾情帮扶黔东南开启东西部协作新征程",

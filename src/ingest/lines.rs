@@ -639,6 +639,8 @@ fn is_chinese_link_run(text: &str) -> bool {
 /// "阜阳新闻网 首页 要闻 查看内容", "首页 新闻中心 镇江新闻 镇江政要动态": a trail of a few
 /// short link texts, one of them the home page, separated by spaces only.
 fn is_chinese_home_trail(text: &str) -> bool {
+    // "鎮(zhèn)江新聞": a mirror site's pinyin is no part of the link texts.
+    let text = &*crate::extract::without_inline_pinyin(text);
     if text.chars().count() > 80 || text.contains(['，', '。', ',', '：', ':']) {
         return false;
     }
@@ -1093,6 +1095,7 @@ mod tests {
             "首頁>兩岸>資訊",
             "阜阳新闻网 首页 要闻 查看内容",
             "首頁 新聞中心 鎮江新聞 鎮江政要動態 夏錦文",
+            "首頁 新聞中心 鎮(zhèn)江新聞 鎮(zhèn)江政要動態(tài) 夏錦文",
             "您的当前位置:首页文明之光",
             "本版导读",
             "第一版:要闻",
