@@ -249,6 +249,16 @@ fn split_point(line: &str) -> Option<usize> {
         // The match ends with the first character of the rest, which may be wide.
         return line[..found.end()].char_indices().last().map(|(at, _)| at);
     }
+    // "粤澳合作联席会议签署8项协议 深化拓展两地合作 本报澳门1月11日电 (记者苏宁)…": a Chinese
+    // headline run into its story's dateline (looked for where a headline ends: the first few
+    // hundred bytes).
+    let opening = &line[..line.floor_char_boundary(line.len().min(300))];
+    if let Some(dateline) = CHINESE_DATELINE_AFTER.find(opening) {
+        let head = &line[..dateline.start()];
+        if cjk_count(head) >= 8 && !head.contains(['。', '，', ',']) {
+            return Some(dateline.start());
+        }
+    }
     if line.len() > 400 {
         return None;
     }
@@ -607,6 +617,11 @@ static CHINESE_TOOL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
         r"^(?:跳转到|跳至|字体\s*[:：]|字号\s*[:：]|分享更多|【\s*打\s*印\s*】|本版导读)|听全文|本篇文章\s*\d+\s*字|文章字数\s*[:：]\s*\d+|文章总数\s*\d+|^(?:关注|收藏|点赞|举报|回复)$|读完约|(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*\d+\s*次?\s*$|\d+\s*(?:次阅读|人阅读|次浏览)|视力保护色|我来说两句|第\s*\d+\s*页\s*第\s*\d+\s*页|打印本页|关闭窗口|【\s*(?:关闭|打印|收藏)\s*】",
     )
+});
+
+/// A news agency's or paper's dateline after a space: "本报澳门1月11日电", "新华社北京3月5日电".
+static CHINESE_DATELINE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"\s(?:本报|新华社|中新社|中新网|人民网)\p{Han}{0,6}\d{1,2}月\d{1,2}日(?:电|讯)")
 });
 
 static FORUM_NOTICE: LazyLock<Regex> =
