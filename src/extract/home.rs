@@ -22,8 +22,9 @@ use crate::pattern::compiled;
 static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| compiled(r"(?:我|本)(省|市|县|区|州)"));
 
 /// "县委书记王日新带领…", "7月19日—20日,区领导秦蕾…赴…", "4月24日,市委副书记、市长黄志豪与
-/// 来访的…" (also after a credit, "记者李森 通讯员朱宗报道:", and a mirror's doubled comma): an office of the page's own unit opening a sentence with no place before it (at
-/// most its day first) — the unit the outlet speaks for, as 我县 is. Later in a sentence the
+/// 来访的…": an office of the page's own unit opening a sentence with no place before it (at
+/// most its day first; also after a reporter's credit, "记者李森 通讯员朱宗报道:", and a mirror
+/// site's doubled comma) — the unit the outlet speaks for, as 我县 is. Later in a sentence the
 /// office may be that of a place just named ("上海市委书记陈吉宁,市委副书记…").
 static OWN_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(

@@ -211,13 +211,7 @@ pub fn date_line(line: &str) -> Option<PartialDate> {
         return compact_date_line(line);
     };
     // Remove the date itself, then everything a date line may carry; nothing else may be left.
-    let without_date = without_first_dates(line);
-    let without_source = match SOURCE_LABEL.find(&without_date) {
-        Some(found) => without_date[..found.start()].to_owned(),
-        None => without_date,
-    };
-    let rest = DATE_LINE_REST.replace_all(&without_source, "");
-    if rest.trim().is_empty() {
+    if only_date_fields(&without_first_dates(line)) {
         return Some(date);
     }
     // "2023-06-14 09:30   Font size: A+ A A-   [Print] [Close]": a line that opens with the
@@ -256,16 +250,16 @@ fn compact_date_line(line: &str) -> Option<PartialDate> {
         (1911 + republic, &found["rm"], &found["rd"])
     };
     let date = PartialDate::ymd(year, month.parse().ok()?, day.parse().ok()?)?;
-    let rest = &line[found.get(0)?.end()..];
-    let rest = match SOURCE_LABEL.find(rest) {
-        Some(source) => &rest[..source.start()],
-        None => rest,
-    };
-    DATE_LINE_REST
-        .replace_all(rest, "")
-        .trim()
-        .is_empty()
-        .then_some(date)
+    only_date_fields(&line[found.get(0)?.end()..]).then_some(date)
+}
+
+/// Whether what is left of a line beside its date is only what a date line may carry (a label,
+/// a clock time, a weekday, separators), up to a "Source:" label and the outlet after it.
+fn only_date_fields(rest: &str) -> bool {
+    let rest = SOURCE_LABEL
+        .find(rest)
+        .map_or(rest, |source| &rest[..source.start()]);
+    DATE_LINE_REST.replace_all(rest, "").trim().is_empty()
 }
 
 static COMPACT_DATE: LazyLock<Regex> = LazyLock::new(|| {

@@ -535,28 +535,22 @@ fn read_clause(
     // places of another level in the clause are not the group.
     let provinces_only =
         group.is_some_and(|group| triggers::group_level(group.as_str()) == Some(Level::Province));
-    let of_the_group_level = |parties: &[Participant]| {
+    let at_group_level = |party: &Participant| {
         !provinces_only
-            || parties.iter().all(|party| {
-                party
-                    .entry
-                    .and_then(|id| context.gazetteer.entry(id))
-                    .is_none_or(|entry| entry.level == Level::Province)
-            })
+            || party
+                .entry
+                .and_then(|id| context.gazetteer.entry(id))
+                .is_none_or(|entry| entry.level == Level::Province)
     };
     let own_group = size.filter(|&size| size >= 2).and_then(|size| {
         let named = named();
-        (found.len() != size && named.len() == size && of_the_group_level(&named)).then_some(named)
+        (found.len() != size && named.len() == size && named.iter().all(at_group_level))
+            .then_some(named)
     });
     let own_group_found = size.is_some_and(|size| {
         size >= 2
             && found.len() == size
-            && of_the_group_level(
-                &found
-                    .iter()
-                    .map(|party| party.participant.clone())
-                    .collect::<Vec<_>>(),
-            )
+            && found.iter().all(|party| at_group_level(&party.participant))
     });
     // "The two zones, together with C, launched …", "between Shanghai and the three
     // provinces": the group and the named others.
