@@ -361,13 +361,18 @@ static CHINESE_ORG_REST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
     )
 });
 
+/// Whether `rest` opens with the name of a company, outlet or institution ("香港新华集团签署…").
+pub fn opens_with_organisation(rest: &str) -> bool {
+    CHINESE_ORG_REST.is_match(rest)
+}
+
 /// "福建省伍心养老服务有限公司", "《福建日报》", "温州网讯", "天津大学", "成都海关": a place word
 /// that opens the name of a company, outlet, institution or national agency is part of that
 /// name, not a place of the text (read on the simplified text, as every Chinese rule is).
 fn drop_chinese_organisations(text: &str, mentions: &mut Vec<PlaceMention>) {
     mentions.retain(|mention| {
         let surface = &text[mention.range.clone()];
-        !(surface.chars().all(is_cjk) && CHINESE_ORG_REST.is_match(&text[mention.range.end..]))
+        !(surface.chars().all(is_cjk) && opens_with_organisation(&text[mention.range.end..]))
     });
 }
 

@@ -440,6 +440,32 @@ fn prefer_the_narrower(kept: &mut [Participant], other: &[Participant], gazettee
     }
 }
 
+/// "泰州本溪对口合作座谈会…来自泰兴市、靖江市、高港区…的相关负责人分别作了介绍": parties that all
+/// lie in one of them are that place and its own units, one side of the table; with no second
+/// side there is no cooperation.
+pub fn one_side_only(parties: &[Participant], gazetteer: &Gazetteer) -> bool {
+    parties.len() >= 2
+        && parties.iter().enumerate().any(|(index, whole)| {
+            parties
+                .iter()
+                .enumerate()
+                .all(|(other, part)| other == index || lies_in(part, whole, gazetteer))
+        })
+}
+
+/// Whether `part` lies in `whole` as [`inside`] reads it, or in a place of `whole`'s name that
+/// the text left unresolved ("Taizhou", of two provinces, holding Taixing City of one).
+fn lies_in(part: &Participant, whole: &Participant, gazetteer: &Gazetteer) -> bool {
+    inside(part, whole, gazetteer)
+        || (whole.entry.is_none()
+            && part.entry.is_some_and(|id| {
+                gazetteer
+                    .lineage(id)
+                    .skip(1)
+                    .any(|place| place.base == whole.name || place.party_name() == whole.name)
+            }))
+}
+
 /// Whether place `x` lies inside place `y`: by the gazetteer, or as a zone the gazetteer does
 /// not hold that is named after its place ("海安经济技术开发区", Hai'an Economic and
 /// Technological Development Zone, in Hai'an).
@@ -494,4 +520,37 @@ fn absorb(existing: &mut Candidate, other: Candidate, gazetteer: &Gazetteer, nam
     }
     existing.reports += other.reports;
     existing.signals.merge(&other.signals);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn party(gazetteer: &Gazetteer, name: &str) -> Participant {
+        let entry = gazetteer.search(name, 1).first().map(|entry| entry.id);
+        Participant {
+            name: name.to_owned(),
+            entry,
+        }
+    }
+
+    #[test]
+    fn a_place_and_its_own_units_are_one_side() {
+        let gazetteer = Gazetteer::bundled();
+        let units = ["Taixing", "Jingjiang", "Xinghua"].map(|name| party(gazetteer, name));
+        // "Taizhou" of two provinces, left unresolved, with three units of one of them.
+        let unresolved = Participant {
+            name: "Taizhou".to_owned(),
+            entry: None,
+        };
+        let mut side: Vec<Participant> = units.to_vec();
+        side.push(unresolved);
+        assert!(one_side_only(&side, gazetteer));
+        // Jiangsu with its city: one side; the city with another city: two.
+        let province = [party(gazetteer, "Jiangsu"), units[0].clone()];
+        assert!(one_side_only(&province, gazetteer));
+        assert!(!one_side_only(&units[..2], gazetteer));
+        let across = [units[0].clone(), party(gazetteer, "Benxi")];
+        assert!(!one_side_only(&across, gazetteer));
+    }
 }

@@ -228,7 +228,10 @@ pub fn find_events(
                     .participants
                     .retain(|party| party.entry.is_some() || !story.is_organisation(party));
             }
-            Some(candidate).filter(|candidate| candidate.participants.len() >= 2)
+            Some(candidate).filter(|candidate| {
+                candidate.participants.len() >= 2
+                    && !assemble::one_side_only(&candidate.participants, gazetteer)
+            })
         })
         .map(|candidate| Event {
             kind: candidate.kind,
@@ -1410,6 +1413,25 @@ mod tests {
             bundled,
         )
         .events;
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn places_signing_with_a_company_are_one_side_of_a_company_deal() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "4月14日,广州高新区、广州开发区、黄埔区与香港新华集团签署全面战略合作框架协议。";
+        let found = extract_text(text, PartialDate::ymd(2021, 4, 15), bundled).events;
+        assert!(found.is_empty(), "{found:?}");
+        let text = "11月6日,罗庄区人民政府与上海吉陆零企业管理有限公司签约G60科创园投资运营项目。";
+        let found = extract_text(text, PartialDate::ymd(2021, 11, 7), bundled).events;
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_of_several_places_is_the_one_named_in_full_beside_it() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "On March 9, 2021, leaders from Guizhou University and Qianxi County met and signed the Framework Agreement of Strategic Cooperation between GZU and Qianxi.";
+        let found = extract_text(text, PartialDate::ymd(2021, 3, 10), bundled).events;
         assert!(found.is_empty(), "{found:?}");
     }
 

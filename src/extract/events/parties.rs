@@ -314,9 +314,37 @@ pub fn parties(
         });
     }
     parties.sort_by_key(|party| party.range.start);
+    if partner_is_a_company(text, &parties, trigger) {
+        return Vec::new();
+    }
     let mut distinct = distinct_parties(parties);
     drop_locating_containers(context, &mut distinct);
     distinct
+}
+
+/// "广州高新区、广州开发区、黄埔区与香港新华集团签署": the partner after 与 is a company (the
+/// place word opening its name is part of the name), so the places before it are one side of
+/// a company deal, not partners of each other.
+fn partner_is_a_company(text: &str, parties: &[Party], trigger: &Range<usize>) -> bool {
+    let Some(last) = parties
+        .iter()
+        .map(|party| party.range.end)
+        .filter(|&end| end <= trigger.start)
+        .max()
+    else {
+        return false;
+    };
+    parties.iter().all(|party| party.range.end <= trigger.start)
+        && text
+            .get(last..trigger.start)
+            .map(|between| {
+                ["人民政府", "政府", "管委会"]
+                    .iter()
+                    .find_map(|office| between.strip_prefix(office))
+                    .unwrap_or(between)
+            })
+            .and_then(|between| between.strip_prefix(['与', '同', '和', '跟']))
+            .is_some_and(crate::extract::places::opens_with_organisation)
 }
 
 /// Whether the subject of a signing is an institution that signs for itself (a university, a
@@ -1203,8 +1231,18 @@ fn tail(text: &str, chars: usize) -> &str {
 
 /// The first of each party, in order ([`same_party`] in one pass with sets of keys, so a
 /// clause listing thousands of places stays linear).
-fn distinct_parties(parties: Vec<Party>) -> Vec<Party> {
+fn distinct_parties(mut parties: Vec<Party>) -> Vec<Party> {
     use std::collections::HashSet;
+    // "Qianxi County … between GZU and Qianxi": a name of several places, one of which the
+    // clause names in full, is that place again.
+    let resolved: HashSet<EntryId> = parties
+        .iter()
+        .filter_map(|party| party.participant.entry)
+        .collect();
+    parties.retain(|party| {
+        party.participant.entry.is_some()
+            || !party.candidates.iter().any(|id| resolved.contains(id))
+    });
     let mut entries: HashSet<EntryId> = HashSet::new();
     let mut names: HashSet<String> = HashSet::new();
     let mut unlinked_names: HashSet<String> = HashSet::new();
