@@ -369,12 +369,32 @@ pub fn opens_with_organisation(rest: &str) -> bool {
 /// "福建省伍心养老服务有限公司", "《福建日报》", "温州网讯", "天津大学", "成都海关": a place word
 /// that opens the name of a company, outlet, institution or national agency is part of that
 /// name, not a place of the text (read on the simplified text, as every Chinese rule is).
+/// Likewise "九三学社陕西省委" (the Jiusan Society's Shaanxi committee) is a party's committee: a place
+/// word right after the name of one of the democratic parties names that party's branch
+/// there, not a place acting.
 fn drop_chinese_organisations(text: &str, mentions: &mut Vec<PlaceMention>) {
     mentions.retain(|mention| {
         let surface = &text[mention.range.clone()];
-        !(surface.chars().all(is_cjk) && opens_with_organisation(&text[mention.range.end..]))
+        let before = &text[..mention.range.start];
+        !(surface.chars().all(is_cjk)
+            && (opens_with_organisation(&text[mention.range.end..])
+                || DEMOCRATIC_PARTIES
+                    .iter()
+                    .any(|party| before.ends_with(party))))
     });
 }
+
+/// The democratic parties, as their branches are named ("九三学社X省委", "民盟X市委").
+const DEMOCRATIC_PARTIES: &[&str] = &[
+    "九三学社",
+    "民盟",
+    "民建",
+    "民进",
+    "民革",
+    "农工党",
+    "致公党",
+    "台盟",
+];
 
 /// 城区 ("the urban area"), 郊区 ("the suburbs"), 矿区 ("the mining area") are also the names of
 /// districts (阳泉市城区): such a word is that district only right after its city's name.

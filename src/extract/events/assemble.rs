@@ -453,6 +453,28 @@ pub fn one_side_only(parties: &[Participant], gazetteer: &Gazetteer) -> bool {
         })
 }
 
+/// "Linyi" beside "Linyi City" ("… of Linyi Municipal Party Committee and Mayor of Linyi
+/// City"): a name the text left unresolved that is another party's own name is that party
+/// named again.
+pub fn drop_repeated_names(parties: &mut Vec<Participant>, gazetteer: &Gazetteer) {
+    let resolved: Vec<&str> = parties
+        .iter()
+        .filter_map(|party| party.entry.and_then(|id| gazetteer.entry(id)))
+        .map(|place| place.base.as_str())
+        .collect();
+    let repeated: Vec<bool> = parties
+        .iter()
+        .map(|party| {
+            party.entry.is_none()
+                && resolved
+                    .iter()
+                    .any(|base| base.eq_ignore_ascii_case(&party.name))
+        })
+        .collect();
+    let mut flags = repeated.into_iter();
+    parties.retain(|_| !flags.next().unwrap_or(false));
+}
+
 /// Whether `part` lies in `whole` as [`inside`] reads it, or in a place of `whole`'s name that
 /// the text left unresolved ("Taizhou", of two provinces, holding Taixing City of one).
 fn lies_in(part: &Participant, whole: &Participant, gazetteer: &Gazetteer) -> bool {
@@ -552,5 +574,20 @@ mod tests {
         assert!(!one_side_only(&units[..2], gazetteer));
         let across = [units[0].clone(), party(gazetteer, "Benxi")];
         assert!(!one_side_only(&across, gazetteer));
+    }
+
+    #[test]
+    fn a_place_named_again_without_its_title_is_one_party() {
+        let gazetteer = Gazetteer::bundled();
+        let mut parties = vec![
+            Participant {
+                name: "Taixing".to_owned(),
+                entry: None,
+            },
+            party(gazetteer, "Taixing"),
+        ];
+        drop_repeated_names(&mut parties, gazetteer);
+        assert_eq!(parties.len(), 1, "{parties:?}");
+        assert!(parties[0].entry.is_some());
     }
 }

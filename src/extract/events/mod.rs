@@ -228,6 +228,7 @@ pub fn find_events(
                     .participants
                     .retain(|party| party.entry.is_some() || !story.is_organisation(party));
             }
+            assemble::drop_repeated_names(&mut candidate.participants, gazetteer);
             Some(candidate).filter(|candidate| {
                 candidate.participants.len() >= 2
                     && !assemble::one_side_only(&candidate.participants, gazetteer)
