@@ -1569,6 +1569,8 @@ mod tests {
         assert!(bundled_names("福建省伍心养老服务有限公司与协会签约。").is_empty());
         assert!(bundled_names("作为《福建日报》的子报。").is_empty());
         assert!(bundled_names("成都海关与南宁海关签署协议。").is_empty());
+        // A democratic party's branch.
+        assert!(bundled_names("九三学社陕西省委、九三学社河南省委参加座谈会。").is_empty());
         // The same names standing as words are places.
         assert_eq!(bundled_names("北海与白银签署协议。"), ["Beihai", "Baiyin"]);
         assert_eq!(bundled_names("澳门特区与珠海市"), ["Macao", "Zhuhai City"]);
