@@ -175,6 +175,65 @@ pub fn stand_ins(
     }
     found.sort_by_key(|mention| mention.range.start);
     found.dedup_by(|later, earlier| later.range.start < earlier.range.end);
+    let pronouns = pronoun_subjects(text, &found);
+    if !pronouns.is_empty() {
+        found.extend(pronouns);
+        found.sort_by_key(|mention| mention.range.start);
+    }
+    found
+}
+
+/// "He separately met with", "She also signed": a pronoun opening a sentence that acts.
+static ACTING_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?:^|[.!?]\s+|\n\s*)(He|She)(?: \w+){0,2}? (?:met|signed|led|visited|held|attended|inked)(?-u:\b)",
+    )
+});
+
+/// How far back the sentence before a pronoun may start.
+const PRONOUN_LOOK_BACK: usize = 600;
+
+/// "The Chief Executive, Mr C Y Leung, yesterday arrived in Sanya … He separately met with
+/// leaders of Hainan, …": a pronoun opening the next sentence is the official the sentence
+/// before opened with, and stands for the same place.
+fn pronoun_subjects(text: &str, stand_ins: &[PlaceMention]) -> Vec<PlaceMention> {
+    let mut found = Vec::new();
+    for captures in ACTING_PRONOUN.captures_iter(text) {
+        let Some(pronoun) = captures.get(1) else {
+            continue;
+        };
+        let window_start = pronoun.start().saturating_sub(PRONOUN_LOOK_BACK);
+        let before = &text[..pronoun.start()];
+        // The sentence before: from the end of the one before it (or a line break).
+        let body = before.trim_end();
+        let sentence_start = body
+            .get(..body.len().saturating_sub(1))
+            .and_then(|head| head.rfind([' ', '\n']).map(|_| head))
+            .and_then(|head| {
+                head.rfind(". ")
+                    .map(|at| at + 2)
+                    .into_iter()
+                    .chain(head.rfind('\n').map(|at| at + 1))
+                    .max()
+            })
+            .unwrap_or(0)
+            .max(window_start);
+        let opening = text[sentence_start..pronoun.start()].trim_start();
+        let opening_at = pronoun.start() - (text[sentence_start..pronoun.start()].len())
+            + (text[sentence_start..pronoun.start()].len() - opening.len());
+        let subject = stand_ins.iter().find(|mention| {
+            mention.range.start >= opening_at
+                && text
+                    .get(opening_at..mention.range.start)
+                    .is_some_and(|lead| matches!(lead.trim(), "" | "The" | "the"))
+        });
+        if let Some(subject) = subject {
+            found.push(PlaceMention {
+                range: pronoun.range(),
+                ..subject.clone()
+            });
+        }
+    }
     found
 }
 

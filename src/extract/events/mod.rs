@@ -116,6 +116,20 @@ static AGREEMENTS_WITH: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "He separately met with leaders of Hainan, Yunnan and Sichuan": one act with each partner.
+static SEPARATELY_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:separately|respectively|individually)(?: \w+){0,3} with\s+(?:(?:the\s+)?(?:leaders|officials|heads|representatives|delegations|governments)\s+(?:of|from)\s+)?(?:the\s+)?$",
+    )
+});
+
+/// Whether the text before a clause's first partner says it is one partner of several, each
+/// dealt with by the subject ("signed agreements with", "separately met with").
+fn each_partner_after(before: &str) -> bool {
+    let lower = before.to_ascii_lowercase();
+    AGREEMENTS_WITH.is_match(&lower) || SEPARATELY_WITH.is_match(&lower)
+}
+
 /// "静海区…分别与黄骅市、霸州市、青县签署": "each with", one act with each partner listed next.
 /// A province written before its first city ("分别与河北省黄骅市") may stand between.
 static EACH_WITH: LazyLock<Regex> =
@@ -754,6 +768,13 @@ fn read_clause(
     {
         return;
     }
+    // "The populous economic hub has signed agreements with Fujian Province and the Guangxi
+    // Zhuang Autonomous Region": partners each of a subject the clause does not name as a
+    // place are not partners of each other.
+    let first_place = found.iter().find(|party| !party.organisation);
+    if first_place.is_some_and(|first| each_partner_after(&text[clause.start..first.range.start])) {
+        return;
+    }
     let fields = fields_in(clause_text);
     let pairs = paired_lists(text, clause, &found);
     if pairs.len() >= 2 {
@@ -1236,8 +1257,7 @@ fn paired_lists(text: &str, clause: &Range<usize>, parties: &[Party]) -> Vec<Vec
     let places: Vec<&Party> = parties.iter().filter(|party| !party.organisation).collect();
     if let [first, partners @ ..] = places.as_slice()
         && partners.len() >= 2
-        && (AGREEMENTS_WITH
-            .is_match(&text[clause.start..partners[0].range.start].to_ascii_lowercase())
+        && (each_partner_after(&text[clause.start..partners[0].range.start])
             || EACH_WITH.is_match(
                 text.get(first.range.end..partners[0].range.start)
                     .unwrap_or_default(),
@@ -1414,6 +1434,21 @@ mod tests {
             bundled,
         )
         .events;
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn partners_met_or_signed_with_separately_are_each_the_subjects() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "The Chief Executive, Mr C Y Leung, yesterday (November 30) arrived in Sanya to attend the Forum. He separately met with leaders of Hainan, Yunnan and Sichuan this afternoon.\nMr Leung said that Hong Kong has ample space.";
+        let found = extract_text(text, PartialDate::ymd(2012, 12, 1), bundled).events;
+        let pairs: Vec<Vec<&str>> = found.iter().map(parties).collect();
+        for partner in ["Hainan", "Yunnan", "Sichuan"] {
+            assert!(pairs.contains(&vec!["Hong Kong", partner]), "{pairs:?}");
+        }
+        // With the subject not named as a place, the partners are not partners of each other.
+        let text = "The populous economic hub has signed agreements with Fujian Province and the Guangxi Zhuang Autonomous Region on May 4, 2016.";
+        let found = extract_text(text, PartialDate::ymd(2016, 5, 5), bundled).events;
         assert!(found.is_empty(), "{found:?}");
     }
 
