@@ -1453,6 +1453,17 @@ mod tests {
     }
 
     #[test]
+    fn towns_joined_as_partners_are_no_parties_but_a_town_visited_is_its_districts() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "11月13日,合川区双槐镇与华蓥市庆华镇签署合作协议。";
+        let found = extract_text(text, PartialDate::ymd(2024, 11, 14), bundled).events;
+        assert!(found.is_empty(), "{found:?}");
+        let text = "6月25日,永平县党政代表团赴奉贤区柘林镇、海湾镇考察对接东西部协作工作。";
+        let found = extract_text(text, PartialDate::ymd(2024, 6, 27), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
     fn places_signing_with_a_company_are_one_side_of_a_company_deal() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "4月14日,广州高新区、广州开发区、黄埔区与香港新华集团签署全面战略合作框架协议。";

@@ -129,6 +129,13 @@ static OFFICIALS_MET_OF: LazyLock<Regex> = LazyLock::new(|| {
 static PARTNER_TURN: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?i)(?:^|[^,]\s)(?:with|between|among|and|by)\s+(?:the\s+)?$"));
 
+/// "连江县东引乡与苗栗县三义乡", "合川区太和镇、盐井街道": a town, township or subdistrict named
+/// right after its county or district and joined to a partner — the unit that acts, which is no
+/// regional party (LABELLING), and which the place before it only locates. (A town visited,
+/// "赴奉贤区柘林镇考察", is its district's.)
+static TOWN_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^\p{Han}{2}(?:镇|乡|街道)[,，]?[与和同跟、及]"));
+
 /// "enterprises", "companies", "investors" right after a place: the place's businesses.
 static BUSINESSES_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
@@ -231,6 +238,7 @@ pub fn parties(
         if BUSINESSES_AFTER.is_match(after)
             || AFFAIRS_AFTER.is_match(after)
             || ASSOCIATION_AFTER.is_match(after)
+            || (TOWN_AFTER.is_match(after) && !tail(before, 6).contains(['赴', '到', '来']))
         {
             continue;
         }
