@@ -671,7 +671,9 @@ pub fn find_dates(
     let raws = raw_dates(text);
     let anchors = Anchors {
         published,
-        reference: story_date(text, published).or(published),
+        reference: story_date(text, published)
+            .or(published)
+            .or_else(|| explained_day(text, &raws)),
         now: narrative_now(text, &raws, published),
         story_years: story_years(text, &raws),
         stated_days: stated_days(&raws),
@@ -1069,6 +1071,27 @@ struct Anchors {
     stated_days: std::collections::HashMap<(u8, u8), Option<i32>>,
 }
 
+/// "The Chief Executive yesterday (November 30) arrived in Sanya … this afternoon": a relative
+/// day explained in brackets tells the day the story speaks from (December 1, its year unknown
+/// when the text does not give it), which a later "this afternoon" means.
+fn explained_day(text: &str, raws: &[Raw]) -> Option<PartialDate> {
+    relative_phrases(text).iter().find_map(|phrase| {
+        let Some(Relative::Days(offset)) = phrase.relative_to_publication else {
+            return None;
+        };
+        let rest = &text[phrase.range.end..];
+        let inside = rest.trim_start().strip_prefix(['(', '（'])?;
+        let at = text.len() - inside.len();
+        let explained = raws.iter().find(|raw| raw.range.start == at)?;
+        let date = PartialDate {
+            year: explained.year,
+            month: Some(explained.month?),
+            day: Some(explained.day?),
+        };
+        shift_days(date, -offset)
+    })
+}
+
 /// The full date of the dateline opening the story, its year from the page date (the year
 /// before when the day falls after the page's).
 fn story_date(text: &str, published: Option<PartialDate>) -> Option<PartialDate> {
@@ -1194,6 +1217,9 @@ fn resolve(
 /// reference date (a weekday means the latest such day on or before it; a month named alone,
 /// the latest such month).
 fn relative_to(published: PartialDate, relative: Relative) -> Option<PartialDate> {
+    if let Relative::Days(offset) = relative {
+        return shift_days(published, offset);
+    }
     let (year, month) = (published.year?, published.month?);
     match relative {
         Relative::Months(offset) => {
@@ -1213,26 +1239,7 @@ fn relative_to(published: PartialDate, relative: Relative) -> Option<PartialDate
         Relative::MonthOfYear(named) => {
             PartialDate::year_month(if named <= month { year } else { year - 1 }, named)
         }
-        Relative::Days(offset) => {
-            let (mut year, mut month, mut day) = (year, month, i32::from(published.day?) + offset);
-            while day < 1 {
-                (year, month) = if month == 1 {
-                    (year - 1, 12)
-                } else {
-                    (year, month - 1)
-                };
-                day += days_in_month(year, month);
-            }
-            while day > days_in_month(year, month) {
-                day -= days_in_month(year, month);
-                (year, month) = if month == 12 {
-                    (year + 1, 1)
-                } else {
-                    (year, month + 1)
-                };
-            }
-            PartialDate::ymd(year, month, u8::try_from(day).ok()?)
-        }
+        Relative::Days(offset) => shift_days(published, offset),
         Relative::Weekday(weekday) => {
             let day = published.day?;
             let published_weekday = weekday_of(year, month, day);
@@ -1249,6 +1256,40 @@ fn relative_to(published: PartialDate, relative: Relative) -> Option<PartialDate
             }
             PartialDate::ymd(date.0, date.1, u8::try_from(date.2).ok()?)
         }
+    }
+}
+
+/// The day `offset` days from `date`. A date of unknown year moves only where the year cannot
+/// matter (not across the end of February).
+fn shift_days(date: PartialDate, offset: i32) -> Option<PartialDate> {
+    let (month, day) = (date.month?, date.day?);
+    let near_february_end = matches!((month, day), (2, 27..=29) | (3, 1..=2));
+    if date.year.is_none() && (near_february_end || offset.abs() > 2) {
+        return None;
+    }
+    // Any common year stands for an unknown one away from February's end.
+    let (mut year, mut month, mut day) =
+        (date.year.unwrap_or(2001), month, i32::from(day) + offset);
+    while day < 1 {
+        (year, month) = if month == 1 {
+            (year - 1, 12)
+        } else {
+            (year, month - 1)
+        };
+        day += days_in_month(year, month);
+    }
+    while day > days_in_month(year, month) {
+        day -= days_in_month(year, month);
+        (year, month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+    }
+    let day = u8::try_from(day).ok()?;
+    match date.year {
+        Some(_) => PartialDate::ymd(year, month, day),
+        None => PartialDate::month_day(month, day),
     }
 }
 
@@ -1793,6 +1834,23 @@ mod tests {
         );
         assert_eq!(dates("in recent days, they signed", published)[0].0, "2018");
         assert!(dates("Yesterday they signed", None).is_empty());
+    }
+
+    #[test]
+    fn a_relative_day_explained_in_brackets_tells_the_storys_own_day() {
+        let text =
+            "He yesterday (November 30) arrived in Sanya. He met the Governor this afternoon.";
+        let found = dates(text, None);
+        assert_eq!(
+            found.last().map(|d| d.0.as_str()),
+            Some("XXXX-12-01"),
+            "{found:?}"
+        );
+        // Across the end of February an unknown year could make either day: left unresolved.
+        let text =
+            "He yesterday (February 28) arrived in Sanya. He met the Governor this afternoon.";
+        let found = dates(text, None);
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]
