@@ -248,30 +248,48 @@ pub fn find_events(
                     && !assemble::one_side_only(&candidate.participants, gazetteer)
             })
         })
-        .map(|candidate| Event {
-            kind: candidate.kind,
-            participants: candidate
-                .participants
-                .into_iter()
-                .map(|party| by_short_name(party, gazetteer))
-                .collect(),
-            date: candidate.date.map(|(date, _)| date),
-            date_resolution: candidate.date.map(|(_, resolution)| resolution),
-            fields: candidate.fields,
-            evidence: candidate.evidence,
-            confidence: confidence(
+        .map(|candidate| {
+            let reading = Reading {
+                chinese: naming == assemble::Naming::Narrower,
+                dated: candidate.date.is_some(),
+                year_from_context: candidate
+                    .date
+                    .is_some_and(|(_, resolution)| resolution == DateResolution::FromContext),
+                parties: candidate.participants.len(),
+            };
+            event_of(candidate, &reading, gazetteer)
+        })
+        .collect()
+}
+
+/// The event a joined candidate makes.
+fn event_of(candidate: Candidate, reading: &Reading, gazetteer: &Gazetteer) -> Event {
+    Event {
+        kind: candidate.kind,
+        participants: candidate
+            .participants
+            .into_iter()
+            .map(|party| by_short_name(party, gazetteer))
+            .collect(),
+        date: candidate.date.map(|(date, _)| date),
+        date_resolution: candidate.date.map(|(_, resolution)| resolution),
+        fields: candidate.fields,
+        evidence: candidate.evidence,
+        confidence: calibrated(
+            confidence(
                 &candidate.signals,
                 candidate.kind,
                 candidate.reports,
                 candidate.date.is_some(),
             ),
-            sources: EventSources {
-                kind: candidate.kind_from,
-                parties: candidate.parties_from,
-                date: candidate.date_from,
-            },
-        })
-        .collect()
+            reading,
+        ),
+        sources: EventSources {
+            kind: candidate.kind_from,
+            parties: candidate.parties_from,
+            date: candidate.date_from,
+        },
+    }
 }
 
 /// Chinese news dates what happened to the day ("5月7日至9日，…率团赴…考察"): a visit it gives
@@ -1159,9 +1177,9 @@ fn paragraph_date(
         .map(|(_, date, from)| (*date, Some(from.clone())))
 }
 
-/// The confidence of an event from how it was read: the share of events read this way that
-/// were right on the development part of the real pages (`tests/data/real-en/dev`, see
-/// `tools/eval/reliability.py`). Signings and alliances reported in one clause are the surest;
+/// The score of an event from how it was read, which [`calibrated`] turns into a confidence
+/// (first set as the share of events read this way that were right on the first development
+/// part, `tests/data/real-en/dev`). Signings and alliances reported in one clause are the surest;
 /// a visit, a joint act of another kind, parties taken from "the two sides", a date taken from
 /// elsewhere, no date, a clause that reads as background and a company among the parties each
 /// make an event less sure; a second report of it makes it surer.
@@ -1194,6 +1212,42 @@ fn confidence(signals: &Signals, kind: EventKind, reports: usize, dated: bool) -
         score += 0.05;
     }
     score.clamp(0.05, 0.99)
+}
+
+/// What else about an event's reading its confidence is calibrated on.
+#[derive(Clone, Copy)]
+struct Reading {
+    /// Read from a Chinese page.
+    chinese: bool,
+    /// It has a date.
+    dated: bool,
+    /// Its year came from elsewhere in the article.
+    year_from_context: bool,
+    /// How many parties it has.
+    parties: usize,
+}
+
+/// The confidence as the share of such events that are right: [`confidence`]'s score, and the
+/// reading's other traits, through a logistic calibration fitted on the real pages' parts
+/// other than the two held out (1,082 events of 35 parts; `tools/eval/calibrate.py`). Fitted one part left out at a
+/// time, it cut the gap between confidence and share right from 0.11 to 0.03 (expected
+/// calibration error) and ordered right before wrong events more often (AUC 0.63 → 0.67). On
+/// those pages Chinese events are right less often than English ones read the same way, three
+/// parties less often than two or four (a pair with a place named in passing), and a year from
+/// elsewhere in the article less often than a stated one; an undated event less often than a
+/// dated one, but not by as much as the score says.
+fn calibrated(score: f32, reading: &Reading) -> f32 {
+    let score = score.clamp(0.02, 0.98);
+    let logit = 0.118 + 0.703 * (score / (1.0 - score)).ln()
+        - if reading.chinese { 0.733 } else { 0.0 }
+        + if reading.dated { 0.0 } else { 0.443 }
+        - if reading.year_from_context {
+            0.581
+        } else {
+            0.0
+        }
+        - if reading.parties == 3 { 0.754 } else { 0.0 };
+    (1.0 / (1.0 + (-logit).exp())).clamp(0.05, 0.99)
 }
 
 /// The most precise date written in the clause.
@@ -1396,7 +1450,7 @@ static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
 
 #[cfg(test)]
 mod tests {
-    use super::counted_group;
+    use super::{Reading, calibrated, counted_group};
     use crate::extract::extract_text;
     use crate::extract::test_gazetteer::gazetteer;
     use crate::model::{Event, PartialDate};
@@ -1461,6 +1515,33 @@ mod tests {
         let text = "6月25日,永平县党政代表团赴奉贤区柘林镇、海湾镇考察对接东西部协作工作。";
         let found = extract_text(text, PartialDate::ymd(2024, 6, 27), bundled).events;
         assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn confidence_is_calibrated_on_the_reading() {
+        let english = Reading {
+            chinese: false,
+            dated: true,
+            year_from_context: false,
+            parties: 2,
+        };
+        // A higher score stays higher; every confidence stays within its bounds.
+        assert!(calibrated(0.9, &english) > calibrated(0.6, &english));
+        for score in [0.0, 0.5, 1.0] {
+            let confidence = calibrated(score, &english);
+            assert!((0.05..=0.99).contains(&confidence), "{confidence}");
+        }
+        // Read the same way, a Chinese page's event and a three-party event are less sure.
+        let chinese = Reading {
+            chinese: true,
+            ..english
+        };
+        let three = Reading {
+            parties: 3,
+            ..english
+        };
+        assert!(calibrated(0.9, &chinese) < calibrated(0.9, &english));
+        assert!(calibrated(0.9, &three) < calibrated(0.9, &english));
     }
 
     #[test]
