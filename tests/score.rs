@@ -320,6 +320,35 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.93),
         ],
     );
+    // Scored once before round 14's changes and once after its first stage; spent since.
+    assert_real_floors(
+        "heldout-14",
+        &[
+            ("event_f1", 0.6),
+            ("event_recall", 0.6),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.8),
+            ("place_f1", 0.83),
+            ("place_precision", 0.85),
+            ("published_acc", 0.93),
+            ("title_acc", 0.93),
+        ],
+    );
+    // Collected in round 14 once heldout-14 was spent; scored on arrival and at the round's
+    // end; spent since.
+    assert_real_floors(
+        "heldout-15",
+        &[
+            ("event_f1", 0.6),
+            ("event_recall", 0.47),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.6),
+            ("place_f1", 0.88),
+            ("place_precision", 0.88),
+            ("published_acc", 0.93),
+            ("title_acc", 0.93),
+        ],
+    );
     // Scored once before round 13's changes and once after; spent since.
     assert_real_floors(
         "heldout-13",
@@ -488,6 +517,37 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.79),
             ("published_acc", 0.77),
             ("title_acc", 0.95),
+        ],
+    );
+    // Scored once before round 14's changes and once after its first stage; spent since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-12",
+        &[
+            ("event_f1", 0.53),
+            ("event_recall", 0.57),
+            ("participant_f1", 0.9),
+            ("date_exact", 0.64),
+            ("place_f1", 0.78),
+            ("place_precision", 0.82),
+            ("published_acc", 0.85),
+            ("title_acc", 0.88),
+        ],
+    );
+    // Collected in round 14 once heldout-12 was spent; scored on arrival and at the round's
+    // end; spent since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-13",
+        &[
+            ("event_f1", 0.6),
+            ("event_recall", 0.7),
+            ("participant_f1", 0.85),
+            ("date_exact", 0.58),
+            ("place_f1", 0.78),
+            ("place_precision", 0.85),
+            ("published_acc", 0.85),
+            ("title_acc", 0.8),
         ],
     );
     // Scored once before round 13's changes and once after; spent since.
