@@ -84,15 +84,19 @@ pub fn review_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                         Some(Review::Corrected(_)) => "corrected · ",
                         None => "",
                     };
-                    let text = egui::RichText::new(format!(
+                    let line = format!(
                         "{state_text}{:.0} % · {} · {} · {}",
                         event.confidence * 100.0,
                         super::viewer::event_date_text(event),
                         event.kind.label(),
                         parties.join(", ")
-                    ))
-                    .color(theme::kind_colour(ui.visuals(), event.kind));
-                    if ui.selectable_label(current == Some(index), text).clicked() {
+                    );
+                    let text = egui::RichText::new(line.as_str())
+                        .color(theme::kind_colour(ui.visuals(), event.kind));
+                    // Cut at the panel's edge (a long list of parties would run over the next
+                    // panel); the whole line shows on hover.
+                    let row = egui::Button::selectable(current == Some(index), text).truncate();
+                    if ui.add(row).on_hover_text(line).clicked() {
                         commands.push(Command::SelectEvent(Some(index)));
                     }
                 });
