@@ -612,10 +612,10 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Chinese page tools and counters on a short line: "本篇文章351字,读完约1分钟", "阅读:56 次",
 /// "跳转到正文内容", "字体:", "视力保护色", "我来说两句", "【打 印】", "第1页 第2页", "听全文"
-/// (a read-aloud button), "本版导读" (an e-paper's page guide).
+/// (a read-aloud button), "本版导读" (an e-paper's page guide), "增大字体 减小字体".
 static CHINESE_TOOL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^(?:跳转到|跳至|字体\s*[:：]|字号\s*[:：]|分享更多|【\s*打\s*印\s*】|本版导读)|听全文|本篇文章\s*\d+\s*字|文章字数\s*[:：]\s*\d+|文章总数\s*\d+|^(?:关注|收藏|点赞|举报|回复)$|读完约|(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*\d+\s*次?\s*$|\d+\s*(?:次阅读|人阅读|次浏览)|视力保护色|我来说两句|第\s*\d+\s*页\s*第\s*\d+\s*页|打印本页|关闭窗口|【\s*(?:关闭|打印|收藏)\s*】",
+        r"^(?:跳转到|跳至|字体\s*[:：]|字号\s*[:：]|分享更多|【\s*打\s*印\s*】|本版导读)|听全文|本篇文章\s*\d+\s*字|文章字数\s*[:：]\s*\d+|文章总数\s*\d+|^(?:关注|收藏|点赞|举报|回复)$|读完约|(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*\d+\s*次?\s*$|\d+\s*(?:次阅读|人阅读|次浏览)|视力保护色|我来说两句|第\s*\d+\s*页\s*第\s*\d+\s*页|打印本页|关闭窗口|【\s*(?:关闭|打印|收藏)\s*】|增大字体|减小字体",
     )
 });
 
@@ -626,6 +626,10 @@ static CHINESE_DATELINE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static FORUM_NOTICE: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^(?:马上注册|立即注册)|没有账号\s*[?？]?\s*立即注册"));
+
+/// "欢迎访问甘肃经济信息网!", "欢迎来到青海网络广播电视台!": a site greeting its visitors.
+static SITE_GREETING: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^欢迎(?:访问|来到|光临|进入|登录)\p{Han}{2,20}[!！。]?$"));
 
 /// An e-paper's masthead and page furniture: "浙江日报 数字报纸", "国内统一刊号:CN52-0017
 /// 黔东南日报社出版", "00006版:要闻", "第03版", "第一版:要闻".
@@ -704,7 +708,7 @@ fn furniture(text: &str) -> Option<Furniture> {
     }
     // "马上注册,结交更多好友…", "您需要 登录 才可以下载或查看,没有账号?立即注册": a forum's
     // sign-up notice reads as a sentence but is the forum's, not the article's.
-    if chars <= 80 && FORUM_NOTICE.is_match(text) {
+    if chars <= 80 && (FORUM_NOTICE.is_match(text) || SITE_GREETING.is_match(text.trim())) {
         return Some(Furniture::Tool {
             ends_article: false,
         });
@@ -1118,6 +1122,9 @@ mod tests {
             "文章总数1331",
             "关注",
             "马上注册,结交更多好友,享用更多功能,让你轻松玩转社区。",
+            "歡迎訪問甘肅經濟信息網!",
+            "欢迎来到青海网络广播电视台!",
+            "0 收藏 打印 增大字体 减小字体",
         ] {
             assert!(matches!(labels(line)[0].1, Label::Furniture(_)), "{line}");
         }
