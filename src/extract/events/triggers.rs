@@ -168,7 +168,7 @@ static SINCE_CJK: LazyLock<Regex> =
 
 static LOOKS_BACK: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:previously|in the past|since|over the years|in recent years|historically)(?-u:\b)|以来|自从|此前|曾经|近年来|多年来",
+        r"(?-u:\b)(?:previously|in the past|since|to date|over the years|in recent years|historically)(?-u:\b)|以来|自从|此前|曾经|近年来|多年来|迄今",
     )
 });
 
@@ -760,6 +760,11 @@ mod tests {
         assert!(!looks_back(
             "a conference was held, as anhui had a long way to catch up, since it was still starting"
         ));
+        // A tally so far.
+        assert!(looks_back(
+            "to date, wuzhou has signed framework agreements with guangzhou and foshan"
+        ));
+        assert!(looks_back("迄今,两市已签署合作协议12项"));
         // Scheduled, then put off: a plan, not a report.
         let scheduled = "今年的双城论坛原订9月25日于上海举行,但宣布暂缓";
         let found = trigger(scheduled).expect("a forum is named");
