@@ -1545,6 +1545,19 @@ mod tests {
     }
 
     #[test]
+    fn a_city_gone_to_by_its_standard_short_form_is_the_visits_destination() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "9月4日,深圳市党政代表团来穗考察,两市签署深化战略合作框架协议。";
+        let found = extract_text(text, PartialDate::ymd(2019, 9, 5), bundled).events;
+        let pairs: Vec<Vec<&str>> = found.iter().map(parties).collect();
+        assert!(
+            pairs.iter().any(|pair| pair.contains(&"Guangzhou")
+                && pair.iter().any(|p| p.starts_with("Shenzhen"))),
+            "{pairs:?}"
+        );
+    }
+
+    #[test]
     fn places_signing_with_a_company_are_one_side_of_a_company_deal() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "4月14日,广州高新区、广州开发区、黄埔区与香港新华集团签署全面战略合作框架协议。";

@@ -735,6 +735,31 @@ fn abbreviation_parties(context: &Context<'_>, run: &str) -> Option<Vec<Particip
     (parties.len() >= 2).then_some(parties)
 }
 
+/// Cities that go by a character of their old names rather than of their names ("来穗考察":
+/// 穗城, Guangzhou; 榕城 Fuzhou; 蓉城 Chengdu; 甬 Ningbo; 邕 Nanning; 筑 Guiyang; 鹭岛 Xiamen;
+/// 鹏城 Shenzhen) — the standard short forms Chinese news uses.
+const CITY_NICKNAMES: &[(char, &str)] = &[
+    ('穗', "广州市"),
+    ('榕', "福州市"),
+    ('蓉', "成都市"),
+    ('甬', "宁波市"),
+    ('邕', "南宁市"),
+    ('筑', "贵阳市"),
+    ('鹭', "厦门市"),
+    ('鹏', "深圳市"),
+];
+
+/// The city `c` is the standard short form of (see [`CITY_NICKNAMES`]).
+fn city_by_nickname(context: &Context<'_>, c: char) -> Option<EntryId> {
+    let (_, name) = CITY_NICKNAMES.iter().find(|(short, _)| *short == c)?;
+    context
+        .gazetteer
+        .entries()
+        .iter()
+        .find(|entry| entry.level == Level::Prefecture && entry.name_zh == *name)
+        .map(|entry| entry.id)
+}
+
 /// The one place named on the page whose Chinese name begins with `c`.
 fn city_by_first_character(context: &Context<'_>, c: char) -> Option<EntryId> {
     city_whose_name(context, |name| name.starts_with(c))
@@ -791,8 +816,8 @@ static DELEGATION_BEFORE_PLACE: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?-u:\b)delegation (?:from|of) (?:the )?$"));
 
 /// "率团来绍考察", "来深考察交流", "来堰考察": a delegation came to the city the page names
-/// whose name begins (or, for a two-character name, ends) with that character — a party of the
-/// visit.
+/// whose name begins (or, for a two-character name, ends) with that character, or whose
+/// standard short form it is ("来穗考察": Guangzhou) — a party of the visit.
 pub fn abbreviated_destination(
     context: &Context<'_>,
     clause: &Range<usize>,
@@ -809,6 +834,7 @@ pub fn abbreviated_destination(
         .next()?;
     let entry = city_by_first_character(context, c)
         .or_else(|| city_by_last_character(context, c))
+        .or_else(|| city_by_nickname(context, c))
         .and_then(|id| context.gazetteer.entry(id))?;
     Some(Participant {
         name: entry.base.clone(),
