@@ -202,25 +202,22 @@ fn pronoun_subjects(text: &str, stand_ins: &[PlaceMention]) -> Vec<PlaceMention>
         let Some(pronoun) = captures.get(1) else {
             continue;
         };
-        let window_start = pronoun.start().saturating_sub(PRONOUN_LOOK_BACK);
-        let before = &text[..pronoun.start()];
-        // The sentence before: from the end of the one before it (or a line break).
-        let body = before.trim_end();
-        let sentence_start = body
-            .get(..body.len().saturating_sub(1))
-            .and_then(|head| head.rfind([' ', '\n']).map(|_| head))
-            .and_then(|head| {
-                head.rfind(". ")
-                    .map(|at| at + 2)
-                    .into_iter()
-                    .chain(head.rfind('\n').map(|at| at + 1))
-                    .max()
-            })
-            .unwrap_or(0)
-            .max(window_start);
-        let opening = text[sentence_start..pronoun.start()].trim_start();
-        let opening_at = pronoun.start() - (text[sentence_start..pronoun.start()].len())
-            + (text[sentence_start..pronoun.start()].len() - opening.len());
+        let window_start =
+            text.floor_char_boundary(pronoun.start().saturating_sub(PRONOUN_LOOK_BACK));
+        // The sentence before: after the last ". " or line break ahead of its own full stop.
+        let before = text[window_start..pronoun.start()].trim_end();
+        let head = before.strip_suffix(['.', '!', '?']).unwrap_or(before);
+        let sentence_start = window_start
+            + [
+                head.rfind(". ").map(|at| at + 2),
+                head.rfind('\n').map(|at| at + 1),
+            ]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(0);
+        let lead = &text[sentence_start..pronoun.start()];
+        let opening_at = sentence_start + (lead.len() - lead.trim_start().len());
         let subject = stand_ins.iter().find(|mention| {
             mention.range.start >= opening_at
                 && text

@@ -462,17 +462,12 @@ pub fn drop_repeated_names(parties: &mut Vec<Participant>, gazetteer: &Gazetteer
         .filter_map(|party| party.entry.and_then(|id| gazetteer.entry(id)))
         .map(|place| place.base.as_str())
         .collect();
-    let repeated: Vec<bool> = parties
-        .iter()
-        .map(|party| {
-            party.entry.is_none()
-                && resolved
-                    .iter()
-                    .any(|base| base.eq_ignore_ascii_case(&party.name))
-        })
-        .collect();
-    let mut flags = repeated.into_iter();
-    parties.retain(|_| !flags.next().unwrap_or(false));
+    parties.retain(|party| {
+        party.entry.is_some()
+            || !resolved
+                .iter()
+                .any(|base| base.eq_ignore_ascii_case(&party.name))
+    });
 }
 
 /// Whether `part` lies in `whole` as [`inside`] reads it, or in a place of `whole`'s name that

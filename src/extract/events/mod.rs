@@ -1500,6 +1500,9 @@ mod tests {
         for partner in ["Hainan", "Yunnan", "Sichuan"] {
             assert!(pairs.contains(&vec!["Hong Kong", partner]), "{pairs:?}");
         }
+        // Looking back from the pronoun never cuts a character in two.
+        let text = format!("{}。{text}", "粤港合作".repeat(60));
+        extract_text(&text, PartialDate::ymd(2012, 12, 1), bundled);
         // With the subject not named as a place, the partners are not partners of each other.
         let text = "The populous economic hub has signed agreements with Fujian Province and the Guangxi Zhuang Autonomous Region on May 4, 2016.";
         let found = extract_text(text, PartialDate::ymd(2016, 5, 5), bundled).events;

@@ -1265,18 +1265,8 @@ fn tail(text: &str, chars: usize) -> &str {
 
 /// The first of each party, in order ([`same_party`] in one pass with sets of keys, so a
 /// clause listing thousands of places stays linear).
-fn distinct_parties(mut parties: Vec<Party>) -> Vec<Party> {
+fn distinct_parties(parties: Vec<Party>) -> Vec<Party> {
     use std::collections::HashSet;
-    // "Qianxi County … between GZU and Qianxi": a name of several places, one of which the
-    // clause names in full, is that place again.
-    let resolved: HashSet<EntryId> = parties
-        .iter()
-        .filter_map(|party| party.participant.entry)
-        .collect();
-    parties.retain(|party| {
-        party.participant.entry.is_some()
-            || !party.candidates.iter().any(|id| resolved.contains(id))
-    });
     let mut entries: HashSet<EntryId> = HashSet::new();
     let mut names: HashSet<String> = HashSet::new();
     let mut unlinked_names: HashSet<String> = HashSet::new();
