@@ -23,18 +23,21 @@ use crate::model::{DateMention, DateResolution, PartialDate};
 const MONTHS_FULL: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
 
-/// The end of a span of days after a Chinese date: "至9日", "-10日", "至6月2日".
+/// The end of a span of days after a Chinese date: "至9日", "-10日", "至6月2日" (or the
+/// spoken 号: "至9号").
 macro_rules! chinese_span {
     () => {
-        r"(?:\s*(?:至|到|-|—|–|~|～)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)"
+        r"(?:\s*(?:至|到|-|—|–|~|～)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])"
     };
 }
 
 /// A Chinese date's span end, if it has one.
 const CHINESE_SPAN_END: &str = concat!(chinese_span!(), "?");
 
-/// The day of a Chinese date and the span after it; "5月20至22日" leaves out the first 日.
-const CHINESE_DAY_SPAN: &str = concat!("(?:日", chinese_span!(), "?|", chinese_span!(), ")");
+/// The day of a Chinese date and the span after it; "5月20至22日" leaves out the first 日, and
+/// speech writes 号 for it after a month ("6月26号"; a number alone before 号 is a line or a
+/// building, "11号线").
+const CHINESE_DAY_SPAN: &str = concat!("(?:[日号]", chinese_span!(), "?|", chinese_span!(), ")");
 
 /// Digits written as Chinese characters ("二〇二三年二月二十二日").
 const CHINESE_DIGITS: &str = "〇零○一二三四五六七八九";
@@ -1547,6 +1550,10 @@ mod tests {
         // A span of days is dated by its first day, and read as one date.
         assert_eq!(edtf("1月9日至10日,代表团赴珠海市考察。"), ["2023-01-09"]);
         assert_eq!(edtf("2021年4月28日至29日,代表团考察。"), ["2021-04-28"]);
+        // Speech writes 号 for the day after a month; a number alone before 号 is no day.
+        assert_eq!(edtf("1月26号,代表团赴上海市考察。"), ["2023-01-26"]);
+        assert_eq!(edtf("2021年4月28号至29号,代表团考察。"), ["2021-04-28"]);
+        assert!(edtf("代表团乘坐11号线前往安亭。").is_empty());
         assert_eq!(edtf("2021年5月20至22日,代表团考察。"), ["2021-05-20"]);
         // A lone day takes the month last named.
         assert_eq!(

@@ -2617,6 +2617,17 @@ mod tests {
     }
 
     #[test]
+    fn a_signing_told_as_what_went_with_a_pledge_is_an_agreement() {
+        let text = "Officials vowed to boost ties between Hong Kong and Nansha District, signing a digital economy pact at a forum on May 7, 2024.";
+        let found = extract_text(text, None, crate::extract::Gazetteer::bundled()).events;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind.label(), "agreement");
+        let mut names = parties(&found[0]);
+        names.sort_unstable();
+        assert_eq!(names, ["Hong Kong", "Nansha District"]);
+    }
+
+    #[test]
     fn a_joint_act_of_a_group_and_a_signing_event_are_events() {
         let text = "Qingpu District and Wujiang District are partners. Last month, the two districts constructed an industrial cooperation platform in Qingpu.";
         let found = events(text, PartialDate::ymd(2024, 7, 3));
