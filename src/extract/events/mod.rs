@@ -2617,6 +2617,28 @@ mod tests {
     }
 
     #[test]
+    fn a_promotion_held_in_another_place_names_its_venue_not_a_partner() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let published = PartialDate::ymd(2023, 5, 22);
+        for text in [
+            "5月21日下午,日照(上海)“双招双引”推介会在上海中国金融信息中心举行。",
+            "3月22日下午,梅州专场推介会在广州越秀国际会议中心举办。",
+            "3月22日下午,梅州专场推介会在广州市越秀区举办。",
+        ] {
+            let found = extract_text(text, published, bundled).events;
+            assert!(found.is_empty(), "{text}: {found:#?}");
+        }
+        // Two places that meet in a third are still its parties.
+        let found = extract_text(
+            "3月22日下午,梅州市与越秀区在广州举行座谈会。",
+            published,
+            bundled,
+        )
+        .events;
+        assert_eq!(parties(&found[0]), ["Meizhou City", "Yuexiu District"]);
+    }
+
+    #[test]
     fn a_signing_told_as_what_went_with_a_pledge_is_an_agreement() {
         let text = "Officials vowed to boost ties between Hong Kong and Nansha District, signing a digital economy pact at a forum on May 7, 2024.";
         let found = extract_text(text, None, crate::extract::Gazetteer::bundled()).events;

@@ -67,6 +67,30 @@ static BODY_IN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether `inner` lies inside `outer` (a district of a city, a city of a province).
+fn within(gazetteer: &Gazetteer, outer: &PlaceMention, inner: &PlaceMention) -> bool {
+    matches!((outer.entry, inner.entry), (Some(outer), Some(inner)) if gazetteer.contains(outer, inner))
+}
+
+/// Whether `place` stands alone in brackets right after `host` ("日照(上海)", "Rizhao (Shanghai)").
+fn bracketed_after(text: &str, host: &PlaceMention, place: &PlaceMention) -> bool {
+    let opened = text
+        .get(host.range.end..place.range.start)
+        .is_some_and(|gap| matches!(gap.trim(), "(" | "（"));
+    opened
+        && text
+            .get(place.range.end..)
+            .is_some_and(|after| after.trim_start().starts_with([')', '）']))
+}
+
+/// What a host's promotion held in another place is called right after the bracketed place:
+/// "日照(上海)“双招双引”推介会", "安庆(上海)经贸活动", "Linyi (Shenzhen) Investment Fair".
+static BRACKETED_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^[)）]\s*[^。；，,;]{0,16}?(?:推介|招商|经贸|洽谈|说明会|展销|博览|活动周|文化周|旅游周|(?i:promotion|investment|fair|expo|week))",
+    )
+});
+
 /// Whether the words before a place make it the place where something happened.
 fn is_venue(before: &str) -> bool {
     let body_of_place = BODY_IN.captures(before).is_some_and(|body| {
@@ -192,11 +216,24 @@ pub fn parties(
     if kind == EventKind::Meeting && !subject_named {
         object_zone.extend(cooperators(text, trigger.end..clause.end));
     }
+    // The venue just read and the place before this one: "在广州越秀国际会议中心" goes on
+    // naming the venue; "日照(上海)推介会" names a host and, in brackets, where it is held.
+    let mut last_venue: Option<&PlaceMention> = None;
+    let mut previous: Option<&PlaceMention> = None;
     for place in mentions_in(context, clause) {
+        let (venue_before, place_before) = (last_venue.take(), previous.replace(place));
         if is_region(place, context.gazetteer) {
             continue;
         }
         let before = tail(&text[clause.start..place.range.start], 48);
+        let goes_on_naming_the_venue = venue_before.is_some_and(|venue| {
+            venue.range.end == place.range.start && within(context.gazetteer, venue, place)
+        });
+        let bracketed_venue = place_before.is_some_and(|host| {
+            bracketed_after(text, host, place)
+                && !within(context.gazetteer, host, place)
+                && !within(context.gazetteer, place, host)
+        }) && BRACKETED_OCCASION.is_match(&text[place.range.end..clause.end]);
         // "GUIYANG, Aug. 12 (Xinhua) --": a dateline names where the story was filed.
         let dateline = is_dateline(context.text, clause, place);
         let after_trigger = place.range.start >= trigger.end;
@@ -220,7 +257,12 @@ pub fn parties(
             && ["参加", "出席"]
                 .iter()
                 .any(|verb| text[place.range.end..clause.end].starts_with(verb));
-        let venue = (is_venue(before) || gone_to_attend) && !(visited || host_city || both_places);
+        let venue =
+            (is_venue(before) || gone_to_attend || goes_on_naming_the_venue || bracketed_venue)
+                && !(visited || host_city || both_places);
+        if venue {
+            last_venue = Some(place);
+        }
         // "led a delegation to Guangzhou to meet with leading officials of Guangdong
         // Province": the officials met are the hosts, whatever the clause turned to.
         let officials_met = kind == EventKind::Visit
