@@ -56,7 +56,7 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
         (
             Shape::ChineseRelativeYear,
             compiled(&format!(
-                r"(今年|去年|前年|明年)(\d{{1,2}})月(?:(\d{{1,2}})日{CHINESE_SPAN_END})?"
+                r"(今年|去年|前年|明年)(\d{{1,2}})月(?:(\d{{1,2}})[日号]{CHINESE_SPAN_END})?"
             )),
         ),
         (
@@ -75,6 +75,14 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
             Shape::ChineseNumerals,
             compiled(&format!(
                 r"(?:([{CHINESE_DIGITS}]{{4}})年)?([{CHINESE_DIGITS}十]{{1,2}})月([{CHINESE_DIGITS}十]{{1,3}})日"
+            )),
+        ),
+        // "625日至26日", "1025日,": a page that lost the 月 between month and day; read only
+        // where one split makes a date (625: 6月25日; 121 could be 12月1日 or 1月21日: not read).
+        (
+            Shape::ChineseRunTogetherMd,
+            compiled(&format!(
+                r"(?:^|[^\d.])((\d{{3,4}})日{CHINESE_SPAN_END})(?:[，,、：:]|上午|下午|晚|至|到)"
             )),
         ),
         // "7日" alone: a day of the month the text last named.
@@ -290,6 +298,8 @@ enum Shape {
     TranslatedMd,
     ChineseYm,
     ChineseNumerals,
+    /// "625日至26日": 6月25日 with its 月 lost.
+    ChineseRunTogetherMd,
     ChineseDay,
     MonthDayYear,
     DayRangeMonth,
@@ -335,7 +345,7 @@ impl Shape {
             | Self::ChineseMd
             | Self::ChineseYm
             | Self::ChineseNumerals => text.contains('月'),
-            Self::ChineseDay => text.contains('日'),
+            Self::ChineseDay | Self::ChineseRunTogetherMd => text.contains('日'),
             Self::TranslatedMd => text.contains(" month "),
             Self::OrdinalDay => digits
                 .iter()
@@ -348,6 +358,27 @@ impl Shape {
                 .any(|run| run.len() <= 2 && range_follows(&text[run.end..])),
             _ => true,
         }
+    }
+}
+
+/// The month and day of digits that lost the 月 between them, when only one split makes a
+/// date: the day is the last two digits ("625" → June 25, "1025" → October 25), and the
+/// month cannot be the first two ("121" is December 1 or January 21: none).
+fn run_together_month_day(digits: &str) -> Option<(u8, u8)> {
+    let valid = |month: &str, day: &str| {
+        let (month, day) = (month.parse::<u8>().ok()?, day.parse::<u8>().ok()?);
+        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
+    };
+    let split = digits.len().checked_sub(2)?;
+    let (month, day) = digits.split_at(split);
+    let two_digit_day = valid(month, day).filter(|_| !day.starts_with('0'));
+    let one_digit_day = digits
+        .len()
+        .checked_sub(1)
+        .and_then(|at| valid(&digits[..at], &digits[at..]));
+    match (two_digit_day, one_digit_day) {
+        (Some(date), None) => Some(date),
+        _ => None,
     }
 }
 
@@ -747,7 +778,10 @@ fn raw_dates(text: &str) -> Vec<Raw> {
         }
         for (offset, captures) in shape_captures(*shape, pattern, text, &digits) {
             // A lone Chinese day is matched with the character before it, which is not its own.
-            let whole_group = usize::from(*shape == Shape::ChineseDay);
+            let whole_group = usize::from(matches!(
+                shape,
+                Shape::ChineseDay | Shape::ChineseRunTogetherMd
+            ));
             let Some(whole) = captures.get(whole_group) else {
                 continue;
             };
@@ -816,6 +850,15 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                     )
                 }
                 Shape::ChineseDay => raw(None, None, number(2), None),
+                Shape::ChineseRunTogetherMd => {
+                    let Some((month, day)) = captures
+                        .get(2)
+                        .and_then(|digits| run_together_month_day(digits.as_str()))
+                    else {
+                        continue;
+                    };
+                    raw(None, Some(month), Some(i32::from(day)), None)
+                }
                 Shape::MonthDayYear => raw(number(3), month_name(1), number(2), None),
                 Shape::DayMonthYear | Shape::DayRangeMonth => {
                     raw(number(3), month_name(2), number(1), None)
@@ -1146,9 +1189,14 @@ fn resolve(
             return mention(date, DateResolution::Stated);
         };
         let year = year + offset;
-        return match raw.month {
-            Some(month) => mention(PartialDate::year_month(year, month), resolution),
-            None => mention(
+        // "今年5月11日": the day too, not only the month.
+        return match (raw.month, raw.day) {
+            (Some(month), Some(day)) => mention(
+                PartialDate::ymd(year, month, day).or(PartialDate::year_month(year, month)),
+                resolution,
+            ),
+            (Some(month), None) => mention(PartialDate::year_month(year, month), resolution),
+            (None, _) => mention(
                 Some(PartialDate {
                     year: Some(year),
                     month: None,
@@ -1550,6 +1598,17 @@ mod tests {
         // A span of days is dated by its first day, and read as one date.
         assert_eq!(edtf("1月9日至10日,代表团赴珠海市考察。"), ["2023-01-09"]);
         assert_eq!(edtf("2021年4月28日至29日,代表团考察。"), ["2021-04-28"]);
+        // A page that lost the 月 between month and day, where only one reading is a date.
+        assert_eq!(edtf("625日至26日,代表团赴上海市考察。"), ["2022-06-25"]);
+        assert_eq!(edtf("1025日,代表团来秀对接。"), ["2022-10-25"]);
+        assert!(
+            edtf("121日至2日,代表团考察。")
+                .iter()
+                .all(|date| !date.contains("-12-") && !date.contains("-01-21"))
+        );
+        assert!(edtf("投资300日元。").is_empty());
+        assert_eq!(edtf("今年1月23日,代表团到常考察。"), ["2023-01-23"]);
+        assert_eq!(edtf("今年1月23号到26号,代表团到常考察。"), ["2023-01-23"]);
         // Speech writes 号 for the day after a month; a number alone before 号 is no day.
         assert_eq!(edtf("1月26号,代表团赴上海市考察。"), ["2023-01-26"]);
         assert_eq!(edtf("2021年4月28号至29号,代表团考察。"), ["2021-04-28"]);
