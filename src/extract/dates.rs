@@ -614,7 +614,13 @@ fn year_numbers(text: &str, digits: &[Range<usize>]) -> Vec<(Range<usize>, i32)>
             continue;
         }
         let before = start.checked_sub(1).map(|index| bytes[index]);
-        if before.is_some_and(|byte| byte == b'.' || byte == b',') {
+        // "/BeyondPic/2012-9/10/…jpg": a folder of a file's path, not a year of the story.
+        if before.is_some_and(|byte| byte == b'.' || byte == b',' || byte == b'/') {
+            continue;
+        }
+        // "国发〔2016〕62号": the year of a document's number, which the story only cites.
+        if text[..start].ends_with(['〔', '［', '[']) && text[at..].starts_with(['〕', '］', ']'])
+        {
             continue;
         }
         let after_ok = match bytes.get(at) {
@@ -1598,6 +1604,28 @@ mod tests {
         // A span of days is dated by its first day, and read as one date.
         assert_eq!(edtf("1月9日至10日,代表团赴珠海市考察。"), ["2023-01-09"]);
         assert_eq!(edtf("2021年4月28日至29日,代表团考察。"), ["2021-04-28"]);
+        // The year of a cited document's number is no year of the story.
+        assert_eq!(
+            dates(
+                "按照《意见》(国发〔2016〕62号)的要求,2月21日市长率队赴佛山对接。",
+                None
+            )
+            .into_iter()
+            .map(|(date, _)| date)
+            .collect::<Vec<_>>(),
+            ["XXXX-02-21"]
+        );
+        // A year in a file's path is no year of the story.
+        assert_eq!(
+            dates(
+                "![](/Files/Pic/2012-9/10/a.jpg)\n9月10日,两市政府签约。",
+                None
+            )
+            .into_iter()
+            .map(|(date, _)| date)
+            .collect::<Vec<_>>(),
+            ["XXXX-09-10"]
+        );
         // A page that lost the 月 between month and day, where only one reading is a date.
         assert_eq!(edtf("625日至26日,代表团赴上海市考察。"), ["2022-06-25"]);
         assert_eq!(edtf("1025日,代表团来秀对接。"), ["2022-10-25"]);
