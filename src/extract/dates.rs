@@ -382,6 +382,13 @@ fn run_together_month_day(digits: &str) -> Option<(u8, u8)> {
     }
 }
 
+/// "Monday and " / "Sunday to ": the first day of a span just before another weekday.
+static SECOND_WEEKDAY_OF_A_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*(?:and|to|through|till|until|-|–)\s*(?:on\s+)?$",
+    )
+});
+
 /// The ordinal ending that opens `rest` ("th" of "29th").
 fn ordinal_suffix(rest: &str) -> Option<&str> {
     let ending = rest.get(..2)?;
@@ -899,6 +906,10 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                 Shape::Weekday => {
                     // "Thursday, 8 March 2019" is a full date, read by its own pattern.
                     if captures.get(2).is_some() && text[range.end..].starts_with(',') {
+                        continue;
+                    }
+                    // "visited Shaanxi Monday and Tuesday": a span of days, dated by its first.
+                    if SECOND_WEEKDAY_OF_A_SPAN.is_match(&text[..range.start]) {
                         continue;
                     }
                     let name = captures
@@ -1751,6 +1762,13 @@ mod tests {
             dates("on Sunday they met", PartialDate::ymd(2021, 3, 2))[0].0,
             "2021-02-28"
         );
+        // A span of two weekdays is dated by its first.
+        let span = dates(
+            "The delegation visited Shaanxi Monday and Tuesday.",
+            PartialDate::ymd(2017, 12, 6),
+        );
+        assert_eq!(span.len(), 1, "{span:?}");
+        assert_eq!(span[0].0, "2017-12-04");
     }
 
     #[test]
