@@ -1263,6 +1263,7 @@ fn best_date(
         .filter(|mention| mention.range.end <= clause.end)
         .filter(|mention| !dates_a_statement(&text[clause.start..mention.range.start]))
         .filter(|mention| !inside_a_title(&text[clause.start..mention.range.start]))
+        .filter(|mention| !dates_the_occasion_marked(&text[clause.start..mention.range.start]))
         .max_by_key(|mention| {
             (
                 mention.date.day.is_some(),
@@ -1274,6 +1275,19 @@ fn best_date(
         })
         .map(|mention| (mention.date, mention.resolution))
 }
+
+/// "met … to mark the 100-day countdown to the launch of customs operations on Dec. 18": a
+/// date after what the act marks or prepares for is that occasion's, not the act's.
+fn dates_the_occasion_marked(before: &str) -> bool {
+    let start = before.char_indices().rev().nth(160).map_or(0, |(at, _)| at);
+    OCCASION_MARKED.is_match(&before[start..])
+}
+
+static OCCASION_MARKED: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)(?-u:\b)(?:to mark|to celebrate|countdown to|ahead of|in the run-up to|in preparation for)(?-u:\b)[^,;。，；]*$",
+    )
+});
 
 /// "签订《2025年开展携手兴乡村合作协议书》": whether a date stands inside a document's title
 /// (a 《 before it not yet closed), which names the document's year, not the day of the act.
@@ -2614,6 +2628,16 @@ mod tests {
         let mut names = parties(&found[0]);
         names.sort_unstable();
         assert_eq!(names, ["Jiangsu", "Shanghai", "Sichuan", "Zhejiang"]);
+    }
+
+    #[test]
+    fn a_date_of_what_a_meeting_marks_is_not_the_meeting_s() {
+        let text = "HONG KONG, Sept. 9 (Xinhua) -- John Lee, chief executive of the Hong Kong Special Administrative Region (HKSAR), expressed hopes on Tuesday that Hong Kong and Hainan can work together.\nLee made these remarks during a meeting with Feng Fei, secretary of the Communist Party of China Hainan Provincial Committee, as they discussed strengthening ties between Hong Kong and Hainan to mark the 100-day countdown to the launch of customs operations across the island province on Dec. 18.\nThis year marks a milestone for the port.\nLee noted that the two governments signed a memorandum of cooperation in March, covering five areas.";
+        let found = extract_text(text, None, crate::extract::Gazetteer::bundled()).events;
+        assert!(!found.is_empty());
+        for event in &found {
+            assert_ne!(event.date.map(|d| d.edtf()).as_deref(), Some("XXXX-12-18"));
+        }
     }
 
     #[test]
