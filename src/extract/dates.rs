@@ -1288,6 +1288,17 @@ fn relative_to(published: PartialDate, relative: Relative) -> Option<PartialDate
     if let Relative::Days(offset) = relative {
         return shift_days(published, offset);
     }
+    // "SANYA, September 21 … on Friday" with no year known: the weekday cannot be placed, but
+    // a week back from the 7th or later stays in the month.
+    if let (Relative::Weekday(_), None, Some(month), Some(day)) =
+        (relative, published.year, published.month, published.day)
+    {
+        return (day >= 7).then_some(PartialDate {
+            year: None,
+            month: Some(month),
+            day: None,
+        });
+    }
     let (year, month) = (published.year?, published.month?);
     match relative {
         Relative::Months(offset) => {
@@ -1761,6 +1772,15 @@ mod tests {
         assert_eq!(
             dates("on Sunday they met", PartialDate::ymd(2021, 3, 2))[0].0,
             "2021-02-28"
+        );
+        // A weekday under a date without a year: only its month is known.
+        assert_eq!(
+            dates(
+                "on Friday they met",
+                Some(PartialDate::month_day(9, 21).unwrap())
+            )[0]
+            .0,
+            "XXXX-09"
         );
         // A span of two weekdays is dated by its first.
         let span = dates(
