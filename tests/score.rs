@@ -334,6 +334,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.93),
         ],
     );
+    // Collected at the start of round 15; scored on arrival and at the round's end; spent
+    // since.
+    assert_real_floors(
+        "heldout-16",
+        &[
+            ("event_f1", 0.5),
+            ("event_recall", 0.4),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.6),
+            ("place_f1", 0.85),
+            ("place_precision", 0.84),
+            ("published_acc", 0.93),
+            ("title_acc", 0.93),
+        ],
+    );
     // Collected in round 14 once heldout-14 was spent; scored on arrival and at the round's
     // end; spent since.
     assert_real_floors(
@@ -531,6 +546,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_f1", 0.78),
             ("place_precision", 0.82),
             ("published_acc", 0.85),
+            ("title_acc", 0.88),
+        ],
+    );
+    // Collected at the start of round 15; scored on arrival and at the round's end; spent
+    // since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-14",
+        &[
+            ("event_f1", 0.53),
+            ("event_recall", 0.65),
+            ("participant_f1", 0.9),
+            ("date_exact", 0.6),
+            ("place_f1", 0.8),
+            ("place_precision", 0.85),
+            ("published_acc", 0.88),
             ("title_acc", 0.88),
         ],
     );
