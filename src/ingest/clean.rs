@@ -638,7 +638,7 @@ fn read_meta(
 
 static LOCATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)^(?:your (?:present |current )?(?:location|position)|current (?:location|position)|您当前的位置|您现在的位置|当前位置)\s*[:：]",
+        r"(?i)^(?:your (?:present |current )?(?:location|position)|current (?:location|position)|(?:您|你)的?(?:当前|现在|所在)?的?位置|当前的?位置|所在的?位置|当前所在)\s*[:：]",
     )
 });
 
@@ -1057,6 +1057,13 @@ mod tests {
                 false
             ),
             "Courts from Beijing, Tianjin, Hebei Hold Joint Conference"
+        );
+        assert_eq!(
+            title_text(
+                "当前所在:首页 >法制时评> 以更高站位推动协作 两区联席会议举行",
+                false
+            ),
+            "以更高站位推动协作 两区联席会议举行"
         );
         let short = |text: &'static str| Line {
             range: 0..text.len(),

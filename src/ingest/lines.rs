@@ -590,7 +590,7 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BREADCRUMB_START: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)^(?:your (?:current )?location|you are here|(?:the )?current (?:location|position)|location\s*[:：]|position\s*[:：]|(?:您|你)的?(?:当前|现在|所在)?的?位置|当前的?位置|所在的?位置)",
+        r"(?i)^(?:your (?:current )?location|you are here|(?:the )?current (?:location|position)|location\s*[:：]|position\s*[:：]|(?:您|你)的?(?:当前|现在|所在)?的?位置|当前的?位置|所在的?位置|当前所在\s*[:：])",
     )
 });
 /// "Home> Updates", "Home >Economic Accomplishments", ">> News", "» Business", "1. Home":
@@ -962,6 +962,7 @@ mod tests {
             "Home > News > News",
             "人民网>>旅游",
             "您当前的位置:首页>投资发展>招商信息",
+            "当前所在:首页 >法制时评> 两区签署协议",
         ] {
             assert_eq!(furniture_of(line), Some(Furniture::Breadcrumb), "{line}");
         }
