@@ -167,7 +167,33 @@ pub fn label(text: &str) -> Vec<Line<'_>> {
     }
     mark_menu_runs(&mut lines);
     mark_names_after_bylines(&mut lines);
+    mark_author_widgets(&mut lines);
     lines
+}
+
+/// " Hu Min" / "Hu Min" / "13:58 UTC+8, 2021-09-27": an author's name printed twice in a row
+/// (a photo's caption and the name) right above the time stamp is a byline, however often the
+/// widget recurs on the page — not a headline repeated in the `<title>`.
+fn mark_author_widgets(lines: &mut [Line<'_>]) {
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].label != Label::Blank)
+        .collect();
+    for window in content.windows(3) {
+        let [first, second, third] = [window[0], window[1], window[2]];
+        let name = lines[first].text.trim();
+        let widget = matches!(lines[first].label, Label::Short)
+            && lines[second].text.trim() == name
+            && meta::is_names_only(name)
+            && matches!(&lines[third].label, Label::Meta(meta) if meta.date.is_some());
+        if widget {
+            for index in [first, second] {
+                lines[index].label = Label::Meta(Meta {
+                    names_only: true,
+                    ..Meta::default()
+                });
+            }
+        }
+    }
 }
 
 /// "□ Nanjing Daily/Zijinshan News Reporter" then "Zha Jinzhong Zhu Yini": short lines of
@@ -946,6 +972,19 @@ mod tests {
             credit_date("By the end of May 3, 2017, the two cities signed."),
             None
         );
+    }
+
+    #[test]
+    fn an_author_s_name_printed_twice_over_the_time_is_a_credit() {
+        let text = "Alliance formed to boost joint development\n\n Hu Min\nHu Min\n  13:58 UTC+8, 2021-09-27       0\nCities have inked a partnership agreement.";
+        let found = labels(text);
+        for (line, label) in &found[1..3] {
+            assert!(
+                matches!(label, Label::Meta(meta) if meta.is_credit()),
+                "{line}: {label:?}"
+            );
+        }
+        assert_eq!(found[0].1, Label::Short);
     }
 
     #[test]
