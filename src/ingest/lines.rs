@@ -924,7 +924,31 @@ pub fn is_prose(text: &str) -> bool {
     // A Chinese paragraph cut off or ending in a link ("…的金名片。浙江结对四川68个县开启新一轮
     // 东西部协作>>") still holds sentences.
     let chinese_sentences = text.matches('。').count() >= 2 && cjk_count(text) >= 60;
-    (ends_sentence && (word_count(text) >= 8 || cjk_count(text) >= 15)) || chinese_sentences
+    (ends_sentence
+        && (word_count(text) >= 8 || cjk_count(text) >= 15)
+        && !is_title_case_question(text))
+        || chinese_sentences
+}
+
+/// "How to Craft the Grand Narrative of Integration from a Distant View?": one question in
+/// title case is a headline, not a sentence of the story.
+fn is_title_case_question(text: &str) -> bool {
+    let text = text.trim();
+    if !text.ends_with(['?', '!']) || text.contains(". ") || word_count(text) > 30 {
+        return false;
+    }
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|word| word.len() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|word| {
+            word.trim_start_matches(['‘', '“', '\'', '"'])
+                .starts_with(|c: char| c.is_uppercase())
+        })
+        .count();
+    long.len() >= 4 && capitalised * 5 >= long.len() * 4
 }
 
 /// Words separated by whitespace.
@@ -972,6 +996,16 @@ mod tests {
             credit_date("By the end of May 3, 2017, the two cities signed."),
             None
         );
+    }
+
+    #[test]
+    fn a_question_in_title_case_is_a_headline_and_a_question_in_prose_is_prose() {
+        assert!(!is_prose(
+            "How to Craft the Grand Narrative of Integration from a Distant View?"
+        ));
+        assert!(is_prose(
+            "What does the agreement mean for the two cities and their people now?"
+        ));
     }
 
     #[test]
