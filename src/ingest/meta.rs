@@ -321,7 +321,7 @@ pub fn labelled_date(line: &str) -> Option<PartialDate> {
         return None;
     }
     if DATE_LABEL_AT_START.is_match(line) || DATE_LABEL_AFTER_BAR.is_match(line) {
-        return find_full_date(line);
+        return find_full_date(line).or_else(|| month_and_day_run_together(line));
     }
     // "Category:Group News         Release Time:2019-09-18         Number of Browse:0": fields
     // set apart by wide gaps, one of them the date.
@@ -339,6 +339,20 @@ pub fn labelled_date(line: &str) -> Option<PartialDate> {
     }
     None
 }
+
+/// "updated on :0913, 2023": a labelled date with its month and day run together before the
+/// year (read only after a date label, where four digits and a year can be nothing else).
+fn month_and_day_run_together(line: &str) -> Option<PartialDate> {
+    let found = MONTH_DAY_RUN_TOGETHER.captures(line)?;
+    PartialDate::ymd(
+        found[3].parse().ok()?,
+        found[1].parse().ok()?,
+        found[2].parse().ok()?,
+    )
+}
+
+static MONTH_DAY_RUN_TOGETHER: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?:^|[^\d])(\d{2})(\d{2}),\s*(\d{4})(?:[^\d]|$)"));
 
 /// The outlet named after a "Source:" label, stopping at the next label ("Editor: …").
 pub fn labelled_source(line: &str) -> Option<String> {
@@ -496,6 +510,8 @@ mod tests {
                 day: None
             })
         );
+        assert_eq!(labelled_date("updated on :0913, 2023"), ymd(2023, 9, 13));
+        assert_eq!(labelled_date("updated on :1399, 2023"), None);
         assert_eq!(
             labelled_date("Hangzhou News   2021-05-14 15:43   Source:Hangzhou Daily"),
             ymd(2021, 5, 14)
