@@ -78,11 +78,12 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
             )),
         ),
         // "625日至26日", "1025日,": a page that lost the 月 between month and day; read only
-        // where one split makes a date (625: 6月25日; 121 could be 12月1日 or 1月21日: not read).
+        // at the head of a clause (not "连续120日", a count of days) and where one split makes
+        // a date (625: 6月25日; 121 could be 12月1日 or 1月21日: not read).
         (
             Shape::ChineseRunTogetherMd,
             compiled(&format!(
-                r"(?:^|[^\d.])((\d{{3,4}})日{CHINESE_SPAN_END})(?:[，,、：:]|上午|下午|晚|至|到)"
+                r"(?:^|[\n，,。；;\s)）])(([0-9]{{3,4}})日{CHINESE_SPAN_END})(?:[，,、：:]|上午|下午|晚|至|到)"
             )),
         ),
         // "7日" alone: a day of the month the text last named.
@@ -365,6 +366,10 @@ impl Shape {
 /// date: the day is the last two digits ("625" → June 25, "1025" → October 25), and the
 /// month cannot be the first two ("121" is December 1 or January 21: none).
 fn run_together_month_day(digits: &str) -> Option<(u8, u8)> {
+    // Byte offsets below are character offsets only for ASCII digits.
+    if !digits.is_ascii() {
+        return None;
+    }
     let valid = |month: &str, day: &str| {
         let (month, day) = (month.parse::<u8>().ok()?, day.parse::<u8>().ok()?);
         ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
@@ -385,7 +390,7 @@ fn run_together_month_day(digits: &str) -> Option<(u8, u8)> {
 /// "Monday and " / "Sunday to ": the first day of a span just before another weekday.
 static SECOND_WEEKDAY_OF_A_SPAN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*(?:and|to|through|till|until|-|–)\s*(?:on\s+)?$",
+        r"(?i)(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*(?:and|to|through|till|until|-|–)\s*$",
     )
 });
 
@@ -622,7 +627,8 @@ fn year_numbers(text: &str, digits: &[Range<usize>]) -> Vec<(Range<usize>, i32)>
         }
         let before = start.checked_sub(1).map(|index| bytes[index]);
         // "/BeyondPic/2012-9/10/…jpg": a folder of a file's path, not a year of the story.
-        if before.is_some_and(|byte| byte == b'.' || byte == b',' || byte == b'/') {
+        let in_a_path = before == Some(b'/') && matches!(bytes.get(at), Some(b'-' | b'/'));
+        if before.is_some_and(|byte| byte == b'.' || byte == b',') || in_a_path {
             continue;
         }
         // "国发〔2016〕62号": the year of a document's number, which the story only cites.
@@ -908,8 +914,11 @@ fn raw_dates(text: &str) -> Vec<Raw> {
                     if captures.get(2).is_some() && text[range.end..].starts_with(',') {
                         continue;
                     }
-                    // "visited Shaanxi Monday and Tuesday": a span of days, dated by its first.
-                    if SECOND_WEEKDAY_OF_A_SPAN.is_match(&text[..range.start]) {
+                    // "visited Shaanxi Monday and Tuesday": a span of days, dated by its first
+                    // ("arrived on Monday and on Tuesday signed" tells two days).
+                    if captures.get(2).is_some()
+                        && SECOND_WEEKDAY_OF_A_SPAN.is_match(&text[..range.start])
+                    {
                         continue;
                     }
                     let name = captures
@@ -1657,6 +1666,8 @@ mod tests {
                 .all(|date| !date.contains("-12-") && !date.contains("-01-21"))
         );
         assert!(edtf("投资300日元。").is_empty());
+        assert!(edtf("项目连续120日,运行平稳。").is_empty());
+        assert!(edtf("活动满１２０日，").is_empty());
         assert_eq!(edtf("今年1月23日,代表团到常考察。"), ["2023-01-23"]);
         assert_eq!(edtf("今年1月23号到26号,代表团到常考察。"), ["2023-01-23"]);
         // Speech writes 号 for the day after a month; a number alone before 号 is no day.
@@ -1789,6 +1800,11 @@ mod tests {
         );
         assert_eq!(span.len(), 1, "{span:?}");
         assert_eq!(span[0].0, "2017-12-04");
+        let two_days = dates(
+            "The delegation arrived on Monday and on Tuesday signed the pact.",
+            PartialDate::ymd(2017, 12, 6),
+        );
+        assert_eq!(two_days.len(), 2, "{two_days:?}");
     }
 
     #[test]

@@ -184,6 +184,7 @@ fn mark_author_widgets(lines: &mut [Line<'_>]) {
         let widget = matches!(lines[first].label, Label::Short)
             && lines[second].text.trim() == name
             && meta::is_names_only(name)
+            && (2..=3).contains(&word_count(name))
             && matches!(&lines[third].label, Label::Meta(meta) if meta.date.is_some());
         if widget {
             for index in [first, second] {
@@ -934,7 +935,7 @@ pub fn is_prose(text: &str) -> bool {
 /// title case is a headline, not a sentence of the story.
 fn is_title_case_question(text: &str) -> bool {
     let text = text.trim();
-    if !text.ends_with(['?', '!']) || text.contains(". ") || word_count(text) > 30 {
+    if !text.ends_with('?') || text.contains(". ") || word_count(text) > 30 {
         return false;
     }
     let long: Vec<&str> = text

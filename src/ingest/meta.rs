@@ -341,7 +341,7 @@ pub fn labelled_date(line: &str) -> Option<PartialDate> {
 }
 
 /// "updated on :0913, 2023": a labelled date with its month and day run together before the
-/// year (read only after a date label, where four digits and a year can be nothing else).
+/// year, read only right after the label and month first (as the sites that write it do).
 fn month_and_day_run_together(line: &str) -> Option<PartialDate> {
     let found = MONTH_DAY_RUN_TOGETHER.captures(line)?;
     PartialDate::ymd(
@@ -351,8 +351,11 @@ fn month_and_day_run_together(line: &str) -> Option<PartialDate> {
     )
 }
 
-static MONTH_DAY_RUN_TOGETHER: LazyLock<Regex> =
-    LazyLock::new(|| compiled(r"(?:^|[^\d])(\d{2})(\d{2}),\s*(\d{4})(?:[^\d]|$)"));
+static MONTH_DAY_RUN_TOGETHER: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"(?i)^\s*{DATE_LABEL}\s*[:：]\s*([0-9]{{2}})([0-9]{{2}}),\s*([0-9]{{4}})(?:[^0-9]|$)"
+    ))
+});
 
 /// The outlet named after a "Source:" label, stopping at the next label ("Editor: …").
 pub fn labelled_source(line: &str) -> Option<String> {

@@ -1285,7 +1285,7 @@ fn dates_the_occasion_marked(before: &str) -> bool {
 
 static OCCASION_MARKED: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)(?-u:\b)(?:to mark|to celebrate|countdown to|ahead of|in the run-up to|in preparation for)(?-u:\b)[^,;。，；]*$",
+        r"(?i)(?-u:\b)(?:to mark|to celebrate|countdown to|ahead of (?:the|a|an|its|their)|in the run-up to|in preparation for)(?-u:\b)[^,;。，；]*$",
     )
 });
 

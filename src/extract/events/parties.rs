@@ -87,7 +87,7 @@ fn bracketed_after(text: &str, host: &PlaceMention, place: &PlaceMention) -> boo
 /// "日照(上海)“双招双引”推介会", "安庆(上海)经贸活动", "Linyi (Shenzhen) Investment Fair".
 static BRACKETED_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^[)）]\s*[^。；，,;]{0,16}?(?:推介|招商|经贸|洽谈|说明会|展销|博览|活动周|文化周|旅游周|(?i:promotion|investment|fair|expo|week))",
+        r"^[)）]\s*[^。；，,;]{0,16}?(?:推介|招商|经贸|洽谈|说明会|展销|博览|活动周|文化周|旅游周|(?i:(?-u:\b)(?:promotion|investment|fair|expo|week)(?-u:\b)))",
     )
 });
 

@@ -24,7 +24,7 @@ pub struct Trigger {
 
 static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:signed|countersigned|inked|concluded|entered into|, signing (?:a|an|the|two|three|several) (?:[0-9A-Za-z_-]+ ){0,5}(?:agreements?|pacts?|memorand(?:um|a|ums)|mous?|deals?|accords?)|reached an? (?:[0-9A-Za-z_]+ ){0,3}(?:agreement|consensus|framework)|(?:agreement|consensus|framework|deal|pact) (?:was|were) reached|sign up to|signed up to|held an? (?:[0-9A-Za-z_-]+ ){0,3}signing (?:event|ceremony)|(?:issued|published|released) (?:a |an |the )?(?:joint )?(?:[0-9A-Za-z_-]+ ){0,3}?declaration|declaration[”\x22]? (?:was|were) (?:jointly )?(?:issued|published|released|signed))(?-u:\b)",
+        r"(?-u:\b)(?:signed|countersigned|inked|concluded|entered into|reached an? (?:[0-9A-Za-z_]+ ){0,3}(?:agreement|consensus|framework)|(?:agreement|consensus|framework|deal|pact) (?:was|were) reached|sign up to|signed up to|held an? (?:[0-9A-Za-z_-]+ ){0,3}signing (?:event|ceremony)|(?:issued|published|released) (?:a |an |the )?(?:joint )?(?:[0-9A-Za-z_-]+ ){0,3}?declaration|declaration[”\x22]? (?:was|were) (?:jointly )?(?:issued|published|released|signed))(?-u:\b)|, signing (?:a|an|the|two|three|several) (?:[0-9A-Za-z_-]+ ){0,5}(?:agreements?|pacts?|memorand(?:um|a|ums)|mous?|deals?|accords?)(?-u:\b)",
     )
 });
 /// "witnessed the signing of", "the signing ceremony": a signing named, not told — the verb
