@@ -1635,28 +1635,24 @@ mod tests {
         // A span of days is dated by its first day, and read as one date.
         assert_eq!(edtf("1月9日至10日,代表团赴珠海市考察。"), ["2023-01-09"]);
         assert_eq!(edtf("2021年4月28日至29日,代表团考察。"), ["2021-04-28"]);
-        // The year of a cited document's number is no year of the story.
-        assert_eq!(
-            dates(
+        // The year of a cited document's number, or a folder's in a file's path, is no year of
+        // the story.
+        for (text, expected) in [
+            (
                 "按照《意见》(国发〔2016〕62号)的要求,2月21日市长率队赴佛山对接。",
-                None
-            )
-            .into_iter()
-            .map(|(date, _)| date)
-            .collect::<Vec<_>>(),
-            ["XXXX-02-21"]
-        );
-        // A year in a file's path is no year of the story.
-        assert_eq!(
-            dates(
+                "XXXX-02-21",
+            ),
+            (
                 "![](/Files/Pic/2012-9/10/a.jpg)\n9月10日,两市政府签约。",
-                None
-            )
-            .into_iter()
-            .map(|(date, _)| date)
-            .collect::<Vec<_>>(),
-            ["XXXX-09-10"]
-        );
+                "XXXX-09-10",
+            ),
+        ] {
+            let found: Vec<String> = dates(text, None)
+                .into_iter()
+                .map(|(date, _)| date)
+                .collect();
+            assert_eq!(found, [expected], "{text}");
+        }
         // A page that lost the 月 between month and day, where only one reading is a date.
         assert_eq!(edtf("625日至26日,代表团赴上海市考察。"), ["2022-06-25"]);
         assert_eq!(edtf("1025日,代表团来秀对接。"), ["2022-10-25"]);
