@@ -59,6 +59,44 @@ impl Default for IngestOptions {
     }
 }
 
+/// Whether a text file is markup: it opens with a page or paragraph tag and closes at least two
+/// elements (a story quoting "<b>" once is still text).
+fn holds_markup(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let opens = [
+        "<!doctype",
+        "<html",
+        "<p",
+        "<div",
+        "<section",
+        "<article",
+        "<body",
+    ]
+    .iter()
+    .any(|tag| {
+        head.strip_prefix(tag)
+            .is_some_and(|rest| rest.starts_with([' ', '>', '\n']) || tag.starts_with("<!"))
+    });
+    opens
+        && [
+            "</p>",
+            "</div>",
+            "</section>",
+            "</article>",
+            "</body>",
+            "</html>",
+        ]
+        .iter()
+        .map(|tag| text.matches(tag).take(2).count())
+        .sum::<usize>()
+            >= 2
+}
+
 /// Turns one file's bytes into a document: decode, convert HTML, clean, read metadata.
 ///
 /// A pure function of the bytes and the format; the path only names the result.
@@ -84,6 +122,11 @@ pub fn read_document(bytes: &[u8], format: Format, path: DocPath) -> Result<Docu
             encoding: decoded.encoding,
         });
     }
+    // A text file that holds a page's markup ("<p class=…>…</p><p>…") is read as the page.
+    let format = match format {
+        Format::Text if holds_markup(&decoded.text) => Format::Html,
+        other => other,
+    };
     let (original, html) = match format {
         Format::Html => {
             let html = html_to_text(&decoded.text);
@@ -152,4 +195,29 @@ fn join_paragraphs(
         });
     }
     (body, segments)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_file_of_markup_is_read_as_the_page_and_a_story_quoting_a_tag_is_not() {
+        let page = "<p class=\"ql-block\">深港合作迈上新台阶</p><p class=\"ql-block\"><br></p><p>3月5日,深圳与香港签署合作协议。</p>";
+        assert!(holds_markup(page));
+        let path = DocPath {
+            source: crate::model::SourceId(0),
+            path: std::path::PathBuf::from("a.txt"),
+            relative: "a.txt".to_owned(),
+        };
+        let document = read_document(page.as_bytes(), Format::Text, path);
+        let body = document.map(|document| document.body).unwrap_or_default();
+        assert!(!body.contains("<p"), "{body}");
+        assert!(!holds_markup(
+            "The <p> tag opens a paragraph.</p> So does </p> this."
+        ));
+        assert!(!holds_markup(
+            "Nanjing and Suzhou signed an agreement on May 7."
+        ));
+    }
 }
