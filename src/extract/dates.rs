@@ -363,8 +363,9 @@ impl Shape {
 }
 
 /// The month and day of digits that lost the 月 between them, when only one split makes a
-/// date: the day is the last two digits ("625" → June 25, "1025" → October 25), and the
-/// month cannot be the first two ("121" is December 1 or January 21: none).
+/// date: the day is the last two digits, not starting with 0 ("625" → June 25, "1025" →
+/// October 25), and the month cannot be the first two ("121" is December 1 or January 21:
+/// none).
 fn run_together_month_day(digits: &str) -> Option<(u8, u8)> {
     // Byte offsets below are character offsets only for ASCII digits.
     if !digits.is_ascii() {

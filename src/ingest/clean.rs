@@ -637,9 +637,10 @@ fn read_meta(
 }
 
 static LOCATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(
-        r"(?i)^(?:your (?:present |current )?(?:location|position)|current (?:location|position)|(?:您|你)的?(?:当前|现在|所在)?的?位置|当前的?位置|所在的?位置|当前所在)\s*[:：]",
-    )
+    compiled(&format!(
+        r"(?i)^(?:your (?:present |current )?(?:location|position)|current (?:location|position)|{}|当前所在)\s*[:：]",
+        lines::CHINESE_LOCATION_WORDS
+    ))
 });
 
 static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {

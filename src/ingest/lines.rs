@@ -615,10 +615,14 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?:[a-z0-9-]+\.)+(?:com|net|org|cn|gov|edu|info|io|news|tv)(?:\.cn)?(?-u:\b)",
     )
 });
+/// "您当前的位置", "当前位置", "所在位置": the words a Chinese site puts before its trail.
+pub const CHINESE_LOCATION_WORDS: &str =
+    "(?:您|你)的?(?:当前|现在|所在)?的?位置|当前的?位置|所在的?位置";
+
 static BREADCRUMB_START: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(
-        r"(?i)^(?:your (?:current )?location|you are here|(?:the )?current (?:location|position)|location\s*[:：]|position\s*[:：]|(?:您|你)的?(?:当前|现在|所在)?的?位置|当前的?位置|所在的?位置|当前所在\s*[:：])",
-    )
+    compiled(&format!(
+        r"(?i)^(?:your (?:current )?location|you are here|(?:the )?current (?:location|position)|location\s*[:：]|position\s*[:：]|{CHINESE_LOCATION_WORDS}|当前所在\s*[:：])"
+    ))
 });
 /// "Home> Updates", "Home >Economic Accomplishments", ">> News", "» Business", "1. Home":
 /// a path from the site's home page.

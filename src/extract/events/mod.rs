@@ -1473,6 +1473,11 @@ mod tests {
         extract_text(text, published, &gazetteer()).events
     }
 
+    /// The events of `text` read with the bundled gazetteer (the test one lacks most places).
+    fn bundled_events(text: &str, published: Option<PartialDate>) -> Vec<Event> {
+        extract_text(text, published, crate::extract::Gazetteer::bundled()).events
+    }
+
     fn parties(event: &Event) -> Vec<&str> {
         event.participants.iter().map(|p| p.name.as_str()).collect()
     }
@@ -1563,9 +1568,8 @@ mod tests {
 
     #[test]
     fn a_city_gone_to_by_its_standard_short_form_is_the_visits_destination() {
-        let bundled = crate::extract::Gazetteer::bundled();
         let text = "9月4日,深圳市党政代表团来穗考察,两市签署深化战略合作框架协议。";
-        let found = extract_text(text, PartialDate::ymd(2019, 9, 5), bundled).events;
+        let found = bundled_events(text, PartialDate::ymd(2019, 9, 5));
         let pairs: Vec<Vec<&str>> = found.iter().map(parties).collect();
         assert!(
             pairs.iter().any(|pair| pair.contains(&"Guangzhou")
@@ -2633,7 +2637,7 @@ mod tests {
     #[test]
     fn a_date_of_what_a_meeting_marks_is_not_the_meeting_s() {
         let text = "HONG KONG, Sept. 9 (Xinhua) -- John Lee, chief executive of the Hong Kong Special Administrative Region (HKSAR), expressed hopes on Tuesday that Hong Kong and Hainan can work together.\nLee made these remarks during a meeting with Feng Fei, secretary of the Communist Party of China Hainan Provincial Committee, as they discussed strengthening ties between Hong Kong and Hainan to mark the 100-day countdown to the launch of customs operations across the island province on Dec. 18.\nThis year marks a milestone for the port.\nLee noted that the two governments signed a memorandum of cooperation in March, covering five areas.";
-        let found = extract_text(text, None, crate::extract::Gazetteer::bundled()).events;
+        let found = bundled_events(text, None);
         assert!(!found.is_empty());
         for event in &found {
             assert_ne!(event.date.map(|d| d.edtf()).as_deref(), Some("XXXX-12-18"));
@@ -2642,30 +2646,24 @@ mod tests {
 
     #[test]
     fn a_promotion_held_in_another_place_names_its_venue_not_a_partner() {
-        let bundled = crate::extract::Gazetteer::bundled();
         let published = PartialDate::ymd(2023, 5, 22);
         for text in [
             "5月21日下午,日照(上海)“双招双引”推介会在上海中国金融信息中心举行。",
             "3月22日下午,梅州专场推介会在广州越秀国际会议中心举办。",
             "3月22日下午,梅州专场推介会在广州市越秀区举办。",
         ] {
-            let found = extract_text(text, published, bundled).events;
+            let found = bundled_events(text, published);
             assert!(found.is_empty(), "{text}: {found:#?}");
         }
         // Two places that meet in a third are still its parties.
-        let found = extract_text(
-            "3月22日下午,梅州市与越秀区在广州举行座谈会。",
-            published,
-            bundled,
-        )
-        .events;
+        let found = bundled_events("3月22日下午,梅州市与越秀区在广州举行座谈会。", published);
         assert_eq!(parties(&found[0]), ["Meizhou City", "Yuexiu District"]);
     }
 
     #[test]
     fn a_signing_told_as_what_went_with_a_pledge_is_an_agreement() {
         let text = "Officials vowed to boost ties between Hong Kong and Nansha District, signing a digital economy pact at a forum on May 7, 2024.";
-        let found = extract_text(text, None, crate::extract::Gazetteer::bundled()).events;
+        let found = bundled_events(text, None);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].kind.label(), "agreement");
         let mut names = parties(&found[0]);
