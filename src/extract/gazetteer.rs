@@ -145,11 +145,13 @@ impl Gazetteer {
     /// Builds a gazetteer from the table texts. Malformed rows are skipped: the tables ship
     /// with the binary and are checked by tests, so a bad row should never cost the rest.
     pub fn from_tables(admin: &str, zone_tables: &[&str], needs_suffix: &str) -> Self {
-        let admin_rows: Vec<Row> = rows(admin).filter_map(admin_row).collect();
+        let mut admin_rows: Vec<Row> = rows(admin).filter_map(admin_row).collect();
         let admin_count = admin_rows.len();
-        let zone_rows = zone_tables
+        let zone_rows: Vec<Row> = zone_tables
             .iter()
-            .flat_map(|table| rows(table).filter_map(zone_row));
+            .flat_map(|table| rows(table).filter_map(zone_row))
+            .filter_map(|zone| named_as_a_division(zone, &mut admin_rows))
+            .collect();
         let mut entries = Vec::new();
         let mut parents_by_code: Vec<Option<String>> = Vec::new();
         let mut aliases: Vec<Vec<String>> = Vec::new();
@@ -449,6 +451,26 @@ fn admin_row(row: &str) -> Option<Row> {
     Some(Row::new(entry, parent, alias_list))
 }
 
+/// 浦东新区 and 滨海新区 are new areas and also county-level districts of their city, under one
+/// Chinese name: one place, which a reader must not be asked to choose between. Such a zone
+/// row's names become the division's aliases ("Pudong New Area" is the district's), and the
+/// row is dropped; any other zone row is kept.
+fn named_as_a_division(zone: Row, divisions: &mut [Row]) -> Option<Row> {
+    let same = divisions.iter_mut().find(|division| {
+        !zone.entry.name_zh.is_empty()
+            && division.entry.name_zh == zone.entry.name_zh
+            && division.parent == zone.parent
+    });
+    match same {
+        Some(division) => {
+            division.aliases.push(zone.entry.base);
+            division.aliases.extend(zone.aliases);
+            None
+        }
+        None => Some(zone),
+    }
+}
+
 /// A `zones.tsv`/`extra.tsv` row: `key name_en aliases name_zh kind parent lon lat`.
 fn zone_row(row: &str) -> Option<Row> {
     let [key, name_en, alias_list, name_zh, kind, parent, lon, lat] = columns::<8>(row);
@@ -702,5 +724,22 @@ mod tests {
         }
         assert!(gazetteer.search("  ", 12).is_empty());
         assert_eq!(gazetteer.search("江", 3).len(), 3);
+    }
+
+    #[test]
+    fn a_new_area_that_is_also_a_district_is_one_place() {
+        let gazetteer = Gazetteer::bundled();
+        for name in [
+            "浦东新区",
+            "Pudong",
+            "Pudong New Area",
+            "滨海新区",
+            "Binhai New Area",
+        ] {
+            let found: Vec<_> = gazetteer.find_iter(name).collect();
+            assert_eq!(found.len(), 1, "{name}");
+            let pattern = gazetteer.pattern(found[0].pattern().as_usize());
+            assert_eq!(pattern.map(|p| p.targets.len()), Some(1), "{name}");
+        }
     }
 }

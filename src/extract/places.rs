@@ -398,11 +398,16 @@ const DEMOCRATIC_PARTIES: &[&str] = &[
 
 /// 城区 ("the urban area"), 郊区 ("the suburbs"), 矿区 ("the mining area") are also the names of
 /// districts (阳泉市城区): such a word is that district only right after its city's name.
+/// A district's name before 县 is a phrase of kinds of unit, not the district: "缔结友好区县"
+/// ("become friendly districts and counties") is no 友好区.
 fn drop_generic_districts(text: &str, mentions: &mut Vec<PlaceMention>) {
     mentions.retain(|mention| {
         let surface = &text[mention.range.clone()];
-        !matches!(surface, "城区" | "郊区" | "矿区")
-            || text[..mention.range.start].ends_with(['市', '州'])
+        let generic = matches!(surface, "城区" | "郊区" | "矿区")
+            && !text[..mention.range.start].ends_with(['市', '州']);
+        let kinds_of_unit =
+            surface.ends_with(['区', '區']) && text[mention.range.end..].starts_with(['县', '縣']);
+        !generic && !kinds_of_unit
     });
 }
 
@@ -1639,6 +1644,15 @@ mod tests {
         assert_eq!(
             bundled_names("阳泉市城区"),
             ["Yangquan City", "Cheng District"]
+        );
+        // "Friendly districts and counties", not 友好区 of Yichun.
+        assert_eq!(
+            bundled_names("郧西县与翔安区缔结友好区县，结为友好區縣。"),
+            ["Yunxi County", "Xiang'an District"]
+        );
+        assert_eq!(
+            bundled_names("伊春市友好区"),
+            ["Yichun City", "Youhao District"]
         );
     }
 

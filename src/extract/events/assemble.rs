@@ -282,7 +282,9 @@ fn join_undated(merged: &mut Vec<Candidate>, gazetteer: &Gazetteer, naming: Nami
 }
 
 /// "4月12日至13日,广东省党政代表团赴广西…对接" and "13日,两省区召开粤桂协作联席会议": a
-/// meeting of the same parties on a later day of a trip is the trip's, dated by its first day,
+/// meeting of the same parties on a later day of a trip is the trip's, dated by its first day
+/// (or of one the same and the other a place inside its own: the trip "赴上海", the meeting
+/// with 浦东新区; two other units of the two provinces meet on their own),
 /// as Chinese readers date it (English news dates the meeting by its own day: the trip's visit
 /// joins the meeting in `join_occasions` instead).
 fn join_trip_days(merged: &mut Vec<Candidate>, gazetteer: &Gazetteer, naming: Naming) {
@@ -303,7 +305,13 @@ fn join_trip_days(merged: &mut Vec<Candidate>, gazetteer: &Gazetteer, naming: Na
                     && trip.signals.trip
                     && trip.kind == EventKind::Meeting
                     && later_day_of(later, trip)
-                    && same_parties(&trip.participants, &later.participants)
+                    && same_places_at_levels(&trip.participants, &later.participants, gazetteer)
+                    && trip.participants.iter().any(|party| {
+                        later
+                            .participants
+                            .iter()
+                            .any(|other| same_party(party, other))
+                    })
             })
             .map(|(other, _)| other)
             .collect();

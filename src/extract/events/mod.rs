@@ -2542,6 +2542,14 @@ mod tests {
             found[0].date.map(|d| d.edtf()).as_deref(),
             Some("XXXX-04-12")
         );
+        // The trip to the city, its meeting with a district of it; but two other units of
+        // the two provinces meeting later meet on their own.
+        let text = "2月14日-15日,永安市市长率考察团赴上海考察交流。15日下午,永安市与浦东新区召开对口合作座谈会。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(parties(&found[0]), ["Yong'an City", "Pudong District"]);
+        let text = "5月19日至20日,四川省党政代表团到浙江考察学习,召开浙川东西部协作联席会议。20日,杭州市与广元市召开东西部协作联席会议。";
+        assert_eq!(extract_text(text, None, bundled).events.len(), 2);
     }
 
     #[test]
