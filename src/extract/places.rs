@@ -718,6 +718,7 @@ fn drop_brand_names(text: &str, mentions: &mut Vec<PlaceMention>) {
         (following.chars().next().is_some_and(char::is_uppercase)
             && after_space[word_end..].starts_with(' '))
             || names_a_government_body(after_space)
+            || names_an_occasion(after_space)
     });
 }
 
@@ -752,6 +753,27 @@ fn drop_affairs_offices(text: &str, mentions: &mut Vec<PlaceMention>) {
 static AFFAIRS_OFFICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     compiled(r"^(?: and [A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)?(?: (?:Affairs|Work))+ Office(?-u:\b)")
 });
+
+/// "Hong Kong Innovation and Technology Cooperation Promotion Conference": a place's name
+/// that goes on, through "and", to the head of a meeting's name heads that meeting's name, as
+/// its party.
+fn names_an_occasion(after_place: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "Conference",
+        "Forum",
+        "Meeting",
+        "Summit",
+        "Symposium",
+        "Week",
+        "Fair",
+        "Expo",
+    ];
+    after_place
+        .split(' ')
+        .take(8)
+        .take_while(|word| word.starts_with(|c: char| c.is_uppercase()) || *word == "and")
+        .any(|word| HEADS.contains(&word.trim_end_matches([',', '.', ';'])))
+}
 
 /// "Chongqing Science and Technology Bureau", "Shanghai Culture and Tourism Department": a
 /// place's name that goes on to a government body's head is the place's body, not a brand.
@@ -1456,6 +1478,13 @@ mod tests {
     fn place_words_in_company_outlet_and_brand_names_are_not_places() {
         assert!(names("Reported by Nanjing Daily and Shanghai Volkswagen, Chongqing Yuelai Investment Group Co., Ltd.").is_empty());
         assert_eq!(names("the Nanjing economy"), ["Nanjing"]);
+        // A longer name through "and" is no brand.
+        assert_eq!(
+            bundled_names(
+                "the Liaoning-Hong Kong Innovation and Technology Cooperation Conference"
+            ),
+            ["Liaoning", "Hong Kong"]
+        );
     }
 
     #[test]
