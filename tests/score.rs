@@ -349,6 +349,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.93),
         ],
     );
+    // Collected at the start of round 16; scored on arrival and at the round's end; spent
+    // since.
+    assert_real_floors(
+        "heldout-17",
+        &[
+            ("event_f1", 0.66),
+            ("event_recall", 0.65),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.75),
+            ("place_f1", 0.85),
+            ("place_precision", 0.85),
+            ("published_acc", 0.88),
+            ("title_acc", 0.8),
+        ],
+    );
     // Collected in round 14 once heldout-14 was spent; scored on arrival and at the round's
     // end; spent since.
     assert_real_floors(
@@ -547,6 +562,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.82),
             ("published_acc", 0.85),
             ("title_acc", 0.88),
+        ],
+    );
+    // Collected at the start of round 16; scored on arrival and at the round's end; spent
+    // since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-15",
+        &[
+            ("event_f1", 0.57),
+            ("event_recall", 0.45),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.75),
+            ("place_f1", 0.83),
+            ("place_precision", 0.87),
+            ("published_acc", 0.93),
+            ("title_acc", 0.78),
         ],
     );
     // Collected at the start of round 15; scored on arrival and at the round's end; spent
