@@ -33,8 +33,9 @@ static OWN_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that make a short line of the page the site's or outlet's own name.
-static OUTLET_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| compiled(r"融媒|人民政府|政府网|门户网|新闻网|日报|晚报|电视台|网讯|报社"));
+static OUTLET_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"融媒|人民政府|政府网|门户网|新闻网|外宣网|日报|晚报|电视台|网讯|报社")
+});
 
 /// The gazetteer kinds a self-reference's level character names.
 fn kinds_of(level: &str) -> &'static [&'static str] {
@@ -250,6 +251,12 @@ mod tests {
         assert_eq!(
             resolved("秀洲区区长带队来我市考察", &["龙泉新闻网"]),
             ["Longquan City"]
+        );
+        // A city's outreach site names it too, in the line above the headline.
+        assert!(names_an_outlet("邹城外宣网 今天是"));
+        assert_eq!(
+            resolved("万州区副区长来我市考察", &["邹城外宣网"]),
+            ["Zoucheng City"]
         );
     }
 
