@@ -22,7 +22,7 @@ pub struct OrgSpan {
 }
 
 /// Nouns that end a company, institution or outlet name.
-const COMPANY_HEADS: &str = r"Group|Company|Corporation|Corp\.|Co\.|Ltd\.?|Center|Centre|Bank|University|Institute|Association|Chamber|Exchange|Daily|News|Times|Post|Television|TV|Radio|Press|Hospital|Laboratory|Holdings|Fund|Airlines";
+const COMPANY_HEADS: &str = r"Group|Company|Limited|Representative Office|Corporation|Corp\.|Co\.|Ltd\.?|Center|Centre|Bank|University|Institute|Association|Chamber|Exchange|Daily|News|Times|Post|Television|TV|Radio|Press|Hospital|Laboratory|Holdings|Fund|Airlines";
 
 /// Words that open a person's role, not an organisation ("Executive Vice President of …").
 const ROLE_WORDS: &[&str] = &[
@@ -320,6 +320,20 @@ mod tests {
             .map(|org| org.name)
             .collect();
         assert_eq!(names, ["National Technology Transfer Eastern Center"]);
+    }
+
+    #[test]
+    fn a_company_s_representative_office_is_an_organisation() {
+        // The office in Beijing is the company's, not the city's.
+        let text = "Hong Kong Exchanges and Clearing Limited and Shaanxi signed, by HKEX's Beijing Representative Office.";
+        let names: Vec<String> = find_companies(text, &[])
+            .into_iter()
+            .map(|org| org.name)
+            .collect();
+        assert_eq!(
+            names,
+            ["Hong Kong Exchange", "HKEX's Beijing Representative Office"]
+        );
     }
 
     #[test]
