@@ -232,8 +232,27 @@ fn shortest_name(name: &str) -> String {
 /// establishment of …”"), not a title, and is left out.
 pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = quoted(text);
-    spans.retain(|span| !is_speech(&text[span.clone()]));
+    spans.retain(|span| {
+        let quoted = &text[span.clone()];
+        !is_speech(quoted) && !names_a_meeting_of_joined_places(quoted)
+    });
     spans
+}
+
+/// "“牡丹江——大连经贸合作推介会”在大连市举行,两市签署…": a meeting named by the places it joins,
+/// set in quotes, still names them as its sides (as it does without the quotes), unlike a
+/// document's or a slogan's title.
+fn names_a_meeting_of_joined_places(quoted: &str) -> bool {
+    let inner = quoted
+        .trim_start_matches(['“', '"', '《'])
+        .trim_end_matches(['”', '"', '》']);
+    let joined = ["——", "—", "－", "–"]
+        .iter()
+        .any(|dash| inner.contains(dash));
+    let meeting = ["会", "会议", "论坛", "峰会"]
+        .iter()
+        .any(|head| inner.ends_with(head));
+    !quoted.starts_with('《') && joined && meeting
 }
 
 /// Whether quoted text holds a sentence's end inside it (a title never does).
@@ -282,6 +301,9 @@ mod tests {
         assert_eq!(quoted_spans(title).len(), 1);
         let speech = "Mrs Lam said, “Hong Kong and Shenzhen have a solid base. Since 2004, the two cities worked together.”";
         assert!(quoted_spans(speech).is_empty());
+        // A meeting named by the places it joins names them, quoted or not.
+        assert!(quoted_spans("“牡丹江——大连经贸合作推介会”在大连市举行").is_empty());
+        assert_eq!(quoted_spans("签署《牡丹江—大连合作会议纪要》").len(), 1);
     }
 
     #[test]

@@ -2115,6 +2115,14 @@ mod tests {
         );
         let text = "据不完全统计,海南省先后与广东省签署了旅游、交通、医疗、农业等14个部门协议。";
         assert!(extract_text(text, None, bundled).events.is_empty());
+        // The signing told, then the day's projects counted after a comma: one occasion.
+        let text = "日前,牡丹江——大连经贸合作推介会在大连市举行,两市签署了政府战略合作框架协议,14个现场签约项目投资额共计14.1亿元。";
+        assert_eq!(
+            extract_text(text, PartialDate::ymd(2010, 9, 6), bundled)
+                .events
+                .len(),
+            1
+        );
         let text = "Shaoxing has signed 12 co-operative projects with Shanghai.";
         assert_eq!(
             extract_text(text, PartialDate::ymd(2020, 5, 1), bundled)

@@ -623,7 +623,7 @@ static AND_OTHERS: LazyLock<Regex> = LazyLock::new(|| {
 
 static MANY_SIGNED: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:signed|inked|concluded|entered into)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:\d{2,}|dozens of|hundreds of|(?:more|no less|not less|no fewer) than \d+|over \d+|at least \d+)\s+(?:[0-9A-Za-z_-]+\s+){0,3}(?:agreements|projects|deals|contracts|memorandums)(?-u:\b)|(?:签署|签订|签约)了?[^。；]{0,30}?\d+个[^。；]{0,10}?(?:协议|备忘录|项目)",
+        r"(?-u:\b)(?:signed|inked|concluded|entered into)(?-u:\b)[^.;]{0,20}(?-u:\b)(?:\d{2,}|dozens of|hundreds of|(?:more|no less|not less|no fewer) than \d+|over \d+|at least \d+)\s+(?:[0-9A-Za-z_-]+\s+){0,3}(?:agreements|projects|deals|contracts|memorandums)(?-u:\b)|(?:签署|签订|签约)了?[^。；，,]{0,30}?\d+个[^。；，,]{0,10}?(?:协议|备忘录|项目)",
     )
 });
 
