@@ -500,7 +500,9 @@ fn read_clause(
             || triggers::lists_others(&lower)
             || tally
             || triggers::projects_signed(clause_text)
-            || triggers::ties_abroad(&lower))
+            // An alliance founded with sister cities abroad and places at home ("昆明市与…5个
+            // 国际友好城市以及德宏州…共同成立…联盟") is still an alliance of the places at home.
+            || (triggers::ties_abroad(&lower) && trigger.kind != EventKind::Alliance))
     };
     let Some(trigger) = trigger.filter(reports) else {
         let named = named();
@@ -1936,6 +1938,13 @@ mod tests {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "On May 3, ten provincial tourism bureaus including Shanghai, Jiangsu and Shandong signed cooperation agreements on tourism with ten American states.";
         assert!(extract_text(text, None, bundled).events.is_empty());
+        let text = "9月2日,兴安盟与蒙古国东方省签署建立友好城市关系协议,呼伦贝尔市出席。";
+        assert!(extract_text(text, None, bundled).events.is_empty());
+        // An alliance of sister cities abroad and places at home is the home places'.
+        let text = "2017年11月16日,昆明市与老挝万象市、缅甸仰光市等国际友好城市以及德宏州、丽江市共同成立昆明国际友城旅游联盟。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, crate::model::EventKind::Alliance);
     }
 
     #[test]
