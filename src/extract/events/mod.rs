@@ -194,7 +194,7 @@ pub fn find_events(
         .collect();
     for (index, clause) in clauses.iter().enumerate() {
         let paragraph = paragraph_starts.partition_point(|&at| at < clause.start);
-        let following = &clauses[index + 1..clauses.len().min(index + 1 + MEMBERS_LOOK_AHEAD)];
+        let following = &clauses[index + 1..clauses.len().min(index + 1 + LIST_CLAUSES)];
         read_clause(
             &context,
             dates,
@@ -719,7 +719,10 @@ fn read_clause(
         if participants.len() < 2
             && trigger.kind == EventKind::Meeting
             && chinese
-            && let Some((attending, from)) = parties::officials_attending(context, following)
+            && let Some((attending, from)) = parties::officials_attending(
+                context,
+                &following[..following.len().min(MEMBERS_LOOK_AHEAD)],
+            )
         {
             participants = attending;
             parties_from = from;
@@ -1073,6 +1076,10 @@ static OWN_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// How many clauses after an alliance's founding may list its members.
 const MEMBERS_LOOK_AHEAD: usize = 2;
 
+/// How many clauses a list of members set out by province may run over, and so how many
+/// clauses after its own a clause is read with.
+const LIST_CLAUSES: usize = 8;
+
 /// "ten cities have founded a tourism alliance. The ten cities are Beijing, Shanghai, …",
 /// "Members of the alliance include Beijing, Shanghai, Huangshan …": the members of a group
 /// that founded an alliance or met, listed in a clause that follows.
@@ -1084,21 +1091,47 @@ fn members_listed_next(
     following: &[Range<usize>],
     counted: Option<usize>,
 ) -> Option<(Vec<Participant>, Range<usize>)> {
-    following.iter().find_map(|clause| {
+    let starts = &following[..following.len().min(MEMBERS_LOOK_AHEAD)];
+    starts.iter().enumerate().find_map(|(at, clause)| {
         let head = &context.text[clause.clone()];
         let head = &head[..head.floor_char_boundary(MEMBERS_HEAD_BYTES)];
         let listed = MEMBERS_LIST.is_match(head);
         if !listed && counted.is_none() {
             return None;
         }
-        let members: Vec<Participant> = named_places(context, clause)
-            .into_iter()
-            .map(|party| party.participant)
-            .collect();
+        // "The cities involved are: A and B in Sichuan; C and D in Shaanxi; …": a list set
+        // out by province goes on through the clauses a semicolon ends.
+        let mut list = vec![clause];
+        if listed {
+            list.extend(
+                following[at..]
+                    .windows(2)
+                    .take_while(|pair| ends_with_semicolon(context.text, &pair[0]))
+                    .map(|pair| &pair[1]),
+            );
+        }
+        let mut members: Vec<Participant> = Vec::new();
+        for part in list {
+            for party in named_places(context, part) {
+                if !members
+                    .iter()
+                    .any(|member| same_party(member, &party.participant))
+                {
+                    members.push(party.participant);
+                }
+            }
+        }
         // "Members … include Beijing, Shanghai, …" may name a few of the 46.
         let fits = listed || counted.is_some_and(|size| members.len() == size);
         (members.len() >= 2 && fits).then(|| (members, clause.clone()))
     })
+}
+
+/// Whether a semicolon ends `clause` (in it or right after it).
+fn ends_with_semicolon(text: &str, clause: &Range<usize>) -> bool {
+    let inside = text[clause.clone()].trim_end();
+    let after = text[clause.end..].trim_start();
+    inside.ends_with([';', '；']) || after.starts_with([';', '；'])
 }
 
 /// How many members a counted group before the act has ("Nine cities in the Yangtze River
@@ -1120,10 +1153,11 @@ static COUNTED_GROUP: LazyLock<Regex> = LazyLock::new(|| {
 /// How far into a clause its list must have begun.
 const MEMBERS_HEAD_BYTES: usize = 160;
 
-/// "The ten cities are", "Its members include", "Members of the China Alliance for … include".
+/// "The ten cities are", "The cities involved are", "Its members include", "Members of the
+/// China Alliance for … include".
 static MEMBERS_LIST: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)^\s*(?:the (?:[\w-]+ ){1,3}(?:cities|provinces|members|counties|districts|regions)|(?:its |the )?(?:founding )?members(?: of [^.;]{1,100}?)?) (?:are|include|includes|comprise|consist of)(?-u:\b)",
+        r"(?i)^\s*(?:the (?:[\w-]+ ){0,3}(?:cities|provinces|members|counties|districts|regions)(?: involved| concerned)?|(?:its |the )?(?:founding )?members(?: of [^.;]{1,100}?)?) (?:are|include|includes|comprise|consist of)(?-u:\b)",
     )
 });
 
@@ -1761,6 +1795,21 @@ mod tests {
         let text = "Three cities issued a declaration on innovation on May 3. Officials of Shanghai and Hangzhou spoke.";
         let found = extract_text(text, PartialDate::ymd(2023, 5, 4), bundled).events;
         assert!(found.is_empty(), "{found:?}");
+        // A list set out by province runs on through its semicolons.
+        let text = "A group of six cities in Shaanxi, Gansu and Sichuan have signed a tourism agreement. The cities involved are: Guangyuan and Mianyang in Sichuan; Hanzhong and Baoji in Shaanxi; and Tianshui and Pingliang in Gansu. Under the agreement, the cities will share tours.";
+        let found = extract_text(text, PartialDate::ymd(2009, 9, 8), bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            parties(&found[0]),
+            [
+                "Guangyuan",
+                "Mianyang",
+                "Hanzhong",
+                "Baoji",
+                "Tianshui",
+                "Pingliang"
+            ]
+        );
     }
 
     #[test]
