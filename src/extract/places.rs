@@ -396,15 +396,19 @@ const DEMOCRATIC_PARTIES: &[&str] = &[
     "台盟",
 ];
 
-/// 城区 ("the urban area"), 郊区 ("the suburbs"), 矿区 ("the mining area") are also the names of
-/// districts (阳泉市城区): such a word is that district only right after its city's name.
+/// 城区 ("the urban area"), 郊区 ("the suburbs"), 矿区 ("the mining area") and the compass
+/// districts (东区, 北区: also in "东北区域", "the north-east region") are also the names of
+/// districts (阳泉市城区, 攀枝花市东区, 香港北区): such a word is that district only right after its
+/// city's name.
 /// A district's name before 县 is a phrase of kinds of unit, not the district: "缔结友好区县"
 /// ("become friendly districts and counties") is no 友好区.
 fn drop_generic_districts(text: &str, mentions: &mut Vec<PlaceMention>) {
     mentions.retain(|mention| {
         let surface = &text[mention.range.clone()];
-        let generic = matches!(surface, "城区" | "郊区" | "矿区")
-            && !text[..mention.range.start].ends_with(['市', '州']);
+        let generic = matches!(
+            surface,
+            "城区" | "郊区" | "矿区" | "东区" | "西区" | "南区" | "北区" | "中区"
+        ) && !text[..mention.range.start].ends_with(['市', '州', '港']);
         let kinds_of_unit =
             surface.ends_with(['区', '區']) && text[mention.range.end..].starts_with(['县', '縣']);
         !generic && !kinds_of_unit
@@ -1670,6 +1674,11 @@ mod tests {
     #[test]
     fn a_district_named_by_an_ordinary_word_is_a_place_only_after_its_city() {
         assert!(bundled_names("我区城区人口增长，郊区农业发展。").is_empty());
+        assert!(bundled_names("推动东北区域经济一体化，西区开发").is_empty());
+        assert_eq!(
+            bundled_names("攀枝花市东区"),
+            ["Panzhihua City", "Dong District"]
+        );
         assert_eq!(
             bundled_names("阳泉市城区"),
             ["Yangquan City", "Cheng District"]
