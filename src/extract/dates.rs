@@ -96,7 +96,7 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
         (
             Shape::MonthDayYear,
             compiled(&format!(
-                r"(?-u:\b)({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"
+                r"(?-u:\b)({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:\s*(?:-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b))?(?:,?\s+(\d{{4}})(?-u:\b))?"
             )),
         ),
         (
@@ -2035,6 +2035,16 @@ mod tests {
         );
         assert_eq!(dates("they met in September.", published)[0].0, "2024-09");
         assert_eq!(dates("in July 2019 they met", published)[0].0, "2019-07");
+        // The year after a range of days is the range's, whatever other year the sentence names.
+        assert_eq!(
+            dates(
+                "visited from May 10 to 12, 2016 after the quake in 2008",
+                None
+            )[0]
+            .0,
+            "2016-05-10"
+        );
+        assert_eq!(dates("on May 10-12, 2016 in 2008", None)[0].0, "2016-05-10");
     }
 
     #[test]

@@ -1997,6 +1997,19 @@ mod tests {
     }
 
     #[test]
+    fn a_place_that_names_a_disaster_is_no_side() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "Mrs Lam led a Hong Kong delegation to visit Sichuan from May 10 to 12, 2016 to conclude the reconstruction work after the Wenchuan earthquake in 2008.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(parties(&found[0]), ["Hong Kong", "Sichuan"]);
+        assert_eq!(
+            found[0].date.map(|d| d.edtf()).as_deref(),
+            Some("2016-05-10")
+        );
+    }
+
+    #[test]
     fn a_trip_over_several_days_is_dated_by_its_first_day() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "From July 30th to August 1st, Governor Yuan led a delegation of Zhejiang Province to visit Tibet for counterpart assistance.";

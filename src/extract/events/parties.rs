@@ -998,8 +998,27 @@ fn mentions_in<'a>(
     starting_in(context.places, clause, |place| place.range.start)
         .iter()
         .filter(move |place| {
-            place.range.end <= clause.end && !context.spans.in_quotes(&place.range)
+            place.range.end <= clause.end
+                && !context.spans.in_quotes(&place.range)
+                && !names_a_disaster(&context.text[place.range.end..])
         })
+}
+
+/// "the Wenchuan earthquake", "汶川地震": a place that names a disaster is where it struck, not
+/// a side of the act told beside it (it stays among the page's places).
+fn names_a_disaster(after: &str) -> bool {
+    let after = &after[..after.floor_char_boundary(16)];
+    let lower = after.to_ascii_lowercase();
+    [
+        " earthquake",
+        " quake",
+        "-quake",
+        "地震",
+        "特大地震",
+        "大地震",
+    ]
+    .iter()
+    .any(|word| lower.starts_with(word))
 }
 
 /// Every distinct place a clause names that could be a party (no regions, no venues, no
