@@ -520,14 +520,20 @@ fn read_clause(
     );
     // "The report team visited Shanghai and Zhejiang": the places visited, with no visitor
     // among them, did nothing together.
-    if trigger.kind == EventKind::Visit
-        && ["visit", "inspected", "paid"]
-            .iter()
-            .any(|verb| lower[trigger.start..].starts_with(verb))
-        && found.len() >= 2
+    // "曲锋一行还赴深圳、东莞等地考察", "the delegation went to Shenzhen and Dongguan": nor are
+    // the places a visitor no place names went to.
+    let all_visited = ["visit", "inspected", "paid"]
+        .iter()
+        .any(|verb| lower[trigger.start..].starts_with(verb))
         && found
             .iter()
-            .all(|party| party.range.start >= trigger_range.end)
+            .all(|party| party.range.start >= trigger_range.end);
+    let all_gone_to = found
+        .first()
+        .is_some_and(|first| goes_to(&text[clause.start..first.range.start]));
+    if trigger.kind == EventKind::Visit
+        && (all_visited || all_gone_to)
+        && found.len() >= 2
         && !GROUP_REFERENCE.is_match(&lower)
     {
         let named = named();
@@ -1132,6 +1138,25 @@ fn ends_with_semicolon(text: &str, clause: &Range<usize>) -> bool {
     let inside = text[clause.clone()].trim_end();
     let after = text[clause.end..].trim_start();
     inside.ends_with([';', '；']) || after.starts_with([';', '；'])
+}
+
+/// Whether the text before a clause's first place ends with going there ("还赴", "前往",
+/// "went to"): that place, and those listed with it, are where someone went.
+fn goes_to(before: &str) -> bool {
+    let tail = before[before.floor_char_boundary(before.len().saturating_sub(24))..]
+        .trim_end()
+        .to_ascii_lowercase();
+    [
+        "赴",
+        "前往",
+        "到",
+        "went to",
+        "travelled to",
+        "traveled to",
+        "headed to",
+    ]
+    .iter()
+    .any(|word| tail.ends_with(word))
 }
 
 /// How many members a counted group before the act has ("Nine cities in the Yangtze River
@@ -1994,6 +2019,22 @@ mod tests {
         let found = extract_text(text, None, bundled).events;
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].kind, crate::model::EventKind::Alliance);
+    }
+
+    #[test]
+    fn the_places_a_visitor_no_place_names_went_to_did_nothing_together() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        for text in [
+            "7月10日,县长曲锋一行赴深圳、东莞考察。",
+            "On July 10, the delegation went to Shenzhen and Dongguan to inspect parks.",
+        ] {
+            assert!(
+                extract_text(text, None, bundled).events.is_empty(),
+                "{text}"
+            );
+        }
+        let text = "7月10日,江宁区党政代表团赴深圳、东莞考察。";
+        assert_eq!(extract_text(text, None, bundled).events.len(), 1);
     }
 
     #[test]
