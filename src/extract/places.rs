@@ -772,11 +772,7 @@ fn names_an_occasion(after_place: &str) -> bool {
         "Fair",
         "Expo",
     ];
-    after_place
-        .split(' ')
-        .take(8)
-        .take_while(|word| word.starts_with(|c: char| c.is_uppercase()) || *word == "and")
-        .any(|word| HEADS.contains(&word.trim_end_matches([',', '.', ';'])))
+    name_reaches(after_place, HEADS, 8)
 }
 
 /// "Chongqing Science and Technology Bureau", "Shanghai Culture and Tourism Department": a
@@ -794,13 +790,19 @@ fn names_a_government_body(after_place: &str) -> bool {
         "Administration",
         "Government",
     ];
+    name_reaches(after_place, HEADS, 6)
+}
+
+/// Whether the capitalised words after a place (joined by "and", "of", "&"), within `words`
+/// words, reach one of `heads`: the place opens a longer name of that kind.
+fn name_reaches(after_place: &str, heads: &[&str], words: usize) -> bool {
     after_place
         .split(' ')
-        .take(6)
+        .take(words)
         .take_while(|word| {
             word.starts_with(|c: char| c.is_uppercase()) || matches!(*word, "and" | "of" | "&")
         })
-        .any(|word| HEADS.contains(&word.trim_end_matches([',', '.', ';'])))
+        .any(|word| heads.contains(&word.trim_end_matches([',', '.', ';'])))
 }
 
 /// "Hebei" names the province and Tianjin's Hebei District, "Jilin" the province and its city:
