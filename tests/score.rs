@@ -394,14 +394,15 @@ fn real_page_scores_do_not_regress() {
         ],
     );
     // Scored once before round 11's changes and once after; spent since (then tuned on in
-    // round 12).
+    // round 12). Round 16 matched one more event, which the page dates only by an
+    // anniversary's month: its date stays unknown, so dates exact among the matched fell.
     assert_real_floors(
         "heldout-11",
         &[
-            ("event_f1", 0.51),
-            ("event_recall", 0.5),
+            ("event_f1", 0.57),
+            ("event_recall", 0.55),
             ("participant_f1", 0.89),
-            ("date_exact", 0.93),
+            ("date_exact", 0.88),
             ("place_f1", 0.85),
             ("place_precision", 0.85),
             ("published_acc", 0.93),

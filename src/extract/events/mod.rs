@@ -439,7 +439,9 @@ fn read_clause(
     let text = context.text;
     let clause_text = &text[clause.clone()];
     let own_date = best_date(text, dates, clause);
-    if let Some(date) = own_date {
+    // "From May 22nd to 23rd, the … Forum will be held in Chengdu": a day ahead dates
+    // nothing the story tells after it.
+    if let Some(date) = own_date.filter(|_| !HELD_AHEAD.is_match(clause_text)) {
         story.paragraph_date = Some((paragraph, date, clause.clone()));
         note_lead_date(story, date, clause);
     }
@@ -1197,7 +1199,10 @@ fn only_day(text: &str, dates: &[DateMention]) -> Option<(Dated, Range<usize>)> 
         let from = (mention.range.start.saturating_sub(48)..mention.range.start)
             .find(|&at| text.is_char_boundary(at))
             .unwrap_or(mention.range.start);
-        PLANNED.is_match(&text[from..mention.range.start])
+        let rest = &text[mention.range.end..];
+        let sentence = &rest[..rest.find(['.', '。', '\n']).unwrap_or(rest.len())];
+        let sentence = &sentence[..sentence.floor_char_boundary(200)];
+        PLANNED.is_match(&text[from..mention.range.start]) || HELD_AHEAD.is_match(sentence)
     };
     (days.all(|other| other.date == first.date) && !planned(first))
         .then(|| ((first.date, first.resolution), first.range.clone()))
@@ -1206,6 +1211,13 @@ fn only_day(text: &str, dates: &[DateMention]) -> Option<(Dated, Range<usize>)> 
 /// "to be held from", "will open on", "is scheduled for": a day ahead.
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"(?i)(?-u:\b)(?:to be|will|shall|scheduled|planned|expected to)(?-u:\b)")
+});
+
+/// "… will be held in Chengdu", "将于…举行": an occasion still to come, told after its day.
+static HELD_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)(?-u:\b)(?:will|is to|are to|shall) (?:be held|be convened|open|take place|kick off)(?-u:\b)|将(?:于|在)?[^。；]{0,30}?(?:举行|举办|召开|开幕)",
+    )
 });
 
 /// How many clauses open a story: a day named in them is the lead's.
@@ -2035,6 +2047,15 @@ mod tests {
         }
         let text = "7月10日,江宁区党政代表团赴深圳、东莞考察。";
         assert_eq!(extract_text(text, None, bundled).events.len(), 1);
+    }
+
+    #[test]
+    fn a_day_ahead_dates_nothing_told_after_it() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "From May 22nd to 23rd, the Governors Forum will be held in Chengdu.\n\nThe Sichuan-Hong Kong cooperation conference was held in Chengdu.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].date, None);
     }
 
     #[test]
