@@ -2035,34 +2035,28 @@ mod tests {
 
     #[test]
     fn the_places_a_visitor_no_place_names_went_to_did_nothing_together() {
-        let bundled = crate::extract::Gazetteer::bundled();
         for text in [
             "7月10日,县长曲锋一行赴深圳、东莞考察。",
             "On July 10, the delegation went to Shenzhen and Dongguan to inspect parks.",
         ] {
-            assert!(
-                extract_text(text, None, bundled).events.is_empty(),
-                "{text}"
-            );
+            assert!(bundled_events(text, None).is_empty(), "{text}");
         }
-        let text = "7月10日,江宁区党政代表团赴深圳、东莞考察。";
-        assert_eq!(extract_text(text, None, bundled).events.len(), 1);
+        let found = bundled_events("7月10日,江宁区党政代表团赴深圳、东莞考察。", None);
+        assert_eq!(found.len(), 1);
     }
 
     #[test]
     fn a_day_ahead_dates_nothing_told_after_it() {
-        let bundled = crate::extract::Gazetteer::bundled();
         let text = "From May 22nd to 23rd, the Governors Forum will be held in Chengdu.\n\nThe Sichuan-Hong Kong cooperation conference was held in Chengdu.";
-        let found = extract_text(text, None, bundled).events;
+        let found = bundled_events(text, None);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].date, None);
     }
 
     #[test]
     fn a_place_that_names_a_disaster_is_no_side() {
-        let bundled = crate::extract::Gazetteer::bundled();
         let text = "Mrs Lam led a Hong Kong delegation to visit Sichuan from May 10 to 12, 2016 to conclude the reconstruction work after the Wenchuan earthquake in 2008.";
-        let found = extract_text(text, None, bundled).events;
+        let found = bundled_events(text, None);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(parties(&found[0]), ["Hong Kong", "Sichuan"]);
         assert_eq!(
