@@ -153,12 +153,29 @@ static OFFICIALS_MET_OF: LazyLock<Regex> = LazyLock::new(|| {
 static PARTNER_TURN: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?i)(?:^|[^,]\s)(?:with|between|among|and|by)\s+(?:the\s+)?$"));
 
-/// "连江县东引乡与苗栗县三义乡", "合川区太和镇、盐井街道": a town, township or subdistrict named
-/// right after its county or district and joined to a partner — the unit that acts, which is no
-/// regional party (LABELLING), and which the place before it only locates. (A town visited,
+/// "连江县东引乡与苗栗县三义乡", "合川区太和镇、盐井街道", "重庆市合川区双槐镇、…": a town,
+/// township or subdistrict named right after its county or district (and the city or province
+/// before that) and joined to a partner — the unit that acts, which is no regional party
+/// (LABELLING), and which the places before it only locate. (A town visited,
 /// "赴奉贤区柘林镇考察", is its district's.)
-static TOWN_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| compiled(r"^\p{Han}{2}(?:镇|乡|街道)[,，]?[与和同跟、及]"));
+static TOWN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"^(?:\p{Han}{1,5}?[市区县])?\p{Han}{2}(?:镇|乡|街道)[,，]?[与和同跟、及]")
+});
+
+/// "…双槐镇、四川华蓥市庆华镇联合开展": the partner town of a town named before it, whose
+/// county or city (and province) only locate it.
+static TOWN_PARTNER: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?:镇|乡|街道)[,，]?[与和同跟、及]\p{Han}{0,3}$"));
+
+/// A town, township or subdistrict right after a place: "庆华镇".
+static TOWN_NEXT: LazyLock<Regex> = LazyLock::new(|| compiled(r"^\p{Han}{2}(?:镇|乡|街道)"));
+
+/// Whether a place only locates a town that acts with a partner ([`TOWN_AFTER`],
+/// [`TOWN_PARTNER`]), given the clause's text before and after the place's name.
+fn locates_a_town(before: &str, after: &str) -> bool {
+    (TOWN_AFTER.is_match(after) && !tail(before, 6).contains(['赴', '到', '来']))
+        || (TOWN_NEXT.is_match(after) && TOWN_PARTNER.is_match(tail(before, 12)))
+}
 
 /// "enterprises", "companies", "investors" right after a place: the place's businesses.
 static BUSINESSES_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -280,7 +297,7 @@ pub fn parties(
         if BUSINESSES_AFTER.is_match(after)
             || AFFAIRS_AFTER.is_match(after)
             || ASSOCIATION_AFTER.is_match(after)
-            || (TOWN_AFTER.is_match(after) && !tail(before, 6).contains(['赴', '到', '来']))
+            || locates_a_town(before, after)
         {
             continue;
         }
@@ -1028,9 +1045,11 @@ pub fn named_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<Party> 
     let mut found: Vec<Party> = Vec::new();
     for place in mentions_in(context, clause) {
         let before = tail(&context.text[clause.start..place.range.start], 48);
+        let after = &context.text[place.range.end..clause.end];
         if is_region(place, context.gazetteer)
             || is_venue(before)
             || is_dateline(context.text, clause, place)
+            || locates_a_town(before, after)
         {
             continue;
         }
