@@ -1602,6 +1602,14 @@ mod tests {
     }
 
     #[test]
+    fn divisions_in_brackets_after_their_city_leave_the_city_the_party() {
+        let text = "昨日下午,2025年松江区·昭通市(昭阳区、镇雄县、彝良县)东西部协作联席会议举行。";
+        let found = bundled_events(text, PartialDate::ymd(2025, 9, 19));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(parties(&found[0]), ["Songjiang District", "Zhaotong City"]);
+    }
+
+    #[test]
     fn towns_joined_as_partners_are_no_parties_but_a_town_visited_is_its_districts() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "11月13日,合川区双槐镇与华蓥市庆华镇签署合作协议。";

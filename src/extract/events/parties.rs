@@ -1305,11 +1305,55 @@ fn drop_locating_containers(context: &Context<'_>, parties: &mut Vec<Party>) {
             parties[index].participant.entry = Some(other);
         }
     }
+    drop_bracketed_members(context, parties);
+    let ids: Vec<Vec<EntryId>> = parties.iter().map(candidates).collect();
+    let contains_another = |container: EntryId| {
+        ids.iter()
+            .flatten()
+            .any(|&id| id != container && context.gazetteer.contains(container, id))
+    };
     let containing: Vec<bool> = parties
         .iter()
         .map(|party| party.participant.entry.is_some_and(&contains_another))
         .collect();
     let mut flags = containing.into_iter();
+    parties.retain(|_| !flags.next().unwrap_or(false));
+}
+
+/// "松江区·昭通市(昭阳区、镇雄县、彝良县、威信县)联席会议": divisions in brackets right after a
+/// place that contains them say which of its parts take part; the place named is the party.
+/// (A zone in brackets, "黄埔区(广州开发区)", is the same body's other name: both stay for
+/// the container rule to choose.)
+fn drop_bracketed_members(context: &Context<'_>, parties: &mut Vec<Party>) {
+    let mut inside = vec![false; parties.len()];
+    for (index, party) in parties.iter().enumerate() {
+        let Some(container) = party.participant.entry else {
+            continue;
+        };
+        let rest = context.text.get(party.range.end..).unwrap_or_default();
+        let Some(open) = ['(', '（']
+            .into_iter()
+            .find(|&bracket| rest.starts_with(bracket))
+        else {
+            continue;
+        };
+        let Some(close) = rest.find([')', '）']) else {
+            continue;
+        };
+        let bracket = party.range.end + open.len_utf8()..party.range.end + close;
+        for (other, member) in parties.iter().enumerate() {
+            inside[other] |= other != index
+                && bracket.contains(&member.range.start)
+                && member.participant.entry.is_some_and(|id| {
+                    context.gazetteer.contains(container, id)
+                        && context
+                            .gazetteer
+                            .entry(id)
+                            .is_some_and(|entry| entry.level != Level::Zone)
+                });
+        }
+    }
+    let mut flags = inside.into_iter();
     parties.retain(|_| !flags.next().unwrap_or(false));
 }
 
