@@ -1602,6 +1602,30 @@ mod tests {
     }
 
     #[test]
+    fn an_official_met_may_be_named_before_the_title() {
+        let text = "MACAO, April 28 - Chief Executive Sam Hou Fai visited Zhuhai. On Monday afternoon, in Jiangmen, Sam and his team met with Chen Anming, the city’s Municipal Party Committee secretary, and Jiangmen mayor Wu Xiaohui.";
+        let found = bundled_events(text, PartialDate::ymd(2025, 4, 28));
+        assert!(
+            found
+                .iter()
+                .any(|event| parties(event) == ["Macao", "Jiangmen"]),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn beijings_liaison_office_in_hong_kong_is_no_city() {
+        let text = "Chief Executive John Lee said on Monday the meeting in Guangzhou went well. At the event, Lee met Huang Kunming, the Communist Party chief of Guangdong province, and Zheng Yanxiong, the director of Beijing’s liaison office in Hong Kong.";
+        let found = bundled_events(text, PartialDate::ymd(2024, 11, 25));
+        assert!(
+            found
+                .iter()
+                .all(|event| !parties(event).contains(&"Beijing")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn divisions_in_brackets_after_their_city_leave_the_city_the_party() {
         let text = "昨日下午,2025年松江区·昭通市(昭阳区、镇雄县、彝良县)东西部协作联席会议举行。";
         let found = bundled_events(text, PartialDate::ymd(2025, 9, 19));

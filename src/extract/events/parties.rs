@@ -192,6 +192,12 @@ static AFFAIRS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Beijing's liaison office in Hong Kong", "Beijing's top diplomat in Macau": Beijing standing
+/// for the central government, whose offices in the SARs are no city's.
+static CENTRAL_OFFICE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"^(?:'s|’s)\s+(?:[a-z]+\s+){0,2}(?:liaison office|diplomat|envoy|representative)")
+});
+
 /// "Shanghai Women's Federation", "the Hunan Chamber of Commerce": a place's association,
 /// which acts for itself (LABELLING: an association is a party only when it signs for a place).
 static ASSOCIATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -298,6 +304,7 @@ pub fn parties(
             || AFFAIRS_AFTER.is_match(after)
             || ASSOCIATION_AFTER.is_match(after)
             || locates_a_town(before, after)
+            || (place.name == "Beijing" && CENTRAL_OFFICE_AFTER.is_match(after))
         {
             continue;
         }
