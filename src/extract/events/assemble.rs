@@ -37,7 +37,53 @@ pub fn merge(candidates: Vec<Candidate>, gazetteer: &Gazetteer, naming: Naming) 
     join_one_party_more(&mut merged, gazetteer, naming);
     join_undated(&mut merged, gazetteer, naming);
     join_trip_days(&mut merged, gazetteer, naming);
+    join_members_met(&mut merged, gazetteer, naming);
     join_occasions(merged, gazetteer, naming)
+}
+
+/// How many parties make a gathering whose members' meetings of that day are its own.
+const GATHERING: usize = 4;
+
+/// "第三届川滇黔十市州合作与发展峰会在六盘水召开 … 曲靖市、黔西南州成为峰会新成员": a meeting or
+/// visit of some members of a gathering of many (four parties or more) on its day is told of
+/// that gathering — when it is the one gathering of that day holding them all.
+fn join_members_met(merged: &mut Vec<Candidate>, gazetteer: &Gazetteer, naming: Naming) {
+    let mut by_day: HashMap<PartialDate, Vec<usize>> = HashMap::new();
+    for (index, candidate) in merged.iter().enumerate() {
+        if let Some((date, _)) = candidate.date.filter(|(date, _)| date.day.is_some()) {
+            by_day.entry(date).or_default().push(index);
+        }
+    }
+    let mut into: Vec<Option<usize>> = vec![None; merged.len()];
+    for day in by_day.values().filter(|day| day.len() >= 2) {
+        for &small in day.iter().take(MAX_COMPARED) {
+            let members = &merged[small];
+            if !matches!(members.kind, EventKind::Meeting | EventKind::Visit) {
+                continue;
+            }
+            let gatherings: Vec<usize> = day
+                .iter()
+                .take(MAX_COMPARED)
+                .copied()
+                .filter(|&large| {
+                    let gathering = &merged[large];
+                    large != small
+                        && gathering.participants.len() >= GATHERING
+                        && members.participants.len() < gathering.participants.len()
+                        && precedence(gathering.kind) >= precedence(members.kind)
+                        && subset(&members.participants, &gathering.participants)
+                })
+                .collect();
+            if let [large] = gatherings.as_slice() {
+                into[small] = Some(*large);
+            }
+        }
+    }
+    fold_into(merged, &into, |gathering, members| {
+        let (kind, parties) = (gathering.kind, gathering.participants.clone());
+        absorb(gathering, members, gazetteer, naming);
+        (gathering.kind, gathering.participants) = (kind, parties);
+    });
 }
 
 /// Which name a party joined from two reports at two levels goes by.

@@ -1626,6 +1626,14 @@ mod tests {
     }
 
     #[test]
+    fn members_meeting_on_a_gatherings_day_are_told_of_the_gathering() {
+        let text = "8月19日,第三届川滇黔十市州合作与发展峰会在六盘水市隆重召开。来自川滇黔三省的峰会成员昆明市、六盘水市、毕节市、丽江市、宜宾市等市州以及云南省曲靖市、贵州省黔西南州代表共聚一堂,围绕加强区域合作进行交流。曲靖市、黔西南州成为峰会新成员。";
+        let found = bundled_events(text, None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].participants.len(), 7, "{found:?}");
+    }
+
+    #[test]
     fn divisions_in_brackets_after_their_city_leave_the_city_the_party() {
         let text = "昨日下午,2025年松江区·昭通市(昭阳区、镇雄县、彝良县)东西部协作联席会议举行。";
         let found = bundled_events(text, PartialDate::ymd(2025, 9, 19));
