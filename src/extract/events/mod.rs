@@ -139,6 +139,12 @@ static EACH_WITH: LazyLock<Regex> =
 /// then "one after another" or "each": one act with each partner.
 static WITH_BEFORE_LIST: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^\p{Han}{0,8}?(?:与|同|跟)\p{Han}{0,3}?[省市]?$"));
+/// "…党政代表团先后来", "…分别赴": after the last of listed visitors, "one after another" (or
+/// "each") to the host named next.
+static EACH_THEN_TO: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^\p{Han}{0,8}?(?:先后|相继|分别)(?:来|赴|到|前往)$"));
+/// "党政代表团、", "和": what stands between two visitors of one list.
+static LISTED_VISITOR: LazyLock<Regex> = LazyLock::new(|| compiled(r"^\p{Han}{0,8}?[、和及]$"));
 static EACH_AFTER_LIST: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^\p{Han}{0,8}?(?:依次|分别|逐一|先后)(?:签订|签署|签约|缔结)"));
 
@@ -1424,6 +1430,26 @@ fn paired_lists(text: &str, clause: &Range<usize>, parties: &[Party]) -> Vec<Vec
             .map(|partner| vec![first.participant.clone(), partner.participant.clone()])
             .collect();
     }
+    // "石柱县党政代表团、荣昌区党政代表团先后来内江考察并签署合作协议": visitors listed, then
+    // "one after another" to one host: one act of each visitor with the host.
+    if let [visitors @ .., host] = places.as_slice()
+        && visitors.len() >= 2
+        && visitors.last().is_some_and(|last| {
+            EACH_THEN_TO.is_match(
+                text.get(last.range.end..host.range.start)
+                    .unwrap_or_default(),
+            )
+        })
+        && visitors.windows(2).all(|pair| {
+            text.get(pair[0].range.end..pair[1].range.start)
+                .is_some_and(|between| LISTED_VISITOR.is_match(between))
+        })
+    {
+        return visitors
+            .iter()
+            .map(|visitor| vec![visitor.participant.clone(), host.participant.clone()])
+            .collect();
+    }
     let mut pairs = Vec::new();
     let mut index = 0;
     while index + 1 < places.len() {
@@ -1631,6 +1657,19 @@ mod tests {
         let found = bundled_events(text, None);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].participants.len(), 7, "{found:?}");
+    }
+
+    #[test]
+    fn visitors_coming_one_after_another_act_each_with_the_host() {
+        let text =
+            "6月11日至12日,重庆市石柱县党政代表团、荣昌区党政代表团先后来内江考察并签署合作协议。";
+        let found = bundled_events(text, PartialDate::ymd(2020, 6, 13));
+        let pairs: Vec<Vec<&str>> = found.iter().map(parties).collect();
+        assert_eq!(
+            pairs,
+            [["Shizhu", "Neijiang"], ["Rongchang District", "Neijiang"]],
+            "{found:?}"
+        );
     }
 
     #[test]
