@@ -1640,6 +1640,18 @@ mod tests {
     }
 
     #[test]
+    fn an_office_named_for_where_it_sits_is_no_party() {
+        let text = "On Feb 28, Xiqing district held a conference on cooperation. Yuan Xinhe, director of the Beijing Office of Tianjin Municipal People's Government, and Zhu Caibin, secretary of the CPC Xiqing Committee, attended the conference.";
+        let found = bundled_events(text, PartialDate::ymd(2023, 3, 1));
+        assert!(
+            found
+                .iter()
+                .all(|event| !parties(event).contains(&"Beijing")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn beijings_liaison_office_in_hong_kong_is_no_city() {
         let text = "Chief Executive John Lee said on Monday the meeting in Guangzhou went well. At the event, Lee met Huang Kunming, the Communist Party chief of Guangdong province, and Zheng Yanxiong, the director of Beijing’s liaison office in Hong Kong.";
         let found = bundled_events(text, PartialDate::ymd(2024, 11, 25));

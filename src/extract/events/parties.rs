@@ -192,6 +192,11 @@ static AFFAIRS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "the Beijing Office of the Hong Kong SAR Government": an office named for where it sits,
+/// which is the other place's.
+static OFFICE_OF_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^\s+(?:Liaison\s+|Representative\s+)?Office\s+of\s"));
+
 /// "Beijing's liaison office in Hong Kong", "Beijing's top diplomat in Macau": Beijing standing
 /// for the central government, whose offices in the SARs are no city's.
 static CENTRAL_OFFICE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -305,6 +310,7 @@ pub fn parties(
             || ASSOCIATION_AFTER.is_match(after)
             || locates_a_town(before, after)
             || (place.name == "Beijing" && CENTRAL_OFFICE_AFTER.is_match(after))
+            || OFFICE_OF_AFTER.is_match(after)
         {
             continue;
         }
