@@ -1652,6 +1652,18 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_says_who_meets_a_vice_governor() {
+        let text = "Boosting ties: Secretary for Constitutional & Mainland Affairs Raymond Tam (left) meets Shaanxi Vice-Governor Wei Zengjun in Xian. Hong Kong and Shaanxi will work together.";
+        let found = bundled_events(text, PartialDate::ymd(2017, 4, 26));
+        assert!(
+            found
+                .iter()
+                .any(|event| parties(event) == ["Hong Kong", "Shaanxi"]),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn beijings_liaison_office_in_hong_kong_is_no_city() {
         let text = "Chief Executive John Lee said on Monday the meeting in Guangzhou went well. At the event, Lee met Huang Kunming, the Communist Party chief of Guangdong province, and Zheng Yanxiong, the director of Beijing’s liaison office in Hong Kong.";
         let found = bundled_events(text, PartialDate::ymd(2024, 11, 25));

@@ -51,11 +51,11 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
 /// places (a host meeting a visiting delegation is the delegation's visit: see `VISIT`).
 /// "met the Governor of …", "met, in Nanjing, Jiangsu Province, with the Secretary of …", "had
 /// meetings with the Vice Governor …", "met with Chen Anming, the city's Party secretary, and
-/// …", "met with leading officials of Guangzhou",
+/// …", "meets Shaanxi Vice-Governor Wei Zengjun", "met with leading officials of Guangzhou",
 /// "at a meeting with the mayor", "attended a dinner hosted by the Governor".
 static MEETING_AN_OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:met,? (?:in [^,.;]{1,40}?, (?:[^,.;]{1,40}?, )?|in [^,.;]{1,40}? with )?(?:with )?|(?:had|held) (?:a |separate )?(?:meetings?|talks) with )(?:the )?(?:[0-9A-Za-z_'’()-]+,? ){0,8}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)|(?-u:\b)met (?:with )?(?:the )?(?:leading |senior |key |principal |top )?(?:officials|leaders) of(?-u:\b)|(?-u:\b)(?:at|in|during|following|after) a (?:[0-9A-Za-z_-]+ ){0,2}meeting (?:[^.;]{0,60}? )?(?:with|between) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)|(?-u:\b)(?:attended|hosted|held|gave) an? (?:[0-9A-Za-z_-]+ ){0,2}(?:lunch|luncheon|dinner|banquet) (?:hosted by|with|for) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)",
+        r"(?-u:\b)(?:(?:met|meets),? (?:in [^,.;]{1,40}?, (?:[^,.;]{1,40}?, )?|in [^,.;]{1,40}? with )?(?:with )?|(?:had|held) (?:a |separate )?(?:meetings?|talks) with )(?:the )?(?:[0-9A-Za-z_'’()-]+,? ){0,8}?(?:vice-)?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|party chief|member of the standing committee)(?-u:\b)|(?-u:\b)met (?:with )?(?:the )?(?:leading |senior |key |principal |top )?(?:officials|leaders) of(?-u:\b)|(?-u:\b)(?:at|in|during|following|after) a (?:[0-9A-Za-z_-]+ ){0,2}meeting (?:[^.;]{0,60}? )?(?:with|between) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)|(?-u:\b)(?:attended|hosted|held|gave) an? (?:[0-9A-Za-z_-]+ ){0,2}(?:lunch|luncheon|dinner|banquet) (?:hosted by|with|for) (?:the )?(?:[0-9A-Za-z_'’()-]+ ){0,5}?(?:governor|mayor|(?:party )?secretary|chairman|chairwoman|chief executive|magistrate|officials|leaders)(?-u:\b)",
     )
 });
 /// "He, Chief Executive of Macao, and Li, Chief Executive of Hong Kong, met on the 2nd": two
@@ -261,6 +261,7 @@ static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::ne
             "symposium on",
             "met ",
             "met,",
+            "meets ",
             "meeting ",
             "meetings",
             "lunch",
