@@ -297,7 +297,7 @@ fn matched_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Place
         if spans.companies.iter().any(|org| within(&org.range)) || spans.in_company_list(&range) {
             continue;
         }
-        let candidates = match bare_province(&pattern.targets, gazetteer) {
+        let candidates = match bare_province(surface, &pattern.targets, gazetteer) {
             Some(province) => vec![province],
             None => prefer_the_container(
                 pattern.targets.iter().map(|(id, _)| *id).collect(),
@@ -808,17 +808,21 @@ fn name_reaches(after_place: &str, heads: &[&str], words: usize) -> bool {
 /// "Hebei" names the province and Tianjin's Hebei District, "Jilin" the province and its city:
 /// a province's bare name is the province, as the news writes "Hebei District" or "Jilin City"
 /// for the others (context must not turn "Beijing, Tianjin and Hebei" into a district of
-/// Tianjin).
-fn bare_province(targets: &[(EntryId, Form)], gazetteer: &Gazetteer) -> Option<EntryId> {
-    targets
-        .iter()
-        .filter(|(_, form)| *form == Form::Bare)
-        .map(|(id, _)| *id)
-        .find(|&id| {
-            gazetteer
-                .entry(id)
-                .is_some_and(|entry| entry.level == Level::Province)
-        })
+/// Tianjin). So in Chinese: 河北 beside 天津 is the province, as the news writes 河北区.
+fn bare_province(
+    surface: &str,
+    targets: &[(EntryId, Form)],
+    gazetteer: &Gazetteer,
+) -> Option<EntryId> {
+    targets.iter().find_map(|(id, form)| {
+        let entry = gazetteer.entry(*id)?;
+        let bare = match form {
+            Form::Bare => true,
+            Form::Chinese => entry.name_zh != surface,
+            _ => false,
+        };
+        (bare && entry.level == Level::Province).then_some(*id)
+    })
 }
 
 /// "Changsha" names both 长沙市 and its 长沙县; a bare name means the city, as the news writes

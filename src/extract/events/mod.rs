@@ -813,7 +813,10 @@ fn read_clause(
         return;
     }
     let fields = fields_in(clause_text);
-    let pairs = paired_lists(text, clause, &found);
+    let mut pairs = paired_lists(text, clause, &found);
+    if kind == EventKind::Visit && pairs.is_empty() {
+        pairs = destinations(text, &found, context.gazetteer);
+    }
     if pairs.len() >= 2 {
         story.reported.insert((clause.start, clause.end));
         for pair in pairs {
@@ -1471,6 +1474,48 @@ fn paired_lists(text: &str, clause: &Range<usize>, parties: &[Party]) -> Vec<Vec
     }
 }
 
+/// "江苏省党政代表团先后赴浙江、安徽考察": a delegation's trip to places listed one after another
+/// is a visit to each (each host receives it on its own day) — when they are places of the
+/// visitor's own level (a city's delegation touring two districts of the host city is one
+/// visit to that city). Empty unless the clause names the visitor and then only the list.
+fn destinations(text: &str, parties: &[Party], gazetteer: &Gazetteer) -> Vec<Vec<Participant>> {
+    let places: Vec<&Party> = parties.iter().filter(|party| !party.organisation).collect();
+    let [visitor, hosts @ ..] = places.as_slice() else {
+        return Vec::new();
+    };
+    let gone_to = hosts.first().is_some_and(|first| {
+        text.get(visitor.range.end..first.range.start)
+            .is_some_and(|between| TRIP_TO.is_match(between))
+    });
+    let listed = hosts.windows(2).all(|pair| {
+        text.get(pair[0].range.end..pair[1].range.start)
+            .is_some_and(|between| matches!(between, "、" | "和" | "及" | "与"))
+    });
+    let level = |party: &Party| {
+        party
+            .participant
+            .entry
+            .and_then(|id| gazetteer.entry(id))
+            .map(|entry| entry.level)
+    };
+    let same_level =
+        level(visitor).is_some_and(|own| hosts.iter().all(|host| level(host) == Some(own)));
+    if hosts.len() < 2 || !gone_to || !listed || !same_level {
+        return Vec::new();
+    }
+    hosts
+        .iter()
+        .map(|host| vec![visitor.participant.clone(), host.participant.clone()])
+        .collect()
+}
+
+/// "党政代表团先后赴", "率队到": a delegation going to the places named next.
+static TRIP_TO: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^[\p{Han}、，,]{0,40}?(?:代表团|考察团|一行|率队|带队)[,，]?(?:先后|分别|相继)?(?:赴|到|前往)$",
+    )
+});
+
 /// "A and B signed X, and C and D signed Y": one clause per signing, so different pairs at
 /// the same ceremony become separate events. The cut is the last ", and" or ", while" between
 /// two signing verbs.
@@ -1692,6 +1737,25 @@ mod tests {
         assert_eq!(
             pairs,
             [["Shizhu", "Neijiang"], ["Rongchang District", "Neijiang"]],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_delegation_touring_places_of_its_level_visits_each() {
+        let text = "3月16日至18日,上海市委书记陈吉宁,市委副书记、市长龚正率领上海市党政代表团,先后赴江苏省、安徽省、浙江省学习考察。";
+        let found = bundled_events(text, PartialDate::ymd(2023, 3, 20));
+        assert_eq!(found.len(), 3, "{found:?}");
+        // 河北 beside 天津 is the province, not Tianjin's 河北区.
+        let text = "3月17日至18日,北京市委书记尹力,市委副书记、市长殷勇率队到河北、天津学习考察。";
+        let found = bundled_events(text, PartialDate::ymd(2023, 3, 20));
+        let pairs: Vec<Vec<&str>> = found.iter().map(parties).collect();
+        assert_eq!(
+            pairs,
+            [
+                ["Beijing Municipality", "Hebei"],
+                ["Beijing Municipality", "Tianjin"]
+            ],
             "{found:?}"
         );
     }

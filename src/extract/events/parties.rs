@@ -1319,11 +1319,16 @@ fn drop_locating_containers(context: &Context<'_>, parties: &mut Vec<Party>) {
         }
     }
     drop_bracketed_members(context, parties);
+    // An ambiguous party lies in a container only when every reading does: "到河北、天津" does
+    // not say Tianjin contains Hebei, whose readings include Tianjin's Hebei District.
     let ids: Vec<Vec<EntryId>> = parties.iter().map(candidates).collect();
     let contains_another = |container: EntryId| {
-        ids.iter()
-            .flatten()
-            .any(|&id| id != container && context.gazetteer.contains(container, id))
+        ids.iter().any(|readings| {
+            !readings.is_empty()
+                && readings
+                    .iter()
+                    .all(|&id| id != container && context.gazetteer.contains(container, id))
+        })
     };
     let containing: Vec<bool> = parties
         .iter()
