@@ -1058,8 +1058,16 @@ const CHINESE_ZONE_HEADS: &[(&str, &str)] = &[
 
 /// "吉林经开区", "平湖市经济技术开发区": a place followed by a development zone's head words
 /// names the zone ("Jilin Economic Development Zone"), a party of its own, as in English.
+/// "大冶湖高新区", "松山湖高新区": a zone named for the lake by the place, "Daye Lake High-tech
+/// Zone".
+const LAKE: &str = "湖";
+
 fn extend_to_chinese_zone(text: &str, mut mention: PlaceMention) -> PlaceMention {
     let rest = &text[mention.range.end..];
+    let (lake, rest) = match rest.strip_prefix(LAKE) {
+        Some(after) => (true, after),
+        None => (false, rest),
+    };
     let Some((head, english)) = CHINESE_ZONE_HEADS
         .iter()
         .find(|(head, _)| rest.starts_with(head))
@@ -1073,8 +1081,13 @@ fn extend_to_chinese_zone(text: &str, mut mention: PlaceMention) -> PlaceMention
         .trim_end_matches(" City")
         .trim_end_matches(" County")
         .trim_end_matches(" District");
-    mention.name = format!("{base} {english}");
-    mention.range.end += head.len();
+    if lake {
+        mention.name = format!("{base} Lake {english}");
+        mention.range.end += LAKE.len() + head.len();
+    } else {
+        mention.name = format!("{base} {english}");
+        mention.range.end += head.len();
+    }
     mention.entry = None;
     mention.candidates.clear();
     mention
@@ -1626,6 +1639,11 @@ mod tests {
         assert_eq!(
             bundled_names("温州湾新区、龙湾区党政代表团来考察"),
             ["Wenzhou Bay New Area", "Longwan District"]
+        );
+        // One named for the lake by the place.
+        assert_eq!(
+            bundled_names("芜湖高新区来大冶湖高新区交流考察"),
+            ["Wuhu High-tech Zone", "Daye Lake High-tech Zone"]
         );
         // An autonomous county's short form (长阳县) names it and supports its bare name.
         assert_eq!(
