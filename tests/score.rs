@@ -364,6 +364,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.8),
         ],
     );
+    // Collected at the start of round 17; scored on arrival and at the round's end; spent
+    // since.
+    assert_real_floors(
+        "heldout-18",
+        &[
+            ("event_f1", 0.54),
+            ("event_recall", 0.45),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.3),
+            ("place_f1", 0.88),
+            ("place_precision", 0.88),
+            ("published_acc", 0.8),
+            ("title_acc", 0.93),
+        ],
+    );
     // Collected in round 14 once heldout-14 was spent; scored on arrival and at the round's
     // end; spent since.
     assert_real_floors(
@@ -563,6 +578,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.82),
             ("published_acc", 0.85),
             ("title_acc", 0.88),
+        ],
+    );
+    // Collected at the start of round 17; scored on arrival and at the round's end; spent
+    // since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-16",
+        &[
+            ("event_f1", 0.6),
+            ("event_recall", 0.58),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.65),
+            ("place_f1", 0.85),
+            ("place_precision", 0.88),
+            ("published_acc", 0.82),
+            ("title_acc", 0.93),
         ],
     );
     // Collected at the start of round 16; scored on arrival and at the round's end; spent
