@@ -1626,6 +1626,16 @@ mod tests {
         event.participants.iter().map(|p| p.name.as_str()).collect()
     }
 
+    /// Whether some event has exactly these parties, in this order.
+    fn has_event_of(found: &[Event], names: &[&str]) -> bool {
+        found.iter().any(|event| parties(event) == names)
+    }
+
+    /// Whether no event has this party.
+    fn no_event_with(found: &[Event], name: &str) -> bool {
+        found.iter().all(|event| !parties(event).contains(&name))
+    }
+
     #[test]
     fn an_official_stands_for_the_place_of_their_office() {
         let bundled = crate::extract::Gazetteer::bundled();
@@ -1676,48 +1686,28 @@ mod tests {
     fn an_official_met_may_be_named_before_the_title() {
         let text = "MACAO, April 28 - Chief Executive Sam Hou Fai visited Zhuhai. On Monday afternoon, in Jiangmen, Sam and his team met with Chen Anming, the city’s Municipal Party Committee secretary, and Jiangmen mayor Wu Xiaohui.";
         let found = bundled_events(text, PartialDate::ymd(2025, 4, 28));
-        assert!(
-            found
-                .iter()
-                .any(|event| parties(event) == ["Macao", "Jiangmen"]),
-            "{found:?}"
-        );
+        assert!(has_event_of(&found, &["Macao", "Jiangmen"]), "{found:?}");
     }
 
     #[test]
     fn an_office_named_for_where_it_sits_is_no_party() {
         let text = "On Feb 28, Xiqing district held a conference on cooperation. Yuan Xinhe, director of the Beijing Office of Tianjin Municipal People's Government, and Zhu Caibin, secretary of the CPC Xiqing Committee, attended the conference.";
         let found = bundled_events(text, PartialDate::ymd(2023, 3, 1));
-        assert!(
-            found
-                .iter()
-                .all(|event| !parties(event).contains(&"Beijing")),
-            "{found:?}"
-        );
+        assert!(no_event_with(&found, "Beijing"), "{found:?}");
     }
 
     #[test]
     fn a_caption_says_who_meets_a_vice_governor() {
         let text = "Boosting ties: Secretary for Constitutional & Mainland Affairs Raymond Tam (left) meets Shaanxi Vice-Governor Wei Zengjun in Xian. Hong Kong and Shaanxi will work together.";
         let found = bundled_events(text, PartialDate::ymd(2017, 4, 26));
-        assert!(
-            found
-                .iter()
-                .any(|event| parties(event) == ["Hong Kong", "Shaanxi"]),
-            "{found:?}"
-        );
+        assert!(has_event_of(&found, &["Hong Kong", "Shaanxi"]), "{found:?}");
     }
 
     #[test]
     fn beijings_liaison_office_in_hong_kong_is_no_city() {
         let text = "Chief Executive John Lee said on Monday the meeting in Guangzhou went well. At the event, Lee met Huang Kunming, the Communist Party chief of Guangdong province, and Zheng Yanxiong, the director of Beijing’s liaison office in Hong Kong.";
         let found = bundled_events(text, PartialDate::ymd(2024, 11, 25));
-        assert!(
-            found
-                .iter()
-                .all(|event| !parties(event).contains(&"Beijing")),
-            "{found:?}"
-        );
+        assert!(no_event_with(&found, "Beijing"), "{found:?}");
     }
 
     #[test]
@@ -1889,12 +1879,7 @@ mod tests {
         // Not when the place before it lies elsewhere: 河北省 stays the province of 涿州.
         let text = "北京市房山区与河北省涿州市政府签署了框架协议。";
         let found = extract_text(text, None, bundled).events;
-        assert!(
-            found
-                .iter()
-                .all(|event| !parties(event).contains(&"Hebei District")),
-            "{found:?}"
-        );
+        assert!(no_event_with(&found, "Hebei District"), "{found:?}");
     }
 
     #[test]
@@ -2336,12 +2321,7 @@ mod tests {
         // A city by the first character of a name the page gives; a region's name stays whole.
         let text = "沈阳是辽宁省会。11月5日，京沈对口合作座谈会在沈阳举行。";
         let found = extract_text(text, None, bundled).events;
-        assert!(
-            found
-                .iter()
-                .any(|event| parties(event) == ["Beijing", "Shenyang"]),
-            "{found:?}"
-        );
+        assert!(has_event_of(&found, &["Beijing", "Shenyang"]), "{found:?}");
         let text = "11月5日，天津市召开深入推进京津冀协同发展座谈会。";
         assert!(extract_text(text, None, bundled).events.is_empty());
         // Chinese news dates a visit to the day: one without a day, or a co-building dated by
