@@ -315,7 +315,40 @@ fn matched_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Place
         mentions.push(with_compass_part(text, mention, gazetteer));
     }
     drop_nested(&mut mentions);
+    join_namesake_new_areas(text, &mut mentions, gazetteer);
     mentions
+}
+
+/// "绍兴滨海新区": a new area written right after a city it does not lie in (滨海新区 is also
+/// Tianjin's) is that city's own new area of the name, "Shaoxing Binhai New Area" — the name
+/// is common, the place before it says whose it is. (After its own city, "天津滨海新区", it is
+/// that one.)
+fn join_namesake_new_areas(text: &str, mentions: &mut Vec<PlaceMention>, gazetteer: &Gazetteer) {
+    mentions.sort_by_key(|mention| mention.range.start);
+    let mut index = 0;
+    while index + 1 < mentions.len() {
+        let (city, area) = (&mentions[index], &mentions[index + 1]);
+        let namesake = city.range.end == area.range.start
+            && text[area.range.clone()].ends_with("新区")
+            && matches!((city.entry, area.entry), (Some(city), Some(area))
+                if !gazetteer.contains(city, area) && !gazetteer.contains(area, city));
+        let base = |mention: &PlaceMention| {
+            mention
+                .entry
+                .and_then(|id| gazetteer.entry(id))
+                .map(|entry| entry.base.clone())
+        };
+        if let (true, Some(city_base), Some(area_base)) = (namesake, base(city), base(area)) {
+            let joined = PlaceMention {
+                range: city.range.start..area.range.end,
+                name: format!("{city_base} {area_base} New Area"),
+                entry: None,
+                candidates: Vec::new(),
+            };
+            mentions.splice(index..index + 2, [joined]);
+        }
+        index += 1;
+    }
 }
 
 static SURNAMES_TXT: &str = include_str!("../../assets/gazetteer/surnames.txt");
@@ -1639,6 +1672,11 @@ mod tests {
         assert_eq!(
             bundled_names("温州湾新区、龙湾区党政代表团来考察"),
             ["Wenzhou Bay New Area", "Longwan District"]
+        );
+        // A new area of a common name after a city it does not lie in is that city's.
+        assert_eq!(
+            bundled_names("绍兴滨海新区与开化县签订协议"),
+            ["Shaoxing Binhai New Area", "Kaihua County"]
         );
         // One named for the lake by the place.
         assert_eq!(
