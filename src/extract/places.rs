@@ -325,30 +325,37 @@ fn matched_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Place
 /// that one.)
 fn join_namesake_new_areas(text: &str, mentions: &mut Vec<PlaceMention>, gazetteer: &Gazetteer) {
     mentions.sort_by_key(|mention| mention.range.start);
-    let mut index = 0;
-    while index + 1 < mentions.len() {
-        let (city, area) = (&mentions[index], &mentions[index + 1]);
-        let namesake = city.range.end == area.range.start
-            && text[area.range.clone()].ends_with("新区")
-            && matches!((city.entry, area.entry), (Some(city), Some(area))
-                if !gazetteer.contains(city, area) && !gazetteer.contains(area, city));
-        let base = |mention: &PlaceMention| {
-            mention
-                .entry
-                .and_then(|id| gazetteer.entry(id))
-                .map(|entry| entry.base.clone())
-        };
-        if let (true, Some(city_base), Some(area_base)) = (namesake, base(city), base(area)) {
-            let joined = PlaceMention {
-                range: city.range.start..area.range.end,
-                name: format!("{city_base} {area_base} New Area"),
-                entry: None,
-                candidates: Vec::new(),
-            };
-            mentions.splice(index..index + 2, [joined]);
+    let base = |mention: &PlaceMention| {
+        mention
+            .entry
+            .and_then(|id| gazetteer.entry(id))
+            .map(|entry| entry.base.clone())
+    };
+    // One pass, building the list anew: a page of thousands of such names stays linear.
+    let mut joined: Vec<PlaceMention> = Vec::with_capacity(mentions.len());
+    let mut rest = std::mem::take(mentions).into_iter().peekable();
+    while let Some(city) = rest.next() {
+        let namesake = rest.peek().and_then(|area| {
+            let next_to = city.range.end == area.range.start
+                && text[area.range.clone()].ends_with("新区")
+                && matches!((city.entry, area.entry), (Some(city), Some(area))
+                    if !gazetteer.contains(city, area) && !gazetteer.contains(area, city));
+            next_to.then(|| Some((base(&city)?, base(area)?, area.range.end)))?
+        });
+        match namesake {
+            Some((city_base, area_base, end)) => {
+                rest.next();
+                joined.push(PlaceMention {
+                    range: city.range.start..end,
+                    name: format!("{city_base} {area_base} New Area"),
+                    entry: None,
+                    candidates: Vec::new(),
+                });
+            }
+            None => joined.push(city),
         }
-        index += 1;
     }
+    *mentions = joined;
 }
 
 static SURNAMES_TXT: &str = include_str!("../../assets/gazetteer/surnames.txt");

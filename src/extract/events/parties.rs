@@ -1343,12 +1343,15 @@ fn drop_locating_containers(context: &Context<'_>, parties: &mut Vec<Party>) {
 /// (A zone in brackets, "黄埔区(广州开发区)", is the same body's other name: both stay for
 /// the container rule to choose.)
 fn drop_bracketed_members(context: &Context<'_>, parties: &mut Vec<Party>) {
+    const MAX_BRACKET_BYTES: usize = 400;
     let mut inside = vec![false; parties.len()];
     for (index, party) in parties.iter().enumerate() {
         let Some(container) = party.participant.entry else {
             continue;
         };
+        // A list of parts fits in a few hundred bytes; no bracket is searched for further.
         let rest = context.text.get(party.range.end..).unwrap_or_default();
+        let rest = &rest[..rest.floor_char_boundary(MAX_BRACKET_BYTES)];
         let Some(open) = ['(', '（']
             .into_iter()
             .find(|&bracket| rest.starts_with(bracket))
