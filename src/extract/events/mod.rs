@@ -3003,4 +3003,36 @@ mod tests {
             Some("XXXX-07-26")
         );
     }
+
+    #[test]
+    fn a_latin_comma_in_chinese_ends_the_partners_as_a_chinese_one_does() {
+        // What is built after the comma is the object, not a third party.
+        for comma in [",", "，"] {
+            let text = format!(
+                "7月29日{comma}沙河市政府与北京房山区政府签署框架协议{comma}合作建设沙河·房山产业园区。"
+            );
+            let found = bundled_events(&text, None);
+            assert!(
+                no_event_with(&found, "Fangshan Industrial Park"),
+                "{found:#?}"
+            );
+            assert!(!found.is_empty(), "{comma}");
+        }
+    }
+
+    #[test]
+    fn a_trigger_in_an_opening_time_phrase_leaves_the_partners_after_the_comma() {
+        for comma in [",", "，"] {
+            let text = format!(
+                "11月20日下午{comma}省委书记会见了西藏山南市党政代表团一行。会见座谈后{comma}安徽省与西藏山南市党政代表团就对口支援工作进行了对接。"
+            );
+            let found = bundled_events(&text, None);
+            assert!(
+                found
+                    .iter()
+                    .any(|event| parties(event).contains(&"Anhui Province")),
+                "{comma}: {found:#?}"
+            );
+        }
+    }
 }

@@ -118,7 +118,7 @@ static PROVINCIAL_HOST: LazyLock<Regex> = LazyLock::new(|| {
 /// Words after the trigger that turn the clause from the partners to the act's subject matter.
 static TOPIC_TURN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)(?-u:\b)(?:to|for|on|in|at|near|under|regarding|concerning|covering|including|such as|focus(?:ing|ed)? on|aim(?:ing|ed)? at|so as|which|that|where|when|while|after|before|as)(?-u:\b)|[《，：]|关于|围绕|就|在|推动|推进|打造|加强|深化|开展|促进|助力",
+        r"(?i)(?-u:\b)(?:to|for|on|in|at|near|under|regarding|concerning|covering|including|such as|focus(?:ing|ed)? on|aim(?:ing|ed)? at|so as|which|that|where|when|while|after|before|as)(?-u:\b)|[《，：]|\p{Han},|关于|围绕|就|在|推动|推进|打造|加强|深化|开展|促进|助力",
     )
 });
 
@@ -1193,6 +1193,12 @@ fn object_zones(
         if visit_destination && zones.is_empty() {
             continue;
         }
+        // "会见座谈后，安徽省与山南市代表团进行了对接": the trigger only dates the main act,
+        // whose partners come after the comma.
+        let comma_at = turn.end() - turn.as_str().chars().next_back().map_or(0, char::len_utf8);
+        if zones.is_empty() && is_comma(&word) && ends_a_time_phrase(&slice[..comma_at]) {
+            continue;
+        }
         if let Some(start) = open.take() {
             zones.push(start..after.start + turn.start());
         }
@@ -1229,6 +1235,28 @@ fn object_zones(
         }
     }
     zones
+}
+
+/// "，" or a Chinese character's "," (pages that type Latin commas in Chinese text).
+fn is_comma(turn: &str) -> bool {
+    turn == "，" || turn.ends_with(',')
+}
+
+/// "会见后，", "签约仪式前，", "座谈会上，", "在…举办的研讨会上，": a time or occasion phrase
+/// that the trigger opens a clause with — it names the occasion, and the act's partners come
+/// after the comma. A time word must follow the trigger closely; "at the meeting" may end a
+/// longer phrase.
+fn ends_a_time_phrase(between: &str) -> bool {
+    let between = between.trim_end_matches(['了', ' ']);
+    let length = between.chars().count();
+    (length <= 4
+        && ["后", "前", "时", "中", "期间", "之际"]
+            .iter()
+            .any(|word| between.ends_with(word)))
+        || (length <= 40
+            && ["会上", "式上", "坛上", "典上"]
+                .iter()
+                .any(|word| between.ends_with(word)))
 }
 
 /// "the efforts of", "cooperation between": the words before those who cooperate.
