@@ -100,8 +100,28 @@ pub fn clean(text: &str, hints: &Hints<'_>) -> Cleaned {
         _ => fallback_title(&lines, hints),
     };
     let repeated_title = normalise(&cleaned.meta.title);
-    cleaned.paragraphs = paragraphs(&lines, body_start, body_end, &repeated_title);
+    cleaned.paragraphs = title_index
+        .map(|index| lead_captions(&lines, index))
+        .unwrap_or_default();
     cleaned
+        .paragraphs
+        .extend(paragraphs(&lines, body_start, body_end, &repeated_title));
+    cleaned
+}
+
+/// "date 2023-05-24 Chief Executive John Lee addresses the opening ceremony of … Photo:
+/// Handout": the lead photo's caption, set right above the headline (only dates and blank
+/// lines between), tells of the article's occasion as the body does.
+fn lead_captions(lines: &[Line<'_>], title_index: usize) -> Vec<Range<usize>> {
+    let mut captions: Vec<Range<usize>> = lines[..title_index]
+        .iter()
+        .rev()
+        .take_while(|line| matches!(line.label, Label::Blank | Label::Meta(_) | Label::Caption))
+        .filter(|line| line.label == Label::Caption)
+        .map(|line| line.range.clone())
+        .collect();
+    captions.reverse();
+    captions
 }
 
 /// The first line after a breadcrumb near the top; lines above it are the site header.
@@ -988,6 +1008,20 @@ mod tests {
         assert_eq!(cleaned.meta.title, "Delegation visits Xixian for talks");
         assert_eq!(cleaned.meta.published, PartialDate::ymd(2024, 3, 3));
         assert_eq!(cleaned.meta.source.as_deref(), Some("Hainan Daily"));
+    }
+
+    #[test]
+    fn a_lead_photo_caption_above_the_headline_is_read_with_the_body() {
+        let caption = "Chief Executive John Lee addresses the opening ceremony of the Hong Kong-Guangdong Cooperation Week in Guangzhou on Wednesday. Photo: Handout";
+        let text = format!(
+            " date 2023-05-24 {caption}\nHong Kong and Guangdong will deepen cooperation, John Lee says\n{PARAGRAPH}\n"
+        );
+        let cleaned = clean(&text, &Hints::default());
+        assert_eq!(
+            cleaned.meta.title,
+            "Hong Kong and Guangdong will deepen cooperation, John Lee says"
+        );
+        assert_eq!(body(&text, &cleaned), vec![caption, PARAGRAPH]);
     }
 
     #[test]

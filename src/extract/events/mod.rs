@@ -3035,4 +3035,17 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn addressing_a_cooperation_forum_s_opening_is_attending_it() {
+        let found = bundled_events(
+            "Chief Executive John Lee addresses the opening ceremony of the Hong Kong-Guangdong Cooperation Week in Guangzhou on Wednesday.",
+            None,
+        );
+        assert!(
+            has_event_of(&found, &["Hong Kong", "Guangdong"]),
+            "{found:#?}"
+        );
+        assert_eq!(found[0].kind.label(), "meeting");
+    }
 }
