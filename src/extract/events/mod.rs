@@ -684,7 +684,10 @@ fn read_clause(
         participants.insert(0, unit);
     }
     if participants.len() < 2 {
-        let members = parties::compound_members(context, clause, &trigger_range);
+        let mut members = parties::compound_members(context, clause, &trigger_range);
+        if members.len() < 2 {
+            members = parties::quoted_occasion_members(context, clause, &trigger_range);
+        }
         if members.len() >= 2 {
             participants = members;
         } else if trigger.kind != EventKind::Visit && trigger.kind != EventKind::Other {
@@ -3047,5 +3050,30 @@ mod tests {
             "{found:#?}"
         );
         assert_eq!(found[0].kind.label(), "meeting");
+    }
+
+    #[test]
+    fn an_occasion_whose_quoted_name_joins_places_is_theirs() {
+        let found = bundled_events(
+            "On 22 August 2017, the \"Sichuan-Hong Kong–Macao Cooperation Week in Hong Kong: Sichuan Promotion Conference on International Cooperation\" was successfully held in Hong Kong.",
+            None,
+        );
+        assert!(
+            has_event_of(&found, &["Sichuan", "Hong Kong", "Macao"]),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_plan_told_at_an_occasion_leaves_the_occasion_held() {
+        let found = bundled_events(
+            "Qingdao will deepen cooperation with Hong Kong, according to news released at the Qingdao-Hong Kong Economic and Trade Cooperation Conference held on Tuesday.",
+            None,
+        );
+        assert!(
+            has_event_of(&found, &["Qingdao", "Hong Kong"]),
+            "{found:#?}"
+        );
+        assert!(bundled_events("Qingdao will hold a conference with Hong Kong.", None).is_empty());
     }
 }

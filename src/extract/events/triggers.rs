@@ -419,14 +419,30 @@ pub fn is_plan(lower: &str, trigger: &Trigger) -> bool {
         .filter(|&end| end <= trigger.start)
         .unwrap_or(0);
     (!done
-        && PLAN
-            .find_at(lower, said)
-            .is_some_and(|plan| plan.start() < trigger.end))
+        && PLAN.find_at(lower, said).is_some_and(|plan| {
+            plan.start() < trigger.end
+                && !tells_where_it_was_said(&lower[plan.end().min(trigger.start)..trigger.start])
+        }))
         || AGREED_TO_ACT.is_match(&lower[trigger.start..])
         || plans_the_named_occasion(lower, trigger)
         // "今年原订9月25日于上海举行": what was scheduled, wherever the clause names it.
         || lower.contains("原订")
         || lower.contains("原定")
+}
+
+/// "Qingdao will deepen cooperation with Hong Kong, according to news released at the
+/// Qingdao-Hong Kong … Conference held on Tuesday": the occasion where the plan was told has
+/// taken place.
+fn tells_where_it_was_said(between: &str) -> bool {
+    [
+        ", according to ",
+        " announced at ",
+        " released at ",
+        " said at ",
+        " unveiled at ",
+    ]
+    .iter()
+    .any(|marker| between.contains(marker))
 }
 
 /// Where a quotation that opens the clause ends: "\"We will …,\" they said" (straight or
