@@ -738,11 +738,18 @@ fn read_clause(
             && chinese
             && let Some((attending, from)) = parties::officials_attending(
                 context,
-                &following[..following.len().min(MEMBERS_LOOK_AHEAD)],
+                // Its own clause first: "…在梅召开,来自厦门、漳州…等十三市的…参加会议".
+                &std::iter::once(trigger_range.end..clause.end)
+                    .chain(
+                        following[..following.len().min(MEMBERS_LOOK_AHEAD)]
+                            .iter()
+                            .cloned(),
+                    )
+                    .collect::<Vec<_>>(),
             )
         {
             participants = attending;
-            parties_from = from;
+            parties_from = clause.start..from.end.max(clause.end);
         }
     }
     // "Four procuratorates along the Shanghai-Suzhou-Nantong route have agreed …": a counted
@@ -3075,5 +3082,33 @@ mod tests {
             "{found:#?}"
         );
         assert!(bundled_events("Qingdao will hold a conference with Hong Kong.", None).is_empty());
+    }
+
+    #[test]
+    fn the_places_whose_representatives_attended_are_a_meeting_s_parties() {
+        let found = bundled_events(
+            "6月27日,长三角经济协调会在上海组织召开了新入会城市主题研讨会。杭州、宁波、南京以及新入会的淮南、芜湖8个城市的代表参会。",
+            None,
+        );
+        assert!(
+            found.iter().any(|event| parties(event).len() >= 5),
+            "{found:#?}"
+        );
+        let found = bundled_events(
+            "昨日,十三市党政领导联席会议预备会在梅州召开,来自厦门、漳州、泉州等十三市的近30位领导嘉宾参加会议。",
+            None,
+        );
+        assert!(
+            found
+                .iter()
+                .any(|event| parties(event).contains(&"Zhangzhou") && parties(event).len() >= 3),
+            "{found:#?}"
+        );
+        // A host city's departments and districts attend for the host.
+        let found = bundled_events(
+            "下午,厦门市副市长主持召开协作框架协议讨论会。厦门市政府办公厅、集美区、海沧区等部门负责人参加。",
+            None,
+        );
+        assert!(no_event_with(&found, "Jimei District"), "{found:#?}");
     }
 }

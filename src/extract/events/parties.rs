@@ -1124,16 +1124,31 @@ pub fn officials_attending(
 ) -> Option<(Vec<Participant>, Range<usize>)> {
     let mut found: Vec<Party> = Vec::new();
     for clause in following.iter().take(ATTENDANCE_CLAUSES) {
+        let text = &context.text[clause.clone()];
+        // "来自厦门、漳州…等十三市的…参加会议", "上海、杭州…8个城市的代表参会": the places whose
+        // representatives attended, listed before them.
+        let representatives = ATTENDED_ZH
+            .find(text)
+            .and_then(|attended| REPRESENTATIVES_ZH.find(&text[..attended.start()]))
+            .filter(|found| !text[..found.start()].ends_with("部门"))
+            .map(|found| clause.start + found.start());
         for place in mentions_in(context, clause) {
             let after = context
                 .text
                 .get(place.range.end..clause.end)
                 .unwrap_or_default();
-            if OFFICE_AFTER_ZH.is_match(after) && !is_region(place, context.gazetteer) {
+            let before = tail(&context.text[clause.start..place.range.start], 48);
+            // "省政府驻上海办事处": an office stationed in a place is not the place's.
+            let represented = representatives.is_some_and(|at| place.range.end <= at)
+                && !is_venue(before)
+                && !before.ends_with('驻');
+            if (OFFICE_AFTER_ZH.is_match(after) || represented)
+                && !is_region(place, context.gazetteer)
+            {
                 found.push(Party::of_place(place));
             }
         }
-        if ATTENDED_ZH.is_match(&context.text[clause.clone()]) {
+        if ATTENDED_ZH.is_match(text) {
             let mut found = distinct_parties(found);
             drop_locating_containers(context, &mut found);
             let from = following[0].start..clause.end;
@@ -1157,6 +1172,11 @@ static OFFICE_AFTER_ZH: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:省|市|区|县|州)?(?:委(?:副)?书记|委常委|(?:副)?省长|(?:副)?市长|(?:副)?区长|(?:副)?县长|(?:副)?州长|(?:副)?主席)",
     )
 });
+
+/// "的代表", "负责人", "领导嘉宾": those who came for the places named before them (not a
+/// department's, "集美区、海沧区等部门负责人", which are the host city's).
+static REPRESENTATIVES_ZH: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"的?(?:代表|负责人|负责同志|领导|嘉宾)"));
 
 /// "出席并讲话", "参加会议": the clause says they attended.
 static ATTENDED_ZH: LazyLock<Regex> = LazyLock::new(|| compiled(r"出席|参加|参会|与会"));
