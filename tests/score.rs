@@ -364,6 +364,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.8),
         ],
     );
+    // Collected at the start of round 18; scored on arrival and at the round's end; spent
+    // since.
+    assert_real_floors(
+        "heldout-19",
+        &[
+            ("event_f1", 0.45),
+            ("event_recall", 0.3),
+            ("participant_f1", 0.9),
+            ("date_exact", 0.6),
+            ("place_f1", 0.83),
+            ("place_precision", 0.82),
+            ("published_acc", 0.93),
+            ("title_acc", 0.74),
+        ],
+    );
     // Collected at the start of round 17; scored on arrival and at the round's end; spent
     // since.
     assert_real_floors(
@@ -578,6 +593,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.82),
             ("published_acc", 0.85),
             ("title_acc", 0.88),
+        ],
+    );
+    // Collected at the start of round 18; scored on arrival and at the round's end; spent
+    // since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-17",
+        &[
+            ("event_f1", 0.65),
+            ("event_recall", 0.65),
+            ("participant_f1", 0.9),
+            ("date_exact", 0.5),
+            ("place_f1", 0.8),
+            ("place_precision", 0.88),
+            ("published_acc", 0.82),
+            ("title_acc", 0.93),
         ],
     );
     // Collected at the start of round 17; scored on arrival and at the round's end; spent

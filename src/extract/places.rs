@@ -633,21 +633,54 @@ const CHINESE_TITLES: &[&str] = &[
 ];
 
 /// "州长龙长春率团参会": a place word right after a title, or after a title and one
-/// character (the surname), is a person's name.
+/// character (the surname), is a person's name — and so is the same name written again
+/// without the title ("市委书记吴忠琼在寻乌会见… 吴忠琼说").
 fn drop_chinese_given_names(text: &str, mentions: &mut Vec<PlaceMention>) {
-    mentions.retain(|mention| {
+    let is_short_han = |mention: &PlaceMention| {
         let surface = &text[mention.range.clone()];
-        if !surface.chars().all(is_cjk) || surface.chars().count() > 3 {
+        surface.chars().all(is_cjk) && surface.chars().count() <= 3
+    };
+    // Each name found after a title: the character before the place word when it is the
+    // surname, the place word, and the character after it.
+    let mut names: Vec<(Option<char>, &str, Option<char>)> = Vec::new();
+    mentions.retain(|mention| {
+        if !is_short_han(mention) {
             return true;
         }
         let before = &text[..mention.range.start];
-        let after_surname = before
-            .char_indices()
-            .next_back()
-            .map_or(before, |(at, _)| &before[..at]);
-        !CHINESE_TITLES
+        let surname = before.chars().next_back();
+        let after_surname = surname.map_or(before, |c| &before[..before.len() - c.len_utf8()]);
+        let next = text[mention.range.end..].chars().next();
+        let surface = &text[mention.range.clone()];
+        if CHINESE_TITLES.iter().any(|title| before.ends_with(title)) {
+            names.push((None, surface, next));
+            return false;
+        }
+        if CHINESE_TITLES
             .iter()
-            .any(|title| before.ends_with(title) || after_surname.ends_with(title))
+            .any(|title| after_surname.ends_with(title))
+        {
+            names.push((surname, surface, next));
+            return false;
+        }
+        true
+    });
+    if names.is_empty() {
+        return;
+    }
+    mentions.retain(|mention| {
+        if !is_short_han(mention) {
+            return true;
+        }
+        let surface = &text[mention.range.clone()];
+        let previous = text[..mention.range.start].chars().next_back();
+        let next = text[mention.range.end..].chars().next();
+        !names.iter().any(|(surname, name, after)| {
+            *name == surface
+                && after.is_some_and(is_cjk)
+                && *after == next
+                && surname.is_none_or(|surname| previous == Some(surname))
+        })
     });
 }
 
@@ -1662,6 +1695,12 @@ mod tests {
         assert!(bundled_names("真金白银投入帮扶。").is_empty());
         // A person's given name after a title and a surname.
         assert!(bundled_names("州长龙长春率团参会。").is_empty());
+        // The same name again without its title.
+        assert!(
+            !bundled_names("市委书记吴忠琼在寻乌会见黄敏一行。吴忠琼说,两地合作前景广阔。")
+                .iter()
+                .any(|name| name.contains("Wuzhong"))
+        );
         // The opening words of a company's or outlet's name.
         assert!(bundled_names("福建省伍心养老服务有限公司与协会签约。").is_empty());
         assert!(bundled_names("作为《福建日报》的子报。").is_empty());
