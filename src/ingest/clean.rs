@@ -187,7 +187,8 @@ const SECTION_SMALL_WORDS: &[&str] = &[
 fn is_section_like(text: &str) -> bool {
     let cjk = cjk_count(text);
     // "最懂四川的本地门户", "欢迎访问…网": a site's tagline names the site, not a story; so do
-    // "Welcome to …", "…, the Official Website of …" and a browser notice.
+    // "Welcome to …", "…, the Official Website of …", a browser notice and a line addressed to
+    // the reader ("We're … travel company, book … tours with us").
     if (cjk >= 4 && SITE_TAGLINE.is_match(text)) || SITE_TAGLINE_EN.is_match(text) {
         return true;
     }
@@ -214,7 +215,7 @@ fn is_section_like(text: &str) -> bool {
 
 static SITE_TAGLINE_EN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)^welcome to(?-u:\b)|(?-u:\b)official (?:web ?site|portal)(?-u:\b)|javascript|enable cookies|your browser",
+        r"(?i)^welcome to(?-u:\b)|(?-u:\b)official (?:web ?site|portal)(?-u:\b)|javascript|enable cookies|your browser|^we(?:'|’)re (?-u:\b)|(?-u:\b)(?:with us|contact us|book now|book online)(?-u:\b)",
     )
 });
 
@@ -283,6 +284,10 @@ fn candidate_window(lines: &[Line<'_>], start: usize) -> Range<usize> {
 /// generic blurb — prose without a name or a number (no capitalised word inside a sentence,
 /// no digit), unlike any news paragraph.
 fn is_blurb(text: &str) -> bool {
+    // "We're … travel company, book … tours with us": the site speaking to its reader.
+    if SITE_TAGLINE_EN.is_match(text) {
+        return true;
+    }
     if text.chars().any(|c| c.is_ascii_digit()) || cjk_count(text) > 0 {
         return false;
     }
@@ -1145,6 +1150,13 @@ mod tests {
     fn a_site_tagline_above_the_headline_is_not_the_headline() {
         let text = format!(
             "Search Tour\nTailor made tours & customised tours\nAsk Question? Ask us here\n\nXuzhou joins hands with Wuxi\n\n{PARAGRAPH}"
+        );
+        assert_eq!(
+            clean(&text, &Hints::default()).meta.title,
+            "Xuzhou joins hands with Wuxi"
+        );
+        let text = format!(
+            "We're a local travel company, book tours with us, NO hidden costs, SAVE the biggest!\n\nXuzhou joins hands with Wuxi\n\n{PARAGRAPH}"
         );
         assert_eq!(
             clean(&text, &Hints::default()).meta.title,
