@@ -3111,4 +3111,34 @@ mod tests {
         );
         assert!(no_event_with(&found, "Jimei District"), "{found:#?}");
     }
+
+    #[test]
+    fn a_place_in_brackets_before_a_meeting_s_noun_is_its_venue() {
+        let found = bundled_events(
+            "7月5日,辽宁吉林两省开发区合作共建暨产业项目(沈阳)对接会在沈阳召开。",
+            None,
+        );
+        assert!(has_event_of(&found, &["Liaoning", "Jilin"]), "{found:#?}");
+    }
+
+    #[test]
+    fn a_city_written_before_its_county_joins_the_dashed_pair_with_it() {
+        let found = bundled_events(
+            "今天,西安周至-苏州太仓东西部协作联席会议在西安周至县举行。",
+            None,
+        );
+        assert!(has_event_of(&found, &["Zhouzhi", "Taicang"]), "{found:#?}");
+    }
+
+    #[test]
+    fn a_delegation_came_to_the_province_its_one_character_name_says() {
+        let found = bundled_events(
+            "11月14日至19日,西藏自治区山南市党政代表团一行来湘考察。",
+            None,
+        );
+        assert!(
+            has_event_of(&found, &["Shannan City", "Hunan"]),
+            "{found:#?}"
+        );
+    }
 }

@@ -91,6 +91,21 @@ static BRACKETED_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "(沈阳)对接会", "(上海)座谈会": the bracket closing right before a meeting's noun.
+static BRACKETED_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^[)）]\s*(?:\p{Han}{0,4}?(?:对接会|座谈会|联席会|推介会|洽谈会|论坛|大会|会议)|[^。；，,;]{0,16}?(?:推介|招商|经贸|洽谈|说明会|展销|博览))",
+    )
+});
+
+/// Whether `place` stands alone in brackets: "(沈阳)".
+fn alone_in_brackets(text: &str, place: &PlaceMention) -> bool {
+    text[..place.range.start].trim_end().ends_with(['(', '（'])
+        && text[place.range.end..]
+            .trim_start()
+            .starts_with([')', '）'])
+}
+
 /// Whether the words before a place make it the place where something happened.
 fn is_venue(before: &str) -> bool {
     let body_of_place = BODY_IN.captures(before).is_some_and(|body| {
@@ -261,7 +276,11 @@ pub fn parties(
             bracketed_after(text, host, place)
                 && !within(context.gazetteer, host, place)
                 && !within(context.gazetteer, place, host)
-        }) && BRACKETED_OCCASION.is_match(&text[place.range.end..clause.end]);
+        }) && BRACKETED_OCCASION.is_match(&text[place.range.end..clause.end])
+            // "产业项目(沈阳)对接会": a place alone in brackets before the occasion's noun says
+            // where it is held, whatever stands before the bracket.
+            || (alone_in_brackets(text, place)
+                && BRACKETED_MEETING.is_match(&text[place.range.end..clause.end]));
         // "GUIYANG, Aug. 12 (Xinhua) --": a dateline names where the story was filed.
         let dateline = is_dateline(context.text, clause, place);
         let after_trigger = place.range.start >= trigger.end;
@@ -338,6 +357,23 @@ pub fn parties(
             party.candidates.clear();
         }
         found.push((party, compound));
+    }
+    // "西安周至-苏州太仓": a city written right before its county, on either side of the dash,
+    // belongs to the joined pair as the county does.
+    for at in 1..found.len() {
+        let (earlier, later) = (&found[at - 1].0, &found[at].0);
+        let adjacent = text
+            .get(earlier.range.end..later.range.start)
+            .is_some_and(|gap| gap.trim().is_empty());
+        let locates = earlier
+            .participant
+            .entry
+            .zip(later.participant.entry)
+            .is_some_and(|(outer, inner)| context.gazetteer.contains(outer, inner));
+        if adjacent && locates && (found[at - 1].1 || found[at].1) {
+            found[at - 1].1 = true;
+            found[at].1 = true;
+        }
     }
     // "the Lanzhou-Xining urban agglomeration": the places of a hyphenated compound name a
     // region, not parties — unless the clause names no other parties ("the joint conference
@@ -874,6 +910,16 @@ fn city_by_nickname(context: &Context<'_>, c: char) -> Option<EntryId> {
         .map(|entry| entry.id)
 }
 
+/// The provincial unit whose one-character name `c` is ("湘": Hunan).
+fn province_by_abbreviation(context: &Context<'_>, c: char) -> Option<EntryId> {
+    let (_, full) = PROVINCE_ABBREVIATIONS
+        .iter()
+        .find(|(short, _)| *short == c)?;
+    places_joined_in(full, context.gazetteer)
+        .first()
+        .and_then(|place| place.entry)
+}
+
 /// The one place named on the page whose Chinese name begins with `c`.
 fn city_by_first_character(context: &Context<'_>, c: char) -> Option<EntryId> {
     city_whose_name(context, |name| name.starts_with(c))
@@ -931,7 +977,8 @@ static DELEGATION_BEFORE_PLACE: LazyLock<Regex> =
 
 /// "率团来绍考察", "来深考察交流", "来堰考察": a delegation came to the city the page names
 /// whose name begins (or, for a two-character name, ends) with that character, or whose
-/// standard short form it is ("来穗考察": Guangzhou) — a party of the visit.
+/// standard short form it is ("来穗考察": Guangzhou), or else to the province whose
+/// one-character name it is ("来湘考察": Hunan) — a party of the visit.
 pub fn abbreviated_destination(
     context: &Context<'_>,
     clause: &Range<usize>,
@@ -949,6 +996,7 @@ pub fn abbreviated_destination(
     let entry = city_by_first_character(context, c)
         .or_else(|| city_by_last_character(context, c))
         .or_else(|| city_by_nickname(context, c))
+        .or_else(|| province_by_abbreviation(context, c))
         .and_then(|id| context.gazetteer.entry(id))?;
     Some(Participant {
         name: entry.base.clone(),
