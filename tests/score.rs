@@ -364,6 +364,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.8),
         ],
     );
+    // Collected in round 18's session and scored as round 19's, on arrival and at the round's
+    // end; spent since.
+    assert_real_floors(
+        "heldout-20",
+        &[
+            ("event_f1", 0.45),
+            ("event_recall", 0.33),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.6),
+            ("place_f1", 0.88),
+            ("place_precision", 0.9),
+            ("published_acc", 0.82),
+            ("title_acc", 0.93),
+        ],
+    );
     // Collected at the start of round 18; scored on arrival and at the round's end; spent
     // since.
     assert_real_floors(
@@ -593,6 +608,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.82),
             ("published_acc", 0.85),
             ("title_acc", 0.88),
+        ],
+    );
+    // Collected in round 18's session and scored as round 19's, on arrival and at the round's
+    // end; spent since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-18",
+        &[
+            ("event_f1", 0.44),
+            ("event_recall", 0.42),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.6),
+            ("place_f1", 0.82),
+            ("place_precision", 0.85),
+            ("published_acc", 0.93),
+            ("title_acc", 0.63),
         ],
     );
     // Collected at the start of round 18; scored on arrival and at the round's end; spent
