@@ -242,6 +242,8 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
 /// "“牡丹江——大连经贸合作推介会”在大连市举行,两市签署…": a meeting named by the places it joins,
 /// set in quotes, still names them as its sides (as it does without the quotes), unlike a
 /// document's or a slogan's title.
+/// So is "the \"Sichuan-Hong Kong–Macao Cooperation Week in Hong Kong: … Conference …\"": an
+/// English occasion's name that joins capitalised names by a dash.
 fn names_a_meeting_of_joined_places(quoted: &str) -> bool {
     let inner = quoted
         .trim_start_matches(['“', '"', '《'])
@@ -252,8 +254,15 @@ fn names_a_meeting_of_joined_places(quoted: &str) -> bool {
     let meeting = ["会", "会议", "论坛", "峰会"]
         .iter()
         .any(|head| inner.ends_with(head));
-    !quoted.starts_with('《') && joined && meeting
+    !quoted.starts_with('《') && ((joined && meeting) || ENGLISH_JOINED_MEETING.is_match(inner))
 }
+
+/// "Sichuan-Hong Kong", "Guangdong–Macao" in the name of a week, conference, forum or meeting.
+static ENGLISH_JOINED_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*[-–]\s*[A-Z][a-z]+[^.]*(?-u:\b)(?:Week|Conference|Forum|Meeting|Symposium|Summit)(?-u:\b)",
+    )
+});
 
 /// Whether quoted text holds a sentence's end inside it (a title never does).
 fn is_speech(quoted: &str) -> bool {

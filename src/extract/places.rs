@@ -642,7 +642,8 @@ fn drop_chinese_given_names(text: &str, mentions: &mut Vec<PlaceMention>) {
     };
     // Each name found after a title: the character before the place word when it is the
     // surname, the place word, and the character after it.
-    let mut names: Vec<(Option<char>, &str, Option<char>)> = Vec::new();
+    let mut names: std::collections::HashSet<(Option<char>, &str, Option<char>)> =
+        std::collections::HashSet::new();
     mentions.retain(|mention| {
         if !is_short_han(mention) {
             return true;
@@ -653,14 +654,14 @@ fn drop_chinese_given_names(text: &str, mentions: &mut Vec<PlaceMention>) {
         let next = text[mention.range.end..].chars().next();
         let surface = &text[mention.range.clone()];
         if CHINESE_TITLES.iter().any(|title| before.ends_with(title)) {
-            names.push((None, surface, next));
+            names.insert((None, surface, next));
             return false;
         }
         if CHINESE_TITLES
             .iter()
             .any(|title| after_surname.ends_with(title))
         {
-            names.push((surname, surface, next));
+            names.insert((surname, surface, next));
             return false;
         }
         true
@@ -675,12 +676,9 @@ fn drop_chinese_given_names(text: &str, mentions: &mut Vec<PlaceMention>) {
         let surface = &text[mention.range.clone()];
         let previous = text[..mention.range.start].chars().next_back();
         let next = text[mention.range.end..].chars().next();
-        !names.iter().any(|(surname, name, after)| {
-            *name == surface
-                && after.is_some_and(is_cjk)
-                && *after == next
-                && surname.is_none_or(|surname| previous == Some(surname))
-        })
+        !(next.is_some_and(is_cjk)
+            && (names.contains(&(None, surface, next))
+                || names.contains(&(previous, surface, next))))
     });
 }
 

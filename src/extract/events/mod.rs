@@ -684,10 +684,7 @@ fn read_clause(
         participants.insert(0, unit);
     }
     if participants.len() < 2 {
-        let mut members = parties::compound_members(context, clause, &trigger_range);
-        if members.len() < 2 {
-            members = parties::quoted_occasion_members(context, clause, &trigger_range);
-        }
+        let members = parties::compound_members(context, clause, &trigger_range);
         if members.len() >= 2 {
             participants = members;
         } else if trigger.kind != EventKind::Visit && trigger.kind != EventKind::Other {

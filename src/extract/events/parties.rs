@@ -580,48 +580,6 @@ pub fn compound_members(
         .unwrap_or_default()
 }
 
-/// "the \"Sichuan-Hong Kong–Macao Cooperation Week in Hong Kong: … Conference\" was held": an
-/// occasion whose quoted name holds the trigger and joins places by dashes is those places'
-/// (the places of other quoted titles are no parties: see `mentions_in`).
-pub fn quoted_occasion_members(
-    context: &Context<'_>,
-    clause: &Range<usize>,
-    trigger: &Range<usize>,
-) -> Vec<Participant> {
-    let Some(quote) = context.spans.quoted.iter().find(|quote| {
-        clause.start <= quote.start && quote.start <= trigger.start && trigger.start < quote.end
-    }) else {
-        return Vec::new();
-    };
-    let places: Vec<&PlaceMention> = starting_in(context.places, quote, |place| place.range.start)
-        .iter()
-        .filter(|place| place.range.end <= quote.end && !is_region(place, context.gazetteer))
-        .collect();
-    let mut joined: Vec<&PlaceMention> = Vec::new();
-    for pair in places.windows(2) {
-        let between = context.text[pair[0].range.end..pair[1].range.start].trim();
-        if matches!(between, "-" | "–" | "—") {
-            if joined.is_empty() {
-                joined.push(pair[0]);
-            }
-            joined.push(pair[1]);
-        } else if !joined.is_empty() {
-            break;
-        }
-    }
-    let mut members: Vec<Participant> = Vec::new();
-    for place in joined {
-        let member = Participant {
-            name: place.name.clone(),
-            entry: place.entry,
-        };
-        if !members.iter().any(|known| same_party(known, &member)) {
-            members.push(member);
-        }
-    }
-    members
-}
-
 static MEMBERS_TSV: &str = include_str!("../../../assets/gazetteer/members.tsv");
 
 /// Region key (zones.tsv) → its members as a list the place matcher reads.
