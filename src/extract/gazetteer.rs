@@ -400,7 +400,8 @@ pub fn is_cjk(c: char) -> bool {
 /// Whether a text may hold Chinese characters, checked on its bytes without decoding: each
 /// is encoded from byte 0xE3 up, so English (curly quotes and dashes included) has none.
 pub fn may_hold_cjk(text: &str) -> bool {
-    text.bytes().any(|byte| byte >= 0xE3)
+    // ASCII text (most English pages) is told by the standard library a word at a time.
+    !text.is_ascii() && text.bytes().any(|byte| byte >= 0xE3)
 }
 
 /// A parsed table row, before ids and parents are assigned.

@@ -69,7 +69,9 @@ impl Unglossed {
 /// anything else ("江苏(南京)", "Café (é)") are not glosses.
 fn pinyin_glosses(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut glosses = Vec::new();
-    if !text.contains(['(', '（']) || !may_hold_cjk(text) {
+    // Single-character searches (a byte search each), not one over a set of characters, which
+    // decodes every character of the page.
+    if !may_hold_cjk(text) || !(text.contains('(') || text.contains('（')) {
         return glosses;
     }
     for (at, bracket) in text.match_indices(['(', '（']) {
