@@ -74,28 +74,28 @@ fn within(gazetteer: &Gazetteer, outer: &PlaceMention, inner: &PlaceMention) -> 
 
 /// Whether `place` stands alone in brackets right after `host` ("日照(上海)", "Rizhao (Shanghai)").
 fn bracketed_after(text: &str, host: &PlaceMention, place: &PlaceMention) -> bool {
-    let opened = text
-        .get(host.range.end..place.range.start)
-        .is_some_and(|gap| matches!(gap.trim(), "(" | "（"));
-    opened
-        && text
-            .get(place.range.end..)
-            .is_some_and(|after| after.trim_start().starts_with([')', '）']))
+    text.get(host.range.end..place.range.start)
+        .is_some_and(|gap| matches!(gap.trim(), "(" | "（"))
+        && alone_in_brackets(text, place)
 }
+
+/// The Chinese words of a promotion, an investment fair or a trade talk.
+const PROMOTION_ZH: &str = "推介|招商|经贸|洽谈|说明会|展销|博览";
 
 /// What a host's promotion held in another place is called right after the bracketed place:
 /// "日照(上海)“双招双引”推介会", "安庆(上海)经贸活动", "Linyi (Shenzhen) Investment Fair".
 static BRACKETED_OCCASION: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(
-        r"^[)）]\s*[^。；，,;]{0,16}?(?:推介|招商|经贸|洽谈|说明会|展销|博览|活动周|文化周|旅游周|(?i:(?-u:\b)(?:promotion|investment|fair|expo|week)(?-u:\b)))",
-    )
+    compiled(&format!(
+        r"^[)）]\s*[^。；，,;]{{0,16}}?(?:{PROMOTION_ZH}|活动周|文化周|旅游周|(?i:(?-u:\b)(?:promotion|investment|fair|expo|week)(?-u:\b)))"
+    ))
 });
 
-/// "(沈阳)对接会", "(上海)座谈会": the bracket closing right before a meeting's noun.
+/// "(沈阳)对接会", "(上海)座谈会": the bracket closing right before a meeting's noun (or a
+/// promotion's, as after a host).
 static BRACKETED_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(
-        r"^[)）]\s*(?:\p{Han}{0,4}?(?:对接会|座谈会|联席会|推介会|洽谈会|论坛|大会|会议)|[^。；，,;]{0,16}?(?:推介|招商|经贸|洽谈|说明会|展销|博览))",
-    )
+    compiled(&format!(
+        r"^[)）]\s*(?:\p{{Han}}{{0,4}}?(?:对接会|座谈会|联席会|推介会|洽谈会|论坛|大会|会议)|[^。；，,;]{{0,16}}?(?:{PROMOTION_ZH}))"
+    ))
 });
 
 /// Whether `place` stands alone in brackets: "(沈阳)".
@@ -808,18 +808,13 @@ pub fn members_before_group(
 fn abbreviation_parties(context: &Context<'_>, run: &str) -> Option<Vec<Participant>> {
     let read: Vec<(char, bool, Option<EntryId>)> = run
         .chars()
-        .map(
-            |c| match PROVINCE_ABBREVIATIONS.iter().find(|(short, _)| *short == c) {
-                Some((_, full)) => (
-                    c,
-                    true,
-                    places_joined_in(full, context.gazetteer)
-                        .first()
-                        .and_then(|place| place.entry),
-                ),
-                None => (c, false, city_by_first_character(context, c)),
-            },
-        )
+        .map(|c| {
+            if PROVINCE_ABBREVIATIONS.iter().any(|(short, _)| *short == c) {
+                (c, true, province_by_abbreviation(context, c))
+            } else {
+                (c, false, city_by_first_character(context, c))
+            }
+        })
         .collect();
     // "深赣对口合作" on a page that names 赣州: beside a city, a province's character is the
     // city the page names that begins with it.
