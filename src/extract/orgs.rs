@@ -173,6 +173,13 @@ pub fn find_companies(text: &str, quoted: &[Range<usize>]) -> Vec<OrgSpan> {
                 .iter()
                 .any(|q| q.start <= found.start && found.end <= q.end)
         })
+        // "the Zhejiang-Macao Trade and Exchange Conference": a name that goes on past its
+        // head to a meeting's head names the meeting, not a company.
+        .filter(|found| {
+            !text[found.end..].strip_prefix(' ').is_some_and(|after| {
+                after.starts_with(char::is_uppercase) && names_an_occasion(after)
+            })
+        })
         .filter_map(|found| {
             let (offset, name) = strip_roles(&text[found.clone()]);
             let name = shortest_name(name);
@@ -183,6 +190,38 @@ pub fn find_companies(text: &str, quoted: &[Range<usize>]) -> Vec<OrgSpan> {
         })
         .chain(head_first)
         .collect()
+}
+
+/// Whether `after` goes on, through capitalised words and "and", to a meeting's head noun:
+/// what stands before it then opens the meeting's name ("Hong Kong Innovation and Technology
+/// Cooperation Promotion Conference" has Hong Kong as its party; "Trade and Exchange
+/// Conference" holds no company).
+pub fn names_an_occasion(after: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "Conference",
+        "Forum",
+        "Meeting",
+        "Summit",
+        "Symposium",
+        "Week",
+        "Fair",
+        "Expo",
+    ];
+    name_reaches(after, HEADS, 8)
+}
+
+/// Whether the capitalised words after a name (joined by "and", "of", "&"), within `words`
+/// words, reach one of `heads`: the name opens a longer name of that kind. Words split at any
+/// white space, so a name that ends its paragraph ("… Promotion Conference.\nThe …") still
+/// ends at its head.
+pub fn name_reaches(after: &str, heads: &[&str], words: usize) -> bool {
+    after
+        .split_whitespace()
+        .take(words)
+        .take_while(|word| {
+            word.starts_with(|c: char| c.is_uppercase()) || matches!(*word, "and" | "of" | "&")
+        })
+        .any(|word| heads.contains(&word.trim_end_matches([',', '.', ';'])))
 }
 
 /// Drops a leading role ("Executive Vice President of ") and returns the remaining name with
@@ -351,6 +390,16 @@ mod tests {
             .map(|org| org.name)
             .collect();
         assert_eq!(names, ["National Technology Transfer Eastern Center"]);
+    }
+
+    #[test]
+    fn a_company_head_inside_a_meeting_s_name_is_no_company() {
+        let text = "The Zhejiang-Macao Trade and Exchange Conference was held, and the Shanghai Stock Exchange signed.";
+        let names: Vec<String> = find_companies(text, &[])
+            .into_iter()
+            .map(|org| org.name)
+            .collect();
+        assert_eq!(names, ["Shanghai Stock Exchange"]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::gazetteer::{Form, Gazetteer, Level, is_cjk};
-use super::orgs::Spans;
+use super::orgs::{Spans, name_reaches, names_an_occasion};
 use crate::model::{EntryId, PlaceMention};
 
 /// Finds every place mention in `text`, skipping those inside company or outlet names and
@@ -829,23 +829,6 @@ static AFFAIRS_OFFICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
     compiled(r"^(?: and [A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)?(?: (?:Affairs|Work))+ Office(?-u:\b)")
 });
 
-/// "Hong Kong Innovation and Technology Cooperation Promotion Conference": a place's name
-/// that goes on, through "and", to the head of a meeting's name heads that meeting's name, as
-/// its party.
-fn names_an_occasion(after_place: &str) -> bool {
-    const HEADS: &[&str] = &[
-        "Conference",
-        "Forum",
-        "Meeting",
-        "Summit",
-        "Symposium",
-        "Week",
-        "Fair",
-        "Expo",
-    ];
-    name_reaches(after_place, HEADS, 8)
-}
-
 /// "Chongqing Science and Technology Bureau", "Shanghai Culture and Tourism Department": a
 /// place's name that goes on to a government body's head is the place's body, not a brand.
 fn names_a_government_body(after_place: &str) -> bool {
@@ -862,18 +845,6 @@ fn names_a_government_body(after_place: &str) -> bool {
         "Government",
     ];
     name_reaches(after_place, HEADS, 6)
-}
-
-/// Whether the capitalised words after a place (joined by "and", "of", "&"), within `words`
-/// words, reach one of `heads`: the place opens a longer name of that kind.
-fn name_reaches(after_place: &str, heads: &[&str], words: usize) -> bool {
-    after_place
-        .split(' ')
-        .take(words)
-        .take_while(|word| {
-            word.starts_with(|c: char| c.is_uppercase()) || matches!(*word, "and" | "of" | "&")
-        })
-        .any(|word| heads.contains(&word.trim_end_matches([',', '.', ';'])))
 }
 
 /// "Hebei" names the province and Tianjin's Hebei District, "Jilin" the province and its city:
@@ -1576,6 +1547,13 @@ mod tests {
         assert_eq!(
             bundled_names(
                 "the Liaoning-Hong Kong Innovation and Technology Cooperation Conference"
+            ),
+            ["Liaoning", "Hong Kong"]
+        );
+        // Also when the name ends its paragraph.
+        assert_eq!(
+            bundled_names(
+                "the Liaoning-Hong Kong Innovation and Technology Cooperation Conference.\nThe conference closed."
             ),
             ["Liaoning", "Hong Kong"]
         );
