@@ -2387,6 +2387,18 @@ mod tests {
         let text = "On May 3, the provincial Party Secretary Wang Guosheng met in Xining with the Shandong Liaocheng government delegation.";
         let found = extract_text(text, PartialDate::ymd(2020, 5, 4), bundled).events;
         assert_eq!(parties(&found[0]), ["Qinghai", "Liaocheng"]);
+        // So in Chinese, where the city met in stands right before the trigger.
+        let text = "4月19日,自治区党委书记李建华在银川会见了吉林省政协主席黄燕明一行。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(
+            parties(&found[0]),
+            ["Ningxia", "Jilin Province"],
+            "{found:?}"
+        );
+        // A city's official meets for the city.
+        let text = "4月19日,市委书记胡玉亭在大连会见了苏州市市长一行。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(parties(&found[0]), ["Dalian", "Suzhou City"], "{found:?}");
     }
 
     #[test]

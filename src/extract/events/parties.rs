@@ -127,7 +127,9 @@ static BOTH_PLACES: LazyLock<Regex> =
 
 /// The title of a province's official or leaders in a host's clause.
 static PROVINCIAL_HOST: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(r"(?i)(?-u:\b)(?:provincial|governor|vice governor|province's|province’s)(?-u:\b)")
+    compiled(
+        r"(?i)(?-u:\b)(?:provincial|governor|vice governor|province's|province’s)(?-u:\b)|省委|省长|省政府|省人大|省政协|自治区(?:党委|政府|主席|人大|政协)",
+    )
 });
 
 /// Words after the trigger that turn the clause from the partners to the act's subject matter.
@@ -291,9 +293,10 @@ pub fn parties(
         // "Mayor Zhang met in Changsha with a delegation of Hami": the host's city, not a
         // venue — when the host's own place is not named before ("Hunan Party Secretary Du
         // met in Changsha with …" is Hunan's).
+        // So is "省委书记王建军在西宁会见了…": the place right before the trigger.
         let host_city = kind == EventKind::Visit
-            && place.range.start >= trigger.start
-            && place.range.start < trigger.end
+            && ((place.range.start >= trigger.start && place.range.start < trigger.end)
+                || (place.range.end == trigger.start && before.ends_with('在')))
             && !subject_named;
         // "在珠海、澳门两地召开": held in both places at once, which are its parties.
         let both_places = BOTH_PLACES.is_match(&text[place.range.end..clause.end]);
