@@ -120,6 +120,35 @@ pub fn simplified(text: &str) -> Cow<'_, str> {
     if !may_hold_cjk(text) || !text.chars().any(is_cjk) {
         return Cow::Borrowed(text);
     }
+    match simplified_forms(text) {
+        Cow::Borrowed(_) => without_variants(text),
+        Cow::Owned(folded) => Cow::Owned(without_variants(&folded).into_owned()),
+    }
+}
+
+/// Variant characters that the conversion table leaves as they are, with the simplified form a
+/// reader takes them for (Taiwan and Hong Kong sites write 陜西 for 陕西 as often as 陝西).
+const VARIANTS: &[(char, char)] = &[('陜', '陕')];
+
+/// The text with each of [`VARIANTS`] replaced (same UTF-8 length, so offsets hold).
+fn without_variants(text: &str) -> Cow<'_, str> {
+    if !text.contains(|c| VARIANTS.iter().any(|&(variant, _)| variant == c)) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                VARIANTS
+                    .iter()
+                    .find(|&&(variant, _)| variant == c)
+                    .map_or(c, |&(_, simple)| simple)
+            })
+            .collect(),
+    )
+}
+
+/// [`simplified`] through the conversion table alone.
+fn simplified_forms(text: &str) -> Cow<'_, str> {
     // One conversion of the whole text is fastest, and right when it keeps every boundary.
     let whole = hanconv::t2s(text);
     if same_shape(text, &whole) {
@@ -188,6 +217,12 @@ mod tests {
         assert_eq!(find("赴四川"), "赴四川");
         assert_eq!(find("長率代表團赴"), "長(zhǎng)率代表團(tuán)赴");
         assert!(Unglossed::of("江苏(南京)与四川").is_none());
+    }
+
+    #[test]
+    fn a_variant_the_table_leaves_is_read_as_simplified_too() {
+        assert_eq!(simplified("蘇陜協作"), "苏陕协作");
+        assert_eq!(simplified("陜西"), "陕西");
     }
 
     #[test]

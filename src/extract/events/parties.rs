@@ -695,8 +695,8 @@ const PROVINCE_ABBREVIATIONS: &[(char, &str)] = &[
     ('澳', "澳门特别行政区"),
 ];
 
-/// "闽宁协作", "苏陕扶贫协作", "沪苏浙皖一体化", "深港双方": two to four provincial
-/// abbreviations joined before a word of cooperation (or of "both sides") name those
+/// "闽宁协作", "苏陕扶贫协作", "沪苏浙皖一体化", "深港双方", "苏陕东西部企业家…": two to four
+/// provincial abbreviations joined before a word of cooperation (or of "both sides") name those
 /// provinces — the parties, when the clause names none otherwise. A city goes by the first
 /// character of its name when the page names it ("深港合作" on a page about 深圳, "京沈对口合作"
 /// with 沈阳): a character stands for a city only when exactly one place the page names begins
@@ -965,7 +965,7 @@ static CAME_TO_ABBREVIATED: LazyLock<Regex> =
 
 static ABBREVIATED_COOPERATION: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(\p{Han}{2,4}?)(?:(?:两地|三地|四地|东西部)?(?:扶贫)?(?:合作|协作|协同|对口|帮扶|一体化|联席|携手|联动|交流)|双方|[两三四][地市省区县])",
+        r"(\p{Han}{2,4}?)(?:(?:两地|三地|四地|东西部)?(?:扶贫)?(?:合作|协作|协同|对口|帮扶|一体化|联席|携手|联动|交流)|双方|东西部|[两三四][地市省区县])",
     )
 });
 
