@@ -2402,6 +2402,14 @@ mod tests {
     }
 
     #[test]
+    fn namesake_places_in_one_clause_are_one_party() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "Meng Qingbin, Vice Secretary of Linyi Municipal Party Committee and Mayor of Linyi City, hosted the conference.";
+        let found = extract_text(text, PartialDate::ymd(2020, 5, 4), bundled).events;
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn a_tally_told_in_the_perfect_is_not_an_occasion() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "Sichuan and Chongqing have entered into no less than 51 cooperation agreements this year.";

@@ -438,7 +438,36 @@ pub fn parties(
     }
     let mut distinct = distinct_parties(parties);
     drop_locating_containers(context, &mut distinct);
+    drop_namesakes(context.gazetteer, &mut distinct);
     distinct
+}
+
+/// "Linyi Municipal Party Committee and Mayor of Linyi City", "Qianxi County … Qianxi": one
+/// name read as two namesake places (临沂 and 临猗) is one party; two places of one name below
+/// a province do not act together in one story. A province and its namesake city ("Jilin" and
+/// "Jilin City") may, and are kept.
+fn drop_namesakes(gazetteer: &Gazetteer, parties: &mut Vec<Party>) {
+    fn base(name: &str) -> String {
+        let lower = name.to_lowercase();
+        [" city", " county", " district", " prefecture"]
+            .iter()
+            .find_map(|suffix| lower.strip_suffix(suffix).map(str::to_owned))
+            .unwrap_or(lower)
+    }
+    let provincial = |party: &Party| {
+        party
+            .participant
+            .entry
+            .and_then(|id| gazetteer.entry(id))
+            .is_some_and(|entry| entry.level == Level::Province)
+    };
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    parties.retain(|party| {
+        party.organisation
+            || party.participant.entry.is_none()
+            || provincial(party)
+            || seen.insert(base(&party.participant.name))
+    });
 }
 
 /// "广州高新区、广州开发区、黄埔区与香港新华集团签署": the partner after 与 is a company (the
