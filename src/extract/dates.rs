@@ -629,7 +629,15 @@ fn year_numbers(text: &str, digits: &[Range<usize>]) -> Vec<(Range<usize>, i32)>
         let before = start.checked_sub(1).map(|index| bytes[index]);
         // "/BeyondPic/2012-9/10/…jpg": a folder of a file's path, not a year of the story.
         let in_a_path = before == Some(b'/') && matches!(bytes.get(at), Some(b'-' | b'/'));
-        if before.is_some_and(|byte| byte == b'.' || byte == b',') || in_a_path {
+        // "3.2025", "No.2025", "1,2025": the digits of a number. After a comma that follows a
+        // word ("6月11日,2025年…", as pages that set Latin commas in Chinese write it) the
+        // year is a year.
+        let in_a_number = before == Some(b'.')
+            || (before == Some(b',')
+                && start
+                    .checked_sub(2)
+                    .is_some_and(|index| bytes[index].is_ascii_digit()));
+        if in_a_number || in_a_path {
             continue;
         }
         // "国发〔2016〕62号": the year of a document's number, which the story only cites.
@@ -1610,6 +1618,17 @@ mod tests {
         let text = "On the afternoon of September 4, the forum was held in Wuxi.\n\nKeynote speech at the forum (September 4, 2020, Wuxi).";
         let found = dates(text, PartialDate::ymd(2025, 4, 16));
         assert_eq!(found[0].0, "2020-09-04");
+    }
+
+    #[test]
+    fn a_year_after_a_latin_comma_in_chinese_dates_the_day() {
+        let found = dates(
+            "6月11日,2025年吴川——三江粤桂协作第二次联席会议在三江县召开。",
+            None,
+        );
+        assert_eq!(found[0].0, "2025-06-11");
+        // A comma inside a number is no year's.
+        assert!(dates("投资1,2025万元。", None).is_empty());
     }
 
     #[test]
