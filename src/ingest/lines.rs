@@ -166,6 +166,7 @@ pub fn label(text: &str) -> Vec<Line<'_>> {
         start += raw.len() + 1;
     }
     mark_menu_runs(&mut lines);
+    mark_split_dates(&mut lines);
     mark_names_after_bylines(&mut lines);
     mark_author_widgets(&mut lines);
     lines
@@ -195,6 +196,46 @@ fn mark_author_widgets(lines: &mut [Line<'_>]) {
             }
         }
     }
+}
+
+/// "2023" / "10/05" and "05" / "2019-12": a date widget that sets the year (or the day) on a
+/// line of its own above the rest of the date is one date line, the page's date.
+fn mark_split_dates(lines: &mut [Line<'_>]) {
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].label != Label::Blank)
+        .collect();
+    for pair in content.windows(2) {
+        let [first, second] = [pair[0], pair[1]];
+        let Some(date) = split_date(lines[first].text.trim(), lines[second].text.trim()) else {
+            continue;
+        };
+        lines[first].label = Label::Meta(Meta {
+            date: Some(date),
+            ..Meta::default()
+        });
+        lines[second].label = Label::Meta(Meta::default());
+    }
+}
+
+/// The date two short lines give together: a year, then "MM/DD"; or a day, then "YYYY-MM".
+fn split_date(first: &str, second: &str) -> Option<PartialDate> {
+    let number = |text: &str, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| text.parse::<i32>().ok())
+            .flatten()
+    };
+    fn pair(text: &str, separator: char) -> Option<(&str, &str)> {
+        let (left, right) = text.split_once(separator)?;
+        Some((left.trim(), right.trim()))
+    }
+    if let (Some(year), Some((month, day))) = (number(first, 4..=4), pair(second, '/')) {
+        let (month, day) = (number(month, 1..=2)?, number(day, 1..=2)?);
+        return PartialDate::ymd(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?);
+    }
+    let day = number(first, 1..=2)?;
+    let (year, month) = pair(second, '-')?;
+    let (year, month) = (number(year, 4..=4)?, number(month, 1..=2)?);
+    PartialDate::ymd(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
 }
 
 /// "□ Nanjing Daily/Zijinshan News Reporter" then "Zha Jinzhong Zhu Yini": short lines of
@@ -986,6 +1027,27 @@ mod tests {
 
     fn furniture_of(text: &str) -> Option<Furniture> {
         furniture(text)
+    }
+
+    #[test]
+    fn a_date_widget_split_over_two_lines_is_a_date_line() {
+        let dated = |text: &str| {
+            labels(text).into_iter().find_map(|(_, label)| match label {
+                Label::Meta(meta) => meta.date,
+                _ => None,
+            })
+        };
+        assert_eq!(
+            dated("辽吉两省开发区签署45个合作共建协议\n2023\n10/05\n17:15\n\n7月5日,对接会召开。"),
+            PartialDate::ymd(2023, 10, 5)
+        );
+        assert_eq!(
+            dated("05\n2019-12\n抢抓中部地区崛起战略新机遇"),
+            PartialDate::ymd(2019, 12, 5)
+        );
+        assert_eq!(dated("2023\n13/05\nA headline of the page"), None);
+        assert_eq!(split_date("12", "2019-12"), PartialDate::ymd(2019, 12, 12));
+        assert_eq!(split_date("Top 10", "2019-12"), None);
     }
 
     #[test]

@@ -226,7 +226,7 @@ pub fn date_line(line: &str) -> Option<PartialDate> {
 
 /// A date line in a short form some sites print, read only when a clock time or a Chinese
 /// field follows (so a number pair in a sentence is never one): "2025 09/15 17:34:13" (the
-/// year set apart by a space), "23-07-11 08:07 来源:新天水", "Pub Date:23-12-22 10:54" (a
+/// year set apart by a space; "2021 08/ 30 22:34:15" too), "23-07-11 08:07 来源:新天水", "Pub Date:23-12-22 10:54" (a
 /// two-digit year, labelled or on a Chinese page, where the year comes first),
 /// "新闻日期:107-03-26" (a Taiwanese page's year of the
 /// Republic, 107 = 2018).
@@ -264,7 +264,7 @@ fn only_date_fields(rest: &str) -> bool {
 
 static COMPACT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
-        r"^\s*(?P<label>\p{{Han}}{{0,4}}(?i:{DATE_LABEL})\s*[:：]\s*)?(?:(?P<spaced>\d{{4}})\s+(?P<sm>\d{{2}})/(?P<sd>\d{{2}})\s+{CLOCK}|(?P<short>\d{{2}})-(?P<hm>\d{{2}})-(?P<hd>\d{{2}})\s+{CLOCK}|(?P<roc>1\d{{2}})-(?P<rm>\d{{1,2}})-(?P<rd>\d{{1,2}})(?:\D|$))"
+        r"^\s*(?P<label>\p{{Han}}{{0,4}}(?i:{DATE_LABEL})\s*[:：]\s*)?(?:(?P<spaced>\d{{4}})\s+(?P<sm>\d{{2}})/\s?(?P<sd>\d{{2}})\s+{CLOCK}|(?P<short>\d{{2}})-(?P<hm>\d{{2}})-(?P<hd>\d{{2}})\s+{CLOCK}|(?P<roc>1\d{{2}})-(?P<rm>\d{{1,2}})-(?P<rd>\d{{1,2}})(?:\D|$))"
     ))
 });
 
@@ -476,6 +476,7 @@ mod tests {
         assert_eq!(date_line("日期:09-07"), PartialDate::month_day(9, 7));
         assert_eq!(date_line("1970-01-01 08:00:20"), None);
         assert_eq!(date_line("2025 09/15 17:34:13"), ymd(2025, 9, 15));
+        assert_eq!(date_line("2021 08/ 30 22:34:15"), ymd(2021, 8, 30));
         assert_eq!(
             date_line("23-07-11 08:07 来源:新天水 编辑:余守萱"),
             ymd(2023, 7, 11)
