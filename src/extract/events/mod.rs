@@ -188,6 +188,7 @@ pub fn find_events(
     };
     let mut story = Story {
         only_day: only_day(text, dates),
+        restated_day: restated_day(text, sentences, dates),
         headline: headline.to_vec(),
         ..Story::default()
     };
@@ -357,6 +358,9 @@ struct Story {
     other_day: bool,
     /// The one day the whole story names, when it names exactly one.
     only_day: Option<(Dated, Range<usize>)>,
+    /// The day a definite restatement gives the occasion ("The meeting was held on Friday (21
+    /// March)"), when the story has one such day.
+    restated_day: Option<(Dated, Range<usize>)>,
     /// The clauses (start, end) that gave a candidate its kind, looked up in constant time.
     reported: std::collections::HashSet<(usize, usize)>,
 }
@@ -444,7 +448,17 @@ fn read_clause(
 ) {
     let text = context.text;
     let clause_text = &text[clause.clone()];
-    let own_date = best_date(text, dates, clause);
+    // "MACAU, March 22 - The Chief Executive met … The meeting was held on Friday (21
+    // March)": a dateline gives the day the story was filed; the story's restatement of the
+    // occasion gives the day it took place.
+    let own_date = match best_date(text, dates, clause) {
+        Some((date, from)) if opens_a_dateline(text, clause, &from) => story
+            .restated_day
+            .as_ref()
+            .filter(|(_, restated)| restated.start >= clause.end)
+            .map_or(Some(date), |(restated, _)| Some(*restated)),
+        other => other.map(|(date, _)| date),
+    };
     // "From May 22nd to 23rd, the … Forum will be held in Chengdu": a day ahead dates
     // nothing the story tells after it.
     if let Some(date) = own_date.filter(|_| !HELD_AHEAD.is_match(clause_text)) {
@@ -854,7 +868,7 @@ fn read_clause(
         .contains(&(parties_from.start, parties_from.end));
     let same_day_parties = date_from.as_ref() == Some(&parties_from)
         || !reports_another
-        || best_date(text, dates, &parties_from).map(|d| d.0) == date.map(|d| d.0);
+        || best_date(text, dates, &parties_from).map(|(d, _)| d.0) == date.map(|d| d.0);
     let sources = date_from
         .iter()
         .chain(std::iter::once(&parties_from).filter(|_| same_day_parties));
@@ -1346,7 +1360,7 @@ fn best_date(
     text: &str,
     dates: &[DateMention],
     clause: &Range<usize>,
-) -> Option<(PartialDate, DateResolution)> {
+) -> Option<(Dated, Range<usize>)> {
     starting_in(dates, clause, |mention| mention.range.start)
         .iter()
         .filter(|mention| mention.range.end <= clause.end)
@@ -1362,8 +1376,56 @@ fn best_date(
                 !crate::extract::dates::ends_a_span(&text[clause.start..mention.range.start]),
             )
         })
-        .map(|mention| (mention.date, mention.resolution))
+        .map(|mention| ((mention.date, mention.resolution), mention.range.clone()))
 }
+
+/// Whether the date at `date` is that of a dateline opening the clause ("MACAU, March 22 -",
+/// "GUIYANG, Sept. 27 (Xinhua) --").
+fn opens_a_dateline(text: &str, clause: &Range<usize>, date: &Range<usize>) -> bool {
+    let before = text.get(clause.start..date.start).unwrap_or_default();
+    let after = text.get(date.end..clause.end).unwrap_or_default();
+    DATELINE_BEFORE.is_match(before) && DATELINE_AFTER.is_match(after)
+}
+
+static DATELINE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?:^|\s)[A-Z][A-Z .'’-]{2,},\s*$"));
+
+static DATELINE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^(?:,?\s*\d{4})?\s*(?:\([^)]{0,40}\)\s*)?(?:--|-|–|—)"));
+
+/// The one day the story's definite restatements of its occasion give ("The meeting was held
+/// on Friday (21 March)", "In the meeting on Monday (24 March)"), with where.
+fn restated_day(
+    text: &str,
+    sentences: &[Range<usize>],
+    dates: &[DateMention],
+) -> Option<(Dated, Range<usize>)> {
+    let mut found: Option<(Dated, Range<usize>)> = None;
+    for sentence in sentences
+        .iter()
+        .filter(|&sentence| RESTATEMENT.is_match(&text[sentence.clone()]))
+    {
+        let Some(mention) = starting_in(dates, sentence, |mention| mention.range.start)
+            .iter()
+            .find(|mention| mention.date.month.is_some() && mention.date.day.is_some())
+        else {
+            continue;
+        };
+        match &found {
+            Some((day, _)) if day.0 != mention.date => return None,
+            Some(_) => {}
+            None => found = Some(((mention.date, mention.resolution), mention.range.clone())),
+        }
+    }
+    found
+}
+
+/// "The meeting was held on …", "In the meeting on …", "The agreement was signed on …".
+static RESTATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)^\s*(?:the|in the|at the|during the) (?:meeting|talks|signing(?: ceremony)?|ceremony|visit|courtesy call|agreement|memorandum)(?: was held| took place| was signed| was conducted)? on ",
+    )
+});
 
 /// "met … to mark the 100-day countdown to the launch of customs operations on Dec. 18": a
 /// date after what the act marks or prepares for is that occasion's, not the act's.
@@ -2399,6 +2461,26 @@ mod tests {
         let text = "4月19日,市委书记胡玉亭在大连会见了苏州市市长一行。";
         let found = extract_text(text, None, bundled).events;
         assert_eq!(parties(&found[0]), ["Dalian", "Suzhou City"], "{found:?}");
+    }
+
+    #[test]
+    fn a_dateline_s_day_yields_to_the_day_the_story_restates_for_the_meeting() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "MACAU, March 22 - The Chief Executive of Macao met with the Governor of Guangdong Province.\n\nThe meeting was held on Friday (21 March) at the Government Headquarters.";
+        let found = extract_text(text, PartialDate::ymd(2025, 3, 22), bundled).events;
+        assert_eq!(
+            found[0].date.map(|d| d.edtf()).as_deref(),
+            Some("2025-03-21"),
+            "{found:?}"
+        );
+        // Without a restatement the dateline's day stands.
+        let text = "MACAU, March 22 - The Chief Executive of Macao met with the Governor of Guangdong Province.";
+        let found = extract_text(text, PartialDate::ymd(2025, 3, 22), bundled).events;
+        assert_eq!(
+            found[0].date.map(|d| d.edtf()).as_deref(),
+            Some("2025-03-22"),
+            "{found:?}"
+        );
     }
 
     #[test]
