@@ -39,7 +39,8 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Plac
 /// is titled "Prefecture" only by some pages ("Hami Prefecture"; but "Zhuhai Prefecture" or
 /// "Kashgar Prefecture" in passing), so it takes the title only when the page uses it at least
 /// as often as the bare name. The longest title wins ("Yili Kazakh Autonomous Prefecture"
-/// over "Yili Prefecture"). Chinese names keep theirs: 喀什地区 is just Kashgar to a reader.
+/// over "Yili Prefecture"). Chinese names are titled by their own suffixes (和田地区 "Hotan
+/// Prefecture"): [`name_chinese_prefectures_as_the_page_does`].
 fn name_prefectures_as_the_page_does(
     text: &str,
     mentions: &mut [PlaceMention],
@@ -99,8 +100,9 @@ fn retitle(
 /// A Chinese page's autonomous prefecture goes by the title the page gives it most: 黔东南州
 /// ("Qiandongnan Prefecture") over the full 黔东南苗族侗族自治州 when the page uses the short
 /// form at least as often, the full name when only it is used; its bare name (黔东南) and the
-/// page's own "州" take that title too, so the party has one name. A page that never titles
-/// it keeps the bare name.
+/// page's own "州" take that title too, so the party has one name. So does a prefecture the
+/// page titles 地区 (和田地区 "Hotan Prefecture", then 和田). A page that never titles it keeps
+/// the bare name.
 pub fn name_chinese_prefectures_as_the_page_does(
     text: &str,
     mentions: &mut [PlaceMention],
@@ -113,15 +115,15 @@ pub fn name_chinese_prefectures_as_the_page_does(
         let Some(surface) = text.get(mention.range.clone()) else {
             continue;
         };
-        if !surface.ends_with('州')
-            || gazetteer
-                .entry(id)
-                .is_none_or(|entry| entry.kind != "autonomous prefecture")
-        {
+        let Some(kind) = gazetteer.entry(id).map(|entry| entry.kind.as_str()) else {
+            continue;
+        };
+        let prefecture_titled = surface.ends_with("地区") && kind == "prefecture";
+        if !(surface.ends_with('州') && kind == "autonomous prefecture" || prefecture_titled) {
             continue;
         }
         let (short, shorts, full, fulls) = titles.entry(id).or_insert(("", 0, "", 0));
-        if surface.ends_with("自治州") {
+        if surface.ends_with("自治州") || prefecture_titled {
             *full = &mention.name;
             *fulls += 1;
         } else if surface.chars().count() >= 3 && mention.name.ends_with(" Prefecture") {
@@ -1250,6 +1252,11 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
         // English names it.
         // An autonomous county or prefecture named in full keeps its peoples (马边彝族自治县
         // "Mabian Yi Autonomous County").
+        // 和田地区: a prefecture the Chinese titles 地区 is "Hotan Prefecture", as its readers
+        // (and the labelling rules: the suffix the Chinese gives) write it.
+        Form::Chinese if surface.ends_with("地区") && entry.kind == "prefecture" => {
+            format!("{} Prefecture", entry.base)
+        }
         Form::Chinese if surface == entry.name_zh && !entry.goes_by_short_name() => {
             entry.full_name_with_peoples()
         }
@@ -1753,6 +1760,15 @@ mod tests {
         );
         // A page that never titles it keeps the bare name.
         assert_eq!(named("佛山与黔东南签约。"), ["Foshan", "Qiandongnan"]);
+        // A prefecture titled 地区 is "… Prefecture", and so is its bare name after it.
+        assert_eq!(
+            named("天津市与和田地区座谈。和田将对接。"),
+            [
+                "Tianjin Municipality",
+                "Hotan Prefecture",
+                "Hotan Prefecture"
+            ]
+        );
     }
 
     #[test]
