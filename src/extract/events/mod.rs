@@ -2484,6 +2484,14 @@ mod tests {
     }
 
     #[test]
+    fn a_joined_name_after_at_the_is_the_occasion_s_not_a_venue() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "Mayor Chen delivered an address at the Xiamen-Shanghai Forum in Shanghai on August 18.";
+        let found = extract_text(text, PartialDate::ymd(2020, 9, 1), bundled).events;
+        assert_eq!(parties(&found[0]), ["Xiamen", "Shanghai"], "{found:?}");
+    }
+
+    #[test]
     fn namesake_places_in_one_clause_are_one_party() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "Meng Qingbin, Vice Secretary of Linyi Municipal Party Committee and Mayor of Linyi City, hosted the conference.";

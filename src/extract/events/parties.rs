@@ -307,9 +307,16 @@ pub fn parties(
             && ["参加", "出席"]
                 .iter()
                 .any(|verb| text[place.range.end..clause.end].starts_with(verb));
-        let venue =
-            (is_venue(before) || gone_to_attend || goes_on_naming_the_venue || bracketed_venue)
-                && !(visited || host_city || both_places);
+        // "at the Xiamen-Shanghai Forum": a place joined by a dash to the next opens a name
+        // (of the occasion), not a venue.
+        let opens_a_joined_name = ["-", "–", " – ", " - "]
+            .iter()
+            .any(|dash| text[place.range.end..clause.end].starts_with(dash));
+        let venue = ((is_venue(before) && !opens_a_joined_name)
+            || gone_to_attend
+            || goes_on_naming_the_venue
+            || bracketed_venue)
+            && !(visited || host_city || both_places);
         if venue {
             last_venue = Some(place);
         }
