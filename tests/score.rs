@@ -364,6 +364,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.8),
         ],
     );
+    // Collected at the start of round 20; scored on arrival and at the round's end; spent
+    // since (a later rule read its forum in Shanghai: the current score is above the final).
+    assert_real_floors(
+        "heldout-21",
+        &[
+            ("event_f1", 0.44),
+            ("event_recall", 0.45),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.6),
+            ("place_f1", 0.9),
+            ("place_precision", 0.9),
+            ("published_acc", 0.93),
+            ("title_acc", 0.93),
+        ],
+    );
     // Collected in round 18's session and scored as round 19's, on arrival and at the round's
     // end; spent since.
     assert_real_floors(
@@ -608,6 +623,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.82),
             ("published_acc", 0.85),
             ("title_acc", 0.88),
+        ],
+    );
+    // Collected at the start of round 20; scored on arrival and at the round's end; spent
+    // since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-19",
+        &[
+            ("event_f1", 0.53),
+            ("event_recall", 0.5),
+            ("participant_f1", 0.9),
+            ("date_exact", 0.7),
+            ("place_f1", 0.8),
+            ("place_precision", 0.88),
+            ("published_acc", 0.93),
+            ("title_acc", 0.8),
         ],
     );
     // Collected in round 18's session and scored as round 19's, on arrival and at the round's
