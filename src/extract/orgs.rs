@@ -52,7 +52,7 @@ const ROLE_WORDS: &[&str] = &[
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     let word = r"[A-Z][A-Za-z0-9'’.-]*";
     compiled(&format!(
-        r"(?-u:\b){word}(?:\s+(?:{word}|&|of|and|for))*?\s+(?:{COMPANY_HEADS})(?:,?\s*Co\.)?(?:,?\s*(?:Ltd\.?|Limited|Inc\.))?"
+        r"(?-u:\b){word}(?:\s+(?:{word}|&|of|and|for))*?\s+(?:{COMPANY_HEADS})(?:,?\s*Co\.)?(?:,?\s*(?:Ltd\.?|LTD\.?|Limited|Inc\.))?"
     ))
 });
 
@@ -247,7 +247,7 @@ fn strip_roles(name: &str) -> (usize, &str) {
 /// "X Exhibition Co." (without "Co." it would no longer name a company).
 fn shortest_name(name: &str) -> String {
     let mut name = name.trim().trim_end_matches(',').trim().to_owned();
-    for legal in ["Ltd.", "Ltd", "Limited", "Inc."] {
+    for legal in ["Ltd.", "Ltd", "LTD.", "LTD", "Limited", "Inc."] {
         if let Some(rest) = name.strip_suffix(legal) {
             name = rest.trim().trim_end_matches(',').trim().to_owned();
         }
@@ -400,6 +400,17 @@ mod tests {
             .map(|org| org.name)
             .collect();
         assert_eq!(names, ["Shanghai Stock Exchange"]);
+    }
+
+    #[test]
+    fn a_legal_form_in_capitals_ends_the_company_s_name() {
+        let text =
+            "Hebei Port Group Co., LTD and Tianjin Port Group Co., LTD recently signed a letter.";
+        let names: Vec<String> = find_companies(text, &[])
+            .into_iter()
+            .map(|org| org.name)
+            .collect();
+        assert_eq!(names, ["Hebei Port Group", "Tianjin Port Group"]);
     }
 
     #[test]

@@ -535,6 +535,7 @@ fn read_clause(
     };
     let trigger_range = clause.start + trigger.start..clause.start + trigger.end;
     let found = after_an_opening_phrase(
+        context,
         parties::parties(context, clause, &trigger_range, trigger.kind),
         &lower,
         clause.start,
@@ -1076,8 +1077,11 @@ static PURPOSE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
 /// signed a framework agreement with Kaiping": the places an opening "following …" or "after
 /// the …" phrase names did something before; the act's parties come after its last comma
 /// (when two of them are there). The places an opening purpose names are its topic: the
-/// parties come after it too.
+/// parties come after it too — and there are none when organisations do the act after it ("In
+/// order to promote the cooperation … between Anyi and Foshan, … Enterprise Association and …
+/// Industry Association held a … signing ceremony").
 fn after_an_opening_phrase(
+    context: &Context<'_>,
     found: Vec<Party>,
     lower: &str,
     clause_start: usize,
@@ -1095,6 +1099,17 @@ fn after_an_opening_phrase(
     };
     let cut = clause_start + comma;
     let after = found.iter().filter(|party| party.range.start > cut).count();
+    let organisations_act = || {
+        let before_trigger = cut + 1..clause_start + trigger_start;
+        starting_in(&context.spans.companies, &before_trigger, |org| {
+            org.range.start
+        })
+        .iter()
+        .any(|org| org.range.end <= before_trigger.end)
+    };
+    if purpose && after == 0 && organisations_act() {
+        return Vec::new();
+    }
     if after < 2 && !(purpose && after >= 1) {
         return found;
     }
@@ -2489,6 +2504,14 @@ mod tests {
         let text = "Mayor Chen delivered an address at the Xiamen-Shanghai Forum in Shanghai on August 18.";
         let found = extract_text(text, PartialDate::ymd(2020, 9, 1), bundled).events;
         assert_eq!(parties(&found[0]), ["Xiamen", "Shanghai"], "{found:?}");
+    }
+
+    #[test]
+    fn associations_acting_after_an_opening_purpose_leave_its_places_out() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "In order to deeply promote the cooperation of aluminum industry between Anyi and Foshan, the morning of August 31, Anyi Aluminum Alloy Plastic Profile Industry Base Enterprise Association and Nanhai District Aluminum Profile Industry Association held a strategic cooperation agreement signing ceremony in Foshan.";
+        let found = extract_text(text, PartialDate::ymd(2020, 9, 1), bundled).events;
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

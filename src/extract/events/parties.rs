@@ -220,11 +220,12 @@ static CENTRAL_OFFICE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"^(?:'s|’s)\s+(?:[a-z]+\s+){0,2}(?:liaison office|diplomat|envoy|representative)")
 });
 
-/// "Shanghai Women's Federation", "the Hunan Chamber of Commerce": a place's association,
-/// which acts for itself (LABELLING: an association is a party only when it signs for a place).
+/// "Shanghai Women's Federation", "the Hunan Chamber of Commerce", "Anyi Aluminum Alloy
+/// Plastic Profile Industry Base Enterprise Association": a place's association, which acts for
+/// itself (LABELLING: an association is a party only when it signs for a place).
 static ASSOCIATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Federation|Association|Chamber of Commerce|Youth League|Red Cross)(?-u:\b)",
+        r"^\s+(?:[A-Z][\w'’-]*\s+){0,7}(?:Federation|Association|Chamber of Commerce|Youth League|Red Cross)(?-u:\b)",
     )
 });
 
