@@ -1852,6 +1852,10 @@ mod tests {
         let text = "10月8日,重庆市合川区双槐镇、四川华蓥市庆华镇联合开展视察,当天,双槐、庆华两地还共同签署《合作协议》。";
         let found = extract_text(text, PartialDate::ymd(2024, 10, 9), bundled).events;
         assert!(found.is_empty(), "{found:?}");
+        // A county's town after 的.
+        let text = "日前,福建武平县象洞乡与台湾苗栗县的三湾乡签订了友好协议。";
+        let found = extract_text(text, PartialDate::ymd(2014, 8, 18), bundled).events;
+        assert!(found.is_empty(), "{found:?}");
         let text = "6月25日,永平县党政代表团赴奉贤区柘林镇、海湾镇考察对接东西部协作工作。";
         let found = extract_text(text, PartialDate::ymd(2024, 6, 27), bundled).events;
         assert_eq!(found.len(), 1, "{found:?}");

@@ -185,7 +185,7 @@ static TOWN_PARTNER: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?:镇|乡|街道)[,，]?[与和同跟、及]\p{Han}{0,3}$"));
 
 /// A town, township or subdistrict right after a place: "庆华镇".
-static TOWN_NEXT: LazyLock<Regex> = LazyLock::new(|| compiled(r"^\p{Han}{2}(?:镇|乡|街道)"));
+static TOWN_NEXT: LazyLock<Regex> = LazyLock::new(|| compiled(r"^的?\p{Han}{2}(?:镇|乡|街道)"));
 
 /// Whether a place only locates a town that acts with a partner ([`TOWN_AFTER`],
 /// [`TOWN_PARTNER`]), given the clause's text before and after the place's name.
