@@ -9,7 +9,8 @@
 //! Governor of Hainan Province" is Hong Kong's meeting with Hainan.
 //!
 //! An official stands for a place only when the page says which: the title names it, or the
-//! title is a Chief Executive's and the page names one SAR more often than the other. A name
+//! title is a Chief Executive's and the page names one SAR more often than the other (or, on a
+//! page naming neither, names a Chief Executive of record: [`CHIEF_EXECUTIVES`]). A name
 //! that officials of different places share stands for neither; a pronoun stands for nobody.
 
 use std::collections::HashMap;
@@ -91,7 +92,7 @@ pub fn stand_ins(
     places: &[PlaceMention],
     gazetteer: &Gazetteer,
 ) -> Vec<PlaceMention> {
-    let sar = page_sar(text, places, gazetteer);
+    let sar = page_sar(text, places, gazetteer).or_else(|| sar_of_chief_executive(text, gazetteer));
     let named: Vec<Named> = NAMED
         .captures_iter(text)
         .filter_map(|found| {
@@ -367,6 +368,64 @@ fn page_sar(
     Some((name, id))
 }
 
+/// The SARs' Chief Executives, acting ones included, under the names English releases give
+/// them: who held the office is a matter of record, so "The Chief Executive, Mr C Y Leung,
+/// meets the visiting Governor of Jiangxi Province" is Hong Kong's meeting even on a
+/// government release that never writes "Hong Kong".
+const CHIEF_EXECUTIVES: &[(&str, &str)] = &[
+    ("Tung Chee-hwa", "Hong Kong"),
+    ("Donald Tsang", "Hong Kong"),
+    ("Tsang Yam-kuen", "Hong Kong"),
+    ("Leung Chun-ying", "Hong Kong"),
+    ("C Y Leung", "Hong Kong"),
+    ("CY Leung", "Hong Kong"),
+    ("Carrie Lam", "Hong Kong"),
+    ("John Lee", "Hong Kong"),
+    ("Lee Ka-chiu", "Hong Kong"),
+    ("Edmund Ho", "Macao"),
+    ("Ho Hau Wah", "Macao"),
+    ("Chui Sai On", "Macao"),
+    ("Fernando Chui", "Macao"),
+    ("Ho Iat Seng", "Macao"),
+    ("Sam Hou Fai", "Macao"),
+];
+
+/// "The Chief Executive, Mrs Carrie Lam": the SAR whose Chief Executive the page names, for a
+/// page that names neither SAR (one SAR only: a page naming both Chief Executives names none).
+fn sar_of_chief_executive(text: &str, gazetteer: &Gazetteer) -> Option<(String, EntryId)> {
+    if !text.contains("Chief Executive") {
+        return None;
+    }
+    let mut sars = CHIEF_EXECUTIVE_NAMED
+        .captures_iter(text)
+        .filter_map(|found| {
+            let name = found.get(1)?.as_str();
+            CHIEF_EXECUTIVES
+                .iter()
+                .find(|(holder, _)| {
+                    name.strip_prefix(holder)
+                        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+                })
+                .map(|(_, sar)| *sar)
+        });
+    let first = sars.next()?;
+    if sars.any(|other| other != first) {
+        return None;
+    }
+    let entry = gazetteer
+        .entries()
+        .iter()
+        .find(|entry| entry.kind == "SAR" && entry.base == first)?;
+    Some((entry.base.clone(), entry.id))
+}
+
+/// "Chief Executive, Mr C Y Leung", "Chief Executive Carrie Lam": a Chief Executive named.
+static CHIEF_EXECUTIVE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)Chief Executive,?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*)",
+    )
+});
+
 /// The officials the page introduces with their place.
 /// The units a bare title stands for on this page, found once per page.
 struct PageUnits {
@@ -562,6 +621,22 @@ mod tests {
     /// Whether `words` stand for `place` among the stand-ins found.
     fn names(found: &[(String, String)], words: &str, place: &str) -> bool {
         found.iter().any(|(w, p)| w == words && p == place)
+    }
+
+    #[test]
+    fn a_chief_executive_of_record_stands_for_the_sar_a_page_never_names() {
+        let found = stand_ins_of(
+            "The Chief Executive, Mr C Y Leung (right), meets the visiting Governor of Jiangxi Province, Mr Lu Xinshe (left), at Government House this morning.",
+        );
+        assert!(names(&found, "Chief Executive", "Hong Kong"), "{found:?}");
+        let found =
+            stand_ins_of("Chief Executive Ho Iat Seng met the Governor of Fujian Province.");
+        assert!(found.iter().any(|(_, place)| place == "Macao"), "{found:?}");
+        // Both SARs' heads named: neither is the page's.
+        let found = stand_ins_of(
+            "Chief Executive Carrie Lam and Chief Executive Ho Iat Seng met the Governor of Fujian Province.",
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
