@@ -2519,6 +2519,14 @@ mod tests {
     }
 
     #[test]
+    fn officials_of_two_places_who_officiate_at_a_ceremony_meet() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "Hong Kong Secretary Patrick Nip and Tianjin Vice-Mayor Zhao Haishan officiated at the opening ceremony of the liaison unit.";
+        let found = extract_text(text, PartialDate::ymd(2017, 9, 14), bundled).events;
+        assert_eq!(parties(&found[0]), ["Hong Kong", "Tianjin"], "{found:?}");
+    }
+
+    #[test]
     fn namesake_places_in_one_clause_are_one_party() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "Meng Qingbin, Vice Secretary of Linyi Municipal Party Committee and Mayor of Linyi City, hosted the conference.";
