@@ -2527,6 +2527,18 @@ mod tests {
     }
 
     #[test]
+    fn in_a_meeting_between_two_officials_their_places_meet() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "In a meeting between John Lee Ka-chiu, the Chief Executive of the Hong Kong SAR, and Liu Xiaoming, the Governor of Hainan Province, John Lee noted that Hong Kong's service industries are strong.";
+        let found = extract_text(text, PartialDate::ymd(2024, 9, 1), bundled).events;
+        assert_eq!(
+            parties(&found[0]),
+            ["Hong Kong", "Hainan Province"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn namesake_places_in_one_clause_are_one_party() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "Meng Qingbin, Vice Secretary of Linyi Municipal Party Committee and Mayor of Linyi City, hosted the conference.";

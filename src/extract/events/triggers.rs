@@ -43,7 +43,7 @@ static VISIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:agreed to|agreed on|reached (?:a |an )?(?:[0-9A-Za-z_]+ )?consensus)(?-u:\b)|(?-u:\b)(?:held|convened|hosted|co-hosted|co-chaired|chaired|jointly held|attended)(?-u:\b)[^.;]*(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair|discussion|activity|activities)(?-u:\b)|(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session|discussion|dialogue)(?-u:\b)[^.;]*(?-u:\b)(?:held|took place|takes place|opened|kicked off|convened|co-hosted|co-chaired)(?-u:\b)|(?-u:\b)(?:gathered for|gathered in|gathered at|took part in|participated in|held talks)(?-u:\b)|(?-u:\b)(?:attended|were present)(?: the (?:meeting|event|ceremony|conference|forum))?\s*\.?\s*$|(?-u:\b)officiat(?:ed|es|e|ing) at (?:the|a|an) (?:[0-9A-Za-z_'’()-]+ ){0,8}?(?:ceremony|reception|opening|launch|forum|conference|meeting)(?-u:\b)|(?-u:\b)(?:addressed|addresses|spoke at|speaks at|(?:delivered|delivers|gave|gives) (?:a |an |the )?(?:keynote )?(?:speech|address) at) (?:the|a|an) (?:[0-9A-Za-z_'’-]+ ){0,3}(?:ceremony|forum|conference|meeting|symposium|summit|seminar)(?-u:\b)|(?-u:\b)(?:at|during) the (?:[0-9A-Za-z_-]+ ){0,4}(?:meeting|conference|forum|symposium) (?:on|of) (?:[0-9A-Za-z_'’-]+ |[–-] ){1,4}(?:cooperation|co-operation|collaboration)(?-u:\b)",
+        r"(?-u:\b)(?:agreed to|agreed on|reached (?:a |an )?(?:[0-9A-Za-z_]+ )?consensus)(?-u:\b)|(?-u:\b)(?:held|convened|hosted|co-hosted|co-chaired|chaired|jointly held|attended)(?-u:\b)[^.;]*(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|event|ceremony|dialogue|session|fair|discussion|activity|activities)(?-u:\b)|(?-u:\b)(?:in|at|during) (?:a|the|their) (?:[a-z-]+ )?meeting (?:between|with)(?-u:\b)|(?-u:\b)(?:conference|meeting|forum|symposium|summit|talks|seminar|ceremony|session|discussion|dialogue)(?-u:\b)[^.;]*(?-u:\b)(?:held|took place|takes place|opened|kicked off|convened|co-hosted|co-chaired)(?-u:\b)|(?-u:\b)(?:gathered for|gathered in|gathered at|took part in|participated in|held talks)(?-u:\b)|(?-u:\b)(?:attended|were present)(?: the (?:meeting|event|ceremony|conference|forum))?\s*\.?\s*$|(?-u:\b)officiat(?:ed|es|e|ing) at (?:the|a|an) (?:[0-9A-Za-z_'’()-]+ ){0,8}?(?:ceremony|reception|opening|launch|forum|conference|meeting)(?-u:\b)|(?-u:\b)(?:addressed|addresses|spoke at|speaks at|(?:delivered|delivers|gave|gives) (?:a |an |the )?(?:keynote )?(?:speech|address) at) (?:the|a|an) (?:[0-9A-Za-z_'’-]+ ){0,3}(?:ceremony|forum|conference|meeting|symposium|summit|seminar)(?-u:\b)|(?-u:\b)(?:at|during) the (?:[0-9A-Za-z_-]+ ){0,4}(?:meeting|conference|forum|symposium) (?:on|of) (?:[0-9A-Za-z_'’-]+ |[–-] ){1,4}(?:cooperation|co-operation|collaboration)(?-u:\b)",
     )
 });
 /// "Chief Executive Carrie Lam met Hebei Governor Xu Qin", "Mrs Lam met with the Governor of
@@ -258,6 +258,8 @@ static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::ne
             "inaugurated",
             "created",
             "meeting on",
+            "meeting between",
+            "meeting with",
             "meeting of",
             "conference on",
             "conference of",
