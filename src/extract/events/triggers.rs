@@ -117,6 +117,10 @@ static VISIT_TO_COMPANIES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:visited|visits|visit|inspected|toured)(?-u:\b)[^.;]{0,60}(?-u:\b)(?:enterprises|companies|firms|factories|projects|plants|workshops|base|bases|exhibition|museum|park|parks|center|centre|port|ports|co\.|ltd|limited|corporation|village|villages)(?-u:\b)",
     )
 });
+/// "led a party and government delegation": a visit's trigger that leads a delegation.
+static LED_DELEGATION: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^(?:led|leads|is leading|was leading|headed|heads) "));
+
 /// "一行先后到前进区现代农业园区、九阳工业园区等实地考察": the sites a delegation toured, told
 /// after the visit itself; the parks and districts it names are not its hosts.
 static TOUR_OF_SITES_ZH: LazyLock<Regex> = LazyLock::new(|| {
@@ -364,8 +368,15 @@ pub fn candidate_trigger(lower: &str) -> Option<Trigger> {
             return None;
         }
         let found = pattern.find(lower)?;
+        // "led a delegation from Wuxi to Haidong to conduct a field visit to the projects": a
+        // delegation led somewhere before the sites it saw visits that place.
+        let led_before_the_sites = |sites: regex::Match<'_>| {
+            found.end() <= sites.start() && LED_DELEGATION.is_match(found.as_str())
+        };
         if kind == EventKind::Visit
-            && (VISIT_TO_COMPANIES.is_match(lower)
+            && (VISIT_TO_COMPANIES
+                .find(lower)
+                .is_some_and(|sites| !led_before_the_sites(sites))
                 || (chinese && TOUR_OF_SITES_ZH.is_match(lower) && !TRIP_ZH.is_match(lower)))
         {
             return None;
@@ -947,6 +958,13 @@ mod tests {
         assert!(is_plan(lower, &found));
         assert_eq!(kind("The agreement signed on August 16 is the first"), None);
         assert_eq!(kind("The delegation visited several enterprises"), None);
+        // A delegation led to a place before the sites it saw visits the place.
+        assert_eq!(
+            kind(
+                "Li led a delegation from Wuxi to Haidong to conduct a field visit to the cooperation projects"
+            ),
+            Some("visit")
+        );
     }
 
     #[test]
