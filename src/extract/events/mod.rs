@@ -2539,6 +2539,21 @@ mod tests {
     }
 
     #[test]
+    fn a_delegation_s_destination_follows_on_a_visit_to_and_arrived_in() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "Deputy Secretary Grace Lui of Hong Kong is leading a Government delegation on a four-day visit to Fujian Province.";
+        let found = extract_text(text, PartialDate::ymd(2005, 3, 7), bundled).events;
+        assert_eq!(
+            parties(&found[0]),
+            ["Hong Kong", "Fujian Province"],
+            "{found:?}"
+        );
+        let text = "A delegation headed by Li Qiang, secretary of the Jiangsu Provincial Committee, arrived in northwest China’s Xinjiang Uygur Autonomous Region Monday for an inspection tour.";
+        let found = extract_text(text, PartialDate::ymd(2017, 9, 5), bundled).events;
+        assert_eq!(parties(&found[0]), ["Jiangsu", "Xinjiang"], "{found:?}");
+    }
+
+    #[test]
     fn namesake_places_in_one_clause_are_one_party() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "Meng Qingbin, Vice Secretary of Linyi Municipal Party Committee and Mayor of Linyi City, hosted the conference.";

@@ -229,6 +229,16 @@ static ASSOCIATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// " a four-day visit to", " an official visit to": after "on", a trip whose destination
+/// follows.
+static ON_A_VISIT: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"^\s*(?:a|an|his|her|their) (?:[0-9A-Za-z-]+ ){0,2}(?:visit|trip|tour) to(?-u:\b)")
+});
+
+/// "arrived in northwest China's ", "arrived in ": a delegation's destination follows.
+static ARRIVED_IN: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"(?i)(?-u:\b)arrived (?:in|at) (?:[A-Za-z’'-]+ ){0,3}$"));
+
 /// What the party finder needs of the article.
 pub struct Context<'a> {
     pub text: &'a str,
@@ -301,7 +311,13 @@ pub fn parties(
             && !subject_named;
         // "在珠海、澳门两地召开": held in both places at once, which are its parties.
         let both_places = BOTH_PLACES.is_match(&text[place.range.end..clause.end]);
-        let visited = in_object && kind == EventKind::Visit;
+        // "A delegation headed by … arrived in northwest China's Xinjiang … for an inspection
+        // tour": where a visiting delegation arrived is where it visits.
+        // (Not "arrived in Harbin, the capital of Heilongjiang": the city is where, in the
+        // province the visit is to.)
+        let arrived = ARRIVED_IN.is_match(before)
+            && !text[place.range.end..clause.end].starts_with(", the capital of");
+        let visited = kind == EventKind::Visit && (in_object || arrived);
         // "赴南京参加辽宁省—江苏省对口合作工作座谈会": the city gone to in order to attend is
         // where the meeting is.
         let gone_to_attend = before.ends_with(['赴', '到'])
@@ -1292,7 +1308,12 @@ fn object_zones(
     let mut open = open_at_trigger.then_some(after.start);
     for turn in turns(slice, 0) {
         let word = turn.as_str().to_ascii_lowercase();
-        let visit_destination = kind == EventKind::Visit && (word == "to" || word == "in");
+        // "is leading a delegation on a four-day visit to Fujian Province": the trip's
+        // destination follows "on a … visit".
+        let visit_destination = kind == EventKind::Visit
+            && (word == "to"
+                || word == "in"
+                || (word == "on" && ON_A_VISIT.is_match(&slice[turn.end()..])));
         if visit_destination && zones.is_empty() {
             continue;
         }
