@@ -2554,6 +2554,29 @@ mod tests {
     }
 
     #[test]
+    fn where_a_delegation_tours_is_where_it_visits() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "5月23日,广元市苍溪县党政代表团在杭州市余杭区考察。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(
+            parties(&found[0]),
+            ["Cangxi County", "Yuhang District"],
+            "{found:?}"
+        );
+        // A province's delegation touring a city visits the city's province.
+        let text = "8月26日,西藏自治区党政代表团在杭州市考察。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(parties(&found[0]), ["Tibet", "Zhejiang"], "{found:?}");
+        let text = "3月22日,河北省党政代表团在天津市滨海新区学习考察。";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(
+            parties(&found[0]),
+            ["Hebei Province", "Tianjin Municipality"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn namesake_places_in_one_clause_are_one_party() {
         let bundled = crate::extract::Gazetteer::bundled();
         let text = "Meng Qingbin, Vice Secretary of Linyi Municipal Party Committee and Mayor of Linyi City, hosted the conference.";

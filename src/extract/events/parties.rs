@@ -239,6 +239,16 @@ static ON_A_VISIT: LazyLock<Regex> = LazyLock::new(|| {
 static ARRIVED_IN: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?i)(?-u:\b)arrived (?:in|at) (?:[A-Za-z’'-]+ ){0,3}$"));
 
+/// A visiting group right before "在" and the place it tours.
+const DELEGATION_AT: &[&str] = &[
+    "代表团在",
+    "考察团在",
+    "调研组在",
+    "访问团在",
+    "工作组在",
+    "一行在",
+];
+
 /// What the party finder needs of the article.
 pub struct Context<'a> {
     pub text: &'a str,
@@ -317,7 +327,12 @@ pub fn parties(
         // province the visit is to.)
         let arrived = ARRIVED_IN.is_match(before)
             && !text[place.range.end..clause.end].starts_with(", the capital of");
-        let visited = kind == EventKind::Visit && (in_object || arrived);
+        // "苍溪县党政代表团在杭州市余杭区考察": where a delegation tours is where it visits.
+        let toured_at = place.range.end <= trigger.start
+            && DELEGATION_AT
+                .iter()
+                .any(|delegation| before.ends_with(delegation));
+        let visited = kind == EventKind::Visit && (in_object || arrived || toured_at);
         // "赴南京参加辽宁省—江苏省对口合作工作座谈会": the city gone to in order to attend is
         // where the meeting is.
         let gone_to_attend = before.ends_with(['赴', '到'])
@@ -334,7 +349,20 @@ pub fn parties(
             || goes_on_naming_the_venue
             || bracketed_venue)
             && !(visited || host_city || both_places);
-        if venue {
+        // A place named right after where a province's delegation tours, inside it, goes on
+        // naming where ("河北省党政代表团在天津市滨海新区考察" visits Tianjin); a county's
+        // delegation visits the district ("苍溪县党政代表团在杭州市余杭区考察": Yuhang).
+        let provincial_visitor = || {
+            found.iter().any(|(visitor, _)| {
+                visitor
+                    .participant
+                    .entry
+                    .and_then(|id| context.gazetteer.entry(id))
+                    .is_some_and(|entry| entry.level == Level::Province)
+            })
+        };
+        let toured_by_a_province = kind == EventKind::Visit && toured_at && provincial_visitor();
+        if venue || toured_by_a_province {
             last_venue = Some(place);
         }
         // "led a delegation to Guangzhou to meet with leading officials of Guangdong
@@ -375,6 +403,21 @@ pub fn parties(
             && let Some(province) = place
                 .entry
                 .and_then(|id| context.gazetteer.province_of(id))
+                .and_then(|id| context.gazetteer.entry(id))
+        {
+            party.participant = Participant {
+                name: province.base.clone(),
+                entry: Some(province.id),
+            };
+            party.candidates.clear();
+        }
+        // "宁夏回族自治区党政代表团在杭州考察": a province's delegation touring a city visits
+        // the city's province (its partner of the same level).
+        if toured_by_a_province
+            && let Some(province) = place
+                .entry
+                .and_then(|id| context.gazetteer.province_of(id))
+                .filter(|&id| Some(id) != place.entry)
                 .and_then(|id| context.gazetteer.entry(id))
         {
             party.participant = Participant {
