@@ -634,6 +634,13 @@ const CHINESE_TITLES: &[&str] = &[
     "镇长",
 ];
 
+/// Characters that stand after a title before a place without being a surname ("市长与广东省",
+/// "书记赴贵州").
+const NOT_A_SURNAME: &[char] = &[
+    '与', '和', '同', '及', '跟', '在', '赴', '到', '率', '对', '为', '等', '并', '从', '由', '将',
+    '的', '、', '，', ',',
+];
+
 /// "州长龙长春率团参会": a place word right after a title, or after a title and one
 /// character (the surname), is a person's name — and so is the same name written again
 /// without the title ("市委书记吴忠琼在寻乌会见… 吴忠琼说").
@@ -659,9 +666,21 @@ fn drop_chinese_given_names(text: &str, mentions: &mut Vec<PlaceMention>) {
             names.insert((None, surface, next));
             return false;
         }
-        if CHINESE_TITLES
-            .iter()
-            .any(|title| after_surname.ends_with(title))
+        // "代县长贾晓伟": an acting (or deputy) head's title holds the place word.
+        let rest_of_title = ["县长", "市长", "区长", "州长"].iter().any(|title| {
+            surface.starts_with(['代', '副'])
+                && title.starts_with(surface.chars().last().unwrap_or(' '))
+                && text[mention.range.end..].starts_with('长')
+        });
+        if rest_of_title {
+            return false;
+        }
+        // "省长与广东省…": a word that joins or places is no surname.
+        let joins = surname.is_some_and(|c| NOT_A_SURNAME.contains(&c));
+        if !joins
+            && CHINESE_TITLES
+                .iter()
+                .any(|title| after_surname.ends_with(title))
         {
             names.insert((surname, surface, next));
             return false;
@@ -1678,6 +1697,17 @@ mod tests {
         assert!(bundled_names("真金白银投入帮扶。").is_empty());
         // A person's given name after a title and a surname.
         assert!(bundled_names("州长龙长春率团参会。").is_empty());
+        // A word that joins a title to a place is no surname.
+        assert_eq!(
+            bundled_names("省长与广东省省长签署了协议。"),
+            ["Guangdong Province"]
+        );
+        // An acting head's title is no place.
+        assert!(
+            bundled_names("镇巴县委副书记、代县长贾晓伟率团。")
+                .iter()
+                .all(|name| name != "Dai County")
+        );
         // The same name again without its title.
         assert!(
             !bundled_names("市委书记吴忠琼在寻乌会见黄敏一行。吴忠琼说,两地合作前景广阔。")

@@ -1061,7 +1061,7 @@ static CAME_TO_ABBREVIATED: LazyLock<Regex> =
 
 static ABBREVIATED_COOPERATION: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(\p{Han}{2,4}?)(?:(?:两地|三地|四地|东西部)?(?:扶贫)?(?:合作|协作|协同|对口|帮扶|一体化|联席|携手|联动|交流)|双方|东西部|[两三四][地市省区县])",
+        r"(\p{Han}{2,4}?)(?:(?:两地|三地|四地|东西部)?(?:扶贫|战略)?(?:合作|协作|协同|对口|帮扶|一体化|联席|携手|联动|交流)|双方|东西部|[两三四][地市省区县])",
     )
 });
 
