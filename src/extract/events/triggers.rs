@@ -38,7 +38,7 @@ static ALLIANCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VISIT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:visited|visits|paid (?:a|an|an official|a working) visit(?: to)?|(?:led|leads|is leading|was leading|headed|heads) (?:a|an|the) (?:[0-9A-Za-z_()'’-]+ ){0,7}delegation|led (?:a|an) (?:[0-9A-Za-z_-]+ ){0,2}(?:team|group) to|delegation(?-u:\b)[^.;]{0,80}(?-u:\b)(?:visit|visited|went|arrived|came|inspects|inspected|toured)|(?:study|inspection|investigation|working|business|research|fact-finding|exchange) (?:tour|trip|visit)s?(?: (?:to|in))?|(?:visit|trip|tour) (?:to|in)|met (?:in [0-9A-Za-z_ ]{1,20} )?with (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|received (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|inspected|went to [0-9A-Za-z_ ]{1,60} (?:to|for) (?:study|investigate|investigation|inspect|inspection|visit|research|exchange|discuss|talks))",
+        r"(?-u:\b)(?:visited|visits|paid (?:a|an|an official|a working) visit(?: to)?|(?:led|leads|is leading|was leading|headed|heads) (?:a|an|the) (?:[0-9A-Za-z_()'’-]+ ){0,7}delegation|led (?:a|an) (?:[0-9A-Za-z_-]+ ){0,2}(?:team|group) to|delegation(?-u:\b)[^.;]{0,80}(?-u:\b)(?:visit|visited|went|arrived|came|inspects|inspected|toured)|(?:study|inspection|investigation|working|business|research|fact-finding|exchange) (?:tour|trip|visit)s?(?: (?:to|in))?|(?:visit|trip|tour) (?:to|in)|met (?:in [0-9A-Za-z_ ]{1,20} )?with (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|received (?:a|an|the) (?:[0-9A-Za-z_'-]+ ){0,6}delegation|inspected|(?:has|have|had) been to|went to [0-9A-Za-z_ ]{1,60} (?:to|for) (?:study|investigate|investigation|inspect|inspection|visit|research|exchange|discuss|talks))",
     )
 });
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
@@ -229,6 +229,7 @@ static TRIGGER_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::ne
             "trip",
             "inspected",
             "went to",
+            "been to",
             "held",
             "convened",
             "hosted",
@@ -958,6 +959,10 @@ mod tests {
         assert!(is_plan(lower, &found));
         assert_eq!(kind("The agreement signed on August 16 is the first"), None);
         assert_eq!(kind("The delegation visited several enterprises"), None);
+        assert_eq!(
+            kind("A delegation from Hunan Province has been to Shannan for inspection"),
+            Some("visit")
+        );
         // A delegation led to a place before the sites it saw visits the place.
         assert_eq!(
             kind(
