@@ -1210,10 +1210,50 @@ fn goes_to(before: &str) -> bool {
 /// Delta", "Courts in the nine cities", "Four procuratorates", "18 cities in the three
 /// provinces"): the first count that numbers places or their bodies.
 fn counted_group(subject: &str) -> Option<usize> {
-    let found = COUNTED_GROUP.captures(subject)?;
+    let Some(found) = COUNTED_GROUP.captures(subject) else {
+        return chinese_counted_group(subject);
+    };
     let count = found.get(1)?.as_str();
     count.parse().ok().or_else(|| triggers::count_word(count))
 }
+
+/// "云南、贵州两省的5个州市签订…", "五个县(市、区)": a Chinese counted group of places.
+fn chinese_counted_group(subject: &str) -> Option<usize> {
+    if subject.is_ascii() {
+        return None;
+    }
+    let found = CHINESE_COUNTED_GROUP.captures(subject)?;
+    let count = found.get(1)?.as_str();
+    count.parse().ok().or_else(|| chinese_count(count))
+}
+
+/// 2 to 99 written in Chinese numerals (两, 五, 十二, 二十).
+fn chinese_count(numeral: &str) -> Option<usize> {
+    let digit = |c: char| {
+        if c == '两' {
+            return Some(2);
+        }
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|at| at + 1)
+    };
+    let chars: Vec<char> = numeral.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        [one] => digit(*one),
+        ['十', ones] => Some(10 + digit(*ones)?),
+        [tens, '十'] => Some(10 * digit(*tens)?),
+        [tens, '十', ones] => Some(10 * digit(*tens)? + digit(*ones)?),
+        _ => None,
+    }
+}
+
+static CHINESE_COUNTED_GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(\d{1,2}|[两二三四五六七八九十]{1,3})个(?:州市|市州|城市|地市|县市区|县（市、区）|县\(市、区\)|区县|县区|市县|县市|市|县|区)",
+    )
+});
 
 static COUNTED_GROUP: LazyLock<Regex> = LazyLock::new(|| {
     compiled(&format!(
@@ -2122,6 +2162,10 @@ mod tests {
             Some(6)
         );
         assert_eq!(counted_group("18 cities in the three provinces "), Some(18));
+        assert_eq!(counted_group("13日,云南、贵州两省的5个州市"), Some(5));
+        assert_eq!(counted_group("湘赣边十个县(市、区)共同"), Some(10));
+        assert_eq!(counted_group("两个市"), Some(2));
+        assert_eq!(counted_group("二十三个县"), Some(23));
         assert_eq!(
             counted_group("four procuratorates along the route "),
             Some(4)
@@ -2574,6 +2618,14 @@ mod tests {
             ["Hebei Province", "Tianjin Municipality"],
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_chinese_counted_group_signs_for_the_members_listed_next() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "13日,云南、贵州两省的5个州市签订《联盟战略合作协议》。云南的曲靖市、昭通市、文山壮族苗族自治州,贵州的六盘水市、黔西南布依族苗族自治州同处云贵高原腹地。";
+        let found = extract_text(text, PartialDate::ymd(2024, 10, 14), bundled).events;
+        assert_eq!(found[0].participants.len(), 5, "{found:?}");
     }
 
     #[test]
