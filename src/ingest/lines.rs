@@ -688,7 +688,7 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// 查看更多图片" (a news app's prompt).
 static CHINESE_TOOL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^(?:跳转到|跳至|字体\s*[:：]|字号\s*[:：]|分享更多|【\s*打\s*印\s*】|本版导读)|听全文|本篇文章\s*\d+\s*字|文章字数\s*[:：]\s*\d+|文章总数\s*\d+|^(?:关注|收藏|点赞|举报|回复)$|读完约|(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*\d+\s*次?\s*$|\d+\s*(?:次阅读|人阅读|次浏览)|视力保护色|我来说两句|第\s*\d+\s*页\s*第\s*\d+\s*页|打印本页|关闭窗口|【\s*(?:关闭|打印|收藏)\s*】|增大字体|减小字体|^打开\p{Han}{0,8}(?:客户端|新闻|APP|App|app)?\s*查看(?:更多|全文|原文)|^查看更多(?:图片|精彩)",
+        r"^(?:跳转到|跳至|字体\s*[:：]|字号\s*[:：]|分享更多|【\s*打\s*印\s*】|本版导读)|听全文|本篇文章\s*\d+\s*字|文章字数\s*[:：]\s*\d+|文章总数\s*\d+|^(?:关注|收藏|点赞|举报|回复)$|读完约|(?:阅读|浏览|点击|访问)(?:量|次数|数)?\s*[:：]?\s*\d+\s*次?\s*$|\d+\s*(?:次阅读|人阅读|次浏览)|视力保护色|我来说两句|第\s*\d+\s*页\s*第\s*\d+\s*页|打印本页|关闭窗口|【\s*(?:关闭|打印|收藏)\s*】|增大字体|减小字体|^打开\p{Han}{0,8}(?:客户端|新闻|APP|App|app)?\s*查看(?:更多|全文|原文)|^查看更多(?:图片|精彩)|^查看本期(?:全部)?内容$",
     )
 });
 
@@ -736,7 +736,11 @@ fn is_chinese_home_trail(text: &str) -> bool {
     if text.chars().count() > 80 || text.contains(['，', '。', ',', '：', ':']) {
         return false;
     }
-    let items: Vec<&str> = text.split_whitespace().collect();
+    // "首页/ 业务工作 / 区域经济 / 正文": slashes part the steps too.
+    let items: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '/' || c == '／')
+        .filter(|item| !item.is_empty())
+        .collect();
     (3..=8).contains(&items.len())
         && items.contains(&"首页")
         && items
@@ -1255,6 +1259,7 @@ mod tests {
             "直通屏山|福建|时评|大学城|台海|娱乐|体育|国内|国际|专题",
             "首頁>兩岸>資訊",
             "阜阳新闻网 首页 要闻 查看内容",
+            "首页/ 业务工作 / 区域经济 / 正文",
             "首頁 新聞中心 鎮江新聞 鎮江政要動態 夏錦文",
             "首頁 新聞中心 鎮(zhèn)江新聞 鎮(zhèn)江政要動態(tài) 夏錦文",
             "您的当前位置:首页文明之光",
@@ -1268,6 +1273,7 @@ mod tests {
             "欢迎来到青海网络广播电视台!",
             "0 收藏 打印 增大字体 减小字体",
             "打开网易新闻 查看更多图片",
+            "查看本期全部内容",
         ] {
             assert!(matches!(labels(line)[0].1, Label::Furniture(_)), "{line}");
         }
