@@ -1027,7 +1027,7 @@ fn explained_in_brackets(text: &str, range: &Range<usize>, taken: &Taken) -> boo
 
 /// The number Chinese numerals write: "二〇二三" (digit by digit) is 2023, "二十二" is 22, "十"
 /// is 10; `None` for anything else.
-fn chinese_number(text: &str) -> Option<i32> {
+pub fn chinese_number(text: &str) -> Option<i32> {
     let digit = |c: char| {
         CHINESE_DIGITS
             .chars()

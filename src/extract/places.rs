@@ -667,11 +667,9 @@ fn drop_chinese_given_names(text: &str, mentions: &mut Vec<PlaceMention>) {
             return false;
         }
         // "代县长贾晓伟": an acting (or deputy) head's title holds the place word.
-        let rest_of_title = ["县长", "市长", "区长", "州长"].iter().any(|title| {
-            surface.starts_with(['代', '副'])
-                && title.starts_with(surface.chars().last().unwrap_or(' '))
-                && text[mention.range.end..].starts_with('长')
-        });
+        let rest_of_title = surface.starts_with(['代', '副'])
+            && surface.ends_with(['县', '市', '区', '州'])
+            && text[mention.range.end..].starts_with('长');
         if rest_of_title {
             return false;
         }

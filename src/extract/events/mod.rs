@@ -1224,29 +1224,11 @@ fn chinese_counted_group(subject: &str) -> Option<usize> {
     }
     let found = CHINESE_COUNTED_GROUP.captures(subject)?;
     let count = found.get(1)?.as_str();
-    count.parse().ok().or_else(|| chinese_count(count))
-}
-
-/// 2 to 99 written in Chinese numerals (两, 五, 十二, 二十).
-fn chinese_count(numeral: &str) -> Option<usize> {
-    let digit = |c: char| {
-        if c == '两' {
-            return Some(2);
-        }
-        "一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|at| at + 1)
-    };
-    let chars: Vec<char> = numeral.chars().collect();
-    match chars.as_slice() {
-        ['十'] => Some(10),
-        [one] => digit(*one),
-        ['十', ones] => Some(10 + digit(*ones)?),
-        [tens, '十'] => Some(10 * digit(*tens)?),
-        [tens, '十', ones] => Some(10 * digit(*tens)? + digit(*ones)?),
-        _ => None,
-    }
+    count.parse().ok().or_else(|| {
+        // "两个市": the counting form of two, which numerals write 二.
+        crate::extract::dates::chinese_number(&count.replace('两', "二"))
+            .and_then(|number| usize::try_from(number).ok())
+    })
 }
 
 static CHINESE_COUNTED_GROUP: LazyLock<Regex> = LazyLock::new(|| {

@@ -341,9 +341,8 @@ pub fn parties(
                 .any(|verb| text[place.range.end..clause.end].starts_with(verb));
         // "at the Xiamen-Shanghai Forum": a place joined by a dash to the next opens a name
         // (of the occasion), not a venue.
-        let opens_a_joined_name = ["-", "–", " – ", " - "]
-            .iter()
-            .any(|dash| text[place.range.end..clause.end].starts_with(dash));
+        let after = &text[place.range.end..clause.end];
+        let opens_a_joined_name = dash_opens(after);
         let venue = ((is_venue(before) && !opens_a_joined_name)
             || gone_to_attend
             || goes_on_naming_the_venue
@@ -353,13 +352,9 @@ pub fn parties(
         // naming where ("河北省党政代表团在天津市滨海新区考察" visits Tianjin); a county's
         // delegation visits the district ("苍溪县党政代表团在杭州市余杭区考察": Yuhang).
         let provincial_visitor = || {
-            found.iter().any(|(visitor, _)| {
-                visitor
-                    .participant
-                    .entry
-                    .and_then(|id| context.gazetteer.entry(id))
-                    .is_some_and(|entry| entry.level == Level::Province)
-            })
+            found
+                .iter()
+                .any(|(visitor, _)| is_provincial(context.gazetteer, &visitor.participant))
         };
         let toured_by_a_province = kind == EventKind::Visit && toured_at && provincial_visitor();
         if venue || toured_by_a_province {
@@ -376,7 +371,6 @@ pub fn parties(
         if dateline || venue || (after_trigger && !in_object && !officials_met) {
             continue;
         }
-        let after = &text[place.range.end..clause.end];
         // "Hong Kong enterprises", "Shenzhen investors": companies from a place; "the Hong
         // Kong and Macao Affairs Office of Chongqing": an office about a place.
         if BUSINESSES_AFTER.is_match(after)
@@ -388,12 +382,10 @@ pub fn parties(
         {
             continue;
         }
-        let compound = before.ends_with(['-', '–', '/'])
-            || after.starts_with(['-', '–', '/'])
-            || before.ends_with(" – ")
-            || after.starts_with(" – ")
-            || before.ends_with(" - ")
-            || after.starts_with(" - ");
+        let compound = dash_closes(before)
+            || before.ends_with('/')
+            || opens_a_joined_name
+            || after.starts_with('/');
         let mut party = Party::of_place(place);
         // "the provincial Party Secretary met in Xining with …": a provincial official hosts
         // for the province, wherever the meeting is.
@@ -521,20 +513,32 @@ fn drop_namesakes(gazetteer: &Gazetteer, parties: &mut Vec<Party>) {
             .find_map(|suffix| lower.strip_suffix(suffix).map(str::to_owned))
             .unwrap_or(lower)
     }
-    let provincial = |party: &Party| {
-        party
-            .participant
-            .entry
-            .and_then(|id| gazetteer.entry(id))
-            .is_some_and(|entry| entry.level == Level::Province)
-    };
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     parties.retain(|party| {
         party.organisation
             || party.participant.entry.is_none()
-            || provincial(party)
+            || is_provincial(gazetteer, &party.participant)
             || seen.insert(base(&party.participant.name))
     });
+}
+
+/// Whether a party is a province-level unit (province, municipality, autonomous region, SAR).
+fn is_provincial(gazetteer: &Gazetteer, participant: &Participant) -> bool {
+    participant
+        .entry
+        .and_then(|id| gazetteer.entry(id))
+        .is_some_and(|entry| entry.level == Level::Province)
+}
+
+/// Whether `after` (the text right after a place) joins it by a dash to the next name:
+/// "Xiamen-Shanghai", "Tonghua – Taizhou".
+fn dash_opens(after: &str) -> bool {
+    after.starts_with(['-', '–']) || after.starts_with(" – ") || after.starts_with(" - ")
+}
+
+/// Whether `before` (the text right before a place) joins it by a dash to the name before.
+fn dash_closes(before: &str) -> bool {
+    before.ends_with(['-', '–']) || before.ends_with(" – ") || before.ends_with(" - ")
 }
 
 /// "广州高新区、广州开发区、黄埔区与香港新华集团签署": the partner after 与 is a company (the
