@@ -364,6 +364,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.8),
         ],
     );
+    // Collected in round 21's session and scored as round 22's, on arrival and at the round's
+    // end; spent since.
+    assert_real_floors(
+        "heldout-23",
+        &[
+            ("event_f1", 0.57),
+            ("event_recall", 0.5),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.8),
+            ("place_f1", 0.9),
+            ("place_precision", 0.9),
+            ("published_acc", 0.93),
+            ("title_acc", 0.88),
+        ],
+    );
     // Collected in round 20's session and scored as round 21's, on arrival and at the round's
     // end; spent since.
     assert_real_floors(
@@ -638,6 +653,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.82),
             ("published_acc", 0.85),
             ("title_acc", 0.88),
+        ],
+    );
+    // Collected in round 21's session and scored as round 22's, on arrival and at the round's
+    // end; spent since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-21",
+        &[
+            ("event_f1", 0.8),
+            ("event_recall", 0.83),
+            ("participant_f1", 0.88),
+            ("date_exact", 0.88),
+            ("place_f1", 0.86),
+            ("place_precision", 0.9),
+            ("published_acc", 0.93),
+            ("title_acc", 0.93),
         ],
     );
     // Collected in round 20's session and scored as round 21's, on arrival and at the round's
