@@ -1457,10 +1457,12 @@ fn restated_day(
     found
 }
 
-/// "The meeting was held on …", "In the meeting on …", "The agreement was signed on …".
+/// "The meeting was held on …", "In the meeting on …", "The agreement was signed on …"; and a
+/// report's act named again with its day after the agent ("The move was announced by the
+/// tourism authorities … at the opening ceremony on Sunday evening").
 static RESTATEMENT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)^\s*(?:the|in the|at the|during the) (?:meeting|talks|signing(?: ceremony)?|ceremony|visit|courtesy call|agreement|memorandum)(?: was held| took place| was signed| was conducted)? on ",
+        r"(?i)^\s*(?:(?:the|in the|at the|during the) (?:meeting|talks|signing(?: ceremony)?|ceremony|visit|courtesy call|agreement|memorandum)(?: was held| took place| was signed| was conducted)? on |the (?:move|alliance|deal|agreement|memorandum) was (?:announced|launched|signed|formed|unveiled|reached)\b[^.;]{0,200}?\bon )",
     )
 });
 
@@ -2526,6 +2528,39 @@ mod tests {
             Some("2025-03-22"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_dateline_s_day_yields_to_the_day_the_move_was_announced() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "NANNING, May 12 (Xinhua) -- Hunan and Guizhou provinces have launched an alliance on tourism.\n\nThe move was announced by the tourism authorities of the two provinces at a fair on Sunday evening in Kaili.";
+        let found = extract_text(text, PartialDate::ymd(2021, 5, 12), bundled).events;
+        // 12 May 2021 was a Wednesday; the Sunday before it the 9th.
+        assert_eq!(
+            found[0].date.map(|d| d.edtf()).as_deref(),
+            Some("2021-05-09"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn places_that_signed_with_businesses_did_not_sign_with_each_other() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        for text in [
+            "Kunming and Dali signed 19 tourism projects with partners from other provinces on May 7, 2019.",
+            "On May 7, 2019, Xiamen and Zhangzhou signed deals with local enterprises.",
+        ] {
+            let found = extract_text(text, None, bundled).events;
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        // Signing with each other still is an agreement.
+        let found = extract_text(
+            "On May 7, 2019, Kunming and Dali signed an agreement on tourism.",
+            None,
+            bundled,
+        )
+        .events;
+        assert_eq!(parties(&found[0]), ["Kunming", "Dali"], "{found:?}");
     }
 
     #[test]

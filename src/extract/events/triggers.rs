@@ -117,6 +117,14 @@ static VISIT_TO_COMPANIES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:visited|visits|visit|inspected|toured)(?-u:\b)[^.;]{0,60}(?-u:\b)(?:enterprises|companies|firms|factories|projects|plants|workshops|base|bases|exhibition|museum|park|parks|center|centre|port|ports|co\.|ltd|limited|corporation|village|villages)(?-u:\b)",
     )
 });
+/// "Kunming and Dali signed 19 projects with partners from other provinces", "signed deals
+/// with local enterprises": the places each signed with businesses or unnamed partners, not
+/// with each other.
+static SIGNED_WITH_COMPANIES: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?-u:\b)(?:signed|inked|signs|sign)(?-u:\b)[^.;]{0,80}?(?-u:\b)with (?:(?:local|chinese|mainland|foreign|overseas|private|some|several|many|various|major|leading|\d+) )*(?:enterprises|companies|firms|businesses|investors|partners|entrepreneurs|merchants|banks)(?-u:\b)",
+    )
+});
 /// "led a party and government delegation": a visit's trigger that leads a delegation.
 static LED_DELEGATION: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^(?:led|leads|is leading|was leading|headed|heads) "));
@@ -380,6 +388,9 @@ pub fn candidate_trigger(lower: &str) -> Option<Trigger> {
                 .is_some_and(|sites| !led_before_the_sites(sites))
                 || (chinese && TOUR_OF_SITES_ZH.is_match(lower) && !TRIP_ZH.is_match(lower)))
         {
+            return None;
+        }
+        if kind == EventKind::Agreement && !chinese && SIGNED_WITH_COMPANIES.is_match(lower) {
             return None;
         }
         // "met with the delegation headed by the mayor of Shenzhen" receives a visit.
