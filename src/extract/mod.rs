@@ -27,14 +27,22 @@ use crate::model::{Document, Extraction, PagePlace, PartialDate};
 pub fn extract(document: &Document) -> Extraction {
     let gazetteer = Gazetteer::bundled();
     let home = home::outlet_places(&outlets(document), gazetteer);
+    let page_places = page_places(document, gazetteer);
+    let page_named: Vec<(&str, crate::model::EntryId)> = page_places
+        .iter()
+        .filter_map(|place| Some((place.name.as_str(), place.entry?)))
+        .collect();
     let mut extraction = extract_body(
         &document.body,
         document.meta.published,
-        &home,
-        &document.meta.title,
+        Around {
+            home: &home,
+            page_named: &page_named,
+            headline: &document.meta.title,
+        },
         gazetteer,
     );
-    extraction.page_places = page_places(document, gazetteer);
+    extraction.page_places = page_places;
     extraction
 }
 
@@ -117,23 +125,44 @@ pub fn extract_text(
     published: Option<PartialDate>,
     gazetteer: &Gazetteer,
 ) -> Extraction {
-    extract_body(text, published, &[], "", gazetteer)
+    let around = Around {
+        home: &[],
+        page_named: &[],
+        headline: "",
+    };
+    extract_body(text, published, around, gazetteer)
 }
 
-/// Extracts from a clean body whose outlet names the places `home` (what 我市 and 我省 stand
-/// for; none when the page does not say) and whose headline is `headline` (may be empty).
+/// What the page says around its body.
+#[derive(Clone, Copy)]
+struct Around<'a> {
+    /// The places the outlet names: what 我市 and 我省 stand for (none when the page does not
+    /// say).
+    home: &'a [crate::model::EntryId],
+    /// The places named outside the body (site name, headline, furniture): whose initials the
+    /// body may use ("Suzhou Industrial Park" above, "SIP" in the story).
+    page_named: &'a [(&'a str, crate::model::EntryId)],
+    /// The headline (may be empty).
+    headline: &'a str,
+}
+
+/// Extracts from a clean body with what the page says `around` it.
 fn extract_body(
     text: &str,
     published: Option<PartialDate>,
-    home: &[crate::model::EntryId],
-    headline: &str,
+    around: Around<'_>,
     gazetteer: &Gazetteer,
 ) -> Extraction {
+    let Around { home, headline, .. } = around;
     // A mirror site's inline pinyin splits the words every rule reads ("代表團(tuán)赴"): read
     // the page without it, and give the ranges back in the page's own offsets.
     if let Some(unglossed) = hanzi::Unglossed::of(text) {
         let headline = without_inline_pinyin(headline);
-        let mut extraction = extract_body(&unglossed.text, published, home, &headline, gazetteer);
+        let around = Around {
+            headline: &headline,
+            ..around
+        };
+        let mut extraction = extract_body(&unglossed.text, published, around, gazetteer);
         extraction.map_ranges(|range| unglossed.original(range));
         return extraction;
     }
@@ -153,6 +182,7 @@ fn extract_body(
         places.extend(own);
         places.sort_by_key(|mention| mention.range.start);
     }
+    places::add_initialisms(text, &mut places, around.page_named, gazetteer);
     places::name_chinese_prefectures_as_the_page_does(text, &mut places, gazetteer);
     places::name_chinese_autonomous_counties_as_the_page_does(text, &mut places, gazetteer);
     let dates = dates::find_dates(text, &sentences, published);
@@ -330,7 +360,12 @@ mod tests {
     fn a_group_the_story_never_names_is_the_headline_s() {
         let body = "The river runs across three provinces. In 2018, the three provincial governments signed an agreement to protect it.";
         let headline = "Yunnan, Sichuan and Guizhou work together to tackle river pollution";
-        let found = extract_body(body, None, &[], headline, Gazetteer::bundled()).events;
+        let around = Around {
+            home: &[],
+            page_named: &[],
+            headline,
+        };
+        let found = extract_body(body, None, around, Gazetteer::bundled()).events;
         assert_eq!(found.len(), 1, "{found:#?}");
         let parties: Vec<&str> = found[0]
             .participants

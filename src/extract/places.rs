@@ -33,6 +33,90 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Plac
     mentions
 }
 
+/// The shortest and longest initialism taken for a place ("SIP" … "PPRDC").
+const INITIALISM_LENGTH: std::ops::RangeInclusive<usize> = 3..=5;
+
+/// A page that names "Suzhou Industrial Park" goes on with "SIP" ("SIP officials visit …"):
+/// a run of capitals that spells the initials of a place the page names in full, word by word
+/// (in its body, or elsewhere on the page: `page_named`, each under the name the page gives
+/// it), is that place. Only zones and regions are written so (a province or city has its own
+/// short name, and "MSAR" is read as the SAR's title, not as a party), and only a place the
+/// page names and links to one entry lends its initials, so an initialism means nothing on a
+/// page that never spells it out.
+pub fn add_initialisms(
+    text: &str,
+    mentions: &mut Vec<PlaceMention>,
+    page_named: &[(&str, EntryId)],
+    gazetteer: &Gazetteer,
+) {
+    let named = mentions
+        .iter()
+        .filter_map(|mention| Some((mention.name.clone(), mention.entry?)))
+        .chain(page_named.iter().map(|&(name, id)| (name.to_owned(), id)))
+        .filter(|(_, id)| {
+            gazetteer
+                .entry(*id)
+                .is_some_and(|entry| matches!(entry.level, Level::Zone | Level::Region))
+        });
+    let mut initials: Vec<(String, String, EntryId)> = Vec::new();
+    for (name, id) in named {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if !INITIALISM_LENGTH.contains(&words.len())
+            || !words
+                .iter()
+                .all(|word| word.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+        {
+            continue;
+        }
+        let spelled: String = words
+            .iter()
+            .filter_map(|word| word.chars().next())
+            .collect();
+        if !initials.iter().any(|(known, ..)| *known == spelled) {
+            initials.push((spelled, name, id));
+        }
+    }
+    if initials.is_empty() {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut added = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_uppercase() {
+            at += 1;
+            continue;
+        }
+        let end = at
+            + bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_uppercase())
+                .count();
+        let alone = (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+            && bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if alone
+            && let Some((_, name, id)) = initials
+                .iter()
+                .find(|(known, ..)| known.as_bytes() == &bytes[at..end])
+            && !mentions
+                .iter()
+                .any(|mention| mention.range.start < end && at < mention.range.end)
+        {
+            added.push(PlaceMention {
+                range: at..end,
+                name: name.clone(),
+                entry: Some(*id),
+                candidates: vec![*id],
+            });
+        }
+        at = end;
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|mention| mention.range.start);
+    }
+}
+
 /// An autonomous prefecture or league goes by the title the page gives it: a story introduces
 /// "Haixi Prefecture" or "Yili Kazakh Autonomous Prefecture" and then says "Haixi", and its
 /// readers (and labellers) name the party by the title. A prefecture or prefecture-level city
@@ -1905,5 +1989,39 @@ mod tests {
             names("the Chongqing Science and Technology Bureau signed"),
             ["Chongqing"]
         );
+    }
+
+    #[test]
+    fn a_zone_s_initials_name_it_once_the_page_spells_it_out() {
+        let gazetteer = Gazetteer::bundled();
+        let text = "Suzhou Industrial Park is in Jiangsu. SIP officials visited Wuxi.";
+        let mut found = find_places(text, gazetteer, &Spans::of(text));
+        add_initialisms(text, &mut found, &[], gazetteer);
+        let at = text.find("SIP").unwrap_or_default();
+        assert!(
+            found
+                .iter()
+                .any(|m| m.range.start == at && m.name == "Suzhou Industrial Park"),
+            "{found:?}"
+        );
+        // Named only outside the body (the site's name above the story).
+        let body = "SIP officials visited Wuxi.";
+        let mut found = find_places(body, gazetteer, &Spans::of(body));
+        let park = gazetteer
+            .entries()
+            .iter()
+            .find(|entry| entry.base == "Suzhou Industrial Park")
+            .map(|entry| entry.id);
+        let page: Vec<(&str, EntryId)> = park
+            .map(|id| ("Suzhou Industrial Park", id))
+            .into_iter()
+            .collect();
+        add_initialisms(body, &mut found, &page, gazetteer);
+        assert_eq!(found[0].name, "Suzhou Industrial Park", "{found:?}");
+        // Never spelled out: no place.
+        let body = "SIP officials visited Wuxi.";
+        let mut found = find_places(body, gazetteer, &Spans::of(body));
+        add_initialisms(body, &mut found, &[], gazetteer);
+        assert!(found.iter().all(|m| m.name == "Wuxi"), "{found:?}");
     }
 }
