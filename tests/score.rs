@@ -364,6 +364,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.8),
         ],
     );
+    // Collected at the start of round 23; scored on arrival and at the round's end; spent
+    // since.
+    assert_real_floors(
+        "heldout-24",
+        &[
+            ("event_f1", 0.74),
+            ("event_recall", 0.66),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.64),
+            ("place_f1", 0.85),
+            ("place_precision", 0.85),
+            ("published_acc", 0.88),
+            ("title_acc", 0.9),
+        ],
+    );
     // Collected in round 21's session and scored as round 22's, on arrival and at the round's
     // end; spent since.
     assert_real_floors(
@@ -653,6 +668,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.82),
             ("published_acc", 0.85),
             ("title_acc", 0.88),
+        ],
+    );
+    // Collected at the start of round 23; scored on arrival and at the round's end; spent
+    // since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-22",
+        &[
+            ("event_f1", 0.63),
+            ("event_recall", 0.7),
+            ("participant_f1", 0.95),
+            ("date_exact", 0.82),
+            ("place_f1", 0.89),
+            ("place_precision", 0.9),
+            ("published_acc", 0.88),
+            ("title_acc", 0.9),
         ],
     );
     // Collected in round 21's session and scored as round 22's, on arrival and at the round's
