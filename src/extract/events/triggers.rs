@@ -102,7 +102,7 @@ static PRESS_CONFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// Plans and wishes: an act not (yet) done.
 static PLAN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|to be held|hopes?|hoped|strive to|set a goal|set the goal|proposed to|is set to|are set to)(?-u:\b)|将于|将於|将要|即将|必将|将会|将以|将继续|将进一步|拟|计划|(?:规划|计划)(?:在|于|将)|准备|有望|将(?:分别|一同)?(?:签|举|召|共|在|与|和|同|赴|前往|带领|带队|率领|率团|率队|出席|参加|访问|考察)|定于|定於|明天|明日",
+        r"(?-u:\b)(?:will|would|shall|should|plans? to|planned to|aims? to|aimed to|intends? to|intended to|expected to|going to|to be signed|to be held|hopes?|hoped|strive to|set a goal|set the goal|proposed to|is set to|are set to)(?-u:\b)|将于|将於|将要|即将|必将|将会|将以|将继续|将进一步|拟|计划|(?:规划|计划)(?:在|于|将)|准备|有望|将(?:分别|一同)?(?:签|举|召|共|在|与|和|同|赴|前往|带领|带队|率领|率团|率队|出席|参加|访问|考察|成立|组建|设立|建立|启动|联合|携手)|定于|定於|明天|明日",
     )
 });
 /// "the tripartite agreement signed on August 16": a reference back to a signing, not a report.
@@ -451,10 +451,17 @@ pub fn is_plan(lower: &str, trigger: &Trigger) -> bool {
         }))
         || AGREED_TO_ACT.is_match(&lower[trigger.start..])
         || plans_the_named_occasion(lower, trigger)
+        || MEANS_ZH.is_match(&lower[..trigger.start])
         // "今年原订9月25日于上海举行": what was scheduled, wherever the clause names it.
         || lower.contains("原订")
         || lower.contains("原定")
 }
+
+/// "通过成立“西三角”文旅合作联盟，将有利于…": an act named as the means to an end ("by setting
+/// up the alliance, …") is not reported as done.
+static MEANS_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"通过(?:(?:成立|组建|建立|签署|签订|举办|召开|共建)[^，。；,;]{0,30})?$")
+});
 
 /// "Qingdao will deepen cooperation with Hong Kong, according to news released at the
 /// Qingdao-Hong Kong … Conference held on Tuesday": the occasion where the plan was told has
