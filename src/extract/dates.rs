@@ -724,11 +724,25 @@ enum Relative {
 }
 
 /// Finds and resolves the dates of `text`; `sentences` are the sentence ranges (a year stated
-/// in the same sentence completes a month and day).
+/// in the same sentence completes a month and day). Without a headline: the tests' and the
+/// profile's entry.
+#[cfg(test)]
 pub fn find_dates(
     text: &str,
     sentences: &[Range<usize>],
     published: Option<PartialDate>,
+) -> Vec<DateMention> {
+    find_dates_under(text, sentences, published, "")
+}
+
+/// As [`find_dates`], for a body under `headline`: on a page without a date, the one year the
+/// headline states ("Mayor Gives Speech at 2015 Taipei-Shanghai Forum") is the story's year
+/// until the body states another, as a year stated in its first lines would be.
+pub fn find_dates_under(
+    text: &str,
+    sentences: &[Range<usize>],
+    published: Option<PartialDate>,
+    headline: &str,
 ) -> Vec<DateMention> {
     let raws = raw_dates(text);
     let anchors = Anchors {
@@ -737,7 +751,7 @@ pub fn find_dates(
             .or(published)
             .or_else(|| explained_day(text, &raws)),
         now: narrative_now(text, &raws, published),
-        story_years: story_years(text, &raws),
+        story_years: story_years(text, &raws, headline_year(headline)),
         stated_days: stated_days(&raws),
     };
     let mut mentions = Vec::new();
@@ -1520,11 +1534,11 @@ const MAX_DATES_IN_SENTENCE: usize = 64;
 /// before it, else the one year the article has stated so far (a year after "since", "by" or
 /// "until" is background, not the story's). One pass, so a page of thousands of dates stays
 /// linear.
-fn story_years(text: &str, raws: &[Raw]) -> Vec<Option<i32>> {
+fn story_years(text: &str, raws: &[Raw], headline_year: Option<i32>) -> Vec<Option<i32>> {
     let mut years = Vec::with_capacity(raws.len());
     let mut last_full: Option<i32> = None;
     // No year stated yet; one year (perhaps several times); or years that differ.
-    let mut stated: Option<Option<i32>> = None;
+    let mut stated: Option<Option<i32>> = headline_year.map(Some);
     for raw in raws {
         years.push(last_full.or(stated.flatten()));
         if raw.relative_years.is_some() {
@@ -1544,6 +1558,24 @@ fn story_years(text: &str, raws: &[Raw]) -> Vec<Option<i32>> {
         }
     }
     years
+}
+
+/// The one year a headline states on its own ("2015 Taipei-Shanghai Forum", "in 2015"): not a
+/// full date's, not a span's or a plan's ("since 2015", "by 2025", "plan for 2025"), and none
+/// when the headline states two.
+fn headline_year(headline: &str) -> Option<i32> {
+    let raws = raw_dates(headline);
+    let mut years = raws.iter().filter(|raw| raw.relative_years.is_none());
+    let first = years.next()?;
+    if years.next().is_some() || first.month.is_some() {
+        return None;
+    }
+    let before = headline[..first.range.start].trim_end().to_lowercase();
+    let for_a_plan = before == "for" || before.ends_with(" for");
+    if after_background_word(headline, &first.range) || for_a_plan {
+        return None;
+    }
+    first.year
 }
 
 /// Whether a year follows "since", "by", "until", "before", "after", "from" or "end of".
@@ -2076,5 +2108,27 @@ mod tests {
         let text = "Since 2015 they have cooperated. On March 10, the two provinces met.";
         assert_eq!(dates(text, None)[1].0, "XXXX-03-10");
         assert!(dates("an action plan from 2017 to 2020", None).is_empty());
+    }
+
+    #[test]
+    fn without_a_page_date_the_headlines_one_year_is_the_storys() {
+        let body = "The mayor spoke at the forum in Shanghai on August 18.";
+        let sentences = super::super::sentences::split(body);
+        let under = |headline: &str| {
+            find_dates_under(body, &sentences, None, headline)[0]
+                .date
+                .to_string()
+        };
+        assert_eq!(
+            under("Mayor Gives Speech at 2015 Taipei-Shanghai Forum"),
+            "2015-08-18"
+        );
+        assert_eq!(under("Ten years of cooperation since 2015"), "XXXX-08-18");
+        assert_eq!(under("A cooperation plan for 2025"), "XXXX-08-18");
+        assert_eq!(under("From the 2014 forum to the 2015 forum"), "XXXX-08-18");
+        // A page date still decides.
+        let published = PartialDate::ymd(2019, 9, 1);
+        let dated = find_dates_under(body, &sentences, published, "The 2015 forum");
+        assert_eq!(dated[0].date.to_string(), "2019-08-18");
     }
 }

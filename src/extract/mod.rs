@@ -185,7 +185,7 @@ fn extract_body(
     places::add_initialisms(text, &mut places, around.page_named, gazetteer);
     places::name_chinese_prefectures_as_the_page_does(text, &mut places, gazetteer);
     places::name_chinese_autonomous_counties_as_the_page_does(text, &mut places, gazetteer);
-    let dates = dates::find_dates(text, &sentences, published);
+    let dates = dates::find_dates_under(text, &sentences, published, headline);
     let people = people::find_people(original, &places);
     let headline = headline_parties(headline, gazetteer);
     // Officials stand for their places as parties ("Mrs Lam met with the Governor of Hainan
