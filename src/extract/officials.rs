@@ -111,7 +111,10 @@ pub fn stand_ins(
             .then(|| page_province(places, gazetteer))
             .flatten(),
     };
-    let officials = introductions(text, &named, people, places, gazetteer, &page);
+    let mut officials = introductions(text, &named, people, places, gazetteer, &page);
+    if let Some(sar) = &sar {
+        officials.extend(sar_officials(text, sar));
+    }
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, official) in officials.iter().enumerate() {
         for word in &official.name {
@@ -184,6 +187,39 @@ pub fn stand_ins(
     found
 }
 
+/// A SAR office's holder named after it: the department's remaining words, then the name —
+/// "Secretary for Commerce and Economic Development, Mr Gregory So,", "Secretary for
+/// Constitutional & Mainland Affairs Patrick Nip (second right)". The name is the last two or
+/// three capitalised words before a comma, a bracket, a full stop or a lower-case word (a
+/// department's last word may ride with it; a later "Mr Nip" still matches).
+static SAR_OFFICIAL_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^(?:,? (?:and |& )?[A-Z][A-Za-z]+){0,6}?,? (?:(?:Mr|Mrs|Ms|Madam|Dr)\.? )?([A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2})(?:[,.(]| \(| [a-z]|$)",
+    )
+});
+
+/// The page's SAR government's principal officials, by name: "Mr So" and "He" after "The
+/// Secretary for Commerce and Economic Development, Mr Gregory So, arrived in Wuhan" stand
+/// for the SAR as the office does.
+fn sar_officials(text: &str, sar: &(String, EntryId)) -> Vec<Official> {
+    SAR_OFFICE
+        .find_iter(text)
+        .filter(|office| {
+            let before = text[..office.start()].trim_end();
+            !(before.ends_with("'s") || before.ends_with("’s"))
+        })
+        .filter_map(|office| {
+            let after = &text[office.end()..];
+            let window = &after[..after.floor_char_boundary(120)];
+            let name = SAR_OFFICIAL_NAME.captures(window)?.get(1)?.as_str();
+            Some(Official {
+                name: name.split(' ').map(str::to_owned).collect(),
+                place: sar.clone(),
+            })
+        })
+        .collect()
+}
+
 /// "He separately met with", "She also signed": a pronoun opening a sentence that acts.
 static ACTING_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
@@ -191,12 +227,18 @@ static ACTING_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// How far back the sentence before a pronoun may start.
+/// How far back the sentences before a pronoun may start.
 const PRONOUN_LOOK_BACK: usize = 600;
 
+/// How long an opening phrase before a sentence's subject may be ("Upon arrival, ").
+const MAX_OPENING_PHRASE: usize = 40;
+
 /// "The Chief Executive, Mr C Y Leung, yesterday arrived in Sanya … He separately met with
-/// leaders of Hainan, …": a pronoun opening the next sentence is the official the sentence
-/// before opened with, and stands for the same place.
+/// leaders of Hainan, …": a pronoun opening a sentence is the official the nearest sentence
+/// before that opens with an official opened with (after a short opening phrase: "Upon
+/// arrival, Mr So visited …"), and stands for the same place. Sentences between that open
+/// with no official ("The trip … comprised Zhongshan, Zhuhai and Shenzhen.") do not change who
+/// "he" is.
 fn pronoun_subjects(text: &str, stand_ins: &[PlaceMention]) -> Vec<PlaceMention> {
     let mut found = Vec::new();
     for captures in ACTING_PRONOUN.captures_iter(text) {
@@ -205,10 +247,34 @@ fn pronoun_subjects(text: &str, stand_ins: &[PlaceMention]) -> Vec<PlaceMention>
         };
         let window_start =
             text.floor_char_boundary(pronoun.start().saturating_sub(PRONOUN_LOOK_BACK));
-        // The sentence before: after the last ". " or line break ahead of its own full stop.
-        let before = text[window_start..pronoun.start()].trim_end();
-        let head = before.strip_suffix(['.', '!', '?']).unwrap_or(before);
-        let sentence_start = window_start
+        let mut end = pronoun.start();
+        while end > window_start {
+            let Some(sentence_start) = sentence_before(text, window_start, end) else {
+                break;
+            };
+            if let Some(subject) = opening_official(text, sentence_start, end, stand_ins) {
+                found.push(PlaceMention {
+                    range: pronoun.range(),
+                    ..subject.clone()
+                });
+                break;
+            }
+            end = sentence_start;
+        }
+    }
+    found
+}
+
+/// Where the sentence that ends at `end` starts: after the last ". " or line break ahead of
+/// its own full stop, not before `window_start`; `None` when nothing but space is left.
+fn sentence_before(text: &str, window_start: usize, end: usize) -> Option<usize> {
+    let before = text[window_start..end].trim_end();
+    let head = before.strip_suffix(['.', '!', '?']).unwrap_or(before);
+    if head.trim().is_empty() {
+        return None;
+    }
+    Some(
+        window_start
             + [
                 head.rfind(". ").map(|at| at + 2),
                 head.rfind('\n').map(|at| at + 1),
@@ -216,23 +282,33 @@ fn pronoun_subjects(text: &str, stand_ins: &[PlaceMention]) -> Vec<PlaceMention>
             .into_iter()
             .flatten()
             .max()
-            .unwrap_or(0);
-        let lead = &text[sentence_start..pronoun.start()];
-        let opening_at = sentence_start + (lead.len() - lead.trim_start().len());
-        let subject = stand_ins.iter().find(|mention| {
-            mention.range.start >= opening_at
-                && text
-                    .get(opening_at..mention.range.start)
-                    .is_some_and(|lead| matches!(lead.trim(), "" | "The" | "the"))
-        });
-        if let Some(subject) = subject {
-            found.push(PlaceMention {
-                range: pronoun.range(),
-                ..subject.clone()
-            });
-        }
-    }
-    found
+            .unwrap_or(0),
+    )
+}
+
+/// The official a sentence opens with: the stand-in at its start (after "The", or after a
+/// short opening phrase closed by a comma).
+fn opening_official<'a>(
+    text: &str,
+    start: usize,
+    end: usize,
+    stand_ins: &'a [PlaceMention],
+) -> Option<&'a PlaceMention> {
+    let lead = &text[start..end];
+    let opening_at = start + (lead.len() - lead.trim_start().len());
+    stand_ins
+        .iter()
+        .find(|mention| mention.range.start >= opening_at && mention.range.start < end)
+        .filter(|mention| {
+            text.get(opening_at..mention.range.start)
+                .is_some_and(|lead| {
+                    let lead = lead.trim();
+                    matches!(lead, "" | "The" | "the")
+                        || (lead.len() <= MAX_OPENING_PHRASE
+                            && lead.ends_with(',')
+                            && lead.starts_with(|c: char| c.is_ascii_uppercase()))
+                })
+        })
 }
 
 /// How many distinct bare names are looked for: a page introduces a handful of officials.
@@ -662,6 +738,22 @@ mod tests {
                 .any(|(words, _)| words == "Secretary for Economy"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_sar_secretary_named_again_or_as_he_stands_for_the_sar() {
+        let found = stand_ins_of(
+            "Hong Kong news. The Secretary for Commerce and Economic Development, Mr Gregory So, arrived in Wuhan, Hubei Province today (May 17).\n\nUpon arrival, Mr So visited the site in Wuhan. He also met with the Vice Governor of Hubei Province, Mr Gan Rongkun.",
+        );
+        assert!(names(&found, "Mr So", "Hong Kong"), "{found:?}");
+        assert!(names(&found, "He", "Hong Kong"), "{found:?}");
+        // "He" is the official the last sentence opening with one opened with, past a sentence
+        // that opens with none.
+        let found = stand_ins_of(
+            "Hong Kong news. Secretary for Constitutional & Mainland Affairs Patrick Nip has visited three cities.\n\nThe trip comprised Zhongshan, Zhuhai and Shenzhen.\n\nHe met Zhongshan Mayor Jiao Lansheng.\n\nIn Shenzhen Mr Nip officiated at a reception.",
+        );
+        assert!(names(&found, "He", "Hong Kong"), "{found:?}");
+        assert!(names(&found, "Mr Nip", "Hong Kong"), "{found:?}");
     }
 
     #[test]
