@@ -2572,6 +2572,8 @@ mod tests {
         for text in [
             "Kunming and Dali signed 19 tourism projects with partners from other provinces on May 7, 2019.",
             "On May 7, 2019, Xiamen and Zhangzhou signed deals with local enterprises.",
+            "6月1日，都江堰市、彭州市、青羊区等区（市）县与有关企业签署了合作协议。",
+            "6月1日，盐城市慈善总会与铜川市慈善暨扶贫协会签订合作协议。",
         ] {
             let found = extract_text(text, None, bundled).events;
             assert!(found.is_empty(), "{text}: {found:?}");

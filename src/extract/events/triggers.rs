@@ -125,6 +125,13 @@ static SIGNED_WITH_COMPANIES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:signed|inked|signs|sign)(?-u:\b)[^.;]{0,80}?(?-u:\b)with (?:(?:local|chinese|mainland|foreign|overseas|private|some|several|many|various|major|leading|\d+) )*(?:enterprises|companies|firms|businesses|investors|partners|entrepreneurs|merchants|banks)(?-u:\b)",
     )
 });
+/// "都江堰市、彭州市、青羊区等…与有关企业签署了合作协议": the places each signed with businesses,
+/// not with each other.
+static SIGNED_WITH_COMPANIES_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"与(?:有关|相关|当地|多家|一批|部分|知名|重点|[0-9一二三四五六七八九十百几]+家)*(?:企业|公司|客商|投资商|金融机构|银行)(?:代表)?(?:分别)?(?:签署|签订|签约|达成)",
+    )
+});
 /// "led a party and government delegation": a visit's trigger that leads a delegation.
 static LED_DELEGATION: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^(?:led|leads|is leading|was leading|headed|heads) "));
@@ -390,7 +397,12 @@ pub fn candidate_trigger(lower: &str) -> Option<Trigger> {
         {
             return None;
         }
-        if kind == EventKind::Agreement && !chinese && SIGNED_WITH_COMPANIES.is_match(lower) {
+        let with_companies = if chinese {
+            &*SIGNED_WITH_COMPANIES_ZH
+        } else {
+            &*SIGNED_WITH_COMPANIES
+        };
+        if kind == EventKind::Agreement && with_companies.is_match(lower) {
             return None;
         }
         // "met with the delegation headed by the mayor of Shenzhen" receives a visit.
