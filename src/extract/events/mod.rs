@@ -2578,6 +2578,19 @@ mod tests {
             let found = extract_text(text, None, bundled).events;
             assert!(found.is_empty(), "{text}: {found:?}");
         }
+        // The visit stands; no agreement was signed between the places.
+        let found = extract_text(
+            "A delegation from Kaohsiung arrived in Xiamen, Fujian Province, and signed 30 million U.S. dollars worth of fruit deals with local enterprises on May 7, 2019.",
+            None,
+            bundled,
+        )
+        .events;
+        assert!(
+            found
+                .iter()
+                .all(|event| event.kind != crate::model::EventKind::Agreement),
+            "{found:?}"
+        );
         // Signing with each other still is an agreement.
         let found = extract_text(
             "On May 7, 2019, Kunming and Dali signed an agreement on tourism.",

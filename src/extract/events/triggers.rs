@@ -119,10 +119,11 @@ static VISIT_TO_COMPANIES: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "Kunming and Dali signed 19 projects with partners from other provinces", "signed deals
 /// with local enterprises": the places each signed with businesses or unnamed partners, not
-/// with each other.
+/// with each other. An abbreviation's full stops ("30 million U.S. dollars worth of … deals")
+/// do not end the clause.
 static SIGNED_WITH_COMPANIES: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:signed|inked|signs|sign)(?-u:\b)[^.;]{0,80}?(?-u:\b)with (?:(?:local|chinese|mainland|foreign|overseas|private|some|several|many|various|major|leading|\d+) )*(?:enterprises|companies|firms|businesses|investors|partners|entrepreneurs|merchants|banks)(?-u:\b)",
+        r"(?-u:\b)(?:signed|inked|signs|sign)(?-u:\b)(?:[^.;]|\.(?:[A-Za-z]|\s[a-z])){0,80}?(?-u:\b)with (?:(?:local|chinese|mainland|foreign|overseas|private|some|several|many|various|major|leading|\d+) )*(?:enterprises|companies|firms|businesses|investors|partners|entrepreneurs|merchants|banks)(?-u:\b)",
     )
 });
 /// "都江堰市、彭州市、青羊区等…与有关企业签署了合作协议": the places each signed with businesses,
