@@ -11,7 +11,7 @@ use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::theme;
 use crate::desk::graph::{GroupBy, level_label};
-use crate::desk::layout::Point;
+use crate::desk::layout::{self, Point};
 use crate::desk::party::PartyKey;
 use crate::desk::time::Day;
 use crate::extract::Gazetteer;
@@ -36,6 +36,14 @@ impl Default for View {
 
 const LIST_WIDTH: f32 = 170.0;
 const MARGIN: f32 = 30.0;
+
+/// The narrowest a province column is drawn, in points: wide enough for its name and its
+/// places' names, so that twenty provinces in a narrow panel do not overprint each other —
+/// they run past the canvas and are panned to.
+const MIN_COLUMN_POINTS: f32 = 170.0;
+
+/// The shortest a row of the province columns is drawn, in points (11-point labels).
+const MIN_ROW_POINTS: f32 = 16.0;
 
 /// Draws the relationship panel; returns the analyst's commands.
 pub fn graph_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
@@ -152,8 +160,15 @@ impl Projection {
     /// `uniform` keeps the layout's aspect (a map); otherwise each axis fills the canvas (the
     /// province columns are far wider than tall).
     /// `max_scale` (points per layout unit) keeps a small graph from being stretched to the
-    /// canvas corners.
-    fn new(positions: &[Point], canvas: Rect, view: View, uniform: bool, max_scale: f32) -> Self {
+    /// canvas corners; `min_scale` keeps a large one readable, running past the canvas from its
+    /// top left corner (the analyst pans to the rest).
+    fn new(
+        positions: &[Point],
+        canvas: Rect,
+        view: View,
+        uniform: bool,
+        (min_scale, max_scale): (Vec2, f32),
+    ) -> Self {
         let (mut min, mut max) = (
             Point::new(f32::MAX, f32::MAX),
             Point::new(f32::MIN, f32::MIN),
@@ -176,9 +191,21 @@ impl Projection {
         if uniform {
             scale = Vec2::splat(scale.x.min(scale.y));
         }
-        scale = scale.min(Vec2::splat(max_scale));
+        scale = scale.min(Vec2::splat(max_scale)).max(min_scale);
         let used = Vec2::new(width * scale.x, height * scale.y);
-        let origin = inner.center() - used / 2.0;
+        let centred = inner.center() - used / 2.0;
+        let origin = Pos2::new(
+            if used.x > inner.width() {
+                inner.left()
+            } else {
+                centred.x
+            },
+            if used.y > inner.height() {
+                inner.top()
+            } else {
+                centred.y
+            },
+        );
         Self {
             min,
             scale,
@@ -238,7 +265,25 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
         GraphLayout::Map => 90.0,
         GraphLayout::Hierarchy => f32::INFINITY,
     };
-    let projection = Projection::new(&desk.positions, canvas, *view, uniform, max_scale);
+    let min_scale = if desk.graph_layout == GraphLayout::Hierarchy {
+        Vec2::new(
+            MIN_COLUMN_POINTS / layout::COLUMN_WIDTH,
+            MIN_ROW_POINTS / layout::ROW_HEIGHT,
+        )
+    } else {
+        Vec2::ZERO
+    };
+    // The province columns' names sit above their first rows: inside the bounds too.
+    let bounded: Vec<Point> = desk
+        .positions
+        .iter()
+        .copied()
+        .chain(desk.column_labels.iter().map(|(_, at)| *at))
+        .collect();
+    let projection = Projection::new(&bounded, canvas, *view, uniform, (min_scale, max_scale));
+    // In the province columns a label is cut to its column, so that columns never overprint.
+    let label_width = (desk.graph_layout == GraphLayout::Hierarchy)
+        .then_some(layout::COLUMN_WIDTH * projection.scale.x * view.zoom);
     let screen: Vec<Pos2> = desk
         .positions
         .iter()
@@ -314,12 +359,29 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
         paint_map_grid(&painter, visuals, &projection, canvas);
     }
     for (label, at) in &desk.column_labels {
-        painter.text(
-            projection.to_screen(*at),
-            Align2::LEFT_BOTTOM,
+        let galley = one_line(
+            &painter,
             label,
             FontId::proportional(12.0),
             visuals.strong_text_color(),
+            label_width.map(|width| width - 12.0),
+        );
+        let bottom_left = projection.to_screen(*at);
+        painter.galley(
+            bottom_left - Vec2::new(0.0, galley.size().y),
+            galley,
+            visuals.strong_text_color(),
+        );
+    }
+    // Columns or nodes past the edge (many provinces in a narrow panel, or a zoom): say how to
+    // reach them.
+    if screen.iter().any(|at| !canvas.contains(*at)) {
+        painter.text(
+            canvas.left_bottom() + Vec2::new(8.0, -6.0),
+            Align2::LEFT_BOTTOM,
+            "More lies past the edge: drag to pan, scroll to zoom.",
+            FontId::proportional(11.0),
+            visuals.weak_text_color(),
         );
     }
     let selected_event_parties: Vec<PartyKey> = desk
@@ -397,11 +459,23 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
             painter.circle_filled(centre, 2.0, visuals.strong_text_color());
         }
         if node.weight > 1 || graph.nodes.len() <= 60 || emphasised {
-            painter.text(
-                centre + Vec2::new(radius + 3.0, 0.0),
-                Align2::LEFT_CENTER,
+            // Cut where the next column starts (the indent of a district is part of its
+            // column).
+            let indent = desk.positions.get(index).map_or(0.0, |at| {
+                (at.x - (at.x / layout::COLUMN_WIDTH).floor() * layout::COLUMN_WIDTH)
+                    * projection.scale.x
+                    * view.zoom
+            });
+            let galley = one_line(
+                &painter,
                 &node.label,
                 FontId::proportional(11.0),
+                visuals.text_color(),
+                label_width.map(|width| width - indent - radius - 12.0),
+            );
+            painter.galley(
+                centre + Vec2::new(radius + 3.0, -galley.size().y / 2.0),
+                galley,
                 visuals.text_color(),
             );
         }
@@ -455,6 +529,21 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
         }
     }
     commands
+}
+
+/// `text` laid out on one line, cut with "…" at `max_width` points when one is given.
+fn one_line(
+    painter: &egui::Painter,
+    text: &str,
+    font: FontId,
+    colour: egui::Color32,
+    max_width: Option<f32>,
+) -> std::sync::Arc<egui::Galley> {
+    let mut job = egui::text::LayoutJob::simple_singleline(text.to_owned(), font, colour);
+    if let Some(width) = max_width {
+        job.wrap = egui::text::TextWrapping::truncate_at_width(width.max(24.0));
+    }
+    painter.layout_job(job)
 }
 
 /// Parallels and meridians every five degrees, labelled, so the map reads without tiles.
@@ -650,4 +739,51 @@ fn side_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             }
         });
     commands
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn many_province_columns_in_a_narrow_canvas_keep_their_width_from_the_left() {
+        // Twenty columns of three rows in a canvas 300 points wide.
+        let positions: Vec<Point> = (0..20)
+            .flat_map(|column| {
+                (0..3).map(move |row| {
+                    Point::new(
+                        column as f32 * layout::COLUMN_WIDTH,
+                        row as f32 * layout::ROW_HEIGHT,
+                    )
+                })
+            })
+            .collect();
+        let canvas = Rect::from_min_size(Pos2::new(10.0, 10.0), Vec2::new(300.0, 200.0));
+        let min_scale = Vec2::new(
+            MIN_COLUMN_POINTS / layout::COLUMN_WIDTH,
+            MIN_ROW_POINTS / layout::ROW_HEIGHT,
+        );
+        let projection = Projection::new(
+            &positions,
+            canvas,
+            View::default(),
+            false,
+            (min_scale, f32::INFINITY),
+        );
+        let first = projection.to_screen(positions[0]);
+        let second_column = projection.to_screen(positions[3]);
+        assert!(second_column.x - first.x >= MIN_COLUMN_POINTS - 0.01);
+        assert!((first.x - (canvas.left() + MARGIN)).abs() < 0.01);
+        // A few columns still fill the canvas as before.
+        let few = &positions[..6];
+        let projection = Projection::new(
+            few,
+            canvas,
+            View::default(),
+            false,
+            (min_scale, f32::INFINITY),
+        );
+        let span = projection.to_screen(few[5]).x - projection.to_screen(few[0]).x;
+        assert!((span - (canvas.width() - 2.0 * MARGIN)).abs() < 0.01);
+    }
 }
