@@ -648,7 +648,7 @@ fn year_numbers(text: &str, digits: &[Range<usize>]) -> Vec<(Range<usize>, i32)>
         let after_ok = match bytes.get(at) {
             Some(b'%') => false,
             Some(b'.' | b',') => !bytes.get(at + 1).is_some_and(u8::is_ascii_digit),
-            _ => true,
+            _ => !counts_something(&text[at..]),
         };
         let Ok(year) = text[start..at].parse::<i32>() else {
             continue;
@@ -659,6 +659,60 @@ fn year_numbers(text: &str, digits: &[Range<usize>]) -> Vec<(Range<usize>, i32)>
     }
     years
 }
+
+/// "2000万元", "2010 million yuan", "2025 people": four digits that count a quantity, not a year.
+fn counts_something(after: &str) -> bool {
+    if after.starts_with(QUANTITY_ZH) {
+        return true;
+    }
+    let Some(word) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = word
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    QUANTITY_EN.contains(&word.as_str())
+}
+
+/// What follows a number that counts money, people or things in Chinese.
+const QUANTITY_ZH: &[char] = &[
+    '万', '亿', '元', '余', '多', '个', '人', '家', '项', '名', '户', '吨', '亩', '米', '件', '套',
+    '台', '辆', '所', '株', '次', '位', '条', '公', '千', '平',
+];
+
+/// English words that make a number before them a count.
+const QUANTITY_EN: &[&str] = &[
+    "million",
+    "billion",
+    "yuan",
+    "rmb",
+    "dollars",
+    "people",
+    "persons",
+    "residents",
+    "households",
+    "enterprises",
+    "companies",
+    "firms",
+    "projects",
+    "students",
+    "workers",
+    "jobs",
+    "tons",
+    "tonnes",
+    "hectares",
+    "mu",
+    "km",
+    "kilometers",
+    "kilometres",
+    "meters",
+    "metres",
+    "square",
+    "units",
+    "beds",
+];
 
 /// Whether the year is one end of a span such as "2021-2025" or "2021–2025": a period a plan
 /// covers, not the date of an occurrence.
@@ -2108,6 +2162,14 @@ mod tests {
         let text = "Since 2015 they have cooperated. On March 10, the two provinces met.";
         assert_eq!(dates(text, None)[1].0, "XXXX-03-10");
         assert!(dates("an action plan from 2017 to 2020", None).is_empty());
+    }
+
+    #[test]
+    fn a_number_that_counts_money_or_people_is_no_year() {
+        assert!(dates("晋江向长汀捐赠资金2000万元。", None).is_empty());
+        assert!(dates("The fund of 2010 million yuan helped 2025 people.", None).is_empty());
+        assert_eq!(dates("In 2010 the two cities met.", None)[0].0, "2010");
+        assert_eq!(dates("2010年两市签约。", None)[0].0, "2010");
     }
 
     #[test]
