@@ -364,6 +364,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.8),
         ],
     );
+    // Collected in round 23's session and scored as round 24's, on arrival and at the round's
+    // end; spent since.
+    assert_real_floors(
+        "heldout-25",
+        &[
+            ("event_f1", 0.57),
+            ("event_recall", 0.58),
+            ("participant_f1", 0.92),
+            ("date_exact", 0.78),
+            ("place_f1", 0.88),
+            ("place_precision", 0.9),
+            ("published_acc", 0.87),
+            ("title_acc", 0.89),
+        ],
+    );
     // Collected at the start of round 23; scored on arrival and at the round's end; spent
     // since.
     assert_real_floors(
@@ -668,6 +683,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.82),
             ("published_acc", 0.85),
             ("title_acc", 0.88),
+        ],
+    );
+    // Collected in round 23's session and scored as round 24's, on arrival and at the round's
+    // end; spent since (a count of money, "2000万元", is no year: 0.78 -> 0.80 after).
+    assert_set_floors(
+        "real-zh",
+        "heldout-23",
+        &[
+            ("event_f1", 0.74),
+            ("event_recall", 0.78),
+            ("participant_f1", 0.9),
+            ("date_exact", 0.76),
+            ("place_f1", 0.81),
+            ("place_precision", 0.8),
+            ("published_acc", 0.8),
+            ("title_acc", 0.94),
         ],
     );
     // Collected at the start of round 23; scored on arrival and at the round's end; spent
