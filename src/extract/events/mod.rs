@@ -1593,11 +1593,16 @@ fn destinations(text: &str, parties: &[Party], gazetteer: &Gazetteer) -> Vec<Vec
     };
     let gone_to = hosts.first().is_some_and(|first| {
         text.get(visitor.range.end..first.range.start)
-            .is_some_and(|between| TRIP_TO.is_match(between))
+            .is_some_and(|between| TRIP_TO.is_match(between) || VISITED.is_match(between))
     });
     let listed = hosts.windows(2).all(|pair| {
         text.get(pair[0].range.end..pair[1].range.start)
-            .is_some_and(|between| matches!(between, "、" | "和" | "及" | "与"))
+            .is_some_and(|between| {
+                matches!(
+                    between,
+                    "、" | "和" | "及" | "与" | ", " | " and " | ", and "
+                )
+            })
     });
     let level = |party: &Party| {
         party
@@ -1608,7 +1613,18 @@ fn destinations(text: &str, parties: &[Party], gazetteer: &Gazetteer) -> Vec<Vec
     };
     let same_level =
         level(visitor).is_some_and(|own| hosts.iter().all(|host| level(host) == Some(own)));
-    if hosts.len() < 2 || !gone_to || !listed || !same_level {
+    // "visited Fuzhou and Guangzhou": cities of different provinces are different hosts too.
+    let province = |party: &Party| {
+        party
+            .participant
+            .entry
+            .and_then(|id| gazetteer.province_of(id))
+    };
+    let provinces_apart = hosts.iter().all(|host| province(host).is_some())
+        && hosts
+            .windows(2)
+            .all(|pair| level(pair[0]) == level(pair[1]) && province(pair[0]) != province(pair[1]));
+    if hosts.len() < 2 || !gone_to || !listed || !(same_level || provinces_apart) {
         return Vec::new();
     }
     hosts
@@ -1616,6 +1632,14 @@ fn destinations(text: &str, parties: &[Party], gazetteer: &Gazetteer) -> Vec<Vec
         .map(|host| vec![visitor.participant.clone(), host.participant.clone()])
         .collect()
 }
+
+/// "A government delegation led by Chief Executive Chui Sai On visited ": a visitor going to
+/// the places named next (tried only on what stands between the visitor and the first of them).
+static VISITED: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"^[^.;]{0,80}?(?-u:\b)(?:visited|toured|paid (?:a )?visits? to|(?:a|an) (?:[a-z]+-day )?(?:visit|trip|tour) to)\s+$",
+    )
+});
 
 /// "党政代表团先后赴", "率队到": a delegation going to the places named next.
 static TRIP_TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -1854,6 +1878,18 @@ mod tests {
                 ["Beijing Municipality", "Hebei"],
                 ["Beijing Municipality", "Tianjin"]
             ],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_english_delegation_visiting_places_of_its_level_visits_each() {
+        let text = "On May 5, 2019, a Jiangsu delegation visited Shanghai and Zhejiang.";
+        let found = bundled_events(text, None);
+        let pairs: Vec<Vec<&str>> = found.iter().map(parties).collect();
+        assert_eq!(
+            pairs,
+            [["Jiangsu", "Shanghai"], ["Jiangsu", "Zhejiang"]],
             "{found:?}"
         );
     }
