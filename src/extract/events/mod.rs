@@ -1883,6 +1883,17 @@ mod tests {
     }
 
     #[test]
+    fn a_city_written_before_its_zone_only_locates_it() {
+        let text = "1月13日,牡丹江市与东莞松山湖高新区签署产业协同发展框架协议。";
+        let found = bundled_events(text, PartialDate::ymd(2023, 1, 14));
+        assert_eq!(
+            parties(&found[0]),
+            ["Mudanjiang City", "Songshan Lake High-tech Zone"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn an_english_delegation_visiting_places_of_its_level_visits_each() {
         let text = "On May 5, 2019, a Jiangsu delegation visited Shanghai and Zhejiang.";
         let found = bundled_events(text, None);

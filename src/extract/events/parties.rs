@@ -377,6 +377,7 @@ pub fn parties(
             || AFFAIRS_AFTER.is_match(after)
             || ASSOCIATION_AFTER.is_match(after)
             || locates_a_town(before, after)
+            || locates_a_zone(context, place)
             || (place.name == "Beijing" && CENTRAL_OFFICE_AFTER.is_match(after))
             || OFFICE_OF_AFTER.is_match(after)
         {
@@ -528,6 +529,23 @@ fn is_provincial(gazetteer: &Gazetteer, participant: &Participant) -> bool {
         .entry
         .and_then(|id| gazetteer.entry(id))
         .is_some_and(|entry| entry.level == Level::Province)
+}
+
+/// "东莞松山湖高新区": a Chinese place written right before a zone the gazetteer does not hold
+/// (read from its head words: "Songshan Lake High-tech Zone") only says where the zone lies;
+/// the zone is the party.
+fn locates_a_zone(context: &Context<'_>, place: &PlaceMention) -> bool {
+    context.text[place.range.clone()]
+        .chars()
+        .all(|c| !c.is_ascii())
+        && context.places.iter().any(|other| {
+            other.range.start == place.range.end
+                && other.entry.is_none()
+                && other.candidates.is_empty()
+                && [" Zone", " Park", " New Area"]
+                    .iter()
+                    .any(|head| other.name.ends_with(head))
+        })
 }
 
 /// Whether `after` (the text right after a place) joins it by a dash to the next name:
@@ -1209,6 +1227,7 @@ pub fn named_places(context: &Context<'_>, clause: &Range<usize>) -> Vec<Party> 
             || is_venue(before)
             || is_dateline(context.text, clause, place)
             || locates_a_town(before, after)
+            || locates_a_zone(context, place)
         {
             continue;
         }
