@@ -364,6 +364,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.8),
         ],
     );
+    // Collected in round 24's session and scored as round 25's, on arrival and at the round's
+    // end; spent since.
+    assert_real_floors(
+        "heldout-26",
+        &[
+            ("event_f1", 0.64),
+            ("event_recall", 0.62),
+            ("participant_f1", 0.91),
+            ("date_exact", 0.7),
+            ("place_f1", 0.84),
+            ("place_precision", 0.83),
+            ("published_acc", 0.83),
+            ("title_acc", 0.77),
+        ],
+    );
     // Collected in round 23's session and scored as round 24's, on arrival and at the round's
     // end; spent since.
     assert_real_floors(
@@ -683,6 +698,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.82),
             ("published_acc", 0.85),
             ("title_acc", 0.88),
+        ],
+    );
+    // Collected in round 24's session and scored as round 25's, on arrival and at the round's
+    // end; spent since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-24",
+        &[
+            ("event_f1", 0.58),
+            ("event_recall", 0.49),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.72),
+            ("place_f1", 0.81),
+            ("place_precision", 0.87),
+            ("published_acc", 0.95),
+            ("title_acc", 0.87),
         ],
     );
     // Collected in round 23's session and scored as round 24's, on arrival and at the round's
