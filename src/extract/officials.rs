@@ -169,11 +169,7 @@ pub fn stand_ins(
         // "Secretary for Culture, Sports & Tourism Kevin Yeung", "Financial Secretary Paul
         // Chan": the SAR governments' own offices, not a mainland Party secretary's — unless
         // another place's name owns it ("Macau's Secretary for Economy").
-        for office in SAR_OFFICE.find_iter(text) {
-            let before = text[..office.start()].trim_end();
-            if before.ends_with("'s") || before.ends_with("’s") {
-                continue;
-            }
+        for office in own_sar_offices(text) {
             found.push(mention(office.range(), sar));
         }
     }
@@ -185,6 +181,15 @@ pub fn stand_ins(
         found.sort_by_key(|mention| mention.range.start);
     }
     found
+}
+
+/// The SAR offices the page's SAR holds: "Secretary for Culture, Sports & Tourism", "Financial
+/// Secretary" — not one another place's name owns ("Macau's Secretary for Economy").
+fn own_sar_offices(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    SAR_OFFICE.find_iter(text).filter(|office| {
+        let before = text[..office.start()].trim_end();
+        !(before.ends_with("'s") || before.ends_with("’s"))
+    })
 }
 
 /// A SAR office's holder named after it: the department's remaining words, then the name —
@@ -202,12 +207,7 @@ static SAR_OFFICIAL_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// Secretary for Commerce and Economic Development, Mr Gregory So, arrived in Wuhan" stand
 /// for the SAR as the office does.
 fn sar_officials(text: &str, sar: &(String, EntryId)) -> Vec<Official> {
-    SAR_OFFICE
-        .find_iter(text)
-        .filter(|office| {
-            let before = text[..office.start()].trim_end();
-            !(before.ends_with("'s") || before.ends_with("’s"))
-        })
+    own_sar_offices(text)
         .filter_map(|office| {
             let after = &text[office.end()..];
             let window = &after[..after.floor_char_boundary(120)];
@@ -296,9 +296,12 @@ fn opening_official<'a>(
 ) -> Option<&'a PlaceMention> {
     let lead = &text[start..end];
     let opening_at = start + (lead.len() - lead.trim_start().len());
+    // The stand-ins are in text order: the first at or after the opening, by binary search
+    // (a page may hold thousands of pronouns and officials).
+    let first = stand_ins.partition_point(|mention| mention.range.start < opening_at);
     stand_ins
-        .iter()
-        .find(|mention| mention.range.start >= opening_at && mention.range.start < end)
+        .get(first)
+        .filter(|mention| mention.range.start < end)
         .filter(|mention| {
             text.get(opening_at..mention.range.start)
                 .is_some_and(|lead| {

@@ -163,7 +163,7 @@ impl Projection {
     /// canvas corners; `min_scale` keeps a large one readable, running past the canvas from its
     /// top left corner (the analyst pans to the rest).
     fn new(
-        positions: &[Point],
+        positions: impl IntoIterator<Item = Point>,
         canvas: Rect,
         view: View,
         uniform: bool,
@@ -174,7 +174,7 @@ impl Projection {
             Point::new(f32::MIN, f32::MIN),
         );
         for p in positions
-            .iter()
+            .into_iter()
             .filter(|p| p.x.is_finite() && p.y.is_finite())
         {
             min = Point::new(min.x.min(p.x), min.y.min(p.y));
@@ -273,14 +273,14 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
     } else {
         Vec2::ZERO
     };
-    // The province columns' names sit above their first rows: inside the bounds too.
-    let bounded: Vec<Point> = desk
+    // The province columns' names sit above their first rows: inside the bounds too (chained,
+    // not copied, each frame).
+    let bounds = desk
         .positions
         .iter()
         .copied()
-        .chain(desk.column_labels.iter().map(|(_, at)| *at))
-        .collect();
-    let projection = Projection::new(&bounded, canvas, *view, uniform, (min_scale, max_scale));
+        .chain(desk.column_labels.iter().map(|(_, at)| *at));
+    let projection = Projection::new(bounds, canvas, *view, uniform, (min_scale, max_scale));
     // In the province columns a label is cut to its column, so that columns never overprint.
     let label_width = (desk.graph_layout == GraphLayout::Hierarchy)
         .then_some(layout::COLUMN_WIDTH * projection.scale.x * view.zoom);
@@ -764,7 +764,7 @@ mod tests {
             MIN_ROW_POINTS / layout::ROW_HEIGHT,
         );
         let projection = Projection::new(
-            &positions,
+            positions.iter().copied(),
             canvas,
             View::default(),
             false,
@@ -777,7 +777,7 @@ mod tests {
         // A few columns still fill the canvas as before.
         let few = &positions[..6];
         let projection = Projection::new(
-            few,
+            few.iter().copied(),
             canvas,
             View::default(),
             false,
