@@ -798,7 +798,10 @@ fn furniture(text: &str) -> Option<Furniture> {
             ends_article: false,
         });
     }
-    if is_tool_bar(&lower) || (chars <= 120 && EMAIL.is_match(text) && !is_prose(text)) {
+    if is_tool_bar(&lower)
+        || (chars <= 120 && EMAIL.is_match(text) && !is_prose(text))
+        || (chars <= 60 && SKIP_LINK.is_match(text))
+    {
         return Some(Furniture::Tool {
             ends_article: false,
         });
@@ -873,6 +876,14 @@ fn is_tool_bar(lower: &str) -> bool {
         .count();
     tools >= 1 && others == 0 && words.len() <= 10
 }
+
+/// "Jump to the content zone at the center", "Skip to main content", "跳到主要內容區塊": the
+/// link a page offers readers of screens to pass over its header, first of all its text.
+static SKIP_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(
+        r"(?i)^\W*(?:(?:skip|jump|go)\s+(?:directly\s+)?to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu|text)(?-u:\b)|(?:跳到|跳至|跳过|跳過|直接跳到)(?:主要|主|页面|頁面)?(?:内容|內容|导航|導航|正文))",
+    )
+});
 
 /// "Facebook / Twitter / LinkedIn / Telegram", one or several share targets on a line.
 fn line_is_share(text: &str) -> bool {
@@ -1135,6 +1146,10 @@ mod tests {
             "E-mail lunthesis@example.com Phone 0551-6517",
             "Home | Simplified Chinese | Japanese | Korean",
             "English About Changzhou Mayor’s Mailbox Government Bulletin Latest News Laws and Regulations",
+            "Jump to the content zone at the center",
+            "Skip to main content",
+            ":::Jump to main content block",
+            "跳到主要內容區塊",
         ] {
             assert!(furniture_of(line).is_some(), "{line}");
         }
@@ -1144,6 +1159,7 @@ mod tests {
             "City Cooperation Agreement Signed by Seven Pairs of US & Chinese Cities",
             "Cooperation between East and Northeast China in the works",
             "Guests from Liangshan Economic Development Zone Visited SCODA",
+            "Go to Xinjiang: Jiangsu's assistance in pictures",
         ] {
             assert_eq!(furniture_of(line), None, "{line}");
         }
