@@ -693,10 +693,13 @@ fn chinese_base(name: &str) -> Option<&str> {
 fn without_peoples(name: &str) -> (&str, Vec<&'static [&'static str]>) {
     let mut rest = name;
     let mut found = Vec::new();
-    // The peoples come last; read them from the end.
+    // The peoples come last; read them from the end. A people's name never takes the whole
+    // of the place's own (内蒙古自治区 is Inner Mongolia's, with no people named in it).
     'outer: loop {
         for (zh, english) in PEOPLES {
-            if let Some(head) = rest.strip_suffix(zh) {
+            if let Some(head) = rest.strip_suffix(zh)
+                && head.chars().count() >= 2
+            {
                 found.push(*english);
                 rest = head;
                 continue 'outer;

@@ -1349,16 +1349,17 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
     };
     match form {
         // The suffix the Chinese gives (江宁区 "Jiangning District", 江宁 "Jiangning"); a SAR
-        // or autonomous region by its short name (香港特别行政区 "Hong Kong"), as news in
-        // English names it.
-        // An autonomous county or prefecture named in full keeps its peoples (马边彝族自治县
-        // "Mabian Yi Autonomous County").
+        // by its short name (香港特别行政区 "Hong Kong"), as news in English names it.
+        // An autonomous region, county or prefecture named in full keeps its title and peoples
+        // (内蒙古自治区 "Inner Mongolia Autonomous Region", 马边彝族自治县 "Mabian Yi Autonomous
+        // County"), as the page's readers write it; events still name a region's party by its
+        // short name (`Entry::party_name`).
         // 和田地区: a prefecture the Chinese titles 地区 is "Hotan Prefecture", as its readers
         // (and the labelling rules: the suffix the Chinese gives) write it.
         Form::Chinese if surface.ends_with("地区") && entry.kind == "prefecture" => {
             format!("{} Prefecture", entry.base)
         }
-        Form::Chinese if surface == entry.name_zh && !entry.goes_by_short_name() => {
+        Form::Chinese if surface == entry.name_zh && entry.kind != "SAR" => {
             entry.full_name_with_peoples()
         }
         // A short Chinese form with a suffix of its own (黔西南州, 凉山州): the base and that
