@@ -1673,6 +1673,21 @@ mod tests {
         assert!(names("Mr. Wu Jiashan, director, and Zhang Qingpu spoke.").is_empty());
         assert!(names("with the Secretary, Mr Xin Changxing, in Nanjing").len() == 1);
         assert_eq!(names("Jiangsu Wujiang"), ["Jiangsu", "Wujiang"]);
+        // Without "Mr": Xin (辛) is a surname too.
+        assert_eq!(
+            bundled_names("Xin Changxing, Secretary of the Jiangsu Provincial Party Committee"),
+            ["Jiangsu"]
+        );
+    }
+
+    #[test]
+    fn a_bare_name_that_is_an_english_word_needs_its_suffix() {
+        assert!(bundled_names("Recommended China Guide: tours of the city").is_empty());
+        assert!(bundled_names("the Guiding Opinions of the State Council").is_empty());
+        assert_eq!(
+            bundled_names("Guide County of Qinghai"),
+            ["Guide County", "Qinghai"]
+        );
     }
 
     #[test]
