@@ -827,11 +827,7 @@ mod tests {
         );
         assert!(names(&found, "Chief Executive", "Macau"), "{found:?}");
         assert!(
-            names(
-                &found,
-                "Mr John Lee Ka-chiu",
-                "Hong Kong Special Administrative Region"
-            ),
+            names(&found, "Mr John Lee Ka-chiu", "Hong Kong"),
             "{found:?}"
         );
     }

@@ -1347,6 +1347,13 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
     let Some(entry) = gazetteer.entry(*id) else {
         return surface.to_owned();
     };
+    // "Macao Special Administrative Region", "Hong Kong SAR": a SAR goes by its short name in
+    // English as in Chinese, spelt as the page spells it ("Macau SAR" is Macau).
+    if entry.kind == "SAR"
+        && let Some(short) = without_sar_title(surface)
+    {
+        return short;
+    }
     match form {
         // The suffix the Chinese gives (江宁区 "Jiangning District", 江宁 "Jiangning"); a SAR
         // by its short name (香港特别行政区 "Hong Kong"), as news in English names it.
@@ -1377,7 +1384,7 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
             format!(
                 "{}{}",
                 with_apostrophe_of(&entry.base, surface),
-                title_case(&suffix)
+                title_case(&suffix, surface.chars().any(|c| c.is_ascii_lowercase()))
             )
         }
         Form::Alias(alias) => alias.clone(),
@@ -1430,9 +1437,34 @@ fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
         .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
 }
 
-fn title_case(text: &str) -> String {
+/// The name an English SAR's title follows ("Macau" in "Macau SAR"), in the page's case or,
+/// from capitals, in title case.
+fn without_sar_title(surface: &str) -> Option<String> {
+    let lower = surface.to_ascii_lowercase();
+    let title = [" special administrative region", " sar"]
+        .into_iter()
+        .find(|title| lower.ends_with(title))?;
+    let head = surface.get(..surface.len() - title.len())?.trim_end();
+    if head.is_empty() || !head.is_ascii() {
+        return None;
+    }
+    Some(if head.chars().any(|c| c.is_ascii_lowercase()) {
+        head.to_owned()
+    } else {
+        title_case(&head.to_ascii_lowercase(), false)
+    })
+}
+
+/// "district" → "District"; an initialism stays as a page in mixed case sets it ("Macao
+/// SAR", not "Macao Sar"), while a page in capitals ("JIANGNING DISTRICT") is read as words,
+/// but for SAR.
+fn title_case(text: &str, mixed_case: bool) -> String {
     text.split(' ')
         .map(|word| {
+            let initialism = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+            if (mixed_case && initialism) || word == "SAR" {
+                return word.to_owned();
+            }
             let mut chars = word.chars();
             match chars.next() {
                 Some(first) => first
