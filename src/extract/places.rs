@@ -568,6 +568,26 @@ fn drop_chinese_names_inside_words(
     };
     mentions.retain(|mention| {
         let surface = &text[mention.range.clone()];
+        // "示范县", "振兴和县域": a county whose full name is one character and its suffix (范县,
+        // 和县; not 兰州, a city's name without its 市) is the end of a word when a dictionary
+        // word runs into it from before.
+        let full_name = |id: &EntryId| {
+            gazetteer
+                .entry(*id)
+                .is_some_and(|entry| entry.name_zh == surface)
+        };
+        if surface.chars().count() == 2
+            && surface.chars().all(is_cjk)
+            && surface.ends_with(CHINESE_UNIT_SUFFIXES)
+            && mention.entry.as_ref().map_or_else(
+                || !mention.candidates.is_empty() && mention.candidates.iter().all(full_name),
+                full_name,
+            )
+            && !is_word_edge(text[..mention.range.start].chars().next_back())
+            && word_across(text, mention.range.start)
+        {
+            return false;
+        }
         // The cheap tests first: most mentions have a suffix or stand between particles.
         if !surface.chars().all(is_cjk)
             || surface.ends_with(CHINESE_UNIT_SUFFIXES)
@@ -1710,6 +1730,17 @@ mod tests {
             bundled_names("Xin Changxing, Secretary of the Jiangsu Provincial Party Committee"),
             ["Jiangsu"]
         );
+    }
+
+    #[test]
+    fn a_one_character_county_at_the_end_of_a_word_is_no_place() {
+        assert!(bundled_names("全国森林旅游示范县、全国蜂产品之乡").is_empty());
+        assert!(bundled_names("推动乡村振兴和县域均等化").is_empty());
+        assert_eq!(
+            bundled_names("安徽和县与江苏丰县合作"),
+            ["Anhui", "He County", "Jiangsu", "Feng County"]
+        );
+        assert!(bundled_names("会议在甘肃兰州召开").contains(&"Lanzhou".to_owned()));
     }
 
     #[test]
