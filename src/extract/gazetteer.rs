@@ -386,10 +386,15 @@ impl Gazetteer {
 
 /// "Chongqing Liangjiang New Area": an alias that is another place's name followed by the
 /// zone's own name. Left out, so the text yields both places (the zone and its province).
+/// ("… Cooperation Zone in Hengqin" ends with a name of its own after "in": it is kept.)
 fn names_a_place_first(alias: &str, name: &str, aliases: &[String]) -> bool {
     std::iter::once(name)
         .chain(aliases.iter().map(String::as_str))
-        .any(|short| short.len() < alias.len() && alias.ends_with(&format!(" {short}")))
+        .any(|short| {
+            short.len() < alias.len()
+                && alias.ends_with(&format!(" {short}"))
+                && !alias[..alias.len() - short.len()].ends_with(" in ")
+        })
 }
 
 /// A Chinese character (CJK unified ideographs and extensions).
