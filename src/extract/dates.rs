@@ -637,7 +637,10 @@ fn year_numbers(text: &str, digits: &[Range<usize>]) -> Vec<(Range<usize>, i32)>
                 && start
                     .checked_sub(2)
                     .is_some_and(|index| bytes[index].is_ascii_digit()));
-        if in_a_number || in_a_path {
+        // "ID:pedaily2012", "2023abc": digits run into letters name an account or a code.
+        let in_a_code = before.is_some_and(|byte| byte.is_ascii_alphabetic())
+            || bytes.get(at).is_some_and(u8::is_ascii_alphabetic);
+        if in_a_number || in_a_path || in_a_code {
             continue;
         }
         // "国发〔2016〕62号": the year of a document's number, which the story only cites.
@@ -1741,8 +1744,8 @@ mod tests {
         // A span of days is dated by its first day, and read as one date.
         assert_eq!(edtf("1月9日至10日,代表团赴珠海市考察。"), ["2023-01-09"]);
         assert_eq!(edtf("2021年4月28日至29日,代表团考察。"), ["2021-04-28"]);
-        // The year of a cited document's number, or a folder's in a file's path, is no year of
-        // the story.
+        // The year of a cited document's number, a folder's in a file's path or digits run into
+        // letters is no year of the story.
         for (text, expected) in [
             (
                 "按照《意见》(国发〔2016〕62号)的要求,2月21日市长率队赴佛山对接。",
@@ -1751,6 +1754,11 @@ mod tests {
             (
                 "![](/Files/Pic/2012-9/10/a.jpg)\n9月10日,两市政府签约。",
                 "XXXX-09-10",
+            ),
+            // An account's name is no year either.
+            (
+                "投资界(ID:pedaily2012)10月27日消息,两新区签署协议。",
+                "XXXX-10-27",
             ),
         ] {
             let found: Vec<String> = dates(text, None)
