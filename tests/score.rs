@@ -364,6 +364,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.8),
         ],
     );
+    // Collected at the start of round 26; scored on arrival and at the round's end; spent
+    // since.
+    assert_real_floors(
+        "heldout-27",
+        &[
+            ("event_f1", 0.5),
+            ("event_recall", 0.42),
+            ("participant_f1", 0.94),
+            ("date_exact", 0.83),
+            ("place_f1", 0.88),
+            ("place_precision", 0.88),
+            ("published_acc", 0.95),
+            ("title_acc", 0.95),
+        ],
+    );
     // Collected in round 24's session and scored as round 25's, on arrival and at the round's
     // end; spent since.
     assert_real_floors(
@@ -698,6 +713,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.82),
             ("published_acc", 0.85),
             ("title_acc", 0.88),
+        ],
+    );
+    // Collected at the start of round 26; scored on arrival and at the round's end; spent
+    // since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-25",
+        &[
+            ("event_f1", 0.62),
+            ("event_recall", 0.62),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.87),
+            ("place_f1", 0.77),
+            ("place_precision", 0.77),
+            ("published_acc", 0.8),
+            ("title_acc", 0.87),
         ],
     );
     // Collected in round 24's session and scored as round 25's, on arrival and at the round's
