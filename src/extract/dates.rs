@@ -213,10 +213,12 @@ static DATE_FIRST_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "台海网3月10日讯", "中評社北京7月12日電", "新华社北京2023年5月7日电", "温州网讯(记者 …)": the
 /// credit that opens a Chinese story — an outlet (and a place), perhaps a month and day (and a
-/// year), then 讯 or 电 ("reports").
+/// year), then 讯 or 电 ("reports"). Outlets joined by a dash and an account after the outlet
+/// are part of it ("經濟日報-中國經濟網北京10月17日訊", "投资界(ID:pedaily2012)10月27日消息"); after a
+/// date, 消息 ("news") closes the credit too.
 static CHINESE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^([\p{Han}A-Za-z·]{0,20}?)(?:(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日)?\s*(?:讯|訊|电|電)",
+        r"^([\p{Han}A-Za-z·\-—]{0,24}?)(?:[（(][^()（）]{0,30}[)）])?(?:(?:(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:讯|訊|电|電|消息))|\s*(?:讯|訊|电|電))",
     )
 });
 
@@ -2054,6 +2056,15 @@ mod tests {
             dateline("新华社北京2023年5月7日电 记者"),
             PartialDate::ymd(2023, 5, 7)
         );
+        assert_eq!(
+            dateline("經濟日報-中國經濟網北京10月17日訊(記者蔣波)10月16日,投洽會開幕。"),
+            PartialDate::month_day(10, 17)
+        );
+        assert_eq!(
+            dateline("投资界(ID:pedaily2012)10月27日消息,据上海证券报报道"),
+            PartialDate::month_day(10, 27)
+        );
+        assert_eq!(dateline("好消息,两地签约。"), None);
         assert_eq!(dateline("5月7日,苏州与无锡签署协议。"), None);
         assert_eq!(dateline("温州网讯 11月23日上午"), None);
         assert_eq!(opening_credit("温州网讯 11月23日上午"), Some("温州网"));
