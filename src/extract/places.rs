@@ -1404,7 +1404,7 @@ fn canonical_name(surface: &str, targets: &[(EntryId, Form)], gazetteer: &Gazett
             format!(
                 "{}{}",
                 with_apostrophe_of(&entry.base, surface),
-                title_case(&suffix, surface.chars().any(|c| c.is_ascii_lowercase()))
+                title_case(&suffix)
             )
         }
         Form::Alias(alias) => alias.clone(),
@@ -1471,20 +1471,13 @@ fn without_sar_title(surface: &str) -> Option<String> {
     Some(if head.chars().any(|c| c.is_ascii_lowercase()) {
         head.to_owned()
     } else {
-        title_case(&head.to_ascii_lowercase(), false)
+        title_case(head)
     })
 }
 
-/// "district" → "District"; an initialism stays as a page in mixed case sets it ("Macao
-/// SAR", not "Macao Sar"), while a page in capitals ("JIANGNING DISTRICT") is read as words,
-/// but for SAR.
-fn title_case(text: &str, mixed_case: bool) -> String {
+fn title_case(text: &str) -> String {
     text.split(' ')
         .map(|word| {
-            let initialism = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
-            if (mixed_case && initialism) || word == "SAR" {
-                return word.to_owned();
-            }
             let mut chars = word.chars();
             match chars.next() {
                 Some(first) => first

@@ -257,7 +257,8 @@ impl Extraction {
         };
         // "Guangxi" for "Guangxi Zhuang Autonomous Region", "G60 Corridor" for "G60 Science and
         // Technology Innovation Corridor": a shortening of the name the page introduced, which
-        // stays (a SAR is named without its title from the start: `places::canonical_name`).
+        // stays (but a SAR's title is dropped as the page drops it: "Macao SAR", then "Macao";
+        // the extractor already names a SAR without it, `places::canonical_name`).
         let shortening = |short: &str, long: &str| {
             let mut words = long.split_whitespace();
             short.split_whitespace().count() < long.split_whitespace().count()
