@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::gazetteer::{Gazetteer, is_cjk};
+use super::gazetteer::{Gazetteer, is_cjk, may_hold_cjk};
 use super::hanzi::simplified;
 use crate::model::{EntryId, PlaceMention};
 use crate::pattern::compiled;
@@ -146,6 +146,9 @@ pub fn story_self_references(
 /// character it names. 我县 is referred to by both characters; our unit's office (县委书记) by
 /// its level character alone, the rest of the words being the office's.
 fn references(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    // Both patterns need a Chinese character; an English page (whose line starts the office
+    // pattern would otherwise try one by one) is not scanned.
+    let text = if may_hold_cjk(text) { text } else { "" };
     SELF_REFERENCE
         .captures_iter(text)
         .chain(OWN_OFFICE.captures_iter(text))
