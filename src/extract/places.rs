@@ -1091,13 +1091,24 @@ fn join_compounds(text: &str, mentions: &mut Vec<PlaceMention>) {
             };
             if let Some(head_end) = area.filter(|_| !by_to) {
                 let end = mentions[last].range.end + head_end;
+                // "Guangdong-Hong Kong-Macau Greater Bay Area": a head that is a place's own
+                // name ("Greater Bay Area") is that place, named in full; it is not listed
+                // again on its own.
+                let inside = mentions[last + 1..]
+                    .iter()
+                    .take_while(|mention| mention.range.end <= end)
+                    .count();
+                let head = match &mentions[last + 1..last + 1 + inside] {
+                    [head] if head.range.end == end && head.entry.is_some() => Some(head),
+                    _ => None,
+                };
                 joined.push(PlaceMention {
                     range: start..end,
                     name: text[start..end].to_owned(),
-                    entry: None,
-                    candidates: Vec::new(),
+                    entry: head.and_then(|head| head.entry),
+                    candidates: head.map(|head| head.candidates.clone()).unwrap_or_default(),
                 });
-                index = last + 1;
+                index = last + 1 + inside;
                 continue;
             }
             if ROUTE_HEAD.find(after).is_some_and(between_words) {
@@ -1756,6 +1767,21 @@ mod tests {
                 "Nanjing Lishui Economic Development Zone",
                 "Qingpu High-tech Industrial Development Zone"
             ]
+        );
+    }
+
+    #[test]
+    fn a_region_named_after_its_members_is_the_region_once() {
+        let text = "the planning of the Guangdong-Hong Kong-Macau Greater Bay Area and more";
+        let gazetteer = Gazetteer::bundled();
+        let found = find_places(text, gazetteer, &Spans::of(text));
+        let names: Vec<&str> = found.iter().map(|mention| mention.name.as_str()).collect();
+        assert_eq!(names, ["Guangdong-Hong Kong-Macau Greater Bay Area"]);
+        // Linked: the desk counts it with the page's other mentions of the Greater Bay Area.
+        let region = gazetteer.entry(found[0].entry.expect("linked"));
+        assert_eq!(
+            region.map(|entry| entry.kind.as_str()),
+            Some("economic region")
         );
     }
 
