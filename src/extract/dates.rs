@@ -147,7 +147,7 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
 /// Phrases that place a happening relative to the article's "now", matched ignoring ASCII case
 /// (one Aho-Corasick pass: a case-insensitive regular expression has no literal prefilter and
 /// scanned every article byte by byte).
-const RELATIVE_PHRASES: [&str; 25] = [
+const RELATIVE_PHRASES: [&str; 29] = [
     "this year",
     "last year",
     "the previous year",
@@ -165,6 +165,12 @@ const RELATIVE_PHRASES: [&str; 25] = [
     "今日",
     "昨天",
     "昨日",
+    "昨晚",
+    // A newspaper's "昨" alone ("…昨在澳门举行", "昨、今两日"); 昨天/昨日/昨晚 are longer matches.
+    "昨",
+    "前天",
+    // "前昨两天": the two days before the page's, dated by the first.
+    "前昨",
     "日前",
     "近日",
     "近期",
@@ -574,7 +580,14 @@ fn relative_phrases(text: &str) -> Vec<Raw> {
         .filter(|found| {
             let before = found.0.start.checked_sub(1).map(|at| bytes[at]);
             let after = bytes.get(found.0.end).copied();
-            !before.is_some_and(is_word_byte) && !after.is_some_and(is_word_byte)
+            !before.is_some_and(is_word_byte)
+                && !after.is_some_and(is_word_byte)
+                && match RELATIVE_PHRASES[found.1] {
+                    "前天" => day_before_yesterday(text, found.0.end),
+                    // "昨(4)日" gives its own day; the bracket is read with it, not here.
+                    "昨" => !text[found.0.end..].starts_with(['(', '（']),
+                    _ => true,
+                }
         })
         .map(|(found, index)| {
             let phrase = RELATIVE_PHRASES[index];
@@ -597,8 +610,12 @@ fn relative_phrases(text: &str) -> Vec<Raw> {
                 "this year" | "今年" | "日前" | "近日" | "近期" | "前不久" => {
                     (Some(0), None)
                 }
-                "the day before yesterday" => (None, Some(Relative::Days(-2))),
-                "yesterday" | "昨天" | "昨日" => (None, Some(Relative::Days(-1))),
+                "the day before yesterday" | "前天" | "前昨" => {
+                    (None, Some(Relative::Days(-2)))
+                }
+                "yesterday" | "昨天" | "昨日" | "昨晚" | "昨" => {
+                    (None, Some(Relative::Days(-1)))
+                }
                 "today" | "this morning" | "this afternoon" | "this evening" | "今天" | "今日" => {
                     (None, Some(Relative::Days(0)))
                 }
@@ -617,6 +634,15 @@ fn relative_phrases(text: &str) -> Vec<Raw> {
             }
         })
         .collect()
+}
+
+/// Whether "前天" ending at `end` is "the day before yesterday": followed by a comma, a time
+/// of day or the verb of the sentence — not the start of a name ("会前天津市…", "前天津市委书记").
+fn day_before_yesterday(text: &str, end: usize) -> bool {
+    text[end..]
+        .chars()
+        .next()
+        .is_some_and(|next| "，,上下晚在赴到来与和同举召签率抵".contains(next))
 }
 
 /// Plausible years (1950–2099) written as four digits on their own: not part of a longer
@@ -1794,6 +1820,11 @@ mod tests {
         );
         // Relative words count from the page date; the year words from the article's now.
         assert_eq!(edtf("昨日,两市签署协议。"), ["2023-02-22"]);
+        // A newspaper's bare 昨, and 前天 / 前昨两天 (dated by the first day); 前天津 is a name.
+        assert_eq!(edtf("两市昨在澳门签署协议。"), ["2023-02-22"]);
+        assert_eq!(edtf("前天,两市签署协议。"), ["2023-02-21"]);
+        assert_eq!(edtf("前昨两天,两市举行座谈会。"), ["2023-02-21"]);
+        assert!(edtf("会前天津市领导致辞。").is_empty());
         assert_eq!(edtf("今天,两市签署协议。"), ["2023-02-23"]);
         assert_eq!(edtf("去年12月,两地签署协议。"), ["2022-12"]);
         assert_eq!(edtf("日前,两地签署协议。"), ["2023"]);
