@@ -364,6 +364,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.8),
         ],
     );
+    // Collected at the start of round 27; scored on arrival and at the round's end; spent
+    // since.
+    assert_real_floors(
+        "heldout-28",
+        &[
+            ("event_f1", 0.58),
+            ("event_recall", 0.5),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.86),
+            ("place_f1", 0.82),
+            ("place_precision", 0.79),
+            ("published_acc", 0.95),
+            ("title_acc", 0.95),
+        ],
+    );
     // Collected at the start of round 26; scored on arrival and at the round's end; spent
     // since.
     assert_real_floors(
@@ -713,6 +728,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.82),
             ("published_acc", 0.85),
             ("title_acc", 0.88),
+        ],
+    );
+    // Collected at the start of round 27; scored on arrival and at the round's end; spent
+    // since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-26",
+        &[
+            ("event_f1", 0.72),
+            ("event_recall", 0.72),
+            ("participant_f1", 0.94),
+            ("date_exact", 0.71),
+            ("place_f1", 0.82),
+            ("place_precision", 0.85),
+            ("published_acc", 0.86),
+            ("title_acc", 0.95),
         ],
     );
     // Collected at the start of round 26; scored on arrival and at the round's end; spent
