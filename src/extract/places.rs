@@ -1786,6 +1786,23 @@ mod tests {
     }
 
     #[test]
+    fn named_regions_of_the_news_are_places() {
+        assert_eq!(
+            bundled_names(
+                "Officials of the Jiaodong Economic Circle and the Northern Metropolis met."
+            ),
+            ["Jiaodong Economic Circle", "Northern Metropolis"]
+        );
+        assert_eq!(
+            bundled_names("推进胶东经济圈和淮河生态经济带建设。"),
+            [
+                "Jiaodong Economic Circle",
+                "Huaihe River Ecological Economic Belt"
+            ]
+        );
+    }
+
+    #[test]
     fn a_city_s_name_on_a_river_names_the_river() {
         assert_eq!(
             bundled_names("The Chishui River flows past Chishui and into the Yangtze River."),
