@@ -52,10 +52,11 @@ static TITLE_IN_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 static CHIEF_EXECUTIVE: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?-u:\b)Chief Executive(?-u:\b)(?: ([A-Z][a-z]+))?"));
 
-/// The titles of a Hong Kong or Macao government's own principal officials.
+/// The titles of a Hong Kong or Macao government's own principal officials (and its
+/// commissioners: "the Commissioner for the Development of the … Greater Bay Area").
 static SAR_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:(?:(?:Permanent|Deputy|Under) )?Secretary for (?:the )?[A-Z][A-Za-z]+|Financial Secretary|Chief Secretary for Administration)(?-u:\b)",
+        r"(?-u:\b)(?:(?:(?:Permanent|Deputy|Under) )?Secretary for (?:the )?[A-Z][A-Za-z]+|Financial Secretary|Chief Secretary for Administration|Commissioner for (?:the )?[A-Z][A-Za-z]+)(?-u:\b)",
     )
 });
 
@@ -739,6 +740,17 @@ mod tests {
             !found
                 .iter()
                 .any(|(words, _)| words == "Secretary for Economy"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_sar_commissioner_stands_for_the_sar() {
+        let found = stand_ins_of(
+            "The Commissioner for Tourism, Ms Chan, visited Foshan today to meet with leaders of the Foshan Municipal Government. Hong Kong and Foshan are partners.",
+        );
+        assert!(
+            names(&found, "Commissioner for Tourism", "Hong Kong"),
             "{found:?}"
         );
     }
