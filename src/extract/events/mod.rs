@@ -2431,6 +2431,15 @@ mod tests {
             parties(&found[0]),
             ["Shanxi Province", "Beijing", "Tianjin", "Hebei"]
         );
+        // A city cluster named by its members' characters (长株潭) is its three cities.
+        let found = extract_text(
+            "4月10日上午,长株潭一体化发展市委书记联席会议在湘潭召开。",
+            PartialDate::ymd(2021, 4, 11),
+            bundled,
+        )
+        .events;
+        assert_eq!(found.len(), 1);
+        assert_eq!(parties(&found[0]), ["Changsha", "Zhuzhou", "Xiangtan"]);
     }
 
     #[test]
