@@ -1927,6 +1927,11 @@ mod tests {
         let text = "日前,福建武平县象洞乡与台湾苗栗县的三湾乡签订了友好协议。";
         let found = extract_text(text, PartialDate::ymd(2014, 8, 18), bundled).events;
         assert!(found.is_empty(), "{found:?}");
+        // Acting through their governments, the partner's county and province before it, under
+        // an outlet's credit whose name holds a place (中国台湾网).
+        let text = "中国台湾网7月30日琼海消息 日前,海南琼海市嘉积镇政府与台湾苗栗县三湾乡公所签订交流合作协议书。";
+        let found = extract_text(text, PartialDate::ymd(2014, 7, 30), bundled).events;
+        assert!(found.is_empty(), "{found:?}");
         let text = "6月25日,永平县党政代表团赴奉贤区柘林镇、海湾镇考察对接东西部协作工作。";
         let found = extract_text(text, PartialDate::ymd(2024, 6, 27), bundled).events;
         assert_eq!(found.len(), 1, "{found:?}");

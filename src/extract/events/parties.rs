@@ -176,16 +176,26 @@ static PARTNER_TURN: LazyLock<Regex> =
 /// (LABELLING), and which the places before it only locate. (A town visited,
 /// "赴奉贤区柘林镇考察", is its district's.)
 static TOWN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    compiled(r"^(?:\p{Han}{1,5}?[市区县])?\p{Han}{2}(?:镇|乡|街道)[,，]?[与和同跟、及]")
+    compiled(&format!(
+        r"^(?:\p{{Han}}{{1,5}}?[市区县])?\p{{Han}}{{2}}(?:镇|乡|街道){TOWN_BODY}[,，]?[与和同跟、及]"
+    ))
 });
 
 /// "…双槐镇、四川华蓥市庆华镇联合开展": the partner town of a town named before it, whose
 /// county or city (and province) only locate it.
-static TOWN_PARTNER: LazyLock<Regex> =
-    LazyLock::new(|| compiled(r"(?:镇|乡|街道)[,，]?[与和同跟、及]\p{Han}{0,3}$"));
+static TOWN_PARTNER: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(&format!(
+        r"(?:镇|乡|街道){TOWN_BODY}[,，]?[与和同跟、及]\p{{Han}}{{0,3}}$"
+    ))
+});
 
-/// A town, township or subdistrict right after a place: "庆华镇".
-static TOWN_NEXT: LazyLock<Regex> = LazyLock::new(|| compiled(r"^的?\p{Han}{2}(?:镇|乡|街道)"));
+/// The body that acts for a town: "嘉积镇政府", "三湾乡公所", "街道办事处".
+const TOWN_BODY: &str = "(?:人民政府|政府|党委|公所|办事处)?";
+
+/// A town, township or subdistrict right after a place, or after the county after it: "庆华镇",
+/// "(台湾)苗栗县三湾乡".
+static TOWN_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^的?(?:\p{Han}{1,5}?[市区县])?\p{Han}{2}(?:镇|乡|街道)"));
 
 /// Whether a place only locates a town that acts with a partner ([`TOWN_AFTER`],
 /// [`TOWN_PARTNER`]), given the clause's text before and after the place's name.
@@ -1321,7 +1331,13 @@ fn is_dateline(text: &str, clause: &Range<usize>, place: &PlaceMention) -> bool 
         || (after.starts_with(|c: char| c.is_ascii_digit()) && CHINESE_DATELINE.is_match(after))
         // "本报西藏拉萨电(记者易鹤)": filed from the place, no date given.
         || FILED_FROM.is_match(after)
+        // "中国台湾网7月30日琼海消息": the place names the outlet whose credit opens the report.
+        || OUTLET_CREDIT.is_match(after)
 }
+
+/// An outlet's name ending after a place, then the credit's date: "(中国台湾)网7月30日".
+static OUTLET_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^(?:网|新闻网|日报|晚报)\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日"));
 
 /// How far after a place a dateline's date may end ("September 30" and more).
 const DATELINE_BYTES: usize = 40;
@@ -1670,7 +1686,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_region_of_fixed_members_is_a_zone_and_its_members_are_provinces() {
+    fn every_region_of_fixed_members_is_a_zone_and_its_members_are_provinces_or_cities() {
         let gazetteer = Gazetteer::bundled();
         assert!(!MEMBERS.is_empty());
         for (key, members) in MEMBERS.iter() {
@@ -1685,7 +1701,12 @@ mod tests {
                     .entry
                     .and_then(|id| gazetteer.entry(id))
                     .map(|e| e.level);
-                assert_eq!(level, Some(Level::Province), "{key}: {}", member.name);
+                // A city cluster's members are its prefecture-level cities (长株潭).
+                assert!(
+                    matches!(level, Some(Level::Province | Level::Prefecture)),
+                    "{key}: {}",
+                    member.name
+                );
             }
         }
     }
