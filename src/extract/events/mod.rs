@@ -144,6 +144,11 @@ static WITH_BEFORE_LIST: LazyLock<Regex> =
 static EACH_THEN_TO: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^\p{Han}{0,8}?(?:先后|相继|分别)(?:来|赴|到|前往)$"));
 /// "党政代表团、", "和": what stands between two visitors of one list.
+/// Between two lists: "…日前分别与河北承德市…" (a time word before, the partners' containers
+/// after).
+static RESPECTIVELY_WITH: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^\p{Han}{0,4}?分别(?:与|同|和|跟)\p{Han}{0,8}$"));
+
 static LISTED_VISITOR: LazyLock<Regex> = LazyLock::new(|| compiled(r"^\p{Han}{0,8}?[、和及]$"));
 static EACH_AFTER_LIST: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^\p{Han}{0,8}?(?:依次|分别|逐一|先后)(?:签订|签署|签约|缔结)"));
@@ -1513,6 +1518,27 @@ fn dates_a_statement(before: &str) -> bool {
 /// falls in a pair.
 fn paired_lists(text: &str, clause: &Range<usize>, parties: &[Party]) -> Vec<Vec<Participant>> {
     let places: Vec<&Party> = parties.iter().filter(|party| !party.organisation).collect();
+    // "东丽区、西青区、津南区日前分别与承德县、平泉县、隆化县签订": two lists of one length
+    // joined by 分别与, paired in order.
+    if let Some(turn) = (2..places.len()).find(|&at| {
+        text.get(places[at - 1].range.end..places[at].range.start)
+            .is_some_and(|between| RESPECTIVELY_WITH.is_match(between))
+    }) && turn * 2 == places.len()
+        && places.windows(2).enumerate().all(|(at, pair)| {
+            at + 1 == turn
+                || text
+                    .get(pair[0].range.end..pair[1].range.start)
+                    // A suffix the name was matched without stays outside it ("平泉县").
+                    .map(|between| between.trim_start_matches(['县', '市', '区']))
+                    .is_some_and(|between| between == "、" || between == ",")
+        })
+    {
+        return places[..turn]
+            .iter()
+            .zip(&places[turn..])
+            .map(|(left, right)| vec![left.participant.clone(), right.participant.clone()])
+            .collect();
+    }
     if let [first, partners @ ..] = places.as_slice()
         && partners.len() >= 2
         && (each_partner_after(&text[clause.start..partners[0].range.start])
@@ -1911,6 +1937,23 @@ mod tests {
         let found = bundled_events(text, PartialDate::ymd(2025, 9, 19));
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(parties(&found[0]), ["Songjiang District", "Zhaotong City"]);
+    }
+
+    #[test]
+    fn two_lists_joined_by_respectively_with_pair_in_order() {
+        let bundled = crate::extract::Gazetteer::bundled();
+        let text = "天津市东丽区、西青区、津南区日前分别与河北承德市承德县、平泉县、隆化县签订对口帮扶框架协议。";
+        let found = extract_text(text, PartialDate::ymd(2017, 3, 1), bundled).events;
+        let pairs: Vec<Vec<&str>> = found.iter().map(parties).collect();
+        assert_eq!(
+            pairs,
+            [
+                ["Dongli District", "Chengde County"],
+                ["Xiqing District", "Pingquan"],
+                ["Jinnan District", "Longhua County"]
+            ],
+            "{found:?}"
+        );
     }
 
     #[test]
