@@ -217,14 +217,15 @@ static DATE_FIRST_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// "台海网3月10日讯", "中評社北京7月12日電", "新华社北京2023年5月7日电", "温州网讯(记者 …)": the
+/// "台海网3月10日讯", "中評社北京7月12日電", "新华社北京2023年5月7日电", "温州网讯(记者 …)",
+/// "【香港中通社三月十八日電】": the
 /// credit that opens a Chinese story — an outlet (and a place), perhaps a month and day (and a
 /// year), then 讯 or 电 ("reports"). Outlets joined by a dash and an account after the outlet
 /// are part of it ("經濟日報-中國經濟網北京10月17日訊", "投资界(ID:pedaily2012)10月27日消息"); after a
 /// date, 消息 ("news") closes the credit too.
 static CHINESE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^([\p{Han}A-Za-z·\-—]{0,24}?)(?:[（(][^()（）]{0,30}[)）])?(?:(?:(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:讯|訊|电|電|消息))|\s*(?:讯|訊|电|電))",
+        r"^【?([\p{Han}A-Za-z·\-—]{0,24}?)(?:[（(][^()（）]{0,30}[)）])?(?:(?:(?:(\d{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:讯|訊|电|電|消息))|\s*(?:讯|訊|电|電))",
     )
 });
 
@@ -241,7 +242,14 @@ pub fn dateline(paragraph: &str) -> Option<PartialDate> {
     if let Some(found) = CHINESE_CREDIT.captures(paragraph)
         && let (Some(month), Some(day)) = (found.get(3), found.get(4))
     {
-        let (month, day) = (month.as_str().parse().ok()?, day.as_str().parse().ok()?);
+        // "【香港中通社三月十八日電】": the month and day may be written in Chinese numerals.
+        let number = |written: &str| {
+            written
+                .parse::<u8>()
+                .ok()
+                .or_else(|| chinese_number(written).and_then(|n| u8::try_from(n).ok()))
+        };
+        let (month, day) = (number(month.as_str())?, number(day.as_str())?);
         return match found.get(2) {
             Some(year) => PartialDate::ymd(year.as_str().parse().ok()?, month, day),
             None => PartialDate::month_day(month, day),
@@ -2086,6 +2094,11 @@ mod tests {
         assert_eq!(
             dateline("新华社北京2023年5月7日电 记者"),
             PartialDate::ymd(2023, 5, 7)
+        );
+        // In brackets, the month and day in Chinese numerals.
+        assert_eq!(
+            dateline("【香港中通社三月十八日電】台北消息:台中副市長"),
+            PartialDate::month_day(3, 18)
         );
         assert_eq!(
             dateline("經濟日報-中國經濟網北京10月17日訊(記者蔣波)10月16日,投洽會開幕。"),

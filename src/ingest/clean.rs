@@ -670,15 +670,15 @@ static LOCATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 static TITLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)^(?:[^:：]{0,60}?(?-u:\b)topic|(?:original\s+)?(?:title|headline)|正在阅读|正在閱讀|当前阅读|原?[标標](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?[题題])\s*[:：]\s*",
+        r"(?i)^(?:[^:：]{0,60}?(?-u:\b)topic|(?:original\s+)?(?:title|headline)|正在阅读|正在閱讀|当前阅读|名[称稱]|原?[标標](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?[题題])\s*[:：]\s*",
     )
 });
-/// "标题:松江区与庄河市签署对口合作工作计划", "(原标题:市政府与省国贸集团签订战略合作协议)": a line
-/// that names the article's headline wherever it stands (also with a mirror's pinyin in it:
+/// "标题:松江区与庄河市签署对口合作工作计划", "(原标题:市政府与省国贸集团签订战略合作协议)", a
+/// government notice's "名称:…": a line that names the article's headline wherever it stands (also with a mirror's pinyin in it:
 /// "原標(biāo)題:").
 static LABELLED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^[(（]?\s*原?[标標](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?[题題]\s*[:：]\s*(.{4,200}?)\s*[)）]?$",
+        r"^[(（]?\s*(?:原?[标標](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))?[题題]|名[称稱])\s*[:：]\s*(.{4,200}?)\s*[)）]?$",
     )
 });
 /// "扫描二维码访问…", "掃一掃": a QR-code widget's words.
@@ -1415,6 +1415,16 @@ mod tests {
             (
                 "你現在的位置: 首頁 > 本局最新動態 > 區域合作\n\n區域合作\n\n本局武漢代表處正式啟動",
                 "本局武漢代表處正式啟動",
+            ),
+            // A government notice's table names its headline "名称:"; a wire story's credit
+            // carries it after "题:" and gives the page its day.
+            (
+                "索引号: 11440300589172269C/2025-00563\n名称: 深圳市大鹏新区与赣州市大余县签署结对合作框架协议\n主题词: 大余县;合作协议",
+                "深圳市大鹏新区与赣州市大余县签署结对合作框架协议",
+            ),
+            (
+                "资料图:贵州毕节威宁县早熟马铃薯大棚。 何欢 摄\n中新网贵阳12月9日电 题:粤黔构建协作新格局 山海携手共同富裕",
+                "粤黔构建协作新格局 山海携手共同富裕",
             ),
             // "原标题:" names the original headline; the page's own headline wins.
             (

@@ -217,7 +217,8 @@ fn mark_split_dates(lines: &mut [Line<'_>]) {
     }
 }
 
-/// The date two short lines give together: a year, then "MM/DD"; or a day, then "YYYY-MM".
+/// The date two short lines give together: a year, then "MM/DD" or "MM-DD"; or a day, then
+/// "YYYY-MM".
 fn split_date(first: &str, second: &str) -> Option<PartialDate> {
     let number = |text: &str, digits: std::ops::RangeInclusive<usize>| {
         (digits.contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()))
@@ -228,7 +229,11 @@ fn split_date(first: &str, second: &str) -> Option<PartialDate> {
         let (left, right) = text.split_once(separator)?;
         Some((left.trim(), right.trim()))
     }
-    if let (Some(year), Some((month, day))) = (number(first, 4..=4), pair(second, '/')) {
+    // "2024" then "04-10" (then the time on a line of its own).
+    if let (Some(year), Some((month, day))) = (
+        number(first, 4..=4),
+        pair(second, '/').or_else(|| pair(second, '-')),
+    ) {
         let (month, day) = (number(month, 1..=2)?, number(day, 1..=2)?);
         return PartialDate::ymd(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?);
     }
@@ -327,6 +332,11 @@ fn split_point(line: &str) -> Option<usize> {
             return Some(dateline.start());
         }
     }
+    // "中新网贵阳12月9日电 题:粤黔构建协作新格局 山海携手共同富裕": a wire story's credit, then
+    // the headline it carries.
+    if let Some(credit) = CREDIT_THEN_TITLE.find(opening) {
+        return Some(credit.end());
+    }
     if line.len() > 400 {
         return None;
     }
@@ -356,6 +366,7 @@ fn label_line(text: &str, read: &str) -> Label {
     if let Some(date) = meta::date_line(read)
         .or_else(|| meta::labelled_date(read))
         .or_else(|| credit_date(read))
+        .or_else(|| wire_credit_date(read))
     {
         return Label::Meta(meta_of(text, read, Some(date)));
     }
@@ -678,7 +689,7 @@ static EMAIL: LazyLock<Regex> =
 /// "[Photo/Xinhua]", "(Photo: Xu Mengyu)", "Photo: Sam Tsang", "/ Ti Gong".
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)(?:[\[(（【]\s*(?:photo|photos|image|picture|file photo)(?:\s*(?:by|provided))?\s*[/:：]?[^\])）】]{0,60}[\])）】]\s*$|(?-u:\b)(?:photo|photos|image)\s*(?:by|[:：/])\s*[A-Z][^.]{0,40}$|^(?:photo|file photo|photos|figure)\s*[:：①-⑩]|(?-u:\b)(?:photo|photos)\s+provided\s+(?:by|to)\s|资料图片|图片来源|摄影[:：]|[(（](?:左|右|前排左|前排右|后排左|后排右)[一二三四五六七八九]?[)）]|[(（]中[)）])",
+        r"(?i)(?:[\[(（【]\s*(?:photo|photos|image|picture|file photo)(?:\s*(?:by|provided))?\s*[/:：]?[^\])）】]{0,60}[\])）】]\s*$|(?-u:\b)(?:photo|photos|image)\s*(?:by|[:：/])\s*[A-Z][^.]{0,40}$|^(?:photo|file photo|photos|figure)\s*[:：①-⑩]|(?-u:\b)(?:photo|photos)\s+provided\s+(?:by|to)\s|资料图片|图片来源|摄影[:：]|[(（](?:左|右|前排左|前排右|后排左|后排右)[一二三四五六七八九]?[)）]|[(（]中[)）]|^(?:资料图|图为)[:：]|\s\p{Han}{2,4}\s+摄[)）]?$)",
     )
 });
 
@@ -695,6 +706,19 @@ static CHINESE_TOOL: LazyLock<Regex> = LazyLock::new(|| {
 /// A news agency's or paper's dateline after a space: "本报澳门1月11日电", "新华社北京3月5日电".
 static CHINESE_DATELINE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"\s(?:本报|新华社|中新社|中新网|人民网)\p{Han}{0,6}\d{1,2}月\d{1,2}日(?:电|讯)")
+});
+
+/// The date of a wire credit split from the headline it carries ("中新网贵阳12月9日电 题:").
+fn wire_credit_date(text: &str) -> Option<PartialDate> {
+    CREDIT_THEN_TITLE
+        .find(text)
+        .filter(|credit| credit.end() == text.len())
+        .and_then(|_| crate::extract::dateline(text))
+}
+
+/// A wire credit with its date, then "题:" introducing the story's headline.
+static CREDIT_THEN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"^\p{Han}{2,12}?\d{1,2}月\d{1,2}日(?:电|電)\s*(?:题|題)\s*[:：]\s*")
 });
 
 static FORUM_NOTICE: LazyLock<Regex> =
@@ -1061,6 +1085,7 @@ mod tests {
             PartialDate::ymd(2019, 12, 5)
         );
         assert_eq!(dated("2023\n13/05\nA headline of the page"), None);
+        assert_eq!(split_date("2024", "04-10"), PartialDate::ymd(2024, 4, 10));
         assert_eq!(split_date("12", "2019-12"), PartialDate::ymd(2019, 12, 12));
         assert_eq!(split_date("Top 10", "2019-12"), None);
     }
@@ -1221,6 +1246,9 @@ mod tests {
             "A group of journalists kicks off a five-day tour to Anhui province on July 2, 2018. (Photo: Xu Mengyu)",
             "Representatives sign up to form an alliance on July 13. [Photo/Shanghai Observer]",
             "船营区委书记吕庆龙(左二)参观考察温州市规划建设情况",
+            // A file photo, and a photographer's credit ending the line.
+            "资料图:贵州榕江油菜花开。 王炳真 摄",
+            "贵州毕节威宁县早熟马铃薯大棚。 何欢 摄",
         ] {
             assert_eq!(label_line(line, line), Label::Caption, "{line}");
         }
