@@ -364,6 +364,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.8),
         ],
     );
+    // Collected in round 27's session and scored as round 28's, on arrival and at the round's
+    // end; spent since.
+    assert_real_floors(
+        "heldout-29",
+        &[
+            ("event_f1", 0.48),
+            ("event_recall", 0.37),
+            ("participant_f1", 0.92),
+            ("date_exact", 0.87),
+            ("place_f1", 0.87),
+            ("place_precision", 0.89),
+            ("published_acc", 0.95),
+            ("title_acc", 0.9),
+        ],
+    );
     // Collected at the start of round 27; scored on arrival and at the round's end; spent
     // since.
     assert_real_floors(
@@ -728,6 +743,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.82),
             ("published_acc", 0.85),
             ("title_acc", 0.88),
+        ],
+    );
+    // Collected in round 27's session and scored as round 28's, on arrival and at the round's
+    // end; spent since (then tuned on).
+    assert_set_floors(
+        "real-zh",
+        "heldout-27",
+        &[
+            ("event_f1", 0.67),
+            ("event_recall", 0.72),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.82),
+            ("place_f1", 0.76),
+            ("place_precision", 0.83),
+            ("published_acc", 0.88),
+            ("title_acc", 0.95),
         ],
     );
     // Collected at the start of round 27; scored on arrival and at the round's end; spent
