@@ -112,7 +112,7 @@ static PAIR_JOINT: LazyLock<Regex> = LazyLock::new(|| {
 /// "signed agreements with Nanning and Guiyang": several agreements, one with each partner.
 static AGREEMENTS_WITH: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:signed|inked) (?:\w+ ){0,3}(?:agreements|memorandums|memoranda|deals|pacts|contracts) (?:\w+ ){0,4}with\s+(?:the\s+)?$",
+        r"(?-u:\b)(?:signed|inked) (?:\w+ ){0,3}(?:agreements|memorandums|memoranda|deals|pacts|contracts) (?:\w+ ){0,4}with\s+(?:the\s+)?(?:[a-z-]+ ){0,6}?(?:of\s+)?(?:[a-z]+(?:'s|’s)\s+)?$",
     )
 });
 
@@ -1838,6 +1838,19 @@ mod tests {
         let text = "The populous economic hub has signed agreements with Fujian Province and the Guangxi Zhuang Autonomous Region on May 4, 2016.";
         let found = extract_text(text, PartialDate::ymd(2016, 5, 5), bundled).events;
         assert!(found.is_empty(), "{found:?}");
+        // The partners' bodies and their province may stand between "with" and their names.
+        let text = "On October 27, Ziyang signed strategic cooperation agreements with government service departments of Chongqing's Nanchuan, Dazu, and Tongnan.";
+        let found = extract_text(text, PartialDate::ymd(2023, 10, 28), bundled).events;
+        let pairs: Vec<Vec<&str>> = found.iter().map(parties).collect();
+        assert_eq!(
+            pairs,
+            [
+                ["Ziyang", "Nanchuan"],
+                ["Ziyang", "Dazu"],
+                ["Ziyang", "Tongnan"]
+            ],
+            "{found:?}"
+        );
     }
 
     #[test]
