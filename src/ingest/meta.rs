@@ -16,7 +16,7 @@ use crate::model::PartialDate;
 
 /// Labels that introduce a page's own date. Chinese labels are matched on the simplified
 /// reading of a line (發佈時間 is 发布时间): 信息提供日期, 发稿时间, 日期.
-const DATE_LABEL: &str = r"(?:(?:release|publication|publish(?:ed)?|pub|post(?:ed)?|send|issue[sd]?|update[sd]?|upload(?:ed)?|create[sd]?)\s*(?:date|time|on|at)?|date|time|(?:信息)?(?:发布|发表|更新|发稿|录入|上传|提供|刊发|刊登|出版|创建|添加|登载)?(?:时间|日期)|(?:发布|发表|更新)于)";
+const DATE_LABEL: &str = r"(?:(?:release|publication|publish(?:ed)?|pub|post(?:ed)?|send|issue[sd]?|update[sd]?|upload(?:ed)?|create[sd]?)\s*(?:date|time|on|at)?|date|time|(?:信息)?(?:发布|发表|更新|发稿|录入|上传|提供|刊发|刊登|出版|创建|添加|登载)?(?:时间|日期)|(?:发布|发表|更新)于|更新|发布)";
 
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"(?:^|[^\d])((\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?)(?:[^\d]|$)")
@@ -515,6 +515,13 @@ mod tests {
             })
         );
         assert_eq!(labelled_date("updated on :0913, 2023"), ymd(2023, 9, 13));
+        // "更新:" alone labels the date in a credit line of fields set apart by wide gaps.
+        assert_eq!(
+            labelled_date(
+                "作者:佚名  来源:中国日报网   更新:2018-10-26 13:24:09  点击:  切换到繁體中文"
+            ),
+            ymd(2018, 10, 26)
+        );
         assert_eq!(labelled_date("updated on :1399, 2023"), None);
         assert_eq!(
             labelled_date("Hangzhou News   2021-05-14 15:43   Source:Hangzhou Daily"),
