@@ -364,6 +364,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.8),
         ],
     );
+    // Collected in round 28's session and scored as round 29's, on arrival and at the round's
+    // end; spent since.
+    assert_real_floors(
+        "heldout-30",
+        &[
+            ("event_f1", 0.57),
+            ("event_recall", 0.42),
+            ("participant_f1", 0.87),
+            ("date_exact", 0.84),
+            ("place_f1", 0.83),
+            ("place_precision", 0.86),
+            ("published_acc", 0.95),
+            ("title_acc", 0.83),
+        ],
+    );
     // Collected in round 27's session and scored as round 28's, on arrival and at the round's
     // end; spent since.
     assert_real_floors(
@@ -743,6 +758,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.82),
             ("published_acc", 0.85),
             ("title_acc", 0.88),
+        ],
+    );
+    // Collected in round 28's session and scored as round 29's, on arrival and at the round's
+    // end; spent since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-28",
+        &[
+            ("event_f1", 0.71),
+            ("event_recall", 0.66),
+            ("participant_f1", 0.91),
+            ("date_exact", 0.83),
+            ("place_f1", 0.83),
+            ("place_precision", 0.87),
+            ("published_acc", 0.75),
+            ("title_acc", 0.95),
         ],
     );
     // Collected in round 27's session and scored as round 28's, on arrival and at the round's
