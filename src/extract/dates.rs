@@ -225,7 +225,7 @@ static DATE_FIRST_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// date, 消息 ("news") closes the credit too.
 static CHINESE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"^【?([\p{Han}A-Za-z·\-—]{0,24}?)(?:[（(][^()（）]{0,30}[)）])?(?:(?:(?:(\d{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:讯|訊|电|電|\p{Han}{0,4}?消息))|\s*(?:讯|訊|电|電))",
+        r"^【?([\p{Han}A-Za-z·.\-—]{0,24}?)(?:[（(][^()（）]{0,30}[)）])?(?:(?:(?:(\d{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:讯|訊|电|電|\p{Han}{0,4}?消息))|\s*(?:讯|訊|电|電))",
     )
 });
 
@@ -2094,6 +2094,11 @@ mod tests {
         assert_eq!(
             dateline("新华社北京2023年5月7日电 记者"),
             PartialDate::ymd(2023, 5, 7)
+        );
+        // An outlet's name may hold a full stop.
+        assert_eq!(
+            dateline("WS.CN新西伯利亚8月3日电 俄罗斯"),
+            PartialDate::month_day(8, 3)
         );
         // The place it was filed from between the date and 消息.
         assert_eq!(
