@@ -122,6 +122,9 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     patterns: Vec<Pattern>,
     matcher: Option<AhoCorasick>,
+    /// One bit per character of the Basic Multilingual Plane that begins a non-ASCII name: a
+    /// Chinese character no name begins with is passed over without starting the automaton.
+    name_starts: Vec<u64>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -261,10 +264,21 @@ impl Gazetteer {
             .start_kind(StartKind::Anchored)
             .build(patterns.iter().map(|pattern| pattern.text.as_str()))
             .ok();
+        let mut name_starts = vec![0u64; 0x10000 / 64];
+        for first in patterns
+            .iter()
+            .filter_map(|pattern| pattern.text.chars().next())
+        {
+            let code = first as usize;
+            if !first.is_ascii() && code < 0x10000 {
+                name_starts[code / 64] |= 1 << (code % 64);
+            }
+        }
         Self {
             entries,
             patterns,
             matcher,
+            name_starts,
         }
     }
 
@@ -306,7 +320,7 @@ impl Gazetteer {
                         && text
                             .get(at..)
                             .and_then(|rest| rest.chars().next())
-                            .is_some_and(is_cjk)
+                            .is_some_and(|c| is_cjk(c) && self.may_begin_a_name(c))
                 }
             })
             .filter_map(move |at| {
@@ -334,6 +348,13 @@ impl Gazetteer {
                     end = found.end() - 1;
                 }
             })
+    }
+
+    /// Whether a non-ASCII character begins some name (characters beyond the Basic
+    /// Multilingual Plane are always tried).
+    fn may_begin_a_name(&self, c: char) -> bool {
+        let code = c as usize;
+        code >= 0x10000 || self.name_starts[code / 64] & (1 << (code % 64)) != 0
     }
 
     /// The entries whose English name (with or without its suffix) or Chinese name begins with

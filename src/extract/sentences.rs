@@ -9,6 +9,19 @@ const ABBREVIATIONS: &[&str] = &[
     "U.S", "U.K",
 ];
 
+/// The bytes that may begin a sentence mark, as a table: one load per byte of the text
+/// instead of seven comparisons.
+const MAY_MARK: [bool; 256] = {
+    let mut table = [false; 256];
+    let marks = [b'\n', b'.', b';', b'!', b'?', 0xE3, 0xEF];
+    let mut at = 0;
+    while at < marks.len() {
+        table[marks[at] as usize] = true;
+        at += 1;
+    }
+    table
+};
+
 /// Splits text into sentences and semicolon clauses (Chinese-English translations often join
 /// independent sentences with ";"). Ranges are trimmed.
 pub fn split(text: &str) -> Vec<Range<usize>> {
@@ -18,7 +31,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     // Only the bytes that can start a mark are looked at: ASCII punctuation, and the lead byte
     // of the full-width marks (U+3002 。 and U+FF01/1B/1F ！；？).
     for (index, &byte) in bytes.iter().enumerate() {
-        if !matches!(byte, b'\n' | b'.' | b';' | b'!' | b'?' | 0xE3 | 0xEF) || index < start {
+        if !MAY_MARK[usize::from(byte)] || index < start {
             continue;
         }
         let Some(c) = text.get(index..).and_then(|rest| rest.chars().next()) else {
