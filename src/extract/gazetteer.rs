@@ -121,10 +121,14 @@ pub struct Pattern {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     patterns: Vec<Pattern>,
+    /// Every name, anchored: tried at each capital letter that begins an English word.
     matcher: Option<AhoCorasick>,
-    /// One bit per character of the Basic Multilingual Plane that begins a non-ASCII name: a
-    /// Chinese character no name begins with is passed over without starting the automaton.
-    name_starts: Vec<u64>,
+    /// The names that begin with a Chinese character, unanchored: one pass over a Chinese
+    /// text finds them all, where an anchored search at each character would restart the
+    /// automaton thousands of times a page.
+    chinese: Option<AhoCorasick>,
+    /// For each pattern of `chinese`, its index in `patterns`.
+    chinese_patterns: Vec<usize>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -264,21 +268,24 @@ impl Gazetteer {
             .start_kind(StartKind::Anchored)
             .build(patterns.iter().map(|pattern| pattern.text.as_str()))
             .ok();
-        let mut name_starts = vec![0u64; 0x10000 / 64];
-        for first in patterns
-            .iter()
-            .filter_map(|pattern| pattern.text.chars().next())
-        {
-            let code = first as usize;
-            if !first.is_ascii() && code < 0x10000 {
-                name_starts[code / 64] |= 1 << (code % 64);
-            }
-        }
+        let chinese_patterns: Vec<usize> = (0..patterns.len())
+            .filter(|&index| patterns[index].text.starts_with(is_cjk))
+            .collect();
+        let chinese = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Unanchored)
+            .build(
+                chinese_patterns
+                    .iter()
+                    .map(|&index| patterns[index].text.as_str()),
+            )
+            .ok();
         Self {
             entries,
             patterns,
             matcher,
-            name_starts,
+            chinese,
+            chinese_patterns,
         }
     }
 
@@ -299,29 +306,50 @@ impl Gazetteer {
 
     /// Every match of a surface form in `text`, leftmost-longest, not overlapping.
     ///
-    /// Names start at a capital letter after a non-letter (English) or at a Chinese character,
-    /// so the automaton runs anchored at those positions only: most bytes of a text are never
-    /// looked at, which is what makes a 15,000-name gazetteer cheap.
+    /// English names start at a capital letter after a non-letter, so the automaton runs
+    /// anchored at those positions only: most bytes of an English text are never looked at,
+    /// which is what makes a 15,000-name gazetteer cheap. Chinese names are found in one
+    /// unanchored pass (no English name begins with a Chinese character, nor a Chinese name
+    /// with a capital letter, so the two never compete for a position).
     pub fn find_iter<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = aho_corasick::Match> + 't {
+        let mut english = self.english_matches(text).peekable();
+        let mut chinese = self.chinese_matches(text).peekable();
+        let mut next_free = 0;
+        std::iter::from_fn(move || {
+            loop {
+                let english_first = match (english.peek(), chinese.peek()) {
+                    (None, None) => return None,
+                    (Some(english), Some(chinese)) => english.start() <= chinese.start(),
+                    (english, _) => english.is_some(),
+                };
+                let found = if english_first {
+                    english.next()
+                } else {
+                    chinese.next()
+                }?;
+                if found.start() >= next_free {
+                    next_free = found.end();
+                    return Some(found);
+                }
+            }
+        })
+    }
+
+    /// The names that begin with a capital letter after a non-letter, each the longest that
+    /// does not end inside a word.
+    fn english_matches<'t>(
         &'t self,
         text: &'t str,
     ) -> impl Iterator<Item = aho_corasick::Match> + 't {
         let bytes = text.as_bytes();
         let mut next_free = 0;
-        // Bytes, not characters: a capital after a non-alphanumeric byte, or the lead byte of
-        // a three- or four-byte character that is a Chinese character.
         (0..bytes.len())
             .filter(move |&at| {
-                let byte = bytes[at];
-                if byte.is_ascii_uppercase() {
-                    at == 0 || !bytes[at - 1].is_ascii_alphanumeric()
-                } else {
-                    matches!(byte, 0xE3..=0xE9 | 0xEF | 0xF0)
-                        && text
-                            .get(at..)
-                            .and_then(|rest| rest.chars().next())
-                            .is_some_and(|c| is_cjk(c) && self.may_begin_a_name(c))
-                }
+                bytes[at].is_ascii_uppercase()
+                    && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
             })
             .filter_map(move |at| {
                 if at < next_free {
@@ -350,11 +378,22 @@ impl Gazetteer {
             })
     }
 
-    /// Whether a non-ASCII character begins some name (characters beyond the Basic
-    /// Multilingual Plane are always tried).
-    fn may_begin_a_name(&self, c: char) -> bool {
-        let code = c as usize;
-        code >= 0x10000 || self.name_starts[code / 64] & (1 << (code % 64)) != 0
+    /// The names that begin with a Chinese character, numbered as in `patterns`; none in a
+    /// text without Chinese characters.
+    fn chinese_matches<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = aho_corasick::Match> + 't {
+        self.chinese
+            .as_ref()
+            .filter(|_| may_hold_cjk(text))
+            .into_iter()
+            .flat_map(move |matcher| matcher.find_iter(text))
+            .filter_map(|found| {
+                let index = *self.chinese_patterns.get(found.pattern().as_usize())?;
+                let id = aho_corasick::PatternID::new(index).ok()?;
+                Some(aho_corasick::Match::new(id, found.span()))
+            })
     }
 
     /// The entries whose English name (with or without its suffix) or Chinese name begins with

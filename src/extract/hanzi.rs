@@ -117,13 +117,42 @@ fn syllable_then_close(rest: &str) -> Option<usize> {
 /// replacement is one character of the same UTF-8 length (nearly always: both are in the
 /// Basic Multilingual Plane); other characters are kept.
 pub fn simplified(text: &str) -> Cow<'_, str> {
-    if !may_hold_cjk(text) || !text.chars().any(is_cjk) {
+    // Most Chinese pages are written in simplified characters: a text with no character the
+    // table would change is returned as it is without running the conversion.
+    if !may_hold_cjk(text) || !text.chars().any(may_be_traditional) {
         return Cow::Borrowed(text);
     }
     match simplified_forms(text) {
         Cow::Borrowed(_) => without_variants(text),
         Cow::Owned(folded) => Cow::Owned(without_variants(&folded).into_owned()),
     }
+}
+
+/// The Basic Multilingual Plane's Chinese characters that the conversion table changes on
+/// their own (traditional forms), one bit each; built once, on the first Chinese text.
+static TRADITIONAL: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    let mut buffer = [0u8; 4];
+    for c in (0x3400..=0xFFFF)
+        .filter_map(char::from_u32)
+        .filter(|&c| is_cjk(c))
+    {
+        let as_text: &str = c.encode_utf8(&mut buffer);
+        if hanconv::t2s(as_text) != as_text {
+            bits[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+    }
+    for &(variant, _) in VARIANTS {
+        bits[variant as usize / 64] |= 1 << (variant as usize % 64);
+    }
+    bits
+});
+
+/// Whether folding may change `c`: a traditional form, a variant, or a character beyond the
+/// Basic Multilingual Plane (never ruled out).
+fn may_be_traditional(c: char) -> bool {
+    let code = c as usize;
+    is_cjk(c) && (code >= 0x10000 || TRADITIONAL[code / 64] & (1 << (code % 64)) != 0)
 }
 
 /// Variant characters that the conversion table leaves as they are, with the simplified form a

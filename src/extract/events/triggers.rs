@@ -357,6 +357,9 @@ pub fn candidate_trigger(lower: &str) -> Option<Trigger> {
         return None;
     }
     let chinese = may_hold_cjk(lower);
+    // The English patterns all need a Latin letter: a Chinese clause without one is not
+    // scanned for them.
+    let latin = lower.bytes().any(|byte| byte.is_ascii_alphabetic());
     // Tried by precedence, highest kind first: the first pattern that holds is the act, and
     // the kinds below it are never scanned (most clauses that report an act report a
     // signing or a meeting).
@@ -378,7 +381,7 @@ pub fn candidate_trigger(lower: &str) -> Option<Trigger> {
     .into_iter()
     .find_map(|(pattern, kind, for_chinese)| {
         // An English clause is not scanned for the Chinese patterns.
-        if for_chinese && !chinese {
+        if (for_chinese && !chinese) || (!for_chinese && !latin) {
             return None;
         }
         if std::ptr::eq(pattern, &*OFFICIALS_MET) && !lower.contains(" met") {
