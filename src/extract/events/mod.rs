@@ -840,7 +840,7 @@ fn read_clause(
         return;
     }
     let fields = fields_in(clause_text);
-    let mut pairs = paired_lists(text, clause, &found);
+    let mut pairs = paired_lists(text, clause, &found, context.places);
     if kind == EventKind::Visit && pairs.is_empty() {
         pairs = destinations(text, &found, context.gazetteer);
     }
@@ -1516,8 +1516,28 @@ fn dates_a_statement(before: &str) -> bool {
 /// District with Zhijin County": pairs joined by "with", one agreement each; "Foshan signed
 /// agreements with Nanning and Guiyang", "A分别与B、C签署": one agreement with each. Empty unless every party
 /// falls in a pair.
-fn paired_lists(text: &str, clause: &Range<usize>, parties: &[Party]) -> Vec<Vec<Participant>> {
+fn paired_lists(
+    text: &str,
+    clause: &Range<usize>,
+    parties: &[Party],
+    named: &[PlaceMention],
+) -> Vec<Vec<Participant>> {
     let places: Vec<&Party> = parties.iter().filter(|party| !party.organisation).collect();
+    // "花都区与佛山市三水区": the words between two parties, without the places that only
+    // locate the second (its city), which are no party of the pair.
+    let between = |left: &Party, right: &Party| -> String {
+        let gap = left.range.end..right.range.start;
+        let mut words = String::new();
+        let mut from = gap.start;
+        for place in starting_in(named, &gap, |place| place.range.start) {
+            if place.range.end <= gap.end && place.range.start >= from {
+                words.push_str(text.get(from..place.range.start).unwrap_or_default());
+                from = place.range.end;
+            }
+        }
+        words.push_str(text.get(from..gap.end).unwrap_or_default());
+        words
+    };
     // "东丽区、西青区、津南区日前分别与承德县、平泉县、隆化县签订": two lists of one length
     // joined by 分别与, paired in order.
     if let Some(turn) = (2..places.len()).find(|&at| {
@@ -1591,10 +1611,7 @@ fn paired_lists(text: &str, clause: &Range<usize>, parties: &[Party]) -> Vec<Vec
     let mut index = 0;
     while index + 1 < places.len() {
         let (left, right) = (places[index], places[index + 1]);
-        let between = text
-            .get(left.range.end..right.range.start)
-            .unwrap_or_default();
-        if PAIR_JOINT.is_match(between) {
+        if PAIR_JOINT.is_match(&between(left, right)) {
             pairs.push(vec![left.participant.clone(), right.participant.clone()]);
             index += 2;
         } else {
@@ -2997,6 +3014,14 @@ mod tests {
         let found = extract_text(text, None, bundled).events;
         assert_eq!(found.len(), 2, "{found:#?}");
         assert_eq!(parties(&found[1]), ["Yubei District", "Deyang City"]);
+        // Each district written after its city, the pairs apart by a comma: the cities only
+        // locate the districts.
+        let located =
+            "10月9日,广州市花都区与佛山市三水区,广州市番禺区与佛山市顺德区分别签署框架协议。";
+        let found = extract_text(located, None, bundled).events;
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(parties(&found[0]), ["Huadu District", "Sanshui District"]);
+        assert_eq!(parties(&found[1]), ["Panyu District", "Shunde District"]);
     }
 
     #[test]
