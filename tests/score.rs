@@ -364,6 +364,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.8),
         ],
     );
+    // Collected at the start of round 30's session; scored on arrival and at the round's end;
+    // spent since.
+    assert_real_floors(
+        "heldout-31",
+        &[
+            ("event_f1", 0.49),
+            ("event_recall", 0.43),
+            ("participant_f1", 0.92),
+            ("date_exact", 0.65),
+            ("place_f1", 0.89),
+            ("place_precision", 0.9),
+            ("published_acc", 0.84),
+            ("title_acc", 0.95),
+        ],
+    );
     // Collected in round 28's session and scored as round 29's, on arrival and at the round's
     // end; spent since.
     assert_real_floors(
@@ -758,6 +773,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.82),
             ("published_acc", 0.85),
             ("title_acc", 0.88),
+        ],
+    );
+    // Collected at the start of round 30's session; scored on arrival and at the round's end;
+    // spent since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-29",
+        &[
+            ("event_f1", 0.47),
+            ("event_recall", 0.43),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.68),
+            ("place_f1", 0.83),
+            ("place_precision", 0.88),
+            ("published_acc", 0.85),
+            ("title_acc", 0.73),
         ],
     );
     // Collected in round 28's session and scored as round 29's, on arrival and at the round's

@@ -130,10 +130,11 @@ fn each_partner_after(before: &str) -> bool {
     AGREEMENTS_WITH.is_match(&lower) || SEPARATELY_WITH.is_match(&lower)
 }
 
-/// "静海区…分别与黄骅市、霸州市、青县签署": "each with", one act with each partner listed next.
+/// "静海区…分别与黄骅市、霸州市、青县签署": "each with" (or "one after another with", 先后与),
+/// one act with each partner listed next.
 /// A province written before its first city ("分别与河北省黄骅市") may stand between.
 static EACH_WITH: LazyLock<Regex> =
-    LazyLock::new(|| compiled(r"分别(?:与|同|和|跟)\p{Han}{0,3}[省区]?$"));
+    LazyLock::new(|| compiled(r"(?:分别|先后)(?:与|同|和|跟)\p{Han}{0,3}[省区]?$"));
 
 /// "松江区人民政府与昭阳区、镇雄县、彝良县人民政府依次签订": partners listed after "with" and
 /// then "one after another" or "each": one act with each partner.
@@ -2983,6 +2984,11 @@ mod tests {
         let found = extract_text(text, None, bundled).events;
         assert_eq!(found.len(), 3, "{found:#?}");
         assert_eq!(parties(&found[1]), ["Jinghai District", "Bazhou City"]);
+        // "One after another with": each signing on its own too.
+        let in_turn = "5月7日,常德市先后与张家界市、怀化市签订了横向保护补偿协议。";
+        let found = extract_text(in_turn, None, bundled).events;
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(parties(&found[1]), ["Changde City", "Huaihua City"]);
     }
 
     #[test]
