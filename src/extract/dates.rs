@@ -181,7 +181,36 @@ const RELATIVE_PHRASES: [&str; 29] = [
     "本月",
 ];
 
-static RELATIVE: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&RELATIVE_PHRASES));
+/// [`RELATIVE_PHRASES`] in one script: the matcher over those phrases and, for each, its
+/// index in the whole list. English and Chinese phrases are matched apart, so a page is
+/// scanned only for the script it has (the phrases of both scripts never overlap).
+struct ScriptPhrases {
+    phrases: Phrases,
+    index: Vec<usize>,
+}
+
+impl ScriptPhrases {
+    fn of(english: bool) -> Self {
+        let index: Vec<usize> = (0..RELATIVE_PHRASES.len())
+            .filter(|&at| RELATIVE_PHRASES[at].is_ascii() == english)
+            .collect();
+        let list: Vec<&str> = index.iter().map(|&at| RELATIVE_PHRASES[at]).collect();
+        Self {
+            phrases: Phrases::new(&list),
+            index,
+        }
+    }
+
+    /// Occurrences in `text`, with each phrase's index in [`RELATIVE_PHRASES`].
+    fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (Range<usize>, usize)> + 'a {
+        self.phrases
+            .find_iter(text)
+            .map(|(range, at)| (range, self.index[at]))
+    }
+}
+
+static RELATIVE_ENGLISH: LazyLock<ScriptPhrases> = LazyLock::new(|| ScriptPhrases::of(true));
+static RELATIVE_CHINESE: LazyLock<ScriptPhrases> = LazyLock::new(|| ScriptPhrases::of(false));
 
 /// "Over the past year" after a dated event: the article's now is about a year later.
 static PAST_YEAR: LazyLock<Regex> =
@@ -583,8 +612,20 @@ fn is_word_byte(byte: u8) -> bool {
 /// as raw dates: years from the article's now, days and months from the reference date.
 fn relative_phrases(text: &str) -> Vec<Raw> {
     let bytes = text.as_bytes();
-    RELATIVE
-        .find_iter(text)
+    let english = bytes.iter().any(u8::is_ascii_alphabetic);
+    let chinese = super::gazetteer::may_hold_cjk(text);
+    let mut found: Vec<(Range<usize>, usize)> = Vec::new();
+    if english {
+        found.extend(RELATIVE_ENGLISH.find_iter(text));
+    }
+    if chinese {
+        found.extend(RELATIVE_CHINESE.find_iter(text));
+        if english {
+            found.sort_by_key(|(range, _)| range.start);
+        }
+    }
+    found
+        .into_iter()
         .filter(|found| {
             let before = found.0.start.checked_sub(1).map(|at| bytes[at]);
             let after = bytes.get(found.0.end).copied();
