@@ -966,6 +966,10 @@ fn names_a_government_body(after_place: &str) -> bool {
         "Office",
         "Administration",
         "Government",
+        // A SAR's or a city's own services ("the Hong Kong Observatory", "Macao Police").
+        "Observatory",
+        "Police",
+        "Procuratorate",
     ];
     name_reaches(after_place, HEADS, 6)
 }
@@ -1708,6 +1712,11 @@ mod tests {
     fn place_words_in_company_outlet_and_brand_names_are_not_places() {
         assert!(names("Reported by Nanjing Daily and Shanghai Volkswagen, Chongqing Yuelai Investment Group Co., Ltd.").is_empty());
         assert_eq!(names("the Nanjing economy"), ["Nanjing"]);
+        // A place's own service is no brand: it acts for the place.
+        assert_eq!(
+            bundled_names("The Hong Kong Observatory and the Macao Police met."),
+            ["Hong Kong", "Macao"]
+        );
         // A longer name through "and" is no brand.
         assert_eq!(
             bundled_names(
