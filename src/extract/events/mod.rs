@@ -154,28 +154,6 @@ static LISTED_VISITOR: LazyLock<Regex> = LazyLock::new(|| compiled(r"^\p{Han}{0,
 static EACH_AFTER_LIST: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^\p{Han}{0,8}?(?:依次|分别|逐一|先后)(?:签订|签署|签约|缔结)"));
 
-/// A provincial-level autonomous region or SAR as a party goes by its short name ("Hong Kong",
-/// "Guangxi"), however the sentence titles it: the name the news and readers use for the
-/// side of an agreement, and one name for one party across articles. A spelling of its own
-/// ("Macau") stays.
-fn by_short_name(party: Participant, gazetteer: &Gazetteer) -> Participant {
-    let short = party
-        .entry
-        .and_then(|id| gazetteer.entry(id))
-        .filter(|entry| entry.goes_by_short_name())
-        .filter(|entry| {
-            party
-                .name
-                .get(..entry.base.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(&entry.base))
-        })
-        .map(|entry| entry.base.clone());
-    match short {
-        Some(name) => Participant { name, ..party },
-        None => party,
-    }
-}
-
 /// Finds the cooperation events of a text.
 pub fn find_events(
     text: &str,
@@ -270,20 +248,19 @@ pub fn find_events(
                     .is_some_and(|(_, resolution)| resolution == DateResolution::FromContext),
                 parties: candidate.participants.len(),
             };
-            event_of(candidate, &reading, gazetteer)
+            event_of(candidate, &reading)
         })
         .collect()
 }
 
 /// The event a joined candidate makes.
-fn event_of(candidate: Candidate, reading: &Reading, gazetteer: &Gazetteer) -> Event {
+fn event_of(candidate: Candidate, reading: &Reading) -> Event {
     Event {
         kind: candidate.kind,
-        participants: candidate
-            .participants
-            .into_iter()
-            .map(|party| by_short_name(party, gazetteer))
-            .collect(),
+        // A party keeps the name the text gives it ("Guangxi Zhuang Autonomous Region" where
+        // the page titles it in full, as the labellers write it); the desk shows one name per
+        // party (`Entry::party_name`) and merges by the gazetteer's entry, not the name.
+        participants: candidate.participants,
         date: candidate.date.map(|(date, _)| date),
         date_resolution: candidate.date.map(|(_, resolution)| resolution),
         fields: candidate.fields,
@@ -1822,7 +1799,11 @@ mod tests {
             pairs.contains(&vec!["Hong Kong", "Hainan Province"]),
             "{pairs:?}"
         );
-        assert!(pairs.contains(&vec!["Hong Kong", "Guangxi"]), "{pairs:?}");
+        // A party keeps the title the text gives it.
+        assert!(
+            pairs.contains(&vec!["Hong Kong", "Guangxi Zhuang Autonomous Region"]),
+            "{pairs:?}"
+        );
         // Undated meetings in the story happened on the day its lead gives.
         assert!(
             found
@@ -2784,7 +2765,11 @@ mod tests {
         );
         let text = "A delegation headed by Li Qiang, secretary of the Jiangsu Provincial Committee, arrived in northwest China’s Xinjiang Uygur Autonomous Region Monday for an inspection tour.";
         let found = extract_text(text, PartialDate::ymd(2017, 9, 5), bundled).events;
-        assert_eq!(parties(&found[0]), ["Jiangsu", "Xinjiang"], "{found:?}");
+        assert_eq!(
+            parties(&found[0]),
+            ["Jiangsu", "Xinjiang Uygur Autonomous Region"],
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -2800,7 +2785,11 @@ mod tests {
         // A province's delegation touring a city visits the city's province.
         let text = "8月26日,西藏自治区党政代表团在杭州市考察。";
         let found = extract_text(text, None, bundled).events;
-        assert_eq!(parties(&found[0]), ["Tibet", "Zhejiang"], "{found:?}");
+        assert_eq!(
+            parties(&found[0]),
+            ["Tibet Autonomous Region", "Zhejiang"],
+            "{found:?}"
+        );
         let text = "3月22日,河北省党政代表团在天津市滨海新区学习考察。";
         let found = extract_text(text, None, bundled).events;
         assert_eq!(
@@ -3243,7 +3232,10 @@ mod tests {
             "6月18日,江西党政代表团与新疆维吾尔自治区党委、政府在乌鲁木齐和阿图什举行工作会谈。";
         let found = extract_text(text, None, bundled).events;
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(parties(&found[0]), ["Jiangxi", "Xinjiang"]);
+        assert_eq!(
+            parties(&found[0]),
+            ["Jiangxi", "Xinjiang Uygur Autonomous Region"]
+        );
     }
 
     #[test]
