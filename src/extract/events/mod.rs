@@ -248,19 +248,58 @@ pub fn find_events(
                     .is_some_and(|(_, resolution)| resolution == DateResolution::FromContext),
                 parties: candidate.participants.len(),
             };
-            event_of(candidate, &reading)
+            // A party is named as the report's own language names it.
+            let told_in_chinese = text
+                .get(candidate.kind_from.clone())
+                .is_some_and(|clause| clause.chars().any(super::gazetteer::is_cjk));
+            event_of(candidate, &reading, told_in_chinese, gazetteer)
         })
         .collect()
 }
 
+/// A provincial-level autonomous region or SAR as a party of an English page goes by its short
+/// name ("Hong Kong", "Guangxi"), however the sentence titles it: the name English news and
+/// its readers use for the side of an agreement. A spelling of its own ("Macau") stays.
+fn by_short_name(party: Participant, gazetteer: &Gazetteer) -> Participant {
+    let short = party
+        .entry
+        .and_then(|id| gazetteer.entry(id))
+        .filter(|entry| entry.goes_by_short_name())
+        .filter(|entry| {
+            party
+                .name
+                .get(..entry.base.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(&entry.base))
+        })
+        .map(|entry| entry.base.clone());
+    match short {
+        Some(name) => Participant { name, ..party },
+        None => party,
+    }
+}
+
 /// The event a joined candidate makes.
-fn event_of(candidate: Candidate, reading: &Reading) -> Event {
+fn event_of(
+    candidate: Candidate,
+    reading: &Reading,
+    told_in_chinese: bool,
+    gazetteer: &Gazetteer,
+) -> Event {
     Event {
         kind: candidate.kind,
-        // A party keeps the name the text gives it ("Guangxi Zhuang Autonomous Region" where
-        // the page titles it in full, as the labellers write it); the desk shows one name per
-        // party (`Entry::party_name`) and merges by the gazetteer's entry, not the name.
-        participants: candidate.participants,
+        // A party told in Chinese keeps the title the text gives it (宁夏回族自治区 "Ningxia Hui
+        // Autonomous Region", as its labellers write it); told in English, an autonomous region
+        // or SAR goes by its short name, as English news and its readers write it. The desk
+        // shows one name per party (`Entry::party_name`) and merges by entry, not by name.
+        participants: if told_in_chinese {
+            candidate.participants
+        } else {
+            candidate
+                .participants
+                .into_iter()
+                .map(|party| by_short_name(party, gazetteer))
+                .collect()
+        },
         date: candidate.date.map(|(date, _)| date),
         date_resolution: candidate.date.map(|(_, resolution)| resolution),
         fields: candidate.fields,
@@ -1799,11 +1838,8 @@ mod tests {
             pairs.contains(&vec!["Hong Kong", "Hainan Province"]),
             "{pairs:?}"
         );
-        // A party keeps the title the text gives it.
-        assert!(
-            pairs.contains(&vec!["Hong Kong", "Guangxi Zhuang Autonomous Region"]),
-            "{pairs:?}"
-        );
+        // An English page names an autonomous region by its short name.
+        assert!(pairs.contains(&vec!["Hong Kong", "Guangxi"]), "{pairs:?}");
         // Undated meetings in the story happened on the day its lead gives.
         assert!(
             found
@@ -2765,11 +2801,7 @@ mod tests {
         );
         let text = "A delegation headed by Li Qiang, secretary of the Jiangsu Provincial Committee, arrived in northwest China’s Xinjiang Uygur Autonomous Region Monday for an inspection tour.";
         let found = extract_text(text, PartialDate::ymd(2017, 9, 5), bundled).events;
-        assert_eq!(
-            parties(&found[0]),
-            ["Jiangsu", "Xinjiang Uygur Autonomous Region"],
-            "{found:?}"
-        );
+        assert_eq!(parties(&found[0]), ["Jiangsu", "Xinjiang"], "{found:?}");
     }
 
     #[test]
