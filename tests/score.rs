@@ -364,6 +364,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.8),
         ],
     );
+    // Collected in round 30's session and scored as round 31's, on arrival and at the round's
+    // end; spent since.
+    assert_real_floors(
+        "heldout-32",
+        &[
+            ("event_f1", 0.41),
+            ("event_recall", 0.28),
+            ("participant_f1", 0.93),
+            ("date_exact", 0.83),
+            ("place_f1", 0.9),
+            ("place_precision", 0.89),
+            ("published_acc", 0.77),
+            ("title_acc", 0.82),
+        ],
+    );
     // Collected at the start of round 30's session; scored on arrival and at the round's end;
     // spent since.
     assert_real_floors(
@@ -773,6 +788,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.82),
             ("published_acc", 0.85),
             ("title_acc", 0.88),
+        ],
+    );
+    // Collected in round 30's session and scored as round 31's, on arrival and at the round's
+    // end; spent since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-30",
+        &[
+            ("event_f1", 0.7),
+            ("event_recall", 0.7),
+            ("participant_f1", 0.92),
+            ("date_exact", 0.62),
+            ("place_f1", 0.82),
+            ("place_precision", 0.86),
+            ("published_acc", 0.95),
+            ("title_acc", 0.87),
         ],
     );
     // Collected at the start of round 30's session; scored on arrival and at the round's end;
