@@ -33,7 +33,7 @@ static AGREEMENT_NOUN: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?-u:\b)signing (?:of|ceremony)(?-u:\b)"));
 static ALLIANCE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:alliance|consortium|union)(?-u:\b)[^.;]*(?-u:\b)(?:launched|established|set up|founded|formed|inaugurated|unveiled|initiated)(?-u:\b)|(?-u:\b)(?:launched|launch|established|set up|founded|formed|form|inaugurated|unveiled|initiated|launching ceremony|unveiling ceremony|joined)(?-u:\b)[^.;]*(?-u:\b)(?:alliance|consortium)(?-u:\b)",
+        r"(?-u:\b)(?:alliance|consortium|union)(?-u:\b)[^.;]*(?-u:\b)(?:launched|established|set up|founded|formed|inaugurated|unveiled|initiated)(?-u:\b)|(?-u:\b)(?:launched|launch|established|set up|founded|formed|form|inaugurated|unveiled|initiated|launching ceremony|unveiling ceremony|joined)(?-u:\b)[^.;]*(?-u:\b)(?:alliance|consortium|union)(?-u:\b)",
     )
 });
 static VISIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -786,6 +786,15 @@ mod tests {
 
     fn kind(text: &str) -> Option<&'static str> {
         trigger(&text.to_ascii_lowercase()).map(|found| found.kind.label())
+    }
+
+    #[test]
+    fn a_union_set_up_is_an_alliance() {
+        assert_eq!(
+            kind("a framework agreement established a colleges union among a, b and c"),
+            Some("alliance")
+        );
+        assert_eq!(kind("the union was founded in 2014"), Some("alliance"));
     }
 
     #[test]
