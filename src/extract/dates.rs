@@ -612,7 +612,7 @@ fn is_word_byte(byte: u8) -> bool {
 /// as raw dates: years from the article's now, days and months from the reference date.
 fn relative_phrases(text: &str) -> Vec<Raw> {
     let bytes = text.as_bytes();
-    let english = bytes.iter().any(u8::is_ascii_alphabetic);
+    let english = super::gazetteer::may_hold_latin(text);
     let chinese = super::gazetteer::may_hold_cjk(text);
     let mut found: Vec<(Range<usize>, usize)> = Vec::new();
     if english {

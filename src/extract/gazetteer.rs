@@ -469,6 +469,11 @@ pub fn may_hold_cjk(text: &str) -> bool {
     !text.is_ascii() && text.bytes().any(|byte| byte >= 0xE3)
 }
 
+/// Whether a text holds a Latin letter: none of the English patterns can match without one.
+pub fn may_hold_latin(text: &str) -> bool {
+    text.bytes().any(|byte| byte.is_ascii_alphabetic())
+}
+
 /// A parsed table row, before ids and parents are assigned.
 struct Row {
     entry: Entry,

@@ -249,10 +249,8 @@ pub fn find_events(
                 parties: candidate.participants.len(),
             };
             // A party is named as the report's own language names it.
-            let told_in_chinese = text
-                .get(candidate.kind_from.clone())
-                .is_some_and(|clause| clause.chars().any(super::gazetteer::is_cjk));
-            event_of(candidate, &reading, told_in_chinese, gazetteer)
+            let chinese = told_in_chinese(text, &candidate);
+            event_of(candidate, &reading, chinese, gazetteer)
         })
         .collect()
 }
@@ -321,16 +319,19 @@ fn event_of(
     }
 }
 
+/// Whether the clause that gave a candidate its kind is written in Chinese.
+fn told_in_chinese(text: &str, candidate: &Candidate) -> bool {
+    text.get(candidate.kind_from.clone())
+        .is_some_and(|clause| clause.chars().any(super::gazetteer::is_cjk))
+}
+
 /// Chinese news dates what happened to the day ("5月7日至9日，…率团赴…考察"): a visit it gives
 /// no day, or a co-building (共建, 结对) with no month of its own, is the story's background
 /// ("多次来我县考察", "深哈园区共建", "佛山市接棒杭州市，结对黔东南"), not an occasion (LABELLING:
 /// undated background is no event). On the Chinese parts none of the visits without a day
 /// was an event the labellers found.
 fn chinese_background(text: &str, candidate: &Candidate) -> bool {
-    let told_in_chinese = text
-        .get(candidate.kind_from.clone())
-        .is_some_and(|clause| clause.chars().any(super::gazetteer::is_cjk));
-    if !told_in_chinese {
+    if !told_in_chinese(text, candidate) {
         return false;
     }
     let date = candidate.date.map(|(date, _)| date);

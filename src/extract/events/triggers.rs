@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::gazetteer::{Level, may_hold_cjk};
+use crate::extract::gazetteer::{Level, may_hold_cjk, may_hold_latin};
 use crate::model::EventKind;
 use crate::pattern::compiled;
 
@@ -359,7 +359,7 @@ pub fn candidate_trigger(lower: &str) -> Option<Trigger> {
     let chinese = may_hold_cjk(lower);
     // The English patterns all need a Latin letter: a Chinese clause without one is not
     // scanned for them.
-    let latin = lower.bytes().any(|byte| byte.is_ascii_alphabetic());
+    let latin = may_hold_latin(lower);
     // Tried by precedence, highest kind first: the first pattern that holds is the act, and
     // the kinds below it are never scanned (most clauses that report an act report a
     // signing or a meeting).
