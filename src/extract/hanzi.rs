@@ -119,11 +119,31 @@ fn syllable_then_close(rest: &str) -> Option<usize> {
 pub fn simplified(text: &str) -> Cow<'_, str> {
     // Most Chinese pages are written in simplified characters: a text with no character the
     // table would change is returned as it is without running the conversion.
-    if !may_hold_cjk(text) || !text.chars().any(may_be_traditional) {
+    if !may_hold_cjk(text) || !holds_traditional(text) {
         return Cow::Borrowed(text);
     }
-    match simplified_forms(text) {
-        Cow::Borrowed(_) => without_variants(text),
+    // A simplified page often holds a traditional character or two in one line (a footer's
+    // 版權所有, a quoted name): only the lines that hold one are converted. No phrase of the
+    // table spans a line break, so line by line reads as the whole text would.
+    let mut folded = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if holds_traditional(line) {
+            folded.push_str(&simplified_line(line));
+        } else {
+            folded.push_str(line);
+        }
+    }
+    if folded == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(folded)
+    }
+}
+
+/// [`simplified`] of one line that holds a traditional character or variant.
+fn simplified_line(line: &str) -> Cow<'_, str> {
+    match simplified_forms(line) {
+        Cow::Borrowed(_) => without_variants(line),
         Cow::Owned(folded) => Cow::Owned(without_variants(&folded).into_owned()),
     }
 }
@@ -148,11 +168,34 @@ static TRADITIONAL: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| 
     bits
 });
 
-/// Whether folding may change `c`: a traditional form, a variant, or a character beyond the
-/// Basic Multilingual Plane (never ruled out).
-fn may_be_traditional(c: char) -> bool {
-    let code = c as usize;
-    is_cjk(c) && (code >= 0x10000 || TRADITIONAL[code / 64] & (1 << (code % 64)) != 0)
+/// Whether folding may change a character of `text`: a traditional form, a variant, or a
+/// Chinese character beyond the Basic Multilingual Plane (never ruled out). Read on the bytes:
+/// only a three- or four-byte sequence can hold one, and decoding every character of a page
+/// costs more than the rest of the fold's test.
+fn holds_traditional(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let lead = bytes[at];
+        // ASCII, two-byte sequences and continuation bytes: no Chinese character starts here.
+        if lead < 0xE3 {
+            at += 1;
+            continue;
+        }
+        let length = if lead < 0xF0 { 3 } else { 4 };
+        let Some(sequence) = text.get(at..at + length) else {
+            return false;
+        };
+        let traditional = sequence.chars().next().is_some_and(|c| {
+            let code = c as usize;
+            is_cjk(c) && (code >= 0x10000 || TRADITIONAL[code / 64] & (1 << (code % 64)) != 0)
+        });
+        if traditional {
+            return true;
+        }
+        at += length;
+    }
+    false
 }
 
 /// Variant characters that the conversion table leaves as they are, with the simplified form a
@@ -252,6 +295,19 @@ mod tests {
     fn a_variant_the_table_leaves_is_read_as_simplified_too() {
         assert_eq!(simplified("蘇陜協作"), "苏陕协作");
         assert_eq!(simplified("陜西"), "陕西");
+    }
+
+    #[test]
+    fn only_the_lines_that_hold_a_traditional_character_are_folded() {
+        let page = "江宁区与苏州市签署合作协议\n版權所有 江寧區\nEnglish line";
+        assert_eq!(
+            simplified(page),
+            "江宁区与苏州市签署合作协议\n版权所有 江宁区\nEnglish line"
+        );
+        assert!(holds_traditional("版權"));
+        assert!(holds_traditional("Shaanxi (陜西)"));
+        assert!(!holds_traditional("江宁区 Café — “quoted”"));
+        assert!(!holds_traditional(""));
     }
 
     #[test]

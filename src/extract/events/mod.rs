@@ -1485,7 +1485,7 @@ fn restated_day(
 /// tourism authorities … at the opening ceremony on Sunday evening").
 static RESTATEMENT: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?i)^\s*(?:(?:the|in the|at the|during the) (?:meeting|talks|signing(?: ceremony)?|ceremony|visit|courtesy call|agreement|memorandum)(?: was held| took place| was signed| was conducted)? on |the (?:move|alliance|deal|agreement|memorandum) was (?:announced|launched|signed|formed|unveiled|reached)\b[^.;]{0,200}?\bon )",
+        r"(?i)^\s*(?:(?:the|in the|at the|during the) (?:meeting|talks|signing(?: ceremony)?|ceremony|visit|courtesy call|agreement|memorandum)(?: was held| took place| was signed| was conducted)? on |the (?:move|alliance|deal|agreement|memorandum) was (?:announced|launched|signed|formed|unveiled|reached)(?-u:\b)[^.;]{0,200}?(?-u:\b)on )",
     )
 });
 
