@@ -479,8 +479,13 @@ fn read_clause(
             .restated_day
             .as_ref()
             .filter(|(_, restated)| restated.start >= clause.end)
-            .map_or(Some(date), |(restated, _)| Some(*restated)),
-        other => other.map(|(date, _)| date),
+            .map_or(
+                Some(recent_before(text, clause, &from, date)),
+                |(restated, _)| Some(Some(*restated)),
+            )
+            .flatten(),
+        Some((date, from)) => recent_before(text, clause, &from, date),
+        None => None,
     };
     // "From May 22nd to 23rd, the … Forum will be held in Chengdu": a day ahead dates
     // nothing the story tells after it.
@@ -1294,8 +1299,21 @@ fn only_day(text: &str, dates: &[DateMention]) -> Option<(Dated, Range<usize>)> 
         let sentence = &sentence[..sentence.floor_char_boundary(200)];
         PLANNED.is_match(&text[from..mention.range.start]) || HELD_AHEAD.is_match(sentence)
     };
-    (days.all(|other| other.date == first.date) && !planned(first))
-        .then(|| ((first.date, first.resolution), first.range.clone()))
+    if !days.all(|other| other.date == first.date) || planned(first) {
+        return None;
+    }
+    // A credit's day, with the act told as "recent" after it, dates the story's acts only by
+    // its year (none when the credit has none).
+    let date = if recent_credit(text, first) {
+        PartialDate {
+            year: Some(first.date.year?),
+            month: None,
+            day: None,
+        }
+    } else {
+        first.date
+    };
+    Some(((date, first.resolution), first.range.clone()))
 }
 
 /// "to be held from", "will open on", "is scheduled for": a day ahead.
@@ -1438,6 +1456,61 @@ fn best_date(
         })
         .map(|mention| ((mention.date, mention.resolution), mention.range.clone()))
 }
+
+/// "中評社北京7月12日電 … 近日與…簽訂", "BEIJING, June 8 (Xinhua) -- … recently signed": the
+/// day of the credit opening the clause is the day the story was filed, and the act it reports
+/// "recently" happened some days before — the year is what the text supports (none when the
+/// credit has none), as for "recently" told against the page date.
+fn recent_before(
+    text: &str,
+    clause: &Range<usize>,
+    from: &Range<usize>,
+    date: Dated,
+) -> Option<Dated> {
+    if !tells_recent(text, clause.start, from, clause.end) {
+        return Some(date);
+    }
+    let year = date.0.year?;
+    Some((
+        PartialDate {
+            year: Some(year),
+            month: None,
+            day: None,
+        },
+        date.1,
+    ))
+}
+
+/// Whether the date at `from` is that of a credit opening the text at `start`, and what follows
+/// it up to `end` tells of an act done "recently".
+fn tells_recent(text: &str, start: usize, from: &Range<usize>, end: usize) -> bool {
+    from.start.saturating_sub(start) <= CREDIT_LENGTH
+        && text
+            .get(start..end)
+            .is_some_and(|opening| crate::extract::dates::dateline(opening).is_some())
+        && text
+            .get(from.end..end)
+            .is_some_and(|after| RECENTLY.is_match(after))
+}
+
+/// Whether a story's one day is its credit's, with the act told as "recent" after it: the day
+/// the story was filed, which dates none of its acts.
+fn recent_credit(text: &str, mention: &DateMention) -> bool {
+    let start = text[..mention.range.start]
+        .rfind('\n')
+        .map_or(0, |at| at + 1);
+    let rest = &text[mention.range.end..];
+    let end = mention.range.end + rest.find(['。', '\n']).unwrap_or(rest.len());
+    tells_recent(text, start, &mention.range, end)
+}
+
+/// How far into a clause a credit's date may sit ("经济日报-中国经济网北京10月17日讯").
+const CREDIT_LENGTH: usize = 64;
+
+/// "Recently", "日前": an act some days before the day the story speaks from.
+static RECENTLY: LazyLock<Regex> = LazyLock::new(|| {
+    compiled(r"(?i)(?-u:\b)(?:recently|the other day)(?-u:\b)|日前|近日|前不久|近期")
+});
 
 /// Whether the date at `date` is that of a dateline opening the clause ("MACAU, March 22 -",
 /// "GUIYANG, Sept. 27 (Xinhua) --").
@@ -1955,6 +2028,29 @@ mod tests {
             ],
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_act_told_as_recent_under_a_credit_is_dated_by_the_credit_s_year_only() {
+        // The credit's day is the day the story was filed, not the day of the signing.
+        let text = "新华社北京2023年5月7日电 近日,苏州市与无锡市签署合作协议。";
+        let found = bundled_events(text, None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let year_only = PartialDate {
+            year: Some(2023),
+            month: None,
+            day: None,
+        };
+        assert_eq!(found[0].date, Some(year_only), "{found:?}");
+        // Without a year in the credit or on the page, nothing is left to date it by.
+        let text = "中评社北京7月12日电 平湖市近日与青田县签订合作协议。";
+        let found = bundled_events(text, None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].date, None, "{found:?}");
+        // A credit's day with the act told on it stays that day.
+        let text = "新华社北京2023年5月7日电 5月7日,苏州市与无锡市签署合作协议。";
+        let found = bundled_events(text, None);
+        assert_eq!(found[0].date, PartialDate::ymd(2023, 5, 7), "{found:?}");
     }
 
     #[test]
