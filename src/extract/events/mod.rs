@@ -112,7 +112,7 @@ static PAIR_JOINT: LazyLock<Regex> = LazyLock::new(|| {
 /// "signed agreements with Nanning and Guiyang": several agreements, one with each partner.
 static AGREEMENTS_WITH: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
-        r"(?-u:\b)(?:signed|inked) (?:\w+ ){0,3}(?:agreements|memorandums|memoranda|deals|pacts|contracts) (?:\w+ ){0,4}with\s+(?:the\s+)?(?:[a-z-]+ ){0,6}?(?:of\s+)?(?:[a-z]+(?:'s|’s)\s+)?$",
+        r"(?-u:\b)(?:signed|inked) (?:\w+ ){0,3}(?:agreements|memorandums|memoranda|deals|pacts|contracts) (?:\w+ ){0,4}with\s+(?:the\s+)?(?:[a-z-]+ ){0,6}?(?:of\s+)?(?:[a-z]+(?:'s|’s)\s+)?(?:[a-z]+\s*(?:-|–|—|:)\s*|namely\s+|including\s+)?$",
     )
 });
 
@@ -2028,6 +2028,30 @@ mod tests {
             ],
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn agreements_with_a_counted_list_after_a_dash_or_colon_are_one_per_partner() {
+        for text in [
+            "On May 7, 2019, Shanghai signed cooperation agreements with three cities - Changzhou, Yangzhou and Jiaxing.",
+            "On May 7, 2019, Shanghai signed cooperation agreements with three cities: Changzhou, Yangzhou and Jiaxing.",
+        ] {
+            let found = bundled_events(text, None);
+            let pairs: Vec<Vec<&str>> = found.iter().map(parties).collect();
+            assert_eq!(
+                pairs,
+                [
+                    ["Shanghai", "Changzhou"],
+                    ["Shanghai", "Yangzhou"],
+                    ["Shanghai", "Jiaxing"]
+                ],
+                "{text}"
+            );
+        }
+        // A spaced dash between two places still joins them.
+        let text = "The Tonghua – Taizhou cooperation joint conference took place in Tonghua on May 7, 2019.";
+        let found = bundled_events(text, None);
+        assert_eq!(parties(&found[0]), ["Tonghua", "Taizhou"], "{found:?}");
     }
 
     #[test]

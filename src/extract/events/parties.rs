@@ -393,7 +393,7 @@ pub fn parties(
         {
             continue;
         }
-        let compound = dash_closes(before)
+        let compound = dash_closes(before, place.range.start, context.places)
             || before.ends_with('/')
             || opens_a_joined_name
             || after.starts_with('/');
@@ -564,9 +564,21 @@ fn dash_opens(after: &str) -> bool {
     after.starts_with(['-', '–']) || after.starts_with(" – ") || after.starts_with(" - ")
 }
 
-/// Whether `before` (the text right before a place) joins it by a dash to the name before.
-fn dash_closes(before: &str) -> bool {
-    before.ends_with(['-', '–']) || before.ends_with(" – ") || before.ends_with(" - ")
+/// Whether `before` (the text right before a place, which starts at `at`) joins it by a dash
+/// to the name before. A spaced dash joins two places ("Tonghua – Taizhou"); after a common word it opens a list
+/// ("nine Yangtze Delta cities - Changzhou, Yangzhou, …").
+fn dash_closes(before: &str, at: usize, places: &[PlaceMention]) -> bool {
+    if before.ends_with(['-', '–']) {
+        return true;
+    }
+    let Some(dash) = [" – ", " - "]
+        .into_iter()
+        .find(|&dash| before.ends_with(dash))
+    else {
+        return false;
+    };
+    let name_end = at - dash.len();
+    places.iter().any(|place| place.range.end == name_end)
 }
 
 /// "广州高新区、广州开发区、黄埔区与香港新华集团签署": the partner after 与 is a company (the
