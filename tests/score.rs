@@ -410,14 +410,16 @@ fn real_page_scores_do_not_regress() {
         ],
     );
     // Collected in round 27's session and scored as round 28's, on arrival and at the round's
-    // end; spent since.
+    // end; spent since. Round 32 found its expo organiser's eight agreements ("with nine Yangtze
+    // Delta cities - …"), dated by the "2010 World Expo" in the organiser's name, which the
+    // labeller left year-unknown: events up, exact dates over the matched pairs down.
     assert_real_floors(
         "heldout-29",
         &[
-            ("event_f1", 0.48),
-            ("event_recall", 0.37),
+            ("event_f1", 0.73),
+            ("event_recall", 0.69),
             ("participant_f1", 0.92),
-            ("date_exact", 0.87),
+            ("date_exact", 0.56),
             ("place_f1", 0.87),
             ("place_precision", 0.89),
             ("published_acc", 0.95),
