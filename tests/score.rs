@@ -364,6 +364,21 @@ fn real_page_scores_do_not_regress() {
             ("title_acc", 0.8),
         ],
     );
+    // Collected at the start of round 32's session; scored on arrival and at the round's end
+    // (unchanged); spent since.
+    assert_real_floors(
+        "heldout-33",
+        &[
+            ("event_f1", 0.52),
+            ("event_recall", 0.37),
+            ("participant_f1", 0.95),
+            ("date_exact", 0.75),
+            ("place_f1", 0.84),
+            ("place_precision", 0.88),
+            ("published_acc", 0.95),
+            ("title_acc", 0.9),
+        ],
+    );
     // Collected in round 30's session and scored as round 31's, on arrival and at the round's
     // end; spent since.
     assert_real_floors(
@@ -790,6 +805,22 @@ fn real_chinese_page_scores_do_not_regress() {
             ("place_precision", 0.82),
             ("published_acc", 0.85),
             ("title_acc", 0.88),
+        ],
+    );
+    // Collected at the start of round 32's session; scored on arrival and at the round's end
+    // (unchanged); spent since.
+    assert_set_floors(
+        "real-zh",
+        "heldout-31",
+        &[
+            ("event_f1", 0.74),
+            ("event_recall", 0.63),
+            ("participant_f1", 0.92),
+            ("date_exact", 0.62),
+            ("place_f1", 0.8),
+            ("place_precision", 0.84),
+            ("published_acc", 0.95),
+            ("title_acc", 0.95),
         ],
     );
     // Collected in round 30's session and scored as round 31's, on arrival and at the round's
