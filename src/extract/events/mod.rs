@@ -1486,11 +1486,11 @@ fn recent_before(
 fn tells_recent(text: &str, start: usize, from: &Range<usize>, end: usize) -> bool {
     from.start.saturating_sub(start) <= CREDIT_LENGTH
         && text
-            .get(start..end)
-            .is_some_and(|opening| crate::extract::dates::dateline(opening).is_some())
-        && text
             .get(from.end..end)
             .is_some_and(|after| RECENTLY.is_match(after))
+        && text
+            .get(start..end)
+            .is_some_and(|opening| crate::extract::dates::dateline(opening).is_some())
 }
 
 /// Whether a story's one day is its credit's, with the act told as "recent" after it: the day
