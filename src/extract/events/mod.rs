@@ -475,15 +475,14 @@ fn read_clause(
     // March)": a dateline gives the day the story was filed; the story's restatement of the
     // occasion gives the day it took place.
     let own_date = match best_date(text, dates, clause) {
-        Some((date, from)) if opens_a_dateline(text, clause, &from) => story
+        Some((date, from)) if opens_a_dateline(text, clause, &from) => match story
             .restated_day
             .as_ref()
             .filter(|(_, restated)| restated.start >= clause.end)
-            .map_or(
-                Some(recent_before(text, clause, &from, date)),
-                |(restated, _)| Some(Some(*restated)),
-            )
-            .flatten(),
+        {
+            Some((restated, _)) => Some(*restated),
+            None => recent_before(text, clause, &from, date),
+        },
         Some((date, from)) => recent_before(text, clause, &from, date),
         None => None,
     };
@@ -1305,11 +1304,7 @@ fn only_day(text: &str, dates: &[DateMention]) -> Option<(Dated, Range<usize>)> 
     // A credit's day, with the act told as "recent" after it, dates the story's acts only by
     // its year (none when the credit has none).
     let date = if recent_credit(text, first) {
-        PartialDate {
-            year: Some(first.date.year?),
-            month: None,
-            day: None,
-        }
+        year_only(first.date)?
     } else {
         first.date
     };
@@ -1470,15 +1465,16 @@ fn recent_before(
     if !tells_recent(text, clause.start, from, clause.end) {
         return Some(date);
     }
-    let year = date.0.year?;
-    Some((
-        PartialDate {
-            year: Some(year),
-            month: None,
-            day: None,
-        },
-        date.1,
-    ))
+    Some((year_only(date.0)?, date.1))
+}
+
+/// A date's year alone, when it has one.
+fn year_only(date: PartialDate) -> Option<PartialDate> {
+    Some(PartialDate {
+        year: Some(date.year?),
+        month: None,
+        day: None,
+    })
 }
 
 /// Whether the date at `from` is that of a credit opening the text at `start`, and what follows

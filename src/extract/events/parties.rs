@@ -565,8 +565,8 @@ fn dash_opens(after: &str) -> bool {
 }
 
 /// Whether `before` (the text right before a place, which starts at `at`) joins it by a dash
-/// to the name before. A spaced dash joins two places ("Tonghua – Taizhou"); after a common word it opens a list
-/// ("nine Yangtze Delta cities - Changzhou, Yangzhou, …").
+/// to the name before. A spaced dash joins two places ("Tonghua – Taizhou"); after a common
+/// word it opens a list ("nine Yangtze Delta cities - Changzhou, Yangzhou, …").
 fn dash_closes(before: &str, at: usize, places: &[PlaceMention]) -> bool {
     if before.ends_with(['-', '–']) {
         return true;
