@@ -169,33 +169,12 @@ static TRADITIONAL: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| 
 });
 
 /// Whether folding may change a character of `text`: a traditional form, a variant, or a
-/// Chinese character beyond the Basic Multilingual Plane (never ruled out). Read on the bytes:
-/// only a three- or four-byte sequence can hold one, and decoding every character of a page
-/// costs more than the rest of the fold's test.
+/// Chinese character beyond the Basic Multilingual Plane (never ruled out).
 fn holds_traditional(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let lead = bytes[at];
-        // ASCII, two-byte sequences and continuation bytes: no Chinese character starts here.
-        if lead < 0xE3 {
-            at += 1;
-            continue;
-        }
-        let length = if lead < 0xF0 { 3 } else { 4 };
-        let Some(sequence) = text.get(at..at + length) else {
-            return false;
-        };
-        let traditional = sequence.chars().next().is_some_and(|c| {
-            let code = c as usize;
-            is_cjk(c) && (code >= 0x10000 || TRADITIONAL[code / 64] & (1 << (code % 64)) != 0)
-        });
-        if traditional {
-            return true;
-        }
-        at += length;
-    }
-    false
+    text.chars().any(|c| {
+        let code = c as usize;
+        is_cjk(c) && (code >= 0x10000 || TRADITIONAL[code / 64] & (1 << (code % 64)) != 0)
+    })
 }
 
 /// Variant characters that the conversion table leaves as they are, with the simplified form a
