@@ -90,16 +90,23 @@ fn main() -> std::io::Result<()> {
         "Chinese word segmenter, loaded once: {} ms",
         started.elapsed().as_millis()
     );
-    let started = Instant::now();
+    // Fastest of a few passes, as for English: the first pass also fills the patterns' lazy
+    // automata for Chinese text, a one-time cost that a long load does not pay per page.
+    let mut fastest = Duration::MAX;
     let mut chinese_events = 0usize;
-    for body in &chinese {
-        chinese_events += accord::extract::extract_text(body, None, gazetteer)
-            .events
-            .len();
+    for _ in 0..PASSES {
+        let started = Instant::now();
+        chinese_events = 0;
+        for body in &chinese {
+            chinese_events += accord::extract::extract_text(body, None, gazetteer)
+                .events
+                .len();
+        }
+        fastest = fastest.min(started.elapsed());
     }
     report(
-        "Chinese extraction alone, single thread",
-        started.elapsed(),
+        &format!("Chinese extraction alone, single thread (fastest of {PASSES} passes)"),
+        fastest,
         chinese.len(),
         chinese_bytes,
     );

@@ -272,6 +272,7 @@ impl Gazetteer {
             .filter(|&index| patterns[index].text.starts_with(is_cjk))
             .collect();
         let chinese = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Unanchored)
             .build(

@@ -358,8 +358,9 @@ struct Story {
     /// refer to when a visit came first (a visit on the 22nd, the joint meeting on the 23rd,
     /// "会上,两地政府签订结对协议").
     meeting: Option<Occasion>,
-    /// The places named by earlier clauses, for "the two cities".
-    named: Vec<(Vec<Participant>, Range<usize>)>,
+    /// The earlier clauses that mention two places or more, for "the two cities": what they
+    /// name as parties is read only when a reference asks (most stories never do).
+    named: Vec<Range<usize>>,
     /// The places the headline names as parties ("Yunnan, Sichuan and Guizhou work together
     /// …"): what "the three provincial governments" means when the story has not named them.
     headline: Vec<Participant>,
@@ -398,8 +399,9 @@ impl Story {
         size: Option<usize>,
         level: Option<Level>,
         named_with_it: &[Participant],
-        gazetteer: &Gazetteer,
+        context: &Context<'_>,
     ) -> Option<(Vec<Participant>, Range<usize>)> {
+        let gazetteer = context.gazetteer;
         let of_level = |parties: &[Participant]| -> Vec<Participant> {
             parties
                 .iter()
@@ -429,14 +431,24 @@ impl Story {
         self.named
             .iter()
             .rev()
+            .map(|from| (named_parties(context, from), from))
+            .filter(|(named, _)| named.len() >= 2)
             .take(MAX_LOOK_BACK)
-            .find_map(|(named, from)| Some((fits(named)?, from.clone())))
+            .find_map(|(named, from)| Some((fits(&named)?, from.clone())))
             .or_else(|| Some((fits(&self.headline)?, here.clone())))
     }
 
     fn is_organisation(&self, party: &Participant) -> bool {
         self.organisations.contains(&party.name)
     }
+}
+
+/// The places `clause` names as parties, in order.
+fn named_parties(context: &Context<'_>, clause: &Range<usize>) -> Vec<Participant> {
+    named_places(context, clause)
+        .into_iter()
+        .map(|party| party.participant)
+        .collect()
 }
 
 /// The places a line outside the story (its headline) names as parties, in order.
@@ -452,10 +464,7 @@ pub fn parties_named(
         spans,
         gazetteer,
     };
-    named_places(&context, &(0..text.len()))
-        .into_iter()
-        .map(|party| party.participant)
-        .collect()
+    named_parties(&context, &(0..text.len()))
 }
 
 /// Reads one clause: records what it names for later references and, when it reports an
@@ -496,14 +505,10 @@ fn read_clause(
     let unit_referred = unit_referred(context, clause, story);
     // Most clauses name fewer than two places: they cannot name a group, and cost nothing.
     let mentions = starting_in(context.places, clause, |place| place.range.start).len();
-    let named = || -> Vec<Participant> {
-        if mentions < 2 {
-            return Vec::new();
+    let note_named = |story: &mut Story| {
+        if mentions >= 2 {
+            story.named.push(clause.clone());
         }
-        named_places(context, clause)
-            .into_iter()
-            .map(|party| party.participant)
-            .collect()
     };
     let lower = if may_report_an_event(clause_text) {
         // ASCII only: the patterns are ASCII, and offsets stay those of the text.
@@ -554,10 +559,7 @@ fn read_clause(
             || (triggers::ties_abroad(&lower) && trigger.kind != EventKind::Alliance))
     };
     let Some(trigger) = trigger.filter(reports) else {
-        let named = named();
-        if named.len() >= 2 {
-            story.named.push((named, clause.clone()));
-        }
+        note_named(story);
         return;
     };
     let trigger_range = clause.start + trigger.start..clause.start + trigger.end;
@@ -586,10 +588,7 @@ fn read_clause(
         && found.len() >= 2
         && !GROUP_REFERENCE.is_match(&lower)
     {
-        let named = named();
-        if named.len() >= 2 {
-            story.named.push((named, clause.clone()));
-        }
+        note_named(story);
         return;
     }
     // "A delegation of the CPPCC National Committee led by … visited Sanya": a national body's
@@ -637,7 +636,11 @@ fn read_clause(
                 .is_none_or(|entry| entry.level == Level::Province)
     };
     let own_group = size.filter(|&size| size >= 2).and_then(|size| {
-        let named = named();
+        let named = if mentions < 2 {
+            Vec::new()
+        } else {
+            named_parties(context, clause)
+        };
         (found.len() != size && named.len() == size && named.iter().all(at_group_level))
             .then_some(named)
     });
@@ -681,7 +684,7 @@ fn read_clause(
             group_size(group.as_str()),
             triggers::group_level(group.as_str()),
             &named_with_it,
-            context.gazetteer,
+            context,
         )
     {
         let (antecedent, named_in) = antecedent;
@@ -839,10 +842,7 @@ fn read_clause(
             kind,
         });
     }
-    let named_now = named();
-    if named_now.len() >= 2 {
-        story.named.push((named_now, clause.clone()));
-    }
+    note_named(story);
     // "自从茂南、金秀缔结山海之情", "since Zhaoqing and Jixi signed the pairing agreement":
     // background with no time of its own is no event (LABELLING), and not the act of the day.
     // "自2017年正式建立对口合作关系以来": a relationship a Chinese story dates its background
