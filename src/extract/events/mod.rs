@@ -359,8 +359,8 @@ struct Story {
     /// "会上,两地政府签订结对协议").
     meeting: Option<Occasion>,
     /// The earlier clauses that mention two places or more, for "the two cities": what they
-    /// name as parties is read only when a reference asks (most stories never do).
-    named: Vec<Range<usize>>,
+    /// name as parties is read only when a reference asks (most stories never do), and once.
+    named: Vec<(Range<usize>, std::cell::OnceCell<Vec<Participant>>)>,
     /// The places the headline names as parties ("Yunnan, Sichuan and Guizhou work together
     /// …"): what "the three provincial governments" means when the story has not named them.
     headline: Vec<Participant>,
@@ -431,10 +431,10 @@ impl Story {
         self.named
             .iter()
             .rev()
-            .map(|from| (named_parties(context, from), from))
+            .map(|(from, named)| (named.get_or_init(|| named_parties(context, from)), from))
             .filter(|(named, _)| named.len() >= 2)
             .take(MAX_LOOK_BACK)
-            .find_map(|(named, from)| Some((fits(&named)?, from.clone())))
+            .find_map(|(named, from)| Some((fits(named)?, from.clone())))
             .or_else(|| Some((fits(&self.headline)?, here.clone())))
     }
 
@@ -507,7 +507,9 @@ fn read_clause(
     let mentions = starting_in(context.places, clause, |place| place.range.start).len();
     let note_named = |story: &mut Story| {
         if mentions >= 2 {
-            story.named.push(clause.clone());
+            story
+                .named
+                .push((clause.clone(), std::cell::OnceCell::new()));
         }
     };
     let lower = if may_report_an_event(clause_text) {
