@@ -164,12 +164,7 @@ pub fn find_events(
     gazetteer: &Gazetteer,
     headline: &[Participant],
 ) -> Vec<Event> {
-    let context = Context {
-        text,
-        places,
-        spans,
-        gazetteer,
-    };
+    let context = Context::new(text, places, spans, gazetteer);
     let mut story = Story {
         only_day: only_day(text, dates),
         restated_day: restated_day(text, sentences, dates),
@@ -458,12 +453,7 @@ pub fn parties_named(
     spans: &Spans,
     gazetteer: &Gazetteer,
 ) -> Vec<Participant> {
-    let context = Context {
-        text,
-        places,
-        spans,
-        gazetteer,
-    };
+    let context = Context::new(text, places, spans, gazetteer);
     named_parties(&context, &(0..text.len()))
 }
 

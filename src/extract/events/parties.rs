@@ -265,6 +265,45 @@ pub struct Context<'a> {
     pub places: &'a [PlaceMention],
     pub spans: &'a Spans,
     pub gazetteer: &'a Gazetteer,
+    /// The cities and counties the page names, each once, in order: what a one-character
+    /// short form ("深赣合作", "来堰考察") is looked up in, read once per page rather than
+    /// once per clause (which made a long page's cost grow with its square).
+    page_cities: std::cell::OnceCell<Vec<EntryId>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        text: &'a str,
+        places: &'a [PlaceMention],
+        spans: &'a Spans,
+        gazetteer: &'a Gazetteer,
+    ) -> Self {
+        Self {
+            text,
+            places,
+            spans,
+            gazetteer,
+            page_cities: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// See [`Context::page_cities`].
+    fn page_cities(&self) -> &[EntryId] {
+        self.page_cities.get_or_init(|| {
+            let mut cities: Vec<EntryId> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for id in self.places.iter().filter_map(|place| place.entry) {
+                let is_city = self
+                    .gazetteer
+                    .entry(id)
+                    .is_some_and(|entry| matches!(entry.level, Level::Prefecture | Level::County));
+                if is_city && seen.insert(id) {
+                    cities.push(id);
+                }
+            }
+            cities
+        })
+    }
 }
 
 /// The parties of the act a clause reports; `trigger` is the trigger's byte range in the text.
@@ -548,9 +587,14 @@ fn locates_a_zone(context: &Context<'_>, place: &PlaceMention) -> bool {
     context.text[place.range.clone()]
         .chars()
         .all(|c| !c.is_ascii())
-        && context.places.iter().any(|other| {
-            other.range.start == place.range.end
-                && other.entry.is_none()
+        && starting_in(
+            context.places,
+            &(place.range.end..place.range.end + 1),
+            |other| other.range.start,
+        )
+        .iter()
+        .any(|other| {
+            other.entry.is_none()
                 && other.candidates.is_empty()
                 && [" Zone", " Park", " New Area"]
                     .iter()
@@ -1023,17 +1067,14 @@ fn city_by_first_character(context: &Context<'_>, c: char) -> Option<EntryId> {
 
 /// The one city or county the page names whose Chinese name fits `fits`.
 fn city_whose_name(context: &Context<'_>, fits: impl Fn(&str) -> bool) -> Option<EntryId> {
-    let mut found = context
-        .places
-        .iter()
-        .filter_map(|place| place.entry)
-        .filter(|&id| {
-            context.gazetteer.entry(id).is_some_and(|entry| {
-                matches!(entry.level, Level::Prefecture | Level::County) && fits(&entry.name_zh)
-            })
-        });
+    let mut found = context.page_cities().iter().copied().filter(|&id| {
+        context
+            .gazetteer
+            .entry(id)
+            .is_some_and(|entry| fits(&entry.name_zh))
+    });
     let first = found.next()?;
-    found.all(|other| other == first).then_some(first)
+    found.next().is_none().then_some(first)
 }
 
 /// "来堰考察" (十堰), "来足考察" (大足): a two-character name shortened to its last character,
