@@ -145,17 +145,33 @@ impl Spans {
 
     /// Whether `range` lies in a company list.
     pub fn in_company_list(&self, range: &Range<usize>) -> bool {
-        self.company_lists
-            .iter()
-            .any(|list| list.start <= range.start && range.end <= list.end)
+        within_one(&self.company_lists, range)
     }
 
     /// Whether `range` lies inside quotes.
     pub fn in_quotes(&self, range: &Range<usize>) -> bool {
-        self.quoted
-            .iter()
-            .any(|q| q.start <= range.start && range.end <= q.end)
+        within_one(&self.quoted, range)
     }
+
+    /// The quoted spans that lie within `range`.
+    pub fn quoted_within(&self, range: &Range<usize>) -> &[Range<usize>] {
+        let from = self.quoted.partition_point(|q| q.start < range.start);
+        let to = self.quoted.partition_point(|q| q.start < range.end);
+        let inside = self.quoted.get(from..to.max(from)).unwrap_or_default();
+        let whole = inside.partition_point(|q| q.end <= range.end);
+        &inside[..whole]
+    }
+}
+
+/// Whether `range` lies within one of `spans` — disjoint and in text order, as quotes and
+/// lists are found — by binary search: the question is asked for every mention and clause, and
+/// a scan of every span of the page each time made a long page cost the square of its length.
+fn within_one(spans: &[Range<usize>], range: &Range<usize>) -> bool {
+    let before = spans.partition_point(|span| span.start <= range.start);
+    before
+        .checked_sub(1)
+        .and_then(|last| spans.get(last))
+        .is_some_and(|span| range.end <= span.end)
 }
 
 /// Finds company-like organisations, outside the quoted titles given.
@@ -168,11 +184,7 @@ pub fn find_companies(text: &str, quoted: &[Range<usize>]) -> Vec<OrgSpan> {
     let heads: Vec<Range<usize>> = HEAD_WORDS.find_iter(text).map(|m| m.range()).collect();
     windowed_matches(&COMPANY, text, &heads, NAME_BEFORE_HEAD, LEGAL_FORM_AFTER)
         .into_iter()
-        .filter(|found| {
-            !quoted
-                .iter()
-                .any(|q| q.start <= found.start && found.end <= q.end)
-        })
+        .filter(|found| !within_one(quoted, found))
         // "the Zhejiang-Macao Trade and Exchange Conference": a name that goes on past its
         // head to a meeting's head names the meeting, not a company.
         .filter(|found| {
@@ -342,6 +354,21 @@ fn quoted(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_is_within_quotes_only_when_one_quote_holds_all_of_it() {
+        let text = "“甲乙”与“丙丁合作”签署";
+        let spans = Spans::of(text);
+        let first = spans.quoted[0].clone();
+        let second = spans.quoted[1].clone();
+        assert!(spans.in_quotes(&first));
+        assert!(spans.in_quotes(&(second.start + 3..second.end - 3)));
+        assert!(!spans.in_quotes(&(first.start..second.end)));
+        assert!(!spans.in_quotes(&(first.end..second.start)));
+        assert_eq!(spans.quoted_within(&(0..text.len())), &[first.clone(), second.clone()]);
+        assert_eq!(spans.quoted_within(&(0..second.end - 1)), &[first]);
+        assert!(spans.quoted_within(&(second.start + 1..text.len())).is_empty());
+    }
 
     #[test]
     fn a_title_in_quotes_is_quoted_and_someone_s_words_are_not() {

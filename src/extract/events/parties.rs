@@ -1164,9 +1164,8 @@ static REGION_AS_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
 pub fn titled_parties(context: &Context<'_>, clause: &Range<usize>) -> Vec<Participant> {
     context
         .spans
-        .quoted
+        .quoted_within(clause)
         .iter()
-        .filter(|quote| clause.start <= quote.start && quote.end <= clause.end)
         .filter(|quote| {
             AGREEMENT_TITLE.is_match(&context.text[(*quote).clone()].to_ascii_lowercase())
         })
