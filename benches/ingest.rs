@@ -112,6 +112,22 @@ fn main() -> std::io::Result<()> {
     );
     println!("  ({chinese_events} events found)");
 
+    // One long Chinese report (the Chinese documents above as one, about 3 MB): it must cost
+    // no more per byte than the short ones (a scan of the whole page for each clause once
+    // made a 2.5 MB Chinese page take 6 s).
+    let long_chinese = chinese.join("\n\n");
+    let started = Instant::now();
+    let found = accord::extract::extract_text(&long_chinese, None, gazetteer)
+        .events
+        .len();
+    report(
+        "one long Chinese report, single thread",
+        started.elapsed(),
+        1,
+        long_chinese.len(),
+    );
+    println!("  ({found} events found)");
+
     let started = Instant::now();
     let mut loaded = 0usize;
     for (name, bytes, format) in &corpus {

@@ -365,9 +365,16 @@ mod tests {
         assert!(spans.in_quotes(&(second.start + 3..second.end - 3)));
         assert!(!spans.in_quotes(&(first.start..second.end)));
         assert!(!spans.in_quotes(&(first.end..second.start)));
-        assert_eq!(spans.quoted_within(&(0..text.len())), &[first.clone(), second.clone()]);
+        assert_eq!(
+            spans.quoted_within(&(0..text.len())),
+            &[first.clone(), second.clone()]
+        );
         assert_eq!(spans.quoted_within(&(0..second.end - 1)), &[first]);
-        assert!(spans.quoted_within(&(second.start + 1..text.len())).is_empty());
+        assert!(
+            spans
+                .quoted_within(&(second.start + 1..text.len()))
+                .is_empty()
+        );
     }
 
     #[test]
