@@ -74,7 +74,12 @@ fn pinyin_glosses(text: &str) -> Vec<std::ops::Range<usize>> {
     if !may_hold_cjk(text) || !(text.contains('(') || text.contains('（')) {
         return glosses;
     }
-    for (at, bracket) in text.match_indices(['(', '（']) {
+    let mut brackets: Vec<(usize, &str)> = text
+        .match_indices('(')
+        .chain(text.match_indices('（'))
+        .collect();
+    brackets.sort_unstable_by_key(|&(at, _)| at);
+    for (at, bracket) in brackets {
         let after_han = text[..at]
             .chars()
             .next_back()
