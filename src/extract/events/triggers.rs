@@ -353,13 +353,13 @@ pub fn trigger(lower: &str) -> Option<Trigger> {
 /// The act of a lower-cased clause that `may_report_an_event` has already let through (the
 /// word check is the costliest step on a clause that reports nothing, and is not done twice).
 pub fn candidate_trigger(lower: &str) -> Option<Trigger> {
-    if SIGNED_DOCUMENT.is_match(lower) && !lower.contains(" signed by ") {
-        return None;
-    }
     let chinese = may_hold_cjk(lower);
     // The English patterns all need a Latin letter: a Chinese clause without one is not
     // scanned for them.
     let latin = may_hold_latin(lower);
+    if latin && SIGNED_DOCUMENT.is_match(lower) && !lower.contains(" signed by ") {
+        return None;
+    }
     // Tried by precedence, highest kind first: the first pattern that holds is the act, and
     // the kinds below it are never scanned (most clauses that report an act report a
     // signing or a meeting).
@@ -394,9 +394,10 @@ pub fn candidate_trigger(lower: &str) -> Option<Trigger> {
             found.end() <= sites.start() && LED_DELEGATION.is_match(found.as_str())
         };
         if kind == EventKind::Visit
-            && (VISIT_TO_COMPANIES
-                .find(lower)
-                .is_some_and(|sites| !led_before_the_sites(sites))
+            && ((latin
+                && VISIT_TO_COMPANIES
+                    .find(lower)
+                    .is_some_and(|sites| !led_before_the_sites(sites)))
                 || (chinese && TOUR_OF_SITES_ZH.is_match(lower) && !TRIP_ZH.is_match(lower)))
         {
             return None;
