@@ -112,7 +112,8 @@ fn main() -> std::io::Result<()> {
     );
     println!("  ({chinese_events} events found)");
 
-    // One long Chinese report (the Chinese documents above as one, about 3 MB): it must cost
+    // One long Chinese report (the Chinese documents above as one, 2.7 MB at the default
+    // size; one run, as the English long report): it must cost
     // no more per byte than the short ones (a scan of the whole page for each clause once
     // made a 2.5 MB Chinese page take 6 s).
     let long_chinese = chinese.join("\n\n");

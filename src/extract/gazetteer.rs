@@ -498,7 +498,6 @@ pub fn may_hold_latin(text: &str) -> bool {
 /// How a set of Chinese names begins: their one-character names, and the pairs of characters
 /// the longer ones begin with, as bits of a hashed table (a false "may" costs one automaton
 /// search; a "cannot" is never wrong).
-#[derive(Default)]
 struct Openings {
     /// Names of a single character (none in the bundled table; kept so one would still match).
     singles: std::collections::HashSet<char>,
@@ -539,7 +538,9 @@ impl Openings {
         }
         let pair = second.is_some_and(|second| {
             let bit = Self::bit(first, second);
-            self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+            self.pairs
+                .get(bit / 64)
+                .is_some_and(|word| word & (1 << (bit % 64)) != 0)
         });
         pair || (!self.singles.is_empty() && self.singles.contains(&first))
     }
@@ -861,6 +862,24 @@ fn without_peoples(name: &str) -> (&str, Vec<&'static [&'static str]>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn openings_rule_out_only_what_begins_no_name() {
+        let openings = Openings::of(["江宁区", "沪", "长三角"].into_iter());
+        assert!(openings.may_begin('江', Some('宁')));
+        assert!(openings.may_begin('长', Some('三')));
+        // A one-character name may begin anywhere its character stands, even at the end.
+        assert!(openings.may_begin('沪', None));
+        assert!(openings.may_begin('沪', Some('上')));
+        assert!(!openings.may_begin('江', None));
+        assert!(!openings.may_begin('A', Some('宁')));
+        // A pair no name begins with is ruled out unless it shares a bit with one that does.
+        let ruled_out = ['天', '地', '人', '和', '山', '水']
+            .iter()
+            .filter(|&&second| !openings.may_begin('江', Some(second)))
+            .count();
+        assert!(ruled_out >= 5);
+    }
 
     #[test]
     fn search_finds_a_place_by_either_name_in_either_script() {

@@ -153,7 +153,8 @@ impl Spans {
         within_one(&self.quoted, range)
     }
 
-    /// The quoted spans that lie within `range`.
+    /// The quoted spans that lie within `range` (found by binary search: quotes are disjoint
+    /// and in text order, as `quoted` finds them).
     pub fn quoted_within(&self, range: &Range<usize>) -> &[Range<usize>] {
         let from = self.quoted.partition_point(|q| q.start < range.start);
         let to = self.quoted.partition_point(|q| q.start < range.end);
@@ -174,7 +175,8 @@ fn within_one(spans: &[Range<usize>], range: &Range<usize>) -> bool {
         .is_some_and(|span| range.end <= span.end)
 }
 
-/// Finds company-like organisations, outside the quoted titles given.
+/// Finds company-like organisations, outside the quoted titles given (disjoint and in text
+/// order, as [`quoted_spans`] gives them).
 pub fn find_companies(text: &str, quoted: &[Range<usize>]) -> Vec<OrgSpan> {
     let head_first = HEAD_FIRST.find_iter(text).map(|found| OrgSpan {
         range: found.range(),

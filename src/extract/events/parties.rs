@@ -287,7 +287,7 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// See [`Context::page_cities`].
+    /// The cities and counties the page names, each once, in order (read on first use).
     fn page_cities(&self) -> &[EntryId] {
         self.page_cities.get_or_init(|| {
             let mut cities: Vec<EntryId> = Vec::new();
@@ -587,6 +587,7 @@ fn locates_a_zone(context: &Context<'_>, place: &PlaceMention) -> bool {
     context.text[place.range.clone()]
         .chars()
         .all(|c| !c.is_ascii())
+        // The mentions that start right where this one ends.
         && starting_in(
             context.places,
             &(place.range.end..place.range.end + 1),
