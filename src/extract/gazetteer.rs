@@ -409,8 +409,15 @@ impl Gazetteer {
                     continue;
                 };
                 next_free = found.end();
-                let index = *self.chinese_patterns.get(found.pattern().as_usize())?;
-                let id = aho_corasick::PatternID::new(index).ok()?;
+                // A pattern without its index (never, as they are built) is skipped, not the
+                // rest of the text.
+                let Some(id) = self
+                    .chinese_patterns
+                    .get(found.pattern().as_usize())
+                    .and_then(|&index| aho_corasick::PatternID::new(index).ok())
+                else {
+                    continue;
+                };
                 return Some(aho_corasick::Match::new(id, found.span()));
             }
             None
