@@ -67,12 +67,16 @@ impl Entry {
     /// Chinese name gives them (马边彝族自治县 "Mabian Yi Autonomous County"); the full name for
     /// any other unit.
     pub fn full_name_with_peoples(&self) -> String {
-        let peoples = peoples_of(&self.name_zh);
-        match (peoples.first(), self.suffix) {
-            (Some(peoples), Some(suffix)) if suffix.starts_with("Autonomous") => {
-                format!("{} {peoples} {suffix}", self.base)
-            }
-            _ => self.full_name(),
+        // The peoples are read from the Chinese name only for an autonomous unit (few places).
+        match self
+            .suffix
+            .filter(|suffix| suffix.starts_with("Autonomous"))
+        {
+            Some(suffix) => match peoples_of(&self.name_zh).first() {
+                Some(peoples) => format!("{} {peoples} {suffix}", self.base),
+                None => self.full_name(),
+            },
+            None => self.full_name(),
         }
     }
 
