@@ -127,6 +127,9 @@ pub struct Spans {
     pub company_lists: Vec<Range<usize>>,
     /// Companies, institutions and outlets, in text order.
     pub companies: Vec<OrgSpan>,
+    /// For each company, the furthest end of it and those before it: whether a range lies in
+    /// a company (names may overlap) is then a binary search, not a scan of them all.
+    companies_reach: Vec<usize>,
 }
 
 impl Spans {
@@ -136,11 +139,30 @@ impl Spans {
         let mut companies = find_companies(text, &quoted);
         // In text order: later stages find a sentence's companies by binary search.
         companies.sort_by_key(|org| org.range.start);
+        let companies_reach = companies
+            .iter()
+            .scan(0, |reach, org| {
+                *reach = org.range.end.max(*reach);
+                Some(*reach)
+            })
+            .collect();
         Self {
             company_lists: company_lists(text),
             quoted,
             companies,
+            companies_reach,
         }
+    }
+
+    /// Whether `range` lies within the name of a company, institution or outlet.
+    pub fn in_company(&self, range: &Range<usize>) -> bool {
+        let before = self
+            .companies
+            .partition_point(|org| org.range.start <= range.start);
+        before
+            .checked_sub(1)
+            .and_then(|last| self.companies_reach.get(last))
+            .is_some_and(|&reach| range.end <= reach)
     }
 
     /// Whether `range` lies in a company list.
@@ -356,6 +378,30 @@ fn quoted(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_is_in_a_company_when_any_company_name_holds_it() {
+        let org = |range: Range<usize>| OrgSpan {
+            name: String::new(),
+            range,
+        };
+        let companies = vec![org(0..30), org(5..10), org(40..50)];
+        let spans = Spans {
+            companies_reach: vec![30, 30, 50],
+            companies,
+            ..Spans::default()
+        };
+        assert!(spans.in_company(&(12..20)));
+        assert!(spans.in_company(&(6..9)));
+        assert!(spans.in_company(&(40..50)));
+        assert!(!spans.in_company(&(25..35)));
+        assert!(!spans.in_company(&(31..33)));
+        assert!(!Spans::default().in_company(&(0..1)));
+        let text = "Chongqing Yuelai Investment Group Co., Ltd. signed with Wuxi.";
+        let spans = Spans::of(text);
+        assert!(spans.in_company(&(0..9)));
+        assert!(!spans.in_company(&(56..60)));
+    }
 
     #[test]
     fn a_range_is_within_quotes_only_when_one_quote_holds_all_of_it() {

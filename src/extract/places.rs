@@ -379,8 +379,7 @@ fn matched_places(text: &str, gazetteer: &Gazetteer, spans: &Spans) -> Vec<Place
         {
             continue;
         }
-        let within = |span: &Range<usize>| span.start <= range.start && range.end <= span.end;
-        if spans.companies.iter().any(|org| within(&org.range)) || spans.in_company_list(&range) {
+        if spans.in_company(&range) || spans.in_company_list(&range) {
             continue;
         }
         let candidates = match bare_province(surface, &pattern.targets, gazetteer) {
