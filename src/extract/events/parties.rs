@@ -269,6 +269,9 @@ pub struct Context<'a> {
     /// short form ("深赣合作", "来堰考察") is looked up in, read once per page rather than
     /// once per clause (which made a long page's cost grow with its square).
     page_cities: std::cell::OnceCell<Vec<EntryId>>,
+    /// Where the page's places end, in order (read on first use): whether a name ends right
+    /// before a dash is a binary search, not a scan of the page's places for each dash.
+    place_ends: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> Context<'a> {
@@ -284,7 +287,18 @@ impl<'a> Context<'a> {
             spans,
             gazetteer,
             page_cities: std::cell::OnceCell::new(),
+            place_ends: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Whether a place of the page ends at `end`.
+    fn a_place_ends_at(&self, end: usize) -> bool {
+        let ends = self.place_ends.get_or_init(|| {
+            let mut ends: Vec<usize> = self.places.iter().map(|place| place.range.end).collect();
+            ends.sort_unstable();
+            ends
+        });
+        ends.binary_search(&end).is_ok()
     }
 
     /// The cities and counties the page names, each once, in order (read on first use).
@@ -432,7 +446,7 @@ pub fn parties(
         {
             continue;
         }
-        let compound = dash_closes(before, place.range.start, context.places)
+        let compound = dash_closes(before, place.range.start, context)
             || before.ends_with('/')
             || opens_a_joined_name
             || after.starts_with('/');
@@ -612,7 +626,7 @@ fn dash_opens(after: &str) -> bool {
 /// Whether `before` (the text right before a place, which starts at `at`) joins it by a dash
 /// to the name before. A spaced dash joins two places ("Tonghua – Taizhou"); after a common
 /// word it opens a list ("nine Yangtze Delta cities - Changzhou, Yangzhou, …").
-fn dash_closes(before: &str, at: usize, places: &[PlaceMention]) -> bool {
+fn dash_closes(before: &str, at: usize, context: &Context<'_>) -> bool {
     if before.ends_with(['-', '–']) {
         return true;
     }
@@ -622,8 +636,7 @@ fn dash_closes(before: &str, at: usize, places: &[PlaceMention]) -> bool {
     else {
         return false;
     };
-    let name_end = at - dash.len();
-    places.iter().any(|place| place.range.end == name_end)
+    context.a_place_ends_at(at - dash.len())
 }
 
 /// "广州高新区、广州开发区、黄埔区与香港新华集团签署": the partner after 与 is a company (the
