@@ -139,13 +139,7 @@ impl Spans {
         let mut companies = find_companies(text, &quoted);
         // In text order: later stages find a sentence's companies by binary search.
         companies.sort_by_key(|org| org.range.start);
-        let companies_reach = companies
-            .iter()
-            .scan(0, |reach, org| {
-                *reach = org.range.end.max(*reach);
-                Some(*reach)
-            })
-            .collect();
+        let companies_reach = reach_of(&companies);
         Self {
             company_lists: company_lists(text),
             quoted,
@@ -184,6 +178,17 @@ impl Spans {
         let whole = inside.partition_point(|q| q.end <= range.end);
         &inside[..whole]
     }
+}
+
+/// For each company (in order of start), the furthest end among it and those before it.
+fn reach_of(companies: &[OrgSpan]) -> Vec<usize> {
+    companies
+        .iter()
+        .scan(0, |reach, org| {
+            *reach = org.range.end.max(*reach);
+            Some(*reach)
+        })
+        .collect()
 }
 
 /// Whether `range` lies within one of `spans` — disjoint and in text order, as quotes and
@@ -387,7 +392,7 @@ mod tests {
         };
         let companies = vec![org(0..30), org(5..10), org(40..50)];
         let spans = Spans {
-            companies_reach: vec![30, 30, 50],
+            companies_reach: reach_of(&companies),
             companies,
             ..Spans::default()
         };
