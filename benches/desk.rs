@@ -173,12 +173,8 @@ fn main() {
         &mut state,
         Some(Command::SetFilter(Default::default())),
     );
-    let middle = state.desk.events.len() / 2;
-    interaction(
-        "select an event",
-        &mut state,
-        Some(Command::SelectEvent(Some(middle))),
-    );
+    let middle = Command::select_event(&state.desk, state.desk.events.len() / 2);
+    interaction("select an event", &mut state, Some(middle));
     interaction(
         "graph by province",
         &mut state,

@@ -23,7 +23,7 @@ use crate::ingest::{self, IngestEvent, IngestJob, IngestOptions, Root};
 use crate::journal::Journal;
 use crate::model::{Corpus, DocumentId, SourceId};
 use crate::notebook::{AddedEventId, Fix, NewEvent, NoteId, Review, Target, now_unix_s};
-use crate::view::{DeskView, GraphLayout};
+use crate::view::{DeskView, EventId, GraphLayout};
 
 /// A change the UI asks for.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,8 +49,8 @@ pub enum Command {
     DismissMessage(usize),
     /// Narrow every panel down to these events.
     SetFilter(EventFilter),
-    /// Select an event (index into the desk's events): its article opens at the evidence.
-    SelectEvent(Option<usize>),
+    /// Select an event: its article opens at the evidence.
+    SelectEvent(Option<EventId>),
     /// Open a document at a passage (a search hit, an evidence mark).
     ShowPassage(DocumentId, Range<usize>),
     /// Select a party: the graph highlights it and lists its partners.
@@ -66,7 +66,7 @@ pub enum Command {
     /// The graph's time window (the period slider).
     SetGraphWindow(Option<(Day, Day)>),
     /// Fix a node where the analyst dropped it.
-    PinNode(usize, Point),
+    PinNode(PartyKey, Point),
     /// Forget pinned nodes and lay the graph out afresh.
     ResetLayout,
     /// Write a new note.
@@ -93,9 +93,8 @@ pub enum Command {
     UndoDeleteNote,
     /// Save this notebook over another program's changes to the file.
     KeepMyNotebook,
-    /// Record (or, with `None`, forget) the analyst's review of an event (index into the
-    /// desk's events).
-    ReviewEvent(usize, Option<Review>),
+    /// Record (or, with `None`, forget) the analyst's review of an extracted event.
+    ReviewEvent(EventId, Option<Review>),
     /// Add an event the extractor missed, from a passage.
     AddEvent(NewEvent),
     /// Change an added event's parts.
@@ -117,6 +116,21 @@ pub enum Command {
     SetWelcomed(bool),
     /// Open Accord's data folder in the system's file manager.
     ShowDataFolder,
+}
+
+impl Command {
+    /// Select the desk's event at `index` (an index is read in the frame it was drawn; the
+    /// command carries the event's identity, which does not move).
+    pub fn select_event(desk: &DeskView, index: usize) -> Self {
+        Self::SelectEvent(desk.event_id(index))
+    }
+
+    /// Review the desk's extracted event at `index` (`None`: it is not one).
+    pub fn review_event(desk: &DeskView, index: usize, review: Option<Review>) -> Option<Self> {
+        desk.event_id(index)
+            .filter(|id| matches!(id, EventId::Extracted(_)))
+            .map(|id| Self::ReviewEvent(id, review))
+    }
 }
 
 /// What to do with a notebook file the user chose.
@@ -588,13 +602,12 @@ impl AppState {
                 }
             }
             Command::KeepMyNotebook => self.journal.keep_my_version(),
-            Command::ReviewEvent(index, review) => {
-                let Some(key) = self
-                    .desk
-                    .event_keys
-                    .get(index)
-                    .and_then(|keys| keys.first())
-                else {
+            Command::ReviewEvent(id, review) => {
+                // Only extracted events are reviewed; an added one is edited instead.
+                let EventId::Extracted(key) = &id else {
+                    return;
+                };
+                let Some(index) = self.desk.index_of(&id) else {
                     return;
                 };
                 let key = key.clone();
@@ -633,20 +646,23 @@ impl AppState {
                 if self.journal.notebook.remove_added_event(id) {
                     self.journal.changed();
                     self.reviews_generation += 1;
-                    self.desk.selected_event = None;
+                    if self.desk.selected_event_id() == Some(&EventId::Added(id)) {
+                        self.desk.select_event(None);
+                    }
                 }
             }
         }
     }
 
-    /// Selects an event and opens its first source at the evidence.
     /// Selects an event and shows its evidence: in the article already open when that article
     /// reports it (an event reported in a Chinese and an English article is opened where the
     /// reader is), else in its first source.
-    fn select_event(&mut self, index: Option<usize>) {
-        self.desk.selected_event = index;
+    fn select_event(&mut self, id: Option<EventId>) {
+        self.desk.select_event(id);
         let open = self.selected;
-        let source = index
+        let source = self
+            .desk
+            .selected_event()
             .and_then(|index| self.desk.events.get(index))
             .and_then(|event| {
                 event
@@ -1168,6 +1184,8 @@ fn display_name(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::EventKind;
+    use crate::notebook::Passage;
 
     fn state_with(preferences: Preferences) -> AppState {
         AppState::new(preferences, Arc::new(|| {}))
@@ -1402,5 +1420,57 @@ mod tests {
             last.text
         );
         assert_eq!(state.corpus.skipped().len(), 1);
+    }
+
+    #[test]
+    fn a_selected_event_added_by_hand_stays_selected_while_articles_load() {
+        let notebook = tempfile::tempdir().unwrap();
+        let mut state = AppState::with_notebook(
+            Preferences::default(),
+            Arc::new(|| {}),
+            Some(notebook.path().join("notebook.ron")),
+        );
+        settle(&mut state);
+        state.refresh_desk();
+        let document = state.corpus.documents()[0].id;
+        let body = state.corpus.documents()[0].body.clone();
+        let quote: String = body.chars().take(40).collect();
+        state.handle(Command::AddEvent(NewEvent {
+            passage: Passage {
+                document,
+                quote: quote.clone(),
+                start_byte: 0,
+                end_byte: quote.len(),
+            },
+            kind: EventKind::Meeting,
+            participants: vec!["Hand-made A".to_owned(), "Hand-made B".to_owned()],
+            date: None,
+            fields: Vec::new(),
+        }));
+        state.refresh_desk();
+        let added = state.desk.events.len() - 1;
+        assert_eq!(
+            state.desk.events[added].event.participants[0].name,
+            "Hand-made A"
+        );
+        let select = Command::select_event(&state.desk, added);
+        state.handle(select);
+        state.refresh_desk();
+
+        // More articles arrive: their events join the extracted ones, before the added one.
+        let folder = tempfile::tempdir().unwrap();
+        std::fs::write(
+            folder.path().join("a.txt"),
+            "Two cities sign\n\nWuxi and Xuzhou signed a cooperation agreement on industrial parks on Tuesday.",
+        )
+        .unwrap();
+        state.handle(Command::OpenPaths(vec![folder.path().to_path_buf()]));
+        settle(&mut state);
+        state.refresh_desk();
+        let selected = state.desk.selected_event().expect("still selected");
+        assert_eq!(
+            state.desk.events[selected].event.participants[0].name, "Hand-made A",
+            "the selection moved to another event"
+        );
     }
 }

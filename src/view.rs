@@ -18,6 +18,18 @@ use crate::extract::{CorpusEvent, EventMerger, Gazetteer};
 use crate::model::{Corpus, DocumentId};
 use crate::notebook::{AddedEventId, EventKey, Notebook, Review, TextHash, apply_review};
 
+/// An event's identity on the desk, stable while articles load, reviews change and events are
+/// added: an index into [`DeskView::events`] moves (events added by hand follow the extracted
+/// ones, whose number grows while a folder loads), so selections, editors and commands hold
+/// this instead and look the index up when they need it ([`DeskView::index_of`]).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum EventId {
+    /// An extracted event, by the key of its first source (the key reviews are stored under).
+    Extracted(EventKey),
+    /// An event the analyst added, by its notebook id.
+    Added(AddedEventId),
+}
+
 /// How the relationship graph places its nodes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum GraphLayout {
@@ -96,8 +108,11 @@ pub struct DeskView {
     pub column_labels: Vec<(String, Point)>,
     /// Parties the analyst dragged into place.
     pub pinned: HashSet<PartyKey>,
-    /// The event the analyst selected (index into `events`).
-    pub selected_event: Option<usize>,
+    /// The event the analyst selected ([`Self::selected_event`] gives its index).
+    selected_event: Option<EventId>,
+    /// The index of each extracted event by the key of its first source (the first of
+    /// `event_keys`), kept beside it.
+    extracted_index: HashMap<EventKey, usize>,
     /// The party the analyst selected in the graph or the place list.
     pub selected_party: Option<PartyKey>,
     /// The two parties of the edge the analyst selected.
@@ -161,6 +176,7 @@ impl Default for DeskView {
             column_labels: Vec::new(),
             pinned: HashSet::new(),
             selected_event: None,
+            extracted_index: HashMap::new(),
             selected_party: None,
             selected_edge: None,
             force: None,
@@ -212,10 +228,8 @@ impl DeskView {
                 .collect();
             fields.dedup();
             self.fields = fields;
-            if self
-                .selected_event
-                .is_some_and(|index| index >= self.events.len())
-            {
+            // An event that left (its article was removed) is no longer selected.
+            if self.selected_event().is_none() {
                 self.selected_event = None;
             }
         }
@@ -310,8 +324,8 @@ impl DeskView {
     }
 
     /// Places a node where the analyst dropped it and keeps it there.
-    pub fn pin(&mut self, node: usize, at: Point) {
-        let Some(key) = self.graph.nodes.get(node).map(|node| node.key.clone()) else {
+    pub fn pin(&mut self, key: PartyKey, at: Point) {
+        let Some(node) = self.graph.node_index(&key) else {
             return;
         };
         if let Some(position) = self.positions.get_mut(node) {
@@ -428,7 +442,7 @@ impl DeskView {
             self.merger = EventMerger::default();
             self.extracted = Arc::new(Vec::new());
             self.event_keys.clear();
-            self.selected_event = None;
+            self.extracted_index.clear();
         }
         let extracted = Arc::make_mut(&mut self.extracted);
         for document in documents {
@@ -445,6 +459,11 @@ impl DeskView {
                 .iter()
                 .map(|event| EventKey::of_corpus_event(event, body_of)),
         );
+        for (index, keys) in self.event_keys.iter().enumerate().skip(known) {
+            if let Some(key) = keys.first() {
+                self.extracted_index.entry(key.clone()).or_insert(index);
+            }
+        }
         self.extracted_generation += 1;
     }
 
@@ -562,6 +581,56 @@ impl DeskView {
     /// The extracted events, before review (exports apply the notebook themselves).
     pub fn extracted_events(&self) -> &Arc<Vec<CorpusEvent>> {
         &self.extracted
+    }
+
+    /// Counts changes to [`Self::events`]: what is derived from them and keyed by it is stale
+    /// when it moved.
+    pub fn events_revision(&self) -> usize {
+        self.events_generation
+    }
+
+    /// The identity of the event at `index` (`None` past the end, or for an extracted event
+    /// without a source).
+    pub fn event_id(&self, index: usize) -> Option<EventId> {
+        match self.added_event(index) {
+            Some(id) => Some(EventId::Added(id)),
+            None => self
+                .event_keys
+                .get(index)
+                .and_then(|keys| keys.first())
+                .map(|key| EventId::Extracted(key.clone())),
+        }
+    }
+
+    /// Where the event `id` is in [`Self::events`] now, if it is there.
+    pub fn index_of(&self, id: &EventId) -> Option<usize> {
+        let index = match id {
+            EventId::Extracted(key) => self.extracted_index.get(key).copied(),
+            EventId::Added(id) => self
+                .added
+                .iter()
+                .position(|added| added == id)
+                .map(|offset| self.event_keys.len() + offset),
+        };
+        index.filter(|&index| index < self.events.len())
+    }
+
+    /// The selected event's index in [`Self::events`] now (`None` when nothing is selected or
+    /// the event is gone).
+    pub fn selected_event(&self) -> Option<usize> {
+        self.selected_event
+            .as_ref()
+            .and_then(|id| self.index_of(id))
+    }
+
+    /// The selected event's identity.
+    pub fn selected_event_id(&self) -> Option<&EventId> {
+        self.selected_event.as_ref()
+    }
+
+    /// Selects an event (or none).
+    pub fn select_event(&mut self, id: Option<EventId>) {
+        self.selected_event = id;
     }
 
     /// The added event at `index` in `events`, if it is one.

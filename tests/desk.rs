@@ -74,7 +74,7 @@ fn clicking_an_event_opens_its_article_at_the_evidence() {
         .click();
     harness.run_steps(4);
     let state = harness.state().state();
-    let selected = state.desk.selected_event.expect("an event is selected");
+    let selected = state.desk.selected_event().expect("an event is selected");
     let event = &state.desk.events[selected];
     let (document, evidence) = &event.sources[0];
     assert_eq!(state.selected, Some(*document));

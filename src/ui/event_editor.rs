@@ -7,6 +7,7 @@ use std::ops::Range;
 use crate::model::{DocumentId, Event, EventKind};
 use crate::notebook::{AddedEventId, Fix, NewEvent, Passage, Review, parse_edtf};
 use crate::state::{AppState, Command};
+use crate::view::EventId;
 
 /// The kinds offered, in the order the menu lists them.
 const KINDS: [EventKind; 5] = [
@@ -20,8 +21,8 @@ const KINDS: [EventKind; 5] = [
 /// Which event the draft changes.
 #[derive(Clone, Debug)]
 enum Subject {
-    /// An extracted event (index into the desk's events): saving stores a correction.
-    Extracted(usize),
+    /// An extracted event: saving stores a correction.
+    Extracted(EventId),
     /// An event added by hand earlier.
     Added(AddedEventId),
     /// A new event reported by this passage.
@@ -53,9 +54,10 @@ pub fn correct_event(ctx: &egui::Context, state: &AppState, index: usize) {
     let Some(event) = state.desk.events.get(index) else {
         return;
     };
-    let subject = match state.desk.added_event(index) {
-        Some(id) => Subject::Added(id),
-        None => Subject::Extracted(index),
+    let subject = match state.desk.event_id(index) {
+        Some(EventId::Added(id)) => Subject::Added(id),
+        Some(id) => Subject::Extracted(id),
+        None => return,
     };
     let about = event
         .sources
@@ -238,21 +240,22 @@ pub fn editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
                 if ui.button("Cancel").clicked() {
                     keep = false;
                 }
-                let corrected = match draft.subject {
-                    Subject::Extracted(index) => matches!(
-                        state.desk.reviews.get(index),
-                        Some(Some(Review::Corrected(_)))
-                    )
-                    .then_some(index),
+                let corrected = match &draft.subject {
+                    Subject::Extracted(id) => state
+                        .desk
+                        .index_of(id)
+                        .and_then(|index| state.desk.reviews.get(index))
+                        .is_some_and(|review| matches!(review, Some(Review::Corrected(_))))
+                        .then(|| id.clone()),
                     _ => None,
                 };
-                if let Some(index) = corrected
+                if let Some(id) = corrected
                     && ui
                         .button("Undo the correction")
                         .on_hover_text("Show the event as extracted again")
                         .clicked()
                 {
-                    commands.push(Command::ReviewEvent(index, None));
+                    commands.push(Command::ReviewEvent(id, None));
                     keep = false;
                 }
                 if let Subject::Added(id) = draft.subject
@@ -276,8 +279,12 @@ fn save(state: &AppState, draft: &Draft) -> Vec<Command> {
     let participants = list(&draft.participants);
     let fields = list(&draft.fields);
     match &draft.subject {
-        Subject::Extracted(index) => {
-            let Some(extracted) = state.desk.extracted_event(*index) else {
+        Subject::Extracted(id) => {
+            let Some(extracted) = state
+                .desk
+                .index_of(id)
+                .and_then(|index| state.desk.extracted_event(index))
+            else {
                 return Vec::new();
             };
             let fix = fix_against(&extracted.event, date, draft.kind, participants, fields);
@@ -286,7 +293,7 @@ fn save(state: &AppState, draft: &Draft) -> Vec<Command> {
             } else {
                 Review::Corrected(fix)
             };
-            vec![Command::ReviewEvent(*index, Some(review))]
+            vec![Command::ReviewEvent(id.clone(), Some(review))]
         }
         Subject::Added(id) => vec![Command::EditAddedEvent(
             *id,

@@ -36,13 +36,8 @@ pub fn events_table_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         .data(|data| data.get_temp(id))
         .unwrap_or((SortBy::Date, true));
     let matching = &desk.selection.matching;
-    // The list's address changes when reviews change the events (a corrected date re-sorts).
-    let fingerprint = fingerprint(
-        matching,
-        desk.events
-            .len()
-            .wrapping_add(Arc::as_ptr(&desk.events).addr()),
-    );
+    // The events' revision changes when reviews change them (a corrected date re-sorts).
+    let fingerprint = fingerprint(matching, desk.events_revision());
     let sorted_id = ui.scope_id().with("events_table_rows");
     let key = (sort_by, ascending, matching.len(), fingerprint);
     let cached: Option<Sorted> = ui.data(|data| data.get_temp(sorted_id));
@@ -114,7 +109,7 @@ pub fn events_table_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     return;
                 };
                 let data = &event.event;
-                row.set_selected(desk.selected_event == Some(event_index));
+                row.set_selected(desk.selected_event() == Some(event_index));
                 row.col(|ui| {
                     ui.label(super::viewer::event_date_text(data));
                 });
@@ -140,7 +135,7 @@ pub fn events_table_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 });
                 let response = row.response();
                 if response.clicked() {
-                    commands.push(Command::SelectEvent(Some(event_index)));
+                    commands.push(Command::select_event(desk, event_index));
                 }
                 response.context_menu(|ui| {
                     if ui.button("Correct this event…").clicked() {
@@ -149,13 +144,19 @@ pub fn events_table_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     }
                     if desk.added_event(event_index).is_none() {
                         if ui.button("Accept").clicked() {
-                            commands
-                                .push(Command::ReviewEvent(event_index, Some(Review::Accepted)));
+                            commands.extend(Command::review_event(
+                                desk,
+                                event_index,
+                                Some(Review::Accepted),
+                            ));
                             ui.close();
                         }
                         if ui.button("Reject").clicked() {
-                            commands
-                                .push(Command::ReviewEvent(event_index, Some(Review::Rejected)));
+                            commands.extend(Command::review_event(
+                                desk,
+                                event_index,
+                                Some(Review::Rejected),
+                            ));
                             ui.close();
                         }
                     }

@@ -60,7 +60,7 @@ pub fn export_window_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
         .default_width(460.0)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
-            for format in Format::ALL {
+            for &format in Format::all() {
                 ui.radio_value(&mut draft.format, format, format.description());
             }
             ui.separator();

@@ -321,24 +321,26 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
     } else {
         None
     };
-    // Dragging a node pins it; dragging elsewhere pans.
+    // Dragging a node pins it; dragging elsewhere pans. The node is held by its party, not its
+    // index: the graph may be rebuilt mid-drag while a folder loads.
     let drag_id = ui.scope_id().with("graph_drag_node");
     if response.drag_started() {
-        ui.data_mut(|data| data.insert_temp(drag_id, hovered_node));
+        let key = hovered_node.and_then(|node| graph.nodes.get(node).map(|node| node.key.clone()));
+        ui.data_mut(|data| data.insert_temp(drag_id, key));
     }
-    let dragged_node: Option<usize> = ui.data(|data| data.get_temp(drag_id)).flatten();
+    let dragged_node: Option<PartyKey> = ui.data(|data| data.get_temp(drag_id)).flatten();
     if response.dragged() {
         match dragged_node {
-            Some(node) => {
+            Some(key) => {
                 if let Some(pointer) = response.interact_pointer_pos() {
-                    commands.push(Command::PinNode(node, projection.to_layout(pointer)));
+                    commands.push(Command::PinNode(key, projection.to_layout(pointer)));
                 }
             }
             None => view.offset += response.drag_delta(),
         }
     }
     if response.drag_stopped() {
-        ui.data_mut(|data| data.insert_temp::<Option<usize>>(drag_id, None));
+        ui.data_mut(|data| data.insert_temp::<Option<PartyKey>>(drag_id, None));
     }
     if response.hovered() {
         let (scroll, zoom) = ui.input(|input| (input.smooth_scroll_delta.y, input.zoom_delta()));
@@ -385,7 +387,7 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
         );
     }
     let selected_event_parties: Vec<PartyKey> = desk
-        .selected_event
+        .selected_event()
         .and_then(|index| desk.events.get(index))
         .map(|event| event.event.participants.iter().map(PartyKey::of).collect())
         .unwrap_or_default();
@@ -645,11 +647,11 @@ fn side_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 event.event.kind.label()
             );
             if ui
-                .selectable_label(desk.selected_event == Some(event_index), text)
+                .selectable_label(desk.selected_event() == Some(event_index), text)
                 .on_hover_ui(|ui| super::timeline::event_tooltip_ui(ui, event))
                 .clicked()
             {
-                commands.push(Command::SelectEvent(Some(event_index)));
+                commands.push(Command::select_event(desk, event_index));
             }
         }
         ui.separator();

@@ -264,7 +264,7 @@ fn open_target(state: &AppState, target: &Target) -> Vec<Command> {
     match target {
         Target::Article { document } => vec![Command::SelectDocument(*document)],
         Target::Event { key } => match event_of(state, key) {
-            Some(index) => vec![Command::SelectEvent(Some(index))],
+            Some(index) => vec![Command::select_event(&state.desk, index)],
             None => vec![Command::SelectDocument(key.document)],
         },
         Target::Place { place } => place
@@ -321,7 +321,7 @@ impl Scope {
             }
             Self::SelectedEvent => match &note.target {
                 Target::Event { key } => {
-                    desk.selected_event.is_some() && event_of(state, key) == desk.selected_event
+                    desk.selected_event().is_some() && event_of(state, key) == desk.selected_event()
                 }
                 _ => false,
             },

@@ -7,6 +7,7 @@ use egui::Key;
 use super::theme;
 use crate::notebook::Review;
 use crate::state::{AppState, Command};
+use crate::view::DeskView;
 
 /// Draws the queue; returns the analyst's commands.
 pub fn review_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
@@ -46,10 +47,10 @@ pub fn review_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         return commands;
     }
     let current = desk
-        .selected_event
+        .selected_event()
         .filter(|event| queue.contains(event))
         .or_else(|| queue.first().copied());
-    commands.extend(keys(ui, &queue, current));
+    commands.extend(keys(ui, desk, &queue, current));
     if let Some(current) = current
         && !ui.ctx().egui_wants_keyboard_input()
         && ui.input(|input| input.key_pressed(Key::C))
@@ -66,10 +67,10 @@ pub fn review_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     event.participants.iter().map(|p| p.name.as_str()).collect();
                 ui.horizontal(|ui| {
                     if ui.small_button("Accept").clicked() {
-                        commands.push(Command::ReviewEvent(index, Some(Review::Accepted)));
+                        commands.extend(Command::review_event(desk, index, Some(Review::Accepted)));
                     }
                     if ui.small_button("Reject").clicked() {
-                        commands.push(Command::ReviewEvent(index, Some(Review::Rejected)));
+                        commands.extend(Command::review_event(desk, index, Some(Review::Rejected)));
                     }
                     if ui
                         .small_button("Correct…")
@@ -97,7 +98,7 @@ pub fn review_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     // panel); the whole line shows on hover.
                     let row = egui::Button::selectable(current == Some(index), text).truncate();
                     if ui.add(row).on_hover_text(line).clicked() {
-                        commands.push(Command::SelectEvent(Some(index)));
+                        commands.push(Command::select_event(desk, index));
                     }
                 });
             }
@@ -106,7 +107,7 @@ pub fn review_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
 }
 
 /// A, R and U review the current event and move on; ↑ and ↓ move. Not while typing.
-fn keys(ui: &egui::Ui, queue: &[usize], current: Option<usize>) -> Vec<Command> {
+fn keys(ui: &egui::Ui, desk: &DeskView, queue: &[usize], current: Option<usize>) -> Vec<Command> {
     let mut commands = Vec::new();
     if ui.ctx().egui_wants_keyboard_input() {
         return commands;
@@ -132,9 +133,11 @@ fn keys(ui: &egui::Ui, queue: &[usize], current: Option<usize>) -> Vec<Command> 
         )
     });
     let reviewed = |review| {
-        let mut commands = vec![Command::ReviewEvent(current, review)];
+        let mut commands: Vec<Command> = Command::review_event(desk, current, review)
+            .into_iter()
+            .collect();
         if let Some(next) = next {
-            commands.push(Command::SelectEvent(Some(next)));
+            commands.push(Command::select_event(desk, next));
         }
         commands
     };
@@ -143,13 +146,13 @@ fn keys(ui: &egui::Ui, queue: &[usize], current: Option<usize>) -> Vec<Command> 
     } else if reject {
         commands.extend(reviewed(Some(Review::Rejected)));
     } else if undo {
-        commands.push(Command::ReviewEvent(current, None));
+        commands.extend(Command::review_event(desk, current, None));
     } else if down {
         if let Some(&below) = queue.get(position + 1) {
-            commands.push(Command::SelectEvent(Some(below)));
+            commands.push(Command::select_event(desk, below));
         }
     } else if up && position > 0 {
-        commands.push(Command::SelectEvent(Some(queue[position - 1])));
+        commands.push(Command::select_event(desk, queue[position - 1]));
     }
     commands
 }

@@ -396,7 +396,7 @@ fn paint_chart(
                     .and_then(|event| desk.events.get(event))
                     .map_or(EventKind::Other, |event| event.event.kind);
                 let selected = desk
-                    .selected_event
+                    .selected_event()
                     .is_some_and(|event| cluster.events.contains(&event));
                 let colour = theme::kind_colour(visuals, kind);
                 chart_painter.rect_filled(mark, CornerRadius::same(6), colour.gamma_multiply(0.8));
@@ -435,7 +435,7 @@ fn paint_chart(
                 .map(|placement| lane_y(placement.lane, placement.row))
                 .collect();
             let colour = theme::kind_colour(visuals, item.kind);
-            let selected = desk.selected_event == Some(item.event);
+            let selected = desk.selected_event() == Some(item.event);
             if ys.len() > 1 {
                 let (low, high) = ys
                     .iter()
@@ -473,7 +473,7 @@ fn paint_chart(
                 .on_hover_ui_at_pointer(|ui| event_tooltip_ui(ui, event));
         }
         if response.clicked() {
-            commands.push(Command::SelectEvent(Some(event_index)));
+            commands.push(Command::select_event(desk, event_index));
         }
     }
     commands
@@ -586,10 +586,10 @@ fn shelf_panel_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     ))
                     .color(theme::kind_colour(ui.visuals(), data.kind));
                     let response = ui
-                        .selectable_label(desk.selected_event == Some(event_index), text)
+                        .selectable_label(desk.selected_event() == Some(event_index), text)
                         .on_hover_ui(|ui| event_tooltip_ui(ui, event));
                     if response.clicked() {
-                        commands.push(Command::SelectEvent(Some(event_index)));
+                        commands.push(Command::select_event(desk, event_index));
                     }
                 }
             },

@@ -583,7 +583,7 @@ fn paragraph_ui(
             };
             commands.push(Command::SelectParty(Some(key)));
         } else if let Some(Some(event)) = evidence {
-            commands.push(Command::SelectEvent(Some(event)));
+            commands.push(Command::select_event(&state.desk, event));
         }
     }
     response
@@ -768,7 +768,7 @@ fn paragraph_job(
             }
             match mark {
                 Mark::Evidence(event) => {
-                    let selected = event.is_some() && *event == state.desk.selected_event;
+                    let selected = event.is_some() && *event == state.desk.selected_event();
                     if format.background == egui::Color32::TRANSPARENT || selected {
                         format.background = theme::evidence_background(visuals, selected);
                     }
@@ -958,10 +958,10 @@ fn events_ui(
             label = label.strikethrough();
         }
         let response = ui
-            .selectable_label(desk.selected_event == Some(index), label)
+            .selectable_label(desk.selected_event() == Some(index), label)
             .on_hover_text("Click to select it; right-click to correct it or add a note");
         if response.clicked() {
-            commands.push(Command::SelectEvent(Some(index)));
+            commands.push(Command::select_event(desk, index));
         }
         response.context_menu(|ui| {
             if ui.button("Correct this event…").clicked() {
