@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use std::sync::atomic::AtomicBool;
 
 use anyhow::{Context, bail};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::export;
@@ -98,7 +98,7 @@ pub struct ExportArgs {
     pub paths: Vec<PathBuf>,
     /// What to write.
     #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: ExportFormat,
+    pub format: export::Format,
     /// The file to write (never overwritten unless --force is given).
     #[arg(long, short, value_name = "FILE")]
     pub output: PathBuf,
@@ -118,45 +118,6 @@ pub struct ExportArgs {
     /// skipped, so a link to a parent folder cannot make Accord read the whole disk).
     #[arg(long)]
     pub follow_outside_links: bool,
-}
-
-/// The formats `accord export` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// Notes as a Markdown report, grouped by article.
-    NotesMd,
-    /// Notes as a Markdown report, grouped by place.
-    NotesMdByPlace,
-    /// Notes as CSV, one row per note.
-    NotesCsv,
-    /// Notes as JSON.
-    NotesJson,
-    /// Events as CSV, corrections applied, with review state, sources and evidence.
-    EventsCsv,
-    /// Events as JSON, corrections applied, with review state, sources and evidence.
-    EventsJson,
-    /// The relationship graph as GEXF 1.3 with time intervals (Gephi).
-    Gexf,
-    /// The relationship graph as GraphML.
-    Graphml,
-    /// The timeline as TimelineJS3 JSON.
-    Timelinejs,
-}
-
-impl From<ExportFormat> for export::Format {
-    fn from(format: ExportFormat) -> Self {
-        match format {
-            ExportFormat::NotesMd => Self::NotesMd,
-            ExportFormat::NotesMdByPlace => Self::NotesMdByPlace,
-            ExportFormat::NotesCsv => Self::NotesCsv,
-            ExportFormat::NotesJson => Self::NotesJson,
-            ExportFormat::EventsCsv => Self::EventsCsv,
-            ExportFormat::EventsJson => Self::EventsJson,
-            ExportFormat::Gexf => Self::Gexf,
-            ExportFormat::Graphml => Self::Graphml,
-            ExportFormat::Timelinejs => Self::TimelineJs,
-        }
-    }
 }
 
 /// An error and its causes in one line, each said once: a cause whose words the message before
@@ -187,7 +148,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> an
             bail!("no such file or folder: {}", path.display());
         }
     }
-    let format = export::Format::from(args.format);
+    let format = args.format;
     if !args.force && args.output.symlink_metadata().is_ok() {
         bail!(export::WriteError::Exists {
             path: args.output.clone()

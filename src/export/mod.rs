@@ -45,8 +45,10 @@ pub struct Input<'a> {
     pub keep_rejected: bool,
 }
 
-/// The export formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// The export formats: the one list, for the menus and for `accord export --format` (its
+/// values are the variants' names in kebab case, its help their doc comments), so a format
+/// cannot be missing from either.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {
     /// Notes as a Markdown report, grouped by article.
     NotesMd,
@@ -56,31 +58,24 @@ pub enum Format {
     NotesCsv,
     /// Notes as JSON.
     NotesJson,
-    /// Reviewed events as CSV, one row per event.
+    /// Events as CSV, corrections applied, with review state, sources and evidence.
     EventsCsv,
-    /// Reviewed events as JSON.
+    /// Events as JSON, corrections applied, with review state, sources and evidence.
     EventsJson,
-    /// The relationship graph as GEXF 1.3 (dynamic, for Gephi's timeline).
+    /// The relationship graph as GEXF 1.3 with time intervals (Gephi).
     Gexf,
     /// The relationship graph as GraphML.
     Graphml,
     /// The timeline as TimelineJS3 JSON.
+    #[value(name = "timelinejs")]
     TimelineJs,
 }
 
 impl Format {
-    /// Every format, in the order menus list them.
-    pub const ALL: [Self; 9] = [
-        Self::NotesMd,
-        Self::NotesMdByPlace,
-        Self::NotesCsv,
-        Self::NotesJson,
-        Self::EventsCsv,
-        Self::EventsJson,
-        Self::Gexf,
-        Self::Graphml,
-        Self::TimelineJs,
-    ];
+    /// Every format, in the order menus list them (the order of the declaration).
+    pub fn all() -> &'static [Self] {
+        <Self as clap::ValueEnum>::value_variants()
+    }
 
     /// What the format is, for a person choosing one.
     pub fn description(self) -> &'static str {
