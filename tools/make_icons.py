@@ -16,7 +16,7 @@ and two PyPI packages: `pip install cairosvg pillow`. Run from anywhere:
 
     python3 tools/make_icons.py
 
-The outputs are committed; rerun after changing an SVG and commit them too. `tests/icons.rs`
+The outputs are committed; rerun after changing an SVG and commit them too. `tests/it/icons.rs`
 checks that every file is there and decodes at its size.
 """
 

@@ -1,20 +1,12 @@
 //! The bundled seeds through the whole pipeline, as `accord extract seeds --json` prints them.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // Test code: a failed unwrap is a failed test.
-
-use std::path::PathBuf;
-
 use accord::cli::{ExtractArgs, extract};
 use accord::ingest::IngestOptions;
-
-fn seeds_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds")
-}
 
 fn extract_json(args: &[&str]) -> serde_json::Value {
     let mut out = Vec::new();
     let args = ExtractArgs {
-        paths: vec![seeds_dir()],
+        paths: vec![crate::util::seeds()],
         json: args.contains(&"--json"),
         jsonl: args.contains(&"--jsonl"),
         max_file_size: 20,
@@ -68,7 +60,7 @@ fn only_the_qixia_interview_shows_a_page_date() {
 
 #[test]
 fn seed_bodies_are_free_of_clutter() {
-    let corpus = accord::cli::load(&[seeds_dir()], &IngestOptions::default());
+    let corpus = accord::cli::load(&[crate::util::seeds()], &IngestOptions::default());
     let body = |prefix: &str| {
         corpus
             .documents()
@@ -112,7 +104,7 @@ fn seed_bodies_are_free_of_clutter() {
 fn jsonl_prints_one_document_per_line() {
     let mut out = Vec::new();
     let args = ExtractArgs {
-        paths: vec![seeds_dir()],
+        paths: vec![crate::util::seeds()],
         json: false,
         jsonl: true,
         max_file_size: 20,

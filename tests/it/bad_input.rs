@@ -1,8 +1,6 @@
 //! A folder full of bad input: every file is either loaded or reported with its reason, and
 //! nothing panics or hangs.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // Test code: a failed unwrap is a failed test.
-
 use std::fs;
 use std::path::{Path, PathBuf};
 

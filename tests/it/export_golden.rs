@@ -6,15 +6,13 @@
 //! the command line is checked to write the very same files (two formats standing for all).
 //!
 //! After an intended change, regenerate the files and review their diff:
-//! `ACCORD_UPDATE_GOLDEN=1 cargo test --test export_golden`.
+//! `ACCORD_UPDATE_GOLDEN=1 cargo test --test it export_golden::`.
 //!
 //! What could differ from one machine or run to the next is fixed here: every note and review
 //! has a fixed time (never "now"), and the event exports' absolute file paths (the only paths
 //! that depend on where the repository is checked out) are rewritten to `seeds/…` before
 //! comparing ([`normalised`]). Everything else is a function of the seeds, the bundled
 //! gazetteer and the notebook.
-
-#![allow(clippy::unwrap_used, clippy::expect_used)] // Test code: a failed unwrap is a failed test.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -53,9 +51,7 @@ const QUOTE: &str = "At the meeting, Shanghai Qingpu, Jiangsu Wujiang, Zhejiang 
 /// The date the correction gives the year-unknown Lishui–Jiangning signing.
 const CORRECTED_DATE: &str = "2023-05-07";
 
-fn seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
-}
+use crate::util::seeds;
 
 fn golden_path(name: &str, format: Format) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -281,7 +277,7 @@ fn every_format_matches_its_golden_file() {
     assert!(
         failures.is_empty(),
         "{}\n\nIf the change is intended, regenerate the golden files with \
-         `{UPDATE_VARIABLE}=1 cargo test --test export_golden` and review their diff.",
+         `{UPDATE_VARIABLE}=1 cargo test --test it export_golden::` and review their diff.",
         failures.join("\n\n")
     );
 }
@@ -518,7 +514,7 @@ fn json(name: &str, format: Format) -> serde_json::Value {
         let path = golden_path(name, format);
         std::fs::read_to_string(&path).unwrap_or_else(|error| {
             panic!(
-                "{}: {error}; write it with `{UPDATE_VARIABLE}=1 cargo test --test export_golden`",
+                "{}: {error}; write it with `{UPDATE_VARIABLE}=1 cargo test --test it export_golden::`",
                 path.display()
             )
         })

@@ -1,8 +1,6 @@
 //! The icon files `tools/make_icons.py` generates: each is there, decodes, and has the sizes
 //! the window, the Linux bundles, the Windows installers and the macOS `.app` expect.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // Test code: a failed unwrap is a failed test.
-
 use std::io::Cursor;
 use std::path::PathBuf;
 

@@ -1,9 +1,5 @@
 //! The real app under egui_kittest: seeds listed, an article opened, a typed path loaded.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // Test code: a failed unwrap is a failed test.
-
-use std::time::{Duration, Instant};
-
 use accord::app::AccordApp;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -16,21 +12,9 @@ const SEED_TITLES: [&str; 5] = [
     "Liangjiang New Area, Tianfu New Area to Establish Industrial Flagship Alliance in Eight Fields",
 ];
 
+/// The app at the default window size.
 fn app_harness() -> Harness<'static, AccordApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(|cc| AccordApp::new(cc, None))
-}
-
-/// Runs frames until `done` holds; loading happens on background threads.
-fn run_until(harness: &mut Harness<'_, AccordApp>, done: impl Fn(&AccordApp) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !done(harness.state()) {
-        assert!(Instant::now() < deadline, "timed out waiting for the app");
-        harness.step();
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    harness.run_steps(3);
+    crate::util::app_harness(1280.0, 800.0)
 }
 
 fn seeds_loaded(app: &AccordApp) -> bool {
@@ -40,7 +24,7 @@ fn seeds_loaded(app: &AccordApp) -> bool {
 #[test]
 fn lists_the_seed_titles_and_shows_the_selected_article() {
     let mut harness = app_harness();
-    run_until(&mut harness, seeds_loaded);
+    crate::util::run_until(&mut harness, seeds_loaded);
     for title in SEED_TITLES {
         assert!(
             harness.get_all_by_label(title).count() >= 1,
@@ -91,9 +75,9 @@ fn real_saved_pages_are_listed_by_headline_and_page_date_not_breadcrumb() {
     let pages = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/real-en/dev/articles");
     let mut harness = app_harness();
-    run_until(&mut harness, seeds_loaded);
+    crate::util::run_until(&mut harness, seeds_loaded);
     open_typed_path(&mut harness, &pages);
-    run_until(&mut harness, |app| {
+    crate::util::run_until(&mut harness, |app| {
         !app.state().is_loading() && app.state().corpus.documents().len() == 115
     });
     let state = harness.state().state();
@@ -134,9 +118,9 @@ fn a_typed_path_loads_its_folder_and_reports_skipped_files() {
     std::fs::write(dir.path().join("scan.pdf"), b"%PDF-1.7").unwrap();
 
     let mut harness = app_harness();
-    run_until(&mut harness, seeds_loaded);
+    crate::util::run_until(&mut harness, seeds_loaded);
     open_typed_path(&mut harness, dir.path());
-    run_until(&mut harness, |app| {
+    crate::util::run_until(&mut harness, |app| {
         !app.state().is_loading() && app.state().corpus.documents().len() == 6
     });
     harness.get_by_label("Wuxi and Xuzhou sign a pact");
@@ -148,7 +132,7 @@ fn a_typed_path_loads_its_folder_and_reports_skipped_files() {
 #[test]
 fn the_first_start_welcomes_until_dismissed_and_about_says_where_notes_are() {
     let mut harness = app_harness();
-    run_until(&mut harness, seeds_loaded);
+    crate::util::run_until(&mut harness, seeds_loaded);
     harness.get_by_label("Welcome to Accord.");
     harness.get_by_label("Got it").click();
     harness.run_steps(3);
@@ -181,9 +165,9 @@ fn a_chinese_article_and_an_english_report_of_one_signing_are_one_event_with_two
     )
     .unwrap();
     let mut harness = app_harness();
-    run_until(&mut harness, seeds_loaded);
+    crate::util::run_until(&mut harness, seeds_loaded);
     open_typed_path(&mut harness, dir.path());
-    run_until(&mut harness, |app| {
+    crate::util::run_until(&mut harness, |app| {
         let state = app.state();
         !state.is_loading() && state.corpus.documents().len() == 7 && !state.desk.events.is_empty()
     });

@@ -1,8 +1,6 @@
 //! Extraction on the seed articles, end to end through `accord extract`: their cooperation
 //! events, with parties, kinds and honestly resolved dates.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // Test code: a failed unwrap is a failed test.
-
 use std::path::PathBuf;
 
 use accord::cli::{ExtractArgs, extract};

@@ -3,13 +3,12 @@
 //! of the two notebooks being saved, never a mix or a torn file.
 //!
 //! The saving process is this test binary run again with `ACCORD_CRASH_CHILD` set, running
-//! only the ignored `child_saves_until_killed` test, so the product binary needs no test-only
+//! only the ignored `notebook_crash::child_saves_until_killed` test, so the product binary needs no test-only
 //! command. A kill stops a process, not the machine: this proves no moment of a save leaves a
 //! broken file for the next reader; the syncs that keep a power cut from doing so are not
 //! something a test can observe.
 
 #![cfg(unix)]
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::os::unix::process::ExitStatusExt;
@@ -157,7 +156,7 @@ fn kills_during_saves_never_tear_the_notebook() {
         let mut child = Command::new(&executable)
             .args([
                 "--exact",
-                "child_saves_until_killed",
+                "notebook_crash::child_saves_until_killed",
                 "--ignored",
                 "--nocapture",
             ])

@@ -4,8 +4,6 @@
 //! labelled without reading the code, see the README), they must not fall below what they are
 //! now, less a small margin.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // Test code: a failed unwrap is a failed test.
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -1,7 +1,6 @@
 //! The layering check of `.ci/run` (`tools/check-layers`): it passes on the crate and fails on
 //! an import against the documented direction.
 #![cfg(unix)]
-#![allow(clippy::expect_used)] // Test code: a failed expect is a failed test.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,8 +1,6 @@
 //! Any notebook written as RON reads back as the same notebook: notes with any text (Chinese,
 //! quotes, control characters, emoji), every kind of target, reviews and added events.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use accord::model::DocumentId;
 use accord::notebook::{
     AddedEvent, AddedEventId, Correction, EventKey, Fix, Note, NoteId, Notebook, Passage, PlaceRef,

@@ -2,8 +2,6 @@
 //! a temporary folder, once per format; each file appears and parses, and an existing output is
 //! never overwritten without `--force`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // Test code: a failed unwrap is a failed test.
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -21,9 +19,7 @@ const FORMATS: [&str; 8] = [
     "timelinejs",
 ];
 
-fn seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
-}
+use crate::util::seeds;
 
 /// A notebook on the seeds: a note on the first article, one on a passage of it, and a
 /// rejection of the first extracted event found.

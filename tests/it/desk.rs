@@ -1,37 +1,21 @@
 //! The analyst's desk under egui_kittest, on the seeds: the timeline and its shelf, an event
 //! opening its article at the evidence, a place filtering the event table, the period slider.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // Test code: a failed unwrap is a failed test.
-
-use std::time::{Duration, Instant};
-
 use accord::app::AccordApp;
 use accord::model::{EventKind, PartialDate};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn app_harness() -> Harness<'static, AccordApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(|cc| AccordApp::new(cc, None))
+    crate::util::app_harness(1400.0, 900.0)
 }
 
 /// Runs frames until the seeds are loaded and the desk has caught up.
 fn loaded(harness: &mut Harness<'_, AccordApp>) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let state = harness.state().state();
-        if !state.is_loading()
-            && state.corpus.documents().len() == 5
-            && !state.desk.events.is_empty()
-        {
-            break;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting for the seeds");
-        harness.step();
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    harness.run_steps(3);
+    crate::util::run_until(harness, |app| {
+        let state = app.state();
+        !state.is_loading() && state.corpus.documents().len() == 5 && !state.desk.events.is_empty()
+    });
 }
 
 #[test]

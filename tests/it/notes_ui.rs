@@ -1,8 +1,6 @@
 //! Notes in the real app under egui_kittest: a note written on the open article is saved to
 //! the notebook file and listed in the Notes panel.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // Test code: a failed unwrap is a failed test.
-
 use std::time::{Duration, Instant};
 
 use accord::app::AccordApp;
