@@ -252,7 +252,7 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
             canvas.center(),
             Align2::CENTER_CENTER,
             "No ties between parties match the filter.",
-            FontId::proportional(14.0),
+            theme::body_font(),
             visuals.weak_text_color(),
         );
         return commands;
@@ -364,7 +364,7 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
         let galley = one_line(
             &painter,
             label,
-            FontId::proportional(12.0),
+            theme::label_font(),
             visuals.strong_text_color(),
             label_width.map(|width| width - 12.0),
         );
@@ -382,7 +382,7 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
             canvas.left_bottom() + Vec2::new(8.0, -6.0),
             Align2::LEFT_BOTTOM,
             "More lies past the edge: drag to pan, scroll to zoom.",
-            FontId::proportional(11.0),
+            theme::small_font(),
             visuals.weak_text_color(),
         );
     }
@@ -471,7 +471,7 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
             let galley = one_line(
                 &painter,
                 &node.label,
-                FontId::proportional(11.0),
+                theme::small_font(),
                 visuals.text_color(),
                 label_width.map(|width| width - indent - radius - 12.0),
             );
@@ -568,7 +568,7 @@ fn paint_map_grid(
         .bg_stroke
         .color
         .gamma_multiply(0.6);
-    let font = FontId::proportional(10.0);
+    let font = theme::tiny_font();
     let lines = |from: f32, to: f32| {
         let first = (from.min(to) / STEP).floor() as i32;
         let last = (from.max(to) / STEP).ceil() as i32;

@@ -101,7 +101,7 @@ pub fn search_window_ui(ui: &egui::Ui, state: &AppState) -> Vec<Command> {
                             .map_or("", |document| document.meta.title.as_str());
                         let mut job = egui::text::LayoutJob::default();
                         let body = egui::TextFormat::simple(
-                            egui::FontId::proportional(12.0),
+                            theme::label_font(),
                             ui.visuals().text_color(),
                         );
                         let strong = egui::TextFormat {

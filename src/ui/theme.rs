@@ -1,6 +1,35 @@
-//! Colours and spacing, in one place.
+//! Colours, text sizes and spacing, in one place: the other UI modules may not build a font or
+//! a colour themselves (`clippy.toml` disallows `FontId::proportional`, `Color32::from_rgb`
+//! and their kind outside this file).
 
-use egui::{Color32, Visuals};
+#![allow(clippy::disallowed_methods)] // The one place fonts and colours are made.
+
+use egui::{Color32, FontId, Visuals};
+
+/// Text drawn with the painter, by what it is: the article's text and empty-panel notices.
+pub fn body_font() -> FontId {
+    FontId::proportional(14.0)
+}
+
+/// Labels that name things: timeline lanes, province columns, search hits.
+pub fn label_font() -> FontId {
+    FontId::proportional(12.0)
+}
+
+/// Secondary labels: axis ticks, node names, hints along an edge.
+pub fn small_font() -> FontId {
+    FontId::proportional(11.0)
+}
+
+/// The smallest text: counts on clustered marks, the map's grid degrees.
+pub fn tiny_font() -> FontId {
+    FontId::proportional(10.0)
+}
+
+/// Text on a mark filled with a kind's colour (a cluster's count).
+pub fn on_mark_colour() -> Color32 {
+    Color32::WHITE
+}
 
 /// Width of the library panel when the app first opens.
 pub const LIBRARY_WIDTH: f32 = 290.0;

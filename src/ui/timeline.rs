@@ -5,7 +5,7 @@
 //! fit with the button or F. The view (visible days, vertical offset) is the panel's own state,
 //! kept in egui's memory; everything it draws comes from [`crate::view::DeskView::timeline`].
 
-use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
+use egui::{Align2, Color32, CornerRadius, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
 
 use super::theme;
 use crate::desk::time::{Day, ticks};
@@ -307,7 +307,7 @@ fn paint_chart(
             Pos2::new(x + 3.0, rect.top() + 3.0),
             Align2::LEFT_TOP,
             &tick.label,
-            FontId::proportional(11.0),
+            theme::small_font(),
             if tick.is_major {
                 visuals.strong_text_color()
             } else {
@@ -324,7 +324,7 @@ fn paint_chart(
             } else {
                 "No dated event matches the filter."
             },
-            FontId::proportional(14.0),
+            theme::body_font(),
             visuals.weak_text_color(),
         );
         return commands;
@@ -369,7 +369,7 @@ fn paint_chart(
             Pos2::new(rect.left() + 6.0, y + ROW_HEIGHT / 2.0),
             Align2::LEFT_CENTER,
             truncate(&timeline.lanes[lane].label, 22),
-            FontId::proportional(12.0),
+            theme::label_font(),
             if selected {
                 theme::selection_colour(visuals)
             } else {
@@ -413,8 +413,8 @@ fn paint_chart(
                         mark.center(),
                         Align2::CENTER_CENTER,
                         cluster.count.to_string(),
-                        FontId::proportional(10.0),
-                        Color32::WHITE,
+                        theme::tiny_font(),
+                        theme::on_mark_colour(),
                     );
                 }
                 if pointer.is_some_and(|p| mark.expand(2.0).contains(p)) {

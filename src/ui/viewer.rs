@@ -9,9 +9,7 @@
 use std::ops::Range;
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{
-    Align, FontId, Key, KeyboardShortcut, Label, Modifiers, RichText, ScrollArea, Sense, Stroke,
-};
+use egui::{Align, Key, KeyboardShortcut, Label, Modifiers, RichText, ScrollArea, Sense, Stroke};
 
 use super::theme;
 use crate::desk::party::PartyKey;
@@ -740,7 +738,7 @@ fn paragraph_job(
     marks: &[&(Range<usize>, Mark)],
 ) -> LayoutJob {
     let visuals = ui.visuals();
-    let base = TextFormat::simple(FontId::proportional(14.0), visuals.text_color());
+    let base = TextFormat::simple(theme::body_font(), visuals.text_color());
     let gazetteer = Gazetteer::bundled();
     let mut cuts: Vec<usize> = vec![0, text.len()];
     for (range, _) in marks {
