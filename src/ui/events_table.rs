@@ -58,110 +58,116 @@ pub fn events_table_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         }
     };
     let mut header_clicked = None;
-    TableBuilder::new(ui)
-        .id_salt("events_table")
-        .striped(true)
-        .sense(egui::Sense::click())
-        .column(Column::initial(110.0).at_least(80.0))
-        .column(Column::initial(80.0).at_least(60.0))
-        .column(Column::initial(260.0).at_least(120.0).clip(true))
-        .column(Column::initial(160.0).at_least(80.0).clip(true))
-        .column(Column::initial(60.0).at_least(50.0))
-        .column(Column::remainder().at_least(50.0))
-        .header(theme::ROW_HEIGHT, |mut header| {
-            for (column, label) in [
-                (SortBy::Date, "Date"),
-                (SortBy::Kind, "Kind"),
-                (SortBy::Parties, "Parties"),
-                (SortBy::Parties, "Fields"),
-                (SortBy::Sources, "Sources"),
-                (SortBy::Confidence, "Confidence"),
-            ] {
-                header.col(|ui| {
-                    let arrow = match (column == sort_by && label != "Fields", ascending) {
-                        (true, true) => " ▲",
-                        (true, false) => " ▼",
-                        (false, _) => "",
-                    };
-                    if label == "Fields" {
-                        ui.strong(label);
-                    } else if ui
-                        .add(
-                            egui::Button::new(
-                                egui::RichText::new(format!("{label}{arrow}")).strong(),
-                            )
-                            .frame(false),
-                        )
-                        .on_hover_text("Sort by this column")
-                        .clicked()
-                    {
-                        header_clicked = Some(column);
+    // Six columns need more width than the area beside the viewer has at the default window
+    // size: the table scrolls sideways rather than running past the area's edge.
+    egui::ScrollArea::horizontal()
+        .id_salt("events_table_sideways")
+        .show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("events_table")
+                .striped(true)
+                .sense(egui::Sense::click())
+                .column(Column::initial(110.0).at_least(80.0))
+                .column(Column::initial(80.0).at_least(60.0))
+                .column(Column::initial(260.0).at_least(120.0).clip(true))
+                .column(Column::initial(160.0).at_least(80.0).clip(true))
+                .column(Column::initial(60.0).at_least(50.0))
+                .column(Column::remainder().at_least(50.0))
+                .header(theme::ROW_HEIGHT, |mut header| {
+                    for (column, label) in [
+                        (SortBy::Date, "Date"),
+                        (SortBy::Kind, "Kind"),
+                        (SortBy::Parties, "Parties"),
+                        (SortBy::Parties, "Fields"),
+                        (SortBy::Sources, "Sources"),
+                        (SortBy::Confidence, "Confidence"),
+                    ] {
+                        header.col(|ui| {
+                            let arrow = match (column == sort_by && label != "Fields", ascending) {
+                                (true, true) => " ▲",
+                                (true, false) => " ▼",
+                                (false, _) => "",
+                            };
+                            if label == "Fields" {
+                                ui.strong(label);
+                            } else if ui
+                                .add(
+                                    egui::Button::new(
+                                        egui::RichText::new(format!("{label}{arrow}")).strong(),
+                                    )
+                                    .frame(false),
+                                )
+                                .on_hover_text("Sort by this column")
+                                .clicked()
+                            {
+                                header_clicked = Some(column);
+                            }
+                        });
                     }
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| {
-                let Some(&event_index) = rows.get(row.index()) else {
-                    return;
-                };
-                let Some(event) = desk.events.get(event_index) else {
-                    return;
-                };
-                let data = &event.event;
-                row.set_selected(desk.selected_event() == Some(event_index));
-                row.col(|ui| {
-                    ui.label(super::viewer::event_date_text(data));
-                });
-                row.col(|ui| {
-                    ui.colored_label(
-                        theme::kind_colour(ui.visuals(), data.kind),
-                        data.kind.label(),
-                    );
-                });
-                row.col(|ui| {
-                    let parties: Vec<&str> =
-                        data.participants.iter().map(|p| p.name.as_str()).collect();
-                    ui.label(parties.join(", "));
-                });
-                row.col(|ui| {
-                    ui.label(data.fields.join(", "));
-                });
-                row.col(|ui| {
-                    ui.label(event.sources.len().to_string());
-                });
-                row.col(|ui| {
-                    ui.label(format!("{:.0} %", data.confidence * 100.0));
-                });
-                let response = row.response();
-                if response.clicked() {
-                    commands.push(Command::select_event(desk, event_index));
-                }
-                response.context_menu(|ui| {
-                    if ui.button("Correct this event…").clicked() {
-                        super::event_editor::correct_event(ui.ctx(), state, event_index);
-                        ui.close();
-                    }
-                    if desk.added_event(event_index).is_none() {
-                        if ui.button("Accept").clicked() {
-                            commands.extend(Command::review_event(
-                                desk,
-                                event_index,
-                                Some(Review::Accepted),
-                            ));
-                            ui.close();
+                })
+                .body(|body| {
+                    body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| {
+                        let Some(&event_index) = rows.get(row.index()) else {
+                            return;
+                        };
+                        let Some(event) = desk.events.get(event_index) else {
+                            return;
+                        };
+                        let data = &event.event;
+                        row.set_selected(desk.selected_event() == Some(event_index));
+                        row.col(|ui| {
+                            ui.label(super::viewer::event_date_text(data));
+                        });
+                        row.col(|ui| {
+                            ui.colored_label(
+                                theme::kind_colour(ui.visuals(), data.kind),
+                                data.kind.label(),
+                            );
+                        });
+                        row.col(|ui| {
+                            let parties: Vec<&str> =
+                                data.participants.iter().map(|p| p.name.as_str()).collect();
+                            ui.label(parties.join(", "));
+                        });
+                        row.col(|ui| {
+                            ui.label(data.fields.join(", "));
+                        });
+                        row.col(|ui| {
+                            ui.label(event.sources.len().to_string());
+                        });
+                        row.col(|ui| {
+                            ui.label(format!("{:.0} %", data.confidence * 100.0));
+                        });
+                        let response = row.response();
+                        if response.clicked() {
+                            commands.push(Command::select_event(desk, event_index));
                         }
-                        if ui.button("Reject").clicked() {
-                            commands.extend(Command::review_event(
-                                desk,
-                                event_index,
-                                Some(Review::Rejected),
-                            ));
-                            ui.close();
-                        }
-                    }
+                        response.context_menu(|ui| {
+                            if ui.button("Correct this event…").clicked() {
+                                super::event_editor::correct_event(ui.ctx(), state, event_index);
+                                ui.close();
+                            }
+                            if desk.added_event(event_index).is_none() {
+                                if ui.button("Accept").clicked() {
+                                    commands.extend(Command::review_event(
+                                        desk,
+                                        event_index,
+                                        Some(Review::Accepted),
+                                    ));
+                                    ui.close();
+                                }
+                                if ui.button("Reject").clicked() {
+                                    commands.extend(Command::review_event(
+                                        desk,
+                                        event_index,
+                                        Some(Review::Rejected),
+                                    ));
+                                    ui.close();
+                                }
+                            }
+                        });
+                    });
                 });
-            });
         });
     if let Some(column) = header_clicked {
         if column == sort_by {

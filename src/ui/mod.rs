@@ -56,7 +56,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             .default_size(theme::TIMELINE_HEIGHT)
             .min_size(120.0)
             .show(ui, |ui| commands.extend(timeline::timeline_ui(ui, state)));
-        egui::Panel::right("viewer")
+        let viewer = egui::Panel::right("viewer")
             .resizable(true)
             .default_size(theme::VIEWER_WIDTH)
             .min_size(280.0)
@@ -64,6 +64,10 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 commands.extend(messages::messages_ui(ui, &state.messages));
                 commands.extend(viewer::viewer_ui(ui, state));
             });
+        ui.data_mut(|data| data.insert_temp(viewer_rect_id(), viewer.response.rect));
+        // The lower area stays left of the viewer: a table wider than the area, or a long row,
+        // is cut at its edge (the table scrolls sideways), never painted over the article.
+        ui.shrink_clip_rect(ui.available_rect_before_wrap());
         commands.extend(lower_panel_ui(ui));
         match lower_tab(ui) {
             LowerTab::Graph => commands.extend(graph::graph_ui(ui, state)),
@@ -79,6 +83,16 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     commands.extend(search::search_window_ui(ui, state));
     commands.extend(dropped_files_ui(ui));
     commands
+}
+
+fn viewer_rect_id() -> egui::Id {
+    egui::Id::unique("accord_viewer_rect")
+}
+
+/// Where the article viewer was drawn in the last frame (tests check that no other panel paints
+/// over it).
+pub fn viewer_rect(ctx: &egui::Context) -> Option<egui::Rect> {
+    ctx.data(|data| data.get_temp(viewer_rect_id()))
 }
 
 /// The draft of an editor window (note, event, export), kept in egui's memory between

@@ -221,3 +221,47 @@ fn a_chinese_article_and_an_english_report_of_one_signing_are_one_event_with_two
     let body = &state.corpus.document(chinese).unwrap().body;
     assert!(body[focus.range.clone()].starts_with("2023年5月7日,江寧區與溧水區"));
 }
+
+/// The shapes the last frame drew over `area` (not just along its edges), after the area's own
+/// first shape, whose clip rectangle reaches outside it: what another panel painted over it
+/// (the backgrounds painted before it lie under it).
+fn painted_over(output: &egui::FullOutput, area: egui::Rect) -> Vec<String> {
+    let inside = area.shrink(4.0);
+    let own = |clip: egui::Rect| area.expand(1.0).contains_rect(clip);
+    let first_own = output
+        .shapes
+        .iter()
+        .position(|clipped| own(clipped.clip_rect))
+        .unwrap_or(0);
+    output.shapes[first_own..]
+        .iter()
+        .filter(|clipped| {
+            let seen = clipped
+                .shape
+                .visual_bounding_rect()
+                .intersect(clipped.clip_rect)
+                .intersect(inside);
+            seen.is_positive() && !own(clipped.clip_rect)
+        })
+        .map(|clipped| {
+            let mut shape = format!("{:?}", clipped.shape);
+            shape.truncate(300);
+            format!("{shape} clipped to {:?}", clipped.clip_rect)
+        })
+        .collect()
+}
+
+#[test]
+fn at_the_default_size_no_lower_tab_paints_over_the_article() {
+    let mut harness = app_harness();
+    crate::util::run_until(&mut harness, |app| {
+        seeds_loaded(app) && !app.state().desk.events.is_empty()
+    });
+    for tab in ["Event table", "Review", "Notes", "Relationship graph"] {
+        harness.get_by_label(tab).click();
+        harness.run_steps(3);
+        let viewer = accord::ui::viewer_rect(&harness.ctx).expect("the viewer was drawn");
+        let over = painted_over(harness.output(), viewer);
+        assert!(over.is_empty(), "{tab} paints over the viewer: {over:#?}");
+    }
+}
