@@ -17,9 +17,6 @@ pub enum PartyKey {
     Name(String),
 }
 
-/// Suffixes dropped from unlinked names, lower case.
-const SUFFIXES: &[&str] = &["district", "county", "city", "province", "new area"];
-
 impl PartyKey {
     /// The key of one participant.
     pub fn of(participant: &Participant) -> Self {
@@ -68,18 +65,9 @@ impl PartyKey {
     }
 }
 
-/// Lower case, without an administrative suffix (unless that is all there is).
+/// The normalised name of an unlinked party (the merge's normalisation, so the two agree).
 fn normalise(name: &str) -> String {
-    let lower = name.trim().to_lowercase();
-    let base = SUFFIXES
-        .iter()
-        .find_map(|suffix| lower.strip_suffix(suffix))
-        .map(str::trim_end)
-        .filter(|base| !base.is_empty());
-    match base {
-        Some(base) => base.to_owned(),
-        None => lower,
-    }
+    Participant::name_key(name)
 }
 
 /// Numbers parties densely (0, 1, 2, … in order of first sight) for the timeline's lanes and

@@ -110,14 +110,7 @@ fn party_key(participants: &[Participant]) -> Vec<PartyPart> {
         .iter()
         .map(|participant| match participant.entry {
             Some(entry) => PartyPart::Entry(entry.0),
-            None => {
-                let lower = participant.name.to_lowercase();
-                let base = ["district", "county", "city", "province", "new area"]
-                    .iter()
-                    .find_map(|suffix| lower.strip_suffix(suffix).map(|s| s.trim_end().to_owned()))
-                    .unwrap_or(lower);
-                PartyPart::Name(base)
-            }
+            None => PartyPart::Name(Participant::name_key(&participant.name)),
         })
         .collect();
     keys.sort();

@@ -120,6 +120,25 @@ pub struct Participant {
     pub entry: Option<EntryId>,
 }
 
+impl Participant {
+    /// What identifies an unlinked party's name: lower case, without an administrative suffix
+    /// (unless that is all there is), so "Jiangning District" and "jiangning" are one party.
+    /// The one normalisation both the cross-article merge and the desk's parties use.
+    pub fn name_key(name: &str) -> String {
+        const SUFFIXES: &[&str] = &["district", "county", "city", "province", "new area"];
+        let lower = name.trim().to_lowercase();
+        let base = SUFFIXES
+            .iter()
+            .find_map(|suffix| lower.strip_suffix(suffix))
+            .map(str::trim_end)
+            .filter(|base| !base.is_empty());
+        match base {
+            Some(base) => base.to_owned(),
+            None => lower,
+        }
+    }
+}
+
 /// One cooperation event: parties that together signed, held, launched or agreed something.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
