@@ -120,10 +120,13 @@ impl Format {
 
     /// Whether the format exports notes (and so needs a readable notebook).
     pub fn is_notes(self) -> bool {
-        matches!(
-            self,
-            Self::NotesMd | Self::NotesMdByPlace | Self::NotesCsv | Self::NotesJson
-        )
+        // Every variant named, so a new format has to say which it is.
+        match self {
+            Self::NotesMd | Self::NotesMdByPlace | Self::NotesCsv | Self::NotesJson => true,
+            Self::EventsCsv | Self::EventsJson | Self::Gexf | Self::Graphml | Self::TimelineJs => {
+                false
+            }
+        }
     }
 }
 
