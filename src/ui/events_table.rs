@@ -72,7 +72,7 @@ pub fn events_table_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 .column(Column::initial(260.0).at_least(120.0).clip(true))
                 .column(Column::initial(160.0).at_least(80.0).clip(true))
                 .column(Column::initial(60.0).at_least(50.0))
-                .column(Column::remainder().at_least(50.0))
+                .column(Column::remainder().at_least(80.0))
                 .header(theme::ROW_HEIGHT, |mut header| {
                     for (column, label) in [
                         (SortBy::Date, "Date"),
