@@ -8,7 +8,8 @@ use crate::model::{EntryId, Participant};
 /// Which party a participant is: its gazetteer entry when linked, else its normalised name.
 ///
 /// Names are lower case without an administrative suffix ("Xuzhou City" and "Xuzhou" are one
-/// party), the same rule `extract::corpus_events` uses to merge events across articles.
+/// party): `Participant::name_key`, which `extract::corpus_events` merges events across
+/// articles by too.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PartyKey {
     /// A place the gazetteer knows.

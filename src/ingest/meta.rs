@@ -1,8 +1,8 @@
 //! Recognisers for the metadata lines of a news page: publication dates, datelines, sources and
 //! bylines.
 //!
-//! These decide only what a line *is*; where such lines count (the header zone, a labelled line
-//! anywhere) is decided by `structure`. A page date is never taken from a sentence of the body.
+//! These decide only what a line *is* (called by `lines`, once per line); where such lines
+//! count (the header zone, a labelled line anywhere) is decided by `clean`. A page date is never taken from a sentence of the body.
 
 use std::ops::Range;
 use std::sync::LazyLock;

@@ -1,4 +1,5 @@
-//! Drawing. Every panel reads the state and returns commands; nothing here changes the state.
+//! Drawing. Every panel reads the state and returns commands; nothing here changes the state
+//! (what a panel keeps between frames — its sort, zoom, drafts — is in egui's memory).
 
 mod dialogs;
 pub mod event_editor;
