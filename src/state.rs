@@ -251,6 +251,15 @@ pub enum Theme {
     Dark,
 }
 
+/// What a change to the notebook touched.
+#[derive(Clone, Copy, Debug)]
+enum Touched {
+    /// Notes: the desk's note markers are found again.
+    Notes,
+    /// Reviews or added events: the events are reviewed again.
+    Reviews,
+}
+
 /// Results of background work, delivered to the UI thread.
 #[derive(Debug)]
 enum Inbox {
@@ -576,8 +585,7 @@ impl AppState {
                 self.journal
                     .notebook
                     .add_note(target, text, &tags, now_unix_s());
-                self.journal.changed();
-                self.notes_generation += 1;
+                self.notebook_changed(Touched::Notes);
             }
             Command::EditNote { id, text, tags } => {
                 if self
@@ -585,20 +593,17 @@ impl AppState {
                     .notebook
                     .edit_note(id, text, &tags, now_unix_s())
                 {
-                    self.journal.changed();
-                    self.notes_generation += 1;
+                    self.notebook_changed(Touched::Notes);
                 }
             }
             Command::DeleteNote(id) => {
                 if self.journal.notebook.delete_note(id) {
-                    self.journal.changed();
-                    self.notes_generation += 1;
+                    self.notebook_changed(Touched::Notes);
                 }
             }
             Command::UndoDeleteNote => {
                 if self.journal.notebook.undo_delete().is_some() {
-                    self.journal.changed();
-                    self.notes_generation += 1;
+                    self.notebook_changed(Touched::Notes);
                 }
             }
             Command::KeepMyNotebook => self.journal.keep_my_version(),
@@ -628,29 +633,34 @@ impl AppState {
                 if let Some(review) = review {
                     self.journal.notebook.set_review(key, review, now_unix_s());
                 }
-                self.journal.changed();
-                self.reviews_generation += 1;
+                self.notebook_changed(Touched::Reviews);
             }
             Command::AddEvent(event) => {
                 self.journal.notebook.add_event(event, now_unix_s());
-                self.journal.changed();
-                self.reviews_generation += 1;
+                self.notebook_changed(Touched::Reviews);
             }
             Command::EditAddedEvent(id, fix) => {
                 if self.journal.notebook.update_added_event(id, &fix) {
-                    self.journal.changed();
-                    self.reviews_generation += 1;
+                    self.notebook_changed(Touched::Reviews);
                 }
             }
             Command::RemoveAddedEvent(id) => {
                 if self.journal.notebook.remove_added_event(id) {
-                    self.journal.changed();
-                    self.reviews_generation += 1;
+                    self.notebook_changed(Touched::Reviews);
                     if self.desk.selected_event_id() == Some(&EventId::Added(id)) {
                         self.desk.select_event(None);
                     }
                 }
             }
+        }
+    }
+
+    /// Marks the notebook changed (it is saved shortly) and what the desk must match again.
+    fn notebook_changed(&mut self, touched: Touched) {
+        self.journal.changed();
+        match touched {
+            Touched::Notes => self.notes_generation += 1,
+            Touched::Reviews => self.reviews_generation += 1,
         }
     }
 
