@@ -18,7 +18,7 @@ use rayon::prelude::*;
 const DOCUMENTS: usize = 10_000;
 
 /// A panel's drawing function.
-type Panel = fn(&mut egui::Ui, &AppState) -> Vec<Command>;
+type Panel = Box<dyn FnMut(&mut egui::Ui, &AppState) -> Vec<Command>>;
 const FRAMES: usize = 30;
 const SIZE: egui::Vec2 = egui::vec2(1400.0, 900.0);
 
@@ -95,17 +95,25 @@ fn main() {
         );
     }
     let ctx = egui::Context::default();
+    let mut table = accord::ui::events_table::EventsTable::default();
+    let mut window = accord::ui::Panels::default();
     let panels: [(&str, Panel); 6] = [
-        ("timeline", accord::ui::timeline::timeline_ui),
-        ("graph", accord::ui::graph::graph_ui),
-        ("event table", accord::ui::events_table::events_table_ui),
-        ("viewer", accord::ui::viewer::viewer_ui),
-        ("library", accord::ui::library::library_ui),
-        ("whole window", accord::ui::app_ui),
+        ("timeline", Box::new(accord::ui::timeline::timeline_ui)),
+        ("graph", Box::new(accord::ui::graph::graph_ui)),
+        (
+            "event table",
+            Box::new(move |ui, state| table.ui(ui, state)),
+        ),
+        ("viewer", Box::new(accord::ui::viewer::viewer_ui)),
+        ("library", Box::new(accord::ui::library::library_ui)),
+        (
+            "whole window",
+            Box::new(move |ui, state| accord::ui::app_ui(ui, state, &mut window)),
+        ),
     ];
     println!("CPU time per frame (mean / worst of {FRAMES}):");
-    for (name, panel) in panels {
-        let frame = |ctx: &egui::Context, state: &AppState| {
+    for (name, mut panel) in panels {
+        let mut frame = |ctx: &egui::Context, state: &AppState| {
             ctx.run_ui(raw_input(Vec::new()), |ui| {
                 egui::CentralPanel::default().show(ui, |ui| {
                     let _ = panel(ui, state);
@@ -122,9 +130,11 @@ fn main() {
     }
 
     println!("Single interactions (the desk's rebuild plus the next whole frame):");
+    // The window's panels keep their state between frames, as the app's do.
+    let window = std::cell::RefCell::new(accord::ui::Panels::default());
     let whole = |ctx: &egui::Context, state: &AppState, events: Vec<egui::Event>| {
         ctx.run_ui(raw_input(events), |ui| {
-            let _ = accord::ui::app_ui(ui, state);
+            let _ = accord::ui::app_ui(ui, state, &mut window.borrow_mut());
         })
     };
     let interaction = |label: &str, state: &mut AppState, command: Option<Command>| {

@@ -19,6 +19,8 @@ const PREFERENCES_KEY: &str = "accord_preferences";
 pub struct AccordApp {
     state: AppState,
     path_dialog: Option<PathDialog>,
+    /// The panels' own state (sort orders, caches).
+    panels: ui::Panels,
     /// The preferences as last saved, to know when a save is due.
     saved_preferences: Preferences,
     /// A screenshot to take and exit (`--screenshot`); nothing is saved then.
@@ -52,6 +54,7 @@ impl AccordApp {
         Self {
             state: AppState::with_notebook(preferences.clone(), wake, notebook),
             path_dialog: None,
+            panels: ui::Panels::default(),
             saved_preferences: preferences,
             screenshot,
             timing: std::env::var_os("ACCORD_STARTUP_TIMING").map(|_| 0),
@@ -88,7 +91,7 @@ impl eframe::App for AccordApp {
         if let Some(request) = self.state.path_dialog.take() {
             self.path_dialog = Some(PathDialog::new(request.explanation, request.notebook));
         }
-        let mut commands = ui::app_ui(ui, &self.state);
+        let mut commands = ui::app_ui(ui, &self.state, &mut self.panels);
         if let Some(dialog) = &mut self.path_dialog {
             let (keep_open, command) = dialog.show(ui.ctx());
             commands.extend(command);

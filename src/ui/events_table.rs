@@ -27,36 +27,82 @@ struct Sorted {
     rows: Arc<Vec<usize>>,
 }
 
-/// Draws the table; returns the analyst's commands.
-pub fn events_table_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+/// The event table panel and what it keeps between frames: the column it sorts by and the rows
+/// it sorted last.
+#[derive(Debug)]
+pub struct EventsTable {
+    sort_by: SortBy,
+    ascending: bool,
+    sorted: Option<Sorted>,
+}
+
+impl Default for EventsTable {
+    fn default() -> Self {
+        Self {
+            sort_by: SortBy::Date,
+            ascending: true,
+            sorted: None,
+        }
+    }
+}
+
+impl EventsTable {
+    /// Draws the table; returns the analyst's commands.
+    pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+        let rows = self.rows(state);
+        let (commands, header_clicked) = table_ui(ui, state, &rows, (self.sort_by, self.ascending));
+        if let Some(column) = header_clicked {
+            if column == self.sort_by {
+                self.ascending = !self.ascending;
+            } else {
+                self.sort_by = column;
+                self.ascending = true;
+            }
+        }
+        commands
+    }
+
+    /// The selection's events in the table's order, sorted again only when the selection, the
+    /// events or the sort changed.
+    fn rows(&mut self, state: &AppState) -> Arc<Vec<usize>> {
+        let desk = &state.desk;
+        let matching = &desk.selection.matching;
+        // The events' revision changes when reviews change them (a corrected date re-sorts).
+        let key = (
+            self.sort_by,
+            self.ascending,
+            matching.len(),
+            fingerprint(matching, desk.events_revision()),
+        );
+        match &self.sorted {
+            Some(sorted) if sorted.key == key => Arc::clone(&sorted.rows),
+            _ => {
+                let rows = Arc::new(sorted_rows(
+                    &desk.events,
+                    matching,
+                    self.sort_by,
+                    self.ascending,
+                ));
+                self.sorted = Some(Sorted {
+                    key,
+                    rows: Arc::clone(&rows),
+                });
+                rows
+            }
+        }
+    }
+}
+
+/// The table itself: its rows in `rows`' order, the header marking the `sort` column and
+/// direction; returns the commands and the column whose header was clicked.
+fn table_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    rows: &[usize],
+    (sort_by, ascending): (SortBy, bool),
+) -> (Vec<Command>, Option<SortBy>) {
     let mut commands = Vec::new();
     let desk = &state.desk;
-    let id = ui.scope_id().with("events_table_sort");
-    let (mut sort_by, mut ascending): (SortBy, bool) = ui
-        .data(|data| data.get_temp(id))
-        .unwrap_or((SortBy::Date, true));
-    let matching = &desk.selection.matching;
-    // The events' revision changes when reviews change them (a corrected date re-sorts).
-    let fingerprint = fingerprint(matching, desk.events_revision());
-    let sorted_id = ui.scope_id().with("events_table_rows");
-    let key = (sort_by, ascending, matching.len(), fingerprint);
-    let cached: Option<Sorted> = ui.data(|data| data.get_temp(sorted_id));
-    let rows = match cached {
-        Some(sorted) if sorted.key == key => sorted.rows,
-        _ => {
-            let rows = Arc::new(sorted_rows(&desk.events, matching, sort_by, ascending));
-            ui.data_mut(|data| {
-                data.insert_temp(
-                    sorted_id,
-                    Sorted {
-                        key,
-                        rows: Arc::clone(&rows),
-                    },
-                );
-            });
-            rows
-        }
-    };
     let mut header_clicked = None;
     // Six columns need more width than the area beside the viewer has at the default window
     // size: the table scrolls sideways rather than running past the area's edge.
@@ -84,8 +130,8 @@ pub fn events_table_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     ] {
                         header.col(|ui| {
                             let arrow = match (column == sort_by && label != "Fields", ascending) {
-                                (true, true) => " ▲",
-                                (true, false) => " ▼",
+                                (true, true) => " ↑",
+                                (true, false) => " ↓",
                                 (false, _) => "",
                             };
                             if label == "Fields" {
@@ -169,16 +215,7 @@ pub fn events_table_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     });
                 });
         });
-    if let Some(column) = header_clicked {
-        if column == sort_by {
-            ascending = !ascending;
-        } else {
-            sort_by = column;
-            ascending = true;
-        }
-    }
-    ui.data_mut(|data| data.insert_temp(id, (sort_by, ascending)));
-    commands
+    (commands, header_clicked)
 }
 
 /// A cheap fingerprint of the selection, so a changed filter re-sorts.

@@ -45,4 +45,31 @@ mod tests {
         });
         harness.get_by_label("南京市江宁区与溧水区签署合作协议，“三区联动”。");
     }
+
+    #[test]
+    fn every_character_the_ui_writes_has_a_glyph() {
+        // A character no font has is drawn as an empty box (a "▼" once marked the event
+        // table's descending sort): read every non-comment line of the UI's sources.
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+        let mut written = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let source = std::fs::read_to_string(entry.path()).unwrap();
+            for line in source.lines() {
+                let code = line.split("//").next().unwrap_or("");
+                written.extend(
+                    code.chars()
+                        .filter(|c| !c.is_ascii())
+                        .map(|c| (c, entry.file_name())),
+                );
+            }
+        }
+        let mut harness = Harness::new_ui(|ui| super::install(ui.ctx()));
+        harness.run();
+        let font = super::super::theme::body_font();
+        let missing: Vec<_> = written
+            .into_iter()
+            .filter(|(c, _)| !harness.ctx.fonts_mut(|fonts| fonts.has_glyph(&font, *c)))
+            .collect();
+        assert!(missing.is_empty(), "no glyph for {missing:?}");
+    }
 }

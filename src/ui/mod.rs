@@ -27,8 +27,16 @@ use crate::state::{AppState, Command, NotebookChoice, Theme};
 /// Ctrl+O (Cmd+O on macOS): open a folder.
 pub const OPEN_FOLDER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 
+/// The panels that keep state of their own between frames (what they sort by, what they
+/// built last), owned by the app rather than kept in egui's memory under string keys.
+#[derive(Debug, Default)]
+pub struct Panels {
+    /// The event table under the timeline.
+    pub events_table: events_table::EventsTable,
+}
+
 /// Draws the whole window and returns what the user asked for.
-pub fn app_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+pub fn app_ui(ui: &mut egui::Ui, state: &AppState, panels: &mut Panels) -> Vec<Command> {
     let mut commands = Vec::new();
     if ui
         .ctx()
@@ -72,7 +80,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         commands.extend(lower_panel_ui(ui));
         match lower_tab(ui) {
             LowerTab::Graph => commands.extend(graph::graph_ui(ui, state)),
-            LowerTab::Table => commands.extend(events_table::events_table_ui(ui, state)),
+            LowerTab::Table => commands.extend(panels.events_table.ui(ui, state)),
             LowerTab::Notes => commands.extend(notes::notes_panel_ui(ui, state)),
             LowerTab::Review => commands.extend(review::review_ui(ui, state)),
         }

@@ -357,11 +357,11 @@ fn find_bar_ui(ui: &mut egui::Ui, document: &Document, find: &mut Find) {
             ui.label(format!("{} of {}", find.current + 1, find.hits.len()));
         }
         let count = find.hits.len().max(1);
-        if ui.small_button("▲").on_hover_text("Previous").clicked() {
+        if ui.small_button("↑").on_hover_text("Previous").clicked() {
             find.current = (find.current + count - 1) % count;
             find.scroll_to_current = true;
         }
-        if ui.small_button("▼").on_hover_text("Next (Enter)").clicked() || enter {
+        if ui.small_button("↓").on_hover_text("Next (Enter)").clicked() || enter {
             find.current = (find.current + 1) % count;
             find.scroll_to_current = true;
             if enter {

@@ -163,3 +163,24 @@ fn the_period_slider_removes_ties_outside_the_window() {
         "Tianfu New Area"
     ));
 }
+
+#[test]
+fn a_column_header_sorts_the_event_table_and_a_second_click_reverses_it() {
+    let mut harness = app_harness();
+    loaded(&mut harness);
+    harness.get_by_label("Event table").click();
+    harness.run_steps(3);
+    let top_of_the_meeting =
+        |harness: &Harness<'_, AccordApp>| harness.get_by_label("2020-02-28").rect().top();
+    let ascending = top_of_the_meeting(&harness);
+    harness.get_by_label("Date ↑").click();
+    harness.run_steps(3);
+    let descending = top_of_the_meeting(&harness);
+    assert!(
+        descending > ascending,
+        "the 2020 meeting moves below the events of 2021 and of unknown years"
+    );
+    harness.get_by_label("Date ↓").click();
+    harness.run_steps(3);
+    assert_eq!(top_of_the_meeting(&harness), ascending);
+}
