@@ -290,33 +290,21 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
         .map(|&p| projection.to_screen(p))
         .collect();
     let pointer = response.hover_pos();
-    // Which node is under the pointer (the smallest distance within its radius).
     let hovered_node = pointer.and_then(|pointer| {
-        graph
+        let discs = graph
             .nodes
             .iter()
             .enumerate()
-            .filter_map(|(index, node)| {
-                let distance = screen.get(index)?.distance(pointer);
-                (distance <= node_radius(node.weight) + 3.0).then_some((index, distance))
-            })
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(index, _)| index)
+            .map(|(index, node)| (screen.get(index).copied(), node_radius(node.weight)));
+        node_at(discs, pointer)
     });
     let hovered_edge = if hovered_node.is_none() {
         pointer.and_then(|pointer| {
-            graph
+            let lines = graph
                 .edges
                 .iter()
-                .enumerate()
-                .filter_map(|(index, edge)| {
-                    let a = *screen.get(edge.nodes.0)?;
-                    let b = *screen.get(edge.nodes.1)?;
-                    let distance = distance_to_segment(pointer, a, b);
-                    (distance <= 4.0).then_some((index, distance))
-                })
-                .min_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(index, _)| index)
+                .map(|edge| Some((*screen.get(edge.nodes.0)?, *screen.get(edge.nodes.1)?)));
+            edge_at(lines, pointer)
         })
     } else {
         None
@@ -605,6 +593,35 @@ fn paint_map_grid(
     }
 }
 
+/// The node under `pointer`: the nearest whose disc on screen (grown by 3 points, so small
+/// nodes can be hit) holds it. `discs` gives each node's centre (`None`: not placed) and radius.
+fn node_at(discs: impl IntoIterator<Item = (Option<Pos2>, f32)>, pointer: Pos2) -> Option<usize> {
+    discs
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, (centre, radius))| {
+            let distance = centre?.distance(pointer);
+            (distance <= radius + 3.0).then_some((index, distance))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(index, _)| index)
+}
+
+/// The tie under `pointer`: the nearest of `lines` (each edge's ends on screen, `None` when an
+/// end is not placed) within 4 points of it.
+fn edge_at(lines: impl IntoIterator<Item = Option<(Pos2, Pos2)>>, pointer: Pos2) -> Option<usize> {
+    lines
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, line)| {
+            let (a, b) = line?;
+            let distance = distance_to_segment(pointer, a, b);
+            (distance <= 4.0).then_some((index, distance))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(index, _)| index)
+}
+
 fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     let ab = b - a;
     let length = ab.length_sq();
@@ -746,6 +763,39 @@ fn side_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pointer_hits_the_nearest_node_it_is_within_and_small_nodes_have_a_margin() {
+        let discs = [
+            (Some(Pos2::new(0.0, 0.0)), 10.0),
+            (None, 50.0),
+            (Some(Pos2::new(15.0, 0.0)), 10.0),
+            (Some(Pos2::new(100.0, 0.0)), 2.0),
+        ];
+        // Inside both of the first two placed discs: the nearer centre wins.
+        assert_eq!(node_at(discs, Pos2::new(9.0, 0.0)), Some(2));
+        assert_eq!(node_at(discs, Pos2::new(6.0, 0.0)), Some(0));
+        // A node without a place is never hit, however large.
+        assert_eq!(node_at(discs, Pos2::new(0.0, 40.0)), None);
+        // A 2-point node is hit 3 points beyond its edge, not 4.
+        assert_eq!(node_at(discs, Pos2::new(105.0, 0.0)), Some(3));
+        assert_eq!(node_at(discs, Pos2::new(106.0, 0.0)), None);
+    }
+
+    #[test]
+    fn the_pointer_hits_the_nearest_tie_within_four_points_of_its_segment() {
+        let lines = [
+            Some((Pos2::new(0.0, 0.0), Pos2::new(100.0, 0.0))),
+            None,
+            Some((Pos2::new(0.0, 10.0), Pos2::new(100.0, 10.0))),
+        ];
+        assert_eq!(edge_at(lines, Pos2::new(50.0, 3.0)), Some(0));
+        assert_eq!(edge_at(lines, Pos2::new(50.0, 7.0)), Some(2));
+        assert_eq!(edge_at(lines, Pos2::new(50.0, 5.0 + 4.5)), Some(2));
+        // Past a segment's end the distance is to the end, not to the line.
+        assert_eq!(edge_at(lines, Pos2::new(105.0, 0.0)), None);
+        assert_eq!(edge_at(lines, Pos2::new(50.0, -5.0)), None);
+    }
 
     #[test]
     fn many_province_columns_in_a_narrow_canvas_keep_their_width_from_the_left() {
