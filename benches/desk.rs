@@ -96,10 +96,11 @@ fn main() {
     }
     let ctx = egui::Context::default();
     let mut table = accord::ui::events_table::EventsTable::default();
+    let mut graph = accord::ui::graph::GraphPanel::default();
     let mut window = accord::ui::Panels::default();
     let panels: [(&str, Panel); 6] = [
         ("timeline", Box::new(accord::ui::timeline::timeline_ui)),
-        ("graph", Box::new(accord::ui::graph::graph_ui)),
+        ("graph", Box::new(move |ui, state| graph.ui(ui, state))),
         (
             "event table",
             Box::new(move |ui, state| table.ui(ui, state)),

@@ -104,8 +104,11 @@ fn table_ui(
     let mut commands = Vec::new();
     let desk = &state.desk;
     let mut header_clicked = None;
-    // Six columns need more width than the area beside the viewer has at the default window
-    // size: the table scrolls sideways rather than running past the area's edge.
+    // The columns start as shares of the area's width, so the whole table — and its vertical
+    // scroll bar, drawn at its right edge — fits beside the viewer at the default window size;
+    // text longer than a column is cut (columns can be widened by dragging). Narrower than the
+    // columns' minimums, the table scrolls sideways rather than running past the area's edge.
+    let width = ui.available_width();
     egui::ScrollArea::horizontal()
         .id_salt("events_table_sideways")
         .show(ui, |ui| {
@@ -113,11 +116,11 @@ fn table_ui(
                 .id_salt("events_table")
                 .striped(true)
                 .sense(egui::Sense::click())
-                .column(Column::initial(110.0).at_least(80.0))
-                .column(Column::initial(80.0).at_least(60.0))
-                .column(Column::initial(260.0).at_least(120.0).clip(true))
-                .column(Column::initial(160.0).at_least(80.0).clip(true))
-                .column(Column::initial(60.0).at_least(50.0))
+                .column(Column::initial(width * 0.18).at_least(70.0).clip(true))
+                .column(Column::initial(width * 0.12).at_least(55.0).clip(true))
+                .column(Column::initial(width * 0.28).at_least(80.0).clip(true))
+                .column(Column::initial(width * 0.14).at_least(50.0).clip(true))
+                .column(Column::initial(width * 0.10).at_least(50.0).clip(true))
                 .column(Column::remainder().at_least(80.0))
                 .header(theme::ROW_HEIGHT, |mut header| {
                     for (column, label) in [

@@ -45,12 +45,26 @@ const MIN_COLUMN_POINTS: f32 = 170.0;
 /// The shortest a row of the province columns is drawn, in points (11-point labels).
 const MIN_ROW_POINTS: f32 = 16.0;
 
-/// Draws the relationship panel; returns the analyst's commands.
-pub fn graph_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+/// What the graph panel keeps between frames: its pan and zoom, the node being dragged (by its
+/// party: the graph may be rebuilt mid-drag while a folder loads), and the place list's order.
+#[derive(Debug, Default)]
+pub struct GraphPanel {
+    view: View,
+    dragged: Option<PartyKey>,
+    places_by_name: bool,
+}
+
+impl GraphPanel {
+    /// Draws the relationship panel; returns the analyst's commands.
+    pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+        graph_ui(ui, state, self)
+    }
+}
+
+fn graph_ui(ui: &mut egui::Ui, state: &AppState, panel: &mut GraphPanel) -> Vec<Command> {
     let mut commands = Vec::new();
     let desk = &state.desk;
-    let id = ui.scope_id().with("graph_view");
-    let mut view: View = ui.data(|data| data.get_temp(id)).unwrap_or_default();
+    let view = &mut panel.view;
     ui.horizontal_wrapped(|ui| {
         ui.strong("Relationships");
         ui.label(format!(
@@ -65,7 +79,7 @@ pub fn graph_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 .clicked()
             {
                 commands.push(Command::SetGraphLayout(layout));
-                view = View::default();
+                *view = View::default();
             }
         }
         ui.separator();
@@ -85,7 +99,7 @@ pub fn graph_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             .on_hover_text("Unpin every node, lay the graph out afresh and fit it to the panel")
             .clicked()
         {
-            view = View::default();
+            *view = View::default();
             commands.push(Command::ResetLayout);
         }
     });
@@ -98,10 +112,9 @@ pub fn graph_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         available.left_top(),
         Pos2::new(list_rect.left() - 6.0, available.bottom()),
     );
-    commands.extend(canvas_ui(ui, state, canvas, &mut view));
-    ui.data_mut(|data| data.insert_temp(id, view));
+    commands.extend(canvas_ui(ui, state, canvas, view, &mut panel.dragged));
     let mut list_ui = ui.new_child(egui::UiBuilder::new().max_rect(list_rect));
-    commands.extend(side_list_ui(&mut list_ui, state));
+    commands.extend(side_list_ui(&mut list_ui, state, &mut panel.places_by_name));
     commands
 }
 
@@ -238,7 +251,13 @@ fn node_radius(weight: usize) -> f32 {
     4.0 + 2.5 * (weight as f32).sqrt()
 }
 
-fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View) -> Vec<Command> {
+fn canvas_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    canvas: Rect,
+    view: &mut View,
+    dragged: &mut Option<PartyKey>,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let desk = &state.desk;
     let graph = &desk.graph;
@@ -311,24 +330,21 @@ fn canvas_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect, view: &mut View)
     };
     // Dragging a node pins it; dragging elsewhere pans. The node is held by its party, not its
     // index: the graph may be rebuilt mid-drag while a folder loads.
-    let drag_id = ui.scope_id().with("graph_drag_node");
     if response.drag_started() {
-        let key = hovered_node.and_then(|node| graph.nodes.get(node).map(|node| node.key.clone()));
-        ui.data_mut(|data| data.insert_temp(drag_id, key));
+        *dragged = hovered_node.and_then(|node| graph.nodes.get(node).map(|node| node.key.clone()));
     }
-    let dragged_node: Option<PartyKey> = ui.data(|data| data.get_temp(drag_id)).flatten();
     if response.dragged() {
-        match dragged_node {
+        match dragged {
             Some(key) => {
                 if let Some(pointer) = response.interact_pointer_pos() {
-                    commands.push(Command::PinNode(key, projection.to_layout(pointer)));
+                    commands.push(Command::PinNode(key.clone(), projection.to_layout(pointer)));
                 }
             }
             None => view.offset += response.drag_delta(),
         }
     }
     if response.drag_stopped() {
-        ui.data_mut(|data| data.insert_temp::<Option<PartyKey>>(drag_id, None));
+        *dragged = None;
     }
     if response.hovered() {
         let (scroll, zoom) = ui.input(|input| (input.smooth_scroll_delta.y, input.zoom_delta()));
@@ -634,7 +650,7 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
 
 /// Places by number of events (click to filter to one); the partners of the selected place;
 /// the events of the selected tie.
-fn side_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+fn side_list_ui(ui: &mut egui::Ui, state: &AppState, by_name: &mut bool) -> Vec<Command> {
     let mut commands = Vec::new();
     let desk = &state.desk;
     let graph = &desk.graph;
@@ -707,20 +723,17 @@ fn side_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         }
         ui.separator();
     }
-    let sort_id = ui.scope_id().with("place_sort_by_name");
-    let mut by_name: bool = ui.data(|data| data.get_temp(sort_id)).unwrap_or(false);
     ui.horizontal(|ui| {
         ui.strong("Places");
-        if ui.selectable_label(!by_name, "by events").clicked() {
-            by_name = false;
+        if ui.selectable_label(!*by_name, "by events").clicked() {
+            *by_name = false;
         }
-        if ui.selectable_label(by_name, "by name").clicked() {
-            by_name = true;
+        if ui.selectable_label(*by_name, "by name").clicked() {
+            *by_name = true;
         }
     });
-    ui.data_mut(|data| data.insert_temp(sort_id, by_name));
     let mut order: Vec<usize> = (0..graph.nodes.len()).collect();
-    if by_name {
+    if *by_name {
         order.sort_by(|&a, &b| graph.nodes[a].label.cmp(&graph.nodes[b].label));
     } else {
         order.sort_by(|&a, &b| {

@@ -33,6 +33,8 @@ pub const OPEN_FOLDER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMA
 pub struct Panels {
     /// The event table under the timeline.
     pub events_table: events_table::EventsTable,
+    /// The relationship graph under the timeline.
+    pub graph: graph::GraphPanel,
 }
 
 /// Draws the whole window and returns what the user asked for.
@@ -79,7 +81,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, panels: &mut Panels) -> Vec<C
         ui.shrink_clip_rect(ui.available_rect_before_wrap());
         commands.extend(lower_panel_ui(ui));
         match lower_tab(ui) {
-            LowerTab::Graph => commands.extend(graph::graph_ui(ui, state)),
+            LowerTab::Graph => commands.extend(panels.graph.ui(ui, state)),
             LowerTab::Table => commands.extend(panels.events_table.ui(ui, state)),
             LowerTab::Notes => commands.extend(notes::notes_panel_ui(ui, state)),
             LowerTab::Review => commands.extend(review::review_ui(ui, state)),

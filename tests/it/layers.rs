@@ -69,6 +69,17 @@ fn an_import_against_the_direction_fails_and_is_named() {
     );
     assert!(check(root.path()).status.success());
 
+    // A `#[cfg(test)]` on a helper does not end the reading: the code after it is checked.
+    write(
+        root.path(),
+        "extract/dates.rs",
+        "#[cfg(test)]\npub fn helper() {}\nuse crate::ingest::read;\n",
+    );
+    let output = check(root.path());
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("extract/dates.rs:3:"));
+    write(root.path(), "extract/dates.rs", "pub fn f() {}\n");
+
     // A module nobody placed in a layer fails too.
     write(root.path(), "plugins/mod.rs", "pub fn g() {}\n");
     let output = check(root.path());
