@@ -1211,6 +1211,18 @@ mod tests {
         }
     }
 
+    /// The app on the seeds, loaded and on the desk, with its notebook in `folder`.
+    fn seeds_with_notebook_in(folder: &Path) -> AppState {
+        let mut state = AppState::with_notebook(
+            Preferences::default(),
+            Arc::new(|| {}),
+            Some(folder.join("notebook.ron")),
+        );
+        settle(&mut state);
+        state.refresh_desk();
+        state
+    }
+
     #[test]
     fn starts_on_the_seeds_with_the_first_one_selected() {
         let mut state = state_with(Preferences::default());
@@ -1256,13 +1268,7 @@ mod tests {
     #[test]
     fn an_export_follows_the_filters_says_what_it_holds_and_never_overwrites_unasked() {
         let notebook = tempfile::tempdir().unwrap();
-        let mut state = AppState::with_notebook(
-            Preferences::default(),
-            Arc::new(|| {}),
-            Some(notebook.path().join("notebook.ron")),
-        );
-        settle(&mut state);
-        state.refresh_desk();
+        let mut state = seeds_with_notebook_in(notebook.path());
         let all = state.desk.selection.matching.len();
         state.handle(Command::SetFilter(EventFilter {
             text: "Tianfu".to_owned(),
@@ -1435,13 +1441,7 @@ mod tests {
     #[test]
     fn a_selected_event_added_by_hand_stays_selected_while_articles_load() {
         let notebook = tempfile::tempdir().unwrap();
-        let mut state = AppState::with_notebook(
-            Preferences::default(),
-            Arc::new(|| {}),
-            Some(notebook.path().join("notebook.ron")),
-        );
-        settle(&mut state);
-        state.refresh_desk();
+        let mut state = seeds_with_notebook_in(notebook.path());
         let document = state.corpus.documents()[0].id;
         let body = state.corpus.documents()[0].body.clone();
         let quote: String = body.chars().take(40).collect();
