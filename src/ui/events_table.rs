@@ -108,7 +108,7 @@ fn table_ui(
     // scroll bar, drawn at its right edge — fits beside the viewer at the default window size;
     // text longer than a column is cut (columns can be widened by dragging). Narrower than the
     // columns' minimums, the table scrolls sideways rather than running past the area's edge.
-    let width = ui.available_width();
+    let width = ui.available_width() - 5.0 * ui.spacing().item_spacing.x;
     egui::ScrollArea::horizontal()
         .id_salt("events_table_sideways")
         .show(ui, |ui| {
@@ -116,11 +116,11 @@ fn table_ui(
                 .id_salt("events_table")
                 .striped(true)
                 .sense(egui::Sense::click())
-                .column(Column::initial(width * 0.18).at_least(70.0).clip(true))
-                .column(Column::initial(width * 0.12).at_least(55.0).clip(true))
-                .column(Column::initial(width * 0.28).at_least(80.0).clip(true))
+                .column(Column::initial(width * 0.17).at_least(70.0).clip(true))
+                .column(Column::initial(width * 0.12).at_least(50.0).clip(true))
+                .column(Column::initial(width * 0.26).at_least(80.0).clip(true))
                 .column(Column::initial(width * 0.14).at_least(50.0).clip(true))
-                .column(Column::initial(width * 0.10).at_least(50.0).clip(true))
+                .column(Column::initial(width * 0.11).at_least(50.0).clip(true))
                 .column(Column::remainder().at_least(80.0))
                 .header(theme::ROW_HEIGHT, |mut header| {
                     for (column, label) in [
