@@ -97,9 +97,13 @@ fn main() {
     let ctx = egui::Context::default();
     let mut table = accord::ui::events_table::EventsTable::default();
     let mut graph = accord::ui::graph::GraphPanel::default();
+    let mut timeline = accord::ui::timeline::TimelinePanel::default();
     let mut window = accord::ui::Panels::default();
     let panels: [(&str, Panel); 6] = [
-        ("timeline", Box::new(accord::ui::timeline::timeline_ui)),
+        (
+            "timeline",
+            Box::new(move |ui, state| timeline.ui(ui, state)),
+        ),
         ("graph", Box::new(move |ui, state| graph.ui(ui, state))),
         (
             "event table",

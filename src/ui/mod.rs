@@ -31,6 +31,8 @@ pub const OPEN_FOLDER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMA
 /// built last), owned by the app rather than kept in egui's memory under string keys.
 #[derive(Debug, Default)]
 pub struct Panels {
+    /// The timeline at the top.
+    pub timeline: timeline::TimelinePanel,
     /// The event table under the timeline.
     pub events_table: events_table::EventsTable,
     /// The relationship graph under the timeline.
@@ -66,7 +68,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, panels: &mut Panels) -> Vec<C
             .resizable(true)
             .default_size(theme::TIMELINE_HEIGHT)
             .min_size(120.0)
-            .show(ui, |ui| commands.extend(timeline::timeline_ui(ui, state)));
+            .show(ui, |ui| commands.extend(panels.timeline.ui(ui, state)));
         let viewer = egui::Panel::right("viewer")
             .resizable(true)
             .default_size(theme::VIEWER_WIDTH)

@@ -45,12 +45,23 @@ const CLUSTER_DAYS_PER_PX: f64 = 3.0;
 /// Narrowest gap (pixels) between two marks before they cluster.
 const CLUSTER_MIN_PX: f32 = 12.0;
 
-/// Draws the timeline; returns the analyst's commands.
-pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+/// What the timeline keeps between frames: its pan and zoom (`None` until first fitted to the
+/// events).
+#[derive(Debug, Default)]
+pub struct TimelinePanel {
+    view: Option<View>,
+}
+
+impl TimelinePanel {
+    /// Draws the timeline; returns the analyst's commands.
+    pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+        timeline_ui(ui, state, &mut self.view)
+    }
+}
+
+fn timeline_ui(ui: &mut egui::Ui, state: &AppState, view: &mut Option<View>) -> Vec<Command> {
     let mut commands = Vec::new();
     let desk = &state.desk;
-    let id = ui.scope_id().with("timeline_view");
-    let mut view: Option<View> = ui.data(|data| data.get_temp(id));
     let mut fit = false;
     ui.horizontal_wrapped(|ui| {
         ui.strong("Timeline");
@@ -89,7 +100,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     );
     let response = ui.allocate_rect(chart_rect, Sense::click_and_drag());
     let data_shape = shape_of(&desk.timeline);
-    let mut current = match view {
+    let mut current = match *view {
         Some(view) if !fit && view.fitted_to == data_shape => view,
         _ => fitted(&desk.timeline, data_shape),
     };
@@ -102,11 +113,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         axis_width,
         &desk.timeline,
     );
-    view = Some(current);
-    ui.data_mut(|data| data.insert_temp(id, current));
-    let Some(current) = view else {
-        return commands;
-    };
+    *view = Some(current);
     commands.extend(paint_chart(ui, &response, state, &current, chart_rect));
     let mut shelf_ui = ui.new_child(egui::UiBuilder::new().max_rect(shelf_rect));
     commands.extend(shelf_panel_ui(&mut shelf_ui, state));
