@@ -28,6 +28,10 @@ pub enum EventId {
     Extracted(EventKey),
     /// An event the analyst added, by its notebook id.
     Added(AddedEventId),
+    /// An extracted event with no key (its evidence could not be read back from its article),
+    /// by its place among the extracted events: that does not move while articles load, and the
+    /// selection is let go when the merge starts again.
+    Unkeyed(usize),
 }
 
 /// How the relationship graph places its nodes.
@@ -443,6 +447,9 @@ impl DeskView {
             self.extracted = Arc::new(Vec::new());
             self.event_keys.clear();
             self.extracted_index.clear();
+            if matches!(self.selected_event, Some(EventId::Unkeyed(_))) {
+                self.selected_event = None;
+            }
         }
         let extracted = Arc::make_mut(&mut self.extracted);
         for document in documents {
@@ -589,17 +596,16 @@ impl DeskView {
         self.events_generation
     }
 
-    /// The identity of the event at `index` (`None` past the end, or for an extracted event
-    /// without a source).
+    /// The identity of the event at `index` (`None` past the end).
     pub fn event_id(&self, index: usize) -> Option<EventId> {
-        match self.added_event(index) {
-            Some(id) => Some(EventId::Added(id)),
-            None => self
-                .event_keys
-                .get(index)
-                .and_then(|keys| keys.first())
-                .map(|key| EventId::Extracted(key.clone())),
+        if let Some(id) = self.added_event(index) {
+            return Some(EventId::Added(id));
         }
+        let keys = self.event_keys.get(index)?;
+        Some(match keys.first() {
+            Some(key) => EventId::Extracted(key.clone()),
+            None => EventId::Unkeyed(index),
+        })
     }
 
     /// Where the event `id` is in [`Self::events`] now, if it is there.
@@ -611,6 +617,11 @@ impl DeskView {
                 .iter()
                 .position(|added| added == id)
                 .map(|offset| self.event_keys.len() + offset),
+            EventId::Unkeyed(index) => self
+                .event_keys
+                .get(*index)
+                .is_some_and(Vec::is_empty)
+                .then_some(*index),
         };
         index.filter(|&index| index < self.events.len())
     }
@@ -743,6 +754,27 @@ mod tests {
                 .iter()
                 .all(|p| p.x.is_finite() && p.y.is_finite())
         );
+    }
+
+    #[test]
+    fn every_event_has_an_identity_that_finds_it_again() {
+        let corpus = seed_corpus();
+        let mut view = DeskView::default();
+        view.refresh(&corpus, 1, Gazetteer::bundled());
+        for index in 0..view.events.len() {
+            let id = view.event_id(index).expect("an identity");
+            assert!(matches!(id, EventId::Extracted(_)), "{id:?}");
+            assert_eq!(view.index_of(&id), Some(index));
+        }
+        assert_eq!(view.event_id(view.events.len()), None);
+        // An event whose evidence could not be keyed is still selectable, by its place.
+        view.event_keys[0].clear();
+        assert_eq!(view.event_id(0), Some(EventId::Unkeyed(0)));
+        assert_eq!(view.index_of(&EventId::Unkeyed(0)), Some(0));
+        // Not once that place holds a keyed event.
+        assert_eq!(view.index_of(&EventId::Unkeyed(1)), None);
+        view.select_event(view.event_id(0));
+        assert_eq!(view.selected_event(), Some(0));
     }
 
     #[test]
