@@ -705,6 +705,12 @@ impl AppState {
         self.selected = self.corpus.documents().first().map(|document| document.id);
     }
 
+    /// Counts changes to the loaded documents: what a panel derives from them and keys by it
+    /// is stale when it moved.
+    pub fn corpus_revision(&self) -> usize {
+        self.corpus_generation
+    }
+
     /// Whether any load is still running.
     pub fn is_loading(&self) -> bool {
         !self.loads.is_empty()
