@@ -13,6 +13,7 @@ mod messages;
 pub mod notes;
 mod review;
 mod search;
+pub mod sources;
 mod status;
 pub mod theme;
 pub mod timeline;
@@ -37,6 +38,8 @@ pub struct Panels {
     pub events_table: events_table::EventsTable,
     /// The relationship graph under the timeline.
     pub graph: graph::GraphPanel,
+    /// The outlets the articles come from.
+    pub sources: sources::SourcesPanel,
 }
 
 /// Draws the whole window and returns what the user asked for.
@@ -87,6 +90,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, panels: &mut Panels) -> Vec<C
             LowerTab::Table => commands.extend(panels.events_table.ui(ui, state)),
             LowerTab::Notes => commands.extend(notes::notes_panel_ui(ui, state)),
             LowerTab::Review => commands.extend(review::review_ui(ui, state)),
+            LowerTab::Sources => commands.extend(panels.sources.ui(ui, state)),
         }
     });
     commands.extend(notes::editor_ui(ui.ctx()));
@@ -131,6 +135,7 @@ enum LowerTab {
     Table,
     Notes,
     Review,
+    Sources,
 }
 
 fn lower_tab(ui: &egui::Ui) -> LowerTab {
@@ -147,6 +152,7 @@ fn lower_panel_ui(ui: &mut egui::Ui) -> Vec<Command> {
             (LowerTab::Table, "Event table"),
             (LowerTab::Notes, "Notes"),
             (LowerTab::Review, "Review"),
+            (LowerTab::Sources, "Sources"),
         ] {
             if ui.selectable_label(current == tab, label).clicked() {
                 ui.data_mut(|data| {

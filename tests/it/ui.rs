@@ -257,11 +257,38 @@ fn at_the_default_size_no_lower_tab_paints_over_the_article() {
     crate::util::run_until(&mut harness, |app| {
         seeds_loaded(app) && !app.state().desk.events.is_empty()
     });
-    for tab in ["Event table", "Review", "Notes", "Relationship graph"] {
+    for tab in [
+        "Event table",
+        "Review",
+        "Notes",
+        "Sources",
+        "Relationship graph",
+    ] {
         harness.get_by_label(tab).click();
         harness.run_steps(3);
         let viewer = accord::ui::viewer_rect(&harness.ctx).expect("the viewer was drawn");
         let over = painted_over(harness.output(), viewer);
         assert!(over.is_empty(), "{tab} paints over the viewer: {over:#?}");
     }
+}
+
+#[test]
+fn the_sources_tab_lists_outlets_and_opens_one_s_article() {
+    let mut harness = app_harness();
+    crate::util::run_until(&mut harness, |app| {
+        seeds_loaded(app) && !app.state().desk.events.is_empty()
+    });
+    harness.get_by_label("Sources").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("(no source named) · 4 articles");
+    harness
+        .get_by_label_contains("nanjing daily · 1 article")
+        .click();
+    harness.run_steps(3);
+    let state = harness.state().state();
+    let opened = state
+        .selected
+        .and_then(|id| state.corpus.document(id))
+        .expect("an article is open");
+    assert_eq!(opened.meta.source.as_deref(), Some("nanjing daily"));
 }
