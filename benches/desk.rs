@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use accord::extract::{Gazetteer, Level};
 use accord::ingest::read_document;
 use accord::model::{Corpus, DocPath, Format, SourceId};
-use accord::state::{AppState, Command, Preferences};
+use accord::state::{AppState, Command, DeskCommand, NotebookCommand, Preferences};
 use rayon::prelude::*;
 
 const DOCUMENTS: usize = 10_000;
@@ -162,13 +162,13 @@ fn main() {
     interaction(
         "filter by words (first: builds the word index)",
         &mut state,
-        Some(Command::SetFilter(filter.clone())),
+        Some(Command::Desk(DeskCommand::SetFilter(filter.clone()))),
     );
     filter.text = "touris".to_owned();
     interaction(
         "filter by words (next keystroke)",
         &mut state,
-        Some(Command::SetFilter(filter)),
+        Some(Command::Desk(DeskCommand::SetFilter(filter))),
     );
     let nanjing = Gazetteer::bundled()
         .entries()
@@ -181,26 +181,28 @@ fn main() {
     interaction(
         "filter by a province",
         &mut state,
-        Some(Command::SetFilter(filter)),
+        Some(Command::Desk(DeskCommand::SetFilter(filter))),
     );
     interaction(
         "clear filters",
         &mut state,
-        Some(Command::SetFilter(Default::default())),
+        Some(Command::Desk(DeskCommand::SetFilter(Default::default()))),
     );
     let middle = Command::select_event(&state.desk, state.desk.events.len() / 2);
     interaction("select an event", &mut state, Some(middle));
     interaction(
         "graph by province",
         &mut state,
-        Some(Command::SetGraphLayout(
+        Some(Command::Desk(DeskCommand::SetGraphLayout(
             accord::view::GraphLayout::Hierarchy,
-        )),
+        ))),
     );
     interaction(
         "graph network (first frame of the force layout)",
         &mut state,
-        Some(Command::SetGraphLayout(accord::view::GraphLayout::Force)),
+        Some(Command::Desk(DeskCommand::SetGraphLayout(
+            accord::view::GraphLayout::Force,
+        ))),
     );
     let zoom = vec![egui::Event::MouseWheel {
         unit: egui::MouseWheelUnit::Line,
@@ -223,13 +225,13 @@ fn main() {
         let documents: Vec<_> = state.corpus.documents().iter().map(|doc| doc.id).collect();
         let added = time(|| {
             for index in 0..NOTES {
-                state.handle(Command::AddNote {
+                state.handle(Command::Notebook(NotebookCommand::AddNote {
                     target: accord::notebook::Target::Article {
                         document: documents[index % documents.len()],
                     },
                     text: format!("Note {index}: the agreement's fields and who signed it"),
                     tags: vec![format!("tag{}", index % 50)],
-                });
+                }));
             }
         });
         println!("{NOTES} notes added in {:.0} ms", ms(added));

@@ -11,6 +11,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use crate::model::Revision;
 use crate::notebook::{Notebook, NotebookFile, SaveError, default_path};
 
 /// How long after a change the notebook is written (changes in between are saved together).
@@ -48,6 +49,9 @@ pub struct Journal {
     pub changed_elsewhere: bool,
     /// When the notebook last changed without being saved yet.
     dirty_since: Option<Instant>,
+    /// The notebook's revision when its changes were last noticed: a change made through the
+    /// notebook's methods renews it, so nobody has to report changes here.
+    seen: (Revision, Revision),
     /// A save is under way.
     saving: bool,
     jobs: Option<Sender<Job>>,
@@ -63,8 +67,10 @@ impl Journal {
             Some(path) => Self::open(path, wake),
             None => {
                 let (_, results) = channel();
+                let notebook = Notebook::default();
                 let journal = Self {
-                    notebook: Notebook::default(),
+                    seen: notebook.revision(),
+                    notebook,
                     path: None,
                     read_only_because: Some(
                         "this system has no folder for application data, so notes cannot be saved"
@@ -121,6 +127,7 @@ impl Journal {
             );
         }
         let journal = Self {
+            seen: opened.notebook.revision(),
             notebook: opened.notebook,
             path: Some(path),
             read_only_because,
@@ -134,19 +141,30 @@ impl Journal {
         (journal, notices)
     }
 
-    /// Marks the notebook changed: it is saved shortly.
-    pub fn changed(&mut self) {
+    /// Asks for a save although nothing changed (a new notebook is written so its file
+    /// exists). Changes themselves are noticed without being reported.
+    pub fn save_soon(&mut self) {
         self.dirty_since.get_or_insert_with(Instant::now);
     }
 
     /// Whether there are changes not yet written.
     pub fn is_dirty(&self) -> bool {
-        self.dirty_since.is_some() || self.saving
+        self.dirty_since.is_some() || self.saving || self.notebook.revision() != self.seen
+    }
+
+    /// Starts the save delay when the notebook moved on since last looked at.
+    fn notice_changes(&mut self) {
+        let now = self.notebook.revision();
+        if now != self.seen {
+            self.seen = now;
+            self.save_soon();
+        }
     }
 
     /// Collects save results and starts a save when one is due; call once a frame. Returns
     /// messages for the user, and whether a frame is wanted later to start a pending save.
     pub fn tick(&mut self) -> (Vec<String>, bool) {
+        self.notice_changes();
         let mut messages = Vec::new();
         while let Ok(saved) = self.results.try_recv() {
             self.saving = false;
@@ -179,12 +197,15 @@ impl Journal {
     pub fn keep_my_version(&mut self) {
         self.changed_elsewhere = false;
         if self.read_only_because.is_none() {
+            // This save holds every change so far.
+            self.seen = self.notebook.revision();
             self.send(Job::SaveOverChanges(self.notebook.clone()));
         }
     }
 
     /// Writes any pending changes and waits (a few seconds at most) for the saver: on exit.
     pub fn flush(&mut self) {
+        self.notice_changes();
         if self.dirty_since.is_some() && !self.changed_elsewhere && self.read_only_because.is_none()
         {
             self.send(Job::Save(self.notebook.clone()));
@@ -248,7 +269,6 @@ mod tests {
             &["follow-up".to_owned()],
             1,
         );
-        journal.changed();
         wait_saved(&mut journal);
         drop(journal);
         let (journal, _) = Journal::open(path, Arc::new(|| {}));
@@ -271,7 +291,6 @@ mod tests {
             &[],
             1,
         );
-        journal.changed();
         journal.flush();
         drop(journal);
         assert_eq!(

@@ -15,7 +15,7 @@ use crate::desk::party::PartyKey;
 use crate::desk::time::Day;
 use crate::desk::timeline::{LaneMode, Timeline};
 use crate::extract::{CorpusEvent, EventMerger, Gazetteer};
-use crate::model::{Corpus, DocumentId};
+use crate::model::{Corpus, DocumentId, Memo, Revision};
 use crate::notebook::{AddedEventId, EventKey, Notebook, Review, TextHash, apply_review};
 
 /// An event's identity on the desk, stable while articles load, reviews change and events are
@@ -32,6 +32,30 @@ pub enum EventId {
     /// by its place among the extracted events: that does not move while articles load, and the
     /// selection is let go when the merge starts again.
     Unkeyed(usize),
+}
+
+/// Commands about the desk: the shared filter, the graph's selection, the timeline's and
+/// graph's options ([`DeskView::handle`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeskCommand {
+    /// Narrow every panel down to these events.
+    SetFilter(EventFilter),
+    /// Select a party: the graph highlights it and lists its partners.
+    SelectParty(Option<PartyKey>),
+    /// Select the tie between two parties: the events that link them.
+    SelectEdge(Option<(PartyKey, PartyKey)>),
+    /// Timeline lanes by place or by kind.
+    SetLaneMode(LaneMode),
+    /// How the graph lays out its nodes.
+    SetGraphLayout(GraphLayout),
+    /// Node colours by province or by level.
+    SetGroupBy(GroupBy),
+    /// The graph's time window (the period slider).
+    SetGraphWindow(Option<(Day, Day)>),
+    /// Fix a node where the analyst dropped it.
+    PinNode(PartyKey, Point),
+    /// Forget pinned nodes and lay the graph out afresh.
+    ResetLayout,
 }
 
 /// How the relationship graph places its nodes.
@@ -63,22 +87,23 @@ pub struct DeskView {
     pub events: Arc<Vec<CorpusEvent>>,
     /// Events as extracted and merged, before review.
     extracted: Arc<Vec<CorpusEvent>>,
-    /// Counts changes to `extracted`, so reviews are matched again.
-    extracted_generation: usize,
-    /// Counts changes to `events`, so what is derived from them is rebuilt.
-    events_generation: usize,
-    /// The corpus generation `extracted` was merged for.
-    merged_for: Option<usize>,
+    /// Renewed with every change to `extracted`, so reviews are matched again.
+    extracted_revision: Revision,
+    /// Renewed with every change to `events`, so what is derived from them is rebuilt.
+    events_revision: Revision,
+    /// The corpus revision `extracted` was merged for.
+    merged: Memo<Revision>,
     /// The notebook id of each added event, in the order they follow the extracted ones.
     pub added: Vec<AddedEventId>,
-    /// Events with notes (indices into `events`), for markers on the timeline.
-    pub noted_events: HashSet<usize>,
-    /// The notes generation and events generation `noted_events` was found for.
-    noted_for: Option<(usize, usize)>,
+    /// Events with notes (indices into `events`), for markers on the timeline, found for the
+    /// notes' and the events' revisions.
+    pub noted_events: Memo<(Revision, Revision), HashSet<usize>>,
     /// The filter every panel shares.
     pub filter: EventFilter,
     /// The events the filter lets through.
     pub selection: Selection,
+    /// Renewed whenever `selection` is rebuilt.
+    selection_revision: Revision,
     /// Rejected events the filter would let through (exports can keep them, marked).
     pub rejected_selected: Vec<usize>,
     /// Every field of cooperation the events name, sorted (the filter bar's choices).
@@ -88,9 +113,9 @@ pub struct DeskView {
     pub event_keys: Vec<Vec<EventKey>>,
     /// Each extracted event's review by the analyst, if any.
     pub reviews: Vec<Option<Review>>,
-    /// The notebook's review generation and the extraction generation `reviews` were matched
+    /// The notebook's reviews revision and the extraction's revision `reviews` were matched
     /// for.
-    reviews_for: Option<(usize, usize)>,
+    reviewed: Memo<(Revision, Revision)>,
     /// Lanes by place or by kind.
     pub lane_mode: LaneMode,
     /// The timeline rows for the selection.
@@ -122,25 +147,26 @@ pub struct DeskView {
     /// The two parties of the edge the analyst selected.
     pub selected_edge: Option<(PartyKey, PartyKey)>,
     force: Option<ForceLayout>,
-    /// The timeline of every event (no filter) for an events generation and lane mode: clearing
+    /// The timeline of every event (no filter) for an events revision and lane mode: clearing
     /// the filters returns to it at once rather than rebuilding 30,000 items.
-    unfiltered_timeline: Option<(usize, LaneMode, Arc<Timeline>)>,
+    unfiltered_timeline: Memo<(Revision, LaneMode), Arc<Timeline>>,
     /// Merges the events of newly loaded articles into `events`.
     merger: EventMerger,
-    /// Lower-cased searchable text per event, and the events generation it was built for.
-    texts: Vec<String>,
-    texts_for: Option<usize>,
+    /// Lower-cased searchable text per event, for the events' revision.
+    texts: Memo<Revision, Vec<String>>,
     /// What the derived values were built from, to know when to rebuild them.
-    built_from: Option<Inputs>,
-    layout_from: Option<(GraphLayout, usize)>,
-    graph_generation: usize,
+    built: Memo<Inputs>,
+    /// The layout and graph the positions were placed for.
+    laid_out: Memo<(GraphLayout, Revision)>,
+    /// Renewed whenever `graph` is replaced.
+    graph_revision: Revision,
 }
 
 /// Everything the derived values depend on.
 #[derive(Clone, Debug, PartialEq)]
 struct Inputs {
     /// Which events (extracted, merged, reviewed).
-    events_generation: usize,
+    events_revision: Revision,
     filter: EventFilter,
     lane_mode: LaneMode,
     graph_window: Option<(Day, Day)>,
@@ -155,22 +181,22 @@ impl Default for DeskView {
         Self {
             events: Arc::new(Vec::new()),
             extracted: Arc::new(Vec::new()),
-            extracted_generation: 0,
-            events_generation: 0,
-            merged_for: None,
+            extracted_revision: Revision::next(),
+            events_revision: Revision::next(),
+            merged: Memo::default(),
             added: Vec::new(),
-            noted_events: HashSet::new(),
-            noted_for: None,
+            noted_events: Memo::default(),
             filter: EventFilter::default(),
             selection: Selection::default(),
+            selection_revision: Revision::next(),
             rejected_selected: Vec::new(),
             fields: Vec::new(),
             event_keys: Vec::new(),
             reviews: Vec::new(),
-            reviews_for: None,
+            reviewed: Memo::default(),
             lane_mode: LaneMode::default(),
             timeline: Arc::default(),
-            unfiltered_timeline: None,
+            unfiltered_timeline: Memo::default(),
             graph_window: None,
             graph: Graph::default(),
             group_by: GroupBy::default(),
@@ -185,42 +211,61 @@ impl Default for DeskView {
             selected_edge: None,
             force: None,
             merger: EventMerger::default(),
-            texts: Vec::new(),
-            texts_for: None,
-            built_from: None,
-            layout_from: None,
-            graph_generation: 0,
+            texts: Memo::default(),
+            built: Memo::default(),
+            laid_out: Memo::default(),
+            graph_revision: Revision::next(),
         }
     }
 }
 
 impl DeskView {
-    /// Rebuilds what changed since the last call: events when the corpus changed (its
-    /// `generation`) or reviews were applied, the selection, timeline and graph when the
-    /// events, the filter or options changed.
-    pub fn refresh(&mut self, corpus: &Corpus, generation: usize, gazetteer: &Gazetteer) {
-        self.merge(corpus, generation);
-        if self.reviews_for.map(|(_, extracted)| extracted) != Some(self.extracted_generation) {
+    /// Applies a command about the desk; what it changes is rebuilt at the next
+    /// [`Self::refresh`].
+    pub fn handle(&mut self, command: DeskCommand, gazetteer: &Gazetteer) {
+        match command {
+            DeskCommand::SetFilter(filter) => self.filter = filter,
+            DeskCommand::SelectParty(party) => {
+                self.selected_edge = None;
+                self.selected_party = party;
+            }
+            DeskCommand::SelectEdge(edge) => self.selected_edge = edge,
+            DeskCommand::SetLaneMode(mode) => self.lane_mode = mode,
+            DeskCommand::SetGraphLayout(layout) => self.graph_layout = layout,
+            DeskCommand::SetGroupBy(group_by) => self.group_by = group_by,
+            DeskCommand::SetGraphWindow(window) => self.graph_window = window,
+            DeskCommand::PinNode(node, at) => self.pin(node, at),
+            DeskCommand::ResetLayout => self.reset_layout(gazetteer),
+        }
+    }
+
+    /// Rebuilds what changed since the last call: events when the corpus changed (`revision`
+    /// is the one to catch up with) or reviews were applied, the selection, timeline and graph
+    /// when the events, the filter or options changed.
+    pub fn refresh(&mut self, corpus: &Corpus, revision: Revision, gazetteer: &Gazetteer) {
+        self.merge(corpus, revision);
+        if self.reviewed.key().map(|(_, extracted)| *extracted) != Some(self.extracted_revision) {
             // Nobody applied reviews to these events (benchmarks, tests): show them as
-            // extracted.
+            // extracted, as if by a notebook without reviews.
             self.set_events(Arc::clone(&self.extracted), Vec::new());
             self.reviews = vec![None; self.extracted.len()];
-            self.reviews_for = Some((usize::MAX, self.extracted_generation));
+            self.reviewed
+                .put((Revision::next(), self.extracted_revision), ());
         }
         let inputs = Inputs {
-            events_generation: self.events_generation,
+            events_revision: self.events_revision,
             filter: self.filter.clone(),
             lane_mode: self.lane_mode,
             graph_window: self.graph_window,
             group_by: self.group_by,
         };
-        if self.built_from.as_ref() == Some(&inputs) {
+        let before = self.built.key().cloned();
+        if !self.built.stale(inputs.clone()) {
             return;
         }
-        let events_changed = self
-            .built_from
+        let events_changed = before
             .as_ref()
-            .is_none_or(|built| built.events_generation != self.events_generation);
+            .is_none_or(|built| built.events_revision != self.events_revision);
         if events_changed {
             let mut fields: Vec<String> = self
                 .events
@@ -237,22 +282,19 @@ impl DeskView {
                 self.selected_event = None;
             }
         }
-        let before = self.built_from.take();
         let changed = |same: &dyn Fn(&Inputs) -> bool| before.as_ref().is_none_or(|b| !same(b));
         let selection_stale = events_changed || changed(&|b| b.filter == inputs.filter);
         let timeline_stale = selection_stale || changed(&|b| b.lane_mode == inputs.lane_mode);
         let graph_stale = selection_stale || changed(&|b| b.graph_window == inputs.graph_window);
         if selection_stale {
             self.selection = self.select(corpus, gazetteer);
+            self.selection_revision.renew();
         }
         let cached = self
             .unfiltered_timeline
-            .as_ref()
-            .filter(|(built_for, mode, _)| {
-                *built_for == self.events_generation && *mode == self.lane_mode
-            })
+            .get(&(self.events_revision, self.lane_mode))
             .filter(|_| self.filter.is_empty())
-            .map(|(_, _, timeline)| Arc::clone(timeline));
+            .map(Arc::clone);
         let build_timeline = timeline_stale && cached.is_none();
         // The two rebuilds are independent: on two cores together they take the longer's time.
         let (timeline, graph) = rayon::join(
@@ -280,11 +322,10 @@ impl DeskView {
         );
         if let Some(timeline) = timeline {
             if self.filter.is_empty() {
-                self.unfiltered_timeline = Some((
-                    self.events_generation,
-                    self.lane_mode,
+                self.unfiltered_timeline.put(
+                    (self.events_revision, self.lane_mode),
                     Arc::clone(&timeline),
-                ));
+                );
             }
             self.timeline = timeline;
         } else if let Some(timeline) = cached.filter(|_| timeline_stale) {
@@ -296,7 +337,7 @@ impl DeskView {
         {
             let previous = self.keyed_positions();
             self.graph = graph;
-            self.graph_generation += 1;
+            self.graph_revision.renew();
             self.force = None;
             self.place_nodes(gazetteer, &previous);
             regroup = true;
@@ -304,13 +345,15 @@ impl DeskView {
         if regroup {
             self.grouping = self.graph.groups(gazetteer, self.group_by);
         }
-        self.built_from = Some(inputs);
     }
 
     /// Lays the graph out again when the layout changed; advances a running force layout by a
     /// frame's worth of iterations. Returns whether more frames are needed.
     pub fn advance_layout(&mut self, gazetteer: &Gazetteer) -> bool {
-        if self.layout_from != Some((self.graph_layout, self.graph_generation)) {
+        if !self
+            .laid_out
+            .is_for(&(self.graph_layout, self.graph_revision))
+        {
             let previous = self.keyed_positions();
             self.place_nodes(gazetteer, &previous);
         }
@@ -387,7 +430,7 @@ impl DeskView {
     /// Builds the word index ahead of the first word filter, so typing never waits for it;
     /// the app calls it once loading has finished.
     pub fn prepare_word_index(&mut self, corpus: &Corpus) {
-        if self.built_from.is_some() {
+        if self.built.key().is_some() {
             self.event_texts(corpus);
         }
     }
@@ -396,8 +439,9 @@ impl DeskView {
     /// written): parties, fields, kind and the evidence of every source. Built on first use
     /// after the events changed.
     fn event_texts(&mut self, corpus: &Corpus) -> &[String] {
-        if self.texts_for != Some(self.events_generation) || self.texts.len() != self.events.len() {
-            self.texts = self
+        let stale = self.texts.stale(self.events_revision);
+        if stale || self.texts.len() != self.events.len() {
+            let texts = self
                 .events
                 .iter()
                 .map(|event| {
@@ -425,23 +469,22 @@ impl DeskView {
                     text
                 })
                 .collect();
-            self.texts_for = Some(self.events_generation);
+            self.texts.set(texts);
         }
         &self.texts
     }
 
-    /// Merges the events of articles loaded since the corpus generation last merged; starts
-    /// again when one was removed. An extracted event keeps its index while articles are only
-    /// added.
-    pub fn merge(&mut self, corpus: &Corpus, generation: usize) {
-        if self.merged_for == Some(generation) {
+    /// Merges the events of articles loaded since the corpus revision last merged (`revision`
+    /// is the one to catch up with); starts again when one was removed. An extracted event
+    /// keeps its index while articles are only added.
+    pub fn merge(&mut self, corpus: &Corpus, revision: Revision) {
+        if !self.merged.stale(revision) {
             return;
         }
-        self.merged_for = Some(generation);
         let documents = corpus.documents();
         // `events` may share the extracted list; let it go so merging does not copy it.
         self.events = Arc::new(Vec::new());
-        self.events_generation += 1;
+        self.events_revision.renew();
         if !self.merger.covers_only(documents) {
             self.merger = EventMerger::default();
             self.extracted = Arc::new(Vec::new());
@@ -471,16 +514,18 @@ impl DeskView {
                 self.extracted_index.entry(key.clone()).or_insert(index);
             }
         }
-        self.extracted_generation += 1;
+        self.extracted_revision.renew();
     }
 
     /// Applies the notebook's reviews and added events to the extracted events when either
-    /// changed (`generation` counts the notebook's review changes): corrections replace what
-    /// was extracted, rejected events leave the selection (so every panel drops them), and
-    /// events added by hand follow the extracted ones. Call after [`Self::merge`].
-    pub fn apply_reviews(&mut self, notebook: &Notebook, generation: usize, corpus: &Corpus) {
-        let wanted = (generation, self.extracted_generation);
-        if self.reviews_for == Some(wanted) {
+    /// changed (by their revisions): corrections replace what was extracted, rejected events
+    /// leave the selection (so every panel drops them), and events added by hand follow the
+    /// extracted ones. Call after [`Self::merge`].
+    pub fn apply_reviews(&mut self, notebook: &Notebook, corpus: &Corpus) {
+        if !self
+            .reviewed
+            .stale((notebook.reviews_revision(), self.extracted_revision))
+        {
             return;
         }
         self.reviews = notebook
@@ -488,7 +533,6 @@ impl DeskView {
             .into_iter()
             .map(|correction| correction.map(|correction| correction.review.clone()))
             .collect();
-        self.reviews_for = Some(wanted);
         let corrected = self
             .reviews
             .iter()
@@ -525,15 +569,16 @@ impl DeskView {
         self.set_events(Arc::new(events), ids);
     }
 
-    /// Finds the events that have notes when the notes (their `generation`) or the events
-    /// changed. A note keyed with parties matches that event only; one without, any event of
-    /// the same evidence.
-    pub fn mark_noted(&mut self, notebook: &Notebook, generation: usize, corpus: &Corpus) {
-        let wanted = (generation, self.events_generation);
-        if self.noted_for == Some(wanted) {
+    /// Finds the events that have notes when the notes or the events changed (by their
+    /// revisions). A note keyed with parties matches that event only; one without, any event
+    /// of the same evidence.
+    pub fn mark_noted(&mut self, notebook: &Notebook, corpus: &Corpus) {
+        if !self
+            .noted_events
+            .stale((notebook.notes_revision(), self.events_revision))
+        {
             return;
         }
-        self.noted_for = Some(wanted);
         self.noted_events.clear();
         let wanted_keys = notebook.event_note_keys();
         if wanted_keys.is_empty() {
@@ -576,7 +621,7 @@ impl DeskView {
     fn set_events(&mut self, events: Arc<Vec<CorpusEvent>>, added: Vec<AddedEventId>) {
         self.events = events;
         self.added = added;
-        self.events_generation += 1;
+        self.events_revision.renew();
     }
 
     /// The event at `index` as extracted, before the analyst's corrections (`None` for an
@@ -590,10 +635,16 @@ impl DeskView {
         &self.extracted
     }
 
-    /// Counts changes to [`Self::events`]: what is derived from them and keyed by it is stale
-    /// when it moved.
-    pub fn events_revision(&self) -> usize {
-        self.events_generation
+    /// Where [`Self::events`] stand: what is derived from them and keyed by it is stale when it
+    /// moved.
+    pub fn events_revision(&self) -> Revision {
+        self.events_revision
+    }
+
+    /// Where [`Self::selection`] stands: renewed whenever it is rebuilt (for the events, the
+    /// filter or both), so a panel that orders it knows when to order again.
+    pub fn selection_revision(&self) -> Revision {
+        self.selection_revision
     }
 
     /// The identity of the event at `index` (`None` past the end).
@@ -702,7 +753,8 @@ impl DeskView {
             }
             GraphLayout::Map => layout::geographic(&self.graph, gazetteer).positions,
         };
-        self.layout_from = Some((self.graph_layout, self.graph_generation));
+        self.laid_out
+            .put((self.graph_layout, self.graph_revision), ());
     }
 }
 
@@ -739,7 +791,7 @@ mod tests {
         let corpus = seed_corpus();
         let gazetteer = Gazetteer::bundled();
         let mut view = DeskView::default();
-        view.refresh(&corpus, 1, gazetteer);
+        view.refresh(&corpus, corpus.revision(), gazetteer);
         assert!(!view.events.is_empty());
         assert!(!view.timeline.items.is_empty());
         assert!(
@@ -760,7 +812,7 @@ mod tests {
     fn every_event_has_an_identity_that_finds_it_again() {
         let corpus = seed_corpus();
         let mut view = DeskView::default();
-        view.refresh(&corpus, 1, Gazetteer::bundled());
+        view.refresh(&corpus, corpus.revision(), Gazetteer::bundled());
         for index in 0..view.events.len() {
             let id = view.event_id(index).expect("an identity");
             assert!(matches!(id, EventId::Extracted(_)), "{id:?}");
@@ -784,9 +836,9 @@ mod tests {
         let gazetteer = Gazetteer::bundled();
         let mut view = DeskView::default();
         let mut notebook = Notebook::default();
-        view.merge(&corpus, 1);
-        view.apply_reviews(&notebook, 0, &corpus);
-        view.refresh(&corpus, 1, gazetteer);
+        view.merge(&corpus, corpus.revision());
+        view.apply_reviews(&notebook, &corpus);
+        view.refresh(&corpus, corpus.revision(), gazetteer);
         let extracted = view.events.len();
         let key = view.event_keys[0][0].clone();
         notebook.set_review(
@@ -815,8 +867,8 @@ mod tests {
             },
             0,
         );
-        view.apply_reviews(&notebook, 1, &corpus);
-        view.refresh(&corpus, 1, gazetteer);
+        view.apply_reviews(&notebook, &corpus);
+        view.refresh(&corpus, corpus.revision(), gazetteer);
         assert_eq!(view.events.len(), extracted + 1);
         assert_eq!(
             view.events[0].event.date.map(|date| date.edtf()).as_deref(),
@@ -838,14 +890,14 @@ mod tests {
         let corpus = seed_corpus();
         let gazetteer = Gazetteer::bundled();
         let mut view = DeskView::default();
-        view.refresh(&corpus, 1, gazetteer);
+        view.refresh(&corpus, corpus.revision(), gazetteer);
         let all = view.selection.matching.len();
         view.filter.text = "no such words anywhere".to_owned();
-        view.refresh(&corpus, 1, gazetteer);
+        view.refresh(&corpus, corpus.revision(), gazetteer);
         assert_eq!(view.selection.matching.len(), 0);
         assert!(view.graph.nodes.is_empty());
         view.filter.text.clear();
-        view.refresh(&corpus, 1, gazetteer);
+        view.refresh(&corpus, corpus.revision(), gazetteer);
         assert_eq!(view.selection.matching.len(), all);
     }
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{Document, DocumentId, SkippedFile};
+use super::{Document, DocumentId, Revision, SkippedFile};
 
 /// Identifies one opened folder (or the bundled seeds) within a session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -41,6 +41,8 @@ pub struct Corpus {
     index: HashMap<DocumentId, usize>,
     skipped: Vec<SkippedFile>,
     next_source: u32,
+    /// Renewed whenever documents are added, removed or gain a path.
+    revision: Revision,
 }
 
 impl Corpus {
@@ -91,7 +93,9 @@ impl Corpus {
     /// thousands of documents costs O(n log n) per frame rather than O(n) per document.
     pub fn add_documents(&mut self, documents: impl IntoIterator<Item = Document>) {
         let before = self.documents.len();
+        let mut changed = false;
         for document in documents {
+            changed = true;
             if let Some(&position) = self.index.get(&document.id) {
                 if let Some(existing) = self.documents.get_mut(position) {
                     merge_paths(Arc::make_mut(existing), document.paths);
@@ -105,6 +109,15 @@ impl Corpus {
             self.documents.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
             self.reindex();
         }
+        if changed {
+            self.revision.renew();
+        }
+    }
+
+    /// Where the documents stand: a new revision after every change to them (skipped files
+    /// do not count), so what is derived from them knows when to follow.
+    pub fn revision(&self) -> Revision {
+        self.revision
     }
 
     /// Records a file that could not be loaded.
@@ -134,6 +147,7 @@ impl Corpus {
         });
         self.documents.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
         self.reindex();
+        self.revision.renew();
     }
 
     fn reindex(&mut self) {

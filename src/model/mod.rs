@@ -7,6 +7,7 @@ mod corpus;
 mod date;
 mod document;
 mod extraction;
+mod revision;
 
 pub use corpus::{Corpus, Source, SourceId};
 pub use date::PartialDate;
@@ -18,3 +19,4 @@ pub use extraction::{
     DateMention, DateResolution, EntryId, Event, EventKind, EventSources, Extraction, PagePlace,
     Participant, Person, PlaceMention,
 };
+pub use revision::{Memo, Revision};

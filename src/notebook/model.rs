@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::key::EventKey;
-use crate::model::DocumentId;
+use crate::model::{DocumentId, Revision};
 
 /// The notebook layout this build writes. Files with a lower version are migrated when read
 /// (see `format.rs`); files with a higher one are opened read-only.
@@ -35,6 +35,12 @@ pub struct Notebook {
     /// gone from the next save, and undo lasts as long as the session.
     #[serde(skip)]
     pub(super) last_deleted: Option<DeletedNote>,
+    /// Renewed by every change to the notes, so markers and the saver follow (not saved).
+    #[serde(skip)]
+    pub(super) notes_revision: Revision,
+    /// Renewed by every change to reviews and added events (not saved).
+    #[serde(skip)]
+    pub(super) reviews_revision: Revision,
 }
 
 impl Default for Notebook {
@@ -45,7 +51,27 @@ impl Default for Notebook {
             corrections: Vec::new(),
             added_events: Vec::new(),
             last_deleted: None,
+            notes_revision: Revision::next(),
+            reviews_revision: Revision::next(),
         }
+    }
+}
+
+impl Notebook {
+    /// Where the notes stand: renewed by every change to them (made through the methods
+    /// here), so what is drawn from them knows when to follow.
+    pub fn notes_revision(&self) -> Revision {
+        self.notes_revision
+    }
+
+    /// Where the reviews and added events stand, as [`Self::notes_revision`] for notes.
+    pub fn reviews_revision(&self) -> Revision {
+        self.reviews_revision
+    }
+
+    /// Both revisions: any change to what is saved moves it.
+    pub fn revision(&self) -> (Revision, Revision) {
+        (self.notes_revision, self.reviews_revision)
     }
 }
 

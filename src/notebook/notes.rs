@@ -23,6 +23,7 @@ impl Notebook {
             created_unix_s: now_unix_s,
             modified_unix_s: now_unix_s,
         });
+        self.notes_revision.renew();
         id
     }
 
@@ -40,6 +41,7 @@ impl Notebook {
         note.text = text.into();
         note.tags = clean_tags(tags);
         note.modified_unix_s = now_unix_s;
+        self.notes_revision.renew();
         true
     }
 
@@ -51,6 +53,7 @@ impl Notebook {
         };
         let note = self.notes.remove(index);
         self.last_deleted = Some(DeletedNote { index, note });
+        self.notes_revision.renew();
         true
     }
 
@@ -65,6 +68,7 @@ impl Notebook {
         let DeletedNote { index, note } = self.last_deleted.take()?;
         let id = note.id;
         self.notes.insert(index.min(self.notes.len()), note);
+        self.notes_revision.renew();
         Some(id)
     }
 

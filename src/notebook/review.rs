@@ -28,6 +28,7 @@ impl Notebook {
                 modified_unix_s: now_unix_s,
             }),
         }
+        self.reviews_revision.renew();
     }
 
     /// The review stored under exactly this key. To find reviews for freshly extracted events,
@@ -43,7 +44,11 @@ impl Notebook {
     pub fn clear_review(&mut self, key: &EventKey) -> bool {
         let before = self.corrections.len();
         self.corrections.retain(|correction| correction.key != *key);
-        self.corrections.len() != before
+        let removed = self.corrections.len() != before;
+        if removed {
+            self.reviews_revision.renew();
+        }
+        removed
     }
 
     /// For each current event (given by its keys, one per source: see
@@ -76,6 +81,7 @@ impl Notebook {
             fields: event.fields,
             created_unix_s: now_unix_s,
         });
+        self.reviews_revision.renew();
         id
     }
 
@@ -83,7 +89,11 @@ impl Notebook {
     pub fn remove_added_event(&mut self, id: AddedEventId) -> bool {
         let before = self.added_events.len();
         self.added_events.retain(|added| added.id != id);
-        self.added_events.len() != before
+        let removed = self.added_events.len() != before;
+        if removed {
+            self.reviews_revision.renew();
+        }
+        removed
     }
 
     /// Changes an added event's parts (those `fix` gives). Returns whether it exists.
@@ -103,6 +113,7 @@ impl Notebook {
         if let Some(fields) = &fix.fields {
             added.fields.clone_from(fields);
         }
+        self.reviews_revision.renew();
         true
     }
 

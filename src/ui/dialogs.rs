@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::state::{Command, NotebookChoice};
+use crate::state::{Command, LibraryCommand, NotebookChoice, NotebookCommand};
 
 /// An open typed-path dialog with the text typed so far.
 #[derive(Clone, Debug, Default)]
@@ -71,8 +71,8 @@ impl PathDialog {
                 if (open.clicked() || entered) && !path.is_empty() {
                     let path = PathBuf::from(path);
                     command = Some(match self.notebook {
-                        Some(choice) => Command::UseNotebook(choice, path),
-                        None => Command::OpenPaths(vec![path]),
+                        Some(choice) => Command::Notebook(NotebookCommand::Use(choice, path)),
+                        None => Command::Library(LibraryCommand::OpenPaths(vec![path])),
                     });
                     keep_open = false;
                 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::model::{DocumentId, Event, EventKind};
 use crate::notebook::{AddedEventId, Fix, NewEvent, Passage, Review, parse_edtf};
-use crate::state::{AppState, Command};
+use crate::state::{AppState, Command, NotebookCommand};
 use crate::view::EventId;
 
 /// The kinds offered, in the order the menu lists them.
@@ -255,13 +255,13 @@ pub fn editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
                         .on_hover_text("Show the event as extracted again")
                         .clicked()
                 {
-                    commands.push(Command::ReviewEvent(id, None));
+                    commands.push(Command::Notebook(NotebookCommand::ReviewEvent(id, None)));
                     keep = false;
                 }
                 if let Subject::Added(id) = draft.subject
                     && ui.button("Delete this event").clicked()
                 {
-                    commands.push(Command::RemoveAddedEvent(id));
+                    commands.push(Command::Notebook(NotebookCommand::RemoveAddedEvent(id)));
                     keep = false;
                 }
             });
@@ -293,9 +293,12 @@ fn save(state: &AppState, draft: &Draft) -> Vec<Command> {
             } else {
                 Review::Corrected(fix)
             };
-            vec![Command::ReviewEvent(id.clone(), Some(review))]
+            vec![Command::Notebook(NotebookCommand::ReviewEvent(
+                id.clone(),
+                Some(review),
+            ))]
         }
-        Subject::Added(id) => vec![Command::EditAddedEvent(
+        Subject::Added(id) => vec![Command::Notebook(NotebookCommand::EditAddedEvent(
             *id,
             Fix {
                 date: Some(date),
@@ -303,14 +306,14 @@ fn save(state: &AppState, draft: &Draft) -> Vec<Command> {
                 participants: Some(participants),
                 fields: Some(fields),
             },
-        )],
-        Subject::New(passage) => vec![Command::AddEvent(NewEvent {
+        ))],
+        Subject::New(passage) => vec![Command::Notebook(NotebookCommand::AddEvent(NewEvent {
             passage: passage.clone(),
             kind: draft.kind,
             participants,
             date: parse_edtf(&date),
             fields,
-        })],
+        }))],
     }
 }
 

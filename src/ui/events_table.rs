@@ -7,6 +7,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::theme;
 use crate::extract::CorpusEvent;
+use crate::model::{Memo, Revision};
 use crate::notebook::Review;
 use crate::state::{AppState, Command};
 
@@ -20,20 +21,14 @@ enum SortBy {
     Confidence,
 }
 
-/// The sorted rows, kept between frames until the selection or the sort changes.
-#[derive(Clone, Debug)]
-struct Sorted {
-    key: (SortBy, bool, usize, u64),
-    rows: Arc<Vec<usize>>,
-}
-
 /// The event table panel and what it keeps between frames: the column it sorts by and the rows
 /// it sorted last.
 #[derive(Debug)]
 pub struct EventsTable {
     sort_by: SortBy,
     ascending: bool,
-    sorted: Option<Sorted>,
+    /// The selection's rows in the table's order, for the selection's revision and the sort.
+    sorted: Memo<(SortBy, bool, Revision), Arc<Vec<usize>>>,
 }
 
 impl Default for EventsTable {
@@ -41,7 +36,7 @@ impl Default for EventsTable {
         Self {
             sort_by: SortBy::Date,
             ascending: true,
-            sorted: None,
+            sorted: Memo::default(),
         }
     }
 }
@@ -66,30 +61,18 @@ impl EventsTable {
     /// events or the sort changed.
     fn rows(&mut self, state: &AppState) -> Arc<Vec<usize>> {
         let desk = &state.desk;
-        let matching = &desk.selection.matching;
-        // The events' revision changes when reviews change them (a corrected date re-sorts).
-        let key = (
-            self.sort_by,
-            self.ascending,
-            matching.len(),
-            fingerprint(matching, desk.events_revision()),
-        );
-        match &self.sorted {
-            Some(sorted) if sorted.key == key => Arc::clone(&sorted.rows),
-            _ => {
-                let rows = Arc::new(sorted_rows(
-                    &desk.events,
-                    matching,
-                    self.sort_by,
-                    self.ascending,
-                ));
-                self.sorted = Some(Sorted {
-                    key,
-                    rows: Arc::clone(&rows),
-                });
-                rows
-            }
+        // The selection is rebuilt (a new revision) when reviews change the events: a corrected
+        // date re-sorts.
+        let key = (self.sort_by, self.ascending, desk.selection_revision());
+        if self.sorted.stale(key) {
+            self.sorted.set(Arc::new(sorted_rows(
+                &desk.events,
+                &desk.selection.matching,
+                self.sort_by,
+                self.ascending,
+            )));
         }
+        Arc::clone(&self.sorted)
     }
 }
 
@@ -219,15 +202,6 @@ fn table_ui(
                 });
         });
     (commands, header_clicked)
-}
-
-/// A cheap fingerprint of the selection, so a changed filter re-sorts.
-fn fingerprint(matching: &[usize], events: usize) -> u64 {
-    let mut hash = events as u64;
-    for &index in matching.iter().step_by((matching.len() / 64).max(1)) {
-        hash = hash.wrapping_mul(1_000_003).wrapping_add(index as u64);
-    }
-    hash
 }
 
 /// The selection ordered by a column; ties keep event order.

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::export::Format;
-use crate::state::{AppState, Command, ExportRequest};
+use crate::state::{AppCommand, AppState, Command, ExportRequest};
 
 /// The window's choices so far.
 #[derive(Clone, Debug)]
@@ -85,7 +85,7 @@ pub fn export_window_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
                     .add_enabled(!state.folder_dialog_open, egui::Button::new("Choose…"))
                     .clicked()
                 {
-                    commands.push(Command::ShowExportDialog(draft.format));
+                    commands.push(Command::App(AppCommand::ShowExportDialog(draft.format)));
                 }
             });
             let path = PathBuf::from(draft.path.trim());
@@ -103,12 +103,12 @@ pub fn export_window_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
             ui.horizontal(|ui| {
                 let ready = !draft.path.trim().is_empty() && (!exists || draft.replace);
                 if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
-                    commands.push(Command::Export(ExportRequest {
+                    commands.push(Command::App(AppCommand::Export(ExportRequest {
                         format: draft.format,
                         keep_rejected: draft.keep_rejected && !draft.format.is_notes(),
                         path: path.clone(),
                         overwrite: draft.replace,
-                    }));
+                    })));
                     keep = false;
                 }
                 if ui.button("Cancel").clicked() {

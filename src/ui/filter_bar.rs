@@ -3,7 +3,7 @@
 
 use crate::desk::time::Day;
 use crate::extract::Gazetteer;
-use crate::state::{AppState, Command};
+use crate::state::{AppState, Command, DeskCommand};
 
 /// Draws the filter bar; returns a new filter when the analyst changed one.
 pub fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
@@ -26,7 +26,7 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 .clicked()
             {
                 filter.place = None;
-                commands.push(Command::SelectParty(None));
+                commands.push(Command::Desk(DeskCommand::SelectParty(None)));
             }
         } else if let Some(place) = place_picker_ui(ui) {
             filter.place = Some(place);
@@ -61,7 +61,7 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         period_ui(ui, state, &mut filter);
         if !desk.filter.is_empty() && ui.button("Clear filters").clicked() {
             filter = Default::default();
-            commands.push(Command::SelectParty(None));
+            commands.push(Command::Desk(DeskCommand::SelectParty(None)));
         }
         ui.separator();
         ui.weak(format!(
@@ -71,7 +71,7 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         ));
     });
     if filter != desk.filter {
-        commands.insert(0, Command::SetFilter(filter));
+        commands.insert(0, Command::Desk(DeskCommand::SetFilter(filter)));
     }
     commands
 }

@@ -15,7 +15,7 @@ use crate::desk::layout::{self, Point};
 use crate::desk::party::PartyKey;
 use crate::desk::time::Day;
 use crate::extract::Gazetteer;
-use crate::state::{AppState, Command};
+use crate::state::{AppState, Command, DeskCommand};
 use crate::view::GraphLayout;
 
 /// Pan (in points) and zoom of the graph view.
@@ -78,7 +78,7 @@ fn graph_ui(ui: &mut egui::Ui, state: &AppState, panel: &mut GraphPanel) -> Vec<
                 .selectable_label(desk.graph_layout == layout, label)
                 .clicked()
             {
-                commands.push(Command::SetGraphLayout(layout));
+                commands.push(Command::Desk(DeskCommand::SetGraphLayout(layout)));
                 *view = View::default();
             }
         }
@@ -89,7 +89,7 @@ fn graph_ui(ui: &mut egui::Ui, state: &AppState, panel: &mut GraphPanel) -> Vec<
                 .selectable_label(desk.group_by == group_by, label)
                 .clicked()
             {
-                commands.push(Command::SetGroupBy(group_by));
+                commands.push(Command::Desk(DeskCommand::SetGroupBy(group_by)));
             }
         }
         ui.separator();
@@ -100,7 +100,7 @@ fn graph_ui(ui: &mut egui::Ui, state: &AppState, panel: &mut GraphPanel) -> Vec<
             .clicked()
         {
             *view = View::default();
-            commands.push(Command::ResetLayout);
+            commands.push(Command::Desk(DeskCommand::ResetLayout));
         }
     });
     let available = ui.available_rect_before_wrap();
@@ -132,14 +132,14 @@ fn period_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         .on_hover_text("Untick to show only the ties of a period")
         .changed()
     {
-        commands.push(Command::SetGraphWindow(if all_time {
+        commands.push(Command::Desk(DeskCommand::SetGraphWindow(if all_time {
             None
         } else {
             Some((
                 Day::from_ymd(min_year, 1, 1),
                 Day::from_ymd(max_year, 12, 31),
             ))
-        }));
+        })));
     }
     if let Some((from, to)) = window {
         let (mut from_year, mut to_year) = (from.ymd().0, to.ymd().0);
@@ -151,10 +151,10 @@ fn period_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             .changed();
         if from_changed || to_changed {
             let (from_year, to_year) = (from_year.min(to_year), to_year.max(from_year));
-            commands.push(Command::SetGraphWindow(Some((
+            commands.push(Command::Desk(DeskCommand::SetGraphWindow(Some((
                 Day::from_ymd(from_year, 1, 1),
                 Day::from_ymd(to_year, 12, 31),
-            ))));
+            )))));
         }
     }
     commands
@@ -337,7 +337,10 @@ fn canvas_ui(
         match dragged {
             Some(key) => {
                 if let Some(pointer) = response.interact_pointer_pos() {
-                    commands.push(Command::PinNode(key.clone(), projection.to_layout(pointer)));
+                    commands.push(Command::Desk(DeskCommand::PinNode(
+                        key.clone(),
+                        projection.to_layout(pointer),
+                    )));
                 }
             }
             None => view.offset += response.drag_delta(),
@@ -521,17 +524,19 @@ fn canvas_ui(
     }
     if response.clicked() {
         if let Some(node) = hovered_node.and_then(|node| graph.nodes.get(node)) {
-            commands.push(Command::SelectParty(Some(node.key.clone())));
+            commands.push(Command::Desk(DeskCommand::SelectParty(Some(
+                node.key.clone(),
+            ))));
             let mut filter = desk.filter.clone();
             filter.place = Some(node.key.clone());
-            commands.push(Command::SetFilter(filter));
+            commands.push(Command::Desk(DeskCommand::SetFilter(filter)));
         } else if let Some(edge) = hovered_edge.and_then(|edge| graph.edges.get(edge)) {
             let key = |node: usize| graph.nodes.get(node).map(|n| n.key.clone());
             if let (Some(a), Some(b)) = (key(edge.nodes.0), key(edge.nodes.1)) {
-                commands.push(Command::SelectEdge(Some((a, b))));
+                commands.push(Command::Desk(DeskCommand::SelectEdge(Some((a, b)))));
             }
         } else {
-            commands.push(Command::SelectEdge(None));
+            commands.push(Command::Desk(DeskCommand::SelectEdge(None)));
         }
     }
     commands
@@ -667,7 +672,7 @@ fn side_list_ui(ui: &mut egui::Ui, state: &AppState, by_name: &mut bool) -> Vec<
                 graph.nodes[na].label, graph.nodes[nb].label
             ));
             if ui.small_button("×").on_hover_text("Close").clicked() {
-                commands.push(Command::SelectEdge(None));
+                commands.push(Command::Desk(DeskCommand::SelectEdge(None)));
             }
         });
         for &event_index in graph.events_of(edge) {
@@ -697,10 +702,10 @@ fn side_list_ui(ui: &mut egui::Ui, state: &AppState, by_name: &mut bool) -> Vec<
                 .on_hover_text("Clear the place filter")
                 .clicked()
             {
-                commands.push(Command::SelectParty(None));
+                commands.push(Command::Desk(DeskCommand::SelectParty(None)));
                 let mut filter = desk.filter.clone();
                 filter.place = None;
-                commands.push(Command::SetFilter(filter));
+                commands.push(Command::Desk(DeskCommand::SetFilter(filter)));
             }
         });
         if let Some(target) = super::notes::place_target(&graph.nodes[node].key) {
@@ -763,10 +768,12 @@ fn side_list_ui(ui: &mut egui::Ui, state: &AppState, by_name: &mut bool) -> Vec<
                     .on_hover_text(desk.grouping.labels.get(group).cloned().unwrap_or_default())
                     .clicked()
                 {
-                    commands.push(Command::SelectParty(Some(node.key.clone())));
+                    commands.push(Command::Desk(DeskCommand::SelectParty(Some(
+                        node.key.clone(),
+                    ))));
                     let mut filter = desk.filter.clone();
                     filter.place = Some(node.key.clone());
-                    commands.push(Command::SetFilter(filter));
+                    commands.push(Command::Desk(DeskCommand::SetFilter(filter)));
                 }
             }
         });

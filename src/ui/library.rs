@@ -5,7 +5,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::theme;
 use crate::model::{Corpus, SkippedFile, Source};
-use crate::state::{AppState, Command, LibraryTab};
+use crate::state::{AppState, Command, LibraryCommand, LibraryTab};
 
 /// Draws the library and returns the user's commands.
 pub fn library_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
@@ -23,7 +23,7 @@ pub fn library_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 .selectable_label(state.library_tab == tab, label)
                 .clicked()
             {
-                commands.push(Command::ShowLibraryTab(tab));
+                commands.push(Command::Library(LibraryCommand::ShowTab(tab)));
             }
         }
     });
@@ -43,7 +43,7 @@ fn sources_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
                 .add_enabled(!state.folder_dialog_open, egui::Button::new("Open folder…"))
                 .clicked()
             {
-                commands.push(Command::ShowFolderDialog);
+                commands.push(Command::Library(LibraryCommand::ShowFolderDialog));
             }
         });
     });
@@ -58,7 +58,7 @@ fn sources_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
                     "Remove this folder from the library (files on disk are not touched)",
                 );
                 if remove.clicked() {
-                    commands.push(Command::RemoveSource(source.id));
+                    commands.push(Command::Library(LibraryCommand::RemoveSource(source.id)));
                 }
             }
             ui.add(Label::new(source_label(source)).truncate())

@@ -3,7 +3,7 @@
 use egui::RichText;
 
 use super::theme;
-use crate::state::{Command, Message};
+use crate::state::{AppCommand, Command, Message};
 
 /// Draws each message with a dismiss button.
 pub fn messages_ui(ui: &mut egui::Ui, messages: &[Message]) -> Vec<Command> {
@@ -16,7 +16,7 @@ pub fn messages_ui(ui: &mut egui::Ui, messages: &[Message]) -> Vec<Command> {
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     if ui.small_button("×").on_hover_text("Dismiss").clicked() {
-                        commands.push(Command::DismissMessage(index));
+                        commands.push(Command::App(AppCommand::DismissMessage(index)));
                     }
                     let colour = if message.is_error {
                         theme::error_colour(ui.visuals())

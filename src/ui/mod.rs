@@ -23,7 +23,9 @@ pub use dialogs::PathDialog;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::state::{AppState, Command, NotebookChoice, Theme};
+use crate::state::{
+    AppCommand, AppState, Command, LibraryCommand, NotebookChoice, NotebookCommand, Theme,
+};
 
 /// Ctrl+O (Cmd+O on macOS): open a folder.
 pub const OPEN_FOLDER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
@@ -49,7 +51,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, panels: &mut Panels) -> Vec<C
         .ctx()
         .input_mut(|input| input.consume_shortcut(&OPEN_FOLDER))
     {
-        commands.push(Command::ShowFolderDialog);
+        commands.push(Command::Library(LibraryCommand::ShowFolderDialog));
     }
     ui.ctx().set_theme(match state.preferences.theme {
         Theme::System => egui::ThemePreference::System,
@@ -171,14 +173,14 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             let open = egui::Button::new("Open folder…")
                 .shortcut_text(ui.ctx().format_shortcut(&OPEN_FOLDER));
             if ui.add_enabled(!state.folder_dialog_open, open).clicked() {
-                commands.push(Command::ShowFolderDialog);
+                commands.push(Command::Library(LibraryCommand::ShowFolderDialog));
             }
             if ui
                 .button("Open path…")
                 .on_hover_text("Type or paste the path of a folder or file")
                 .clicked()
             {
-                commands.push(Command::ShowPathDialog);
+                commands.push(Command::Library(LibraryCommand::ShowPathDialog));
             }
             ui.separator();
             let dialog_free = !state.folder_dialog_open;
@@ -204,7 +206,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                     .on_hover_text(hover)
                     .clicked()
                 {
-                    commands.push(Command::ShowNotebookDialog(choice));
+                    commands.push(Command::Notebook(NotebookCommand::ShowDialog(choice)));
                 }
             }
             ui.separator();
@@ -224,7 +226,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
             let current = state.preferences.text_view;
             for (view, label) in viewer::TEXT_VIEWS {
                 if ui.radio(current == view, label).clicked() {
-                    commands.push(Command::ShowTextView(view));
+                    commands.push(Command::App(AppCommand::ShowTextView(view)));
                 }
             }
             ui.separator();
@@ -234,7 +236,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 (Theme::Dark, "Dark theme"),
             ] {
                 if ui.radio(state.preferences.theme == theme, label).clicked() {
-                    commands.push(Command::SetTheme(theme));
+                    commands.push(Command::App(AppCommand::SetTheme(theme)));
                 }
             }
             ui.separator();
@@ -256,10 +258,10 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 .on_hover_text("Where the notebook is kept, in the system's file manager")
                 .clicked()
             {
-                commands.push(Command::ShowDataFolder);
+                commands.push(Command::App(AppCommand::ShowDataFolder));
             }
             if ui.button("Show the welcome again").clicked() {
-                commands.push(Command::SetWelcomed(false));
+                commands.push(Command::App(AppCommand::SetWelcomed(false)));
             }
             ui.separator();
             ui.label(
@@ -314,7 +316,7 @@ fn welcome_ui(ui: &mut egui::Ui, state: &AppState) -> Option<Command> {
             ui.strong("Welcome to Accord.");
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Got it").clicked() {
-                    command = Some(Command::SetWelcomed(true));
+                    command = Some(Command::App(AppCommand::SetWelcomed(true)));
                 }
             });
         });
@@ -388,5 +390,5 @@ fn dropped_files_ui(ui: &egui::Ui) -> Option<Command> {
             ui.visuals().strong_text_color(),
         );
     }
-    (!dropped.is_empty()).then_some(Command::OpenPaths(dropped))
+    (!dropped.is_empty()).then_some(Command::Library(LibraryCommand::OpenPaths(dropped)))
 }

@@ -6,7 +6,7 @@
 use crate::desk::party::PartyKey;
 use crate::extract::Gazetteer;
 use crate::notebook::{EventKey, Note, NoteId, Passage, PlaceRef, Target, anchor};
-use crate::state::{AppState, Command};
+use crate::state::{AppState, Command, DeskCommand, NotebookCommand};
 
 /// A note being written or edited.
 #[derive(Clone, Debug)]
@@ -104,12 +104,12 @@ pub fn editor_ui(ctx: &egui::Context) -> Vec<Command> {
                     .collect();
                 let text = draft.text.trim().to_owned();
                 commands.push(match draft.id {
-                    Some(id) => Command::EditNote { id, text, tags },
-                    None => Command::AddNote {
+                    Some(id) => Command::Notebook(NotebookCommand::EditNote { id, text, tags }),
+                    None => Command::Notebook(NotebookCommand::AddNote {
                         target: draft.target.clone(),
                         text,
                         tags,
-                    },
+                    }),
                 });
                 keep = false;
             }
@@ -269,7 +269,7 @@ fn open_target(state: &AppState, target: &Target) -> Vec<Command> {
         },
         Target::Place { place } => place
             .party(Gazetteer::bundled())
-            .map(|party| vec![Command::SelectParty(Some(party))])
+            .map(|party| vec![Command::Desk(DeskCommand::SelectParty(Some(party)))])
             .unwrap_or_default(),
         Target::Passage(passage) => {
             let range = state
@@ -391,7 +391,7 @@ fn note_card_ui(ui: &mut egui::Ui, state: &AppState, note: &Note, height: f32) -
                     edit_note(ui.ctx(), note, about.clone());
                 }
                 if ui.small_button("Delete").clicked() {
-                    commands.push(Command::DeleteNote(note.id));
+                    commands.push(Command::Notebook(NotebookCommand::DeleteNote(note.id)));
                 }
             });
         });
@@ -420,7 +420,7 @@ pub fn notes_panel_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 .on_hover_text("A new file next to this one, holding everything that could be read; this one is left as it is")
                 .clicked()
         {
-            commands.push(Command::FreshNotebookBeside);
+            commands.push(Command::Notebook(NotebookCommand::FreshBeside));
         }
         if journal.changed_elsewhere
             && ui
@@ -428,12 +428,12 @@ pub fn notes_panel_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 .on_hover_text("Another program changed the notebook file: save yours over it (the other version is kept as the .bak file)")
                 .clicked()
         {
-            commands.push(Command::KeepMyNotebook);
+            commands.push(Command::Notebook(NotebookCommand::KeepMine));
         }
         if let Some(deleted) = notebook.deleted_note() {
             let text: String = deleted.text.chars().take(30).collect();
             if ui.button(format!("Undo delete of “{text}”")).clicked() {
-                commands.push(Command::UndoDeleteNote);
+                commands.push(Command::Notebook(NotebookCommand::UndoDelete));
             }
         }
     });

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::theme;
 use crate::extract::CorpusEvent;
-use crate::model::{Document, DocumentId};
+use crate::model::{Document, DocumentId, Memo, Revision};
 use crate::state::{AppState, Command};
 
 /// How an article without a named source is listed.
@@ -29,17 +29,18 @@ struct SourceRow {
 /// documents or the events changed.
 #[derive(Debug, Default)]
 pub struct SourcesPanel {
-    built_for: Option<(usize, usize)>,
-    rows: Vec<SourceRow>,
+    rows: Memo<(Revision, Revision), Vec<SourceRow>>,
 }
 
 impl SourcesPanel {
     /// Draws the list; returns the analyst's commands.
     pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
-        let inputs = (state.corpus_revision(), state.desk.events_revision());
-        if self.built_for != Some(inputs) {
-            self.rows = rows_of(state.corpus.documents(), &state.desk.events);
-            self.built_for = Some(inputs);
+        if self
+            .rows
+            .stale((state.corpus_revision(), state.desk.events_revision()))
+        {
+            self.rows
+                .set(rows_of(state.corpus.documents(), &state.desk.events));
         }
         let mut commands = Vec::new();
         ui.horizontal(|ui| {

@@ -12,7 +12,7 @@ use crate::desk::time::{Day, ticks};
 use crate::desk::timeline::{LaneMode, Timeline, TimelineItem};
 use crate::extract::CorpusEvent;
 use crate::model::{DateResolution, EventKind};
-use crate::state::{AppState, Command};
+use crate::state::{AppState, Command, DeskCommand};
 
 /// The panel's view: which days are visible and how far the lanes are scrolled.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -76,7 +76,7 @@ fn timeline_ui(ui: &mut egui::Ui, state: &AppState, view: &mut Option<View>) -> 
             (LaneMode::ByKind, "By kind"),
         ] {
             if ui.selectable_label(desk.lane_mode == mode, label).clicked() {
-                commands.push(Command::SetLaneMode(mode));
+                commands.push(Command::Desk(DeskCommand::SetLaneMode(mode)));
             }
         }
         if ui
@@ -145,7 +145,7 @@ fn legend_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             if next.kinds.len() == KINDS.len() {
                 next.kinds.clear();
             }
-            commands.push(Command::SetFilter(next));
+            commands.push(Command::Desk(DeskCommand::SetFilter(next)));
         }
     }
     commands

@@ -16,7 +16,7 @@ use crate::desk::party::PartyKey;
 use crate::extract::Gazetteer;
 use crate::model::{DateResolution, Document, Event};
 use crate::notebook::{NoteId, Review, Target, anchor};
-use crate::state::{AppState, Command, TextView};
+use crate::state::{AppCommand, AppState, Command, DeskCommand, TextView};
 
 /// The two views of a document's text, with their names in menus and buttons.
 pub const TEXT_VIEWS: [(TextView, &str); 2] = [
@@ -76,7 +76,7 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         let view = state.preferences.text_view;
         for (option, label) in TEXT_VIEWS {
             if ui.selectable_label(view == option, label).clicked() {
-                commands.push(Command::ShowTextView(option));
+                commands.push(Command::App(AppCommand::ShowTextView(option)));
             }
         }
         if ui
@@ -579,7 +579,7 @@ fn paragraph_ui(
                 Some(entry) => PartyKey::Entry(entry),
                 None => PartyKey::name(&place.name),
             };
-            commands.push(Command::SelectParty(Some(key)));
+            commands.push(Command::Desk(DeskCommand::SelectParty(Some(key))));
         } else if let Some(Some(event)) = evidence {
             commands.push(Command::select_event(&state.desk, event));
         }

@@ -1,0 +1,123 @@
+//! Native file dialogs, each on a thread of its own, and the typed-path dialog when none can open.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::{AppState, Inbox, NotebookChoice};
+use crate::export;
+
+/// A request to open the typed-path dialog (the UI owns the dialog and its text once open).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PathDialog {
+    /// Why it opened, when no native dialog could.
+    pub explanation: Option<String>,
+    /// What the path is for: articles to open (`None`) or a notebook.
+    pub notebook: Option<NotebookChoice>,
+}
+
+/// What to tell the user when no native dialog could open.
+pub(super) fn no_dialog_explanation() -> String {
+    "No system file dialog could be opened (on Linux it needs the XDG desktop portal or zenity). Type or paste the folder's path instead.".to_owned()
+}
+
+/// A native dialog that returns nothing this fast did not really open (no portal, no zenity).
+pub(super) const DIALOG_FAILED_WITHIN: Duration = Duration::from_millis(400);
+
+impl AppState {
+    pub(super) fn show_folder_dialog(&mut self) {
+        let dialog = rfd::AsyncFileDialog::new().set_title("Open a folder of articles");
+        self.run_dialog(
+            None,
+            async move { dialog.pick_folder().await },
+            |picked, elapsed| Inbox::FolderDialog { picked, elapsed },
+        );
+    }
+
+    /// Runs a native file dialog on its own thread (it blocks until the user answers) and
+    /// sends its answer to the inbox. One dialog at a time. If no thread can start, the
+    /// typed-path dialog opens instead.
+    pub(super) fn run_dialog(
+        &mut self,
+        notebook: Option<NotebookChoice>,
+        dialog: impl Future<Output = Option<rfd::FileHandle>> + Send + 'static,
+        answer: impl FnOnce(Option<PathBuf>, Duration) -> Inbox + Send + 'static,
+    ) {
+        if self.folder_dialog_open {
+            return;
+        }
+        let outbox = self.outbox.clone();
+        let wake = Arc::clone(&self.wake);
+        let spawned = std::thread::Builder::new()
+            .name("accord-file-dialog".to_owned())
+            .spawn(move || {
+                let started = Instant::now();
+                let picked = pollster::block_on(dialog).map(|handle| handle.path().to_path_buf());
+                let _ = outbox.send(answer(picked, started.elapsed()));
+                wake();
+            });
+        match spawned {
+            Ok(_) => self.folder_dialog_open = true,
+            Err(_) => {
+                self.path_dialog = Some(PathDialog {
+                    explanation: Some(no_dialog_explanation()),
+                    notebook,
+                });
+            }
+        }
+    }
+
+    pub(super) fn show_notebook_dialog(&mut self, choice: NotebookChoice) {
+        let dialog = rfd::AsyncFileDialog::new().add_filter("Accord notebook", &["ron"]);
+        let folder = self
+            .journal
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        let dialog = match folder {
+            Some(folder) => dialog.set_directory(folder),
+            None => dialog,
+        };
+        let answer = move |picked, elapsed| Inbox::NotebookDialog {
+            choice,
+            picked,
+            elapsed,
+        };
+        match choice {
+            NotebookChoice::Open => {
+                let dialog = dialog.set_title("Open a notebook");
+                self.run_dialog(
+                    Some(choice),
+                    async move { dialog.pick_file().await },
+                    answer,
+                );
+            }
+            NotebookChoice::New | NotebookChoice::SaveAs => {
+                let title = if choice == NotebookChoice::New {
+                    "Start a new notebook"
+                } else {
+                    "Save the notebook as"
+                };
+                let dialog = dialog.set_title(title).set_file_name("notebook.ron");
+                self.run_dialog(
+                    Some(choice),
+                    async move { dialog.save_file().await },
+                    answer,
+                );
+            }
+        }
+    }
+
+    pub(super) fn show_export_dialog(&mut self, format: export::Format) {
+        let dialog = rfd::AsyncFileDialog::new()
+            .set_title("Export")
+            .set_file_name(format.file_name())
+            .add_filter(format.description(), &[format.extension()]);
+        self.run_dialog(
+            None,
+            async move { dialog.save_file().await },
+            |picked, elapsed| Inbox::ExportDialog { picked, elapsed },
+        );
+    }
+}
