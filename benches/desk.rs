@@ -99,17 +99,28 @@ fn main() {
     let mut graph = accord::ui::graph::GraphPanel::default();
     let mut timeline = accord::ui::timeline::TimelinePanel::default();
     let mut window = accord::ui::Panels::default();
+    let mut graph_windows = accord::ui::windows::Windows::default();
+    let mut table_windows = accord::ui::windows::Windows::default();
+    let mut viewer_windows = accord::ui::windows::Windows::default();
     let panels: [(&str, Panel); 6] = [
         (
             "timeline",
             Box::new(move |ui, state| timeline.ui(ui, state)),
         ),
-        ("graph", Box::new(move |ui, state| graph.ui(ui, state))),
+        (
+            "graph",
+            Box::new(move |ui, state| graph.ui(ui, state, &mut graph_windows)),
+        ),
         (
             "event table",
-            Box::new(move |ui, state| table.ui(ui, state)),
+            Box::new(move |ui, state| table.ui(ui, state, &mut table_windows)),
         ),
-        ("viewer", Box::new(accord::ui::viewer::viewer_ui)),
+        (
+            "viewer",
+            Box::new(move |ui, state| {
+                accord::ui::viewer::viewer_ui(ui, state, &mut viewer_windows)
+            }),
+        ),
         ("library", Box::new(accord::ui::library::library_ui)),
         (
             "whole window",
@@ -238,7 +249,9 @@ fn main() {
         let frame = |ctx: &egui::Context, state: &AppState| {
             ctx.run_ui(raw_input(Vec::new()), |ui| {
                 egui::CentralPanel::default().show(ui, |ui| {
-                    let _ = accord::ui::notes::notes_panel_ui(ui, state);
+                    let mut windows = accord::ui::windows::Windows::default();
+                    let mut panel = accord::ui::notes::NotesPanel::default();
+                    let _ = panel.ui(ui, state, &mut windows);
                 });
             })
         };

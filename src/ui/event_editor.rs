@@ -1,6 +1,7 @@
 //! The event editor: correct an extracted event's date, kind, parties and fields, or add an
-//! event the extractor missed from a sentence of an article. Like the note editor, the draft
-//! lives in egui's memory until it is saved as a command.
+//! event the extractor missed from a sentence of an article. Like the note editor, it is a
+//! value the app keeps while the window is open ([`super::windows::Windows`]); saving it is a
+//! command.
 
 use std::ops::Range;
 
@@ -29,9 +30,9 @@ enum Subject {
     New(Passage),
 }
 
-/// An event being corrected or added.
+/// An event being corrected or added: the window's whole state.
 #[derive(Clone, Debug)]
-struct Draft {
+pub struct EventEditor {
     subject: Subject,
     /// What the editor is about (the evidence sentence).
     about: String,
@@ -44,97 +45,83 @@ struct Draft {
     fields: String,
 }
 
-fn draft_id() -> egui::Id {
-    egui::Id::unique("accord_event_draft")
-}
+impl EventEditor {
+    /// An editor on the desk's event `index`: an extracted event is corrected, an added one
+    /// edited (`None` past the end).
+    pub fn correct(state: &AppState, index: usize) -> Option<Self> {
+        let event = state.desk.events.get(index)?;
+        let subject = match state.desk.event_id(index)? {
+            EventId::Added(id) => Subject::Added(id),
+            id => Subject::Extracted(id),
+        };
+        let about = event
+            .sources
+            .first()
+            .map(|(document, ranges)| {
+                crate::export::evidence_text(&state.corpus, *document, ranges.as_slice())
+            })
+            .unwrap_or_default();
+        Some(Self::of_event(subject, about, &event.event))
+    }
 
-/// Opens the editor on the desk's event `index`: an extracted event is corrected, an added
-/// one edited.
-pub fn correct_event(ctx: &egui::Context, state: &AppState, index: usize) {
-    let Some(event) = state.desk.events.get(index) else {
-        return;
-    };
-    let subject = match state.desk.event_id(index) {
-        Some(EventId::Added(id)) => Subject::Added(id),
-        Some(id) => Subject::Extracted(id),
-        None => return,
-    };
-    let about = event
-        .sources
-        .first()
-        .map(|(document, ranges)| {
-            crate::export::evidence_text(&state.corpus, *document, ranges.as_slice())
+    /// An editor on a new event reported by `range` of `document` (a sentence), filled in with
+    /// the places and the date the sentence mentions (`None` when that text is not loaded).
+    pub fn add_from(state: &AppState, document: DocumentId, range: Range<usize>) -> Option<Self> {
+        let target = state.corpus.document(document)?;
+        let quote = target.body.get(range.clone())?;
+        let inside =
+            |mention: &Range<usize>| mention.start >= range.start && mention.end <= range.end;
+        let mut participants: Vec<&str> = Vec::new();
+        for place in target
+            .extraction
+            .places
+            .iter()
+            .filter(|place| inside(&place.range))
+        {
+            if !participants.contains(&place.name.as_str()) {
+                participants.push(&place.name);
+            }
+        }
+        let date = target
+            .extraction
+            .dates
+            .iter()
+            .filter(|date| inside(&date.range))
+            .map(|date| date.date)
+            .max_by_key(|date| {
+                (
+                    date.year.is_some(),
+                    date.month.is_some(),
+                    date.day.is_some(),
+                )
+            });
+        let passage = Passage {
+            document,
+            quote: quote.to_owned(),
+            start_byte: range.start,
+            end_byte: range.end,
+        };
+        Some(Self {
+            subject: Subject::New(passage),
+            about: quote.trim().to_owned(),
+            date: date.map(|date| date.edtf()).unwrap_or_default(),
+            kind: EventKind::Agreement,
+            participants: participants.join(", "),
+            fields: String::new(),
         })
-        .unwrap_or_default();
-    open(ctx, subject, about, &event.event);
-}
+    }
 
-/// Opens the editor on a new event reported by `range` of `document` (a sentence), filled in
-/// with the places and the date the sentence mentions.
-pub fn add_event_from(
-    ctx: &egui::Context,
-    state: &AppState,
-    document: DocumentId,
-    range: Range<usize>,
-) {
-    let Some(target) = state.corpus.document(document) else {
-        return;
-    };
-    let Some(quote) = target.body.get(range.clone()) else {
-        return;
-    };
-    let inside = |mention: &Range<usize>| mention.start >= range.start && mention.end <= range.end;
-    let mut participants: Vec<&str> = Vec::new();
-    for place in target
-        .extraction
-        .places
-        .iter()
-        .filter(|place| inside(&place.range))
-    {
-        if !participants.contains(&place.name.as_str()) {
-            participants.push(&place.name);
+    /// An editor filled in with an event's parts.
+    fn of_event(subject: Subject, about: String, event: &Event) -> Self {
+        Self {
+            subject,
+            about,
+            date: event.date.map(|date| date.edtf()).unwrap_or_default(),
+            kind: event.kind,
+            participants: names(event).join(", "),
+            fields: event.fields.join(", "),
         }
     }
-    let date = target
-        .extraction
-        .dates
-        .iter()
-        .filter(|date| inside(&date.range))
-        .map(|date| date.date)
-        .max_by_key(|date| {
-            (
-                date.year.is_some(),
-                date.month.is_some(),
-                date.day.is_some(),
-            )
-        });
-    let passage = Passage {
-        document,
-        quote: quote.to_owned(),
-        start_byte: range.start,
-        end_byte: range.end,
-    };
-    let draft = Draft {
-        subject: Subject::New(passage),
-        about: quote.trim().to_owned(),
-        date: date.map(|date| date.edtf()).unwrap_or_default(),
-        kind: EventKind::Agreement,
-        participants: participants.join(", "),
-        fields: String::new(),
-    };
-    super::keep_draft(ctx, draft_id(), Some(draft));
-}
-
-fn open(ctx: &egui::Context, subject: Subject, about: String, event: &Event) {
-    let draft = Draft {
-        subject,
-        about,
-        date: event.date.map(|date| date.edtf()).unwrap_or_default(),
-        kind: event.kind,
-        participants: names(event).join(", "),
-        fields: event.fields.join(", "),
-    };
-    super::keep_draft(ctx, draft_id(), Some(draft));
 }
 
 fn names(event: &Event) -> Vec<String> {
@@ -161,31 +148,34 @@ fn date_problem(text: &str) -> Option<&'static str> {
     )
 }
 
-/// The editor window, when a draft is open; returns the commands that save it.
-pub fn editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let Some(mut draft) = super::draft::<Draft>(ctx, draft_id()) else {
-        return commands;
-    };
-    let mut keep = true;
-    let title = match draft.subject {
-        Subject::Extracted(_) => "Correct event",
-        Subject::Added(_) => "Edit added event",
-        Subject::New(_) => "Add an event",
-    };
-    egui::Window::new(title)
+impl EventEditor {
+    /// Draws the window; pushes the commands that save the event. Returns whether the window stays
+    /// open (not saved, cancelled or closed with Escape).
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        state: &AppState,
+        commands: &mut Vec<Command>,
+    ) -> bool {
+        let mut keep = true;
+        let title = match self.subject {
+            Subject::Extracted(_) => "Correct event",
+            Subject::Added(_) => "Edit added event",
+            Subject::New(_) => "Add an event",
+        };
+        egui::Window::new(title)
         .collapsible(false)
         .default_width(460.0)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
-            ui.label(egui::RichText::new(format!("“{}”", draft.about)).weak());
+            ui.label(egui::RichText::new(format!("“{}”", self.about)).weak());
             ui.separator();
             egui::Grid::new("event_editor_grid")
                 .num_columns(2)
                 .show(ui, |ui| {
                     let label = ui.label("Date:");
                     ui.add(
-                        egui::TextEdit::singleline(&mut draft.date)
+                        egui::TextEdit::singleline(&mut self.date)
                             .hint_text("2019-07-23 · 2019-07 · XXXX-05-07")
                             .desired_width(220.0),
                     )
@@ -194,16 +184,16 @@ pub fn editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
                     ui.end_row();
                     ui.label("Kind:");
                     egui::ComboBox::from_id_salt("event_editor_kind")
-                        .selected_text(draft.kind.label())
+                        .selected_text(self.kind.label())
                         .show_ui(ui, |ui| {
                             for kind in KINDS {
-                                ui.selectable_value(&mut draft.kind, kind, kind.label());
+                                ui.selectable_value(&mut self.kind, kind, kind.label());
                             }
                         });
                     ui.end_row();
                     let label = ui.label("Parties:");
                     ui.add(
-                        egui::TextEdit::singleline(&mut draft.participants)
+                        egui::TextEdit::singleline(&mut self.participants)
                             .hint_text("Wuxi, Xuzhou")
                             .desired_width(320.0),
                     )
@@ -211,18 +201,18 @@ pub fn editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
                     ui.end_row();
                     let label = ui.label("Fields:");
                     ui.add(
-                        egui::TextEdit::singleline(&mut draft.fields)
+                        egui::TextEdit::singleline(&mut self.fields)
                             .hint_text("tourism, industrial parks")
                             .desired_width(320.0),
                     )
                     .labelled_by(label.id);
                     ui.end_row();
                 });
-            if matches!(draft.subject, Subject::New(_)) {
+            if matches!(self.subject, Subject::New(_)) {
                 ui.weak("Filled in from the sentence: keep only the places that are parties.");
             }
-            let problem = date_problem(&draft.date).or_else(|| {
-                list(&draft.participants)
+            let problem = date_problem(&self.date).or_else(|| {
+                list(&self.participants)
                     .is_empty()
                     .then_some("Name at least one party.")
             });
@@ -234,13 +224,13 @@ pub fn editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
                     .add_enabled(problem.is_none(), egui::Button::new("Save"))
                     .clicked()
                 {
-                    commands.extend(save(state, &draft));
+                    commands.extend(save(state, self));
                     keep = false;
                 }
                 if ui.button("Cancel").clicked() {
                     keep = false;
                 }
-                let corrected = match &draft.subject {
+                let corrected = match &self.subject {
                     Subject::Extracted(id) => state
                         .desk
                         .index_of(id)
@@ -258,7 +248,7 @@ pub fn editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
                     commands.push(Command::Notebook(NotebookCommand::ReviewEvent(id, None)));
                     keep = false;
                 }
-                if let Subject::Added(id) = draft.subject
+                if let Subject::Added(id) = self.subject
                     && ui.button("Delete this event").clicked()
                 {
                     commands.push(Command::Notebook(NotebookCommand::RemoveAddedEvent(id)));
@@ -266,15 +256,12 @@ pub fn editor_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
                 }
             });
         });
-    if ctx.input(|input| input.key_pressed(egui::Key::Escape)) {
-        keep = false;
+        keep && !ctx.input(|input| input.key_pressed(egui::Key::Escape))
     }
-    super::keep_draft(ctx, draft_id(), keep.then_some(draft));
-    commands
 }
 
 /// The commands that store the draft.
-fn save(state: &AppState, draft: &Draft) -> Vec<Command> {
+fn save(state: &AppState, draft: &EventEditor) -> Vec<Command> {
     let date = draft.date.trim().to_owned();
     let participants = list(&draft.participants);
     let fields = list(&draft.fields);

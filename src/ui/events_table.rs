@@ -6,6 +6,7 @@ use std::sync::Arc;
 use egui_extras::{Column, TableBuilder};
 
 use super::theme;
+use super::windows::Windows;
 use crate::extract::CorpusEvent;
 use crate::model::{Memo, Revision};
 use crate::notebook::Review;
@@ -43,9 +44,15 @@ impl Default for EventsTable {
 
 impl EventsTable {
     /// Draws the table; returns the analyst's commands.
-    pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        windows: &mut Windows,
+    ) -> Vec<Command> {
         let rows = self.rows(state);
-        let (commands, header_clicked) = table_ui(ui, state, &rows, (self.sort_by, self.ascending));
+        let (commands, header_clicked) =
+            table_ui(ui, state, &rows, (self.sort_by, self.ascending), windows);
         if let Some(column) = header_clicked {
             if column == self.sort_by {
                 self.ascending = !self.ascending;
@@ -83,6 +90,7 @@ fn table_ui(
     state: &AppState,
     rows: &[usize],
     (sort_by, ascending): (SortBy, bool),
+    windows: &mut Windows,
 ) -> (Vec<Command>, Option<SortBy>) {
     let mut commands = Vec::new();
     let desk = &state.desk;
@@ -148,7 +156,7 @@ fn table_ui(
                         let data = &event.event;
                         row.set_selected(desk.selected_event() == Some(event_index));
                         row.col(|ui| {
-                            ui.label(super::viewer::event_date_text(data));
+                            ui.label(super::widgets::event_date_text(data));
                         });
                         row.col(|ui| {
                             ui.colored_label(
@@ -176,7 +184,7 @@ fn table_ui(
                         }
                         response.context_menu(|ui| {
                             if ui.button("Correct this event…").clicked() {
-                                super::event_editor::correct_event(ui.ctx(), state, event_index);
+                                windows.correct_event(state, event_index);
                                 ui.close();
                             }
                             if desk.added_event(event_index).is_none() {

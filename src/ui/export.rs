@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use crate::export::Format;
 use crate::state::{AppCommand, AppState, Command, ExportRequest};
 
-/// The window's choices so far.
+/// The export window's choices so far: its whole state, kept by the app while it is open
+/// ([`super::windows::Windows`]).
 #[derive(Clone, Debug)]
-struct Draft {
+pub struct ExportWindow {
     format: Format,
     keep_rejected: bool,
     path: String,
@@ -22,113 +23,108 @@ struct Draft {
     exists: (String, bool),
 }
 
-fn draft_id() -> egui::Id {
-    egui::Id::unique("accord_export_draft")
-}
-
-/// Opens the export window.
-pub fn open(ctx: &egui::Context, state: &AppState) {
-    let seen_pick = state.export_pick.as_ref().map_or(0, |(number, _)| *number);
-    let draft = Draft {
-        format: Format::EventsCsv,
-        keep_rejected: false,
-        path: String::new(),
-        replace: false,
-        seen_pick,
-        exists: (String::new(), false),
-    };
-    super::keep_draft(ctx, draft_id(), Some(draft));
-}
-
-/// The window, when open; returns the commands it gives.
-pub fn export_window_ui(ctx: &egui::Context, state: &AppState) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let Some(mut draft) = super::draft::<Draft>(ctx, draft_id()) else {
-        return commands;
-    };
-    if let Some((number, path)) = &state.export_pick
-        && *number != draft.seen_pick
-    {
-        draft.seen_pick = *number;
-        draft.path = path.display().to_string();
-        // The save dialog asked before returning a file that exists.
-        draft.replace = true;
+impl ExportWindow {
+    /// The window as it opens.
+    pub fn new(state: &AppState) -> Self {
+        let seen_pick = state.export_pick.as_ref().map_or(0, |(number, _)| *number);
+        Self {
+            format: Format::EventsCsv,
+            keep_rejected: false,
+            path: String::new(),
+            replace: false,
+            seen_pick,
+            exists: (String::new(), false),
+        }
     }
-    let mut keep = true;
-    egui::Window::new("Export")
-        .collapsible(false)
-        .default_width(460.0)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .show(ctx, |ui| {
-            for &format in Format::all() {
-                ui.radio_value(&mut draft.format, format, format.description());
-            }
-            ui.separator();
-            ui.label(contents(state, &draft));
-            if !draft.format.is_notes() {
-                ui.checkbox(
-                    &mut draft.keep_rejected,
-                    "Keep events rejected in review (marked rejected)",
-                );
-            }
-            ui.horizontal(|ui| {
-                ui.label("File:");
-                let edit = ui.add(
-                    egui::TextEdit::singleline(&mut draft.path)
-                        .hint_text(draft.format.file_name())
-                        .desired_width(280.0),
-                );
-                if edit.changed() {
-                    draft.replace = false;
+
+    /// Draws the window; pushes the commands it gives. Returns whether it stays open (not
+    /// exported, cancelled or closed with Escape).
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        state: &AppState,
+        commands: &mut Vec<Command>,
+    ) -> bool {
+        if let Some((number, path)) = &state.export_pick
+            && *number != self.seen_pick
+        {
+            self.seen_pick = *number;
+            self.path = path.display().to_string();
+            // The save dialog asked before returning a file that exists.
+            self.replace = true;
+        }
+        let mut keep = true;
+        egui::Window::new("Export")
+            .collapsible(false)
+            .default_width(460.0)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                for &format in Format::all() {
+                    ui.radio_value(&mut self.format, format, format.description());
                 }
-                if ui
-                    .add_enabled(!state.folder_dialog_open, egui::Button::new("Choose…"))
-                    .clicked()
-                {
-                    commands.push(Command::App(AppCommand::ShowExportDialog(draft.format)));
+                ui.separator();
+                ui.label(contents(state, self));
+                if !self.format.is_notes() {
+                    ui.checkbox(
+                        &mut self.keep_rejected,
+                        "Keep events rejected in review (marked rejected)",
+                    );
                 }
+                ui.horizontal(|ui| {
+                    ui.label("File:");
+                    let edit = ui.add(
+                        egui::TextEdit::singleline(&mut self.path)
+                            .hint_text(self.format.file_name())
+                            .desired_width(280.0),
+                    );
+                    if edit.changed() {
+                        self.replace = false;
+                    }
+                    if ui
+                        .add_enabled(!state.folder_dialog_open, egui::Button::new("Choose…"))
+                        .clicked()
+                    {
+                        commands.push(Command::App(AppCommand::ShowExportDialog(self.format)));
+                    }
+                });
+                let path = PathBuf::from(self.path.trim());
+                if self.exists.0 != self.path {
+                    let exists = !self.path.trim().is_empty() && path.symlink_metadata().is_ok();
+                    self.exists = (self.path.clone(), exists);
+                }
+                let exists = self.exists.1;
+                if exists {
+                    ui.checkbox(
+                        &mut self.replace,
+                        format!("Replace it ({} already exists)", file_name(&path)),
+                    );
+                }
+                ui.horizontal(|ui| {
+                    let ready = !self.path.trim().is_empty() && (!exists || self.replace);
+                    if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
+                        commands.push(Command::App(AppCommand::Export(ExportRequest {
+                            format: self.format,
+                            keep_rejected: self.keep_rejected && !self.format.is_notes(),
+                            path: path.clone(),
+                            overwrite: self.replace,
+                        })));
+                        keep = false;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        keep = false;
+                    }
+                    if state.exporting > 0 {
+                        ui.spinner();
+                        ui.weak("exporting…");
+                    }
+                });
             });
-            let path = PathBuf::from(draft.path.trim());
-            if draft.exists.0 != draft.path {
-                let exists = !draft.path.trim().is_empty() && path.symlink_metadata().is_ok();
-                draft.exists = (draft.path.clone(), exists);
-            }
-            let exists = draft.exists.1;
-            if exists {
-                ui.checkbox(
-                    &mut draft.replace,
-                    format!("Replace it ({} already exists)", file_name(&path)),
-                );
-            }
-            ui.horizontal(|ui| {
-                let ready = !draft.path.trim().is_empty() && (!exists || draft.replace);
-                if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
-                    commands.push(Command::App(AppCommand::Export(ExportRequest {
-                        format: draft.format,
-                        keep_rejected: draft.keep_rejected && !draft.format.is_notes(),
-                        path: path.clone(),
-                        overwrite: draft.replace,
-                    })));
-                    keep = false;
-                }
-                if ui.button("Cancel").clicked() {
-                    keep = false;
-                }
-                if state.exporting > 0 {
-                    ui.spinner();
-                    ui.weak("exporting…");
-                }
-            });
-        });
-    if ctx.input(|input| input.key_pressed(egui::Key::Escape)) {
-        keep = false;
+        keep && !ctx.input(|input| input.key_pressed(egui::Key::Escape))
     }
-    super::keep_draft(ctx, draft_id(), keep.then_some(draft));
-    commands
 }
 
 /// What the export will hold, in plain words.
-fn contents(state: &AppState, draft: &Draft) -> String {
+fn contents(state: &AppState, draft: &ExportWindow) -> String {
     let desk = &state.desk;
     if draft.format.is_notes() {
         return format!(

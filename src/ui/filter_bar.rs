@@ -5,8 +5,20 @@ use crate::desk::time::Day;
 use crate::extract::Gazetteer;
 use crate::state::{AppState, Command, DeskCommand};
 
-/// Draws the filter bar; returns a new filter when the analyst changed one.
-pub fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+/// The filter bar and what it keeps between frames: the place being typed in the picker.
+#[derive(Debug, Default)]
+pub struct FilterBar {
+    place_query: String,
+}
+
+impl FilterBar {
+    /// Draws the filter bar; returns a new filter when the analyst changed one.
+    pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+        filter_bar_ui(ui, state, &mut self.place_query)
+    }
+}
+
+fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState, place_query: &mut String) -> Vec<Command> {
     let mut commands = Vec::new();
     let desk = &state.desk;
     let mut filter = desk.filter.clone();
@@ -28,7 +40,7 @@ pub fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                 filter.place = None;
                 commands.push(Command::Desk(DeskCommand::SelectParty(None)));
             }
-        } else if let Some(place) = place_picker_ui(ui) {
+        } else if let Some(place) = place_picker_ui(ui, place_query) {
             filter.place = Some(place);
         }
         let fields = state.desk.fields.clone();
@@ -116,17 +128,15 @@ const PICKER_LIMIT: usize = 12;
 
 /// A place chooser: type part of a name (English or Chinese), pick a gazetteer entry. Choosing
 /// a city includes its districts and counties.
-fn place_picker_ui(ui: &mut egui::Ui) -> Option<crate::desk::party::PartyKey> {
+fn place_picker_ui(ui: &mut egui::Ui, query: &mut String) -> Option<crate::desk::party::PartyKey> {
     let gazetteer = Gazetteer::bundled();
-    let id = ui.scope_id().with("place_picker_query");
-    let mut query: String = ui.data(|data| data.get_temp(id)).unwrap_or_default();
     let mut chosen = None;
     egui::ComboBox::from_id_salt("place_filter")
         .selected_text("any place")
         .width(130.0)
         .show_ui(ui, |ui| {
             ui.add(
-                egui::TextEdit::singleline(&mut query)
+                egui::TextEdit::singleline(query)
                     .hint_text("type a place (or 南京)")
                     .desired_width(200.0),
             )
@@ -135,7 +145,7 @@ fn place_picker_ui(ui: &mut egui::Ui) -> Option<crate::desk::party::PartyKey> {
                 ui.weak("Choosing a city includes its districts.");
                 return;
             }
-            let matches = gazetteer.search(&query, PICKER_LIMIT);
+            let matches = gazetteer.search(query, PICKER_LIMIT);
             for entry in matches {
                 let parents: Vec<String> = gazetteer
                     .lineage(entry.id)
@@ -160,6 +170,5 @@ fn place_picker_ui(ui: &mut egui::Ui) -> Option<crate::desk::party::PartyKey> {
     if chosen.is_some() {
         query.clear();
     }
-    ui.data_mut(|data| data.insert_temp(id, query));
     chosen
 }

@@ -10,6 +10,7 @@
 use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::theme;
+use super::windows::Windows;
 use crate::desk::graph::{GroupBy, level_label};
 use crate::desk::layout::{self, Point};
 use crate::desk::party::PartyKey;
@@ -56,12 +57,22 @@ pub struct GraphPanel {
 
 impl GraphPanel {
     /// Draws the relationship panel; returns the analyst's commands.
-    pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
-        graph_ui(ui, state, self)
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        windows: &mut Windows,
+    ) -> Vec<Command> {
+        graph_ui(ui, state, self, windows)
     }
 }
 
-fn graph_ui(ui: &mut egui::Ui, state: &AppState, panel: &mut GraphPanel) -> Vec<Command> {
+fn graph_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    panel: &mut GraphPanel,
+    windows: &mut Windows,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let desk = &state.desk;
     let view = &mut panel.view;
@@ -114,7 +125,12 @@ fn graph_ui(ui: &mut egui::Ui, state: &AppState, panel: &mut GraphPanel) -> Vec<
     );
     commands.extend(canvas_ui(ui, state, canvas, view, &mut panel.dragged));
     let mut list_ui = ui.new_child(egui::UiBuilder::new().max_rect(list_rect));
-    commands.extend(side_list_ui(&mut list_ui, state, &mut panel.places_by_name));
+    commands.extend(side_list_ui(
+        &mut list_ui,
+        state,
+        &mut panel.places_by_name,
+        windows,
+    ));
     commands
 }
 
@@ -655,7 +671,12 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
 
 /// Places by number of events (click to filter to one); the partners of the selected place;
 /// the events of the selected tie.
-fn side_list_ui(ui: &mut egui::Ui, state: &AppState, by_name: &mut bool) -> Vec<Command> {
+fn side_list_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    by_name: &mut bool,
+    windows: &mut Windows,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let desk = &state.desk;
     let graph = &desk.graph;
@@ -681,12 +702,12 @@ fn side_list_ui(ui: &mut egui::Ui, state: &AppState, by_name: &mut bool) -> Vec<
             };
             let text = format!(
                 "{} · {}",
-                super::viewer::event_date_text(&event.event),
+                super::widgets::event_date_text(&event.event),
                 event.event.kind.label()
             );
             if ui
                 .selectable_label(desk.selected_event() == Some(event_index), text)
-                .on_hover_ui(|ui| super::timeline::event_tooltip_ui(ui, event))
+                .on_hover_ui(|ui| super::widgets::event_tooltip_ui(ui, event))
                 .clicked()
             {
                 commands.push(Command::select_event(desk, event_index));
@@ -708,12 +729,11 @@ fn side_list_ui(ui: &mut egui::Ui, state: &AppState, by_name: &mut bool) -> Vec<
                 commands.push(Command::Desk(DeskCommand::SetFilter(filter)));
             }
         });
-        if let Some(target) = super::notes::place_target(&graph.nodes[node].key) {
+        if let Some(target) = super::widgets::place_target(&graph.nodes[node].key) {
             let notes = state.journal.notebook.notes_for(&target).count();
             ui.horizontal(|ui| {
                 if ui.small_button("Add note…").clicked() {
-                    super::notes::write_note(
-                        ui.ctx(),
+                    windows.write_note(
                         target.clone(),
                         format!("On the place {}", graph.nodes[node].label),
                     );

@@ -1,5 +1,6 @@
-//! Drawing. Every panel reads the state and returns commands; nothing here changes the state
-//! (what a panel keeps between frames — its sort, zoom, drafts — is in egui's memory).
+//! Drawing. Every panel reads the state and returns commands; nothing here changes the state.
+//! What a panel keeps between frames (its sort, zoom, the rows it built) is in its own struct in
+//! [`Panels`]; the editor windows are values in [`windows::Windows`].
 
 mod dialogs;
 pub mod event_editor;
@@ -10,14 +11,17 @@ pub mod fonts;
 pub mod graph;
 pub mod library;
 mod messages;
+pub mod note_editor;
 pub mod notes;
-mod review;
+pub mod review;
 mod search;
 pub mod sources;
 mod status;
 pub mod theme;
 pub mod timeline;
 pub mod viewer;
+pub mod widgets;
+pub mod windows;
 
 pub use dialogs::PathDialog;
 
@@ -42,6 +46,14 @@ pub struct Panels {
     pub graph: graph::GraphPanel,
     /// The outlets the articles come from.
     pub sources: sources::SourcesPanel,
+    /// The filter bar over the panels.
+    pub filter_bar: filter_bar::FilterBar,
+    /// The notes list and its search.
+    pub notes: notes::NotesPanel,
+    /// The review queue.
+    pub review: review::ReviewPanel,
+    /// The editor windows, export, search and About.
+    pub windows: windows::Windows,
 }
 
 /// Draws the whole window and returns what the user asked for.
@@ -58,7 +70,9 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, panels: &mut Panels) -> Vec<C
         Theme::Light => egui::ThemePreference::Light,
         Theme::Dark => egui::ThemePreference::Dark,
     });
-    egui::Panel::top("menu_bar").show(ui, |ui| menu_bar_ui(ui, state, &mut commands));
+    egui::Panel::top("menu_bar").show(ui, |ui| {
+        menu_bar_ui(ui, state, &mut commands, &mut panels.windows);
+    });
     egui::Panel::bottom("status_bar").show(ui, |ui| status::status_ui(ui, state));
     egui::Panel::left("library")
         .resizable(true)
@@ -67,7 +81,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, panels: &mut Panels) -> Vec<C
         .show(ui, |ui| commands.extend(library::library_ui(ui, state)));
     egui::CentralPanel::default().show(ui, |ui| {
         commands.extend(welcome_ui(ui, state));
-        commands.extend(filter_bar::filter_bar_ui(ui, state));
+        commands.extend(panels.filter_bar.ui(ui, state));
         ui.separator();
         egui::Panel::top("timeline")
             .resizable(true)
@@ -80,7 +94,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, panels: &mut Panels) -> Vec<C
             .min_size(280.0)
             .show(ui, |ui| {
                 commands.extend(messages::messages_ui(ui, &state.messages));
-                commands.extend(viewer::viewer_ui(ui, state));
+                commands.extend(viewer::viewer_ui(ui, state, &mut panels.windows));
             });
         ui.data_mut(|data| data.insert_temp(viewer_rect_id(), viewer.response.rect));
         // The lower area stays left of the viewer: a table wider than the area, or a long row,
@@ -88,18 +102,18 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, panels: &mut Panels) -> Vec<C
         ui.shrink_clip_rect(ui.available_rect_before_wrap());
         commands.extend(lower_panel_ui(ui));
         match lower_tab(ui) {
-            LowerTab::Graph => commands.extend(panels.graph.ui(ui, state)),
-            LowerTab::Table => commands.extend(panels.events_table.ui(ui, state)),
-            LowerTab::Notes => commands.extend(notes::notes_panel_ui(ui, state)),
-            LowerTab::Review => commands.extend(review::review_ui(ui, state)),
+            LowerTab::Graph => commands.extend(panels.graph.ui(ui, state, &mut panels.windows)),
+            LowerTab::Table => {
+                commands.extend(panels.events_table.ui(ui, state, &mut panels.windows));
+            }
+            LowerTab::Notes => {
+                commands.extend(panels.notes.ui(ui, state, &mut panels.windows));
+            }
+            LowerTab::Review => commands.extend(panels.review.ui(ui, state, &mut panels.windows)),
             LowerTab::Sources => commands.extend(panels.sources.ui(ui, state)),
         }
     });
-    commands.extend(notes::editor_ui(ui.ctx()));
-    commands.extend(event_editor::editor_ui(ui.ctx(), state));
-    commands.extend(export::export_window_ui(ui.ctx(), state));
-    about_ui(ui.ctx(), state);
-    commands.extend(search::search_window_ui(ui, state));
+    commands.extend(panels.windows.ui(ui.ctx(), state));
     commands.extend(dropped_files_ui(ui));
     commands
 }
@@ -112,21 +126,6 @@ fn viewer_rect_id() -> egui::Id {
 /// over it).
 pub fn viewer_rect(ctx: &egui::Context) -> Option<egui::Rect> {
     ctx.data(|data| data.get_temp(viewer_rect_id()))
-}
-
-/// The draft of an editor window (note, event, export), kept in egui's memory between
-/// frames; `None` while the window is closed.
-fn draft<T: Clone + Send + Sync + 'static>(ctx: &egui::Context, id: egui::Id) -> Option<T> {
-    ctx.data(|data| data.get_temp::<Option<T>>(id)).flatten()
-}
-
-/// Keeps an editor window's draft for the next frame, or closes the window (`None`).
-fn keep_draft<T: Clone + Send + Sync + 'static>(
-    ctx: &egui::Context,
-    id: egui::Id,
-    draft: Option<T>,
-) {
-    ctx.data_mut(|data| data.insert_temp(id, draft));
 }
 
 /// What the area under the timeline shows (kept across restarts in egui's memory).
@@ -167,7 +166,12 @@ fn lower_panel_ui(ui: &mut egui::Ui) -> Vec<Command> {
     Vec::new()
 }
 
-fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+    windows: &mut windows::Windows,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             let open = egui::Button::new("Open folder…")
@@ -215,7 +219,7 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 .on_hover_text("Notes, events, the graph or the timeline, as files for reports and other tools")
                 .clicked()
             {
-                export::open(ui.ctx(), state);
+                windows.open_export(state);
             }
             ui.separator();
             if ui.button("Quit").clicked() {
@@ -245,13 +249,12 @@ fn menu_bar_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 .on_hover_text(ui.ctx().format_shortcut(&search::SEARCH))
                 .clicked()
             {
-                search::open(ui.ctx());
+                windows.open_search();
             }
         });
         ui.menu_button("Help", |ui| {
             if ui.button("About Accord…").clicked() {
-                ui.ctx()
-                    .data_mut(|data| data.insert_temp(egui::Id::unique("accord_about"), true));
+                windows.open_about();
             }
             if ui
                 .button("Show data folder")
@@ -328,38 +331,6 @@ fn welcome_ui(ui: &mut egui::Ui, state: &AppState) -> Option<Command> {
     });
     ui.add_space(4.0);
     command
-}
-
-/// Help → About: version, licence, and where the user's data is.
-fn about_ui(ctx: &egui::Context, state: &AppState) {
-    let id = egui::Id::unique("accord_about");
-    let mut open = ctx.data(|data| data.get_temp::<bool>(id)).unwrap_or(false);
-    if !open {
-        return;
-    }
-    egui::Window::new("About Accord")
-        .open(&mut open)
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .show(ctx, |ui| {
-            ui.heading(format!("Accord {}", env!("CARGO_PKG_VERSION")));
-            ui.label("Regional economic cooperation in China, from the news: a timeline, a relationship graph, an article viewer and notes.");
-            ui.label(format!("Licence: {}.", env!("CARGO_PKG_LICENSE")));
-            ui.separator();
-            let notebook = state.journal.path.as_ref().map_or_else(
-                || "nowhere (this system has no data folder)".to_owned(),
-                |path| path.display().to_string(),
-            );
-            ui.label(format!("Notes are stored in {notebook}"));
-            if let Some(reason) = &state.journal.read_only_because {
-                ui.colored_label(ui.visuals().warn_fg_color, format!("Read-only: {reason}"));
-            }
-            if let Some(folder) = crate::notebook::data_folder() {
-                ui.label(format!("Data folder: {}", folder.display()));
-            }
-        });
-    ctx.data_mut(|data| data.insert_temp(id, open));
 }
 
 /// Files or folders dropped on the window open like File, Open folder; while they hover, say so.

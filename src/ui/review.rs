@@ -5,16 +5,38 @@
 use egui::Key;
 
 use super::theme;
+use super::windows::Windows;
 use crate::notebook::Review;
 use crate::state::{AppState, Command};
 use crate::view::DeskView;
 
-/// Draws the queue; returns the analyst's commands.
-pub fn review_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+/// The Review panel and what it keeps between frames.
+#[derive(Debug, Default)]
+pub struct ReviewPanel {
+    /// List reviewed events too, not only those waiting.
+    show_all: bool,
+}
+
+impl ReviewPanel {
+    /// Draws the queue; returns the analyst's commands.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        windows: &mut Windows,
+    ) -> Vec<Command> {
+        review_ui(ui, state, windows, &mut self.show_all)
+    }
+}
+
+fn review_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    windows: &mut Windows,
+    show_all: &mut bool,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let desk = &state.desk;
-    let show_all_id = ui.scope_id().with("review_show_all");
-    let mut show_all: bool = ui.data(|data| data.get_temp(show_all_id)).unwrap_or(false);
     let reviewed = desk
         .reviews
         .iter()
@@ -29,14 +51,13 @@ pub fn review_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             "{reviewed} of {} extracted events reviewed ({rejected} rejected, hidden everywhere)",
             desk.event_keys.len()
         ));
-        ui.checkbox(&mut show_all, "show reviewed too");
+        ui.checkbox(show_all, "show reviewed too");
         ui.weak("A accept · R reject · C correct · U undo the review · ↑↓ move");
     });
-    ui.data_mut(|data| data.insert_temp(show_all_id, show_all));
     ui.separator();
     // Extracted events only: an event added by hand is the analyst's own, nothing to review.
     let mut queue: Vec<usize> = (0..desk.event_keys.len())
-        .filter(|&index| show_all || desk.reviews.get(index).is_none_or(Option::is_none))
+        .filter(|&index| *show_all || desk.reviews.get(index).is_none_or(Option::is_none))
         .collect();
     queue.sort_by(|&a, &b| {
         let confidence = |index: usize| desk.events[index].event.confidence;
@@ -55,7 +76,7 @@ pub fn review_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         && !ui.ctx().egui_wants_keyboard_input()
         && ui.input(|input| input.key_pressed(Key::C))
     {
-        super::event_editor::correct_event(ui.ctx(), state, current);
+        windows.correct_event(state, current);
     }
     egui::ScrollArea::vertical()
         .id_salt("review_queue")
@@ -77,7 +98,7 @@ pub fn review_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                         .on_hover_text("Fix its date, kind, parties or fields")
                         .clicked()
                     {
-                        super::event_editor::correct_event(ui.ctx(), state, index);
+                        windows.correct_event(state, index);
                     }
                     let state_text = match desk.reviews.get(index).and_then(Option::as_ref) {
                         Some(Review::Accepted) => "accepted · ",
@@ -88,7 +109,7 @@ pub fn review_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     let line = format!(
                         "{state_text}{:.0} % · {} · {} · {}",
                         event.confidence * 100.0,
-                        super::viewer::event_date_text(event),
+                        super::widgets::event_date_text(event),
                         event.kind.label(),
                         parties.join(", ")
                     );

@@ -18,9 +18,9 @@ pub const SEARCH_ALT: KeyboardShortcut =
 /// Most hits listed; the total is still counted.
 const LIMIT: usize = 2_000;
 
-/// The search window's state, kept in egui's memory.
+/// The search window's state, kept by the app ([`super::windows::Windows`]).
 #[derive(Clone, Debug, Default)]
-struct SearchState {
+pub struct SearchWindow {
     open: bool,
     query: String,
     /// The query and corpus size the results are for.
@@ -28,108 +28,106 @@ struct SearchState {
     results: Arc<SearchResults>,
 }
 
-fn state_id() -> egui::Id {
-    egui::Id::unique("accord_search")
-}
-
-/// Opens the search window (from the menu).
-pub fn open(ctx: &egui::Context) {
-    ctx.data_mut(|data| data.get_temp_mut_or_default::<SearchState>(state_id()).open = true);
-}
-
-/// Draws the search window when open; returns the passage to show when a hit is clicked.
-pub fn search_window_ui(ui: &egui::Ui, state: &AppState) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let ctx = ui.ctx().clone();
-    if ctx.input_mut(|input| input.consume_shortcut(&SEARCH) || input.consume_shortcut(&SEARCH_ALT))
-    {
-        open(&ctx);
+impl SearchWindow {
+    /// Opens the window (from the menu).
+    pub fn open(&mut self) {
+        self.open = true;
     }
-    let mut search_state: SearchState = ctx
-        .data(|data| data.get_temp(state_id()))
-        .unwrap_or_default();
-    if !search_state.open {
-        return commands;
-    }
-    let documents = state.corpus.documents();
-    let mut open = true;
-    egui::Window::new("Search all articles")
-        .open(&mut open)
-        .default_width(520.0)
-        .default_height(420.0)
-        .anchor(egui::Align2::CENTER_TOP, [0.0, 60.0])
-        .show(&ctx, |ui| {
-            let edit = ui.add(
-                egui::TextEdit::singleline(&mut search_state.query)
-                    .hint_text("Words or 中文 to find in every article")
-                    .desired_width(f32::INFINITY),
-            );
-            if !edit.has_focus() && search_state.searched.is_none() {
-                edit.request_focus();
-            }
-            let wanted = (search_state.query.clone(), documents.len());
-            if search_state.searched.as_ref() != Some(&wanted) {
-                search_state.results = Arc::new(search(documents, &search_state.query, LIMIT));
-                search_state.searched = Some(wanted);
-            }
-            let results = Arc::clone(&search_state.results);
-            if search_state.query.trim().is_empty() {
-                ui.weak("Type to search the clean text of every loaded article.");
-                return;
-            }
-            ui.label(format!(
-                "{} hits in {} articles{}",
-                results.total,
-                results.documents,
-                if results.total > results.hits.len() {
-                    format!(" (first {} listed)", results.hits.len())
-                } else {
-                    String::new()
+
+    /// Draws the window when it is open (Ctrl+K opens it); pushes the passage to show when a
+    /// hit is clicked.
+    pub fn show(&mut self, ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+        if ctx.input_mut(|input| {
+            input.consume_shortcut(&SEARCH) || input.consume_shortcut(&SEARCH_ALT)
+        }) {
+            self.open();
+        }
+        if !self.open {
+            return;
+        }
+        let documents = state.corpus.documents();
+        let mut open = true;
+        egui::Window::new("Search all articles")
+            .open(&mut open)
+            .default_width(520.0)
+            .default_height(420.0)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 60.0])
+            .show(ctx, |ui| {
+                let edit = ui.add(
+                    egui::TextEdit::singleline(&mut self.query)
+                        .hint_text("Words or 中文 to find in every article")
+                        .desired_width(f32::INFINITY),
+                );
+                if !edit.has_focus() && self.searched.is_none() {
+                    edit.request_focus();
                 }
-            ));
-            ui.separator();
-            let row_height = theme::ROW_HEIGHT * 2.2;
-            egui::ScrollArea::vertical().auto_shrink(false).show_rows(
-                ui,
-                row_height,
-                results.hits.len(),
-                |ui, rows| {
-                    for hit in &results.hits[rows] {
-                        let title = state
-                            .corpus
-                            .document(hit.document_id)
-                            .map_or("", |document| document.meta.title.as_str());
-                        let mut job = egui::text::LayoutJob::default();
-                        let body = egui::TextFormat::simple(
-                            theme::label_font(),
-                            ui.visuals().text_color(),
-                        );
-                        let strong = egui::TextFormat {
-                            background: theme::evidence_background(ui.visuals(), true),
-                            ..body.clone()
-                        };
-                        let snippet = &hit.snippet;
-                        let range = hit.snippet_hit.clone();
-                        job.append(snippet.get(..range.start).unwrap_or(""), 0.0, body.clone());
-                        job.append(snippet.get(range.clone()).unwrap_or(""), 0.0, strong);
-                        job.append(snippet.get(range.end..).unwrap_or(""), 0.0, body);
-                        let response = ui
-                            .vertical(|ui| {
-                                ui.add(
-                                    egui::Label::new(egui::RichText::new(title).strong())
-                                        .truncate(),
-                                );
-                                ui.add(egui::Label::new(job).truncate().sense(egui::Sense::click()))
-                            })
-                            .inner;
-                        if response.clicked() {
-                            commands.push(Command::ShowPassage(hit.document_id, hit.range.clone()));
-                        }
+                let wanted = (self.query.clone(), documents.len());
+                if self.searched.as_ref() != Some(&wanted) {
+                    self.results = Arc::new(search(documents, &self.query, LIMIT));
+                    self.searched = Some(wanted);
+                }
+                let results = Arc::clone(&self.results);
+                if self.query.trim().is_empty() {
+                    ui.weak("Type to search the clean text of every loaded article.");
+                    return;
+                }
+                ui.label(format!(
+                    "{} hits in {} articles{}",
+                    results.total,
+                    results.documents,
+                    if results.total > results.hits.len() {
+                        format!(" (first {} listed)", results.hits.len())
+                    } else {
+                        String::new()
                     }
-                },
-            );
-        });
-    search_state.open = open && !ctx.input(|input| input.key_pressed(Key::Escape));
-    ctx.data_mut(|data| data.insert_temp(state_id(), search_state));
-    commands
+                ));
+                ui.separator();
+                let row_height = theme::ROW_HEIGHT * 2.2;
+                egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+                    ui,
+                    row_height,
+                    results.hits.len(),
+                    |ui, rows| {
+                        for hit in &results.hits[rows] {
+                            let title = state
+                                .corpus
+                                .document(hit.document_id)
+                                .map_or("", |document| document.meta.title.as_str());
+                            let mut job = egui::text::LayoutJob::default();
+                            let body = egui::TextFormat::simple(
+                                theme::label_font(),
+                                ui.visuals().text_color(),
+                            );
+                            let strong = egui::TextFormat {
+                                background: theme::evidence_background(ui.visuals(), true),
+                                ..body.clone()
+                            };
+                            let snippet = &hit.snippet;
+                            let range = hit.snippet_hit.clone();
+                            job.append(snippet.get(..range.start).unwrap_or(""), 0.0, body.clone());
+                            job.append(snippet.get(range.clone()).unwrap_or(""), 0.0, strong);
+                            job.append(snippet.get(range.end..).unwrap_or(""), 0.0, body);
+                            let response = ui
+                                .vertical(|ui| {
+                                    ui.add(
+                                        egui::Label::new(egui::RichText::new(title).strong())
+                                            .truncate(),
+                                    );
+                                    ui.add(
+                                        egui::Label::new(job)
+                                            .truncate()
+                                            .sense(egui::Sense::click()),
+                                    )
+                                })
+                                .inner;
+                            if response.clicked() {
+                                commands
+                                    .push(Command::ShowPassage(hit.document_id, hit.range.clone()));
+                            }
+                        }
+                    },
+                );
+            });
+        self.open = open && !ctx.input(|input| input.key_pressed(Key::Escape));
+    }
 }

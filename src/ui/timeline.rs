@@ -5,13 +5,13 @@
 //! fit with the button or F. The view (visible days, vertical offset) is the panel's own state,
 //! kept in egui's memory; everything it draws comes from [`crate::view::DeskView::timeline`].
 
+use super::widgets::event_tooltip_ui;
 use egui::{Align2, Color32, CornerRadius, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
 
 use super::theme;
 use crate::desk::time::{Day, ticks};
 use crate::desk::timeline::{LaneMode, Timeline, TimelineItem};
-use crate::extract::CorpusEvent;
-use crate::model::{DateResolution, EventKind};
+use crate::model::EventKind;
 use crate::state::{AppState, Command, DeskCommand};
 
 /// The panel's view: which days are visible and how far the lanes are scrolled.
@@ -529,32 +529,6 @@ fn paint_item(
         );
     }
     rect
-}
-
-/// Date (and how it was found), kind, parties, fields and sources of one event.
-pub fn event_tooltip_ui(ui: &mut egui::Ui, event: &CorpusEvent) {
-    let data = &event.event;
-    ui.strong(super::viewer::event_date_text(data));
-    if let Some(resolution) = data.date_resolution
-        && resolution != DateResolution::Stated
-    {
-        ui.weak(match resolution {
-            DateResolution::FromPublication => {
-                "The year is not in the sentence: it was taken from the page's date."
-            }
-            _ => "The year is not in the sentence: it was taken from elsewhere in the article.",
-        });
-    }
-    ui.label(format!("{} ({})", data.kind.label(), data.kind.cameo()));
-    let parties: Vec<&str> = data.participants.iter().map(|p| p.name.as_str()).collect();
-    ui.label(parties.join(", "));
-    if !data.fields.is_empty() {
-        ui.label(format!("Fields: {}", data.fields.join(", ")));
-    }
-    ui.weak(match event.sources.len() {
-        1 => "Reported by 1 article".to_owned(),
-        n => format!("Reported by {n} articles"),
-    });
 }
 
 /// The shelf: events whose year is unknown or that have no date, never placed on the axis.

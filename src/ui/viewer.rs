@@ -6,6 +6,8 @@
 //! select it everywhere, click an evidence sentence to select its event. Ctrl+F finds words in
 //! the article.
 
+use super::widgets::event_date_text;
+use super::windows::Windows;
 use std::ops::Range;
 
 use egui::text::{LayoutJob, TextFormat};
@@ -14,7 +16,7 @@ use egui::{Align, Key, KeyboardShortcut, Label, Modifiers, RichText, ScrollArea,
 use super::theme;
 use crate::desk::party::PartyKey;
 use crate::extract::Gazetteer;
-use crate::model::{DateResolution, Document, Event};
+use crate::model::{DateResolution, Document};
 use crate::notebook::{NoteId, Review, Target, anchor};
 use crate::state::{AppCommand, AppState, Command, DeskCommand, TextView};
 
@@ -55,7 +57,7 @@ struct Find {
 }
 
 /// Draws the selected document.
-pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState, windows: &mut Windows) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(document) = state.selected.and_then(|id| state.corpus.document(id)) else {
         ui.centered_and_justified(|ui| {
@@ -113,10 +115,10 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     }
     scroll_area.show(ui, |ui| {
         ui.set_max_width(theme::READING_WIDTH.min(ui.available_width()));
-        header_ui(ui, state, document);
+        header_ui(ui, state, document, windows);
         // Found once a frame, for the event list and the evidence marks.
         let events = document_events(state, document);
-        commands.extend(events_ui(ui, state, document, &events));
+        commands.extend(events_ui(ui, state, document, &events, windows));
         ui.add_space(theme::PARAGRAPH_GAP);
         match state.preferences.text_view {
             TextView::Clean => {
@@ -136,9 +138,9 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
                     target: target.as_ref(),
                 };
                 if document.segments.len() < VIRTUAL_FROM_PARAGRAPHS {
-                    commands.extend(paragraphs.all_ui(ui));
+                    commands.extend(paragraphs.all_ui(ui, windows));
                 } else {
-                    commands.extend(paragraphs.visible_ui(ui));
+                    commands.extend(paragraphs.visible_ui(ui, windows));
                 }
             }
             TextView::Original => original_ui(ui, document),
@@ -174,7 +176,13 @@ impl Paragraphs<'_> {
     }
 
     /// One paragraph and the gap after it.
-    fn paragraph_ui(&self, ui: &mut egui::Ui, index: usize, commands: &mut Vec<Command>) -> f32 {
+    fn paragraph_ui(
+        &self,
+        ui: &mut egui::Ui,
+        index: usize,
+        commands: &mut Vec<Command>,
+        windows: &mut Windows,
+    ) -> f32 {
         let Some(segment) = self.document.segments.get(index) else {
             return 0.0;
         };
@@ -191,6 +199,7 @@ impl Paragraphs<'_> {
             range.clone(),
             self.marks,
             commands,
+            windows,
         );
         if self.contains_target(&range) {
             response.scroll_to_me(Some(Align::Center));
@@ -200,17 +209,17 @@ impl Paragraphs<'_> {
     }
 
     /// Every paragraph: exact, for articles of ordinary length.
-    fn all_ui(&self, ui: &mut egui::Ui) -> Vec<Command> {
+    fn all_ui(&self, ui: &mut egui::Ui, windows: &mut Windows) -> Vec<Command> {
         let mut commands = Vec::new();
         for index in 0..self.document.segments.len() {
-            self.paragraph_ui(ui, index, &mut commands);
+            self.paragraph_ui(ui, index, &mut commands, windows);
         }
         commands
     }
 
     /// Only the paragraphs in view, with space standing for the others. Heights not yet seen
     /// are estimated from the text's length and corrected once a paragraph has been drawn.
-    fn visible_ui(&self, ui: &mut egui::Ui) -> Vec<Command> {
+    fn visible_ui(&self, ui: &mut egui::Ui, windows: &mut Windows) -> Vec<Command> {
         let mut commands = Vec::new();
         let width = ui.available_width();
         let key = ui
@@ -239,7 +248,7 @@ impl Paragraphs<'_> {
         }
         ui.add_space(y - top);
         while index < heights.len() && ui.cursor().top() < visible.bottom() + margin {
-            heights[index] = self.paragraph_ui(ui, index, &mut commands);
+            heights[index] = self.paragraph_ui(ui, index, &mut commands, windows);
             index += 1;
         }
         let target_below = self.target.and_then(|_| {
@@ -255,7 +264,7 @@ impl Paragraphs<'_> {
             ui.add_space(heights[index..target].iter().sum());
             index = target;
             while index < heights.len() && index < target + 20 {
-                heights[index] = self.paragraph_ui(ui, index, &mut commands);
+                heights[index] = self.paragraph_ui(ui, index, &mut commands, windows);
                 index += 1;
             }
         }
@@ -459,6 +468,7 @@ fn document_events<'a>(
 }
 
 /// One paragraph with its marks; hover and click act on the mark under the pointer.
+#[allow(clippy::too_many_arguments)]
 fn paragraph_ui(
     ui: &mut egui::Ui,
     state: &AppState,
@@ -467,6 +477,7 @@ fn paragraph_ui(
     range: Range<usize>,
     marks: &[(Range<usize>, Mark)],
     commands: &mut Vec<Command>,
+    windows: &mut Windows,
 ) -> egui::Response {
     let here: Vec<&(Range<usize>, Mark)> = marks
         .iter()
@@ -487,6 +498,7 @@ fn paragraph_ui(
         &galley,
         pos,
         &response,
+        windows,
     );
     let Some(pointer) = response.hover_pos() else {
         return response;
@@ -552,7 +564,7 @@ fn paragraph_ui(
                 ui.separator();
             }
             ui.weak("Evidence for:");
-            super::timeline::event_tooltip_ui(ui, event);
+            super::widgets::event_tooltip_ui(ui, event);
             if let Some((_, evidence)) = event.sources.iter().find(|(id, _)| *id == document.id) {
                 assembled_from_ui(ui, document, evidence);
             }
@@ -661,6 +673,7 @@ fn paragraph_menu(
     galley: &std::sync::Arc<egui::Galley>,
     pos: egui::Pos2,
     response: &egui::Response,
+    windows: &mut Windows,
 ) {
     // Where the menu was opened, kept while it is open.
     let at_id = response.id.with("menu_at");
@@ -690,9 +703,9 @@ fn paragraph_menu(
         let sentence_range = passages[0].1.clone();
         for (label, passage) in passages {
             if ui.button(label).clicked() {
-                if let Some(target) = super::notes::passage_target(state, document.id, passage) {
-                    let about = super::notes::target_label(state, &target);
-                    super::notes::write_note(ui.ctx(), target, about);
+                if let Some(target) = super::widgets::passage_target(state, document.id, passage) {
+                    let about = super::widgets::target_label(state, &target);
+                    windows.write_note(target, about);
                 }
                 ui.close();
             }
@@ -702,7 +715,7 @@ fn paragraph_menu(
             .on_hover_text("An event the extractor missed: its date, kind and parties")
             .clicked()
         {
-            super::event_editor::add_event_from(ui.ctx(), state, document.id, sentence_range);
+            windows.add_event_from(state, document.id, sentence_range);
             ui.close();
         }
         let at = range.start + byte;
@@ -716,10 +729,10 @@ fn paragraph_menu(
                 Some(entry) => PartyKey::Entry(entry),
                 None => PartyKey::name(&place.name),
             };
-            if let Some(target) = super::notes::place_target(&party)
+            if let Some(target) = super::widgets::place_target(&party)
                 && ui.button(format!("Add note on {}…", place.name)).clicked()
             {
-                super::notes::write_note(ui.ctx(), target, format!("On the place {}", place.name));
+                windows.write_note(target, format!("On the place {}", place.name));
                 ui.close();
             }
         }
@@ -842,7 +855,7 @@ fn place_tooltip_ui(ui: &mut egui::Ui, place: &crate::model::PlaceMention, gazet
     }
 }
 
-fn header_ui(ui: &mut egui::Ui, state: &AppState, document: &Document) {
+fn header_ui(ui: &mut egui::Ui, state: &AppState, document: &Document, windows: &mut Windows) {
     ui.add(Label::new(RichText::new(&document.meta.title).heading()).wrap());
     let target = Target::Article {
         document: document.id,
@@ -858,8 +871,7 @@ fn header_ui(ui: &mut egui::Ui, state: &AppState, document: &Document) {
             .on_hover_text("A note on this article (right-click a sentence, a place or an event for a note on it)")
             .clicked()
         {
-            super::notes::write_note(
-                ui.ctx(),
+            windows.write_note(
                 target.clone(),
                 format!("On the article “{}”", document.meta.title),
             );
@@ -903,6 +915,7 @@ fn events_ui(
     state: &AppState,
     document: &Document,
     events: &[(usize, &[Range<usize>])],
+    windows: &mut Windows,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     if events.is_empty() {
@@ -940,7 +953,7 @@ fn events_ui(
         if !people.is_empty() {
             text.push_str(&format!("  ·  {}", people.join("; ")));
         }
-        let key = super::notes::key_of_event(state, index);
+        let key = super::widgets::key_of_event(state, index);
         let notes = key.as_ref().map_or(0, |key| {
             state
                 .journal
@@ -963,14 +976,13 @@ fn events_ui(
         }
         response.context_menu(|ui| {
             if ui.button("Correct this event…").clicked() {
-                super::event_editor::correct_event(ui.ctx(), state, index);
+                windows.correct_event(state, index);
                 ui.close();
             }
             if let Some(key) = &key
                 && ui.button("Add note on this event…").clicked()
             {
-                super::notes::write_note(
-                    ui.ctx(),
+                windows.write_note(
                     Target::Event { key: key.clone() },
                     format!("On the event: {}", parties.join(", ")),
                 );
@@ -979,16 +991,6 @@ fn events_ui(
         });
     }
     commands
-}
-
-/// A date as a reader should take it: exact, inferred (and how), or year unknown.
-pub fn event_date_text(event: &Event) -> String {
-    match (event.date, event.date_resolution) {
-        (None, _) => "date unknown".to_owned(),
-        (Some(date), _) if date.year.is_none() => format!("{} (year unknown)", date.edtf()),
-        (Some(date), Some(DateResolution::Stated) | None) => date.edtf(),
-        (Some(date), Some(resolution)) => format!("{} ({})", date.edtf(), resolution.label()),
-    }
 }
 
 #[cfg(test)]

@@ -86,3 +86,33 @@ fn an_import_against_the_direction_fails_and_is_named() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("has no layer"));
 }
+
+#[test]
+fn a_panel_that_uses_another_panel_fails() {
+    let root = tempfile::tempdir().expect("temporary folder");
+    write(root.path(), "model/mod.rs", "pub struct Document;\n");
+    write(
+        root.path(),
+        "ui/mod.rs",
+        "mod notes;\nmod viewer;\nmod widgets;\n",
+    );
+    write(
+        root.path(),
+        "ui/viewer.rs",
+        "use super::widgets::event_date_text;\n// super::notes in a comment is fine\n",
+    );
+    assert!(check(root.path()).status.success());
+
+    write(
+        root.path(),
+        "ui/viewer.rs",
+        "use super::widgets::event_date_text;\nfn f() { super::notes::write_note(); }\n",
+    );
+    let output = check(root.path());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        said.contains("ui/viewer.rs:2: uses the panel ui::notes"),
+        "{said}"
+    );
+}
