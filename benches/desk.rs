@@ -102,6 +102,7 @@ fn main() {
     let mut graph_windows = accord::ui::windows::Windows::default();
     let mut table_windows = accord::ui::windows::Windows::default();
     let mut viewer_windows = accord::ui::windows::Windows::default();
+    let mut viewer = accord::ui::viewer::ViewerPanel::default();
     let panels: [(&str, Panel); 6] = [
         (
             "timeline",
@@ -117,9 +118,7 @@ fn main() {
         ),
         (
             "viewer",
-            Box::new(move |ui, state| {
-                accord::ui::viewer::viewer_ui(ui, state, &mut viewer_windows)
-            }),
+            Box::new(move |ui, state| viewer.ui(ui, state, &mut viewer_windows)),
         ),
         ("library", Box::new(accord::ui::library::library_ui)),
         (

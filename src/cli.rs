@@ -1,6 +1,9 @@
 //! The command line: `accord` opens the window; `accord extract PATH…` prints what was read;
 //! `accord export PATH… --format FORMAT --output FILE` writes notes, events, the graph or the
 //! timeline to a file.
+//!
+//! Long (about 800 lines) because it is the whole command line: both subcommands, the JSON they
+//! print (`SCHEMA.md`'s shapes) and the streaming writer, used nowhere else.
 
 use std::io::{self, Write};
 use std::path::PathBuf;

@@ -4,6 +4,8 @@
 //! Positions are abstract coordinates with y growing downward (as on screen); the painter
 //! fits their bounding box to the panel. Every layout returns one [`Point`] per
 //! [`Graph::nodes`] entry, in node order.
+//!
+//! Over 800 lines only with its tests (about 270).
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;

@@ -6,6 +6,9 @@
 //! (a year stated there, as in an event name, but not one that dates a thing named: "the
 //! earthquake of 2008"), else from the article's own "now" when the text fixes it ("over the
 //! past year" after a dated event). With no evidence the year stays unknown.
+//!
+//! Long because every date form and every rule for a missing year shares the same ordered index of
+//! mentions; about 1,450 lines are tests.
 
 use std::ops::Range;
 use std::sync::LazyLock;

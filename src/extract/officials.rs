@@ -12,6 +12,8 @@
 //! title is a Chief Executive's and the page names one SAR more often than the other (or, on a
 //! page naming neither, names a Chief Executive of record: [`CHIEF_EXECUTIVES`]). A name
 //! that officials of different places share stands for neither; a pronoun stands for nobody.
+//!
+//! Over 800 lines only with its tests (about 170).
 
 use std::collections::HashMap;
 use std::ops::Range;

@@ -1,5 +1,8 @@
 //! Place mentions: one pass of the gazetteer matcher over the text, then linking each mention
 //! to one entry using the rest of the article, or leaving it flagged as ambiguous.
+//!
+//! Long because matching, linking and flagging ambiguous names share one pass and its context;
+//! about 530 lines are tests.
 
 use crate::pattern::compiled;
 use std::collections::HashMap;

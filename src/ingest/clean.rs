@@ -8,6 +8,9 @@
 //! section name or a kicker); the article ends at an end-of-article marker; the page date is
 //! the date line of the header zone, else the one nearest above the headline, else a labelled
 //! date anywhere, else a news dateline.
+//!
+//! Over 800 lines with its tests (about 600): headline, page date and body are chosen together from
+//! one page's lines.
 
 use std::collections::HashMap;
 use std::ops::Range;

@@ -13,6 +13,9 @@
 //!
 //! The rules are about the shape of lines — their words, punctuation and length — never about
 //! particular sites.
+//!
+//! Long because every clutter rule is a small shape test kept beside the others it must not
+//! contradict; about 290 lines are tests.
 
 use std::ops::Range;
 use std::sync::LazyLock;

@@ -3,15 +3,18 @@
 //! only way in).
 //!
 //! Drag the background to pan, wheel to zoom, drag a node to pin it; click a node to filter
-//! every panel to it, click an edge to list the events behind it. The pan and zoom are the
-//! panel's own state in egui's memory; the graph and positions come from
+//! every panel to it, click an edge to list the events behind it. The pan and zoom are
+//! [`GraphPanel`]'s, kept in `ui::Panels`; the graph and positions come from
 //! [`crate::view::DeskView`].
+//!
+//! Long because the canvas (projection, three layouts' drawing, drag-to-pin) and the side list
+//! share the panel's state; hit-testing is pure (`node_at`, `edge_at`) and tested below.
 
 use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::theme;
 use super::windows::Windows;
-use crate::desk::graph::{GroupBy, level_label};
+use crate::desk::graph::{Graph, GroupBy, level_label};
 use crate::desk::layout::{self, Point};
 use crate::desk::party::PartyKey;
 use crate::desk::time::Day;
@@ -274,10 +277,8 @@ fn canvas_ui(
     view: &mut View,
     dragged: &mut Option<PartyKey>,
 ) -> Vec<Command> {
-    let mut commands = Vec::new();
     let desk = &state.desk;
     let graph = &desk.graph;
-    let gazetteer = Gazetteer::bundled();
     let response = ui.allocate_rect(canvas, Sense::click_and_drag());
     let painter = ui.painter_at(canvas);
     let visuals = ui.visuals();
@@ -290,7 +291,7 @@ fn canvas_ui(
             theme::body_font(),
             visuals.weak_text_color(),
         );
-        return commands;
+        return Vec::new();
     }
     let uniform = desk.graph_layout != GraphLayout::Hierarchy;
     let max_scale = match desk.graph_layout {
@@ -344,8 +345,66 @@ fn canvas_ui(
     } else {
         None
     };
-    // Dragging a node pins it; dragging elsewhere pans. The node is held by its party, not its
-    // index: the graph may be rebuilt mid-drag while a folder loads.
+    let hovered = Hovered {
+        node: hovered_node,
+        edge: hovered_edge,
+    };
+    let mut commands = drag_and_zoom(ui, &response, graph, &projection, view, dragged, hovered);
+    let frame = CanvasFrame {
+        painter: &painter,
+        visuals,
+        state,
+        screen: &screen,
+        projection: &projection,
+        zoom: view.zoom,
+        label_width,
+    };
+    frame.paint_labels(canvas);
+    frame.paint_edges(hovered);
+    frame.paint_nodes(hovered);
+    hover_tooltip(&response, graph, hovered);
+    if response.clicked() {
+        commands.extend(click_commands(state, hovered));
+    }
+    commands
+}
+
+/// What the pointer is over: a node, else an edge.
+#[derive(Clone, Copy, Debug)]
+struct Hovered {
+    node: Option<usize>,
+    edge: Option<usize>,
+}
+
+/// One frame's drawing of the canvas: where each node is on screen and how labels are cut.
+struct CanvasFrame<'a> {
+    painter: &'a egui::Painter,
+    visuals: &'a egui::Visuals,
+    state: &'a AppState,
+    /// Each node's position on screen, in node order.
+    screen: &'a [Pos2],
+    projection: &'a Projection,
+    zoom: f32,
+    /// In the province columns, the width a label is cut to.
+    label_width: Option<f32>,
+}
+
+/// Dragging a node pins it, dragging elsewhere pans, the wheel zooms around the pointer.
+/// Returns the pin commands.
+fn drag_and_zoom(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    graph: &Graph,
+    projection: &Projection,
+    view: &mut View,
+    dragged: &mut Option<PartyKey>,
+    hovered: Hovered,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let hovered_node = hovered.node;
+    let pointer = response.hover_pos();
+    // The node is held by its party, not its index: the graph may be rebuilt mid-drag while a
+    // folder loads.
     if response.drag_started() {
         *dragged = hovered_node.and_then(|node| graph.nodes.get(node).map(|node| node.key.clone()));
     }
@@ -380,131 +439,172 @@ fn canvas_ui(
             view.zoom = new_zoom;
         }
     }
-    if desk.graph_layout == GraphLayout::Map {
-        paint_map_grid(&painter, visuals, &projection, canvas);
-    }
-    for (label, at) in &desk.column_labels {
-        let galley = one_line(
-            &painter,
-            label,
-            theme::label_font(),
-            visuals.strong_text_color(),
-            label_width.map(|width| width - 12.0),
-        );
-        let bottom_left = projection.to_screen(*at);
-        painter.galley(
-            bottom_left - Vec2::new(0.0, galley.size().y),
-            galley,
-            visuals.strong_text_color(),
-        );
-    }
-    // Columns or nodes past the edge (many provinces in a narrow panel, or a zoom): say how to
-    // reach them.
-    if screen.iter().any(|at| !canvas.contains(*at)) {
-        painter.text(
-            canvas.left_bottom() + Vec2::new(8.0, -6.0),
-            Align2::LEFT_BOTTOM,
-            "More lies past the edge: drag to pan, scroll to zoom.",
-            theme::small_font(),
-            visuals.weak_text_color(),
-        );
-    }
-    let selected_event_parties: Vec<PartyKey> = desk
-        .selected_event()
-        .and_then(|index| desk.events.get(index))
-        .map(|event| event.event.participants.iter().map(PartyKey::of).collect())
-        .unwrap_or_default();
-    let selected_node = desk.selected_node();
-    let selected_edge = desk.selected_edge.as_ref().and_then(|(a, b)| {
-        let (a, b) = (graph.node_index(a)?, graph.node_index(b)?);
-        Some((a.min(b), a.max(b)))
-    });
-    let edge_colour = visuals
-        .widgets
-        .noninteractive
-        .fg_stroke
-        .color
-        .gamma_multiply(0.35);
-    for (index, edge) in graph.edges.iter().enumerate() {
-        let (Some(&a), Some(&b)) = (screen.get(edge.nodes.0), screen.get(edge.nodes.1)) else {
-            continue;
-        };
-        let emphasised = Some(index) == hovered_edge
-            || Some(edge.nodes) == selected_edge
-            || selected_node.is_some_and(|node| edge.nodes.0 == node || edge.nodes.1 == node);
-        let width = 1.0 + (edge.weight() as f32).ln() * 1.5;
-        let colour = if emphasised {
-            theme::selection_colour(visuals)
-        } else {
-            edge_colour
-        };
-        painter.line_segment([a, b], Stroke::new(width, colour));
-    }
-    // Places with notes get a small marker.
-    let noted: std::collections::HashSet<&crate::notebook::PlaceRef> = state
-        .journal
-        .notebook
-        .notes
-        .iter()
-        .filter_map(|note| match &note.target {
-            crate::notebook::Target::Place { place } => Some(place),
-            _ => None,
-        })
-        .collect();
-    for (index, node) in graph.nodes.iter().enumerate() {
-        let Some(&centre) = screen.get(index) else {
-            continue;
-        };
-        let has_notes = !noted.is_empty()
-            && crate::notebook::PlaceRef::of_party(&node.key, gazetteer)
-                .is_some_and(|place| noted.contains(&place));
-        let group = desk.grouping.node_group.get(index).copied().unwrap_or(0);
-        let radius = node_radius(node.weight);
-        painter.circle_filled(centre, radius, theme::group_colour(group));
-        let emphasised = Some(index) == selected_node
-            || Some(index) == hovered_node
-            || selected_event_parties.contains(&node.key);
-        if emphasised {
-            painter.circle_stroke(
-                centre,
-                radius + 2.0,
-                Stroke::new(2.5, theme::selection_colour(visuals)),
-            );
+    commands
+}
+
+impl CanvasFrame<'_> {
+    /// The province columns' names, and a line when anything lies past the canvas's edge.
+    fn paint_labels(&self, canvas: Rect) {
+        let (painter, visuals, projection, screen) =
+            (self.painter, self.visuals, self.projection, self.screen);
+        let desk = &self.state.desk;
+        let label_width = self.label_width;
+        if desk.graph_layout == GraphLayout::Map {
+            paint_map_grid(painter, visuals, projection, canvas);
         }
-        if has_notes {
-            let radius = node_radius(node.weight);
-            let corner = centre + Vec2::new(radius * 0.7, -radius * 0.7);
-            painter.rect_filled(
-                Rect::from_center_size(corner, Vec2::splat(6.0)),
-                1.0,
-                theme::selection_colour(visuals),
-            );
-        }
-        if desk.pinned.contains(&node.key) {
-            painter.circle_filled(centre, 2.0, visuals.strong_text_color());
-        }
-        if node.weight > 1 || graph.nodes.len() <= 60 || emphasised {
-            // Cut where the next column starts (the indent of a district is part of its
-            // column).
-            let indent = desk.positions.get(index).map_or(0.0, |at| {
-                (at.x - (at.x / layout::COLUMN_WIDTH).floor() * layout::COLUMN_WIDTH)
-                    * projection.scale.x
-                    * view.zoom
-            });
+        for (label, at) in &desk.column_labels {
             let galley = one_line(
-                &painter,
-                &node.label,
-                theme::small_font(),
-                visuals.text_color(),
-                label_width.map(|width| width - indent - radius - 12.0),
+                painter,
+                label,
+                theme::label_font(),
+                visuals.strong_text_color(),
+                label_width.map(|width| width - 12.0),
             );
+            let bottom_left = projection.to_screen(*at);
             painter.galley(
-                centre + Vec2::new(radius + 3.0, -galley.size().y / 2.0),
+                bottom_left - Vec2::new(0.0, galley.size().y),
                 galley,
-                visuals.text_color(),
+                visuals.strong_text_color(),
+            );
+        }
+        // Columns or nodes past the edge (many provinces in a narrow panel, or a zoom): say how
+        // to reach them.
+        if screen.iter().any(|at| !canvas.contains(*at)) {
+            painter.text(
+                canvas.left_bottom() + Vec2::new(8.0, -6.0),
+                Align2::LEFT_BOTTOM,
+                "More lies past the edge: drag to pan, scroll to zoom.",
+                theme::small_font(),
+                visuals.weak_text_color(),
             );
         }
     }
+
+    /// The ties, wider for more shared events, marked when hovered or selected or when they
+    /// touch the selected node.
+    fn paint_edges(&self, hovered: Hovered) {
+        let (painter, visuals, screen) = (self.painter, self.visuals, self.screen);
+        let desk = &self.state.desk;
+        let graph = &desk.graph;
+        let hovered_edge = hovered.edge;
+        let selected_node = desk.selected_node();
+        let selected_edge = desk.selected_edge.as_ref().and_then(|(a, b)| {
+            let (a, b) = (graph.node_index(a)?, graph.node_index(b)?);
+            Some((a.min(b), a.max(b)))
+        });
+        let edge_colour = visuals
+            .widgets
+            .noninteractive
+            .fg_stroke
+            .color
+            .gamma_multiply(0.35);
+        for (index, edge) in graph.edges.iter().enumerate() {
+            let (Some(&a), Some(&b)) = (screen.get(edge.nodes.0), screen.get(edge.nodes.1)) else {
+                continue;
+            };
+            let emphasised = Some(index) == hovered_edge
+                || Some(edge.nodes) == selected_edge
+                || selected_node.is_some_and(|node| edge.nodes.0 == node || edge.nodes.1 == node);
+            let width = 1.0 + (edge.weight() as f32).ln() * 1.5;
+            let colour = if emphasised {
+                theme::selection_colour(visuals)
+            } else {
+                edge_colour
+            };
+            painter.line_segment([a, b], Stroke::new(width, colour));
+        }
+    }
+
+    /// The nodes coloured by group, marked when selected, hovered or a party of the selected
+    /// event, with a note marker, a pin dot and their labels.
+    fn paint_nodes(&self, hovered: Hovered) {
+        let (painter, visuals, screen, projection) =
+            (self.painter, self.visuals, self.screen, self.projection);
+        let state = self.state;
+        let desk = &state.desk;
+        let graph = &desk.graph;
+        let gazetteer = Gazetteer::bundled();
+        let hovered_node = hovered.node;
+        let label_width = self.label_width;
+        let zoom = self.zoom;
+        let selected_event_parties: Vec<PartyKey> = desk
+            .selected_event()
+            .and_then(|index| desk.events.get(index))
+            .map(|event| event.event.participants.iter().map(PartyKey::of).collect())
+            .unwrap_or_default();
+        let selected_node = desk.selected_node();
+        // Places with notes get a small marker.
+        let noted: std::collections::HashSet<&crate::notebook::PlaceRef> = state
+            .journal
+            .notebook
+            .notes
+            .iter()
+            .filter_map(|note| match &note.target {
+                crate::notebook::Target::Place { place } => Some(place),
+                _ => None,
+            })
+            .collect();
+        for (index, node) in graph.nodes.iter().enumerate() {
+            let Some(&centre) = screen.get(index) else {
+                continue;
+            };
+            let has_notes = !noted.is_empty()
+                && crate::notebook::PlaceRef::of_party(&node.key, gazetteer)
+                    .is_some_and(|place| noted.contains(&place));
+            let group = desk.grouping.node_group.get(index).copied().unwrap_or(0);
+            let radius = node_radius(node.weight);
+            painter.circle_filled(centre, radius, theme::group_colour(group));
+            let emphasised = Some(index) == selected_node
+                || Some(index) == hovered_node
+                || selected_event_parties.contains(&node.key);
+            if emphasised {
+                painter.circle_stroke(
+                    centre,
+                    radius + 2.0,
+                    Stroke::new(2.5, theme::selection_colour(visuals)),
+                );
+            }
+            if has_notes {
+                let radius = node_radius(node.weight);
+                let corner = centre + Vec2::new(radius * 0.7, -radius * 0.7);
+                painter.rect_filled(
+                    Rect::from_center_size(corner, Vec2::splat(6.0)),
+                    1.0,
+                    theme::selection_colour(visuals),
+                );
+            }
+            if desk.pinned.contains(&node.key) {
+                painter.circle_filled(centre, 2.0, visuals.strong_text_color());
+            }
+            if node.weight > 1 || graph.nodes.len() <= 60 || emphasised {
+                // Cut where the next column starts (the indent of a district is part of its
+                // column).
+                let indent = desk.positions.get(index).map_or(0.0, |at| {
+                    (at.x - (at.x / layout::COLUMN_WIDTH).floor() * layout::COLUMN_WIDTH)
+                        * projection.scale.x
+                        * zoom
+                });
+                let galley = one_line(
+                    painter,
+                    &node.label,
+                    theme::small_font(),
+                    visuals.text_color(),
+                    label_width.map(|width| width - indent - radius - 12.0),
+                );
+                painter.galley(
+                    centre + Vec2::new(radius + 3.0, -galley.size().y / 2.0),
+                    galley,
+                    visuals.text_color(),
+                );
+            }
+        }
+    }
+}
+
+/// The hovered node's or tie's details at the pointer.
+fn hover_tooltip(response: &egui::Response, graph: &Graph, hovered: Hovered) {
+    let gazetteer = Gazetteer::bundled();
+    let (hovered_node, hovered_edge) = (hovered.node, hovered.edge);
     if let Some(node) = hovered_node {
         response.clone().on_hover_ui_at_pointer(|ui| {
             if let Some(info) = graph.info(node, gazetteer) {
@@ -538,24 +638,29 @@ fn canvas_ui(
             ui.weak("Click to list them.");
         });
     }
-    if response.clicked() {
-        if let Some(node) = hovered_node.and_then(|node| graph.nodes.get(node)) {
-            commands.push(Command::Desk(DeskCommand::SelectParty(Some(
-                node.key.clone(),
-            ))));
-            let mut filter = desk.filter.clone();
-            filter.place = Some(node.key.clone());
-            commands.push(Command::Desk(DeskCommand::SetFilter(filter)));
-        } else if let Some(edge) = hovered_edge.and_then(|edge| graph.edges.get(edge)) {
-            let key = |node: usize| graph.nodes.get(node).map(|n| n.key.clone());
-            if let (Some(a), Some(b)) = (key(edge.nodes.0), key(edge.nodes.1)) {
-                commands.push(Command::Desk(DeskCommand::SelectEdge(Some((a, b)))));
-            }
-        } else {
-            commands.push(Command::Desk(DeskCommand::SelectEdge(None)));
-        }
+}
+
+/// A click selects the node (and filters every panel to it) or the tie under the pointer, or
+/// lets go of the selected tie.
+fn click_commands(state: &AppState, hovered: Hovered) -> Vec<Command> {
+    let desk = &state.desk;
+    let graph = &desk.graph;
+    if let Some(node) = hovered.node.and_then(|node| graph.nodes.get(node)) {
+        let mut filter = desk.filter.clone();
+        filter.place = Some(node.key.clone());
+        return vec![
+            Command::Desk(DeskCommand::SelectParty(Some(node.key.clone()))),
+            Command::Desk(DeskCommand::SetFilter(filter)),
+        ];
     }
-    commands
+    if let Some(edge) = hovered.edge.and_then(|edge| graph.edges.get(edge)) {
+        let key = |node: usize| graph.nodes.get(node).map(|n| n.key.clone());
+        return match (key(edge.nodes.0), key(edge.nodes.1)) {
+            (Some(a), Some(b)) => vec![Command::Desk(DeskCommand::SelectEdge(Some((a, b))))],
+            _ => Vec::new(),
+        };
+    }
+    vec![Command::Desk(DeskCommand::SelectEdge(None))]
 }
 
 /// `text` laid out on one line, cut with "…" at `max_width` points when one is given.
@@ -680,41 +785,7 @@ fn side_list_ui(
     let mut commands = Vec::new();
     let desk = &state.desk;
     let graph = &desk.graph;
-    if let Some((a, b)) = &desk.selected_edge
-        && let (Some(na), Some(nb)) = (graph.node_index(a), graph.node_index(b))
-        && let Some(edge) = graph
-            .edges
-            .iter()
-            .position(|edge| edge.nodes == (na.min(nb), na.max(nb)))
-    {
-        ui.horizontal(|ui| {
-            ui.strong(format!(
-                "{} – {}",
-                graph.nodes[na].label, graph.nodes[nb].label
-            ));
-            if ui.small_button("×").on_hover_text("Close").clicked() {
-                commands.push(Command::Desk(DeskCommand::SelectEdge(None)));
-            }
-        });
-        for &event_index in graph.events_of(edge) {
-            let Some(event) = desk.events.get(event_index) else {
-                continue;
-            };
-            let text = format!(
-                "{} · {}",
-                super::widgets::event_date_text(&event.event),
-                event.event.kind.label()
-            );
-            if ui
-                .selectable_label(desk.selected_event() == Some(event_index), text)
-                .on_hover_ui(|ui| super::widgets::event_tooltip_ui(ui, event))
-                .clicked()
-            {
-                commands.push(Command::select_event(desk, event_index));
-            }
-        }
-        ui.separator();
-    }
+    commands.extend(edge_events_ui(ui, state));
     if let Some(node) = desk.selected_node() {
         ui.horizontal(|ui| {
             ui.strong(format!("Partners of {}", graph.nodes[node].label));
@@ -800,6 +871,48 @@ fn side_list_ui(
     commands
 }
 
+/// The selected tie's events, each selectable, under the two places' names.
+fn edge_events_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let desk = &state.desk;
+    let graph = &desk.graph;
+    if let Some((a, b)) = &desk.selected_edge
+        && let (Some(na), Some(nb)) = (graph.node_index(a), graph.node_index(b))
+        && let Some(edge) = graph
+            .edges
+            .iter()
+            .position(|edge| edge.nodes == (na.min(nb), na.max(nb)))
+    {
+        ui.horizontal(|ui| {
+            ui.strong(format!(
+                "{} – {}",
+                graph.nodes[na].label, graph.nodes[nb].label
+            ));
+            if ui.small_button("×").on_hover_text("Close").clicked() {
+                commands.push(Command::Desk(DeskCommand::SelectEdge(None)));
+            }
+        });
+        for &event_index in graph.events_of(edge) {
+            let Some(event) = desk.events.get(event_index) else {
+                continue;
+            };
+            let text = format!(
+                "{} · {}",
+                super::widgets::event_date_text(&event.event),
+                event.event.kind.label()
+            );
+            if ui
+                .selectable_label(desk.selected_event() == Some(event_index), text)
+                .on_hover_ui(|ui| super::widgets::event_tooltip_ui(ui, event))
+                .clicked()
+            {
+                commands.push(Command::select_event(desk, event_index));
+            }
+        }
+        ui.separator();
+    }
+    commands
+}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,6 +52,8 @@ pub struct Panels {
     pub notes: notes::NotesPanel,
     /// The review queue.
     pub review: review::ReviewPanel,
+    /// The article viewer.
+    pub viewer: viewer::ViewerPanel,
     /// The editor windows, export, search and About.
     pub windows: windows::Windows,
 }
@@ -94,7 +96,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, panels: &mut Panels) -> Vec<C
             .min_size(280.0)
             .show(ui, |ui| {
                 commands.extend(messages::messages_ui(ui, &state.messages));
-                commands.extend(viewer::viewer_ui(ui, state, &mut panels.windows));
+                commands.extend(panels.viewer.ui(ui, state, &mut panels.windows));
             });
         ui.data_mut(|data| data.insert_temp(viewer_rect_id(), viewer.response.rect));
         // The lower area stays left of the viewer: a table wider than the area, or a long row,
@@ -173,136 +175,155 @@ fn menu_bar_ui(
     windows: &mut windows::Windows,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            let open = egui::Button::new("Open folder…")
-                .shortcut_text(ui.ctx().format_shortcut(&OPEN_FOLDER));
-            if ui.add_enabled(!state.folder_dialog_open, open).clicked() {
-                commands.push(Command::Library(LibraryCommand::ShowFolderDialog));
-            }
-            if ui
-                .button("Open path…")
-                .on_hover_text("Type or paste the path of a folder or file")
-                .clicked()
-            {
-                commands.push(Command::Library(LibraryCommand::ShowPathDialog));
-            }
-            ui.separator();
-            let dialog_free = !state.folder_dialog_open;
-            for (choice, label, hover) in [
-                (
-                    NotebookChoice::New,
-                    "New notebook…",
-                    "Start an empty notebook in a file of your choice; notes go there from now on",
-                ),
-                (
-                    NotebookChoice::Open,
-                    "Open notebook…",
-                    "Work in another notebook (one kept beside a document folder, or shared with you)",
-                ),
-                (
-                    NotebookChoice::SaveAs,
-                    "Save notebook as…",
-                    "Copy this notebook to a file of your choice and keep working there",
-                ),
-            ] {
-                if ui
-                    .add_enabled(dialog_free, egui::Button::new(label))
-                    .on_hover_text(hover)
-                    .clicked()
-                {
-                    commands.push(Command::Notebook(NotebookCommand::ShowDialog(choice)));
-                }
-            }
-            ui.separator();
-            if ui
-                .button("Export…")
-                .on_hover_text("Notes, events, the graph or the timeline, as files for reports and other tools")
-                .clicked()
-            {
-                windows.open_export(state);
-            }
-            ui.separator();
-            if ui.button("Quit").clicked() {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-        });
-        ui.menu_button("View", |ui| {
-            let current = state.preferences.text_view;
-            for (view, label) in viewer::TEXT_VIEWS {
-                if ui.radio(current == view, label).clicked() {
-                    commands.push(Command::App(AppCommand::ShowTextView(view)));
-                }
-            }
-            ui.separator();
-            for (theme, label) in [
-                (Theme::System, "Theme as the system"),
-                (Theme::Light, "Light theme"),
-                (Theme::Dark, "Dark theme"),
-            ] {
-                if ui.radio(state.preferences.theme == theme, label).clicked() {
-                    commands.push(Command::App(AppCommand::SetTheme(theme)));
-                }
-            }
-            ui.separator();
-            if ui
-                .button("Search all articles…")
-                .on_hover_text(ui.ctx().format_shortcut(&search::SEARCH))
-                .clicked()
-            {
-                windows.open_search();
-            }
-        });
-        ui.menu_button("Help", |ui| {
-            if ui.button("About Accord…").clicked() {
-                windows.open_about();
-            }
-            if ui
-                .button("Show data folder")
-                .on_hover_text("Where the notebook is kept, in the system's file manager")
-                .clicked()
-            {
-                commands.push(Command::App(AppCommand::ShowDataFolder));
-            }
-            if ui.button("Show the welcome again").clicked() {
-                commands.push(Command::App(AppCommand::SetWelcomed(false)));
-            }
-            ui.separator();
-            ui.label(
-                "Open a folder of articles with File, Open folder…, or drop it on the window.",
-            );
-            ui.separator();
-            ui.strong("Keyboard shortcuts");
-            let ctx = ui.ctx().clone();
-            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for (keys, what) in [
-                    (ctx.format_shortcut(&OPEN_FOLDER), "Open a folder"),
-                    (ctx.format_shortcut(&search::SEARCH), "Search all articles"),
-                    (
-                        ctx.format_shortcut(&search::SEARCH_ALT),
-                        "Search all articles",
-                    ),
-                    (ctx.format_shortcut(&viewer::FIND), "Find in the article"),
-                    (
-                        "Wheel / + / −".to_owned(),
-                        "Timeline: zoom around the pointer",
-                    ),
-                    ("Drag / ← →".to_owned(), "Timeline: pan"),
-                    ("Shift+wheel / ↑ ↓".to_owned(), "Timeline: scroll the lanes"),
-                    ("F".to_owned(), "Timeline: zoom to fit"),
-                    ("Drag a node".to_owned(), "Graph: pin it where you drop it"),
-                    ("Wheel / drag".to_owned(), "Graph: zoom / pan"),
-                    ("Esc".to_owned(), "Close the search window"),
-                    (
-                        "A / R / C / U".to_owned(),
-                        "Review: accept, reject, correct, undo",
-                    ),
-                ] {
-                    ui.label(keys);
-                    ui.label(what);
-                    ui.end_row();
-                }
-            });
-        });
+        ui.menu_button("File", |ui| file_menu_ui(ui, state, commands, windows));
+        ui.menu_button("View", |ui| view_menu_ui(ui, state, commands, windows));
+        ui.menu_button("Help", |ui| help_menu_ui(ui, commands, windows));
+    });
+}
+
+/// File: open folders and paths, notebooks, export, quit.
+fn file_menu_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+    windows: &mut windows::Windows,
+) {
+    let open =
+        egui::Button::new("Open folder…").shortcut_text(ui.ctx().format_shortcut(&OPEN_FOLDER));
+    if ui.add_enabled(!state.folder_dialog_open, open).clicked() {
+        commands.push(Command::Library(LibraryCommand::ShowFolderDialog));
+    }
+    if ui
+        .button("Open path…")
+        .on_hover_text("Type or paste the path of a folder or file")
+        .clicked()
+    {
+        commands.push(Command::Library(LibraryCommand::ShowPathDialog));
+    }
+    ui.separator();
+    let dialog_free = !state.folder_dialog_open;
+    for (choice, label, hover) in [
+        (
+            NotebookChoice::New,
+            "New notebook…",
+            "Start an empty notebook in a file of your choice; notes go there from now on",
+        ),
+        (
+            NotebookChoice::Open,
+            "Open notebook…",
+            "Work in another notebook (one kept beside a document folder, or shared with you)",
+        ),
+        (
+            NotebookChoice::SaveAs,
+            "Save notebook as…",
+            "Copy this notebook to a file of your choice and keep working there",
+        ),
+    ] {
+        if ui
+            .add_enabled(dialog_free, egui::Button::new(label))
+            .on_hover_text(hover)
+            .clicked()
+        {
+            commands.push(Command::Notebook(NotebookCommand::ShowDialog(choice)));
+        }
+    }
+    ui.separator();
+    if ui
+        .button("Export…")
+        .on_hover_text(
+            "Notes, events, the graph or the timeline, as files for reports and other tools",
+        )
+        .clicked()
+    {
+        windows.open_export(state);
+    }
+    ui.separator();
+    if ui.button("Quit").clicked() {
+        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
+/// View: clean or original text, the theme, search.
+fn view_menu_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+    windows: &mut windows::Windows,
+) {
+    let current = state.preferences.text_view;
+    for (view, label) in viewer::TEXT_VIEWS {
+        if ui.radio(current == view, label).clicked() {
+            commands.push(Command::App(AppCommand::ShowTextView(view)));
+        }
+    }
+    ui.separator();
+    for (theme, label) in [
+        (Theme::System, "Theme as the system"),
+        (Theme::Light, "Light theme"),
+        (Theme::Dark, "Dark theme"),
+    ] {
+        if ui.radio(state.preferences.theme == theme, label).clicked() {
+            commands.push(Command::App(AppCommand::SetTheme(theme)));
+        }
+    }
+    ui.separator();
+    if ui
+        .button("Search all articles…")
+        .on_hover_text(ui.ctx().format_shortcut(&search::SEARCH))
+        .clicked()
+    {
+        windows.open_search();
+    }
+}
+
+/// Help: About, the data folder, the welcome again, the keyboard shortcuts.
+fn help_menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>, windows: &mut windows::Windows) {
+    if ui.button("About Accord…").clicked() {
+        windows.open_about();
+    }
+    if ui
+        .button("Show data folder")
+        .on_hover_text("Where the notebook is kept, in the system's file manager")
+        .clicked()
+    {
+        commands.push(Command::App(AppCommand::ShowDataFolder));
+    }
+    if ui.button("Show the welcome again").clicked() {
+        commands.push(Command::App(AppCommand::SetWelcomed(false)));
+    }
+    ui.separator();
+    ui.label("Open a folder of articles with File, Open folder…, or drop it on the window.");
+    ui.separator();
+    ui.strong("Keyboard shortcuts");
+    let ctx = ui.ctx().clone();
+    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+        for (keys, what) in [
+            (ctx.format_shortcut(&OPEN_FOLDER), "Open a folder"),
+            (ctx.format_shortcut(&search::SEARCH), "Search all articles"),
+            (
+                ctx.format_shortcut(&search::SEARCH_ALT),
+                "Search all articles",
+            ),
+            (ctx.format_shortcut(&viewer::FIND), "Find in the article"),
+            (
+                "Wheel / + / −".to_owned(),
+                "Timeline: zoom around the pointer",
+            ),
+            ("Drag / ← →".to_owned(), "Timeline: pan"),
+            ("Shift+wheel / ↑ ↓".to_owned(), "Timeline: scroll the lanes"),
+            ("F".to_owned(), "Timeline: zoom to fit"),
+            ("Drag a node".to_owned(), "Graph: pin it where you drop it"),
+            ("Wheel / drag".to_owned(), "Graph: zoom / pan"),
+            ("Esc".to_owned(), "Close the search window"),
+            (
+                "A / R / C / U".to_owned(),
+                "Review: accept, reject, correct, undo",
+            ),
+        ] {
+            ui.label(keys);
+            ui.label(what);
+            ui.end_row();
+        }
     });
 }
 

@@ -2,8 +2,8 @@
 //! kind legend (which also filters by kind).
 //!
 //! Pan by dragging or with the arrow keys, zoom with the wheel (around the pointer) or +/-,
-//! fit with the button or F. The view (visible days, vertical offset) is the panel's own state,
-//! kept in egui's memory; everything it draws comes from [`crate::view::DeskView::timeline`].
+//! fit with the button or F. The view (visible days, vertical offset) is [`TimelinePanel`]'s,
+//! kept in `ui::Panels`; everything it draws comes from [`crate::view::DeskView::timeline`].
 
 use super::widgets::event_tooltip_ui;
 use egui::{Align2, Color32, CornerRadius, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2};
@@ -268,6 +268,34 @@ fn lane_layout(timeline: &Timeline) -> Vec<(f32, f32)> {
         .collect()
 }
 
+/// Where things go on the chart: days to x, lanes and their rows to y.
+struct Geometry {
+    /// Where the time axis starts (right of the lane labels).
+    axis_left: f32,
+    /// The first day in view.
+    start: f64,
+    days_per_px: f64,
+    /// The top of the first lane (it moves as the lanes scroll).
+    lanes_top: f32,
+    /// Each lane's top (from `lanes_top`) and height.
+    lanes: Vec<(f32, f32)>,
+}
+
+impl Geometry {
+    fn x_of(&self, day: f64) -> f32 {
+        self.axis_left + ((day - self.start) / self.days_per_px) as f32
+    }
+
+    /// The middle of a row of a lane.
+    fn lane_y(&self, lane: usize, row: usize) -> f32 {
+        self.lanes.get(lane).map_or(0.0, |(top, _)| {
+            self.lanes_top + top + row as f32 * ROW_HEIGHT + ROW_HEIGHT / 2.0
+        })
+    }
+}
+
+/// The chart: axis, lane labels, then the events (one mark per cluster when zoomed far out);
+/// the event under the pointer shows its tooltip and is selected by a click.
 fn paint_chart(
     ui: &egui::Ui,
     response: &egui::Response,
@@ -283,16 +311,91 @@ fn paint_chart(
     painter.rect_filled(rect, 0.0, visuals.extreme_bg_color);
     let axis_left = rect.left() + LABEL_WIDTH;
     let axis_width = (rect.right() - axis_left).max(1.0);
-    let days_per_px = (view.end - view.start) / f64::from(axis_width);
-    let x_of = |day: f64| axis_left + ((day - view.start) / days_per_px) as f32;
-    // Axis and grid.
+    let mut geometry = Geometry {
+        axis_left,
+        start: view.start,
+        days_per_px: (view.end - view.start) / f64::from(axis_width),
+        lanes_top: rect.top() + AXIS_HEIGHT + 4.0 - view.scroll,
+        lanes: Vec::new(),
+    };
+    paint_axis(&painter, visuals, rect, view, &geometry);
+    if timeline.items.is_empty() {
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            if desk.events.is_empty() {
+                "No cooperation events yet: open a folder of articles."
+            } else {
+                "No dated event matches the filter."
+            },
+            theme::body_font(),
+            visuals.weak_text_color(),
+        );
+        return commands;
+    }
+    geometry.lanes = lane_layout(timeline);
+    let visible_lanes = geometry
+        .lanes
+        .iter()
+        .enumerate()
+        .filter(|(_, (top, height))| {
+            let y = geometry.lanes_top + top;
+            y + height >= rect.top() + AXIS_HEIGHT && y <= rect.bottom()
+        })
+        .map(|(index, _)| index)
+        .collect::<Vec<_>>();
+    paint_lane_labels(ui, state, rect, &geometry, &visible_lanes);
+    let chart_painter = ui.painter_at(Rect::from_min_max(
+        Pos2::new(axis_left, rect.top() + AXIS_HEIGHT),
+        rect.max,
+    ));
+    let marks = if geometry.days_per_px > CLUSTER_DAYS_PER_PX {
+        paint_clusters(&chart_painter, visuals, state, &geometry, &visible_lanes)
+    } else {
+        paint_items(&chart_painter, visuals, state, &geometry, rect)
+    };
+    let hovered = response
+        .hover_pos()
+        .and_then(|pointer| event_at(&marks, pointer));
+    if let Some(event_index) = hovered {
+        if let Some(event) = desk.events.get(event_index) {
+            response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| event_tooltip_ui(ui, event));
+        }
+        if response.clicked() {
+            commands.push(Command::select_event(desk, event_index));
+        }
+    }
+    commands
+}
+
+/// The event under the pointer: the last drawn (so the topmost) of the marks it is within,
+/// with two points of margin. Marks are (rectangle, event index).
+fn event_at(marks: &[(Rect, usize)], pointer: Pos2) -> Option<usize> {
+    marks
+        .iter()
+        .rev()
+        .find(|(mark, _)| mark.expand(2.0).contains(pointer))
+        .map(|&(_, event)| event)
+}
+
+/// The time axis: ticks, their labels and the grid lines under the chart.
+fn paint_axis(
+    painter: &egui::Painter,
+    visuals: &egui::Visuals,
+    rect: Rect,
+    view: &View,
+    geometry: &Geometry,
+) {
     let axis_rect = Rect::from_min_max(
         rect.left_top(),
         Pos2::new(rect.right(), rect.top() + AXIS_HEIGHT),
     );
     painter.rect_filled(axis_rect, 0.0, visuals.faint_bg_color);
+    let axis_width = (rect.right() - geometry.axis_left).max(1.0);
     for tick in ticks((view.start, view.end), axis_width) {
-        let x = x_of(tick.day);
+        let x = geometry.x_of(tick.day);
         let colour = if tick.is_major {
             visuals.widgets.noninteractive.bg_stroke.color
         } else {
@@ -322,43 +425,26 @@ fn paint_chart(
             },
         );
     }
-    if timeline.items.is_empty() {
-        painter.text(
-            rect.center(),
-            Align2::CENTER_CENTER,
-            if desk.events.is_empty() {
-                "No cooperation events yet: open a folder of articles."
-            } else {
-                "No dated event matches the filter."
-            },
-            theme::body_font(),
-            visuals.weak_text_color(),
-        );
-        return commands;
-    }
-    let lanes = lane_layout(timeline);
-    let lanes_top = rect.top() + AXIS_HEIGHT + 4.0 - view.scroll;
-    let lane_y = |lane: usize, row: usize| {
-        lanes.get(lane).map_or(0.0, |(top, _)| {
-            lanes_top + top + row as f32 * ROW_HEIGHT + ROW_HEIGHT / 2.0
-        })
-    };
-    let visible_lanes = lanes
-        .iter()
-        .enumerate()
-        .filter(|(_, (top, height))| {
-            let y = lanes_top + top;
-            y + height >= rect.top() + AXIS_HEIGHT && y <= rect.bottom()
-        })
-        .map(|(index, _)| index)
-        .collect::<Vec<_>>();
+}
+
+/// The lanes' names down the left, every other lane shaded, the selected party's name marked.
+fn paint_lane_labels(
+    ui: &egui::Ui,
+    state: &AppState,
+    rect: Rect,
+    geometry: &Geometry,
+    visible_lanes: &[usize],
+) {
+    let desk = &state.desk;
+    let timeline = &desk.timeline;
+    let visuals = ui.visuals();
     let label_painter = ui.painter_at(Rect::from_min_max(
         Pos2::new(rect.left(), rect.top() + AXIS_HEIGHT),
         rect.max,
     ));
-    for &lane in &visible_lanes {
-        let (top, height) = lanes[lane];
-        let y = lanes_top + top;
+    for &lane in visible_lanes {
+        let (top, height) = geometry.lanes[lane];
+        let y = geometry.lanes_top + top;
         if lane % 2 == 1 {
             label_painter.rect_filled(
                 Rect::from_min_max(
@@ -384,106 +470,114 @@ fn paint_chart(
             },
         );
     }
-    let chart_painter = ui.painter_at(Rect::from_min_max(
-        Pos2::new(axis_left, rect.top() + AXIS_HEIGHT),
-        rect.max,
-    ));
-    let pointer = response.hover_pos();
-    let mut hovered: Option<usize> = None;
-    let clustering = days_per_px > CLUSTER_DAYS_PER_PX;
-    if clustering {
-        for &lane in &visible_lanes {
-            for cluster in timeline.clusters(lane, days_per_px, CLUSTER_MIN_PX) {
-                let y = lane_y(lane, 0);
-                let x0 = x_of(cluster.start.as_f64());
-                let x1 = x_of(cluster.end.as_f64() + 1.0).max(x0 + 2.0 * POINT_RADIUS);
-                let mark = Rect::from_min_max(Pos2::new(x0, y - 6.0), Pos2::new(x1, y + 6.0));
-                let first = cluster.events.first().copied();
-                let kind = first
-                    .and_then(|event| desk.events.get(event))
-                    .map_or(EventKind::Other, |event| event.event.kind);
-                let selected = desk
-                    .selected_event()
-                    .is_some_and(|event| cluster.events.contains(&event));
-                let colour = theme::kind_colour(visuals, kind);
-                chart_painter.rect_filled(mark, CornerRadius::same(6), colour.gamma_multiply(0.8));
-                if selected {
-                    chart_painter.rect_stroke(
-                        mark.expand(2.0),
-                        CornerRadius::same(7),
-                        Stroke::new(2.0, theme::selection_colour(visuals)),
-                        StrokeKind::Outside,
-                    );
-                }
-                if cluster.count > 1 {
-                    chart_painter.text(
-                        mark.center(),
-                        Align2::CENTER_CENTER,
-                        cluster.count.to_string(),
-                        theme::tiny_font(),
-                        theme::on_mark_colour(),
-                    );
-                }
-                if pointer.is_some_and(|p| mark.expand(2.0).contains(p)) {
-                    hovered = first;
-                }
-            }
-        }
-    } else {
-        for (item_index, item) in timeline.items.iter().enumerate() {
-            let x0 = x_of(item.start.as_f64());
-            let x1 = x_of(item.end.as_f64() + 1.0);
-            if x1 < axis_left - POINT_RADIUS || x0 > rect.right() + POINT_RADIUS {
-                continue;
-            }
-            let ys: Vec<f32> = timeline
-                .placements_of(item)
-                .iter()
-                .map(|placement| lane_y(placement.lane, placement.row))
-                .collect();
-            let colour = theme::kind_colour(visuals, item.kind);
-            let selected = desk.selected_event() == Some(item.event);
-            if ys.len() > 1 {
-                let (low, high) = ys
-                    .iter()
-                    .fold((f32::MAX, f32::MIN), |(lo, hi), &y| (lo.min(y), hi.max(y)));
-                let x = if item.is_point { x0 } else { (x0 + x1) / 2.0 };
-                chart_painter.line_segment(
-                    [Pos2::new(x, low), Pos2::new(x, high)],
-                    Stroke::new(if selected { 2.5 } else { 1.0 }, colour.gamma_multiply(0.7)),
+}
+
+/// Zoomed far out: one mark per cluster of nearby events in each lane, with their count.
+/// Returns each mark with the cluster's first event, for the pointer.
+fn paint_clusters(
+    painter: &egui::Painter,
+    visuals: &egui::Visuals,
+    state: &AppState,
+    geometry: &Geometry,
+    visible_lanes: &[usize],
+) -> Vec<(Rect, usize)> {
+    let desk = &state.desk;
+    let mut marks = Vec::new();
+    for &lane in visible_lanes {
+        for cluster in desk
+            .timeline
+            .clusters(lane, geometry.days_per_px, CLUSTER_MIN_PX)
+        {
+            let y = geometry.lane_y(lane, 0);
+            let x0 = geometry.x_of(cluster.start.as_f64());
+            let x1 = geometry
+                .x_of(cluster.end.as_f64() + 1.0)
+                .max(x0 + 2.0 * POINT_RADIUS);
+            let mark = Rect::from_min_max(Pos2::new(x0, y - 6.0), Pos2::new(x1, y + 6.0));
+            let first = cluster.events.first().copied();
+            let kind = first
+                .and_then(|event| desk.events.get(event))
+                .map_or(EventKind::Other, |event| event.event.kind);
+            let selected = desk
+                .selected_event()
+                .is_some_and(|event| cluster.events.contains(&event));
+            let colour = theme::kind_colour(visuals, kind);
+            painter.rect_filled(mark, CornerRadius::same(6), colour.gamma_multiply(0.8));
+            if selected {
+                painter.rect_stroke(
+                    mark.expand(2.0),
+                    CornerRadius::same(7),
+                    Stroke::new(2.0, theme::selection_colour(visuals)),
+                    StrokeKind::Outside,
                 );
             }
-            let noted = desk.noted_events.contains(&item.event);
-            for &y in &ys {
-                let hit = paint_item(&chart_painter, visuals, item, x0, x1, y, colour, selected);
-                if noted {
-                    // A small square at the corner: this event has notes.
-                    chart_painter.rect_filled(
-                        Rect::from_center_size(hit.right_top(), Vec2::splat(5.0)),
-                        1.0,
-                        theme::selection_colour(visuals),
-                    );
-                }
-                if pointer.is_some_and(|p| hit.expand(2.0).contains(p)) {
-                    hovered = Some(item_index);
-                }
+            if cluster.count > 1 {
+                painter.text(
+                    mark.center(),
+                    Align2::CENTER_CENTER,
+                    cluster.count.to_string(),
+                    theme::tiny_font(),
+                    theme::on_mark_colour(),
+                );
+            }
+            if let Some(first) = first {
+                marks.push((mark, first));
             }
         }
-        hovered = hovered
-            .and_then(|index| timeline.items.get(index))
-            .map(|item| item.event);
     }
-    if let Some(event_index) = hovered {
-        if let Some(event) = desk.events.get(event_index) {
-            response
-                .clone()
-                .on_hover_ui_at_pointer(|ui| event_tooltip_ui(ui, event));
+    marks
+}
+
+/// Each event in view as a point or a bar in each of its lanes, tied by a line when it is in
+/// several; a corner mark when it has notes. Returns each drawn mark with its event.
+fn paint_items(
+    painter: &egui::Painter,
+    visuals: &egui::Visuals,
+    state: &AppState,
+    geometry: &Geometry,
+    rect: Rect,
+) -> Vec<(Rect, usize)> {
+    let desk = &state.desk;
+    let mut marks = Vec::new();
+    for item in &desk.timeline.items {
+        let x0 = geometry.x_of(item.start.as_f64());
+        let x1 = geometry.x_of(item.end.as_f64() + 1.0);
+        if x1 < geometry.axis_left - POINT_RADIUS || x0 > rect.right() + POINT_RADIUS {
+            continue;
         }
-        if response.clicked() {
-            commands.push(Command::select_event(desk, event_index));
+        let ys: Vec<f32> = desk
+            .timeline
+            .placements_of(item)
+            .iter()
+            .map(|placement| geometry.lane_y(placement.lane, placement.row))
+            .collect();
+        let colour = theme::kind_colour(visuals, item.kind);
+        let selected = desk.selected_event() == Some(item.event);
+        if ys.len() > 1 {
+            let (low, high) = ys
+                .iter()
+                .fold((f32::MAX, f32::MIN), |(lo, hi), &y| (lo.min(y), hi.max(y)));
+            let x = if item.is_point { x0 } else { (x0 + x1) / 2.0 };
+            painter.line_segment(
+                [Pos2::new(x, low), Pos2::new(x, high)],
+                Stroke::new(if selected { 2.5 } else { 1.0 }, colour.gamma_multiply(0.7)),
+            );
+        }
+        let noted = desk.noted_events.contains(&item.event);
+        for &y in &ys {
+            let hit = paint_item(painter, visuals, item, x0, x1, y, colour, selected);
+            if noted {
+                // A small square at the corner: this event has notes.
+                painter.rect_filled(
+                    Rect::from_center_size(hit.right_top(), Vec2::splat(5.0)),
+                    1.0,
+                    theme::selection_colour(visuals),
+                );
+            }
+            marks.push((hit, item.event));
         }
     }
-    commands
+    marks
 }
 
 /// A point for a full date, a bar for a month or a year; filled when stated, hollow when the
@@ -585,5 +679,50 @@ fn truncate(text: &str, max_chars: usize) -> String {
         let mut short: String = text.chars().take(max_chars - 1).collect();
         short.push('…');
         short
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mark(x: f32, y: f32) -> Rect {
+        Rect::from_center_size(Pos2::new(x, y), Vec2::splat(8.0))
+    }
+
+    #[test]
+    fn the_pointer_hits_the_topmost_mark_it_is_within_with_a_margin() {
+        let marks = [
+            (mark(10.0, 10.0), 1),
+            (mark(14.0, 10.0), 2),
+            (mark(40.0, 10.0), 3),
+        ];
+        // Inside both of the first two: the one drawn last (on top) wins.
+        assert_eq!(event_at(&marks, Pos2::new(12.0, 10.0)), Some(2));
+        assert_eq!(event_at(&marks, Pos2::new(7.0, 10.0)), Some(1));
+        // Two points past the edge still hit; three do not.
+        assert_eq!(event_at(&marks, Pos2::new(46.0, 10.0)), Some(3));
+        assert_eq!(event_at(&marks, Pos2::new(47.5, 10.0)), None);
+        assert_eq!(event_at(&[], Pos2::new(0.0, 0.0)), None);
+    }
+
+    #[test]
+    fn days_and_lanes_map_to_the_chart() {
+        let geometry = Geometry {
+            axis_left: 100.0,
+            start: 10.0,
+            days_per_px: 2.0,
+            lanes_top: 50.0,
+            lanes: vec![(0.0, ROW_HEIGHT), (ROW_HEIGHT, 2.0 * ROW_HEIGHT)],
+        };
+        assert_eq!(geometry.x_of(10.0), 100.0);
+        assert_eq!(geometry.x_of(30.0), 110.0);
+        assert_eq!(geometry.lane_y(0, 0), 50.0 + ROW_HEIGHT / 2.0);
+        assert_eq!(
+            geometry.lane_y(1, 1),
+            50.0 + 2.0 * ROW_HEIGHT + ROW_HEIGHT / 2.0
+        );
+        // A lane that is not there is drawn nowhere in particular, not a panic.
+        assert_eq!(geometry.lane_y(5, 0), 0.0);
     }
 }

@@ -5,18 +5,23 @@
 //! their candidates), a date for its normalised value and how it was resolved; click a place to
 //! select it everywhere, click an evidence sentence to select its event. Ctrl+F finds words in
 //! the article.
+//!
+//! Long because the article is one scroll area whose parts (header, events, paragraphs with marks,
+//! find bar, context menus) share its layout and hit-testing; what several panels draw alike is in
+//! `widgets.rs`.
 
-use super::widgets::event_date_text;
-use super::windows::Windows;
 use std::ops::Range;
+use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, Key, KeyboardShortcut, Label, Modifiers, RichText, ScrollArea, Sense, Stroke};
 
 use super::theme;
+use super::widgets::event_date_text;
+use super::windows::Windows;
 use crate::desk::party::PartyKey;
 use crate::extract::Gazetteer;
-use crate::model::{DateResolution, Document};
+use crate::model::{DateResolution, Document, DocumentId, Memo};
 use crate::notebook::{NoteId, Review, Target, anchor};
 use crate::state::{AppCommand, AppState, Command, DeskCommand, TextView};
 
@@ -44,7 +49,34 @@ enum Mark {
     Note(NoteId),
 }
 
-/// The find bar's state, in egui's memory.
+/// The article viewer and what it keeps between frames.
+#[derive(Debug, Default)]
+pub struct ViewerPanel {
+    /// The find bar.
+    find: Find,
+    /// The focus request (its generation) last scrolled to, so each request scrolls once.
+    scrolled: u64,
+    /// The document shown last frame: a newly opened one starts at its top.
+    shown: Option<DocumentId>,
+    /// Paragraph heights of a long article at a width, measured as paragraphs are drawn.
+    heights: Memo<(DocumentId, u32), Vec<f32>>,
+    /// The lines of a long original text.
+    lines: Memo<DocumentId, Arc<Vec<Range<usize>>>>,
+}
+
+impl ViewerPanel {
+    /// Draws the selected document; returns the reader's commands.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        windows: &mut Windows,
+    ) -> Vec<Command> {
+        viewer_ui(ui, state, windows, self)
+    }
+}
+
+/// The find bar's state.
 #[derive(Clone, Debug, Default)]
 struct Find {
     open: bool,
@@ -57,8 +89,20 @@ struct Find {
 }
 
 /// Draws the selected document.
-pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState, windows: &mut Windows) -> Vec<Command> {
+fn viewer_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    windows: &mut Windows,
+    panel: &mut ViewerPanel,
+) -> Vec<Command> {
     let mut commands = Vec::new();
+    let ViewerPanel {
+        find,
+        scrolled,
+        shown,
+        heights,
+        lines,
+    } = panel;
     let Some(document) = state.selected.and_then(|id| state.corpus.document(id)) else {
         ui.centered_and_justified(|ui| {
             ui.weak(if state.is_loading() {
@@ -69,8 +113,6 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState, windows: &mut Windows) -> 
         });
         return commands;
     };
-    let find_id = ui.scope_id().with("find_in_article");
-    let mut find: Find = ui.data(|data| data.get_temp(find_id)).unwrap_or_default();
     if ui.input_mut(|input| input.consume_shortcut(&FIND)) {
         find.open = true;
     }
@@ -93,20 +135,16 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState, windows: &mut Windows) -> 
         }
     });
     if find.open {
-        find_bar_ui(ui, document, &mut find);
+        find_bar_ui(ui, document, find);
     }
     ui.separator();
     let focus = state
         .focus
         .as_ref()
         .filter(|focus| focus.document == document.id);
-    let scrolled_id = ui.scope_id().with("focus_scrolled");
-    let scrolled: u64 = ui.data(|data| data.get_temp(scrolled_id)).unwrap_or(0);
-    let scroll_to_focus = focus.filter(|focus| focus.generation != scrolled);
+    let scroll_to_focus = focus.filter(|focus| focus.generation != *scrolled);
     // A newly opened article starts at its top (unless a passage is to be shown).
-    let shown_id = ui.scope_id().with("viewer_shown_document");
-    let newly_opened = ui.data(|data| data.get_temp::<u128>(shown_id)) != Some(document.id.0);
-    ui.data_mut(|data| data.insert_temp(shown_id, document.id.0));
+    let newly_opened = shown.replace(document.id) != Some(document.id);
     let mut scroll_area = ScrollArea::vertical()
         .id_salt(("viewer", document.id.0))
         .auto_shrink(false);
@@ -125,7 +163,7 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState, windows: &mut Windows) -> 
                 if document.body.is_empty() {
                     ui.weak("No article text was found in this file; see the original text.");
                 }
-                let marks = marks_of(state, document, &events, &find);
+                let marks = marks_of(state, document, &events, find);
                 let target = if find.scroll_to_current {
                     find.hits.get(find.current).cloned()
                 } else {
@@ -140,17 +178,16 @@ pub fn viewer_ui(ui: &mut egui::Ui, state: &AppState, windows: &mut Windows) -> 
                 if document.segments.len() < VIRTUAL_FROM_PARAGRAPHS {
                     commands.extend(paragraphs.all_ui(ui, windows));
                 } else {
-                    commands.extend(paragraphs.visible_ui(ui, windows));
+                    commands.extend(paragraphs.visible_ui(ui, windows, heights));
                 }
             }
-            TextView::Original => original_ui(ui, document),
+            TextView::Original => original_ui(ui, document, lines),
         }
     });
     if let Some(focus) = scroll_to_focus {
-        ui.data_mut(|data| data.insert_temp(scrolled_id, focus.generation));
+        *scrolled = focus.generation;
     }
     find.scroll_to_current = false;
-    ui.data_mut(|data| data.insert_temp(find_id, find));
     commands
 }
 
@@ -219,16 +256,20 @@ impl Paragraphs<'_> {
 
     /// Only the paragraphs in view, with space standing for the others. Heights not yet seen
     /// are estimated from the text's length and corrected once a paragraph has been drawn.
-    fn visible_ui(&self, ui: &mut egui::Ui, windows: &mut Windows) -> Vec<Command> {
+    fn visible_ui(
+        &self,
+        ui: &mut egui::Ui,
+        windows: &mut Windows,
+        measured: &mut Memo<(DocumentId, u32), Vec<f32>>,
+    ) -> Vec<Command> {
         let mut commands = Vec::new();
         let width = ui.available_width();
-        let key = ui
-            .scope_id()
-            .with(("paragraph_heights", self.document.id.0, width as u32));
-        let mut heights: Vec<f32> = ui
-            .data(|data| data.get_temp::<std::sync::Arc<Vec<f32>>>(key))
-            .map(|heights| heights.as_ref().clone())
-            .unwrap_or_else(|| self.estimated_heights(ui, width));
+        if measured.stale((self.document.id, width as u32))
+            || measured.len() != self.document.segments.len()
+        {
+            measured.set(self.estimated_heights(ui, width));
+        }
+        let heights: &mut Vec<f32> = measured;
         let visible = ui.clip_rect();
         let top = ui.cursor().top();
         let margin = visible.height();
@@ -269,7 +310,6 @@ impl Paragraphs<'_> {
             }
         }
         ui.add_space(heights[index..].iter().sum());
-        ui.data_mut(|data| data.insert_temp(key, std::sync::Arc::new(heights)));
         commands
     }
 
@@ -300,17 +340,20 @@ impl Paragraphs<'_> {
 
 /// The original text: as one wrapped label when it is small, else line by line (no wrapping),
 /// only the lines in view.
-fn original_ui(ui: &mut egui::Ui, document: &Document) {
+fn original_ui(
+    ui: &mut egui::Ui,
+    document: &Document,
+    lines: &mut Memo<DocumentId, Arc<Vec<Range<usize>>>>,
+) {
     if document.original.len() < VIRTUAL_ORIGINAL_FROM_BYTES {
         ui.add(Label::new(RichText::new(&document.original).monospace()).wrap());
         return;
     }
     let row = ui.text_style_height(&egui::TextStyle::Monospace) + 2.0;
-    let key = ui.scope_id().with(("original_lines", document.id.0));
-    let lines: std::sync::Arc<Vec<Range<usize>>> =
-        ui.data(|data| data.get_temp(key)).unwrap_or_else(|| {
-            let mut start = 0;
-            let lines: Vec<Range<usize>> = document
+    if lines.stale(document.id) {
+        let mut start = 0;
+        lines.set(Arc::new(
+            document
                 .original
                 .split_inclusive('\n')
                 .map(|line| {
@@ -318,10 +361,10 @@ fn original_ui(ui: &mut egui::Ui, document: &Document) {
                     start += line.len();
                     range
                 })
-                .collect();
-            std::sync::Arc::new(lines)
-        });
-    ui.data_mut(|data| data.insert_temp(key, std::sync::Arc::clone(&lines)));
+                .collect(),
+        ));
+    }
+    let lines = Arc::clone(lines);
     let visible = ui.clip_rect();
     let top = ui.cursor().top();
     let first = (((visible.top() - top) / row).floor().max(0.0) as usize).min(lines.len());
@@ -542,19 +585,7 @@ fn paragraph_ui(
             place_tooltip_ui(ui, place, gazetteer);
         }
         if let Some(date) = date {
-            ui.strong(format!("Date {}", date.date.edtf()));
-            ui.label(match date.resolution {
-                DateResolution::Stated => "As the text states it.".to_owned(),
-                DateResolution::FromPublication => {
-                    "The year comes from the page's publication date.".to_owned()
-                }
-                DateResolution::FromContext => {
-                    "The year comes from elsewhere in the article.".to_owned()
-                }
-            });
-            if date.date.year.is_none() {
-                ui.weak("The article does not say the year.");
-            }
+            date_tooltip_ui(ui, date);
         }
         if let Some(event) = evidence
             .flatten()
@@ -571,18 +602,7 @@ fn paragraph_ui(
             ui.weak("Click to select this event.");
         }
         for note in &notes {
-            ui.separator();
-            ui.weak("Your note on this passage:");
-            ui.label(&note.text);
-            if !note.tags.is_empty() {
-                ui.weak(
-                    note.tags
-                        .iter()
-                        .map(|tag| format!("#{tag}"))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                );
-            }
+            note_tooltip_ui(ui, note);
         }
     });
     if response.clicked() {
@@ -597,6 +617,35 @@ fn paragraph_ui(
         }
     }
     response
+}
+
+/// A date mark's tooltip: the date and where its year came from.
+fn date_tooltip_ui(ui: &mut egui::Ui, date: &crate::model::DateMention) {
+    ui.strong(format!("Date {}", date.date.edtf()));
+    ui.label(match date.resolution {
+        DateResolution::Stated => "As the text states it.",
+        DateResolution::FromPublication => "The year comes from the page's publication date.",
+        DateResolution::FromContext => "The year comes from elsewhere in the article.",
+    });
+    if date.date.year.is_none() {
+        ui.weak("The article does not say the year.");
+    }
+}
+
+/// A noted passage's tooltip: the note and its tags.
+fn note_tooltip_ui(ui: &mut egui::Ui, note: &crate::notebook::Note) {
+    ui.separator();
+    ui.weak("Your note on this passage:");
+    ui.label(&note.text);
+    if !note.tags.is_empty() {
+        ui.weak(
+            note.tags
+                .iter()
+                .map(|tag| format!("#{tag}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
 }
 
 /// For an event put together from several sentences of this article ("… led a delegation to
@@ -670,7 +719,7 @@ fn paragraph_menu(
     document: &Document,
     text: &str,
     range: Range<usize>,
-    galley: &std::sync::Arc<egui::Galley>,
+    galley: &Arc<egui::Galley>,
     pos: egui::Pos2,
     response: &egui::Response,
     windows: &mut Windows,

@@ -7,6 +7,9 @@
 //! "between the governments of A and B", "visited Changzhou") until the clause turns to what the
 //! act is about or for ("… to build the Jiangyin-Jingjiang Industrial Park", "… on tourism in
 //! Wuxi"); places there are topics, not parties.
+//!
+//! Long because it holds the rules for which places are parties, each a named function with its
+//! reason; they are tried in an order that matters and read best together.
 
 use std::ops::Range;
 use std::sync::LazyLock;

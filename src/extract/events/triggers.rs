@@ -2,6 +2,9 @@
 //! of one (a plan, background, a reference back to an earlier signing).
 //!
 //! All patterns run on the lower-cased clause.
+//!
+//! Long because it is the vocabulary itself — each kind's English and Chinese patterns and guards
+//! side by side, so precedence is seen at once — and its tests (about 240).
 
 use std::sync::LazyLock;
 
