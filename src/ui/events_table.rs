@@ -103,6 +103,9 @@ fn table_ui(
     egui::ScrollArea::horizontal()
         .id_salt("events_table_sideways")
         .show(ui, |ui| {
+            // A click anywhere on a row, its text too, selects the row's event (selectable text
+            // would take the click for itself).
+            ui.style_mut().interaction.selectable_labels = false;
             TableBuilder::new(ui)
                 .id_salt("events_table")
                 .striped(true)
@@ -183,33 +186,36 @@ fn table_ui(
                             commands.push(Command::select_event(desk, event_index));
                         }
                         response.context_menu(|ui| {
-                            if ui.button("Correct this event…").clicked() {
-                                windows.correct_event(state, event_index);
-                                ui.close();
-                            }
-                            if desk.added_event(event_index).is_none() {
-                                if ui.button("Accept").clicked() {
-                                    commands.extend(Command::review_event(
-                                        desk,
-                                        event_index,
-                                        Some(Review::Accepted),
-                                    ));
-                                    ui.close();
-                                }
-                                if ui.button("Reject").clicked() {
-                                    commands.extend(Command::review_event(
-                                        desk,
-                                        event_index,
-                                        Some(Review::Rejected),
-                                    ));
-                                    ui.close();
-                                }
-                            }
+                            commands.extend(row_menu_ui(ui, state, event_index, windows));
                         });
                     });
                 });
         });
     (commands, header_clicked)
+}
+
+/// A row's context menu: correct the event, or (an extracted one) accept or reject it.
+fn row_menu_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    event_index: usize,
+    windows: &mut Windows,
+) -> Vec<Command> {
+    let desk = &state.desk;
+    let mut commands = Vec::new();
+    if ui.button("Correct this event…").clicked() {
+        windows.correct_event(state, event_index);
+        ui.close();
+    }
+    if desk.added_event(event_index).is_none() {
+        for (label, review) in [("Accept", Review::Accepted), ("Reject", Review::Rejected)] {
+            if ui.button(label).clicked() {
+                commands.extend(Command::review_event(desk, event_index, Some(review)));
+                ui.close();
+            }
+        }
+    }
+    commands
 }
 
 /// The selection ordered by a column; ties keep event order.

@@ -184,3 +184,20 @@ fn a_column_header_sorts_the_event_table_and_a_second_click_reverses_it() {
     harness.run_steps(3);
     assert_eq!(top_of_the_meeting(&harness), ascending);
 }
+
+#[test]
+fn a_click_on_the_text_of_a_table_row_selects_its_event() {
+    let mut harness = app_harness();
+    loaded(&mut harness);
+    harness.get_by_label("Event table").click();
+    harness.run_steps(3);
+    assert!(harness.state().state().desk.selected_event().is_none());
+    harness.get_by_label("2020-02-28").click();
+    harness.run_steps(3);
+    let desk = &harness.state().state().desk;
+    let selected = desk.selected_event().expect("the row's event is selected");
+    assert_eq!(
+        desk.events[selected].event.date.map(|date| date.edtf()),
+        Some("2020-02-28".to_owned())
+    );
+}
