@@ -167,24 +167,7 @@ impl Gazetteer {
             .flat_map(|table| rows(table).filter_map(zone_row))
             .filter_map(|zone| named_as_a_division(zone, &mut admin_rows))
             .collect();
-        let mut entries = Vec::new();
-        let mut parents_by_code: Vec<Option<String>> = Vec::new();
-        let mut aliases: Vec<Vec<String>> = Vec::new();
-        for row in admin_rows.into_iter().chain(zone_rows) {
-            entries.push(Entry {
-                id: EntryId(entries.len() as u32),
-                ..row.entry
-            });
-            parents_by_code.push(row.parent);
-            aliases.push(row.aliases);
-        }
-        let by_code: HashMap<String, EntryId> = entries
-            .iter()
-            .map(|entry| (entry.code.clone(), entry.id))
-            .collect();
-        for (entry, parent) in entries.iter_mut().zip(&parents_by_code) {
-            entry.parent = parent.as_ref().and_then(|code| by_code.get(code).copied());
-        }
+        let (entries, aliases) = numbered(admin_rows.into_iter().chain(zone_rows));
 
         let needs_suffix: Vec<String> = needs_suffix
             .lines()
@@ -192,84 +175,17 @@ impl Gazetteer {
             .filter(|line| !line.is_empty() && !line.starts_with('#'))
             .map(str::to_lowercase)
             .collect();
-        let mut by_text: HashMap<String, Vec<(EntryId, Form)>> = HashMap::new();
-        let mut add = |text: &str, entry: EntryId, form: Form| {
-            let key = if text.is_ascii() {
-                text.to_lowercase()
-            } else {
-                text.to_owned()
-            };
-            if key.chars().count() < 2 {
-                return;
-            }
-            // "Xi’an", "Gui’an New Area": pages set the apostrophe as a typographic one too.
-            let keys = if key.contains('\'') {
-                vec![key.replace('\'', "’"), key]
-            } else {
-                vec![key]
-            };
-            for key in keys {
-                let targets = by_text.entry(key).or_default();
-                if !targets.iter().any(|(id, _)| *id == entry) {
-                    targets.push((entry, form.clone()));
-                }
-            }
-        };
+        let mut forms = Forms::default();
         for (index, entry) in entries.iter().enumerate() {
-            let id = entry.id;
-            if index < admin_count {
-                let short_chinese = entry.name_zh.chars().count() <= 2;
-                let bare_allowed = !short_chinese
-                    && entry.base.len() > 3
-                    && !needs_suffix.contains(&entry.base.to_lowercase());
-                if bare_allowed {
-                    add(&entry.base, id, Form::Bare);
-                }
-                for title in titles_of(entry) {
-                    add(&format!("{} {title}", entry.base), id, Form::Suffixed);
-                }
-                add(&entry.name_zh, id, Form::Chinese);
-                if let Some(base_zh) = chinese_base(&entry.name_zh) {
-                    add(base_zh, id, Form::Chinese);
-                    // "凉山州", "黔西南州", "长阳县", "秀山县": an autonomous prefecture's or
-                    // county's everyday short form.
-                    if entry.kind == "autonomous prefecture" {
-                        add(&format!("{base_zh}州"), id, Form::Chinese);
-                    }
-                    if entry.kind == "autonomous county" {
-                        add(&format!("{base_zh}县"), id, Form::Chinese);
-                    }
-                }
+            let division = index < admin_count;
+            if division {
+                forms.add_division(entry, &needs_suffix);
             } else {
-                add(&entry.base, id, Form::Named);
-                if !entry.name_zh.is_empty() {
-                    add(&entry.name_zh, id, Form::Chinese);
-                }
+                forms.add_zone(entry);
             }
-            for alias in &aliases[index] {
-                if index < admin_count {
-                    add(alias, id, Form::Alias(alias.clone()));
-                    // Another spelling takes the titles too: "Yili Kazakh Autonomous
-                    // Prefecture" is Ili's.
-                    if alias.is_ascii() {
-                        for title in titles_of(entry) {
-                            let titled = format!("{alias} {title}");
-                            add(&titled, id, Form::Alias(titled.clone()));
-                        }
-                    }
-                } else if !alias.is_ascii() {
-                    // "长三角": a Chinese short name, read as the zone's English name.
-                    add(alias, id, Form::Chinese);
-                } else if !names_a_place_first(alias, &entry.base, &aliases[index]) {
-                    add(alias, id, Form::Named);
-                }
-            }
+            forms.add_aliases(entry, &aliases[index], division);
         }
-        let mut patterns: Vec<Pattern> = by_text
-            .into_iter()
-            .map(|(text, targets)| Pattern { text, targets })
-            .collect();
-        patterns.sort_by(|a, b| a.text.cmp(&b.text));
+        let patterns = forms.into_patterns();
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -562,6 +478,136 @@ impl Openings {
     fn bit(first: char, second: char) -> usize {
         let key = (u64::from(first) << 21) | u64::from(second);
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS.trailing_zeros())) as usize
+    }
+}
+
+/// The entries of the rows, numbered in order, with each one's parent resolved from its code,
+/// and each one's aliases (by the same index): a row names its parent by code, an entry by id.
+fn numbered(rows: impl Iterator<Item = Row>) -> (Vec<Entry>, Vec<Vec<String>>) {
+    let mut entries = Vec::new();
+    let mut parents_by_code: Vec<Option<String>> = Vec::new();
+    let mut aliases: Vec<Vec<String>> = Vec::new();
+    for row in rows {
+        entries.push(Entry {
+            id: EntryId(entries.len() as u32),
+            ..row.entry
+        });
+        parents_by_code.push(row.parent);
+        aliases.push(row.aliases);
+    }
+    let by_code: HashMap<String, EntryId> = entries
+        .iter()
+        .map(|entry| (entry.code.clone(), entry.id))
+        .collect();
+    for (entry, parent) in entries.iter_mut().zip(&parents_by_code) {
+        entry.parent = parent.as_ref().and_then(|code| by_code.get(code).copied());
+    }
+    (entries, aliases)
+}
+
+/// The surface forms gathered for the matchers, each with every entry it can name: one form
+/// may name several places ("Taiping", "朝阳区"), and an entry is listed once per form.
+#[derive(Default)]
+struct Forms {
+    by_text: HashMap<String, Vec<(EntryId, Form)>>,
+}
+
+impl Forms {
+    /// Adds one form of an entry: English in lower case (matched in any case), none of a single
+    /// character, and a form with an apostrophe also with the typographic one.
+    fn add(&mut self, text: &str, entry: EntryId, form: Form) {
+        let key = if text.is_ascii() {
+            text.to_lowercase()
+        } else {
+            text.to_owned()
+        };
+        if key.chars().count() < 2 {
+            return;
+        }
+        // "Xi’an", "Gui’an New Area": pages set the apostrophe as a typographic one too.
+        let keys = if key.contains('\'') {
+            vec![key.replace('\'', "’"), key]
+        } else {
+            vec![key]
+        };
+        for key in keys {
+            let targets = self.by_text.entry(key).or_default();
+            if !targets.iter().any(|(id, _)| *id == entry) {
+                targets.push((entry, form.clone()));
+            }
+        }
+    }
+
+    /// The forms of an administrative division: its bare base where the base is safe alone,
+    /// its base with each title, its Chinese name and the Chinese short forms.
+    fn add_division(&mut self, entry: &Entry, needs_suffix: &[String]) {
+        let id = entry.id;
+        let short_chinese = entry.name_zh.chars().count() <= 2;
+        let bare_allowed = !short_chinese
+            && entry.base.len() > 3
+            && !needs_suffix.contains(&entry.base.to_lowercase());
+        if bare_allowed {
+            self.add(&entry.base, id, Form::Bare);
+        }
+        for title in titles_of(entry) {
+            self.add(&format!("{} {title}", entry.base), id, Form::Suffixed);
+        }
+        self.add(&entry.name_zh, id, Form::Chinese);
+        if let Some(base_zh) = chinese_base(&entry.name_zh) {
+            self.add(base_zh, id, Form::Chinese);
+            // "凉山州", "黔西南州", "长阳县", "秀山县": an autonomous prefecture's or
+            // county's everyday short form.
+            if entry.kind == "autonomous prefecture" {
+                self.add(&format!("{base_zh}州"), id, Form::Chinese);
+            }
+            if entry.kind == "autonomous county" {
+                self.add(&format!("{base_zh}县"), id, Form::Chinese);
+            }
+        }
+    }
+
+    /// The forms of a zone or region: its own name, in English and Chinese.
+    fn add_zone(&mut self, entry: &Entry) {
+        self.add(&entry.base, entry.id, Form::Named);
+        if !entry.name_zh.is_empty() {
+            self.add(&entry.name_zh, entry.id, Form::Chinese);
+        }
+    }
+
+    /// The forms of an entry's aliases: a division's other spellings take its titles too; a
+    /// zone's Chinese short names read as its name, and an English alias only when it does not
+    /// name a place first.
+    fn add_aliases(&mut self, entry: &Entry, aliases: &[String], division: bool) {
+        let id = entry.id;
+        for alias in aliases {
+            if division {
+                self.add(alias, id, Form::Alias(alias.clone()));
+                // Another spelling takes the titles too: "Yili Kazakh Autonomous
+                // Prefecture" is Ili's.
+                if alias.is_ascii() {
+                    for title in titles_of(entry) {
+                        let titled = format!("{alias} {title}");
+                        self.add(&titled, id, Form::Alias(titled.clone()));
+                    }
+                }
+            } else if !alias.is_ascii() {
+                // "长三角": a Chinese short name, read as the zone's English name.
+                self.add(alias, id, Form::Chinese);
+            } else if !names_a_place_first(alias, &entry.base, aliases) {
+                self.add(alias, id, Form::Named);
+            }
+        }
+    }
+
+    /// The gathered forms as patterns, sorted by text so the matchers are built in one order.
+    fn into_patterns(self) -> Vec<Pattern> {
+        let mut patterns: Vec<Pattern> = self
+            .by_text
+            .into_iter()
+            .map(|(text, targets)| Pattern { text, targets })
+            .collect();
+        patterns.sort_by(|a, b| a.text.cmp(&b.text));
+        patterns
     }
 }
 
