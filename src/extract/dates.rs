@@ -968,146 +968,13 @@ fn raw_dates(text: &str) -> Vec<Raw> {
             if taken.overlaps(&range) {
                 continue;
             }
-            let number = |index: usize| {
-                captures
-                    .get(index)
-                    .and_then(|m| m.as_str().parse::<i32>().ok())
+            let matched = Matched {
+                captures: &captures,
+                whole: whole.as_str(),
+                range,
             };
-            let month_name =
-                |index: usize| captures.get(index).and_then(|m| month_number(m.as_str()));
-            let raw =
-                |year: Option<i32>, month: Option<u8>, day: Option<i32>, relative_years| Raw {
-                    range: range.clone(),
-                    year,
-                    month,
-                    day: day.and_then(|d| u8::try_from(d).ok()),
-                    relative_years,
-                    relative_to_publication: None,
-                };
-            let found = match shape {
-                Shape::ChineseYmd => raw(
-                    number(1),
-                    number(2).and_then(|m| u8::try_from(m).ok()),
-                    number(3),
-                    None,
-                ),
-                Shape::ChineseMd | Shape::TranslatedMd => raw(
-                    None,
-                    number(1).and_then(|m| u8::try_from(m).ok()),
-                    number(2),
-                    None,
-                ),
-                Shape::ChineseYm => raw(
-                    number(1),
-                    number(2).and_then(|m| u8::try_from(m).ok()),
-                    None,
-                    None,
-                ),
-                // "去年12月": that month of the year before the article's now.
-                Shape::ChineseRelativeYear => {
-                    let offset = match captures.get(1).map(|m| m.as_str()) {
-                        Some("去年") => -1,
-                        Some("前年") => -2,
-                        Some("明年") => 1,
-                        _ => 0,
-                    };
-                    raw(
-                        None,
-                        number(2).and_then(|m| u8::try_from(m).ok()),
-                        number(3),
-                        Some(offset),
-                    )
-                }
-                Shape::ChineseNumerals => {
-                    let numeral =
-                        |index: usize| captures.get(index).and_then(|m| chinese_number(m.as_str()));
-                    raw(
-                        numeral(1),
-                        numeral(2).and_then(|m| u8::try_from(m).ok()),
-                        numeral(3),
-                        None,
-                    )
-                }
-                Shape::ChineseDay => raw(None, None, number(2), None),
-                Shape::ChineseRunTogetherMd => {
-                    let Some((month, day)) = captures
-                        .get(2)
-                        .and_then(|digits| run_together_month_day(digits.as_str()))
-                    else {
-                        continue;
-                    };
-                    raw(None, Some(month), Some(i32::from(day)), None)
-                }
-                Shape::MonthDayYear => raw(number(3), month_name(1), number(2), None),
-                Shape::DayMonthYear | Shape::DayRangeMonth => {
-                    raw(number(3), month_name(2), number(1), None)
-                }
-                Shape::MonthAlone => {
-                    // "in July 2019" is a month and year, found by its own pattern.
-                    if whole.as_str().ends_with(|c: char| c.is_ascii_digit()) {
-                        continue;
-                    }
-                    // "in November last year": that month of the year before.
-                    if captures.get(2).is_some() {
-                        raw(None, month_name(1), None, Some(direction(captures.get(2))))
-                    } else {
-                        Raw {
-                            relative_to_publication: month_name(1).map(Relative::MonthOfYear),
-                            ..raw(None, month_name(1), None, None)
-                        }
-                    }
-                }
-                Shape::MonthYear => raw(number(2), month_name(1), None, None),
-                Shape::RelativeMonth => {
-                    let offset = direction(captures.get(1));
-                    raw(None, month_name(2), None, Some(offset))
-                }
-                Shape::RelativeMonthOffset => {
-                    let offset = direction(captures.get(1));
-                    Raw {
-                        relative_to_publication: Some(Relative::Months(offset)),
-                        ..raw(None, None, None, None)
-                    }
-                }
-                Shape::Weekday => {
-                    // "Thursday, 8 March 2019" is a full date, read by its own pattern.
-                    if captures.get(2).is_some() && text[range.end..].starts_with(',') {
-                        continue;
-                    }
-                    // "visited Shaanxi Monday and Tuesday": a span of days, dated by its first
-                    // ("arrived on Monday and on Tuesday signed" tells two days).
-                    if captures.get(2).is_some()
-                        && SECOND_WEEKDAY_OF_A_SPAN.is_match(&text[..range.start])
-                    {
-                        continue;
-                    }
-                    let name = captures
-                        .get(1)
-                        .or_else(|| captures.get(2))
-                        .map(|m| m.as_str().to_lowercase())
-                        .unwrap_or_default();
-                    let weekday = [
-                        "monday",
-                        "tuesday",
-                        "wednesday",
-                        "thursday",
-                        "friday",
-                        "saturday",
-                        "sunday",
-                    ]
-                    .iter()
-                    .position(|day| *day == name)
-                    .and_then(|index| u32::try_from(index).ok())
-                    .unwrap_or(0);
-                    Raw {
-                        relative_to_publication: Some(Relative::Weekday(weekday)),
-                        ..raw(None, None, None, None)
-                    }
-                }
-                // "the joint meeting of the 3rd Guangdong-Guangxi-Guizhou …": a session's
-                // number, not a day.
-                Shape::OrdinalDay if names_a_session(&text[range.end..]) => continue,
-                Shape::OrdinalDay => raw(None, None, number(1), None),
+            let Some(found) = matched.date(*shape, text) else {
+                continue;
             };
             taken.insert(&found);
             raws.push(found);
@@ -1132,6 +999,202 @@ fn raw_dates(text: &str) -> Vec<Raw> {
     }
     raws.sort_by_key(|raw| raw.range.start);
     raws
+}
+
+/// One match of a date pattern and where it stands in the text: what each shape reads its
+/// numbers and month names from, so each shape's reading is a few lines of its own.
+struct Matched<'m, 't> {
+    captures: &'m regex::Captures<'t>,
+    /// The text of the whole date.
+    whole: &'t str,
+    /// Where the whole date stands in the text.
+    range: Range<usize>,
+}
+
+impl Matched<'_, '_> {
+    /// A group read as a number.
+    fn number(&self, index: usize) -> Option<i32> {
+        self.captures
+            .get(index)
+            .and_then(|m| m.as_str().parse::<i32>().ok())
+    }
+
+    /// A group read as the name of a month.
+    fn month_name(&self, index: usize) -> Option<u8> {
+        self.captures
+            .get(index)
+            .and_then(|m| month_number(m.as_str()))
+    }
+
+    /// The date over the whole match, with the parts read (a day out of range is none).
+    fn raw(
+        &self,
+        year: Option<i32>,
+        month: Option<u8>,
+        day: Option<i32>,
+        relative_years: Option<i32>,
+    ) -> Raw {
+        Raw {
+            range: self.range.clone(),
+            year,
+            month,
+            day: day.and_then(|d| u8::try_from(d).ok()),
+            relative_years,
+            relative_to_publication: None,
+        }
+    }
+
+    /// The date the match gives, read as its shape writes it; none when the match is part
+    /// of a date read otherwise, or no date at all.
+    fn date(&self, shape: Shape, text: &str) -> Option<Raw> {
+        match shape {
+            Shape::ChineseYmd => Some(self.raw(
+                self.number(1),
+                self.number(2).and_then(|m| u8::try_from(m).ok()),
+                self.number(3),
+                None,
+            )),
+            Shape::ChineseMd | Shape::TranslatedMd => Some(self.raw(
+                None,
+                self.number(1).and_then(|m| u8::try_from(m).ok()),
+                self.number(2),
+                None,
+            )),
+            Shape::ChineseYm => Some(self.raw(
+                self.number(1),
+                self.number(2).and_then(|m| u8::try_from(m).ok()),
+                None,
+                None,
+            )),
+            Shape::ChineseRelativeYear => Some(self.chinese_relative_year()),
+            Shape::ChineseNumerals => Some(self.chinese_numerals()),
+            Shape::ChineseDay => Some(self.raw(None, None, self.number(2), None)),
+            Shape::ChineseRunTogetherMd => self.run_together(),
+            Shape::MonthDayYear => {
+                Some(self.raw(self.number(3), self.month_name(1), self.number(2), None))
+            }
+            Shape::DayMonthYear | Shape::DayRangeMonth => {
+                Some(self.raw(self.number(3), self.month_name(2), self.number(1), None))
+            }
+            Shape::MonthAlone => self.month_alone(),
+            Shape::MonthYear => Some(self.raw(self.number(2), self.month_name(1), None, None)),
+            Shape::RelativeMonth => {
+                let offset = direction(self.captures.get(1));
+                Some(self.raw(None, self.month_name(2), None, Some(offset)))
+            }
+            Shape::RelativeMonthOffset => {
+                let offset = direction(self.captures.get(1));
+                Some(Raw {
+                    relative_to_publication: Some(Relative::Months(offset)),
+                    ..self.raw(None, None, None, None)
+                })
+            }
+            Shape::Weekday => self.weekday(text),
+            // "the joint meeting of the 3rd Guangdong-Guangxi-Guizhou …": a session's
+            // number, not a day.
+            Shape::OrdinalDay if names_a_session(&text[self.range.end..]) => None,
+            Shape::OrdinalDay => Some(self.raw(None, None, self.number(1), None)),
+        }
+    }
+
+    /// "去年12月": that month of the year before the article's now.
+    fn chinese_relative_year(&self) -> Raw {
+        let offset = match self.captures.get(1).map(|m| m.as_str()) {
+            Some("去年") => -1,
+            Some("前年") => -2,
+            Some("明年") => 1,
+            _ => 0,
+        };
+        self.raw(
+            None,
+            self.number(2).and_then(|m| u8::try_from(m).ok()),
+            self.number(3),
+            Some(offset),
+        )
+    }
+
+    /// "二〇一九年三月十二日": a date written in Chinese numerals.
+    fn chinese_numerals(&self) -> Raw {
+        let numeral = |index: usize| {
+            self.captures
+                .get(index)
+                .and_then(|m| chinese_number(m.as_str()))
+        };
+        self.raw(
+            numeral(1),
+            numeral(2).and_then(|m| u8::try_from(m).ok()),
+            numeral(3),
+            None,
+        )
+    }
+
+    /// "625日": a month and day with the 月 between them lost, when the digits split into one.
+    fn run_together(&self) -> Option<Raw> {
+        let (month, day) = self
+            .captures
+            .get(2)
+            .and_then(|digits| run_together_month_day(digits.as_str()))?;
+        Some(self.raw(None, Some(month), Some(i32::from(day)), None))
+    }
+
+    /// "in July", "in November last year": a month without its year.
+    fn month_alone(&self) -> Option<Raw> {
+        // "in July 2019" is a month and year, found by its own pattern.
+        if self.whole.ends_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        // "in November last year": that month of the year before.
+        if self.captures.get(2).is_some() {
+            Some(self.raw(
+                None,
+                self.month_name(1),
+                None,
+                Some(direction(self.captures.get(2))),
+            ))
+        } else {
+            Some(Raw {
+                relative_to_publication: self.month_name(1).map(Relative::MonthOfYear),
+                ..self.raw(None, self.month_name(1), None, None)
+            })
+        }
+    }
+
+    /// "on Wednesday": the latest such day, counted from the publication date.
+    fn weekday(&self, text: &str) -> Option<Raw> {
+        let captures = self.captures;
+        let range = &self.range;
+        // "Thursday, 8 March 2019" is a full date, read by its own pattern.
+        if captures.get(2).is_some() && text[range.end..].starts_with(',') {
+            return None;
+        }
+        // "visited Shaanxi Monday and Tuesday": a span of days, dated by its first
+        // ("arrived on Monday and on Tuesday signed" tells two days).
+        if captures.get(2).is_some() && SECOND_WEEKDAY_OF_A_SPAN.is_match(&text[..range.start]) {
+            return None;
+        }
+        let name = captures
+            .get(1)
+            .or_else(|| captures.get(2))
+            .map(|m| m.as_str().to_lowercase())
+            .unwrap_or_default();
+        let weekday = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .iter()
+        .position(|day| *day == name)
+        .and_then(|index| u32::try_from(index).ok())
+        .unwrap_or(0);
+        Some(Raw {
+            relative_to_publication: Some(Relative::Weekday(weekday)),
+            ..self.raw(None, None, None, None)
+        })
+    }
 }
 
 /// The ranges of the dates found so far, by start, for overlap tests in logarithmic time (a
@@ -1417,22 +1480,8 @@ fn resolve(
         (None, None, Some(day)) => {
             // "On 29th": the month (and year) of the last date mentioned, else the page's
             // month (the month before when the day is still to come).
-            let (year, month, resolution) = last_month.or_else(|| {
-                let published = published?;
-                let (pub_year, pub_month, pub_day) =
-                    (published.year?, published.month?, published.day?);
-                if day <= pub_day {
-                    Some((Some(pub_year), pub_month, DateResolution::FromPublication))
-                } else if pub_month == 1 {
-                    Some((Some(pub_year - 1), 12, DateResolution::FromPublication))
-                } else {
-                    Some((
-                        Some(pub_year),
-                        pub_month - 1,
-                        DateResolution::FromPublication,
-                    ))
-                }
-            })?;
+            let (year, month, resolution) =
+                last_month.or_else(|| month_of_a_lone_day(published, day))?;
             let date = match year {
                 Some(year) => PartialDate::ymd(year, month, day),
                 None => PartialDate::month_day(month, day),
@@ -1447,6 +1496,27 @@ fn resolve(
             )
         }
         _ => None,
+    }
+}
+
+/// The page's month for a day named alone ("On 29th") when no date before it gives one: the
+/// month before when the day is still to come in the page's month.
+fn month_of_a_lone_day(
+    published: Option<PartialDate>,
+    day: u8,
+) -> Option<(Option<i32>, u8, DateResolution)> {
+    let published = published?;
+    let (pub_year, pub_month, pub_day) = (published.year?, published.month?, published.day?);
+    if day <= pub_day {
+        Some((Some(pub_year), pub_month, DateResolution::FromPublication))
+    } else if pub_month == 1 {
+        Some((Some(pub_year - 1), 12, DateResolution::FromPublication))
+    } else {
+        Some((
+            Some(pub_year),
+            pub_month - 1,
+            DateResolution::FromPublication,
+        ))
     }
 }
 
