@@ -323,6 +323,39 @@ impl<'a> Context<'a> {
     }
 }
 
+/// What each place of a clause is read against: the clause, the act its trigger names, and
+/// where the act's objects and its subject stand.
+struct Scan<'s, 'a> {
+    context: &'s Context<'a>,
+    clause: &'s Range<usize>,
+    /// The trigger's byte range in the text.
+    trigger: &'s Range<usize>,
+    kind: EventKind,
+    /// Where the act's partners may be named, after the trigger.
+    object_zone: Vec<Range<usize>>,
+    /// Whether a place before the trigger, not a venue nor a dateline, names a subject.
+    subject_named: bool,
+}
+
+/// How a place stands in the act of its clause: the flags that tell a party from a venue, a
+/// dateline or a place the clause only mentions.
+struct PlaceRole {
+    /// It stands after the trigger.
+    after_trigger: bool,
+    /// It stands where the act's partners are named.
+    in_object: bool,
+    /// It names where the story was filed.
+    dateline: bool,
+    /// It names where the act took place, not who acted.
+    venue: bool,
+    /// It is a host's city, standing for the host: "Mayor Zhang met in Changsha with …".
+    host_city: bool,
+    /// It is where a province's delegation tours.
+    toured_by_a_province: bool,
+    /// It opens a name joined by a dash ("the Xiamen-Shanghai Forum").
+    opens_a_joined_name: bool,
+}
+
 /// The parties of the act a clause reports; `trigger` is the trigger's byte range in the text.
 pub fn parties(
     context: &Context<'_>,
@@ -331,8 +364,6 @@ pub fn parties(
     kind: EventKind,
 ) -> Vec<Party> {
     let text = context.text;
-    let mut found: Vec<(Party, bool)> = Vec::new();
-    let mut hosts: Vec<Option<EntryId>> = Vec::new();
     // "Fujian and Ningxia agreed to build a village near Ningxia's capital Yinchuan": after
     // "agreed to" comes what they undertook, not partners (unless "with" brings them in).
     let undertaking = text[trigger.clone()].eq_ignore_ascii_case("agreed to");
@@ -348,6 +379,47 @@ pub fn parties(
     if kind == EventKind::Meeting && !subject_named {
         object_zone.extend(cooperators(text, trigger.end..clause.end));
     }
+    let scan = Scan {
+        context,
+        clause,
+        trigger,
+        kind,
+        object_zone,
+        subject_named,
+    };
+    let (mut found, hosts) = place_parties(&scan);
+    join_city_and_county(context, &mut found);
+    drop_compounds(&mut found);
+    // The city the delegation went to, inside the province whose officials it met, is where
+    // they met.
+    found.retain(|(party, _)| {
+        !party.participant.entry.is_some_and(|city| {
+            hosts
+                .iter()
+                .flatten()
+                .any(|&host| context.gazetteer.contains(host, city))
+        })
+    });
+    let mut parties: Vec<Party> = found.into_iter().map(|(party, _)| party).collect();
+    organisation_parties(&scan, &mut parties);
+    parties.sort_by_key(|party| party.range.start);
+    if partner_is_a_company(text, &parties, trigger) {
+        return Vec::new();
+    }
+    let mut distinct = distinct_parties(parties);
+    drop_locating_containers(context, &mut distinct);
+    drop_namesakes(context.gazetteer, &mut distinct);
+    distinct
+}
+
+/// The places of a clause that are parties of its act, each with whether it stands in a
+/// compound name ("Lanzhou-Xining"), and the places whose officials a visit met: a place's
+/// role depends on the venue and the place read just before it.
+fn place_parties(scan: &Scan<'_, '_>) -> (Vec<(Party, bool)>, Vec<Option<EntryId>>) {
+    let (context, clause) = (scan.context, scan.clause);
+    let text = context.text;
+    let mut found: Vec<(Party, bool)> = Vec::new();
+    let mut hosts: Vec<Option<EntryId>> = Vec::new();
     // The venue just read and the place before this one: "在广州越秀国际会议中心" goes on
     // naming the venue; "日照(上海)推介会" names a host and, in brackets, where it is held.
     let mut last_venue: Option<&PlaceMention> = None;
@@ -358,140 +430,192 @@ pub fn parties(
             continue;
         }
         let before = tail(&text[clause.start..place.range.start], 48);
-        let goes_on_naming_the_venue = venue_before.is_some_and(|venue| {
-            venue.range.end == place.range.start && within(context.gazetteer, venue, place)
-        });
-        let bracketed_venue = place_before.is_some_and(|host| {
-            bracketed_after(text, host, place)
-                && !within(context.gazetteer, host, place)
-                && !within(context.gazetteer, place, host)
-        }) && BRACKETED_OCCASION.is_match(&text[place.range.end..clause.end])
-            // "产业项目(沈阳)对接会": a place alone in brackets before the occasion's noun says
-            // where it is held, whatever stands before the bracket.
-            || (alone_in_brackets(text, place)
-                && BRACKETED_MEETING.is_match(&text[place.range.end..clause.end]));
-        // "GUIYANG, Aug. 12 (Xinhua) --": a dateline names where the story was filed.
-        let dateline = is_dateline(context.text, clause, place);
-        let after_trigger = place.range.start >= trigger.end;
-        let in_object = after_trigger
-            && object_zone
-                .iter()
-                .any(|zone| zone.start <= place.range.start && place.range.start < zone.end);
-        // "Mayor Zhang met in Changsha with a delegation of Hami": the host's city, not a
-        // venue — when the host's own place is not named before ("Hunan Party Secretary Du
-        // met in Changsha with …" is Hunan's).
-        // So is "省委书记王建军在西宁会见了…": the place right before the trigger.
-        let host_city = kind == EventKind::Visit
-            && ((place.range.start >= trigger.start && place.range.start < trigger.end)
-                || (place.range.end == trigger.start && before.ends_with('在')))
-            && !subject_named;
-        // "在珠海、澳门两地召开": held in both places at once, which are its parties.
-        let both_places = BOTH_PLACES.is_match(&text[place.range.end..clause.end]);
-        // "A delegation headed by … arrived in northwest China's Xinjiang … for an inspection
-        // tour": where a visiting delegation arrived is where it visits.
-        // (Not "arrived in Harbin, the capital of Heilongjiang": the city is where, in the
-        // province the visit is to.)
-        let arrived = ARRIVED_IN.is_match(before)
-            && !text[place.range.end..clause.end].starts_with(", the capital of");
-        // "苍溪县党政代表团在杭州市余杭区考察": where a delegation tours is where it visits.
-        let toured_at = place.range.end <= trigger.start
-            && DELEGATION_AT
-                .iter()
-                .any(|delegation| before.ends_with(delegation));
-        let visited = kind == EventKind::Visit && (in_object || arrived || toured_at);
-        // "赴南京参加辽宁省—江苏省对口合作工作座谈会": the city gone to in order to attend is
-        // where the meeting is.
-        let gone_to_attend = before.ends_with(['赴', '到'])
-            && ["参加", "出席"]
-                .iter()
-                .any(|verb| text[place.range.end..clause.end].starts_with(verb));
-        // "at the Xiamen-Shanghai Forum": a place joined by a dash to the next opens a name
-        // (of the occasion), not a venue.
-        let after = &text[place.range.end..clause.end];
-        let opens_a_joined_name = dash_opens(after);
-        let venue = ((is_venue(before) && !opens_a_joined_name)
-            || gone_to_attend
-            || goes_on_naming_the_venue
-            || bracketed_venue)
-            && !(visited || host_city || both_places);
-        // A place named right after where a province's delegation tours, inside it, goes on
-        // naming where ("河北省党政代表团在天津市滨海新区考察" visits Tianjin); a county's
-        // delegation visits the district ("苍溪县党政代表团在杭州市余杭区考察": Yuhang).
-        let provincial_visitor = || {
-            found
-                .iter()
-                .any(|(visitor, _)| is_provincial(context.gazetteer, &visitor.participant))
-        };
-        let toured_by_a_province = kind == EventKind::Visit && toured_at && provincial_visitor();
-        if venue || toured_by_a_province {
+        let role = role_of(scan, place, before, venue_before, place_before, &found);
+        if role.venue || role.toured_by_a_province {
             last_venue = Some(place);
         }
         // "led a delegation to Guangzhou to meet with leading officials of Guangdong
         // Province": the officials met are the hosts, whatever the clause turned to.
-        let officials_met = kind == EventKind::Visit
-            && after_trigger
+        let officials_met = scan.kind == EventKind::Visit
+            && role.after_trigger
             && OFFICIALS_MET_OF.is_match(&before.to_ascii_lowercase());
         if officials_met {
             hosts.push(place.entry);
         }
-        if dateline || venue || (after_trigger && !in_object && !officials_met) {
-            continue;
-        }
-        // "Hong Kong enterprises", "Shenzhen investors": companies from a place; "the Hong
-        // Kong and Macao Affairs Office of Chongqing": an office about a place.
-        if BUSINESSES_AFTER.is_match(after)
-            || AFFAIRS_AFTER.is_match(after)
-            || ASSOCIATION_AFTER.is_match(after)
-            || locates_a_town(before, after)
-            || locates_a_zone(context, place)
-            || (place.name == "Beijing" && CENTRAL_OFFICE_AFTER.is_match(after))
-            || OFFICE_OF_AFTER.is_match(after)
+        if role.dateline || role.venue || (role.after_trigger && !role.in_object && !officials_met)
         {
             continue;
         }
-        let compound = dash_closes(before, place.range.start, context)
-            || before.ends_with('/')
-            || opens_a_joined_name
-            || after.starts_with('/');
-        let mut party = Party::of_place(place);
-        // "the provincial Party Secretary met in Xining with …": a provincial official hosts
-        // for the province, wherever the meeting is.
-        if host_city
-            && is_venue(before)
-            && PROVINCIAL_HOST.is_match(&text[clause.start..trigger.start])
-            && let Some(province) = place
-                .entry
-                .and_then(|id| context.gazetteer.province_of(id))
-                .and_then(|id| context.gazetteer.entry(id))
-        {
-            party.participant = Participant {
-                name: province.base.clone(),
-                entry: Some(province.id),
-            };
-            party.candidates.clear();
+        let after = &text[place.range.end..clause.end];
+        if names_no_party(context, place, before, after) {
+            continue;
         }
-        // "宁夏回族自治区党政代表团在杭州考察": a province's delegation touring a city visits
-        // the city's province (its partner of the same level).
-        if toured_by_a_province
-            && let Some(province) = place
-                .entry
-                .and_then(|id| context.gazetteer.province_of(id))
-                .filter(|&id| Some(id) != place.entry)
-                .and_then(|id| context.gazetteer.entry(id))
-        {
-            party.participant = Participant {
-                name: province.base.clone(),
-                entry: Some(province.id),
-            };
-            party.candidates.clear();
-        }
-        found.push((party, compound));
+        found.push(party_of(scan, place, before, after, &role));
     }
-    // "西安周至-苏州太仓": a city written right before its county, on either side of the dash,
-    // belongs to the joined pair as the county does.
+    (found, hosts)
+}
+
+/// How a place stands in its clause's act: where it stands against the trigger and the
+/// objects, and whether the words around it make it a venue, a host's city or where a
+/// delegation tours.
+fn role_of(
+    scan: &Scan<'_, '_>,
+    place: &PlaceMention,
+    before: &str,
+    venue_before: Option<&PlaceMention>,
+    place_before: Option<&PlaceMention>,
+    found: &[(Party, bool)],
+) -> PlaceRole {
+    let (context, clause, trigger, kind) = (scan.context, scan.clause, scan.trigger, scan.kind);
+    let text = context.text;
+    let goes_on_naming_the_venue = venue_before.is_some_and(|venue| {
+        venue.range.end == place.range.start && within(context.gazetteer, venue, place)
+    });
+    let bracketed_venue = place_before.is_some_and(|host| {
+        bracketed_after(text, host, place)
+            && !within(context.gazetteer, host, place)
+            && !within(context.gazetteer, place, host)
+    }) && BRACKETED_OCCASION.is_match(&text[place.range.end..clause.end])
+        // "产业项目(沈阳)对接会": a place alone in brackets before the occasion's noun says
+        // where it is held, whatever stands before the bracket.
+        || (alone_in_brackets(text, place)
+            && BRACKETED_MEETING.is_match(&text[place.range.end..clause.end]));
+    // "GUIYANG, Aug. 12 (Xinhua) --": a dateline names where the story was filed.
+    let dateline = is_dateline(context.text, clause, place);
+    let after_trigger = place.range.start >= trigger.end;
+    let in_object = after_trigger
+        && scan
+            .object_zone
+            .iter()
+            .any(|zone| zone.start <= place.range.start && place.range.start < zone.end);
+    // "Mayor Zhang met in Changsha with a delegation of Hami": the host's city, not a
+    // venue — when the host's own place is not named before ("Hunan Party Secretary Du
+    // met in Changsha with …" is Hunan's).
+    // So is "省委书记王建军在西宁会见了…": the place right before the trigger.
+    let host_city = kind == EventKind::Visit
+        && ((place.range.start >= trigger.start && place.range.start < trigger.end)
+            || (place.range.end == trigger.start && before.ends_with('在')))
+        && !scan.subject_named;
+    // "在珠海、澳门两地召开": held in both places at once, which are its parties.
+    let both_places = BOTH_PLACES.is_match(&text[place.range.end..clause.end]);
+    // "A delegation headed by … arrived in northwest China's Xinjiang … for an inspection
+    // tour": where a visiting delegation arrived is where it visits.
+    // (Not "arrived in Harbin, the capital of Heilongjiang": the city is where, in the
+    // province the visit is to.)
+    let arrived = ARRIVED_IN.is_match(before)
+        && !text[place.range.end..clause.end].starts_with(", the capital of");
+    // "苍溪县党政代表团在杭州市余杭区考察": where a delegation tours is where it visits.
+    let toured_at = place.range.end <= trigger.start
+        && DELEGATION_AT
+            .iter()
+            .any(|delegation| before.ends_with(delegation));
+    let visited = kind == EventKind::Visit && (in_object || arrived || toured_at);
+    // "赴南京参加辽宁省—江苏省对口合作工作座谈会": the city gone to in order to attend is
+    // where the meeting is.
+    let gone_to_attend = before.ends_with(['赴', '到'])
+        && ["参加", "出席"]
+            .iter()
+            .any(|verb| text[place.range.end..clause.end].starts_with(verb));
+    // "at the Xiamen-Shanghai Forum": a place joined by a dash to the next opens a name
+    // (of the occasion), not a venue.
+    let after = &text[place.range.end..clause.end];
+    let opens_a_joined_name = dash_opens(after);
+    let venue = ((is_venue(before) && !opens_a_joined_name)
+        || gone_to_attend
+        || goes_on_naming_the_venue
+        || bracketed_venue)
+        && !(visited || host_city || both_places);
+    // A place named right after where a province's delegation tours, inside it, goes on
+    // naming where ("河北省党政代表团在天津市滨海新区考察" visits Tianjin); a county's
+    // delegation visits the district ("苍溪县党政代表团在杭州市余杭区考察": Yuhang).
+    let provincial_visitor = || {
+        found
+            .iter()
+            .any(|(visitor, _)| is_provincial(context.gazetteer, &visitor.participant))
+    };
+    let toured_by_a_province = kind == EventKind::Visit && toured_at && provincial_visitor();
+    PlaceRole {
+        after_trigger,
+        in_object,
+        dateline,
+        venue,
+        host_city,
+        toured_by_a_province,
+        opens_a_joined_name,
+    }
+}
+
+/// Whether a place only qualifies what the clause names: companies or an office of the place,
+/// a town or zone it locates, or the central government's office in Beijing.
+fn names_no_party(context: &Context<'_>, place: &PlaceMention, before: &str, after: &str) -> bool {
+    // "Hong Kong enterprises", "Shenzhen investors": companies from a place; "the Hong
+    // Kong and Macao Affairs Office of Chongqing": an office about a place.
+    BUSINESSES_AFTER.is_match(after)
+        || AFFAIRS_AFTER.is_match(after)
+        || ASSOCIATION_AFTER.is_match(after)
+        || locates_a_town(before, after)
+        || locates_a_zone(context, place)
+        || (place.name == "Beijing" && CENTRAL_OFFICE_AFTER.is_match(after))
+        || OFFICE_OF_AFTER.is_match(after)
+}
+
+/// The party a place is, with whether it stands in a compound name: its province when a
+/// provincial official hosts in its city, or when a province's delegation tours it.
+fn party_of(
+    scan: &Scan<'_, '_>,
+    place: &PlaceMention,
+    before: &str,
+    after: &str,
+    role: &PlaceRole,
+) -> (Party, bool) {
+    let (context, clause, trigger) = (scan.context, scan.clause, scan.trigger);
+    let text = context.text;
+    let compound = dash_closes(before, place.range.start, context)
+        || before.ends_with('/')
+        || role.opens_a_joined_name
+        || after.starts_with('/');
+    let mut party = Party::of_place(place);
+    // "the provincial Party Secretary met in Xining with …": a provincial official hosts
+    // for the province, wherever the meeting is.
+    if role.host_city
+        && is_venue(before)
+        && PROVINCIAL_HOST.is_match(&text[clause.start..trigger.start])
+        && let Some(province) = place
+            .entry
+            .and_then(|id| context.gazetteer.province_of(id))
+            .and_then(|id| context.gazetteer.entry(id))
+    {
+        party.participant = Participant {
+            name: province.base.clone(),
+            entry: Some(province.id),
+        };
+        party.candidates.clear();
+    }
+    // "宁夏回族自治区党政代表团在杭州考察": a province's delegation touring a city visits
+    // the city's province (its partner of the same level).
+    if role.toured_by_a_province
+        && let Some(province) = place
+            .entry
+            .and_then(|id| context.gazetteer.province_of(id))
+            .filter(|&id| Some(id) != place.entry)
+            .and_then(|id| context.gazetteer.entry(id))
+    {
+        party.participant = Participant {
+            name: province.base.clone(),
+            entry: Some(province.id),
+        };
+        party.candidates.clear();
+    }
+    (party, compound)
+}
+
+/// "西安周至-苏州太仓": a city written right before its county, on either side of the dash,
+/// belongs to the joined pair as the county does.
+fn join_city_and_county(context: &Context<'_>, found: &mut [(Party, bool)]) {
     for at in 1..found.len() {
         let (earlier, later) = (&found[at - 1].0, &found[at].0);
-        let adjacent = text
+        let adjacent = context
+            .text
             .get(earlier.range.end..later.range.start)
             .is_some_and(|gap| gap.trim().is_empty());
         let locates = earlier
@@ -504,10 +628,13 @@ pub fn parties(
             found[at].1 = true;
         }
     }
-    // "the Lanzhou-Xining urban agglomeration": the places of a hyphenated compound name a
-    // region, not parties — unless the clause names no other parties ("the joint conference
-    // of the Xiamen-Zhangzhou-Quanzhou area" is the three cities' conference).
-    // Two distinct parties: an official standing for a place named beside it is one.
+}
+
+/// "the Lanzhou-Xining urban agglomeration": the places of a hyphenated compound name a
+/// region, not parties — unless the clause names no other parties ("the joint conference
+/// of the Xiamen-Zhangzhou-Quanzhou area" is the three cities' conference).
+/// Two distinct parties: an official standing for a place named beside it is one.
+fn drop_compounds(found: &mut Vec<(Party, bool)>) {
     let mut standalone = found
         .iter()
         .filter(|(_, compound)| !compound)
@@ -518,17 +645,13 @@ pub fn parties(
     if distinct_standalone {
         found.retain(|(_, compound)| !compound);
     }
-    // The city the delegation went to, inside the province whose officials it met, is where
-    // they met.
-    found.retain(|(party, _)| {
-        !party.participant.entry.is_some_and(|city| {
-            hosts
-                .iter()
-                .flatten()
-                .any(|&host| context.gazetteer.contains(host, city))
-        })
-    });
-    let mut parties: Vec<Party> = found.into_iter().map(|(party, _)| party).collect();
+}
+
+/// The companies and institutions of a clause that act in it, as parties: those before the
+/// trigger or among its objects, not a news source, a list of companies or a group of
+/// their own.
+fn organisation_parties(scan: &Scan<'_, '_>, parties: &mut Vec<Party>) {
+    let (context, clause, trigger) = (scan.context, scan.clause, scan.trigger);
     for org in starting_in(&context.spans.companies, clause, |org| org.range.start)
         .iter()
         .filter(|org| org.range.end <= clause.end && !context.spans.in_quotes(&org.range))
@@ -537,7 +660,8 @@ pub fn parties(
         .filter(|org| !group_of_its_own(context.text, org))
     {
         let after_trigger = org.range.start >= trigger.end;
-        let in_object = object_zone
+        let in_object = scan
+            .object_zone
             .iter()
             .any(|zone| zone.start <= org.range.start && org.range.start < zone.end);
         if after_trigger && !in_object {
@@ -558,14 +682,6 @@ pub fn parties(
             candidates: Vec::new(),
         });
     }
-    parties.sort_by_key(|party| party.range.start);
-    if partner_is_a_company(text, &parties, trigger) {
-        return Vec::new();
-    }
-    let mut distinct = distinct_parties(parties);
-    drop_locating_containers(context, &mut distinct);
-    drop_namesakes(context.gazetteer, &mut distinct);
-    distinct
 }
 
 /// "Linyi Municipal Party Committee and Mayor of Linyi City", "Qianxi County … Qianxi": one
