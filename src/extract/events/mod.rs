@@ -461,6 +461,59 @@ pub fn parties_named(
     named_parties(&context, &(0..text.len()))
 }
 
+/// One clause as `read_clause` reads it, with what is read of it before its act: what the
+/// steps that settle the act's parties, date and candidates all look at.
+struct ClauseReading<'r, 'a> {
+    context: &'r Context<'a>,
+    dates: &'r [DateMention],
+    clause: &'r Range<usize>,
+    /// The clauses after it, where the members of a group it names may be listed.
+    following: &'r [Range<usize>],
+    /// Its text.
+    clause_text: &'r str,
+    /// Its text in ASCII lower case; empty when it cannot report an event.
+    lower: String,
+    /// The date it gives itself.
+    own_date: Option<Dated>,
+    /// Whether it may be written in Chinese.
+    chinese: bool,
+    /// How many place mentions start in it.
+    mentions: usize,
+}
+
+/// The act a clause reports, as the steps of `read_clause` settle its parties and its date.
+struct Act {
+    kind: EventKind,
+    participants: Vec<Participant>,
+    /// The clause that named the parties.
+    parties_from: Range<usize>,
+    date: Option<Dated>,
+    /// The clause that gave the date.
+    date_from: Option<Range<usize>>,
+    signals: Signals,
+}
+
+impl Act {
+    /// The act as its own clause names it, before group references, implied parties and its
+    /// date are read.
+    fn of(trigger: &Trigger, clause: &Range<usize>, found: &[Party]) -> Self {
+        Self {
+            kind: trigger.kind,
+            participants: found
+                .iter()
+                .map(|party| party.participant.clone())
+                .collect(),
+            parties_from: clause.clone(),
+            date: None,
+            date_from: None,
+            signals: Signals {
+                organisation: found.iter().any(|party| party.organisation),
+                ..Signals::default()
+            },
+        }
+    }
+}
+
 /// Reads one clause: records what it names for later references and, when it reports an
 /// act with two or more parties, adds a candidate.
 fn read_clause(
@@ -474,21 +527,7 @@ fn read_clause(
 ) {
     let text = context.text;
     let clause_text = &text[clause.clone()];
-    // "MACAU, March 22 - The Chief Executive met … The meeting was held on Friday (21
-    // March)": a dateline gives the day the story was filed; the story's restatement of the
-    // occasion gives the day it took place.
-    let own_date = match best_date(text, dates, clause) {
-        Some((date, from)) if opens_a_dateline(text, clause, &from) => match story
-            .restated_day
-            .as_ref()
-            .filter(|(_, restated)| restated.start >= clause.end)
-        {
-            Some((restated, _)) => Some(*restated),
-            None => recent_before(text, clause, &from, date),
-        },
-        Some((date, from)) => recent_before(text, clause, &from, date),
-        None => None,
-    };
+    let own_date = own_date_of(text, dates, clause, story);
     // "From May 22nd to 23rd, the … Forum will be held in Chengdu": a day ahead dates
     // nothing the story tells after it.
     if let Some(date) = own_date.filter(|_| !HELD_AHEAD.is_match(clause_text)) {
@@ -499,73 +538,173 @@ fn read_clause(
     let unit_referred = unit_referred(context, clause, story);
     // Most clauses name fewer than two places: they cannot name a group, and cost nothing.
     let mentions = starting_in(context.places, clause, |place| place.range.start).len();
-    let note_named = |story: &mut Story| {
-        if mentions >= 2 {
-            story
-                .named
-                .push((clause.clone(), std::cell::OnceCell::new()));
-        }
-    };
     let lower = if may_report_an_event(clause_text) {
         // ASCII only: the patterns are ASCII, and offsets stay those of the text.
         clause_text.to_ascii_lowercase()
     } else {
         String::new()
     };
-    let trigger = if lower.is_empty() {
-        None
-    } else {
-        triggers::clause_trigger(&lower)
+    let reading = ClauseReading {
+        context,
+        dates,
+        clause,
+        following,
+        clause_text,
+        lower,
+        own_date,
+        chinese: may_hold_cjk(clause_text),
+        mentions,
     };
-    // "我省党政代表团将赴上海、江苏、浙江学习考察。与上海、江苏、浙江举行战略合作签约…": a
-    // Chinese clause without a subject of its own goes on with the plan before it.
-    let chinese = may_hold_cjk(clause_text);
-    let continues_a_plan =
-        chinese && story.last_was_plan && triggers::continues_the_subject(clause_text);
-    story.last_was_plan = chinese && (continues_a_plan || triggers::plans(&lower));
-    // What the story says is to come, for "本次…" later.
-    if chinese
-        && let Some(planned) = trigger
-            .as_ref()
-            .filter(|found| triggers::is_plan(&lower, found))
-        && !story.planned.contains(&planned.kind)
-    {
-        story.planned.push(planned.kind);
-    }
-    let own_is_year_only = own_date.is_none_or(|(date, _)| date.month.is_none());
-    let reports = |trigger: &Trigger| {
-        // "have entered into no less than 51 agreements this year": a count of acts over a
-        // year, or one told in the perfect, is a tally, not an occasion.
-        let tally = triggers::counts_many(&lower)
-            && ((own_date.is_some() && own_is_year_only)
-                || (own_date.is_none()
-                    && BACKGROUND.is_match(&lower)
-                    && triggers::counts_vaguely(&lower)));
-        !(triggers::is_plan(&lower, trigger)
-            || continues_a_plan
-            || (chinese
-                && story.planned.contains(&trigger.kind)
-                && triggers::this_occasion(&lower, trigger))
-            || triggers::names_the_occasion_only(&lower, trigger)
-            || triggers::lists_others(&lower)
-            || tally
-            || triggers::projects_signed(clause_text)
-            // An alliance founded with sister cities abroad and places at home ("昆明市与…5个
-            // 国际友好城市以及德宏州…共同成立…联盟") is still an alliance of the places at home.
-            || (triggers::ties_abroad(&lower) && trigger.kind != EventKind::Alliance))
-    };
-    let Some(trigger) = trigger.filter(reports) else {
-        note_named(story);
+    let Some(trigger) = reported_trigger(&reading, story) else {
+        note_named(story, &reading);
         return;
     };
     let trigger_range = clause.start + trigger.start..clause.start + trigger.end;
     let found = after_an_opening_phrase(
         context,
         parties::parties(context, clause, &trigger_range, trigger.kind),
-        &lower,
+        &reading.lower,
         clause.start,
         trigger.start,
     );
+    if visits_only(&reading, &trigger, &trigger_range, &found) {
+        note_named(story, &reading);
+        return;
+    }
+    if acts_for_no_places(&reading, &trigger, &trigger_range, &found) {
+        return;
+    }
+    note_organisations(story, &found);
+    let mut act = Act::of(&trigger, clause, &found);
+    group_parties(&reading, &trigger, &found, story, &mut act);
+    implied_parties(&reading, &trigger, unit_referred, story, &mut act);
+    if act.participants.len() < 2 {
+        parties_within(&reading, &trigger, &trigger_range, &mut act);
+        parties_beyond(&reading, &trigger, &trigger_range, story, &mut act);
+    }
+    counted_members(&reading, &trigger, &mut act);
+    let background = BACKGROUND.is_match(&reading.lower);
+    act.signals.background = background;
+    let (date, date_from) = clause_date(
+        &reading.lower,
+        clause,
+        own_date,
+        story,
+        paragraph,
+        &trigger,
+        background,
+        act.signals.group_reference,
+    );
+    act.date = date;
+    act.date_from = date_from;
+    act.signals.inherited_date = act.date.is_some() && own_date.is_none();
+    act.signals.trip = own_date.is_some() && SPAN_OF_DAYS.is_match(clause_text);
+    note_occasions(story, &act, background);
+    note_named(story, &reading);
+    if reports_an_occasion(&reading, &found, &act) {
+        add_candidates(&reading, story, &found, act, candidates);
+    }
+}
+
+/// The date a clause gives its own act. "MACAU, March 22 - The Chief Executive met … The
+/// meeting was held on Friday (21 March)": a dateline gives the day the story was filed; the
+/// story's restatement of the occasion gives the day it took place.
+fn own_date_of(
+    text: &str,
+    dates: &[DateMention],
+    clause: &Range<usize>,
+    story: &Story,
+) -> Option<Dated> {
+    match best_date(text, dates, clause) {
+        Some((date, from)) if opens_a_dateline(text, clause, &from) => match story
+            .restated_day
+            .as_ref()
+            .filter(|(_, restated)| restated.start >= clause.end)
+        {
+            Some((restated, _)) => Some(*restated),
+            None => recent_before(text, clause, &from, date),
+        },
+        Some((date, from)) => recent_before(text, clause, &from, date),
+        None => None,
+    }
+}
+
+/// Keeps a clause that names two places or more, for a group reference ("the two cities")
+/// in a later clause to look back to.
+fn note_named(story: &mut Story, reading: &ClauseReading<'_, '_>) {
+    if reading.mentions >= 2 {
+        story
+            .named
+            .push((reading.clause.clone(), std::cell::OnceCell::new()));
+    }
+}
+
+/// The act a clause reports, if it reports one that took place. Notes whether it tells of a
+/// plan and what the story says is to come, which the clauses after it go on with.
+fn reported_trigger(reading: &ClauseReading<'_, '_>, story: &mut Story) -> Option<Trigger> {
+    let (lower, clause_text, chinese) =
+        (reading.lower.as_str(), reading.clause_text, reading.chinese);
+    let trigger = if lower.is_empty() {
+        None
+    } else {
+        triggers::clause_trigger(lower)
+    };
+    // "我省党政代表团将赴上海、江苏、浙江学习考察。与上海、江苏、浙江举行战略合作签约…": a
+    // Chinese clause without a subject of its own goes on with the plan before it.
+    let continues_a_plan =
+        chinese && story.last_was_plan && triggers::continues_the_subject(clause_text);
+    story.last_was_plan = chinese && (continues_a_plan || triggers::plans(lower));
+    // What the story says is to come, for "本次…" later.
+    if chinese
+        && let Some(planned) = trigger
+            .as_ref()
+            .filter(|found| triggers::is_plan(lower, found))
+        && !story.planned.contains(&planned.kind)
+    {
+        story.planned.push(planned.kind);
+    }
+    trigger.filter(|trigger| reports_an_act(reading, story, continues_a_plan, trigger))
+}
+
+/// Whether a clause's trigger reports an act: not a plan or what goes on with one, a tally,
+/// a name of the occasion alone, acts of others, projects signed or ties abroad.
+fn reports_an_act(
+    reading: &ClauseReading<'_, '_>,
+    story: &Story,
+    continues_a_plan: bool,
+    trigger: &Trigger,
+) -> bool {
+    let (lower, own_date, chinese) = (reading.lower.as_str(), reading.own_date, reading.chinese);
+    let own_is_year_only = own_date.is_none_or(|(date, _)| date.month.is_none());
+    // "have entered into no less than 51 agreements this year": a count of acts over a
+    // year, or one told in the perfect, is a tally, not an occasion.
+    let tally = triggers::counts_many(lower)
+        && ((own_date.is_some() && own_is_year_only)
+            || (own_date.is_none()
+                && BACKGROUND.is_match(lower)
+                && triggers::counts_vaguely(lower)));
+    !(triggers::is_plan(lower, trigger)
+        || continues_a_plan
+        || (chinese
+            && story.planned.contains(&trigger.kind)
+            && triggers::this_occasion(lower, trigger))
+        || triggers::names_the_occasion_only(lower, trigger)
+        || triggers::lists_others(lower)
+        || tally
+        || triggers::projects_signed(reading.clause_text)
+        // An alliance founded with sister cities abroad and places at home ("昆明市与…5个
+        // 国际友好城市以及德宏州…共同成立…联盟") is still an alliance of the places at home.
+        || (triggers::ties_abroad(lower) && trigger.kind != EventKind::Alliance))
+}
+
+/// Whether a visit's places are only where its visitors went, who did nothing together.
+fn visits_only(
+    reading: &ClauseReading<'_, '_>,
+    trigger: &Trigger,
+    trigger_range: &Range<usize>,
+    found: &[Party],
+) -> bool {
+    let lower = reading.lower.as_str();
     // "The report team visited Shanghai and Zhejiang": the places visited, with no visitor
     // among them, did nothing together.
     // "曲锋一行还赴深圳、东莞等地考察", "the delegation went to Shenzhen and Dongguan": nor are
@@ -576,46 +715,59 @@ fn read_clause(
         && found
             .iter()
             .all(|party| party.range.start >= trigger_range.end);
-    let all_gone_to = found
-        .first()
-        .is_some_and(|first| goes_to(&text[clause.start..first.range.start]));
-    if trigger.kind == EventKind::Visit
+    let all_gone_to = found.first().is_some_and(|first| {
+        goes_to(&reading.context.text[reading.clause.start..first.range.start])
+    });
+    trigger.kind == EventKind::Visit
         && (all_visited || all_gone_to)
         && found.len() >= 2
-        && !GROUP_REFERENCE.is_match(&lower)
-    {
-        note_named(story);
-        return;
-    }
+        && !GROUP_REFERENCE.is_match(lower)
+}
+
+/// Whether the act is a national body's or an institution's, not one of the places it names.
+fn acts_for_no_places(
+    reading: &ClauseReading<'_, '_>,
+    trigger: &Trigger,
+    trigger_range: &Range<usize>,
+    found: &[Party],
+) -> bool {
     // "A delegation of the CPPCC National Committee led by … visited Sanya": a national body's
     // visit is no cooperation of places, whatever places its members come from.
-    if trigger.kind == EventKind::Visit && triggers::national_visitor(&lower[..trigger.start]) {
-        return;
+    if trigger.kind == EventKind::Visit
+        && triggers::national_visitor(&reading.lower[..trigger.start])
+    {
+        return true;
     }
     // "Shanxi University signed agreements with the counties of Guxian, Tianzhen and Yonghe":
     // an institution's deals with places, one each, not an act of those places together.
-    if trigger.kind == EventKind::Agreement
-        && parties::institution_signs(context, clause, &trigger_range, &found)
-    {
-        return;
-    }
+    trigger.kind == EventKind::Agreement
+        && parties::institution_signs(reading.context, reading.clause, trigger_range, found)
+}
+
+/// Keeps the names of the companies and institutions found as parties, so that the story's
+/// events can tell a company deal from an act of places.
+fn note_organisations(story: &mut Story, found: &[Party]) {
     for party in found.iter().filter(|party| party.organisation) {
         if !story.organisations.contains(&party.participant.name) {
             story.organisations.push(party.participant.name.clone());
         }
     }
-    let mut participants: Vec<Participant> = found
-        .iter()
-        .map(|party| party.participant.clone())
-        .collect();
-    let mut signals = Signals {
-        organisation: found.iter().any(|party| party.organisation),
-        ..Signals::default()
-    };
-    let mut parties_from = clause.clone();
+}
+
+/// The parties a group reference stands for ("the two cities", "珠海、澳门两地"): the places
+/// written before a Chinese group word, the clause's own places when they are as many, else
+/// those of the occasion or an earlier clause.
+fn group_parties(
+    reading: &ClauseReading<'_, '_>,
+    trigger: &Trigger,
+    found: &[Party],
+    story: &Story,
+    act: &mut Act,
+) {
+    let (context, clause, lower) = (reading.context, reading.clause, reading.lower.as_str());
     // "The two new areas signed …": a group named before the verb is the subject, whatever
     // places follow it.
-    let group = GROUP_REFERENCE.find(&lower);
+    let group = GROUP_REFERENCE.find(lower);
     let group_subject = group.is_some_and(|group| group.start() < trigger.start);
     let size = group.and_then(|group| group_size(group.as_str()));
     // "The two cities … at the 2021 Shenzhen-Hong Kong Cooperation Conference": the clause
@@ -632,7 +784,7 @@ fn read_clause(
                 .is_none_or(|entry| entry.level == Level::Province)
     };
     let own_group = size.filter(|&size| size >= 2).and_then(|size| {
-        let named = if mentions < 2 {
+        let named = if reading.mentions < 2 {
             Vec::new()
         } else {
             named_parties(context, clause)
@@ -654,7 +806,7 @@ fn read_clause(
             || lower[..group.start()].ends_with(" and ")
     });
     let named_with_it = if named_too {
-        participants.clone()
+        act.participants.clone()
     } else {
         Vec::new()
     };
@@ -669,12 +821,12 @@ fn read_clause(
         })
         .filter(|members| members.len() >= 2);
     if let Some(abbreviated) = abbreviated_group {
-        participants = abbreviated;
-        signals.group_reference = true;
+        act.participants = abbreviated;
+        act.signals.group_reference = true;
     } else if let Some(named) = own_group {
-        participants = named;
+        act.participants = named;
     } else if let Some(group) =
-        group.filter(|_| !own_group_found && (participants.len() < 2 || group_subject))
+        group.filter(|_| !own_group_found && (act.participants.len() < 2 || group_subject))
         && let Some(antecedent) = story.antecedent(
             clause,
             group_size(group.as_str()),
@@ -684,183 +836,241 @@ fn read_clause(
         )
     {
         let (antecedent, named_in) = antecedent;
-        parties_from = named_in;
-        let others = std::mem::replace(&mut participants, antecedent);
+        act.parties_from = named_in;
+        let others = std::mem::replace(&mut act.participants, antecedent);
         if named_too {
             for party in others {
-                if !participants.iter().any(|p| same_party(p, &party)) {
-                    participants.push(party);
+                if !act.participants.iter().any(|p| same_party(p, &party)) {
+                    act.participants.push(party);
                 }
             }
         }
-        signals.group_reference = true;
+        act.signals.group_reference = true;
     }
+}
+
+/// The parties a clause implies without naming them as places: those its agreement's title
+/// names, or the delegation or unit ("the district") an earlier clause named. Keeps the
+/// delegation this clause names, for the clauses after it.
+fn implied_parties(
+    reading: &ClauseReading<'_, '_>,
+    trigger: &Trigger,
+    unit_referred: Option<Participant>,
+    story: &mut Story,
+    act: &mut Act,
+) {
+    let (context, clause, lower) = (reading.context, reading.clause, reading.lower.as_str());
     // The parties a signed agreement's title names signed it, when the clause names no
     // others ("Since the signing of the “… Shenzhen-Harbin Industrial Park” in May 2019").
-    if participants.len() < 2 && trigger.kind == EventKind::Agreement {
+    if act.participants.len() < 2 && trigger.kind == EventKind::Agreement {
         let signers = parties::titled_parties(context, clause);
         if signers.len() >= 2 {
-            participants = signers;
-            signals.titled = true;
+            act.participants = signers;
+            act.signals.titled = true;
         }
     }
     // "On Monday morning, in Zhongshan, the delegation met with the secretary of the Zhongshan
     // Municipal Committee": the delegation named before is the visitor.
-    if participants.len() == 1
+    if act.participants.len() == 1
         && matches!(trigger.kind, EventKind::Visit | EventKind::Meeting)
         && THE_DELEGATION.is_match(&lower[..trigger.start])
         && let Some(delegation) = story.delegation.as_ref()
-        && !same_party(delegation, &participants[0])
+        && !same_party(delegation, &act.participants[0])
     {
-        participants.push(delegation.clone());
+        act.participants.push(delegation.clone());
     }
     if let Some(delegation) = parties::delegation_of(context, clause) {
         story.delegation = Some(delegation);
     }
     // "The district signed a supplementary agreement with Lufeng": the district named before.
-    if participants.len() == 1
+    if act.participants.len() == 1
         && let Some(unit) = unit_referred
-        && !same_party(&unit, &participants[0])
+        && !same_party(&unit, &act.participants[0])
     {
-        participants.insert(0, unit);
+        act.participants.insert(0, unit);
     }
-    if participants.len() < 2 {
-        let members = parties::compound_members(context, clause, &trigger_range);
+}
+
+/// The parties of a clause that names fewer than two apart, read from its own words: the
+/// members of a compound or a region it names, abbreviated provinces ("川渝"), or where a
+/// lone party goes.
+fn parties_within(
+    reading: &ClauseReading<'_, '_>,
+    trigger: &Trigger,
+    trigger_range: &Range<usize>,
+    act: &mut Act,
+) {
+    let (context, clause) = (reading.context, reading.clause);
+    let members = parties::compound_members(context, clause, trigger_range);
+    if members.len() >= 2 {
+        act.participants = members;
+    } else if trigger.kind != EventKind::Visit && trigger.kind != EventKind::Other {
+        let members = parties::region_members(context, clause, trigger_range);
         if members.len() >= 2 {
-            participants = members;
-        } else if trigger.kind != EventKind::Visit && trigger.kind != EventKind::Other {
-            let members = parties::region_members(context, clause, &trigger_range);
-            if members.len() >= 2 {
-                participants = members;
-            }
-        }
-        if participants.len() < 2 {
-            let provinces = parties::abbreviated_places(context, clause);
-            if provinces.len() >= 2 {
-                participants = provinces;
-            }
-        }
-        if participants.len() == 1
-            && let Some(destination) = parties::abbreviated_destination(context, clause)
-            && !same_party(&participants[0], &destination)
-        {
-            participants.push(destination);
-        }
-        // "Mr Chan and Mr Leong signed the CEPA before the meeting": officials who sign at
-        // the occasion sign for its parties.
-        if participants.len() < 2
-            && trigger.kind == EventKind::Agreement
-            && lower[trigger.start..].starts_with("signed")
-            && OCCASION_REFERENCE.is_match(&lower)
-            && let Some(occasion) = story.occasion.as_ref()
-            && occasion.participants.len() >= 2
-            && participants
-                .iter()
-                .all(|party| occasion.participants.iter().any(|o| same_party(o, party)))
-        {
-            participants = occasion.participants.clone();
-            parties_from = occasion.parties_from.clone();
-        }
-        if participants.len() < 2
-            && matches!(
-                trigger.kind,
-                EventKind::Alliance | EventKind::Meeting | EventKind::Agreement
-            )
-            && let Some((members, from)) = members_listed_next(context, following, None)
-        {
-            participants = members;
-            parties_from = from;
-        }
-        if participants.len() < 2
-            && trigger.kind == EventKind::Meeting
-            && chinese
-            && let Some((attending, from)) = parties::officials_attending(
-                context,
-                // Its own clause first: "…在梅召开,来自厦门、漳州…等十三市的…参加会议".
-                &std::iter::once(trigger_range.end..clause.end)
-                    .chain(
-                        following[..following.len().min(MEMBERS_LOOK_AHEAD)]
-                            .iter()
-                            .cloned(),
-                    )
-                    .collect::<Vec<_>>(),
-            )
-        {
-            participants = attending;
-            parties_from = clause.start..from.end.max(clause.end);
+            act.participants = members;
         }
     }
-    // "Four procuratorates along the Shanghai-Suzhou-Nantong route have agreed …": a counted
-    // group whose members a following clause lists, however many places this one names.
-    if let Some(size) = counted_group(&lower[..trigger.start]).filter(|&size| size >= 3)
-        && participants.len() != size
-        && trigger.kind != EventKind::Visit
-        && let Some((members, from)) = members_listed_next(context, following, Some(size))
+    if act.participants.len() < 2 {
+        let provinces = parties::abbreviated_places(context, clause);
+        if provinces.len() >= 2 {
+            act.participants = provinces;
+        }
+    }
+    if act.participants.len() == 1
+        && let Some(destination) = parties::abbreviated_destination(context, clause)
+        && !same_party(&act.participants[0], &destination)
     {
-        participants = members;
-        parties_from = from;
+        act.participants.push(destination);
     }
-    let background = BACKGROUND.is_match(&lower);
-    signals.background = background;
-    let (date, date_from) = clause_date(
-        &lower,
-        clause,
-        own_date,
-        story,
-        paragraph,
-        &trigger,
-        background,
-        signals.group_reference,
-    );
-    signals.inherited_date = date.is_some() && own_date.is_none();
-    signals.trip = own_date.is_some() && SPAN_OF_DAYS.is_match(clause_text);
-    let kind = trigger.kind;
+}
+
+/// The parties of a clause that still has fewer than two, read from beyond it: the
+/// occasion's, the members the next clauses list, or the places whose officials attend.
+fn parties_beyond(
+    reading: &ClauseReading<'_, '_>,
+    trigger: &Trigger,
+    trigger_range: &Range<usize>,
+    story: &Story,
+    act: &mut Act,
+) {
+    let (context, clause, lower) = (reading.context, reading.clause, reading.lower.as_str());
+    let following = reading.following;
+    // "Mr Chan and Mr Leong signed the CEPA before the meeting": officials who sign at
+    // the occasion sign for its parties.
+    if act.participants.len() < 2
+        && trigger.kind == EventKind::Agreement
+        && lower[trigger.start..].starts_with("signed")
+        && OCCASION_REFERENCE.is_match(lower)
+        && let Some(occasion) = story.occasion.as_ref()
+        && occasion.participants.len() >= 2
+        && act
+            .participants
+            .iter()
+            .all(|party| occasion.participants.iter().any(|o| same_party(o, party)))
+    {
+        act.participants = occasion.participants.clone();
+        act.parties_from = occasion.parties_from.clone();
+    }
+    if act.participants.len() < 2
+        && matches!(
+            trigger.kind,
+            EventKind::Alliance | EventKind::Meeting | EventKind::Agreement
+        )
+        && let Some((members, from)) = members_listed_next(context, following, None)
+    {
+        act.participants = members;
+        act.parties_from = from;
+    }
+    if act.participants.len() < 2
+        && trigger.kind == EventKind::Meeting
+        && reading.chinese
+        && let Some((attending, from)) = parties::officials_attending(
+            context,
+            // Its own clause first: "…在梅召开,来自厦门、漳州…等十三市的…参加会议".
+            &std::iter::once(trigger_range.end..clause.end)
+                .chain(
+                    following[..following.len().min(MEMBERS_LOOK_AHEAD)]
+                        .iter()
+                        .cloned(),
+                )
+                .collect::<Vec<_>>(),
+        )
+    {
+        act.participants = attending;
+        act.parties_from = clause.start..from.end.max(clause.end);
+    }
+}
+
+/// "Four procuratorates along the Shanghai-Suzhou-Nantong route have agreed …": a counted
+/// group whose members a following clause lists, however many places this one names.
+fn counted_members(reading: &ClauseReading<'_, '_>, trigger: &Trigger, act: &mut Act) {
+    if let Some(size) = counted_group(&reading.lower[..trigger.start]).filter(|&size| size >= 3)
+        && act.participants.len() != size
+        && trigger.kind != EventKind::Visit
+        && let Some((members, from)) =
+            members_listed_next(reading.context, reading.following, Some(size))
+    {
+        act.participants = members;
+        act.parties_from = from;
+    }
+}
+
+/// Keeps a clause's act as the story's occasion when it is the first firm one, and as the
+/// last meeting when two parties or more met on a day: what later clauses refer back to.
+fn note_occasions(story: &mut Story, act: &Act, background: bool) {
     let firmer = story
         .occasion
         .as_ref()
-        .is_none_or(|occasion| occasion.participants.len() < 2 && participants.len() >= 2);
+        .is_none_or(|occasion| occasion.participants.len() < 2 && act.participants.len() >= 2);
     if firmer && !background {
         story.occasion = Some(Occasion {
-            participants: participants.clone(),
-            parties_from: parties_from.clone(),
-            date,
-            date_from: date_from.clone(),
-            kind,
+            participants: act.participants.clone(),
+            parties_from: act.parties_from.clone(),
+            date: act.date,
+            date_from: act.date_from.clone(),
+            kind: act.kind,
         });
     }
-    let day = date.is_some_and(|(date, _)| date.day.is_some());
-    if kind == EventKind::Meeting && participants.len() >= 2 && day && !background {
+    let day = act.date.is_some_and(|(date, _)| date.day.is_some());
+    if act.kind == EventKind::Meeting && act.participants.len() >= 2 && day && !background {
         story.meeting = Some(Occasion {
-            participants: participants.clone(),
-            parties_from: parties_from.clone(),
-            date,
-            date_from: date_from.clone(),
-            kind,
+            participants: act.participants.clone(),
+            parties_from: act.parties_from.clone(),
+            date: act.date,
+            date_from: act.date_from.clone(),
+            kind: act.kind,
         });
     }
-    note_named(story);
+}
+
+/// Whether a clause's settled act is an occasion to report: two parties or more, not
+/// background, and not partners each of a subject the clause does not name.
+fn reports_an_occasion(reading: &ClauseReading<'_, '_>, found: &[Party], act: &Act) -> bool {
     // "自从茂南、金秀缔结山海之情", "since Zhaoqing and Jixi signed the pairing agreement":
     // background with no time of its own is no event (LABELLING), and not the act of the day.
     // "自2017年正式建立对口合作关系以来": a relationship a Chinese story dates its background
     // from is no occasion (only a signing it dates is: "自2021年6月…签订…协议以来").
-    let dated_background = triggers::dates_background(clause_text) && kind != EventKind::Agreement;
-    if participants.len() < 2
-        || (own_date.is_none() && triggers::looks_back(&lower))
+    let dated_background =
+        triggers::dates_background(reading.clause_text) && act.kind != EventKind::Agreement;
+    if act.participants.len() < 2
+        || (reading.own_date.is_none() && triggers::looks_back(&reading.lower))
         || dated_background
     {
-        return;
+        return false;
     }
     // "The populous economic hub has signed agreements with Fujian Province and the Guangxi
     // Zhuang Autonomous Region": partners each of a subject the clause does not name as a
     // place are not partners of each other.
     let first_place = found.iter().find(|party| !party.organisation);
-    if first_place.is_some_and(|first| each_partner_after(&text[clause.start..first.range.start])) {
-        return;
-    }
-    let fields = fields_in(clause_text);
-    let mut pairs = paired_lists(text, clause, &found, context.places);
+    !first_place.is_some_and(|first| {
+        each_partner_after(&reading.context.text[reading.clause.start..first.range.start])
+    })
+}
+
+/// Adds the candidates a clause's act makes: one per pair when the clause pairs its parties
+/// ("A with B, C with D") or a visit goes to several places, else one, with the clauses that
+/// gave its date and its parties as evidence.
+fn add_candidates(
+    reading: &ClauseReading<'_, '_>,
+    story: &mut Story,
+    found: &[Party],
+    act: Act,
+    candidates: &mut Vec<Candidate>,
+) {
+    let (context, clause) = (reading.context, reading.clause);
+    let text = context.text;
+    let Act {
+        kind,
+        participants,
+        parties_from,
+        date,
+        date_from,
+        signals,
+    } = act;
+    let fields = fields_in(reading.clause_text);
+    let mut pairs = paired_lists(text, clause, found, context.places);
     if kind == EventKind::Visit && pairs.is_empty() {
-        pairs = destinations(text, &found, context.gazetteer);
+        pairs = destinations(text, found, context.gazetteer);
     }
     if pairs.len() >= 2 {
         story.reported.insert((clause.start, clause.end));
@@ -892,7 +1102,7 @@ fn read_clause(
         .contains(&(parties_from.start, parties_from.end));
     let same_day_parties = date_from.as_ref() == Some(&parties_from)
         || !reports_another
-        || best_date(text, dates, &parties_from).map(|(d, _)| d.0) == date.map(|d| d.0);
+        || best_date(text, reading.dates, &parties_from).map(|(d, _)| d.0) == date.map(|d| d.0);
     let sources = date_from
         .iter()
         .chain(std::iter::once(&parties_from).filter(|_| same_day_parties));
