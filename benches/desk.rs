@@ -48,7 +48,7 @@ fn main() {
     while state.refresh_desk() {}
     println!(
         "corpus: {} documents, {} events, {} parties, {} ties (built in {:.1} s; desk data {:.0} ms)",
-        state.corpus.documents().len(),
+        state.library.corpus.documents().len(),
         state.desk.events.len(),
         state.desk.graph.nodes.len(),
         state.desk.graph.edges.len(),
@@ -64,7 +64,7 @@ fn main() {
         filter.text = "tourism".to_owned();
         let context = FilterContext {
             gazetteer,
-            bodies: &state.corpus,
+            bodies: &state.library.corpus,
         };
         let mut selection = Default::default();
         let select = time(|| selection = filter.select(&desk.events, &context));
@@ -85,7 +85,11 @@ fn main() {
                 gazetteer,
             ));
         });
-        let events = time(|| drop(accord::extract::corpus_events(state.corpus.documents())));
+        let events = time(|| {
+            drop(accord::extract::corpus_events(
+                state.library.corpus.documents(),
+            ));
+        });
         println!(
             "desk data for a word filter: select {:.1} ms, timeline {:.1} ms, graph {:.1} ms (merging events across articles: {:.1} ms)",
             ms(select),
@@ -232,7 +236,13 @@ fn main() {
 
     // The Notes tab with 100,000 notes (issue 13: at most 8 ms a frame).
     if notebook.is_some() {
-        let documents: Vec<_> = state.corpus.documents().iter().map(|doc| doc.id).collect();
+        let documents: Vec<_> = state
+            .library
+            .corpus
+            .documents()
+            .iter()
+            .map(|doc| doc.id)
+            .collect();
         let added = time(|| {
             for index in 0..NOTES {
                 state.handle(Command::Notebook(NotebookCommand::AddNote {

@@ -88,7 +88,7 @@ impl AccordApp {
 impl eframe::App for AccordApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.state.poll();
-        if let Some(request) = self.state.path_dialog.take() {
+        if let Some(request) = self.state.dialogs.path.take() {
             self.path_dialog = Some(PathDialog::new(request.explanation, request.notebook));
         }
         let mut commands = ui::app_ui(ui, &self.state, &mut self.panels);

@@ -501,11 +501,7 @@ impl DeskView {
         for document in documents {
             self.merger.add(extracted, document);
         }
-        let body_of = |document| {
-            corpus
-                .document(document)
-                .map(|document| document.body.as_str())
-        };
+        let body_of = |document| corpus.body(document);
         let known = self.event_keys.len();
         self.event_keys.extend(
             self.extracted[known.min(self.extracted.len())..]
@@ -587,11 +583,7 @@ impl DeskView {
         if wanted_keys.is_empty() {
             return;
         }
-        let body_of = |document| {
-            corpus
-                .document(document)
-                .map(|document| document.body.as_str())
-        };
+        let body_of = |document| corpus.body(document);
         let added_keys: Vec<Vec<EventKey>> = self.events
             [self.event_keys.len().min(self.events.len())..]
             .iter()

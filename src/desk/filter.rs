@@ -42,8 +42,7 @@ pub trait Bodies {
 
 impl Bodies for Corpus {
     fn body(&self, document_id: DocumentId) -> Option<&str> {
-        self.document(document_id)
-            .map(|document| document.body.as_str())
+        Corpus::body(self, document_id)
     }
 }
 

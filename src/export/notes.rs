@@ -115,12 +115,7 @@ fn events_for_notes(input: &Input<'_>) -> Vec<(Vec<EventKey>, ReviewedEvent)> {
         .iter()
         .zip(reviewed.events)
         .map(|(event, reviewed)| {
-            let keys = EventKey::of_corpus_event(event, |document| {
-                input
-                    .corpus
-                    .document(document)
-                    .map(|document| document.body.as_str())
-            });
+            let keys = EventKey::of_corpus_event(event, |document| input.corpus.body(document));
             (keys, reviewed)
         })
         .collect()

@@ -77,13 +77,7 @@ pub fn reviewed_events(
 ) -> Reviewed {
     let keys: Vec<Vec<EventKey>> = events
         .iter()
-        .map(|event| {
-            EventKey::of_corpus_event(event, |document| {
-                corpus
-                    .document(document)
-                    .map(|document| document.body.as_str())
-            })
-        })
+        .map(|event| EventKey::of_corpus_event(event, |document| corpus.body(document)))
         .collect();
     let reviews = notebook.reviews_for(&keys);
     let mut reviewed = Reviewed::default();

@@ -72,6 +72,12 @@ impl Corpus {
         &self.documents
     }
 
+    /// The clean body of the document with this id (what evidence ranges and keys point into).
+    pub fn body(&self, document_id: DocumentId) -> Option<&str> {
+        self.document(document_id)
+            .map(|document| document.body.as_str())
+    }
+
     /// Files that were found but not loaded.
     pub fn skipped(&self) -> &[SkippedFile] {
         &self.skipped

@@ -7,6 +7,28 @@ use std::time::{Duration, Instant};
 use super::{AppState, Inbox, NotebookChoice};
 use crate::export;
 
+/// The dialogs the app has running or asked for.
+#[derive(Debug, Default)]
+pub struct Dialogs {
+    /// A typed-path dialog waiting to be opened by the UI.
+    pub path: Option<PathDialog>,
+    /// Whether a native file dialog is open (one at a time).
+    pub native_open: bool,
+    /// The file last chosen in the export save dialog, numbered so the export window notices
+    /// a new choice.
+    pub export_pick: Option<(u64, PathBuf)>,
+    /// Exports being written.
+    pub exporting: usize,
+}
+
+impl Dialogs {
+    /// Keeps the file chosen in the export save dialog under a new number.
+    pub(super) fn pick_export(&mut self, path: PathBuf) {
+        let number = self.export_pick.as_ref().map_or(1, |(n, _)| n + 1);
+        self.export_pick = Some((number, path));
+    }
+}
+
 /// A request to open the typed-path dialog (the UI owns the dialog and its text once open).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PathDialog {
@@ -43,7 +65,7 @@ impl AppState {
         dialog: impl Future<Output = Option<rfd::FileHandle>> + Send + 'static,
         answer: impl FnOnce(Option<PathBuf>, Duration) -> Inbox + Send + 'static,
     ) {
-        if self.folder_dialog_open {
+        if self.dialogs.native_open {
             return;
         }
         let outbox = self.outbox.clone();
@@ -57,9 +79,9 @@ impl AppState {
                 wake();
             });
         match spawned {
-            Ok(_) => self.folder_dialog_open = true,
+            Ok(_) => self.dialogs.native_open = true,
             Err(_) => {
-                self.path_dialog = Some(PathDialog {
+                self.dialogs.path = Some(PathDialog {
                     explanation: Some(no_dialog_explanation()),
                     notebook,
                 });

@@ -52,7 +52,7 @@ impl AppState {
             .retain(|event| added.contains(&event.id));
         let notes = notebook.notes.len();
         let all_notes = self.journal.notebook.clone();
-        let corpus = self.corpus.clone();
+        let corpus = self.library.corpus.clone();
         let filtered = !desk.filter.is_empty();
         let outbox = self.outbox.clone();
         let wake = Arc::clone(&self.wake);
@@ -106,7 +106,7 @@ impl AppState {
                 wake();
             });
         match spawned {
-            Ok(_) => self.exporting += 1,
+            Ok(_) => self.dialogs.exporting += 1,
             Err(_) => self.tell_error(
                 "Nothing was exported: the system would not start a worker thread.".to_owned(),
             ),

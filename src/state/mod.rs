@@ -17,13 +17,13 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
-pub use self::dialogs::PathDialog;
 use self::dialogs::{DIALOG_FAILED_WITHIN, no_dialog_explanation};
+pub use self::dialogs::{Dialogs, PathDialog};
 pub use self::export::ExportRequest;
-pub use self::library::{LibraryCommand, LibraryTab, LoadProgress};
+pub use self::library::{Library, LibraryCommand, LibraryTab, LoadProgress};
 pub use self::notebook::{NotebookChoice, NotebookCommand};
 use crate::extract::Gazetteer;
-use crate::ingest::{IngestEvent, IngestJob, IngestOptions, Root};
+use crate::ingest::{IngestEvent, Root};
 use crate::journal::Journal;
 use crate::model::{Corpus, DocumentId, Revision};
 use crate::notebook::Review;
@@ -199,25 +199,14 @@ const DESK_CATCH_UP: Duration = Duration::from_millis(300);
 
 /// Everything the app knows.
 pub struct AppState {
-    /// Loaded documents and skipped files.
-    pub corpus: Corpus,
+    /// The folders and files opened, their loading, the documents and skipped files.
+    pub library: Library,
     /// The document in the viewer.
     pub selected: Option<DocumentId>,
-    /// Loads under way.
-    pub loads: Vec<LoadProgress>,
     /// Messages shown until dismissed.
     pub messages: Vec<Message>,
-    /// Which list the library shows.
-    pub library_tab: LibraryTab,
-    /// A typed-path dialog waiting to be opened by the UI.
-    pub path_dialog: Option<PathDialog>,
-    /// Whether a native file dialog is open.
-    pub folder_dialog_open: bool,
-    /// The file last chosen in the export save dialog, numbered so the export window notices
-    /// a new choice.
-    pub export_pick: Option<(u64, PathBuf)>,
-    /// Exports being written.
-    pub exporting: usize,
+    /// The dialogs: native ones running, the typed-path one asked for, exports being written.
+    pub dialogs: Dialogs,
     /// The article shown when the app last closed, to show again when it has loaded.
     restore_document: Option<DocumentId>,
     /// Preferences saved on exit.
@@ -231,11 +220,9 @@ pub struct AppState {
     /// The corpus revision the desk last saw, and when: while folders load, the desk catches up a
     /// few times a second rather than on every batch.
     desk_caught_up: (Revision, Instant),
-    jobs: Vec<IngestJob>,
     inbox: Receiver<Inbox>,
     outbox: Sender<Inbox>,
     wake: Arc<dyn Fn() + Send + Sync>,
-    options: IngestOptions,
 }
 
 impl AppState {
@@ -272,26 +259,19 @@ impl AppState {
             None => Journal::open_default(Arc::clone(&wake)),
         };
         let mut state = Self {
-            corpus: Corpus::default(),
+            library: Library::default(),
             selected: None,
-            loads: Vec::new(),
             messages: Vec::new(),
-            library_tab: LibraryTab::Documents,
-            path_dialog: None,
-            folder_dialog_open: false,
-            export_pick: None,
-            exporting: 0,
+            dialogs: Dialogs::default(),
             restore_document: None,
             preferences: Preferences::default(),
             desk: DeskView::default(),
             focus: None,
             journal: notebook,
             desk_caught_up: (Revision::next(), Instant::now()),
-            jobs: Vec::new(),
             inbox,
             outbox,
             wake,
-            options: IngestOptions::default(),
         };
         for text in early {
             state.tell_error(text);
@@ -304,7 +284,7 @@ impl AppState {
         state.restore_document = preferences.last_document;
         state.preferences.text_view = preferences.text_view;
         state.preferences.theme = preferences.theme;
-        let source = state.corpus.add_source(None);
+        let source = state.library.corpus.add_source(None);
         state.start_load(source, Root::Bundled, "bundled seed articles".to_owned());
         for path in preferences.open_paths {
             if path.exists() {
@@ -326,26 +306,22 @@ impl AppState {
         while let Ok(message) = self.inbox.try_recv() {
             match message {
                 Inbox::Ingest(IngestEvent::Loaded(document)) => {
-                    let source = document.primary_path().map(|path| path.source);
-                    if let Some(source) = source.filter(|&source| self.has_source(source)) {
-                        if let Some(load) = self.load_mut(source) {
-                            load.done_files += 1;
-                        }
+                    if self.library.count_loaded(&document) {
                         loaded.push(*document);
                     }
                 }
                 Inbox::Ingest(event) => {
                     if !loaded.is_empty() {
-                        self.corpus.add_documents(loaded.drain(..));
+                        self.library.corpus.add_documents(loaded.drain(..));
                     }
                     self.apply_ingest(event);
                 }
                 Inbox::FolderDialog { picked, elapsed } => {
-                    self.folder_dialog_open = false;
+                    self.dialogs.native_open = false;
                     match picked {
                         Some(path) => self.open_path(path),
                         None if elapsed < DIALOG_FAILED_WITHIN => {
-                            self.path_dialog = Some(PathDialog {
+                            self.dialogs.path = Some(PathDialog {
                                 explanation: Some(no_dialog_explanation()),
                                 notebook: None,
                             });
@@ -358,11 +334,11 @@ impl AppState {
                     picked,
                     elapsed,
                 } => {
-                    self.folder_dialog_open = false;
+                    self.dialogs.native_open = false;
                     match picked {
                         Some(path) => self.use_notebook(choice, path),
                         None if elapsed < DIALOG_FAILED_WITHIN => {
-                            self.path_dialog = Some(PathDialog {
+                            self.dialogs.path = Some(PathDialog {
                                 explanation: Some(no_dialog_explanation()),
                                 notebook: Some(choice),
                             });
@@ -371,11 +347,10 @@ impl AppState {
                     }
                 }
                 Inbox::ExportDialog { picked, elapsed } => {
-                    self.folder_dialog_open = false;
+                    self.dialogs.native_open = false;
                     match picked {
                         Some(path) => {
-                            let number = self.export_pick.as_ref().map_or(1, |(n, _)| n + 1);
-                            self.export_pick = Some((number, path));
+                            self.dialogs.pick_export(path);
                         }
                         None if elapsed < DIALOG_FAILED_WITHIN => self.tell_error(
                             "No system file dialog could be opened (on Linux it needs the XDG desktop portal or zenity). Type the file's path in the export window instead.".to_owned(),
@@ -384,7 +359,7 @@ impl AppState {
                     }
                 }
                 Inbox::Exported(text, failed) => {
-                    self.exporting = self.exporting.saturating_sub(1);
+                    self.dialogs.exporting = self.dialogs.exporting.saturating_sub(1);
                     if failed {
                         self.tell_error(text);
                     } else {
@@ -394,10 +369,10 @@ impl AppState {
             }
         }
         if !loaded.is_empty() {
-            self.corpus.add_documents(loaded);
+            self.library.corpus.add_documents(loaded);
         }
         if let Some(document) = self.restore_document
-            && self.corpus.document(document).is_some()
+            && self.library.corpus.document(document).is_some()
         {
             self.selected = Some(document);
             self.restore_document = None;
@@ -414,24 +389,25 @@ impl AppState {
     pub fn refresh_desk(&mut self) -> bool {
         let (seen, when) = self.desk_caught_up;
         let due = !self.is_loading() || when.elapsed() >= DESK_CATCH_UP;
-        if seen != self.corpus.revision() && due {
-            self.desk_caught_up = (self.corpus.revision(), Instant::now());
+        if seen != self.library.corpus.revision() && due {
+            self.desk_caught_up = (self.library.corpus.revision(), Instant::now());
         }
         let gazetteer = Gazetteer::bundled();
         let seen = self.desk_caught_up.0;
-        self.desk.merge(&self.corpus, seen);
+        self.desk.merge(&self.library.corpus, seen);
         self.desk
-            .apply_reviews(&self.journal.notebook, &self.corpus);
-        self.desk.refresh(&self.corpus, seen, gazetteer);
-        self.desk.mark_noted(&self.journal.notebook, &self.corpus);
+            .apply_reviews(&self.journal.notebook, &self.library.corpus);
+        self.desk.refresh(&self.library.corpus, seen, gazetteer);
+        self.desk
+            .mark_noted(&self.journal.notebook, &self.library.corpus);
         if !self.is_loading() {
-            self.desk.prepare_word_index(&self.corpus);
+            self.desk.prepare_word_index(&self.library.corpus);
         }
         let (notices, save_pending) = self.journal.tick();
         for notice in notices {
             self.tell_error(notice);
         }
-        let behind = self.desk_caught_up.0 != self.corpus.revision();
+        let behind = self.desk_caught_up.0 != self.library.corpus.revision();
         self.desk.advance_layout(gazetteer) || behind || save_pending
     }
 
@@ -501,19 +477,24 @@ impl AppState {
 
     /// Replaces the loaded documents (benchmarks and tests build large corpora in memory).
     pub fn replace_corpus(&mut self, corpus: Corpus) {
-        self.corpus = corpus;
-        self.selected = self.corpus.documents().first().map(|document| document.id);
+        self.library.corpus = corpus;
+        self.selected = self
+            .library
+            .corpus
+            .documents()
+            .first()
+            .map(|document| document.id);
     }
 
     /// Where the loaded documents stand: what a panel derives from them and keys by it is
     /// stale when it moved.
     pub fn corpus_revision(&self) -> Revision {
-        self.corpus.revision()
+        self.library.corpus.revision()
     }
 
     /// Whether any load is still running.
     pub fn is_loading(&self) -> bool {
-        !self.loads.is_empty()
+        self.library.is_loading()
     }
 
     /// Opens the data folder (where the default notebook lives) in the file manager, creating

@@ -38,10 +38,10 @@ fn seeds_with_notebook_in(folder: &Path) -> AppState {
 fn starts_on_the_seeds_with_the_first_one_selected() {
     let mut state = state_with(Preferences::default());
     settle(&mut state);
-    assert_eq!(state.corpus.documents().len(), 5);
+    assert_eq!(state.library.corpus.documents().len(), 5);
     assert_eq!(
         state.selected,
-        state.corpus.documents().first().map(|d| d.id)
+        state.library.corpus.documents().first().map(|d| d.id)
     );
 }
 
@@ -58,19 +58,23 @@ fn an_opened_folder_is_remembered_and_forgotten_when_removed() {
         dir.path().to_path_buf(),
     ])));
     settle(&mut state);
-    assert_eq!(state.corpus.documents().len(), 6);
+    assert_eq!(state.library.corpus.documents().len(), 6);
     assert_eq!(state.preferences.open_paths, vec![dir.path().to_path_buf()]);
 
-    let source = state.corpus.source_for_root(Some(dir.path())).unwrap();
+    let source = state
+        .library
+        .corpus
+        .source_for_root(Some(dir.path()))
+        .unwrap();
     state.handle(Command::Library(LibraryCommand::RemoveSource(source)));
-    assert_eq!(state.corpus.documents().len(), 5);
+    assert_eq!(state.library.corpus.documents().len(), 5);
     assert!(state.preferences.open_paths.is_empty());
 }
 
 /// Polls until no export is being written.
 fn exported(state: &mut AppState) -> Message {
     let deadline = Instant::now() + Duration::from_secs(30);
-    while state.exporting > 0 {
+    while state.dialogs.exporting > 0 {
         assert!(Instant::now() < deadline, "the export did not finish");
         std::thread::sleep(Duration::from_millis(5));
         state.poll();
@@ -265,15 +269,15 @@ fn a_missing_or_empty_folder_is_explained() {
         "{}",
         last.text
     );
-    assert_eq!(state.corpus.skipped().len(), 1);
+    assert_eq!(state.library.corpus.skipped().len(), 1);
 }
 
 #[test]
 fn a_selected_event_added_by_hand_stays_selected_while_articles_load() {
     let notebook = tempfile::tempdir().unwrap();
     let mut state = seeds_with_notebook_in(notebook.path());
-    let document = state.corpus.documents()[0].id;
-    let body = state.corpus.documents()[0].body.clone();
+    let document = state.library.corpus.documents()[0].id;
+    let body = state.library.corpus.documents()[0].body.clone();
     let quote: String = body.chars().take(40).collect();
     state.handle(Command::Notebook(NotebookCommand::AddEvent(NewEvent {
         passage: Passage {

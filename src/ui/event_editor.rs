@@ -58,7 +58,7 @@ impl EventEditor {
             .sources
             .first()
             .map(|(document, ranges)| {
-                crate::export::evidence_text(&state.corpus, *document, ranges.as_slice())
+                crate::export::evidence_text(&state.library.corpus, *document, ranges.as_slice())
             })
             .unwrap_or_default();
         Some(Self::of_event(subject, about, &event.event))
@@ -67,7 +67,7 @@ impl EventEditor {
     /// An editor on a new event reported by `range` of `document` (a sentence), filled in with
     /// the places and the date the sentence mentions (`None` when that text is not loaded).
     pub fn add_from(state: &AppState, document: DocumentId, range: Range<usize>) -> Option<Self> {
-        let target = state.corpus.document(document)?;
+        let target = state.library.corpus.document(document)?;
         let quote = target.body.get(range.clone())?;
         let inside =
             |mention: &Range<usize>| mention.start >= range.start && mention.end <= range.end;

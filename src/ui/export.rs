@@ -26,7 +26,11 @@ pub struct ExportWindow {
 impl ExportWindow {
     /// The window as it opens.
     pub fn new(state: &AppState) -> Self {
-        let seen_pick = state.export_pick.as_ref().map_or(0, |(number, _)| *number);
+        let seen_pick = state
+            .dialogs
+            .export_pick
+            .as_ref()
+            .map_or(0, |(number, _)| *number);
         Self {
             format: Format::EventsCsv,
             keep_rejected: false,
@@ -45,7 +49,7 @@ impl ExportWindow {
         state: &AppState,
         commands: &mut Vec<Command>,
     ) -> bool {
-        if let Some((number, path)) = &state.export_pick
+        if let Some((number, path)) = &state.dialogs.export_pick
             && *number != self.seen_pick
         {
             self.seen_pick = *number;
@@ -81,7 +85,7 @@ impl ExportWindow {
                         self.replace = false;
                     }
                     if ui
-                        .add_enabled(!state.folder_dialog_open, egui::Button::new("Choose…"))
+                        .add_enabled(!state.dialogs.native_open, egui::Button::new("Choose…"))
                         .clicked()
                     {
                         commands.push(Command::App(AppCommand::ShowExportDialog(self.format)));
@@ -113,7 +117,7 @@ impl ExportWindow {
                     if ui.button("Cancel").clicked() {
                         keep = false;
                     }
-                    if state.exporting > 0 {
+                    if state.dialogs.exporting > 0 {
                         ui.spinner();
                         ui.weak("exporting…");
                     }

@@ -13,14 +13,14 @@ pub fn library_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     sources_ui(ui, state, &mut commands);
     ui.separator();
     ui.horizontal(|ui| {
-        let documents = format!("Documents ({})", state.corpus.documents().len());
-        let skipped = format!("Skipped files ({})", state.corpus.skipped().len());
+        let documents = format!("Documents ({})", state.library.corpus.documents().len());
+        let skipped = format!("Skipped files ({})", state.library.corpus.skipped().len());
         for (tab, label) in [
             (LibraryTab::Documents, documents),
             (LibraryTab::Skipped, skipped),
         ] {
             if ui
-                .selectable_label(state.library_tab == tab, label)
+                .selectable_label(state.library.tab == tab, label)
                 .clicked()
             {
                 commands.push(Command::Library(LibraryCommand::ShowTab(tab)));
@@ -28,9 +28,9 @@ pub fn library_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
         }
     });
     ui.separator();
-    match state.library_tab {
+    match state.library.tab {
         LibraryTab::Documents => documents_ui(ui, state, &mut commands),
-        LibraryTab::Skipped => skipped_ui(ui, &state.corpus),
+        LibraryTab::Skipped => skipped_ui(ui, &state.library.corpus),
     }
     commands
 }
@@ -40,16 +40,23 @@ fn sources_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         ui.strong("Folders");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .add_enabled(!state.folder_dialog_open, egui::Button::new("Open folder…"))
+                .add_enabled(
+                    !state.dialogs.native_open,
+                    egui::Button::new("Open folder…"),
+                )
                 .clicked()
             {
                 commands.push(Command::Library(LibraryCommand::ShowFolderDialog));
             }
         });
     });
-    for source in state.corpus.sources() {
+    for source in state.library.corpus.sources() {
         ui.horizontal(|ui| {
-            let loading = state.loads.iter().any(|load| load.source == source.id);
+            let loading = state
+                .library
+                .loads
+                .iter()
+                .any(|load| load.source == source.id);
             if loading {
                 ui.spinner();
             }
@@ -79,7 +86,7 @@ fn source_label(source: &Source) -> String {
 
 /// The document table: title, date, source; only visible rows are built.
 fn documents_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    let documents = state.corpus.documents();
+    let documents = state.library.corpus.documents();
     if documents.is_empty() {
         ui.weak(if state.is_loading() {
             "Loading…"

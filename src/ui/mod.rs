@@ -190,7 +190,7 @@ fn file_menu_ui(
 ) {
     let open =
         egui::Button::new("Open folder…").shortcut_text(ui.ctx().format_shortcut(&OPEN_FOLDER));
-    if ui.add_enabled(!state.folder_dialog_open, open).clicked() {
+    if ui.add_enabled(!state.dialogs.native_open, open).clicked() {
         commands.push(Command::Library(LibraryCommand::ShowFolderDialog));
     }
     if ui
@@ -201,7 +201,7 @@ fn file_menu_ui(
         commands.push(Command::Library(LibraryCommand::ShowPathDialog));
     }
     ui.separator();
-    let dialog_free = !state.folder_dialog_open;
+    let dialog_free = !state.dialogs.native_open;
     for (choice, label, hover) in [
         (
             NotebookChoice::New,

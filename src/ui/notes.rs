@@ -21,6 +21,7 @@ fn open_target(state: &AppState, target: &Target) -> Vec<Command> {
             .unwrap_or_default(),
         Target::Passage(passage) => {
             let range = state
+                .library
                 .corpus
                 .document(passage.document)
                 .and_then(|document| anchor(&document.body, passage).range())

@@ -45,7 +45,7 @@ impl SearchWindow {
         if !self.open {
             return;
         }
-        let documents = state.corpus.documents();
+        let documents = state.library.corpus.documents();
         let mut open = true;
         egui::Window::new("Search all articles")
             .open(&mut open)
@@ -90,6 +90,7 @@ impl SearchWindow {
                     |ui, rows| {
                         for hit in &results.hits[rows] {
                             let title = state
+                                .library
                                 .corpus
                                 .document(hit.document_id)
                                 .map_or("", |document| document.meta.title.as_str());

@@ -39,8 +39,10 @@ impl SourcesPanel {
             .rows
             .stale((state.corpus_revision(), state.desk.events_revision()))
         {
-            self.rows
-                .set(rows_of(state.corpus.documents(), &state.desk.events));
+            self.rows.set(rows_of(
+                state.library.corpus.documents(),
+                &state.desk.events,
+            ));
         }
         let mut commands = Vec::new();
         ui.horizontal(|ui| {
@@ -48,7 +50,7 @@ impl SourcesPanel {
             ui.weak(format!(
                 "{} outlets · {} articles",
                 self.rows.len(),
-                state.corpus.documents().len()
+                state.library.corpus.documents().len()
             ));
         });
         egui::ScrollArea::vertical()

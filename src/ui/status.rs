@@ -8,12 +8,12 @@ pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
         let desk = &state.desk;
         ui.label(format!(
             "{} documents · {} events · {} places in events · {} skipped",
-            state.corpus.documents().len(),
+            state.library.corpus.documents().len(),
             desk.events.len(),
             desk.graph.nodes.len(),
-            state.corpus.skipped().len()
+            state.library.corpus.skipped().len()
         ));
-        for load in &state.loads {
+        for load in &state.library.loads {
             ui.separator();
             ui.spinner();
             match load.total_files {

@@ -103,7 +103,10 @@ fn viewer_ui(
         heights,
         lines,
     } = panel;
-    let Some(document) = state.selected.and_then(|id| state.corpus.document(id)) else {
+    let Some(document) = state
+        .selected
+        .and_then(|id| state.library.corpus.document(id))
+    else {
         ui.centered_and_justified(|ui| {
             ui.weak(if state.is_loading() {
                 "Loading articles…"

@@ -47,6 +47,7 @@ pub fn event_tooltip_ui(ui: &mut egui::Ui, event: &CorpusEvent) {
 pub fn target_label(state: &AppState, target: &Target) -> String {
     let title = |document| {
         state
+            .library
             .corpus
             .document(document)
             .map(|document| document.meta.title.clone())
@@ -91,6 +92,7 @@ pub fn target_label(state: &AppState, target: &Target) -> String {
                 ""
             };
             let lost = state
+                .library
                 .corpus
                 .document(passage.document)
                 .is_some_and(|document| anchor(&document.body, passage).range().is_none());
@@ -128,12 +130,7 @@ pub fn event_of(state: &AppState, key: &EventKey) -> Option<usize> {
     {
         return Some(index);
     }
-    let body_of = |document| {
-        state
-            .corpus
-            .document(document)
-            .map(|document| document.body.as_str())
-    };
+    let body_of = |document| state.library.corpus.body(document);
     (desk.event_keys.len()..desk.events.len()).find(|&index| {
         EventKey::of_corpus_event(&desk.events[index], body_of)
             .iter()
@@ -147,12 +144,7 @@ pub fn key_of_event(state: &AppState, index: usize) -> Option<EventKey> {
         return keys.first().cloned();
     }
     let event = state.desk.events.get(index)?;
-    let body_of = |document| {
-        state
-            .corpus
-            .document(document)
-            .map(|document| document.body.as_str())
-    };
+    let body_of = |document| state.library.corpus.body(document);
     EventKey::of_corpus_event(event, body_of).into_iter().next()
 }
 
@@ -167,7 +159,7 @@ pub fn passage_target(
     document: crate::model::DocumentId,
     range: std::ops::Range<usize>,
 ) -> Option<Target> {
-    let body = &state.corpus.document(document)?.body;
+    let body = &state.library.corpus.document(document)?.body;
     let quote = body.get(range.clone())?.to_owned();
     Some(Target::Passage(Passage {
         document,

@@ -14,7 +14,9 @@ fn app_harness() -> Harness<'static, AccordApp> {
 fn loaded(harness: &mut Harness<'_, AccordApp>) {
     crate::util::run_until(harness, |app| {
         let state = app.state();
-        !state.is_loading() && state.corpus.documents().len() == 5 && !state.desk.events.is_empty()
+        !state.is_loading()
+            && state.library.corpus.documents().len() == 5
+            && !state.desk.events.is_empty()
     });
 }
 
@@ -50,7 +52,7 @@ fn clicking_an_event_opens_its_article_at_the_evidence() {
     let mut harness = app_harness();
     loaded(&mut harness);
     // Show another article first, so opening the event visibly changes the viewer.
-    let liangjiang = harness.state().state().corpus.documents()[4].id;
+    let liangjiang = harness.state().state().library.corpus.documents()[4].id;
     harness
         .get_by_label(
             "XXXX-05-07 · agreement · Jiangning District, Lishui District, Gaochun District",
@@ -68,7 +70,7 @@ fn clicking_an_event_opens_its_article_at_the_evidence() {
         .as_ref()
         .expect("the viewer is asked to show the evidence");
     assert_eq!(focus.range, evidence[0]);
-    let body = &state.corpus.document(*document).unwrap().body;
+    let body = &state.library.corpus.document(*document).unwrap().body;
     // The signing event is reported first where the three districts hold it; the sentence
     // where "the three zones" sign is its evidence too.
     assert!(

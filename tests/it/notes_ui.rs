@@ -116,7 +116,11 @@ fn notes_on_an_article_and_a_passage_and_a_corrected_date_survive_a_restart() {
     // A note on a passage: right-click a paragraph, then "Add note on this sentence…".
     let paragraph = {
         let state = harness.state().state();
-        let document = state.corpus.document(state.selected.unwrap()).unwrap();
+        let document = state
+            .library
+            .corpus
+            .document(state.selected.unwrap())
+            .unwrap();
         document
             .body_paragraphs()
             .find(|paragraph| paragraph.len() > 80)

@@ -18,7 +18,7 @@ fn app_harness() -> Harness<'static, AccordApp> {
 }
 
 fn seeds_loaded(app: &AccordApp) -> bool {
-    !app.state().is_loading() && app.state().corpus.documents().len() == 5
+    !app.state().is_loading() && app.state().library.corpus.documents().len() == 5
 }
 
 #[test]
@@ -39,7 +39,7 @@ fn lists_the_seed_titles_and_shows_the_selected_article() {
         .click();
     harness.run_steps(3);
     let selected = harness.state().state().selected;
-    let document = harness.state().state().corpus.documents()[4].clone();
+    let document = harness.state().state().library.corpus.documents()[4].clone();
     assert_eq!(selected, Some(document.id));
     // Its events are listed, the inferred year said as such.
     harness.get_by_label("Cooperation events (3)");
@@ -78,10 +78,11 @@ fn real_saved_pages_are_listed_by_headline_and_page_date_not_breadcrumb() {
     crate::util::run_until(&mut harness, seeds_loaded);
     open_typed_path(&mut harness, &pages);
     crate::util::run_until(&mut harness, |app| {
-        !app.state().is_loading() && app.state().corpus.documents().len() == 115
+        !app.state().is_loading() && app.state().library.corpus.documents().len() == 115
     });
     let state = harness.state().state();
     let rugao = state
+        .library
         .corpus
         .documents()
         .iter()
@@ -99,6 +100,7 @@ fn real_saved_pages_are_listed_by_headline_and_page_date_not_breadcrumb() {
     );
     assert!(
         state
+            .library
             .corpus
             .documents()
             .iter()
@@ -121,7 +123,7 @@ fn a_typed_path_loads_its_folder_and_reports_skipped_files() {
     crate::util::run_until(&mut harness, seeds_loaded);
     open_typed_path(&mut harness, dir.path());
     crate::util::run_until(&mut harness, |app| {
-        !app.state().is_loading() && app.state().corpus.documents().len() == 6
+        !app.state().is_loading() && app.state().library.corpus.documents().len() == 6
     });
     harness.get_by_label("Wuxi and Xuzhou sign a pact");
     harness.get_by_label("Skipped files (1)").click();
@@ -169,10 +171,13 @@ fn a_chinese_article_and_an_english_report_of_one_signing_are_one_event_with_two
     open_typed_path(&mut harness, dir.path());
     crate::util::run_until(&mut harness, |app| {
         let state = app.state();
-        !state.is_loading() && state.corpus.documents().len() == 7 && !state.desk.events.is_empty()
+        !state.is_loading()
+            && state.library.corpus.documents().len() == 7
+            && !state.desk.events.is_empty()
     });
     let state = harness.state().state();
     let chinese = state
+        .library
         .corpus
         .documents()
         .iter()
@@ -218,7 +223,7 @@ fn a_chinese_article_and_an_english_report_of_one_signing_are_one_event_with_two
     harness.run_steps(4);
     let state = harness.state().state();
     let focus = state.focus.as_ref().expect("the viewer shows the evidence");
-    let body = &state.corpus.document(chinese).unwrap().body;
+    let body = &state.library.corpus.document(chinese).unwrap().body;
     assert!(body[focus.range.clone()].starts_with("2023年5月7日,江寧區與溧水區"));
 }
 
@@ -288,7 +293,7 @@ fn the_sources_tab_lists_outlets_and_opens_one_s_article() {
     let state = harness.state().state();
     let opened = state
         .selected
-        .and_then(|id| state.corpus.document(id))
+        .and_then(|id| state.library.corpus.document(id))
         .expect("an article is open");
     assert_eq!(opened.meta.source.as_deref(), Some("nanjing daily"));
 }
