@@ -16,7 +16,7 @@ static LAST: AtomicU64 = AtomicU64::new(0);
 /// Revisions come from one counter for the whole process, so two values never share one: a
 /// notebook opened in place of another, or a corpus built afresh, never looks unchanged to
 /// whoever kept the old one's revision.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Revision(u64);
 
 impl Revision {
@@ -58,11 +58,6 @@ impl<K, V: Default> Default for Memo<K, V> {
 }
 
 impl<K: PartialEq, V> Memo<K, V> {
-    /// A value not yet built for any key.
-    pub fn new(value: V) -> Self {
-        Self { key: None, value }
-    }
-
     /// Whether the value was built for something other than `key`; `key` is recorded, so the
     /// caller rebuilds the value now (through `DerefMut` or [`Memo::set`]).
     pub fn stale(&mut self, key: K) -> bool {
@@ -97,11 +92,6 @@ impl<K: PartialEq, V> Memo<K, V> {
     /// Replaces the value (after [`Memo::stale`] said so).
     pub fn set(&mut self, value: V) {
         self.value = value;
-    }
-
-    /// Forgets the key: the next [`Memo::stale`] says rebuild, whatever its key.
-    pub fn forget(&mut self) {
-        self.key = None;
     }
 }
 
@@ -145,7 +135,5 @@ mod tests {
         assert_eq!(*memo, vec![1]);
         assert!(memo.stale((inputs, 2)));
         assert!(memo.stale((Revision::next(), 2)));
-        memo.forget();
-        assert!(memo.stale((inputs, 2)));
     }
 }

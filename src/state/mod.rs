@@ -486,12 +486,6 @@ impl AppState {
             .map(|document| document.id);
     }
 
-    /// Where the loaded documents stand: what a panel derives from them and keys by it is
-    /// stale when it moved.
-    pub fn corpus_revision(&self) -> Revision {
-        self.library.corpus.revision()
-    }
-
     /// Whether any load is still running.
     pub fn is_loading(&self) -> bool {
         self.library.is_loading()

@@ -14,78 +14,75 @@ pub struct FilterBar {
 impl FilterBar {
     /// Draws the filter bar; returns a new filter when the analyst changed one.
     pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
-        filter_bar_ui(ui, state, &mut self.place_query)
-    }
-}
-
-fn filter_bar_ui(ui: &mut egui::Ui, state: &AppState, place_query: &mut String) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let desk = &state.desk;
-    let mut filter = desk.filter.clone();
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Filter:");
-        ui.add(
-            egui::TextEdit::singleline(&mut filter.text)
-                .hint_text("words in events…")
-                .desired_width(170.0),
-        )
-        .on_hover_text("Parties, fields, kinds and the evidence sentences");
-        if let Some(place) = &desk.filter.place {
-            let label = place.label(Gazetteer::bundled(), &place_fallback(state));
-            if ui
-                .button(format!("Place: {label} ×"))
-                .on_hover_text("Events of this place and the places inside it; click to clear")
-                .clicked()
-            {
-                filter.place = None;
-                commands.push(Command::Desk(DeskCommand::SelectParty(None)));
-            }
-        } else if let Some(place) = place_picker_ui(ui, place_query) {
-            filter.place = Some(place);
-        }
-        let fields = state.desk.fields.clone();
-        let chosen = if filter.fields.is_empty() {
-            "any field".to_owned()
-        } else {
-            filter.fields.iter().cloned().collect::<Vec<_>>().join(", ")
-        };
-        egui::ComboBox::from_id_salt("field_filter")
-            .selected_text(chosen)
-            .width(150.0)
-            .show_ui(ui, |ui| {
+        let place_query = &mut self.place_query;
+        let mut commands = Vec::new();
+        let desk = &state.desk;
+        let mut filter = desk.filter.clone();
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Filter:");
+            ui.add(
+                egui::TextEdit::singleline(&mut filter.text)
+                    .hint_text("words in events…")
+                    .desired_width(170.0),
+            )
+            .on_hover_text("Parties, fields, kinds and the evidence sentences");
+            if let Some(place) = &desk.filter.place {
+                let label = place.label(Gazetteer::bundled(), &place_fallback(state));
                 if ui
-                    .selectable_label(filter.fields.is_empty(), "any field")
+                    .button(format!("Place: {label} ×"))
+                    .on_hover_text("Events of this place and the places inside it; click to clear")
                     .clicked()
                 {
-                    filter.fields.clear();
+                    filter.place = None;
+                    commands.push(Command::Desk(DeskCommand::SelectParty(None)));
                 }
-                for field in fields {
-                    let mut on = filter.fields.contains(&field);
-                    if ui.checkbox(&mut on, &field).changed() {
-                        if on {
-                            filter.fields.insert(field);
-                        } else {
-                            filter.fields.remove(&field);
+            } else if let Some(place) = place_picker_ui(ui, place_query) {
+                filter.place = Some(place);
+            }
+            let fields = state.desk.fields.clone();
+            let chosen = if filter.fields.is_empty() {
+                "any field".to_owned()
+            } else {
+                filter.fields.iter().cloned().collect::<Vec<_>>().join(", ")
+            };
+            egui::ComboBox::from_id_salt("field_filter")
+                .selected_text(chosen)
+                .width(150.0)
+                .show_ui(ui, |ui| {
+                    if ui
+                        .selectable_label(filter.fields.is_empty(), "any field")
+                        .clicked()
+                    {
+                        filter.fields.clear();
+                    }
+                    for field in fields {
+                        let mut on = filter.fields.contains(&field);
+                        if ui.checkbox(&mut on, &field).changed() {
+                            if on {
+                                filter.fields.insert(field);
+                            } else {
+                                filter.fields.remove(&field);
+                            }
                         }
                     }
-                }
-            });
-        period_ui(ui, state, &mut filter);
-        if !desk.filter.is_empty() && ui.button("Clear filters").clicked() {
-            filter = Default::default();
-            commands.push(Command::Desk(DeskCommand::SelectParty(None)));
+                });
+            period_ui(ui, state, &mut filter);
+            if !desk.filter.is_empty() && ui.button("Clear filters").clicked() {
+                filter = Default::default();
+                commands.push(Command::Desk(DeskCommand::SelectParty(None)));
+            }
+            ui.separator();
+            ui.weak(format!(
+                "{} of {} events",
+                desk.selection.matching.len(),
+                desk.events.len()
+            ));
+        });
+        if filter != desk.filter {
+            commands.insert(0, Command::Desk(DeskCommand::SetFilter(filter)));
         }
-        ui.separator();
-        ui.weak(format!(
-            "{} of {} events",
-            desk.selection.matching.len(),
-            desk.events.len()
-        ));
-    });
-    if filter != desk.filter {
-        commands.insert(0, Command::Desk(DeskCommand::SetFilter(filter)));
+        commands
     }
-    commands
 }
 
 /// The name an unlinked party filter shows.

@@ -66,75 +66,66 @@ impl GraphPanel {
         state: &AppState,
         windows: &mut Windows,
     ) -> Vec<Command> {
-        graph_ui(ui, state, self, windows)
-    }
-}
-
-fn graph_ui(
-    ui: &mut egui::Ui,
-    state: &AppState,
-    panel: &mut GraphPanel,
-    windows: &mut Windows,
-) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let desk = &state.desk;
-    let view = &mut panel.view;
-    ui.horizontal_wrapped(|ui| {
-        ui.strong("Relationships");
-        ui.label(format!(
-            "{} parties · {} ties",
-            desk.graph.nodes.len(),
-            desk.graph.edges.len()
-        ));
-        ui.separator();
-        for (layout, label) in GraphLayout::ALL {
+        let mut commands = Vec::new();
+        let desk = &state.desk;
+        let view = &mut self.view;
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("Relationships");
+            ui.label(format!(
+                "{} parties · {} ties",
+                desk.graph.nodes.len(),
+                desk.graph.edges.len()
+            ));
+            ui.separator();
+            for (layout, label) in GraphLayout::ALL {
+                if ui
+                    .selectable_label(desk.graph_layout == layout, label)
+                    .clicked()
+                {
+                    commands.push(Command::Desk(DeskCommand::SetGraphLayout(layout)));
+                    *view = View::default();
+                }
+            }
+            ui.separator();
+            ui.label("Colour:");
+            for (group_by, label) in [(GroupBy::Province, "province"), (GroupBy::Level, "level")] {
+                if ui
+                    .selectable_label(desk.group_by == group_by, label)
+                    .clicked()
+                {
+                    commands.push(Command::Desk(DeskCommand::SetGroupBy(group_by)));
+                }
+            }
+            ui.separator();
+            commands.extend(period_ui(ui, state));
             if ui
-                .selectable_label(desk.graph_layout == layout, label)
+                .button("Reset")
+                .on_hover_text("Unpin every node, lay the graph out afresh and fit it to the panel")
                 .clicked()
             {
-                commands.push(Command::Desk(DeskCommand::SetGraphLayout(layout)));
                 *view = View::default();
+                commands.push(Command::Desk(DeskCommand::ResetLayout));
             }
-        }
-        ui.separator();
-        ui.label("Colour:");
-        for (group_by, label) in [(GroupBy::Province, "province"), (GroupBy::Level, "level")] {
-            if ui
-                .selectable_label(desk.group_by == group_by, label)
-                .clicked()
-            {
-                commands.push(Command::Desk(DeskCommand::SetGroupBy(group_by)));
-            }
-        }
-        ui.separator();
-        commands.extend(period_ui(ui, state));
-        if ui
-            .button("Reset")
-            .on_hover_text("Unpin every node, lay the graph out afresh and fit it to the panel")
-            .clicked()
-        {
-            *view = View::default();
-            commands.push(Command::Desk(DeskCommand::ResetLayout));
-        }
-    });
-    let available = ui.available_rect_before_wrap();
-    let list_rect = Rect::from_min_max(
-        Pos2::new(available.right() - LIST_WIDTH, available.top()),
-        available.right_bottom(),
-    );
-    let canvas = Rect::from_min_max(
-        available.left_top(),
-        Pos2::new(list_rect.left() - 6.0, available.bottom()),
-    );
-    commands.extend(canvas_ui(ui, state, canvas, view, &mut panel.dragged));
-    let mut list_ui = ui.new_child(egui::UiBuilder::new().max_rect(list_rect));
-    commands.extend(side_list_ui(
-        &mut list_ui,
-        state,
-        &mut panel.places_by_name,
-        windows,
-    ));
-    commands
+        });
+        let available = ui.available_rect_before_wrap();
+        let list_rect = Rect::from_min_max(
+            Pos2::new(available.right() - LIST_WIDTH, available.top()),
+            available.right_bottom(),
+        );
+        let canvas = Rect::from_min_max(
+            available.left_top(),
+            Pos2::new(list_rect.left() - 6.0, available.bottom()),
+        );
+        commands.extend(canvas_ui(ui, state, canvas, view, &mut self.dragged));
+        let mut list_ui = ui.new_child(egui::UiBuilder::new().max_rect(list_rect));
+        commands.extend(side_list_ui(
+            &mut list_ui,
+            state,
+            &mut self.places_by_name,
+            windows,
+        ));
+        commands
+    }
 }
 
 /// Two year sliders: the network as of a time window.

@@ -173,112 +173,102 @@ impl NotesPanel {
         state: &AppState,
         windows: &mut Windows,
     ) -> Vec<Command> {
-        notes_panel_ui(ui, state, windows, self)
-    }
-}
-
-/// The notebook's state, a search box and tag filter, and the notes.
-fn notes_panel_ui(
-    ui: &mut egui::Ui,
-    state: &AppState,
-    windows: &mut Windows,
-    search: &mut NotesPanel,
-) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let journal = &state.journal;
-    let notebook = &journal.notebook;
-    ui.horizontal_wrapped(|ui| {
-        ui.strong(format!("Notes ({})", notebook.notes.len()));
-        let status = match (&journal.path, &journal.read_only_because) {
-            (_, Some(reason)) => format!("read-only: {reason}"),
-            (Some(path), None) if journal.is_dirty() => format!("saving to {}…", path.display()),
-            (Some(path), None) => format!("saved in {}", path.display()),
-            (None, None) => "not saved".to_owned(),
-        };
-        ui.weak(status);
-        if journal.read_only_because.is_some()
-            && journal.path.is_some()
-            && ui
-                .button("Start a fresh notebook beside it")
-                .on_hover_text("A new file next to this one, holding everything that could be read; this one is left as it is")
-                .clicked()
-        {
-            commands.push(Command::Notebook(NotebookCommand::FreshBeside));
-        }
-        if journal.changed_elsewhere
-            && ui
-                .button("Keep my version")
-                .on_hover_text("Another program changed the notebook file: save yours over it (the other version is kept as the .bak file)")
-                .clicked()
-        {
-            commands.push(Command::Notebook(NotebookCommand::KeepMine));
-        }
-        if let Some(deleted) = notebook.deleted_note() {
-            let text: String = deleted.text.chars().take(30).collect();
-            if ui.button(format!("Undo delete of “{text}”")).clicked() {
-                commands.push(Command::Notebook(NotebookCommand::UndoDelete));
+        let NotesPanel { words, tag, scope } = self;
+        let mut commands = Vec::new();
+        let journal = &state.journal;
+        let notebook = &journal.notebook;
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(format!("Notes ({})", notebook.notes.len()));
+            let status = match (&journal.path, &journal.read_only_because) {
+                (_, Some(reason)) => format!("read-only: {reason}"),
+                (Some(path), None) if journal.is_dirty() => format!("saving to {}…", path.display()),
+                (Some(path), None) => format!("saved in {}", path.display()),
+                (None, None) => "not saved".to_owned(),
+            };
+            ui.weak(status);
+            if journal.read_only_because.is_some()
+                && journal.path.is_some()
+                && ui
+                    .button("Start a fresh notebook beside it")
+                    .on_hover_text("A new file next to this one, holding everything that could be read; this one is left as it is")
+                    .clicked()
+            {
+                commands.push(Command::Notebook(NotebookCommand::FreshBeside));
             }
-        }
-    });
-    let NotesPanel { words, tag, scope } = search;
-    ui.horizontal(|ui| {
-        ui.add(
-            egui::TextEdit::singleline(words)
-                .hint_text("search notes…")
-                .desired_width(200.0),
-        );
-        egui::ComboBox::from_id_salt("notes_tag")
-            .selected_text(tag.clone().unwrap_or_else(|| "any tag".to_owned()))
-            .show_ui(ui, |ui| {
-                if ui.selectable_label(tag.is_none(), "any tag").clicked() {
-                    *tag = None;
+            if journal.changed_elsewhere
+                && ui
+                    .button("Keep my version")
+                    .on_hover_text("Another program changed the notebook file: save yours over it (the other version is kept as the .bak file)")
+                    .clicked()
+            {
+                commands.push(Command::Notebook(NotebookCommand::KeepMine));
+            }
+            if let Some(deleted) = notebook.deleted_note() {
+                let text: String = deleted.text.chars().take(30).collect();
+                if ui.button(format!("Undo delete of “{text}”")).clicked() {
+                    commands.push(Command::Notebook(NotebookCommand::UndoDelete));
                 }
-                for (name, count) in notebook.tags() {
-                    let selected = tag.as_deref() == Some(name.as_str());
-                    if ui
-                        .selectable_label(selected, format!("{name} ({count})"))
-                        .clicked()
-                    {
-                        *tag = Some(name);
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::TextEdit::singleline(words)
+                    .hint_text("search notes…")
+                    .desired_width(200.0),
+            );
+            egui::ComboBox::from_id_salt("notes_tag")
+                .selected_text(tag.clone().unwrap_or_else(|| "any tag".to_owned()))
+                .show_ui(ui, |ui| {
+                    if ui.selectable_label(tag.is_none(), "any tag").clicked() {
+                        *tag = None;
                     }
-                }
-            });
-        egui::ComboBox::from_id_salt("notes_scope")
-            .selected_text(scope.label())
-            .show_ui(ui, |ui| {
-                for choice in Scope::ALL {
-                    ui.selectable_value(scope, choice, choice.label());
-                }
-            });
-    });
-    ui.separator();
-    let mut notes = notebook.search_notes(words, tag.as_deref());
-    notes.retain(|note| scope.includes(state, note));
-    if notes.is_empty() {
-        ui.weak(if notebook.notes.is_empty() {
-            "No notes yet. Add one from the article viewer (on the article, an event, a place, or a sentence: right-click it) or from a place in the graph."
-        } else {
-            "No note matches."
+                    for (name, count) in notebook.tags() {
+                        let selected = tag.as_deref() == Some(name.as_str());
+                        if ui
+                            .selectable_label(selected, format!("{name} ({count})"))
+                            .clicked()
+                        {
+                            *tag = Some(name);
+                        }
+                    }
+                });
+            egui::ComboBox::from_id_salt("notes_scope")
+                .selected_text(scope.label())
+                .show_ui(ui, |ui| {
+                    for choice in Scope::ALL {
+                        ui.selectable_value(scope, choice, choice.label());
+                    }
+                });
         });
-        return commands;
+        ui.separator();
+        let mut notes = notebook.search_notes(words, tag.as_deref());
+        notes.retain(|note| scope.includes(state, note));
+        if notes.is_empty() {
+            ui.weak(if notebook.notes.is_empty() {
+                "No notes yet. Add one from the article viewer (on the article, an event, a place, or a sentence: right-click it) or from a place in the graph."
+            } else {
+                "No note matches."
+            });
+            return commands;
+        }
+        // One card per note, each the same height (its text elided to two lines, in full on
+        // hover), so only the cards in view are laid out: 100,000 notes cost what 20 do.
+        let line = ui.text_style_height(&egui::TextStyle::Body);
+        let spacing = ui.spacing().item_spacing.y;
+        // The link, two lines of text and the row of buttons, in a group's frame, and a gap.
+        let card_height = 3.0 * line
+            + ui.spacing().interact_size.y
+            + 4.0 * spacing
+            + 2.0 * f32::from(egui::Frame::group(ui.style()).inner_margin.top)
+            + 2.0 * spacing;
+        egui::ScrollArea::vertical()
+            .id_salt("notes_list")
+            .auto_shrink(false)
+            .show_rows(ui, card_height, notes.len(), |ui, rows| {
+                for note in &notes[rows] {
+                    commands.extend(note_card_ui(ui, state, note, card_height, windows));
+                }
+            });
+        commands
     }
-    // One card per note, each the same height (its text elided to two lines, in full on
-    // hover), so only the cards in view are laid out: 100,000 notes cost what 20 do.
-    let line = ui.text_style_height(&egui::TextStyle::Body);
-    let spacing = ui.spacing().item_spacing.y;
-    // The link, two lines of text and the row of buttons, in a group's frame, and a gap.
-    let card_height = 3.0 * line
-        + ui.spacing().interact_size.y
-        + 4.0 * spacing
-        + 2.0 * f32::from(egui::Frame::group(ui.style()).inner_margin.top)
-        + 2.0 * spacing;
-    egui::ScrollArea::vertical()
-        .id_salt("notes_list")
-        .auto_shrink(false)
-        .show_rows(ui, card_height, notes.len(), |ui, rows| {
-            for note in &notes[rows] {
-                commands.extend(note_card_ui(ui, state, note, card_height, windows));
-            }
-        });
-    commands
 }

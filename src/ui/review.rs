@@ -25,106 +25,106 @@ impl ReviewPanel {
         state: &AppState,
         windows: &mut Windows,
     ) -> Vec<Command> {
-        review_ui(ui, state, windows, &mut self.show_all)
-    }
-}
-
-fn review_ui(
-    ui: &mut egui::Ui,
-    state: &AppState,
-    windows: &mut Windows,
-    show_all: &mut bool,
-) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let desk = &state.desk;
-    let reviewed = desk
-        .reviews
-        .iter()
-        .filter(|review| review.is_some())
-        .count();
-    let rejected = (0..desk.events.len())
-        .filter(|&index| desk.is_rejected(index))
-        .count();
-    ui.horizontal_wrapped(|ui| {
-        ui.strong("Review");
-        ui.label(format!(
-            "{reviewed} of {} extracted events reviewed ({rejected} rejected, hidden everywhere)",
-            desk.event_keys.len()
-        ));
-        ui.checkbox(show_all, "show reviewed too");
-        ui.weak("A accept · R reject · C correct · U undo the review · ↑↓ move");
-    });
-    ui.separator();
-    // Extracted events only: an event added by hand is the analyst's own, nothing to review.
-    let mut queue: Vec<usize> = (0..desk.event_keys.len())
-        .filter(|&index| *show_all || desk.reviews.get(index).is_none_or(Option::is_none))
-        .collect();
-    queue.sort_by(|&a, &b| {
-        let confidence = |index: usize| desk.events[index].event.confidence;
-        confidence(a).total_cmp(&confidence(b)).then(a.cmp(&b))
-    });
-    if queue.is_empty() {
-        ui.weak("Every event has been reviewed.");
-        return commands;
-    }
-    let current = desk
-        .selected_event()
-        .filter(|event| queue.contains(event))
-        .or_else(|| queue.first().copied());
-    commands.extend(keys(ui, desk, &queue, current));
-    if let Some(current) = current
-        && !ui.ctx().egui_wants_keyboard_input()
-        && ui.input(|input| input.key_pressed(Key::C))
-    {
-        windows.correct_event(state, current);
-    }
-    egui::ScrollArea::vertical()
-        .id_salt("review_queue")
-        .auto_shrink(false)
-        .show_rows(ui, theme::ROW_HEIGHT, queue.len(), |ui, rows| {
-            for &index in &queue[rows] {
-                let event = &desk.events[index].event;
-                let parties: Vec<&str> =
-                    event.participants.iter().map(|p| p.name.as_str()).collect();
-                ui.horizontal(|ui| {
-                    if ui.small_button("Accept").clicked() {
-                        commands.extend(Command::review_event(desk, index, Some(Review::Accepted)));
-                    }
-                    if ui.small_button("Reject").clicked() {
-                        commands.extend(Command::review_event(desk, index, Some(Review::Rejected)));
-                    }
-                    if ui
-                        .small_button("Correct…")
-                        .on_hover_text("Fix its date, kind, parties or fields")
-                        .clicked()
-                    {
-                        windows.correct_event(state, index);
-                    }
-                    let state_text = match desk.reviews.get(index).and_then(Option::as_ref) {
-                        Some(Review::Accepted) => "accepted · ",
-                        Some(Review::Rejected) => "rejected · ",
-                        Some(Review::Corrected(_)) => "corrected · ",
-                        None => "",
-                    };
-                    let line = format!(
-                        "{state_text}{:.0} % · {} · {} · {}",
-                        event.confidence * 100.0,
-                        super::widgets::event_date_text(event),
-                        event.kind.label(),
-                        parties.join(", ")
-                    );
-                    let text = egui::RichText::new(line.as_str())
-                        .color(theme::kind_colour(ui.visuals(), event.kind));
-                    // Cut at the panel's edge (a long list of parties would run over the next
-                    // panel); the whole line shows on hover.
-                    let row = egui::Button::selectable(current == Some(index), text).truncate();
-                    if ui.add(row).on_hover_text(line).clicked() {
-                        commands.push(Command::select_event(desk, index));
-                    }
-                });
-            }
+        let show_all = &mut self.show_all;
+        let mut commands = Vec::new();
+        let desk = &state.desk;
+        let reviewed = desk
+            .reviews
+            .iter()
+            .filter(|review| review.is_some())
+            .count();
+        let rejected = (0..desk.events.len())
+            .filter(|&index| desk.is_rejected(index))
+            .count();
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("Review");
+            ui.label(format!(
+                "{reviewed} of {} extracted events reviewed ({rejected} rejected, hidden everywhere)",
+                desk.event_keys.len()
+            ));
+            ui.checkbox(show_all, "show reviewed too");
+            ui.weak("A accept · R reject · C correct · U undo the review · ↑↓ move");
         });
-    commands
+        ui.separator();
+        // Extracted events only: an event added by hand is the analyst's own, nothing to review.
+        let mut queue: Vec<usize> = (0..desk.event_keys.len())
+            .filter(|&index| *show_all || desk.reviews.get(index).is_none_or(Option::is_none))
+            .collect();
+        queue.sort_by(|&a, &b| {
+            let confidence = |index: usize| desk.events[index].event.confidence;
+            confidence(a).total_cmp(&confidence(b)).then(a.cmp(&b))
+        });
+        if queue.is_empty() {
+            ui.weak("Every event has been reviewed.");
+            return commands;
+        }
+        let current = desk
+            .selected_event()
+            .filter(|event| queue.contains(event))
+            .or_else(|| queue.first().copied());
+        commands.extend(keys(ui, desk, &queue, current));
+        if let Some(current) = current
+            && !ui.ctx().egui_wants_keyboard_input()
+            && ui.input(|input| input.key_pressed(Key::C))
+        {
+            windows.correct_event(state, current);
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("review_queue")
+            .auto_shrink(false)
+            .show_rows(ui, theme::ROW_HEIGHT, queue.len(), |ui, rows| {
+                for &index in &queue[rows] {
+                    let event = &desk.events[index].event;
+                    let parties: Vec<&str> =
+                        event.participants.iter().map(|p| p.name.as_str()).collect();
+                    ui.horizontal(|ui| {
+                        if ui.small_button("Accept").clicked() {
+                            commands.extend(Command::review_event(
+                                desk,
+                                index,
+                                Some(Review::Accepted),
+                            ));
+                        }
+                        if ui.small_button("Reject").clicked() {
+                            commands.extend(Command::review_event(
+                                desk,
+                                index,
+                                Some(Review::Rejected),
+                            ));
+                        }
+                        if ui
+                            .small_button("Correct…")
+                            .on_hover_text("Fix its date, kind, parties or fields")
+                            .clicked()
+                        {
+                            windows.correct_event(state, index);
+                        }
+                        let state_text = match desk.reviews.get(index).and_then(Option::as_ref) {
+                            Some(Review::Accepted) => "accepted · ",
+                            Some(Review::Rejected) => "rejected · ",
+                            Some(Review::Corrected(_)) => "corrected · ",
+                            None => "",
+                        };
+                        let line = format!(
+                            "{state_text}{:.0} % · {} · {} · {}",
+                            event.confidence * 100.0,
+                            super::widgets::event_date_text(event),
+                            event.kind.label(),
+                            parties.join(", ")
+                        );
+                        let text = egui::RichText::new(line.as_str())
+                            .color(theme::kind_colour(ui.visuals(), event.kind));
+                        // Cut at the panel's edge (a long list of parties would run over the next
+                        // panel); the whole line shows on hover.
+                        let row = egui::Button::selectable(current == Some(index), text).truncate();
+                        if ui.add(row).on_hover_text(line).clicked() {
+                            commands.push(Command::select_event(desk, index));
+                        }
+                    });
+                }
+            });
+        commands
+    }
 }
 
 /// A, R and U review the current event and move on; ↑ and ↓ move. Not while typing.

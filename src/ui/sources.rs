@@ -35,10 +35,10 @@ pub struct SourcesPanel {
 impl SourcesPanel {
     /// Draws the list; returns the analyst's commands.
     pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
-        if self
-            .rows
-            .stale((state.corpus_revision(), state.desk.events_revision()))
-        {
+        if self.rows.stale((
+            state.library.corpus.revision(),
+            state.desk.events_revision(),
+        )) {
             self.rows.set(rows_of(
                 state.library.corpus.documents(),
                 &state.desk.events,

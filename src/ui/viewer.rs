@@ -64,18 +64,6 @@ pub struct ViewerPanel {
     lines: Memo<DocumentId, Arc<Vec<Range<usize>>>>,
 }
 
-impl ViewerPanel {
-    /// Draws the selected document; returns the reader's commands.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        state: &AppState,
-        windows: &mut Windows,
-    ) -> Vec<Command> {
-        viewer_ui(ui, state, windows, self)
-    }
-}
-
 /// The find bar's state.
 #[derive(Clone, Debug, Default)]
 struct Find {
@@ -88,110 +76,112 @@ struct Find {
     scroll_to_current: bool,
 }
 
-/// Draws the selected document.
-fn viewer_ui(
-    ui: &mut egui::Ui,
-    state: &AppState,
-    windows: &mut Windows,
-    panel: &mut ViewerPanel,
-) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let ViewerPanel {
-        find,
-        scrolled,
-        shown,
-        heights,
-        lines,
-    } = panel;
-    let Some(document) = state
-        .selected
-        .and_then(|id| state.library.corpus.document(id))
-    else {
-        ui.centered_and_justified(|ui| {
-            ui.weak(if state.is_loading() {
-                "Loading articles…"
-            } else {
-                "Select a document in the library, or an event, to read it."
+impl ViewerPanel {
+    /// Draws the selected document; returns the reader's commands.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        windows: &mut Windows,
+    ) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let ViewerPanel {
+            find,
+            scrolled,
+            shown,
+            heights,
+            lines,
+        } = self;
+        let Some(document) = state
+            .selected
+            .and_then(|id| state.library.corpus.document(id))
+        else {
+            ui.centered_and_justified(|ui| {
+                ui.weak(if state.is_loading() {
+                    "Loading articles…"
+                } else {
+                    "Select a document in the library, or an event, to read it."
+                });
             });
+            return commands;
+        };
+        if ui.input_mut(|input| input.consume_shortcut(&FIND)) {
+            find.open = true;
+        }
+        ui.horizontal(|ui| {
+            let view = state.preferences.text_view;
+            for (option, label) in TEXT_VIEWS {
+                if ui.selectable_label(view == option, label).clicked() {
+                    commands.push(Command::App(AppCommand::ShowTextView(option)));
+                }
+            }
+            if ui
+                .button("Find…")
+                .on_hover_text(format!(
+                    "Find in this article ({})",
+                    ui.ctx().format_shortcut(&FIND)
+                ))
+                .clicked()
+            {
+                find.open = !find.open;
+            }
         });
-        return commands;
-    };
-    if ui.input_mut(|input| input.consume_shortcut(&FIND)) {
-        find.open = true;
-    }
-    ui.horizontal(|ui| {
-        let view = state.preferences.text_view;
-        for (option, label) in TEXT_VIEWS {
-            if ui.selectable_label(view == option, label).clicked() {
-                commands.push(Command::App(AppCommand::ShowTextView(option)));
-            }
+        if find.open {
+            find_bar_ui(ui, document, find);
         }
-        if ui
-            .button("Find…")
-            .on_hover_text(format!(
-                "Find in this article ({})",
-                ui.ctx().format_shortcut(&FIND)
-            ))
-            .clicked()
-        {
-            find.open = !find.open;
+        ui.separator();
+        let focus = state
+            .focus
+            .as_ref()
+            .filter(|focus| focus.document == document.id);
+        let scroll_to_focus = focus.filter(|focus| focus.generation != *scrolled);
+        // A newly opened article starts at its top (unless a passage is to be shown).
+        let newly_opened = shown.replace(document.id) != Some(document.id);
+        let mut scroll_area = ScrollArea::vertical()
+            .id_salt(("viewer", document.id.0))
+            .auto_shrink(false);
+        if newly_opened && scroll_to_focus.is_none() {
+            scroll_area = scroll_area.vertical_scroll_offset(0.0);
         }
-    });
-    if find.open {
-        find_bar_ui(ui, document, find);
-    }
-    ui.separator();
-    let focus = state
-        .focus
-        .as_ref()
-        .filter(|focus| focus.document == document.id);
-    let scroll_to_focus = focus.filter(|focus| focus.generation != *scrolled);
-    // A newly opened article starts at its top (unless a passage is to be shown).
-    let newly_opened = shown.replace(document.id) != Some(document.id);
-    let mut scroll_area = ScrollArea::vertical()
-        .id_salt(("viewer", document.id.0))
-        .auto_shrink(false);
-    if newly_opened && scroll_to_focus.is_none() {
-        scroll_area = scroll_area.vertical_scroll_offset(0.0);
-    }
-    scroll_area.show(ui, |ui| {
-        ui.set_max_width(theme::READING_WIDTH.min(ui.available_width()));
-        header_ui(ui, state, document, windows);
-        // Found once a frame, for the event list and the evidence marks.
-        let events = document_events(state, document);
-        commands.extend(events_ui(ui, state, document, &events, windows));
-        ui.add_space(theme::PARAGRAPH_GAP);
-        match state.preferences.text_view {
-            TextView::Clean => {
-                if document.body.is_empty() {
-                    ui.weak("No article text was found in this file; see the original text.");
+        scroll_area.show(ui, |ui| {
+            ui.set_max_width(theme::READING_WIDTH.min(ui.available_width()));
+            header_ui(ui, state, document, windows);
+            // Found once a frame, for the event list and the evidence marks.
+            let events = document_events(state, document);
+            commands.extend(events_ui(ui, state, document, &events, windows));
+            ui.add_space(theme::PARAGRAPH_GAP);
+            match state.preferences.text_view {
+                TextView::Clean => {
+                    if document.body.is_empty() {
+                        ui.weak("No article text was found in this file; see the original text.");
+                    }
+                    let marks = marks_of(state, document, &events, find);
+                    let target = if find.scroll_to_current {
+                        find.hits.get(find.current).cloned()
+                    } else {
+                        scroll_to_focus.map(|focus| focus.range.clone())
+                    };
+                    let paragraphs = Paragraphs {
+                        state,
+                        document,
+                        marks: &marks,
+                        target: target.as_ref(),
+                    };
+                    if document.segments.len() < VIRTUAL_FROM_PARAGRAPHS {
+                        commands.extend(paragraphs.all_ui(ui, windows));
+                    } else {
+                        commands.extend(paragraphs.visible_ui(ui, windows, heights));
+                    }
                 }
-                let marks = marks_of(state, document, &events, find);
-                let target = if find.scroll_to_current {
-                    find.hits.get(find.current).cloned()
-                } else {
-                    scroll_to_focus.map(|focus| focus.range.clone())
-                };
-                let paragraphs = Paragraphs {
-                    state,
-                    document,
-                    marks: &marks,
-                    target: target.as_ref(),
-                };
-                if document.segments.len() < VIRTUAL_FROM_PARAGRAPHS {
-                    commands.extend(paragraphs.all_ui(ui, windows));
-                } else {
-                    commands.extend(paragraphs.visible_ui(ui, windows, heights));
-                }
+                TextView::Original => original_ui(ui, document, lines),
             }
-            TextView::Original => original_ui(ui, document, lines),
+        });
+        if let Some(focus) = scroll_to_focus {
+            *scrolled = focus.generation;
         }
-    });
-    if let Some(focus) = scroll_to_focus {
-        *scrolled = focus.generation;
+        find.scroll_to_current = false;
+        commands
     }
-    find.scroll_to_current = false;
-    commands
 }
 
 /// From this many paragraphs on, only those in view are laid out (a long report or a 20 MB
