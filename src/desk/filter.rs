@@ -383,6 +383,7 @@ pub(crate) mod tests {
             original: body.to_owned(),
             body: body.to_owned(),
             segments: Vec::new(),
+            parts: Vec::new(),
             extraction: Extraction::default(),
         });
         let mut events = corpus();

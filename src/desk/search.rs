@@ -137,6 +137,7 @@ mod tests {
             original: body.to_owned(),
             body: body.to_owned(),
             segments: Vec::new(),
+            parts: Vec::new(),
             extraction: Extraction::default(),
         })
     }

@@ -87,10 +87,13 @@ fn document(body: &str, title: &str, file: &str, events: Vec<Event>) -> Document
             published: PartialDate::ymd(2020, 3, 13),
             source: Some("Jiangsu Daily".to_owned()),
             byline: None,
+            url: None,
+            captured: None,
         },
         original: body.to_owned(),
         body: body.to_owned(),
         segments: Vec::new(),
+        parts: Vec::new(),
         extraction: Extraction {
             events,
             ..Extraction::default()

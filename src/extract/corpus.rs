@@ -140,6 +140,7 @@ mod tests {
             original: text.to_owned(),
             body: text.to_owned(),
             segments: Vec::new(),
+            parts: Vec::new(),
             extraction: Extraction {
                 events,
                 ..Extraction::default()

@@ -9,6 +9,7 @@
 
 mod clean;
 mod decode;
+mod formats;
 mod html;
 mod lines;
 mod meta;
@@ -37,8 +38,10 @@ pub use walk::{Found, walk};
 pub use worker::{IngestEvent, IngestJob, Root, ingest, spawn};
 
 use crate::model::{
-    BodySegment, DocPath, Document, DocumentId, Extraction, Format, ReadWarning, SkipReason,
+    BodySegment, Captured, DocPath, Document, DocumentId, Extraction, Format, Part, ReadWarning,
+    SkipReason,
 };
+pub use formats::{FileHints, Markup, Unpacked, unpack};
 
 /// Settings for a load.
 #[derive(Clone, Debug)]
@@ -59,77 +62,57 @@ impl Default for IngestOptions {
     }
 }
 
-/// Whether a text file is markup: it opens with a page or paragraph tag and closes at least two
-/// elements (a story quoting "<b>" once is still text).
-fn holds_markup(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(16)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let opens = [
-        "<!doctype",
-        "<html",
-        "<p",
-        "<div",
-        "<section",
-        "<article",
-        "<body",
-    ]
-    .iter()
-    .any(|tag| {
-        head.strip_prefix(tag)
-            .is_some_and(|rest| rest.starts_with([' ', '>', '\n']) || tag.starts_with("<!"))
-    });
-    opens
-        && [
-            "</p>",
-            "</div>",
-            "</section>",
-            "</article>",
-            "</body>",
-            "</html>",
-        ]
-        .iter()
-        .map(|tag| text.matches(tag).take(2).count())
-        .sum::<usize>()
-            >= 2
+/// Turns one file's bytes into its documents (a feed holds many; every other format one):
+/// the format's reader, then markup to text, cleaning, metadata and extraction.
+///
+/// A pure function of the bytes and the format; the path only names the results (a feed's
+/// items as "feed.xml › item 3").
+pub fn read_documents(
+    bytes: &[u8],
+    format: Format,
+    path: DocPath,
+) -> Result<Vec<Document>, SkipReason> {
+    let unpacked = unpack(bytes, format)?;
+    let many = unpacked.len() > 1;
+    let mut documents = Vec::with_capacity(unpacked.len());
+    let mut first_error = None;
+    for text in unpacked {
+        let mut path = path.clone();
+        if let (true, Some(item)) = (many, &text.item) {
+            path.relative = format!("{} › {item}", path.relative);
+        }
+        match document_of(text, format, path) {
+            Ok(document) => documents.push(document),
+            Err(reason) => {
+                first_error.get_or_insert(reason);
+            }
+        }
+    }
+    match (documents.is_empty(), first_error) {
+        (true, Some(reason)) => Err(reason),
+        (true, None) => Err(SkipReason::NoText),
+        (false, _) => Ok(documents),
+    }
 }
 
-/// Turns one file's bytes into a document: decode, convert HTML, clean, read metadata.
-///
-/// A pure function of the bytes and the format; the path only names the result.
+/// Reads a file that holds one document (text, a page, a PDF): the first of
+/// [`read_documents`].
 pub fn read_document(bytes: &[u8], format: Format, path: DocPath) -> Result<Document, SkipReason> {
-    let declared = match format {
-        Format::Html => html::declared_charset(bytes),
-        Format::Text | Format::Markdown => None,
-    };
-    let decoded = decode(bytes, declared)?;
+    read_documents(bytes, format, path)
+        .and_then(|documents| documents.into_iter().next().ok_or(SkipReason::NoText))
+}
+
+/// One unpacked text made a document: markup converted, cleaned, its metadata read, extracted.
+fn document_of(unpacked: Unpacked, format: Format, path: DocPath) -> Result<Document, SkipReason> {
     let file_stem = Path::new(&path.relative)
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut read_warnings = Vec::new();
-    if !decoded.parts.is_empty() {
-        read_warnings.push(ReadWarning::MixedEncodings {
-            encodings: decoded.parts.clone(),
-        });
-    }
-    if decoded.damaged_bytes > 0 {
-        read_warnings.push(ReadWarning::UndecodableBytes {
-            bytes: decoded.damaged_bytes,
-            encoding: decoded.encoding,
-        });
-    }
-    // A text file that holds a page's markup ("<p class=…>…</p><p>…") is read as the page.
-    let format = match format {
-        Format::Text if holds_markup(&decoded.text) => Format::Html,
-        other => other,
-    };
-    let (original, html) = match format {
-        Format::Html => {
-            let html = html_to_text(&decoded.text);
+    let mut read_warnings = unpacked.warnings;
+    let mut hints = unpacked.hints;
+    let (original, html) = match unpacked.markup {
+        Markup::Html => {
+            let html = html_to_text(&unpacked.text);
             if let Some(depth) = html.flattened_from_depth {
                 read_warnings.push(ReadWarning::NestingFlattened {
                     depth,
@@ -138,38 +121,64 @@ pub fn read_document(bytes: &[u8], format: Format, path: DocPath) -> Result<Docu
             }
             (html.text.clone(), Some(html))
         }
-        Format::Text | Format::Markdown => (decoded.text, None),
+        Markup::Text | Markup::Markdown => (unpacked.text, None),
     };
     if original.trim().is_empty() {
         // The file had text (decoding found some): what is left out is markup.
         return Err(SkipReason::NoText);
     }
-    let hints = Hints {
-        titles: html.as_ref().map_or(&[], |html| html.titles.as_slice()),
-        published: html.as_ref().and_then(|html| html.published.as_deref()),
-        source: html.as_ref().and_then(|html| html.source.as_deref()),
-        author: html.as_ref().and_then(|html| html.author.as_deref()),
-        file_stem: &file_stem,
-        markdown: format == Format::Markdown,
+    if let Some(html) = html {
+        // The file's own statements (a feed item's title, an archive's address) come first;
+        // the page's markup fills in the rest.
+        hints.titles.extend(html.titles);
+        hints.published = hints.published.or(html.published);
+        hints.source = hints.source.or(html.source);
+        hints.author = hints.author.or(html.author);
+    }
+    let format = match (format, unpacked.markup) {
+        (Format::Text, Markup::Html) => Format::Html,
+        (other, _) => other,
     };
-    let cleaned = clean(&original, &hints);
+    let clean_hints = Hints {
+        titles: &hints.titles,
+        published: hints.published.as_deref(),
+        source: hints.source.as_deref(),
+        author: hints.author.as_deref(),
+        file_stem: &file_stem,
+        markdown: unpacked.markup == Markup::Markdown,
+    };
+    let cleaned = clean(&original, &clean_hints);
     let (body, segments) = join_paragraphs(&original, &cleaned.paragraphs);
-    Ok(Document {
+    let mut meta = cleaned.meta;
+    meta.url = hints.url.filter(|url| !url.trim().is_empty());
+    meta.captured = hints
+        .captured
+        .as_deref()
+        .and_then(find_full_date)
+        .map(|date| Captured {
+            date,
+            from_file_time: false,
+        });
+    let parts = unpacked
+        .parts
+        .into_iter()
+        .map(|(start, label)| Part { start, label })
+        .collect();
+    let mut document = Document {
         id: DocumentId::of_text(&original),
         format,
         paths: vec![path],
-        encoding: decoded.encoding,
+        encoding: unpacked.encoding,
         read_warnings,
-        meta: cleaned.meta,
+        meta,
         original,
         body,
         segments,
+        parts,
         extraction: Extraction::default(),
-    })
-    .map(|mut document| {
-        document.extraction = crate::extract::extract(&document);
-        document
-    })
+    };
+    document.extraction = crate::extract::extract(&document);
+    Ok(document)
 }
 
 /// Copies the body paragraphs out of the original, separated by blank lines, and records
@@ -204,7 +213,7 @@ mod tests {
     #[test]
     fn a_text_file_of_markup_is_read_as_the_page_and_a_story_quoting_a_tag_is_not() {
         let page = "<p class=\"ql-block\">深港合作迈上新台阶</p><p class=\"ql-block\"><br></p><p>3月5日,深圳与香港签署合作协议。</p>";
-        assert!(holds_markup(page));
+        assert!(formats::holds_markup(page));
         let path = DocPath {
             source: crate::model::SourceId(0),
             path: std::path::PathBuf::from("a.txt"),
@@ -213,10 +222,10 @@ mod tests {
         let document = read_document(page.as_bytes(), Format::Text, path);
         let body = document.map(|document| document.body).unwrap_or_default();
         assert!(!body.contains("<p"), "{body}");
-        assert!(!holds_markup(
+        assert!(!formats::holds_markup(
             "The <p> tag opens a paragraph.</p> So does </p> this."
         ));
-        assert!(!holds_markup(
+        assert!(!formats::holds_markup(
             "Nanjing and Suzhou signed an agreement on May 7."
         ));
     }

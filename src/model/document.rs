@@ -58,6 +58,14 @@ pub enum Format {
     Markdown,
     /// A saved web page (`.html`, `.htm`, `.xhtml`), converted to text.
     Html,
+    /// A PDF with a text layer, read page by page.
+    Pdf,
+    /// A Word document (`.docx`).
+    Docx,
+    /// A web page saved as one MIME archive (`.mht`, `.mhtml`).
+    Mhtml,
+    /// A saved RSS or Atom feed (`.rss`, `.atom`, `.xml`): one document per item.
+    Feed,
 }
 
 impl Format {
@@ -67,7 +75,30 @@ impl Format {
             "txt" | "text" => Some(Self::Text),
             "md" | "markdown" => Some(Self::Markdown),
             "html" | "htm" | "xhtml" => Some(Self::Html),
+            "pdf" => Some(Self::Pdf),
+            "docx" => Some(Self::Docx),
+            "mht" | "mhtml" => Some(Self::Mhtml),
+            "rss" | "atom" | "xml" => Some(Self::Feed),
             _ => None,
+        }
+    }
+
+    /// Whether the file is binary by nature (its bytes are not tested as text before its
+    /// reader sees them).
+    pub fn is_binary(self) -> bool {
+        matches!(self, Self::Pdf | Self::Docx)
+    }
+
+    /// The format's name in messages ("PDF", "Word document").
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text file",
+            Self::Markdown => "Markdown file",
+            Self::Html => "web page",
+            Self::Pdf => "PDF",
+            Self::Docx => "Word document",
+            Self::Mhtml => "web archive (MHTML)",
+            Self::Feed => "news feed",
         }
     }
 }
@@ -94,6 +125,31 @@ pub struct DocumentMeta {
     pub source: Option<String>,
     /// Reporter, correspondent and editor lines, when given.
     pub byline: Option<String>,
+    /// Where the page was published on the web, when the file says (a canonical link, the
+    /// address a browser saved it from, a feed item's link, PDF metadata).
+    pub url: Option<String>,
+    /// When the file was saved, when known.
+    pub captured: Option<Captured>,
+}
+
+/// When a document was saved from the web (the "accessed" date of a citation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Captured {
+    /// The day.
+    pub date: PartialDate,
+    /// Whether the day is the file's modification time rather than a date the file states
+    /// (shown as such: a copied file's time says when it was copied).
+    pub from_file_time: bool,
+}
+
+/// Where a page (of a PDF) or a part (a feed item, a Word section) starts in a document's
+/// original text, so evidence can say "p. 3".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Part {
+    /// Byte offset in [`Document::original`] where the part starts.
+    pub start: usize,
+    /// Its label as a citation gives it ("p. 3").
+    pub label: String,
 }
 
 /// A run of the clean body copied verbatim from the original text.
@@ -174,6 +230,8 @@ pub struct Document {
     pub body: String,
     /// How [`Self::body`] maps onto [`Self::original`].
     pub segments: Vec<BodySegment>,
+    /// Pages or parts of the original, in order (empty for a file without pages).
+    pub parts: Vec<Part>,
     /// Places, dates, events and people found in the body.
     pub extraction: Extraction,
 }
@@ -195,6 +253,17 @@ impl Document {
         (segment.body.start..=segment.body.end)
             .contains(&body_offset)
             .then(|| segment.original_start + (body_offset - segment.body.start))
+    }
+
+    /// The label of the page or part holding a byte of the clean body ("p. 3"), if the
+    /// document has pages.
+    pub fn part_at(&self, body_offset: usize) -> Option<&str> {
+        let original = self.body_to_original(body_offset)?;
+        let index = self.parts.partition_point(|part| part.start <= original);
+        index
+            .checked_sub(1)
+            .and_then(|index| self.parts.get(index))
+            .map(|part| part.label.as_str())
     }
 
     /// What the reader should know about how the file was read: bytes that could not be
@@ -281,6 +350,39 @@ pub enum SkipReason {
     /// Any other input/output error, with the system's words.
     #[error("could not be read: {0}")]
     Io(String),
+    /// A PDF whose pages are images: there is no text to read.
+    #[error("scanned PDF: no text layer (OCR it first)")]
+    ScannedPdf,
+    /// A file of a format Accord reads that its reader could not make sense of.
+    #[error("could not read: damaged {format} ({detail})")]
+    Damaged {
+        /// The format's name ("PDF").
+        format: &'static str,
+        /// What was wrong, in the reader's words.
+        detail: String,
+    },
+    /// A compressed file (or a part of it) that unpacks to more than Accord reads.
+    #[error(
+        "the file unpacks to more than {} MB (a compression bomb, or far larger than an article): not read",
+        .limit_bytes / (1024 * 1024)
+    )]
+    UnpacksTooLarge {
+        /// The limit in force.
+        limit_bytes: u64,
+    },
+    /// The reader took longer than Accord waits for one file.
+    #[error(
+        "could not read: the {format} reader gave up after {seconds} s (the file may be damaged)"
+    )]
+    TimedOut {
+        /// The format's name.
+        format: &'static str,
+        /// How long it was given.
+        seconds: u64,
+    },
+    /// An `.xml` file that is not a news feed.
+    #[error("not a news feed: an .xml file is read only when it is an RSS or Atom feed")]
+    NotAFeed,
 }
 
 fn extension_note(extension: &Option<String>) -> String {
@@ -345,6 +447,7 @@ mod tests {
             original: original.to_owned(),
             body,
             segments,
+            parts: Vec::new(),
             extraction: Extraction::default(),
         }
     }

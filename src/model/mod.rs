@@ -12,8 +12,8 @@ mod revision;
 pub use corpus::{Corpus, Source, SourceId};
 pub use date::PartialDate;
 pub use document::{
-    BodySegment, DocPath, Document, DocumentId, DocumentMeta, Format, ReadWarning, SkipReason,
-    SkippedFile,
+    BodySegment, Captured, DocPath, Document, DocumentId, DocumentMeta, Format, Part, ReadWarning,
+    SkipReason, SkippedFile,
 };
 pub use extraction::{
     DateMention, DateResolution, EntryId, Event, EventKind, EventSources, Extraction, PagePlace,

@@ -1,0 +1,11 @@
+//! Reading the feed format (not yet: reported as unsupported).
+
+use super::Unpacked;
+use crate::model::SkipReason;
+
+/// Not read yet.
+pub fn read(_bytes: &[u8]) -> Result<Vec<Unpacked>, SkipReason> {
+    Err(SkipReason::UnsupportedType {
+        extension: Some("feed".to_owned()),
+    })
+}
