@@ -315,7 +315,10 @@ fn stream_jsonl(
                         }
                     }
                     IngestEvent::Skipped(file) => skipped.push(file),
-                    IngestEvent::Started { .. } | IngestEvent::Finished { .. } => {}
+                    IngestEvent::Started { .. }
+                    | IngestEvent::Refreshing { .. }
+                    | IngestEvent::Gone { .. }
+                    | IngestEvent::Finished { .. } => {}
                 }
             }
             Ok(())
@@ -437,7 +440,10 @@ pub fn load(paths: &[PathBuf], options: &IngestOptions) -> Corpus {
             match event {
                 IngestEvent::Loaded(document) => documents.push(*document),
                 IngestEvent::Skipped(skipped) => corpus.add_skipped(skipped),
-                IngestEvent::Started { .. } | IngestEvent::Finished { .. } => {}
+                IngestEvent::Started { .. }
+                | IngestEvent::Refreshing { .. }
+                | IngestEvent::Gone { .. }
+                | IngestEvent::Finished { .. } => {}
             }
         }
         corpus.add_documents(documents);

@@ -15,6 +15,7 @@ mod lines;
 mod meta;
 mod read;
 mod walk;
+mod watch;
 mod worker;
 
 use std::path::Path;
@@ -35,6 +36,7 @@ pub use html::{HtmlText, html_to_text};
 pub use meta::find_full_date;
 pub use read::read_limited;
 pub use walk::{Found, walk};
+pub use watch::{Watch, WatchError, watch};
 pub use worker::{IngestEvent, IngestJob, Root, ingest, spawn};
 
 use crate::model::{

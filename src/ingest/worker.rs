@@ -37,6 +37,22 @@ pub enum IngestEvent {
     Loaded(Box<Document>),
     /// A file was found but not loaded.
     Skipped(SkippedFile),
+    /// Files of a watched source changed: this many will be read again (after the
+    /// [`Self::Gone`] of every path touched).
+    Refreshing {
+        /// The source.
+        source: SourceId,
+        /// Files to read.
+        total_files: usize,
+    },
+    /// A file or folder of a watched source changed or went away: whatever was read from it
+    /// (at or below this path) is to be forgotten; what is still there follows as loaded.
+    Gone {
+        /// The source.
+        source: SourceId,
+        /// The file or folder.
+        path: PathBuf,
+    },
     /// Every file of the source has been handled.
     Finished {
         /// The source that finished.

@@ -156,6 +156,49 @@ impl Corpus {
         self.revision.renew();
     }
 
+    /// Forgets what a source read from `path` or below it (a file or folder that changed or
+    /// went away): those paths of documents, documents left without a path, skipped files.
+    /// Returns whether a document changed.
+    pub fn forget_path(&mut self, source_id: SourceId, path: &Path) -> bool {
+        let under = |doc_path: &super::DocPath| {
+            doc_path.source == source_id && doc_path.path.starts_with(path)
+        };
+        self.skipped
+            .retain(|skipped| !(skipped.source == source_id && skipped.path.starts_with(path)));
+        let before = self.documents.len();
+        let mut changed = false;
+        self.documents.retain_mut(|document| {
+            if !document.paths.iter().any(under) {
+                return true;
+            }
+            changed = true;
+            let document = Arc::make_mut(document);
+            document.paths.retain(|doc_path| !under(doc_path));
+            !document.paths.is_empty()
+        });
+        if changed {
+            if self.documents.len() != before {
+                self.reindex();
+            }
+            self.revision.renew();
+        }
+        changed
+    }
+
+    /// Forgets every document and skipped file of a source but keeps the source, to read it
+    /// again.
+    pub fn clear_source(&mut self, source_id: SourceId) {
+        let root = self
+            .sources
+            .iter()
+            .find(|source| source.id == source_id)
+            .and_then(|source| source.root.clone());
+        if let Some(root) = root {
+            self.forget_path(source_id, &root);
+        }
+        self.skipped.retain(|skipped| skipped.source != source_id);
+    }
+
     fn reindex(&mut self) {
         self.index.clear();
         for (position, document) in self.documents.iter().enumerate() {
@@ -178,4 +221,56 @@ fn sort_key(document: &Document) -> (Option<u32>, Option<&str>) {
         path.map(|path| path.source.0),
         path.map(|path| path.relative.as_str()),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::model::{DocPath, DocumentMeta, Extraction, Format};
+
+    fn document(text: &str, source: SourceId, path: &str) -> Document {
+        Document {
+            id: DocumentId::of_text(text),
+            format: Format::Text,
+            paths: vec![DocPath {
+                source,
+                path: PathBuf::from(path),
+                relative: path.to_owned(),
+            }],
+            encoding: "UTF-8",
+            read_warnings: Vec::new(),
+            meta: DocumentMeta::default(),
+            original: text.to_owned(),
+            body: text.to_owned(),
+            segments: Vec::new(),
+            parts: Vec::new(),
+            extraction: Extraction::default(),
+        }
+    }
+
+    #[test]
+    fn forgetting_a_path_drops_documents_found_only_there() {
+        let mut corpus = Corpus::default();
+        let source = corpus.add_source(Some(PathBuf::from("/news")));
+        corpus.add_documents([
+            document("a", source, "/news/a.txt"),
+            document("a", source, "/news/copy/a.txt"),
+            document("b", source, "/news/copy/b.txt"),
+        ]);
+        let revision = corpus.revision();
+        assert!(corpus.forget_path(source, Path::new("/news/copy")));
+        assert_ne!(corpus.revision(), revision);
+        let left: Vec<_> = corpus
+            .documents()
+            .iter()
+            .flat_map(|document| document.paths.iter().map(|path| path.relative.clone()))
+            .collect();
+        assert_eq!(left, ["/news/a.txt"]);
+        assert!(!corpus.forget_path(source, Path::new("/news/other")));
+        corpus.clear_source(source);
+        assert!(corpus.documents().is_empty());
+        assert_eq!(corpus.sources().len(), 1);
+    }
 }

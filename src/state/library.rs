@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{AppState, Inbox, PathDialog};
-use crate::ingest::{self, IngestEvent, IngestJob, IngestOptions, Root};
+use crate::ingest::{self, IngestEvent, IngestJob, IngestOptions, Root, Watch};
 use crate::model::{Corpus, Document, SourceId};
 
 /// Commands about the library.
@@ -20,6 +20,8 @@ pub enum LibraryCommand {
     RemoveSource(SourceId),
     /// Switch the library between documents and skipped files.
     ShowTab(LibraryTab),
+    /// Read every opened folder again (for folders that cannot be watched).
+    Reload,
 }
 
 /// The two lists of the library panel.
@@ -43,6 +45,9 @@ pub struct LoadProgress {
     pub done_files: usize,
     /// Files to read, once the walk is done.
     pub total_files: Option<usize>,
+    /// Loads and batches of changes of this source still running (each ends with a
+    /// `Finished`).
+    running: usize,
 }
 
 /// The library: the sources opened, the loads under way, the documents read and the files
@@ -56,6 +61,8 @@ pub struct Library {
     /// Which list the library panel shows.
     pub tab: LibraryTab,
     jobs: Vec<IngestJob>,
+    /// The opened folders being watched for changes.
+    watches: Vec<Watch>,
     options: IngestOptions,
 }
 
@@ -103,6 +110,7 @@ impl Library {
                     label,
                     done_files: 0,
                     total_files: None,
+                    running: 1,
                 });
                 Ok(())
             }
@@ -128,6 +136,17 @@ impl Library {
                 }
                 None
             }
+            IngestEvent::Refreshing {
+                source,
+                total_files,
+            } => {
+                self.start_refresh(source, total_files);
+                None
+            }
+            IngestEvent::Gone { source, path } => {
+                self.corpus.forget_path(source, &path);
+                None
+            }
             IngestEvent::Loaded(_) => None,
             IngestEvent::Skipped(skipped) => {
                 if !self.has_source(skipped.source) {
@@ -142,16 +161,68 @@ impl Library {
                 None
             }
             IngestEvent::Finished { source } => {
-                let said = self
-                    .loads
-                    .iter()
-                    .find(|load| load.source == source)
-                    .and_then(|load| self.nothing_found(source, &load.label));
+                let load = self.load_mut(source)?;
+                load.running = load.running.saturating_sub(1);
+                if load.running > 0 {
+                    return None;
+                }
+                let label = load.label.clone();
                 self.loads.retain(|load| load.source != source);
                 self.jobs.retain(|job| job.source != source);
-                said
+                self.nothing_found(source, &label)
             }
         }
+    }
+
+    /// Books a batch of changes to a watched source as a load (or as more of the load under
+    /// way), so the progress bar shows it.
+    fn start_refresh(&mut self, source: SourceId, total_files: usize) {
+        let Some(root) = self
+            .corpus
+            .sources()
+            .iter()
+            .find(|s| s.id == source)
+            .and_then(|s| s.root.clone())
+        else {
+            return;
+        };
+        match self.load_mut(source) {
+            Some(load) => {
+                load.running += 1;
+                load.total_files = Some(load.total_files.unwrap_or(0) + total_files);
+            }
+            None => self.loads.push(LoadProgress {
+                source,
+                label: format!("changes in {}", display_name(&root)),
+                done_files: 0,
+                total_files: Some(total_files),
+                running: 1,
+            }),
+        }
+    }
+
+    /// Watches an opened folder for changes; says why not when it cannot be watched.
+    fn start_watch(
+        &mut self,
+        source: SourceId,
+        root: PathBuf,
+        sink: impl Fn(IngestEvent) + Send + Sync + 'static,
+    ) -> Result<(), String> {
+        let label = root.display().to_string();
+        match ingest::watch(source, root, self.options.clone(), sink) {
+            Ok(watch) => {
+                self.watches.push(watch);
+                Ok(())
+            }
+            Err(error) => Err(format!(
+                "Accord cannot watch {label} for new or changed files ({error}). Use File → Reload folders to read it again after adding files."
+            )),
+        }
+    }
+
+    /// Whether `source` is being watched for changes.
+    pub fn is_watched(&self, source: SourceId) -> bool {
+        self.watches.iter().any(|watch| watch.source == source)
     }
 
     /// What to say when a finished source gave no article, with how many files it skipped.
@@ -171,7 +242,7 @@ impl Library {
             .filter(|skipped| skipped.source == source)
             .count();
         Some(format!(
-            "No articles were found in {label}: {skipped} file(s) were skipped (see Skipped files for why). Accord reads .txt, .md and .html files."
+            "No articles were found in {label}: {skipped} file(s) were skipped (see Skipped files for why). Accord reads .txt, .md, .html, .mht, .pdf and .docx files and RSS/Atom feeds."
         ))
     }
 
@@ -183,6 +254,7 @@ impl Library {
         }
         self.jobs.retain(|job| job.source != source);
         self.loads.retain(|load| load.source != source);
+        self.watches.retain(|watch| watch.source != source);
         let root = self
             .corpus
             .sources()
@@ -207,6 +279,30 @@ impl AppState {
             LibraryCommand::ShowPathDialog => self.dialogs.path = Some(PathDialog::default()),
             LibraryCommand::RemoveSource(source) => self.remove_source(source),
             LibraryCommand::ShowTab(tab) => self.library.tab = tab,
+            LibraryCommand::Reload => self.reload(),
+        }
+    }
+
+    /// Reads every opened folder again from scratch (the seeds need not be), and watches again
+    /// those that could not be watched.
+    fn reload(&mut self) {
+        let sources: Vec<_> = self
+            .library
+            .corpus
+            .sources()
+            .iter()
+            .filter_map(|source| source.root.clone().map(|root| (source.id, root)))
+            .collect();
+        for (source, root) in sources {
+            if self.library.loads.iter().any(|load| load.source == source) {
+                continue;
+            }
+            self.library.corpus.clear_source(source);
+            let label = display_name(&root);
+            self.start_load(source, Root::Path(root.clone()), label);
+            if !self.library.is_watched(source) {
+                self.start_watch(source, root);
+            }
         }
     }
 
@@ -237,7 +333,22 @@ impl AppState {
             self.preferences.open_paths.push(path.clone());
         }
         let label = display_name(&path);
-        self.start_load(source, Root::Path(path), label);
+        self.start_load(source, Root::Path(path.clone()), label);
+        self.start_watch(source, path);
+    }
+
+    /// Watches an opened folder; its changes come through the inbox like a load's.
+    pub(super) fn start_watch(&mut self, source: SourceId, root: PathBuf) {
+        let outbox = self.outbox.clone();
+        let wake = Arc::clone(&self.wake);
+        let sink = move |event| {
+            // The receiver is gone only while the app closes; nothing is left to tell then.
+            let _ = outbox.send(Inbox::Ingest(event));
+            wake();
+        };
+        if let Err(text) = self.library.start_watch(source, root, sink) {
+            self.tell_error(text);
+        }
     }
 
     /// Loads `root` as `source` in the background; its results come through the inbox.

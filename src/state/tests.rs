@@ -71,6 +71,89 @@ fn an_opened_folder_is_remembered_and_forgotten_when_removed() {
     assert!(state.preferences.open_paths.is_empty());
 }
 
+/// Polls until `done` holds of the state (changes to a watched folder arrive on their own).
+fn poll_until(state: &mut AppState, what: &str, done: impl Fn(&AppState) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        state.poll();
+        if done(state) && !state.is_loading() {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{what} did not happen");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_file_saved_into_an_open_folder_arrives_and_its_note_stays_when_it_is_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Two cities sign\n\nWuxi and Xuzhou signed a cooperation agreement on industrial parks on Tuesday.",
+    )
+    .unwrap();
+    let notebook = tempfile::tempdir().unwrap();
+    let mut state = seeds_with_notebook_in(notebook.path());
+    state.handle(Command::Library(LibraryCommand::OpenPaths(vec![
+        dir.path().to_path_buf(),
+    ])));
+    settle(&mut state);
+    assert_eq!(state.library.corpus.documents().len(), 6);
+
+    let new_file = dir.path().join("b.txt");
+    std::fs::write(
+        &new_file,
+        "Changzhou and Taizhou sign\n\nChangzhou and Taizhou signed a cooperation agreement on ports on Friday.",
+    )
+    .unwrap();
+    poll_until(&mut state, "the new file's arrival", |state| {
+        state.library.corpus.documents().len() == 7
+    });
+    let arrived = state
+        .library
+        .corpus
+        .documents()
+        .iter()
+        .find(|document| document.paths.iter().any(|path| path.path == new_file))
+        .map(|document| document.id)
+        .unwrap();
+    state.handle(Command::Notebook(NotebookCommand::AddNote {
+        target: Target::Article { document: arrived },
+        text: "Ports, again.".to_owned(),
+        tags: Vec::new(),
+    }));
+
+    std::fs::remove_file(&new_file).unwrap();
+    poll_until(&mut state, "the removed file's going", |state| {
+        state.library.corpus.documents().len() == 6
+    });
+    // The note is kept, detached: its article is no longer loaded.
+    assert!(state.library.corpus.document(arrived).is_none());
+    let notes = &state.journal.notebook.notes;
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].target, Target::Article { document: arrived });
+}
+
+#[test]
+fn reload_reads_an_open_folder_again() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Two cities sign\n\nWuxi and Xuzhou signed a cooperation agreement on industrial parks on Tuesday.",
+    )
+    .unwrap();
+    let mut state = state_with(Preferences::default());
+    state.handle(Command::Library(LibraryCommand::OpenPaths(vec![
+        dir.path().to_path_buf(),
+    ])));
+    settle(&mut state);
+    state.handle(Command::Library(LibraryCommand::Reload));
+    assert!(state.is_loading());
+    settle(&mut state);
+    assert_eq!(state.library.corpus.documents().len(), 6);
+    assert_eq!(state.library.corpus.sources().len(), 2);
+}
+
 /// Polls until no export is being written.
 fn exported(state: &mut AppState) -> Message {
     let deadline = Instant::now() + Duration::from_secs(30);

@@ -200,6 +200,22 @@ fn file_menu_ui(
     {
         commands.push(Command::Library(LibraryCommand::ShowPathDialog));
     }
+    let has_folders = state
+        .library
+        .corpus
+        .sources()
+        .iter()
+        .any(|source| source.root.is_some());
+    if ui
+        .add_enabled(has_folders, egui::Button::new("Reload folders"))
+        .on_hover_text(
+            "Read every opened folder again. Folders are watched, so new and changed files \
+             show up by themselves; this is for folders that cannot be watched (network drives)",
+        )
+        .clicked()
+    {
+        commands.push(Command::Library(LibraryCommand::Reload));
+    }
     ui.separator();
     let dialog_free = !state.dialogs.native_open;
     for (choice, label, hover) in [
