@@ -9,6 +9,8 @@
 
 use url::Url;
 
+use crate::model::PartialDate;
+
 /// Longest address kept. Real article addresses are a few hundred characters; a longer "url"
 /// is a data URI or junk, and would only clutter the citation.
 const MAX_URL_CHARS: usize = 2048;
@@ -170,15 +172,12 @@ fn iso_day(text: &str) -> Option<String> {
     format_day(year, month, day)
 }
 
+/// The day as `YYYY-MM-DD` when it is a real calendar day in a year a saved page can have.
 fn format_day(year: u16, month: u8, day: u8) -> Option<String> {
-    let plausible = (1990..=2200).contains(&year) && (1..=12).contains(&month) && day >= 1;
-    let days_in_month = match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    (plausible && day <= days_in_month).then(|| format!("{year:04}-{month:02}-{day:02}"))
+    if !(1990..=2200).contains(&year) {
+        return None;
+    }
+    PartialDate::ymd(i32::from(year), month, day).map(|_| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// An English month name or its three-letter abbreviation.

@@ -29,6 +29,10 @@ const MAX_MULTIPART_DEPTH: usize = 4;
 /// subject) are a few hundred bytes.
 const MAX_HEADER_VALUE_BYTES: usize = 16 * 1024;
 
+/// Longest encoded word (`=?charset?B?…?=`) looked for: RFC 2047 allows 75 characters; some
+/// writers exceed it, none by this much.
+const MAX_ENCODED_WORD_BYTES: usize = 1024;
+
 /// How many header fields of one header block are kept.
 const MAX_HEADER_FIELDS: usize = 256;
 
@@ -526,20 +530,27 @@ fn decode_encoded_words(value: &str) -> String {
 /// The encoded word at the start of `text` (`=?charset?B|Q?text?=`): its charset, its bytes
 /// and what follows it.
 fn encoded_word(text: &str) -> Option<(&'static Encoding, Vec<u8>, &str)> {
-    let inner = text.strip_prefix("=?")?;
-    let (charset, inner) = inner.split_once('?')?;
+    // Looked for within a bounded window, so a header of unclosed `=?` stays linear.
+    let mut window_end = text.len().min(MAX_ENCODED_WORD_BYTES);
+    while !text.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    let inner = text[..window_end].strip_prefix("=?")?;
+    let (label, inner) = inner.split_once('?')?;
     let (kind, inner) = inner.split_once('?')?;
     let end = inner.find("?=")?;
     let encoded = &inner[..end];
     // A charset may carry a language (`utf-8*zh`, RFC 2231).
-    let charset = charset.split('*').next().unwrap_or(charset);
+    let charset = label.split('*').next().unwrap_or(label);
     let encoding = Encoding::for_label(charset.trim().as_bytes())?;
     let bytes = match kind {
         "B" | "b" => decode_base64(encoded.as_bytes()),
         "Q" | "q" => decode_quoted_printable(encoded.replace('_', " ").as_bytes()),
         _ => return None,
     };
-    Some((encoding, bytes, &inner[end + 2..]))
+    // `=?` label `?` kind `?` text `?=`.
+    let word_bytes = 2 + label.len() + 1 + kind.len() + 1 + end + 2;
+    Some((encoding, bytes, text.get(word_bytes..)?))
 }
 
 fn collapse(text: &str) -> String {
@@ -712,6 +723,9 @@ Content-Transfer-Encoding: base64\n\n{base64}\n--b1--\n",
             "南"
         );
         assert_eq!(decode_encoded_words("=?"), "=?");
+        // Unclosed words are looked for in a bounded window: linear, and kept as written.
+        let unclosed = "=?utf-8?B?abc ".repeat(2_000);
+        assert_eq!(decode_encoded_words(&unclosed), unclosed);
     }
 
     #[test]
