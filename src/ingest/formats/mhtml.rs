@@ -745,6 +745,25 @@ Content-Transfer-Encoding: base64\n\n{base64}\n--b1--\n",
         assert!(read(deep.as_bytes()).is_err());
     }
 
+    #[test]
+    fn a_pathological_archive_is_read_in_one_pass() {
+        // A flood of empty parts before the page, a 4 MB page on one line, a header folded over
+        // 100,000 lines: each would cost time growing with the square of its size if anything
+        // scanned back or forth.
+        let mut archive = String::from("Content-Type: multipart/related; boundary=a\nSubject: x\n");
+        archive.push_str(&" =?utf-8?Q?y?=\n".repeat(100_000));
+        archive.push('\n');
+        archive.push_str(&"--a\nContent-Type: image/png\n\n\n".repeat(100_000));
+        archive.push_str(
+            "--a\nContent-Type: text/html\nContent-Transfer-Encoding: quoted-printable\n\n<p>",
+        );
+        archive.push_str(&"Nanjing=20".repeat(400_000));
+        archive.push_str("</p>\n--a--\n");
+        let page = read_one(archive.as_bytes());
+        assert!(page.text.len() > 3_000_000);
+        assert!(page.hints.titles_after_page[0].len() <= MAX_HEADER_VALUE_BYTES);
+    }
+
     fn encode_base64(bytes: &[u8]) -> String {
         const ALPHABET: &[u8; 64] =
             b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
