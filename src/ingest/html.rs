@@ -2,11 +2,14 @@
 //!
 //! The page's own metadata (`<title>`, Open Graph and news `<meta>` tags, the first `<h1>`) is
 //! returned beside the text as hints for the metadata stage, which still checks them against
-//! the text.
+//! the text; so is where the page came from (its canonical address, the marks saving tools
+//! leave in comments), for the citation.
 
 use ego_tree::iter::Edge;
 use encoding_rs::Encoding;
 use scraper::{ElementRef, Html, Node};
+
+use super::provenance;
 
 /// Text of a page and what its markup says about it.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -21,6 +24,12 @@ pub struct HtmlText {
     pub source: Option<String>,
     /// The author the markup names.
     pub author: Option<String>,
+    /// The address the page was published at, as the saved page states it: its canonical
+    /// link, else `og:url`, else a SingleFile header's `url:`, else a `saved from url=`
+    /// comment. Absolute http(s) addresses only.
+    pub url: Option<String>,
+    /// The day the page was saved (`2024-03-07`), when a SingleFile header says.
+    pub captured: Option<String>,
     /// How deep the markup was nested, when deeper than [`MAX_NESTING`]: the tags below that
     /// depth were set aside before parsing (their text kept).
     pub flattened_from_depth: Option<usize>,
@@ -385,6 +394,55 @@ fn collect_meta(document: &Html, result: &mut HtmlText, first_h1: Option<String>
     ]);
     result.source = meta(&["ContentSource", "source", "og:site_name"]);
     result.author = meta(&["author", "article:author"]);
+    collect_origin(document, result, meta(&["og:url"]));
+}
+
+/// Reads where the page came from: its canonical link, `og:url`, and the comments that saving
+/// tools write (SingleFile's header, the `saved from url=` of a "complete" page), preferred in
+/// that order: a canonical link is the site's own word on the article's address, `og:url`
+/// nearly so, while a saving tool records the address it was at (tracking parameters, a
+/// mobile mirror). A relative canonical link is resolved against the page's own address when
+/// one of the others gives it, and dropped otherwise.
+fn collect_origin(document: &Html, result: &mut HtmlText, og_url: Option<String>) {
+    let mut single_file = None;
+    let mut saved_from = None;
+    let mut canonical_href = None;
+    for node in document.tree.nodes() {
+        match node.value() {
+            Node::Comment(comment) => {
+                if single_file.is_none() {
+                    single_file = provenance::single_file(comment);
+                }
+                if saved_from.is_none() {
+                    saved_from = provenance::saved_from(comment);
+                }
+            }
+            Node::Element(element)
+                if canonical_href.is_none()
+                    && element.name() == "link"
+                    && element.attr("rel").is_some_and(|rel| {
+                        rel.split_ascii_whitespace()
+                            .any(|token| token.eq_ignore_ascii_case("canonical"))
+                    }) =>
+            {
+                canonical_href = element.attr("href").map(str::to_owned);
+            }
+            _ => {}
+        }
+    }
+    let (single_file_url, saved_day) = single_file
+        .map(|header| (header.url, header.saved))
+        .unwrap_or_default();
+    let og_url = og_url.as_deref().and_then(provenance::web_address);
+    let page_address = og_url
+        .as_deref()
+        .or(single_file_url.as_deref())
+        .or(saved_from.as_deref());
+    let canonical = canonical_href
+        .as_deref()
+        .and_then(|href| provenance::resolve(href, page_address));
+    result.url = canonical.or(og_url).or(single_file_url).or(saved_from);
+    result.captured = saved_day;
 }
 
 /// Collapses runs of white space to one space and trims.
@@ -509,6 +567,64 @@ mod tests {
         let html = html_to_text(page);
         assert_eq!(html.published.as_deref(), Some("2020-06-11 09:30"));
         assert_eq!(html.source.as_deref(), Some("Nanjing Daily"));
+    }
+
+    #[test]
+    fn the_page_address_is_the_canonical_link_then_og_url_then_the_saving_tools() {
+        let single_file = "<!--\n Page saved with SingleFile \n url: https://example.com/single \n saved date: Thu Mar 07 2024 10:12:00 GMT+0800 (China Standard Time)\n-->";
+        let saved_from = "<!-- saved from url=(0028)https://example.com/complete -->";
+        let canonical = r#"<link rel="Canonical" href="https://example.com/canonical">"#;
+        let og_url = r#"<meta property="og:url" content="https://example.com/og">"#;
+        let page = |head: &str| {
+            html_to_text(&format!(
+                "<!DOCTYPE html>{head}<html><head></head><body><p>Text.</p></body></html>"
+            ))
+        };
+        let all = format!("{saved_from}{single_file}{canonical}{og_url}");
+        assert_eq!(
+            page(&all).url.as_deref(),
+            Some("https://example.com/canonical")
+        );
+        let no_canonical = format!("{saved_from}{single_file}{og_url}");
+        assert_eq!(
+            page(&no_canonical).url.as_deref(),
+            Some("https://example.com/og")
+        );
+        let tools_only = format!("{saved_from}{single_file}");
+        assert_eq!(
+            page(&tools_only).url.as_deref(),
+            Some("https://example.com/single")
+        );
+        assert_eq!(
+            page(saved_from).url.as_deref(),
+            Some("https://example.com/complete")
+        );
+        assert_eq!(page("").url, None);
+        // The SingleFile header also says when; the saved-from comment does not.
+        assert_eq!(page(single_file).captured.as_deref(), Some("2024-03-07"));
+        assert_eq!(page(saved_from).captured, None);
+    }
+
+    #[test]
+    fn a_relative_canonical_link_is_resolved_against_the_page_or_dropped() {
+        let relative = r#"<link rel="canonical" href="/news/2024/story.html">"#;
+        let alone = html_to_text(&format!(
+            "<html><head>{relative}</head><body></body></html>"
+        ));
+        assert_eq!(alone.url, None);
+        let with_own_address = html_to_text(&format!(
+            "<!-- saved from url=(0031)https://m.example.com/a?from=app -->\
+             <html><head>{relative}</head><body></body></html>"
+        ));
+        assert_eq!(
+            with_own_address.url.as_deref(),
+            Some("https://m.example.com/news/2024/story.html")
+        );
+        // Only web addresses: a file path is no address to cite.
+        let local = html_to_text(
+            r#"<html><head><link rel="canonical" href="file:///C:/story.html"></head></html>"#,
+        );
+        assert_eq!(local.url, None);
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod formats;
 mod html;
 mod lines;
 mod meta;
+mod provenance;
 mod read;
 mod walk;
 mod watch;
@@ -136,7 +137,10 @@ fn document_of(unpacked: Unpacked, format: Format, path: DocPath) -> Result<Docu
         hints.published = hints.published.or(html.published);
         hints.source = hints.source.or(html.source);
         hints.author = hints.author.or(html.author);
+        hints.url = hints.url.or(html.url);
+        hints.captured = hints.captured.or(html.captured);
     }
+    hints.titles.append(&mut hints.titles_after_page);
     let format = match (format, unpacked.markup) {
         (Format::Text, Markup::Html) => Format::Html,
         (other, _) => other,
@@ -211,6 +215,112 @@ fn join_paragraphs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A test file made by `tools/make_test_docs/archives.py`, read as a folder would read it.
+    fn read_test_file(name: &str) -> Result<Vec<Document>, SkipReason> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/formats")
+            .join(name);
+        let bytes = std::fs::read(&path).unwrap();
+        let format = walk::format_of(&path).unwrap();
+        let path = DocPath {
+            source: crate::model::SourceId(0),
+            path,
+            relative: name.to_owned(),
+        };
+        read_documents(&bytes, format, path)
+    }
+
+    #[test]
+    fn a_web_archive_gives_its_article_address_capture_day_and_events() {
+        let documents = read_test_file("page.mhtml").unwrap();
+        assert_eq!(documents.len(), 1);
+        let document = &documents[0];
+        assert_eq!(document.format, Format::Mhtml);
+        assert_eq!(
+            document.meta.url.as_deref(),
+            Some(
+                "https://news.example.com/regional/2024/03/05/jiangning-suzhou-industrial-transfer.html"
+            )
+        );
+        let captured = document.meta.captured.unwrap();
+        assert_eq!(
+            captured.date,
+            crate::model::PartialDate::ymd(2024, 3, 5).unwrap()
+        );
+        assert!(!captured.from_file_time);
+        assert_eq!(
+            document.meta.title,
+            "Jiangning and Suzhou Industrial Park sign industrial transfer agreement"
+        );
+        assert!(
+            document.body.contains(
+                "Suzhou Industrial Park signed a cooperation agreement on industrial transfer"
+            ),
+            "{}",
+            document.body
+        );
+        assert!(!document.body.contains("Home"), "{}", document.body);
+        assert!(
+            !document.extraction.events.is_empty(),
+            "{:#?}",
+            document.extraction
+        );
+    }
+
+    #[test]
+    fn a_chinese_web_archive_is_decoded_from_its_charset() {
+        let documents = read_test_file("zh.mht").unwrap();
+        let document = &documents[0];
+        assert_eq!(document.encoding, "GBK");
+        assert!(
+            document
+                .body
+                .contains("2024年3月5日，南京市江宁区与苏州工业园区签署战略合作协议。"),
+            "{}",
+            document.body
+        );
+        assert_eq!(
+            document.meta.url.as_deref(),
+            Some("http://www.example.cn/xwzx/2024/0305/zh.html")
+        );
+        assert_eq!(
+            document.meta.captured.map(|captured| captured.date),
+            crate::model::PartialDate::ymd(2024, 3, 6)
+        );
+        assert!(!document.extraction.events.is_empty());
+    }
+
+    #[test]
+    fn a_damaged_web_archive_is_skipped_with_its_reason() {
+        match read_test_file("damaged.mhtml") {
+            Err(SkipReason::Damaged { format, detail }) => {
+                assert_eq!(format, Format::Mhtml.name());
+                assert!(detail.contains("no parts"), "{detail}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn saved_pages_say_where_they_came_from() {
+        let single_file = read_test_file("singlefile.html").unwrap();
+        assert_eq!(
+            single_file[0].meta.url.as_deref(),
+            Some("https://www.example.org/news/2024/03/07/wuxi-changzhou-cooperation.html")
+        );
+        assert_eq!(
+            single_file[0].meta.captured.map(|captured| captured.date),
+            crate::model::PartialDate::ymd(2024, 3, 7)
+        );
+        let complete = read_test_file("complete/story.html").unwrap();
+        assert_eq!(
+            complete[0].meta.url.as_deref(),
+            Some("https://www.example.net/city/2024-03/04/changzhou-taizhou-park.html")
+        );
+        // A "complete" page says where, not when.
+        assert_eq!(complete[0].meta.captured, None);
+    }
 
     #[test]
     fn a_text_file_of_markup_is_read_as_the_page_and_a_story_quoting_a_tag_is_not() {

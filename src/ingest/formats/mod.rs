@@ -40,8 +40,11 @@ pub enum Markup {
 /// it; the cleaning stage checks titles and dates against the text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FileHints {
-    /// Headline candidates, best first.
+    /// Headline candidates, best first; ahead of those the page's markup gives.
     pub titles: Vec<String>,
+    /// Headline candidates weaker than the page's own markup, tried after them: an MHTML
+    /// `Subject:`, which a browser copies from the page's `<title>` (site name and all).
+    pub titles_after_page: Vec<String>,
     /// A publication date as written ("2026-03-05", "Tue, 05 Mar 2026 08:00:00 +0800").
     pub published: Option<String>,
     /// The outlet.

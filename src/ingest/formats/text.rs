@@ -2,7 +2,7 @@
 //! detection), and a `.txt` that holds a page's markup read as the page.
 
 use super::{Markup, Unpacked};
-use crate::ingest::{decode, html};
+use crate::ingest::{Decoded, decode, html};
 use crate::model::{Format, ReadWarning, SkipReason};
 
 /// Decodes a text file; its warnings say what could not be decoded.
@@ -12,6 +12,22 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Vec<Unpacked>, SkipReason> {
         _ => None,
     };
     let decoded = decode(bytes, declared)?;
+    let warnings = decode_warnings(&decoded);
+    // A text file that holds a page's markup ("<p class=…>…</p><p>…") is read as the page.
+    let markup = match format {
+        Format::Html => Markup::Html,
+        Format::Markdown => Markup::Markdown,
+        _ if holds_markup(&decoded.text) => Markup::Html,
+        _ => Markup::Text,
+    };
+    let mut unpacked = Unpacked::new(decoded.text, markup, decoded.encoding);
+    unpacked.warnings = warnings;
+    Ok(vec![unpacked])
+}
+
+/// What went wrong decoding, though the text was read: for every reader that decodes bytes
+/// (a web archive's page too), so a damaged file reads the same whatever holds it.
+pub fn decode_warnings(decoded: &Decoded) -> Vec<ReadWarning> {
     let mut warnings = Vec::new();
     if !decoded.parts.is_empty() {
         warnings.push(ReadWarning::MixedEncodings {
@@ -24,16 +40,7 @@ pub fn read(bytes: &[u8], format: Format) -> Result<Vec<Unpacked>, SkipReason> {
             encoding: decoded.encoding,
         });
     }
-    // A text file that holds a page's markup ("<p class=…>…</p><p>…") is read as the page.
-    let markup = match format {
-        Format::Html => Markup::Html,
-        Format::Markdown => Markup::Markdown,
-        _ if holds_markup(&decoded.text) => Markup::Html,
-        _ => Markup::Text,
-    };
-    let mut unpacked = Unpacked::new(decoded.text, markup, decoded.encoding);
-    unpacked.warnings = warnings;
-    Ok(vec![unpacked])
+    warnings
 }
 
 /// Whether a text file is markup: it opens with a page or paragraph tag and closes at least two
