@@ -159,7 +159,7 @@ const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "shtml"];
 /// beside it (`story_files` next to `story.html`). Its files are the page's pictures and
 /// scripts (and copies of framed pages), not articles, so it is not walked and nothing in it
 /// is reported as skipped. A `_files` folder with no page beside it is an ordinary folder.
-fn is_saved_page_resources(folder: &Path) -> bool {
+pub(super) fn is_saved_page_resources(folder: &Path) -> bool {
     let (Some(name), Some(parent)) = (folder.file_name(), folder.parent()) else {
         return false;
     };
@@ -185,7 +185,7 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 /// `path` relative to `root` with `/` separators; the file name when `root` is the file.
-fn relative_name(root: &Path, path: &Path) -> String {
+pub(super) fn relative_name(root: &Path, path: &Path) -> String {
     let relative = path
         .strip_prefix(root)
         .ok()

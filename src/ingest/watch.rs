@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecursiveMode, Watcher};
 use rayon::prelude::*;
 
-use super::walk::{Found, format_of, walk};
+use super::walk::{Found, format_of, is_saved_page_resources, relative_name, walk};
 use super::worker::read_file;
 use super::{IngestEvent, IngestOptions};
 use crate::model::{DocPath, SkippedFile, SourceId};
@@ -194,28 +194,21 @@ fn refresh(
     send(IngestEvent::Finished { source });
 }
 
-/// Whether a path lies in (or is) a hidden file or folder below the root: the walk passes
-/// those over, and so does the watch (an editor's swap file, a `.git` folder).
+/// Whether a path lies in (or is) a hidden file or folder below the root, or a saved page's
+/// resources: the walk passes those over, and so does the watch (an editor's swap file, a
+/// `.git` folder, the images of `story_files/`).
 fn hidden_below(root: &Path, path: &Path) -> bool {
-    path.strip_prefix(root).is_ok_and(|relative| {
-        relative
-            .components()
-            .any(|component| component.as_os_str().to_string_lossy().starts_with('.'))
-    })
-}
-
-/// `path` relative to `root` with `/` separators, as the walk names it.
-fn relative_name(root: &Path, path: &Path) -> String {
-    let relative = path
-        .strip_prefix(root)
-        .ok()
-        .filter(|relative| !relative.as_os_str().is_empty())
-        .unwrap_or_else(|| Path::new(path.file_name().unwrap_or(path.as_os_str())));
-    relative
+    let Ok(relative) = path.strip_prefix(root) else {
+        return false;
+    };
+    let hidden = relative
         .components()
-        .map(|component| component.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+        .any(|component| component.as_os_str().to_string_lossy().starts_with('.'));
+    hidden
+        || path
+            .ancestors()
+            .take_while(|ancestor| ancestor.starts_with(root) && *ancestor != root)
+            .any(is_saved_page_resources)
 }
 
 #[cfg(test)]
