@@ -936,6 +936,7 @@ fn header_ui(ui: &mut egui::Ui, state: &AppState, document: &Document, windows: 
     }
     let colour = theme::meta_colour(ui.visuals());
     ui.label(RichText::new(facts.join("  ·  ")).color(colour));
+    origin_ui(ui, document, windows);
     for warning in document.warnings() {
         ui.label(
             RichText::new(format!("Warning: {warning}")).color(theme::error_colour(ui.visuals())),
@@ -948,6 +949,40 @@ fn header_ui(ui: &mut egui::Ui, state: &AppState, document: &Document, windows: 
                 .color(colour),
         );
     }
+}
+
+/// Where the article came from: its web address (a click asks, then opens the browser) and
+/// when it was saved — "file dated" when only the file's time says so.
+fn origin_ui(ui: &mut egui::Ui, document: &Document, windows: &mut Windows) {
+    let meta = &document.meta;
+    if meta.url.is_none() && meta.captured.is_none() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        if let Some(url) = &meta.url {
+            let link = ui
+                .link(RichText::new(url).small())
+                .on_hover_text("Where the page was published (as the saved file says); click to open it in your browser");
+            if link.clicked() {
+                windows.ask_to_open(url.clone());
+            }
+        }
+        if let Some(captured) = &meta.captured {
+            let (text, hover) = if captured.from_file_time {
+                (
+                    format!("file dated {}", captured.date.edtf()),
+                    "The file does not say when it was saved; this is its modification date",
+                )
+            } else {
+                (
+                    format!("saved {}", captured.date.edtf()),
+                    "When the page was saved from the web, as the file says",
+                )
+            };
+            ui.label(RichText::new(text).small().color(theme::meta_colour(ui.visuals())))
+                .on_hover_text(hover);
+        }
+    });
 }
 
 /// The article's cooperation events, one line each (when, what, who, who signed); click one to
@@ -994,6 +1029,14 @@ fn events_ui(
         );
         if !people.is_empty() {
             text.push_str(&format!("  ·  {}", people.join("; ")));
+        }
+        // A PDF's event says on which page its sentence is.
+        if let Some(page) = event
+            .evidence
+            .first()
+            .and_then(|range| document.part_at(range.start))
+        {
+            text.push_str(&format!("  ·  {page}"));
         }
         let key = super::widgets::key_of_event(state, index);
         let notes = key.as_ref().map_or(0, |key| {

@@ -23,12 +23,20 @@ pub struct Windows {
     export: Option<ExportWindow>,
     search: SearchWindow,
     about: bool,
+    /// A web address the user clicked, waiting for "Open in browser?" to be answered.
+    open_url: Option<String>,
 }
 
 impl Windows {
     /// Opens the note editor on a new note about `target` (named `about` in the window).
     pub fn write_note(&mut self, target: Target, about: String) {
         self.note = Some(NoteEditor::new(target, about));
+    }
+
+    /// Asks whether to open an article's web address in the system's browser (a click on a
+    /// link should not leave the app unasked: the address comes from a saved file).
+    pub fn ask_to_open(&mut self, url: String) {
+        self.open_url = Some(url);
     }
 
     /// Opens the note editor on an existing note.
@@ -78,6 +86,7 @@ impl Windows {
         if self.about {
             self.about = about_ui(ctx, state);
         }
+        keep_open(&mut self.open_url, |url| open_url_ui(ctx, url));
         self.search.show(ctx, state, &mut commands);
         commands
     }
@@ -90,6 +99,35 @@ fn keep_open<T>(window: &mut Option<T>, show: impl FnOnce(&mut T) -> bool) {
     {
         *window = None;
     }
+}
+
+/// "Open this address in your browser?", with the whole address shown. Returns whether it
+/// stays open.
+fn open_url_ui(ctx: &egui::Context, url: &str) -> bool {
+    let mut open = true;
+    let mut answered = false;
+    egui::Window::new("Open in browser?")
+        .collapsible(false)
+        .resizable(false)
+        .open(&mut open)
+        .show(ctx, |ui| {
+            ui.label("Open the article's web address in your browser?");
+            ui.add(egui::Label::new(egui::RichText::new(url).monospace()).wrap());
+            ui.horizontal(|ui| {
+                if ui.button("Open").clicked() {
+                    ctx.open_url(egui::OpenUrl::new_tab(url));
+                    answered = true;
+                }
+                if ui.button("Copy address").clicked() {
+                    ctx.copy_text(url.to_owned());
+                    answered = true;
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    answered = true;
+                }
+            });
+        });
+    open && !answered
 }
 
 /// Help → About: version, licence, and where the user's data is. Returns whether it stays open.
