@@ -3,6 +3,8 @@
 #   tools/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (default: 60 s, every target)
 #   FUZZ_MAX_LEN=8192 tools/fuzz.sh ...   caps the input size (default 262144 bytes): the
 #   `document` target extracts each input, so small inputs run many times faster.
+#   FUZZ_RUNS=1000000 tools/fuzz.sh 0 pdf   runs each target that many executions instead of
+#   for a time (SECONDS 0: no time limit).
 #   FUZZ_SANITIZER=none tools/fuzz.sh ...   builds without the address sanitizer (faster, finds
 #   only panics, aborts and timeouts; the code is safe Rust).
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`). A crash or timeout
@@ -25,6 +27,6 @@ for target in $targets; do
     esac
     echo "== $target ($seconds s)"
     cargo +nightly fuzz run -s "${FUZZ_SANITIZER:-address}" "$target" "$corpus" -- \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len="${FUZZ_MAX_LEN:-262144}" 2>&1 |
+        -max_total_time="$seconds" ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} -timeout=10 -rss_limit_mb=4096 -max_len="${FUZZ_MAX_LEN:-262144}" 2>&1 |
         grep -E "^#[0-9]+.*(DONE|pulse)|ERROR|SUMMARY|Done [0-9]+ runs" | tail -3
 done
