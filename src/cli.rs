@@ -593,6 +593,10 @@ pub struct JsonDocument {
     pub source: Option<String>,
     /// Byline, when given.
     pub byline: Option<String>,
+    /// Where the page was published, when the file says.
+    pub url: Option<String>,
+    /// When the file was saved, when known.
+    pub captured: Option<JsonCaptured>,
     /// The encoding it was decoded from.
     pub encoding: &'static str,
     /// Further paths holding the identical document.
@@ -635,6 +639,11 @@ impl JsonDocument {
             id: document.id.to_string(),
             source: document.meta.source.clone(),
             byline: document.meta.byline.clone(),
+            url: document.meta.url.clone(),
+            captured: document.meta.captured.map(|captured| JsonCaptured {
+                date: captured.date.edtf(),
+                from_file_time: captured.from_file_time,
+            }),
             encoding: document.encoding,
             also_at: relatives.collect(),
             file_bytes: document
@@ -643,6 +652,17 @@ impl JsonDocument {
             warnings: document.warnings(),
         }
     }
+}
+
+/// When a document was saved, in the JSON output.
+#[derive(Debug, Serialize)]
+pub struct JsonCaptured {
+    /// The day, `yyyy-mm-dd`.
+    pub date: String,
+    /// Whether the day is only the file's modification time (which says when the file was
+    /// last written — a copy's day, or a download tool's copy of the server's date — rather
+    /// than when the page was saved); the citation exports leave such a day out.
+    pub from_file_time: bool,
 }
 
 /// An event in the JSON output.

@@ -579,7 +579,7 @@ fn the_json_golden_files_parse() {
 }
 
 /// `accord export` writes the same bytes as the library (after the same normalisation), so
-/// the golden files are also what the command line gives. Two formats stand for all eight:
+/// the golden files are also what the command line gives. Two formats stand for all:
 /// what the command adds (loading the folder, reading the notebook file back) is the same for
 /// every format, and each run costs a fresh load of the seeds. Notes Markdown needs the notes
 /// and the reviews; events CSV writes the absolute file paths raw.
