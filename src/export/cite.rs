@@ -207,7 +207,7 @@ pub(super) fn authors(byline: &str) -> Vec<String> {
     let mut rest = byline.trim();
     // Credit words before the names, each with what may follow it: a Latin word ends where
     // its letters do ("By Zhang", not "Byron"); "文" only credits before a slash or colon.
-    let credits: [(&str, fn(char) -> bool); 9] = [
+    let credits: [(&str, MayFollow); 9] = [
         ("written by", |c| !c.is_alphanumeric()),
         ("by", |c| !c.is_alphanumeric()),
         ("reporters", |c| !c.is_alphanumeric()),
@@ -261,6 +261,9 @@ pub(super) fn authors(byline: &str) -> Vec<String> {
         Vec::new()
     }
 }
+
+/// Which character may follow a credit word in a byline.
+type MayFollow = fn(char) -> bool;
 
 /// A CSL date: the known parts, year first; none without a year (CSL cannot say "7 May of
 /// some year", and a made-up year would be worse than no date).

@@ -382,13 +382,13 @@ fn ris_records(text: &str) -> Vec<Vec<(String, String)>> {
     let mut record: Option<Vec<(String, String)>> = None;
     for line in text.strip_suffix("\r\n").unwrap().split("\r\n") {
         assert!(!line.contains('\n'), "{line:?}");
-        let (tag, value) = (&line[..2], &line[2..]);
-        let value = value
-            .strip_prefix("  - ")
+        let (tag, value) = line
+            .split_at_checked(2)
+            .and_then(|(tag, rest)| Some((tag, rest.strip_prefix("  - ")?)))
             .unwrap_or_else(|| panic!("not a RIS line: {line:?}"));
+        let tag_bytes = tag.as_bytes();
         assert!(
-            tag.bytes().next().unwrap().is_ascii_uppercase()
-                && tag.bytes().nth(1).unwrap().is_ascii_alphanumeric(),
+            tag_bytes[0].is_ascii_uppercase() && tag_bytes[1].is_ascii_alphanumeric(),
             "{line:?}"
         );
         match (tag, record.as_mut()) {
