@@ -840,14 +840,14 @@ mod tests {
 
     #[test]
     fn document_json_has_the_address_and_when_it_was_saved() {
-        let fixture = crate::export::fixture::Fixture::new();
+        let fixture = export::fixture::Fixture::new();
         let names = FileNames::of_corpus(&fixture.corpus);
         let json = |index: usize| {
             let document = &fixture.corpus.documents()[index];
             serde_json::to_value(JsonDocument::from_document(document, &names)).unwrap()
         };
         let first = json(0);
-        assert_eq!(first["url"], crate::export::fixture::FIRST_URL);
+        assert_eq!(first["url"], export::fixture::FIRST_URL);
         assert_eq!(
             first["captured"],
             serde_json::json!({"date": "2024-05-02", "from_file_time": false})
