@@ -599,6 +599,10 @@ pub struct JsonDocument {
     pub source: Option<String>,
     /// Byline, when given.
     pub byline: Option<String>,
+    /// Where the page was published, when the file says.
+    pub url: Option<String>,
+    /// When the file was saved, when known.
+    pub captured: Option<JsonCaptured>,
     /// The encoding it was decoded from.
     pub encoding: &'static str,
     /// Further paths holding the identical document.
@@ -641,6 +645,11 @@ impl JsonDocument {
             id: document.id.to_string(),
             source: document.meta.source.clone(),
             byline: document.meta.byline.clone(),
+            url: document.meta.url.clone(),
+            captured: document.meta.captured.map(|captured| JsonCaptured {
+                date: captured.date.edtf(),
+                from_file_time: captured.from_file_time,
+            }),
             encoding: document.encoding,
             also_at: relatives.collect(),
             file_bytes: document
@@ -649,6 +658,17 @@ impl JsonDocument {
             warnings: document.warnings(),
         }
     }
+}
+
+/// When a document was saved, in the JSON output.
+#[derive(Debug, Serialize)]
+pub struct JsonCaptured {
+    /// The day, `yyyy-mm-dd`.
+    pub date: String,
+    /// Whether the day is only the file's modification time (which says when the file was
+    /// last written — a copy's day, or a download tool's copy of the server's date — rather
+    /// than when the page was saved); the citation exports leave such a day out.
+    pub from_file_time: bool,
 }
 
 /// An event in the JSON output.
@@ -822,5 +842,22 @@ mod tests {
         assert_eq!(message.matches("permission denied").count(), 1, "{message}");
         let error = anyhow::anyhow!("disk full").context("cannot export notes");
         assert_eq!(plain_message(&error), "cannot export notes: disk full");
+    }
+
+    #[test]
+    fn document_json_has_the_address_and_when_it_was_saved() {
+        let fixture = export::fixture::Fixture::new();
+        let names = FileNames::of_corpus(&fixture.corpus);
+        let json = |index: usize| {
+            let document = &fixture.corpus.documents()[index];
+            serde_json::to_value(JsonDocument::from_document(document, &names)).unwrap()
+        };
+        let first = json(0);
+        assert_eq!(first["url"], export::fixture::FIRST_URL);
+        assert_eq!(
+            first["captured"],
+            serde_json::json!({"date": "2024-05-02", "from_file_time": false})
+        );
+        assert_eq!(json(1)["captured"]["from_file_time"], true);
     }
 }

@@ -44,6 +44,8 @@ struct SourceRow {
     title: String,
     /// Its file (full path).
     file: String,
+    /// Where it was published, when its file says.
+    url: Option<String>,
     /// The evidence sentence(s).
     evidence: String,
 }
@@ -78,6 +80,7 @@ fn rows(input: &Input<'_>) -> (Vec<EventRow>, Reviewed) {
                         file: document
                             .and_then(|document| document.primary_path())
                             .map_or_else(String::new, |path| path.path.display().to_string()),
+                        url: document.and_then(|document| document.meta.url.clone()),
                         evidence: evidence_text(input.corpus, *document_id, ranges),
                     }
                 })
@@ -125,7 +128,7 @@ fn summary(rows: &[EventRow], reviewed: &Reviewed) -> Summary {
 }
 
 /// The CSV header of [`events_csv`].
-pub const EVENTS_CSV_HEADER: [&str; 13] = [
+pub const EVENTS_CSV_HEADER: [&str; 14] = [
     "date",
     "date_resolution",
     "kind",
@@ -139,11 +142,14 @@ pub const EVENTS_CSV_HEADER: [&str; 13] = [
     "titles",
     "files",
     "evidence",
+    "urls",
 ];
 
 /// Events as CSV (RFC 4180, UTF-8, CRLF), one row per event with the columns of
-/// [`EVENTS_CSV_HEADER`]. Participants and fields are joined with `"; "`; the four source
-/// columns hold one line per source, in the same order.
+/// [`EVENTS_CSV_HEADER`]. Participants and fields are joined with `"; "`; the five source
+/// columns (`document_ids`, `titles`, `files`, `evidence` and, last so the others keep their
+/// places, `urls`) hold one line per source, in the same order (an empty line for a source
+/// without an address).
 pub fn events_csv(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> {
     let (rows, reviewed) = rows(input);
     csv_record(out, &EVENTS_CSV_HEADER)?;
@@ -167,6 +173,7 @@ pub fn events_csv(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary
                 lines(|source| &source.title),
                 lines(|source| &source.file),
                 lines(|source| &source.evidence),
+                lines(|source| source.url.as_deref().unwrap_or_default()),
             ],
         )?;
     }
@@ -186,7 +193,7 @@ struct EventsJson {
 /// Events as JSON: `{"format": "accord-events", "version": 1, "events": [...]}`, each event
 /// with `date` (EDTF or null), `date_resolution`, `kind`, `cameo`, `participants`, `fields`,
 /// `confidence`, `review`, `source_count` and `sources` (each with `document_id`, `title`,
-/// `file`, `evidence`).
+/// `file`, `url` (null when its file does not say), `evidence`).
 pub fn events_json(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> {
     let (rows, reviewed) = rows(input);
     let summary = summary(&rows, &reviewed);
@@ -205,7 +212,7 @@ pub fn events_json(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summar
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::fixture::Fixture;
+    use crate::export::fixture::{FIRST_URL, Fixture};
 
     #[test]
     fn json_has_corrections_states_and_sources() {
@@ -219,6 +226,7 @@ mod tests {
         assert_eq!(events[0]["cameo"], "057");
         assert_eq!(events[0]["source_count"], 1);
         assert_eq!(events[0]["sources"][0]["file"], "/news/first, article.txt");
+        assert_eq!(events[0]["sources"][0]["url"], FIRST_URL);
         assert_eq!(
             events[0]["sources"][0]["evidence"],
             "Nanjing and Xuzhou signed an agreement on 12 March 2020."
@@ -269,7 +277,7 @@ mod tests {
             lines.next(),
             Some(
                 "date,date_resolution,kind,cameo,participants,fields,confidence,review,\
-                 source_count,document_ids,titles,files,evidence"
+                 source_count,document_ids,titles,files,evidence,urls"
             )
         );
         let first = lines.next().unwrap();
@@ -277,6 +285,7 @@ mod tests {
             "2020-03-15,,agreement,057,Nanjing City; Xuzhou City,\"trade, \"\"logistics\"\"\",0.75,corrected,1,"
         ));
         assert!(first.contains("\"Nanjing & Xuzhou sign \"\"deal\"\"\""));
+        assert!(first.ends_with(&format!(",{FIRST_URL}")), "{first}");
         assert_eq!(text.matches("\r\n").count(), 4);
     }
 }

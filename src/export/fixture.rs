@@ -1,14 +1,16 @@
 //! A small hand-built corpus and notebook for the export tests: two articles, three extracted
 //! events (one corrected, one rejected, one undated), one added event, and notes of every kind
-//! including a detached one. Text with `&`, `<`, quotes, commas and newlines on purpose.
+//! including a detached one. Text with `&`, `<`, quotes, commas and newlines on purpose. Both
+//! articles have an address; the first says when it was saved, the second only has its file's
+//! time, and gives its page date without a day.
 
 use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::extract::{CorpusEvent, Gazetteer, Level, corpus_events};
 use crate::model::{
-    Corpus, DateResolution, DocPath, Document, DocumentId, DocumentMeta, Event, EventKind,
-    Extraction, Format, PartialDate, Participant, SourceId,
+    Captured, Corpus, DateResolution, DocPath, Document, DocumentId, DocumentMeta, Event,
+    EventKind, Extraction, Format, PartialDate, Participant, SourceId,
 };
 use crate::notebook::{
     AddedEvent, AddedEventId, EventKey, Fix, Notebook, Passage, PlaceRef, Review, Target,
@@ -18,6 +20,10 @@ use super::Input;
 
 pub(crate) const FIRST_BODY: &str = "Nanjing and Xuzhou signed an agreement on 12 March 2020. \
 Chengdu & Huawei <R&D> met in June 2021, saying \"go\". Nanjing officials visited Hefei.";
+/// Where the first article was published (with `&` on purpose).
+pub(crate) const FIRST_URL: &str = "https://example.com/jiangsu/2020-03-13/deal.html?id=1&lang=en";
+/// Where the second was.
+pub(crate) const SECOND_URL: &str = "https://example.com/hefei-wuhan";
 pub(crate) const SECOND_BODY: &str = "Hefei and Wuhan formed an alliance on 5 January 2022.";
 
 pub(crate) struct Fixture {
@@ -130,18 +136,29 @@ impl Fixture {
             None,
             sentence(FIRST_BODY, "Nanjing officials"),
         );
-        let first = document(
+        let mut first = document(
             FIRST_BODY,
             "Nanjing & Xuzhou sign \"deal\"",
             "first, article.txt",
             vec![agreement.clone(), meeting.clone(), visit],
         );
-        let second = document(
+        first.meta.url = Some(FIRST_URL.to_owned());
+        first.meta.captured = PartialDate::ymd(2024, 5, 2).map(|date| Captured {
+            date,
+            from_file_time: false,
+        });
+        let mut second = document(
             SECOND_BODY,
             "Hefei–Wuhan alliance",
             "second.txt",
             Vec::new(),
         );
+        second.meta.url = Some(SECOND_URL.to_owned());
+        second.meta.published = PartialDate::year_month(2022, 1);
+        second.meta.captured = PartialDate::ymd(2024, 6, 1).map(|date| Captured {
+            date,
+            from_file_time: true,
+        });
         let (first_id, second_id) = (first.id, second.id);
         let mut corpus = Corpus::default();
         corpus.add_source(None);

@@ -1,5 +1,6 @@
 //! Exports: notes, events, the relationship graph and the timeline written as files other
-//! tools read (Markdown, CSV, JSON, GEXF for Gephi, GraphML, TimelineJS).
+//! tools read (Markdown, CSV, JSON, GEXF for Gephi, GraphML, TimelineJS), and the articles
+//! behind them as references (CSL-JSON, RIS) the Markdown notes cite.
 //!
 //! Pure functions from the corpus, its merged events and the notebook to any [`Write`], so each
 //! format is tested as text without a window or a file. Every export returns a [`Summary`]:
@@ -7,6 +8,7 @@
 //! ([`reviewed_events`]): corrections applied, rejected events left out unless asked for.
 //! Which events to export (the current filters) is the caller's choice: pass those events.
 
+mod cite;
 mod events;
 mod file;
 mod graph;
@@ -18,6 +20,7 @@ mod timeline;
 use std::fmt;
 use std::io::{self, Write};
 
+pub use cite::{csl_json, ris};
 pub use events::{events_csv, events_json};
 pub use file::{WriteError, write_atomically};
 pub use graph::{gexf, graphml};
@@ -69,6 +72,11 @@ pub enum Format {
     /// The timeline as TimelineJS3 JSON.
     #[value(name = "timelinejs")]
     TimelineJs,
+    /// The articles cited (of the exported events, and those notes are on) as CSL-JSON
+    /// references, keyed as the Markdown notes cite them (pandoc --citeproc, Zotero).
+    CslJson,
+    /// The same references as RIS (EndNote, Zotero, Mendeley).
+    Ris,
 }
 
 impl Format {
@@ -89,6 +97,8 @@ impl Format {
             Self::Gexf => "Relationship graph as GEXF (Gephi, with its timeline)",
             Self::Graphml => "Relationship graph as GraphML",
             Self::TimelineJs => "Timeline as TimelineJS JSON",
+            Self::CslJson => "Article references as CSL-JSON (pandoc, Zotero)",
+            Self::Ris => "Article references as RIS (EndNote, Zotero, Mendeley)",
         }
     }
 
@@ -104,6 +114,8 @@ impl Format {
             Self::Gexf => "accord-graph.gexf",
             Self::Graphml => "accord-graph.graphml",
             Self::TimelineJs => "accord-timeline.json",
+            Self::CslJson => "accord-references.json",
+            Self::Ris => "accord-references.ris",
         }
     }
 
@@ -112,9 +124,10 @@ impl Format {
         match self {
             Self::NotesMd | Self::NotesMdByPlace => "md",
             Self::NotesCsv | Self::EventsCsv => "csv",
-            Self::NotesJson | Self::EventsJson | Self::TimelineJs => "json",
+            Self::NotesJson | Self::EventsJson | Self::TimelineJs | Self::CslJson => "json",
             Self::Gexf => "gexf",
             Self::Graphml => "graphml",
+            Self::Ris => "ris",
         }
     }
 
@@ -123,9 +136,15 @@ impl Format {
         // Every variant named, so a new format has to say which it is.
         match self {
             Self::NotesMd | Self::NotesMdByPlace | Self::NotesCsv | Self::NotesJson => true,
-            Self::EventsCsv | Self::EventsJson | Self::Gexf | Self::Graphml | Self::TimelineJs => {
-                false
-            }
+            // References cite the exported events' articles and the noted ones; like the
+            // event exports they do without a notebook that cannot be read.
+            Self::EventsCsv
+            | Self::EventsJson
+            | Self::Gexf
+            | Self::Graphml
+            | Self::TimelineJs
+            | Self::CslJson
+            | Self::Ris => false,
         }
     }
 }
@@ -142,6 +161,8 @@ pub fn write(format: Format, input: &Input<'_>, out: &mut impl Write) -> io::Res
         Format::Gexf => gexf(input, out),
         Format::Graphml => graphml(input, out),
         Format::TimelineJs => timelinejs(input, out),
+        Format::CslJson => csl_json(input, out),
+        Format::Ris => ris(input, out),
     }
 }
 

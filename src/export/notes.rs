@@ -4,12 +4,17 @@
 //! quoted passage, its place's name, its event's description. A note whose article, event or
 //! place cannot be found is still exported, marked detached with the reason: notes are the
 //! user's work and an export never drops one silently.
+//!
+//! The Markdown reports cite each article and quoted passage as `[@key]`, by the keys of the
+//! CSL-JSON and RIS references ([`super::cite`]), and end with a "References" heading, so
+//! `pandoc --citeproc --bibliography refs.json notes.md` puts the bibliography under it.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::cite::CitationKeys;
 use super::reviewed::{ReviewedEvent, reviewed_events};
 use super::text::{csv_record, iso_utc};
 use super::{Input, Summary};
@@ -30,6 +35,10 @@ struct NoteRow<'a> {
     document_id: Option<String>,
     /// The article's title, when it is loaded.
     article_title: Option<String>,
+    /// Where the article was published, when it is loaded and its file says.
+    article_url: Option<String>,
+    /// The key the article's reference has in the CSL-JSON and RIS exports, when it is loaded.
+    citation_key: Option<String>,
     /// The quoted passage, for passage notes.
     quote: Option<&'a str>,
     /// The place's name, for place notes.
@@ -60,6 +69,7 @@ fn rows<'a>(input: &Input<'a>) -> Vec<NoteRow<'a>> {
         .enumerate()
         .map(|(index, document)| (document.id, index))
         .collect();
+    let keys = CitationKeys::of(input.corpus);
     input
         .notebook
         .notes
@@ -69,6 +79,7 @@ fn rows<'a>(input: &Input<'a>) -> Vec<NoteRow<'a>> {
             row(
                 input,
                 &order,
+                &keys,
                 note,
                 event.map(|event| describe(&event.event)),
             )
@@ -124,14 +135,16 @@ fn events_for_notes(input: &Input<'_>) -> Vec<(Vec<EventKey>, ReviewedEvent)> {
 fn row<'a>(
     input: &Input<'a>,
     order: &HashMap<DocumentId, usize>,
+    keys: &CitationKeys,
     note: &'a Note,
     event: Option<String>,
 ) -> NoteRow<'a> {
     let document = note.target.document();
     let article_order = document.and_then(|id| order.get(&id).copied());
-    let article_title = article_order
-        .and_then(|order| input.corpus.documents().get(order))
-        .map(|document| document.meta.title.clone());
+    let article = article_order.and_then(|order| input.corpus.documents().get(order));
+    let article_title = article.map(|article| article.meta.title.clone());
+    let article_url = article.and_then(|article| article.meta.url.clone());
+    let citation_key = article.and_then(|article| keys.get(article.id).map(str::to_owned));
     let (target, quote, place) = match &note.target {
         Target::Article { .. } => ("article", None, None),
         Target::Passage(passage) => ("passage", Some(passage.quote.as_str()), None),
@@ -154,6 +167,8 @@ fn row<'a>(
         detached,
         document_id: document.map(|id: DocumentId| id.to_string()),
         article_title,
+        article_url,
+        citation_key,
         quote,
         place,
         event,
@@ -226,16 +241,33 @@ pub fn notes_md(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> 
         let Some(document) = input.corpus.documents().get(*order) else {
             continue;
         };
-        text.push_str(&format!("\n### {}\n\n", one_line(&document.meta.title)));
+        text.push_str(&format!(
+            "\n### {}\n\n",
+            no_stray_citations(&one_line(&document.meta.title))
+        ));
         let mut facts = Vec::new();
         if let Some(date) = document.meta.published {
             facts.push(date.edtf());
         }
         if let Some(source) = &document.meta.source {
-            facts.push(one_line(source));
+            facts.push(no_stray_citations(&one_line(source)));
+        }
+        if let Some(url) = &document.meta.url {
+            facts.push(link(url));
+        }
+        // Only a day the file states: the file's own time is no saving date (see `cite`).
+        if let Some(captured) = document
+            .meta
+            .captured
+            .filter(|captured| !captured.from_file_time)
+        {
+            facts.push(format!("saved {}", captured.date.edtf()));
         }
         if let Some(path) = document.primary_path() {
             facts.push(format!("`{}`", path.relative.replace('`', "'")));
+        }
+        if let Some(key) = notes.first().and_then(|row| row.citation_key.as_deref()) {
+            facts.push(format!("[@{key}]"));
         }
         if !facts.is_empty() {
             text.push_str(&format!("*{}*\n", facts.join(" · ")));
@@ -305,8 +337,43 @@ pub fn notes_md(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> 
             note_md(&mut text, row);
         }
     }
+    end_with_references(&mut text);
     out.write_all(text.as_bytes())?;
     Ok(summary(&rows))
+}
+
+/// Ends a report that cites an article with the heading pandoc's `--citeproc` puts the
+/// bibliography under (it appends the bibliography to the document's end).
+fn end_with_references(text: &mut String) {
+    // Every `@` the report copies from a title or a note is escaped, so `[@` is a citation.
+    if text.contains("[@") {
+        text.push_str("\n## References\n");
+    }
+}
+
+/// An address as a Markdown autolink; in a code span when it holds what would end the link.
+fn link(url: &str) -> String {
+    let url = one_line(url);
+    if url.contains(['<', '>', ' ']) {
+        format!("`{}`", url.replace('`', "%60"))
+    } else {
+        format!("<{url}>")
+    }
+}
+
+/// `text` with each `@` that starts a word escaped (`\@`): pandoc reads `@word` as a citation
+/// of `word` and warns that no reference has that key; every Markdown reader shows `\@` as `@`.
+fn no_stray_citations(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        if c == '@' && !previous.is_some_and(|before| before.is_alphanumeric() || before == '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+        previous = Some(c);
+    }
+    escaped
 }
 
 /// Notes as a Markdown report by place: for each place (alphabetically), the notes on it, on
@@ -334,7 +401,7 @@ pub fn notes_md_by_place(input: &Input<'_>, out: &mut impl Write) -> io::Result<
     for (place, notes) in &by_place {
         text.push_str(&format!("\n## {}\n", one_line(place)));
         for row in notes {
-            text.push_str(&format!("\n*{}*\n", one_line(&about(row))));
+            text.push_str(&format!("\n*{}*\n", about_cited(row)));
             note_md(&mut text, row);
         }
     }
@@ -347,16 +414,30 @@ pub fn notes_md_by_place(input: &Input<'_>, out: &mut impl Write) -> io::Result<
         }
         text.push_str(&format!("\n## {heading}\n"));
         for row in notes {
-            let mut what = about(row);
+            let mut what = about_cited(row);
             if let Some(why) = row.detached {
                 what.push_str(&format!(" — {why}"));
             }
-            text.push_str(&format!("\n*{}*\n", one_line(&what)));
+            text.push_str(&format!("\n*{what}*\n"));
             note_md(&mut text, row);
         }
     }
+    end_with_references(&mut text);
     out.write_all(text.as_bytes())?;
     Ok(summary(&rows))
+}
+
+/// [`about`] on one line, `@` escaped, citing the article of an attached article note (a
+/// passage note cites it under its quote).
+fn about_cited(row: &NoteRow<'_>) -> String {
+    let mut line = no_stray_citations(&one_line(&about(row)));
+    if let Some(key) = row.citation_key.as_deref()
+        && row.target == "article"
+        && row.detached.is_none()
+    {
+        line.push_str(&format!(" [@{key}]"));
+    }
+    line
 }
 
 /// What a note is about, in a line: "Place", "Event …", "Passage of “title”", "Article “title”".
@@ -441,16 +522,23 @@ fn place_label(row: &NoteRow<'_>) -> String {
     row.place.clone().unwrap_or_default()
 }
 
-/// One note: its passage as a blockquote, its text, its tags, its dates.
+/// One note: its passage as a blockquote citing its article, its text, its tags, its dates.
 fn note_md(text: &mut String, row: &NoteRow<'_>) {
     text.push('\n');
     if let Some(quote) = row.quote {
         for line in quote.lines() {
-            text.push_str(&format!("> {line}\n"));
+            text.push_str(&format!("> {}\n", no_stray_citations(line)));
+        }
+        if let Some(key) = row
+            .citation_key
+            .as_deref()
+            .filter(|_| row.detached.is_none())
+        {
+            text.push_str(&format!(">\n> [@{key}]\n"));
         }
         text.push('\n');
     }
-    text.push_str(row.text.trim_end());
+    text.push_str(&no_stray_citations(row.text.trim_end()));
     text.push('\n');
     if !row.tags.is_empty() {
         let tags: Vec<String> = row
@@ -472,7 +560,7 @@ fn one_line(text: &str) -> String {
 }
 
 /// The CSV header of [`notes_csv`].
-pub const NOTES_CSV_HEADER: [&str; 12] = [
+pub const NOTES_CSV_HEADER: [&str; 14] = [
     "note_id",
     "target",
     "article_title",
@@ -485,11 +573,14 @@ pub const NOTES_CSV_HEADER: [&str; 12] = [
     "created",
     "modified",
     "detached",
+    "article_url",
+    "citation_key",
 ];
 
 /// Notes as CSV (RFC 4180, UTF-8, CRLF): one row per note with the columns of
 /// [`NOTES_CSV_HEADER`]; tags joined with `"; "`, times ISO 8601 UTC, `detached` empty or
-/// the reason.
+/// the reason. The last two columns (added later, so earlier columns keep their places) are
+/// the article's address and its reference's key.
 pub fn notes_csv(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> {
     let rows = rows(input);
     csv_record(out, &NOTES_CSV_HEADER)?;
@@ -509,6 +600,8 @@ pub fn notes_csv(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary>
                 row.created.clone(),
                 row.modified.clone(),
                 row.detached.unwrap_or_default().to_owned(),
+                row.article_url.clone().unwrap_or_default(),
+                row.citation_key.clone().unwrap_or_default(),
             ],
         )?;
     }
@@ -527,7 +620,8 @@ struct NotesJson<'a> {
 
 /// Notes as JSON: `{"format": "accord-notes", "version": 1, "notes": [...]}`, each note with
 /// `id`, `target` (`article`/`passage`/`event`/`place`), `detached` (null or the reason),
-/// `document_id`, `article_title`, `quote`, `place`, `event` (null when not applicable),
+/// `document_id`, `article_title`, `article_url`, `citation_key` (the key of its reference in
+/// the CSL-JSON and RIS exports), `quote`, `place`, `event` (null when not applicable),
 /// `text`, `tags` (array), `created` and `modified` (ISO 8601 UTC).
 pub fn notes_json(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> {
     let rows = rows(input);
@@ -554,10 +648,12 @@ mod tests {
         let order = [
             "## Articles",
             "### Nanjing & Xuzhou sign \"deal\"",
-            "*2020-03-13 · Jiangsu Daily · `first, article.txt`*",
+            "*2020-03-13 · Jiangsu Daily · \
+             <https://example.com/jiangsu/2020-03-13/deal.html?id=1&lang=en> · \
+             saved 2024-05-02 · `first, article.txt` · [@jiangsu2020-",
             "Key article, see <below>",
             "Tags: `trade`, `jiangsu`",
-            "> Chengdu & Huawei <R&D> met",
+            "> Chengdu & Huawei <R&D> met\n>\n> [@jiangsu2020-",
             "Odd pairing,\nworth a call",
             "## Events",
             "### 2020-03-15 agreement: Nanjing City, Xuzhou City",
@@ -568,6 +664,7 @@ mod tests {
             "## Detached notes",
             "its article is not among those exported",
             "About an article no longer loaded",
+            "\n## References\n",
         ];
         let mut from = 0;
         for part in order {
@@ -576,6 +673,7 @@ mod tests {
             };
             from += at + part.len();
         }
+        assert!(text.ends_with("\n## References\n"), "{text}");
         // The detached article note says "On article <id>", once.
         assert!(text.contains("*On article "), "{text}");
         assert!(!text.contains("On article article"), "{text}");
@@ -586,6 +684,47 @@ mod tests {
                 "1 of them detached (target not found, listed as such)"
             ]
         );
+    }
+
+    #[test]
+    fn markdown_cites_with_the_keys_of_the_references() {
+        let fixture = Fixture::new();
+        let (text, _) = fixture.output(notes_md);
+        let (references, _) = fixture.output(crate::export::csl_json);
+        let references: serde_json::Value = serde_json::from_str(&references).unwrap();
+        let first_key = references
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|item| item["URL"] == crate::export::fixture::FIRST_URL)
+            .and_then(|item| item["id"].as_str())
+            .unwrap()
+            .to_owned();
+        // The article's heading and its quoted passage; nothing else is cited.
+        assert_eq!(
+            text.matches(&format!("[@{first_key}]")).count(),
+            2,
+            "{text}"
+        );
+        assert_eq!(text.matches("[@").count(), 2, "{text}");
+        let (by_place, _) = fixture.output(notes_md_by_place);
+        assert!(
+            by_place.contains(&format!("> [@{first_key}]\n")),
+            "{by_place}"
+        );
+        assert!(by_place.ends_with("\n## References\n"), "{by_place}");
+    }
+
+    #[test]
+    fn an_at_sign_starting_a_word_is_no_citation() {
+        assert_eq!(
+            no_stray_citations("ask @zhang, mail li@example.com, \\@ok"),
+            "ask \\@zhang, mail li@example.com, \\@ok"
+        );
+        let mut fixture = Fixture::new();
+        fixture.notebook.notes[0].text = "@Xinhua says so".to_owned();
+        let (text, _) = fixture.output(notes_md);
+        assert!(text.contains("\\@Xinhua says so"), "{text}");
     }
 
     #[test]
@@ -634,6 +773,16 @@ mod tests {
             "2020-03-15 agreement: Nanjing City, Xuzhou City"
         );
         assert_eq!(notes[3]["place"], "Nanjing City");
+        assert_eq!(
+            notes[0]["article_url"],
+            "https://example.com/jiangsu/2020-03-13/deal.html?id=1&lang=en"
+        );
+        assert!(
+            notes[1]["citation_key"]
+                .as_str()
+                .is_some_and(|key| key.starts_with("jiangsu2020-"))
+        );
+        assert!(notes[3]["article_url"].is_null());
         assert!(notes[4]["detached"].is_string());
         assert!(notes[0]["detached"].is_null());
     }

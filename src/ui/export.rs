@@ -144,12 +144,19 @@ fn contents(state: &AppState, draft: &ExportWindow) -> String {
     let what = match draft.format {
         Format::Gexf | Format::Graphml => "the relationship graph of ",
         Format::TimelineJs => "the timeline of ",
+        Format::CslJson | Format::Ris => "a reference for each article of ",
         _ => "",
     };
-    if desk.filter.is_empty() {
-        format!("Exports {what}all {shown} events.")
+    // References also cite the articles notes are on, so the notes report finds them all.
+    let and_notes = if matches!(draft.format, Format::CslJson | Format::Ris) {
+        ", and for each article a note is on"
     } else {
-        format!("Exports {what}the {shown} of {total} events the current filters show.")
+        ""
+    };
+    if desk.filter.is_empty() {
+        format!("Exports {what}all {shown} events{and_notes}.")
+    } else {
+        format!("Exports {what}the {shown} of {total} events the current filters show{and_notes}.")
     }
 }
 

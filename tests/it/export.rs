@@ -137,6 +137,13 @@ fn every_format_writes_a_file_that_parses() {
                 assert!(text.starts_with("note_id,"));
                 assert!(text.contains("\"Worth a follow-up, \"\"soon\"\" & <carefully>\""));
             }
+            "csl-json" => {
+                let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+                let items = json.as_array().unwrap();
+                assert!(!items.is_empty(), "{text}");
+                assert!(items.iter().all(|item| item["type"] == "article-newspaper"));
+            }
+            "ris" => assert_eq!(ris_records(&text).len(), text.matches("TY  - ").count()),
             _ => assert!(text.starts_with("date,date_resolution,kind,")),
         }
     }
@@ -270,4 +277,220 @@ fn a_notebook_link_to_nothing_is_an_error_for_notes() {
     assert_eq!(run.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&run.stderr).contains("link to nothing"));
     assert!(!output.exists());
+}
+
+/// Whether a consumer this test needs is installed: a missing one fails the test on CI (`CI`
+/// is `true`) and skips it with a note elsewhere.
+fn have(program: &str) -> bool {
+    let found = Command::new(program).arg("--version").output().is_ok();
+    if !found {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{program} is not installed; CI installs it (.ci/run)"
+        );
+        eprintln!("NOT CHECKED: {program} is not installed");
+    }
+    found
+}
+
+/// The notes and the references of the seeds, exported by `accord export` into `folder`.
+fn notes_and_references(folder: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    let notebook = write_notebook(folder);
+    let [notes, references, ris] =
+        ["notes.md", "refs.json", "refs.ris"].map(|name| folder.join(name));
+    for (format, output) in [
+        ("notes-md", &notes),
+        ("csl-json", &references),
+        ("ris", &ris),
+    ] {
+        let run = export(format, output, &notebook, &[]);
+        assert!(
+            run.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+    (notes, references, ris)
+}
+
+/// `text` lowercased with its spaces collapsed, to find a title a citation style re-cased.
+fn loosely(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The consumer the Markdown notes are written for: pandoc renders them with the CSL-JSON
+/// references as a bibliography, every citation found.
+#[test]
+fn pandoc_renders_the_notes_with_their_bibliography() {
+    if !have("pandoc") {
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let (notes, references, _) = notes_and_references(folder.path());
+    let markdown = std::fs::read_to_string(&notes).unwrap();
+    assert!(markdown.contains("[@"), "{markdown}");
+    let run = Command::new("pandoc")
+        .current_dir(folder.path())
+        .args([
+            "--citeproc",
+            "--bibliography",
+            "refs.json",
+            "--wrap=none",
+            "-t",
+            "plain",
+            "notes.md",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    println!("pandoc stderr: {stderr:?}\npandoc output:\n{stdout}");
+    assert!(run.status.success(), "{stderr}");
+    assert!(!stderr.contains("not found"), "{stderr}");
+    assert!(!stderr.contains("WARNING"), "{stderr}");
+    // The bibliography comes under the report's last heading, and holds each cited article.
+    let (_, bibliography) = stdout
+        .rsplit_once("References")
+        .unwrap_or_else(|| panic!("no References heading in:\n{stdout}"));
+    let items: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&references).unwrap()).unwrap();
+    let cited: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|item| markdown.contains(&format!("[@{}]", item["id"].as_str().unwrap())))
+        .map(|item| item["title"].as_str().unwrap())
+        .collect();
+    assert!(!cited.is_empty());
+    for title in cited {
+        assert!(
+            loosely(bibliography).contains(&loosely(title)),
+            "{title:?} not in the bibliography:\n{bibliography}"
+        );
+    }
+}
+
+/// The records of a RIS file, each as its (tag, value) lines, checked as the specification
+/// has them: `TY  - ` first, `ER  - ` last, every line a tag of two characters, two spaces, a
+/// hyphen and a space, ending in CRLF.
+fn ris_records(text: &str) -> Vec<Vec<(String, String)>> {
+    assert!(text.ends_with("\r\n"), "{text:?}");
+    let mut records = Vec::new();
+    let mut record: Option<Vec<(String, String)>> = None;
+    for line in text.strip_suffix("\r\n").unwrap().split("\r\n") {
+        assert!(!line.contains('\n'), "{line:?}");
+        let (tag, value) = line
+            .split_at_checked(2)
+            .and_then(|(tag, rest)| Some((tag, rest.strip_prefix("  - ")?)))
+            .unwrap_or_else(|| panic!("not a RIS line: {line:?}"));
+        let tag_bytes = tag.as_bytes();
+        assert!(
+            tag_bytes[0].is_ascii_uppercase() && tag_bytes[1].is_ascii_alphanumeric(),
+            "{line:?}"
+        );
+        match (tag, record.as_mut()) {
+            ("TY", None) => record = Some(vec![(tag.to_owned(), value.to_owned())]),
+            ("TY", Some(_)) => panic!("a record starts before the last ended: {line:?}"),
+            ("ER", Some(_)) => {
+                assert_eq!(value, "");
+                records.extend(record.take());
+            }
+            (_, Some(lines)) => lines.push((tag.to_owned(), value.to_owned())),
+            (_, None) => panic!("a line outside a record: {line:?}"),
+        }
+    }
+    assert!(record.is_none(), "the last record has no ER");
+    records
+}
+
+/// An independent reader: a few lines of Python reading the RIS file as a reference manager
+/// would, printing each record's type, key and title.
+const PYTHON_RIS_READER: &str = r#"
+import json, re, sys
+data = open(sys.argv[1], "rb").read().decode("utf-8")
+assert data.endswith("\r\n"), "no CRLF at the end"
+records, current = [], None
+for line in data[:-2].split("\r\n"):
+    match = re.fullmatch(r"([A-Z][A-Z0-9])  - (.*)", line)
+    assert match, "bad line %r" % line
+    tag, value = match.groups()
+    if tag == "TY":
+        assert current is None, "TY inside a record"
+        current = {"TY": value}
+    elif tag == "ER":
+        assert current is not None and value == "", "stray ER"
+        records.append(current)
+        current = None
+    else:
+        assert current is not None, "line outside a record"
+        current.setdefault(tag, value)
+assert current is None, "unterminated record"
+print(json.dumps(records))
+"#;
+
+/// The RIS references parse back, by our reader and Python's, as the CSL-JSON ones: one
+/// newspaper record per item, with the same keys and titles.
+#[test]
+fn ris_references_parse_back_as_the_csl_ones() {
+    let folder = tempfile::tempdir().unwrap();
+    let (_, references, ris) = notes_and_references(folder.path());
+    let items: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&references).unwrap()).unwrap();
+    let expected: Vec<(String, String)> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            (
+                item["id"].as_str().unwrap().to_owned(),
+                item["title"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let text = std::fs::read_to_string(&ris).unwrap();
+    let records = ris_records(&text);
+    let tag = |record: &[(String, String)], tag: &str| {
+        record
+            .iter()
+            .find(|(found, _)| found == tag)
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default()
+    };
+    assert!(records.iter().all(|record| tag(record, "TY") == "NEWS"));
+    let parsed: Vec<(String, String)> = records
+        .iter()
+        .map(|record| (tag(record, "ID"), tag(record, "TI")))
+        .collect();
+    assert_eq!(parsed, expected);
+
+    if !have("python3") {
+        return;
+    }
+    let run = Command::new("python3")
+        .args(["-c", PYTHON_RIS_READER])
+        .arg(&ris)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let python: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let python: Vec<(String, String)> = python
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|record| {
+            assert_eq!(record["TY"], "NEWS");
+            (
+                record["ID"].as_str().unwrap().to_owned(),
+                record["TI"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(python, expected);
 }

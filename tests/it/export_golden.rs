@@ -553,6 +553,26 @@ fn the_json_golden_files_parse() {
         event["source_count"].as_u64() == Some(event["sources"].as_array().unwrap().len() as u64)
     }));
 
+    // Every citation of the Markdown notes has its reference, under the same key.
+    let references = json("csl-json", Format::CslJson);
+    let keys: HashSet<&str> = references
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["id"].as_str().unwrap())
+        .collect();
+    let markdown = FIXTURE.export(Format::NotesMd);
+    let cited: Vec<&str> = markdown
+        .split("[@")
+        .skip(1)
+        .filter_map(|rest| rest.split_once(']').map(|(key, _)| key))
+        .collect();
+    assert!(!cited.is_empty(), "{markdown}");
+    assert!(
+        cited.iter().all(|key| keys.contains(key)),
+        "{cited:?} {keys:?}"
+    );
+
     // TimelineJS: one slide per event with a year, oldest first.
     let timeline = json("timelinejs", Format::TimelineJs);
     let slides = timeline["events"].as_array().unwrap();
@@ -579,7 +599,7 @@ fn the_json_golden_files_parse() {
 }
 
 /// `accord export` writes the same bytes as the library (after the same normalisation), so
-/// the golden files are also what the command line gives. Two formats stand for all eight:
+/// the golden files are also what the command line gives. Two formats stand for all:
 /// what the command adds (loading the folder, reading the notebook file back) is the same for
 /// every format, and each run costs a fresh load of the seeds. Notes Markdown needs the notes
 /// and the reviews; events CSV writes the absolute file paths raw.
