@@ -107,6 +107,7 @@ fn open_url_ui(ctx: &egui::Context, url: &str) -> bool {
     let mut open = true;
     let mut answered = false;
     egui::Window::new("Open in browser?")
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .collapsible(false)
         .resizable(false)
         .open(&mut open)
