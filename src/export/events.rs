@@ -48,6 +48,9 @@ struct SourceRow {
     url: Option<String>,
     /// The evidence sentence(s).
     evidence: String,
+    /// The page the evidence is on ("p. 3"), for a document with pages (a PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<String>,
 }
 
 /// A confidence to two decimals, as the CSV writes it. The extractor's `f32` arithmetic leaves
@@ -82,6 +85,10 @@ fn rows(input: &Input<'_>) -> (Vec<EventRow>, Reviewed) {
                             .map_or_else(String::new, |path| path.path.display().to_string()),
                         url: document.and_then(|document| document.meta.url.clone()),
                         evidence: evidence_text(input.corpus, *document_id, ranges),
+                        page: document.and_then(|document| {
+                            let start = ranges.first()?.start;
+                            document.part_at(start).map(str::to_owned)
+                        }),
                     }
                 })
                 .collect();
@@ -128,7 +135,7 @@ fn summary(rows: &[EventRow], reviewed: &Reviewed) -> Summary {
 }
 
 /// The CSV header of [`events_csv`].
-pub const EVENTS_CSV_HEADER: [&str; 14] = [
+pub const EVENTS_CSV_HEADER: [&str; 15] = [
     "date",
     "date_resolution",
     "kind",
@@ -143,13 +150,14 @@ pub const EVENTS_CSV_HEADER: [&str; 14] = [
     "files",
     "evidence",
     "urls",
+    "pages",
 ];
 
 /// Events as CSV (RFC 4180, UTF-8, CRLF), one row per event with the columns of
-/// [`EVENTS_CSV_HEADER`]. Participants and fields are joined with `"; "`; the five source
+/// [`EVENTS_CSV_HEADER`]. Participants and fields are joined with `"; "`; the six source
 /// columns (`document_ids`, `titles`, `files`, `evidence` and, last so the others keep their
-/// places, `urls`) hold one line per source, in the same order (an empty line for a source
-/// without an address).
+/// places, `urls` and `pages`) hold one line per source, in the same order (an empty line for a
+/// source without an address or pages).
 pub fn events_csv(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> {
     let (rows, reviewed) = rows(input);
     csv_record(out, &EVENTS_CSV_HEADER)?;
@@ -174,6 +182,7 @@ pub fn events_csv(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary
                 lines(|source| &source.file),
                 lines(|source| &source.evidence),
                 lines(|source| source.url.as_deref().unwrap_or_default()),
+                lines(|source| source.page.as_deref().unwrap_or_default()),
             ],
         )?;
     }
@@ -193,7 +202,8 @@ struct EventsJson {
 /// Events as JSON: `{"format": "accord-events", "version": 1, "events": [...]}`, each event
 /// with `date` (EDTF or null), `date_resolution`, `kind`, `cameo`, `participants`, `fields`,
 /// `confidence`, `review`, `source_count` and `sources` (each with `document_id`, `title`,
-/// `file`, `url` (null when its file does not say), `evidence`).
+/// `file`, `url` (null when its file does not say), `evidence`, and `page` ("p. 3") for a
+/// document with pages).
 pub fn events_json(input: &Input<'_>, out: &mut impl Write) -> io::Result<Summary> {
     let (rows, reviewed) = rows(input);
     let summary = summary(&rows, &reviewed);
@@ -277,7 +287,7 @@ mod tests {
             lines.next(),
             Some(
                 "date,date_resolution,kind,cameo,participants,fields,confidence,review,\
-                 source_count,document_ids,titles,files,evidence,urls"
+                 source_count,document_ids,titles,files,evidence,urls,pages"
             )
         );
         let first = lines.next().unwrap();
@@ -285,7 +295,7 @@ mod tests {
             "2020-03-15,,agreement,057,Nanjing City; Xuzhou City,\"trade, \"\"logistics\"\"\",0.75,corrected,1,"
         ));
         assert!(first.contains("\"Nanjing & Xuzhou sign \"\"deal\"\"\""));
-        assert!(first.ends_with(&format!(",{FIRST_URL}")), "{first}");
+        assert!(first.ends_with(&format!(",{FIRST_URL},")), "{first}");
         assert_eq!(text.matches("\r\n").count(), 4);
     }
 }
