@@ -690,6 +690,9 @@ pub struct JsonEvent {
     pub evidence: String,
     /// Byte ranges of the evidence in the clean body.
     pub evidence_ranges: Vec<[usize; 2]>,
+    /// The page the evidence is on ("p. 3"), for a document with pages (a PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
     /// 0–1.
     pub confidence: f32,
     /// The sentences that gave the event's kind, parties and date (an event can be assembled
@@ -721,6 +724,11 @@ impl JsonEvent {
                 .iter()
                 .map(|range| [range.start, range.end])
                 .collect(),
+            page: event
+                .evidence
+                .first()
+                .and_then(|range| document.part_at(range.start))
+                .map(str::to_owned),
             confidence: event.confidence,
             sources: JsonSources {
                 kind: body
