@@ -460,3 +460,103 @@ fn file_names_that_are_not_unicode_or_hold_a_newline_are_kept_and_escaped() {
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("two\\nlines.txt"), "{text}");
 }
+
+/// The committed test files of every format (tools/make_test_docs/).
+fn format_file(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/formats")
+        .join(name);
+    fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+#[test]
+fn damaged_documents_of_every_format_are_reported_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "good.txt", ARTICLE.as_bytes());
+    for good in ["en.pdf", "briefing.docx", "page.mhtml", "news.rss"] {
+        write(root, good, &format_file(good));
+    }
+    for bad in [
+        "damaged.pdf",
+        "scanned.pdf",
+        "damaged.docx",
+        "bomb.docx",
+        "damaged.mhtml",
+        "not-a-feed.xml",
+    ] {
+        write(root, bad, &format_file(bad));
+    }
+    // Cut short, as a download broken off: each must be reported (or read), never a panic.
+    for (good, cut) in [
+        ("en.pdf", "cut.pdf"),
+        ("briefing.docx", "cut.docx"),
+        ("page.mhtml", "cut.mhtml"),
+        ("news.rss", "cut.rss"),
+    ] {
+        let bytes = format_file(good);
+        write(root, cut, &bytes[..bytes.len() / 2]);
+    }
+    // Bytes of one format under another's name.
+    write(root, "docx-named.pdf", &format_file("briefing.docx"));
+    write(root, "pdf-named.docx", &format_file("en.pdf"));
+
+    let corpus = accord::cli::load(&[root.to_path_buf()], &IngestOptions::default());
+
+    for good in ["good.txt", "en.pdf", "briefing.docx", "page.mhtml"] {
+        assert!(loaded(&corpus, good), "{good} is read");
+    }
+    let items = corpus
+        .documents()
+        .iter()
+        .filter(|document| document.paths[0].relative.starts_with("news.rss › "))
+        .count();
+    assert!(items >= 2, "each item of the feed is a document ({items})");
+    assert!(matches!(
+        reason_for(&corpus, "damaged.pdf"),
+        Some(SkipReason::Damaged { format: "PDF", .. })
+    ));
+    assert_eq!(
+        reason_for(&corpus, "scanned.pdf"),
+        Some(&SkipReason::ScannedPdf)
+    );
+    assert!(matches!(
+        reason_for(&corpus, "damaged.docx"),
+        Some(SkipReason::Damaged { .. })
+    ));
+    assert!(matches!(
+        reason_for(&corpus, "bomb.docx"),
+        Some(SkipReason::UnpacksTooLarge { .. })
+    ));
+    assert!(matches!(
+        reason_for(&corpus, "damaged.mhtml"),
+        Some(SkipReason::Damaged { .. })
+    ));
+    assert_eq!(
+        reason_for(&corpus, "not-a-feed.xml"),
+        Some(&SkipReason::NotAFeed)
+    );
+    for name in ["docx-named.pdf", "pdf-named.docx"] {
+        assert!(
+            matches!(reason_for(&corpus, name), Some(SkipReason::Damaged { .. })),
+            "{name}: {:?}",
+            reason_for(&corpus, name)
+        );
+    }
+    // Every file in the folder is accounted for, in words.
+    for entry in fs::read_dir(root).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            loaded(&corpus, &name)
+                || corpus
+                    .documents()
+                    .iter()
+                    .any(|document| document.paths[0].relative.starts_with(&name))
+                || reason_for(&corpus, &name).is_some(),
+            "{name} was neither loaded nor reported"
+        );
+    }
+    for skipped in corpus.skipped() {
+        assert!(!skipped.reason.to_string().is_empty());
+    }
+}
