@@ -10,6 +10,7 @@
 //! its directory, every part is read through a cap ([`MAX_UNPACKED_BYTES`] for all parts
 //! together), and an archive with more entries than any Word document has is refused.
 
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 use roxmltree::{Node, NodeId};
@@ -200,7 +201,7 @@ struct StyleKind {
 /// title "a3", so a heading is recognised by the style's name or outline level.
 #[derive(Debug, Default)]
 struct Styles {
-    by_id: Vec<(String, StyleKind)>,
+    by_id: HashMap<String, StyleKind>,
 }
 
 impl Styles {
@@ -240,8 +241,8 @@ impl Styles {
         let Some(id) = id else {
             return false;
         };
-        match self.by_id.iter().find(|(style_id, _)| style_id == id) {
-            Some((_, kind)) => {
+        match self.by_id.get(id) {
+            Some(kind) => {
                 kind.name == "title" || kind.name == "heading 1" || kind.outline_level == Some(0)
             }
             // Without styles.xml, the ids Word writes in English.
@@ -261,7 +262,8 @@ fn word_name<'a>(node: Node<'a, '_>) -> Option<&'a str> {
 }
 
 fn word_child<'a, 'input>(node: Node<'a, 'input>, name: &str) -> Option<Node<'a, 'input>> {
-    node.children().find(|child| word_name(*child) == Some(name))
+    node.children()
+        .find(|child| word_name(*child) == Some(name))
 }
 
 /// The outline level a paragraph's properties (`w:pPr`) set.
@@ -322,10 +324,12 @@ impl Body {
                         Some("br" | "cr") => push_inline(&mut paragraphs, "\n"),
                         Some("noBreakHyphen") => push_inline(&mut paragraphs, "-"),
                         Some("tbl") => tables.push(Table::default()),
-                        // Deleted text of tracked changes, field codes, and the older copy
-                        // of a drawing that Word keeps for old readers (its text would show
-                        // twice).
-                        Some("delText" | "instrText" | "del") => skipping = Some(node.id()),
+                        // Deleted and moved-away text of tracked changes, field codes, and the
+                        // older copy of a drawing that Word keeps for old readers (its text
+                        // would show twice).
+                        Some("delText" | "instrText" | "del" | "moveFrom") => {
+                            skipping = Some(node.id());
+                        }
                         None if local_name(node) == Some("Fallback") => {
                             skipping = Some(node.id());
                         }
@@ -398,7 +402,7 @@ impl Body {
     }
 
     /// A row read: a line of its cells, or, in a table inside a cell, text of that cell.
-    fn close_row(&mut self, tables: &mut Vec<Table>) {
+    fn close_row(&mut self, tables: &mut [Table]) {
         let Some(table) = tables.last_mut() else {
             return;
         };
@@ -475,7 +479,10 @@ mod tests {
             ),
             "{text}"
         );
-        assert!(text.ends_with("The working group meets every quarter."), "{text}");
+        assert!(
+            text.ends_with("The working group meets every quarter."),
+            "{text}"
+        );
     }
 
     #[test]
@@ -534,7 +541,13 @@ mod tests {
     fn a_cut_off_file_or_other_zip_is_a_damaged_word_document() {
         let cut = read(&test_file("damaged.docx"));
         assert!(
-            matches!(cut, Err(SkipReason::Damaged { format: "Word document", .. })),
+            matches!(
+                cut,
+                Err(SkipReason::Damaged {
+                    format: "Word document",
+                    ..
+                })
+            ),
             "{cut:?}"
         );
         assert!(matches!(

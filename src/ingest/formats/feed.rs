@@ -262,7 +262,8 @@ fn rss_item(item: Node<'_, '_>, feed_title: Option<&str>) -> Item {
     let source = text_of(&RSS_ELEMENTS, "source")
         .filter(|source| !source.is_empty())
         .or_else(|| feed_title.map(str::to_owned));
-    let author = text_of(&[Some(DUBLIN_CORE)], "creator").or_else(|| text_of(&RSS_ELEMENTS, "author"));
+    let author =
+        text_of(&[Some(DUBLIN_CORE)], "creator").or_else(|| text_of(&RSS_ELEMENTS, "author"));
     Item {
         title,
         content,
@@ -385,10 +386,12 @@ fn strip_tags(text: &str) -> String {
 /// Whether a story holds markup: a tag opens ("<p", "</p", "<br", "<!--") and closes later.
 /// "a < b" and "x<5" in plain text do not count.
 fn looks_like_html(text: &str) -> bool {
-    text.match_indices('<').any(|(at, _)| {
-        let after = &text[at + 1..];
-        after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
-            && after.contains('>')
+    // Found once, so that a story of a million "<a" costs one pass, not a million.
+    let Some(last_close) = text.rfind('>') else {
+        return false;
+    };
+    text[..last_close].match_indices('<').any(|(at, _)| {
+        text[at + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
     })
 }
 
@@ -431,7 +434,11 @@ fn rfc3339_day(raw: &str) -> Option<(u32, u32, u32)> {
     }
     let mut fields = date.split('-');
     let year = fields.next().filter(|year| year.len() == 4)?.parse().ok()?;
-    let month = fields.next().filter(|month| month.len() == 2)?.parse().ok()?;
+    let month = fields
+        .next()
+        .filter(|month| month.len() == 2)?
+        .parse()
+        .ok()?;
     let day = fields.next().filter(|day| day.len() == 2)?.parse().ok()?;
     Some((year, month, day))
 }
@@ -511,8 +518,11 @@ mod tests {
             dates,
             [Some("2024-03-05"), Some("2024-03-06"), Some("2024-03-07")]
         );
-        assert!(items.iter().all(|item| item.hints.source.as_deref()
-            == Some("Yangtze Delta Cooperation News")));
+        assert!(
+            items
+                .iter()
+                .all(|item| item.hints.source.as_deref() == Some("Yangtze Delta Cooperation News"))
+        );
     }
 
     #[test]
@@ -527,7 +537,11 @@ mod tests {
             items[0].text
         );
         // content:encoded is the story; the description beside it only a summary.
-        assert!(items[1].text.contains("上海市与苏州市签署"), "{}", items[1].text);
+        assert!(
+            items[1].text.contains("上海市与苏州市签署"),
+            "{}",
+            items[1].text
+        );
         assert!(!items[1].text.contains("简要"));
         assert_eq!(items[2].markup, Markup::Text);
         assert_eq!(
@@ -542,16 +556,26 @@ mod tests {
         assert_eq!(entries.len(), 2);
         let first = &entries[0];
         assert_eq!(first.item.as_deref(), Some("item 1"));
-        assert_eq!(first.hints.titles, ["Guangzhou and Foshan open joint transit line"]);
+        assert_eq!(
+            first.hints.titles,
+            ["Guangzhou and Foshan open joint transit line"]
+        );
         assert_eq!(
             first.hints.url.as_deref(),
             Some("https://briefs.example.org/2024/04/01/gz-fs")
         );
         assert_eq!(first.hints.published.as_deref(), Some("2024-04-01"));
         assert_eq!(first.hints.author.as_deref(), Some("Li Wei"));
-        assert_eq!(first.hints.source.as_deref(), Some("Pearl River Delta Briefings"));
+        assert_eq!(
+            first.hints.source.as_deref(),
+            Some("Pearl River Delta Briefings")
+        );
         assert_eq!(first.markup, Markup::Html);
-        assert!(first.text.contains("<p>On 1 April 2024, Guangzhou"), "{}", first.text);
+        assert!(
+            first.text.contains("<p>On 1 April 2024, Guangzhou"),
+            "{}",
+            first.text
+        );
         assert!(!first.text.contains("A short summary"));
         let second = &entries[1];
         assert_eq!(
@@ -560,7 +584,11 @@ mod tests {
         );
         assert_eq!(second.hints.published.as_deref(), Some("2024-04-02"));
         assert_eq!(second.markup, Markup::Text);
-        assert!(second.text.starts_with("深圳与香港签署科技合作备忘录\n\n2024年4月2日"));
+        assert!(
+            second
+                .text
+                .starts_with("深圳与香港签署科技合作备忘录\n\n2024年4月2日")
+        );
     }
 
     #[test]
@@ -575,7 +603,10 @@ mod tests {
 
     #[test]
     fn an_xml_file_that_is_no_feed_is_said_to_be_none() {
-        assert_eq!(read(&test_file("not-a-feed.xml")), Err(SkipReason::NotAFeed));
+        assert_eq!(
+            read(&test_file("not-a-feed.xml")),
+            Err(SkipReason::NotAFeed)
+        );
         assert_eq!(read(b"just some words"), Err(SkipReason::NotAFeed));
         assert!(matches!(
             read(b"<rss version=\"2.0\"><channel><item><title>cut off"),
@@ -599,7 +630,10 @@ mod tests {
 </rdf:RDF>"#;
         let items = read(rdf.as_bytes()).unwrap();
         assert_eq!(items.len(), 1);
-        assert_eq!(items[0].hints.url.as_deref(), Some("https://gov.example.cn/1.html"));
+        assert_eq!(
+            items[0].hints.url.as_deref(),
+            Some("https://gov.example.cn/1.html")
+        );
         assert_eq!(items[0].hints.published.as_deref(), Some("2024-05-01"));
         assert_eq!(items[0].hints.source.as_deref(), Some("Gov news"));
     }
@@ -608,12 +642,18 @@ mod tests {
     fn html_entities_a_bare_ampersand_and_netscape_s_dtd_are_repaired() {
         let feed = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n<rss version=\"0.91\"><channel><title>A&nbsp;B</title><item><title>Trade &amp; transit</title><link>https://x.example/?a=1&b=2</link><description>Text &copy; here.</description></item></channel></rss>";
         let items = read(feed.as_bytes()).unwrap();
-        assert_eq!(items[0].hints.url.as_deref(), Some("https://x.example/?a=1&b=2"));
+        assert_eq!(
+            items[0].hints.url.as_deref(),
+            Some("https://x.example/?a=1&b=2")
+        );
         assert_eq!(items[0].hints.source.as_deref(), Some("A B"));
         assert!(items[0].text.ends_with("Text © here."), "{}", items[0].text);
         // Declarations of its own are still refused: they could multiply entities.
         let declared = "<!DOCTYPE rss [<!ENTITY a \"aaaa\">]><rss><channel><item><title>&a;</title></item></channel></rss>";
-        assert!(matches!(read(declared.as_bytes()), Err(SkipReason::Damaged { .. })));
+        assert!(matches!(
+            read(declared.as_bytes()),
+            Err(SkipReason::Damaged { .. })
+        ));
     }
 
     #[test]
@@ -636,8 +676,8 @@ mod tests {
 
     #[test]
     fn a_feed_gives_one_document_per_item_with_its_address() {
-        let documents = read_documents(&test_file("news.rss"), Format::Feed, path("news.rss"))
-            .unwrap();
+        let documents =
+            read_documents(&test_file("news.rss"), Format::Feed, path("news.rss")).unwrap();
         assert_eq!(documents.len(), 3);
         let relatives: Vec<_> = documents
             .iter()
@@ -645,7 +685,11 @@ mod tests {
             .collect();
         assert_eq!(
             relatives,
-            ["news.rss › item 1", "news.rss › item 2", "news.rss › item 4"]
+            [
+                "news.rss › item 1",
+                "news.rss › item 2",
+                "news.rss › item 4"
+            ]
         );
         assert_eq!(
             documents[0].meta.url.as_deref(),
@@ -656,9 +700,13 @@ mod tests {
             documents[0].meta.title,
             "Nanjing and Suzhou sign industrial transfer agreement"
         );
-        assert!(!documents[0].extraction.events.is_empty(), "{}", documents[0].body);
-        let atom = read_documents(&test_file("news.atom"), Format::Feed, path("news.atom"))
-            .unwrap();
+        assert!(
+            !documents[0].extraction.events.is_empty(),
+            "{}",
+            documents[0].body
+        );
+        let atom =
+            read_documents(&test_file("news.atom"), Format::Feed, path("news.atom")).unwrap();
         assert_eq!(atom.len(), 2);
         assert!(atom.iter().all(|document| document.meta.url.is_some()));
     }

@@ -44,7 +44,10 @@ pub fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
         .windows(b"encoding".len())
         .position(|window| window == b"encoding")?;
     let rest = declaration.get(at + b"encoding".len()..)?;
-    let rest = rest.trim_ascii_start().strip_prefix(b"=")?.trim_ascii_start();
+    let rest = rest
+        .trim_ascii_start()
+        .strip_prefix(b"=")?
+        .trim_ascii_start();
     let (&quote, rest) = rest.split_first()?;
     if quote != b'"' && quote != b'\'' {
         return None;
