@@ -609,4 +609,21 @@ mod tests {
             document.body
         );
     }
+
+    #[test]
+    fn a_word_document_cut_off_anywhere_or_with_any_byte_changed_never_panics() {
+        let document = test_file("zh.docx");
+        for end in (0..document.len()).step_by(401) {
+            let _ = read(&document[..end]);
+        }
+        // Each change lands in a compressed part, a header or the central directory. A few
+        // hundred reads: each unpacks and parses the whole document, slow in a debug build.
+        for at in (0..document.len()).step_by(613) {
+            for byte in [0x00, 0xFF, b'<'] {
+                let mut changed = document.clone();
+                changed[at] = byte;
+                let _ = read(&changed);
+            }
+        }
+    }
 }

@@ -710,4 +710,89 @@ mod tests {
         assert_eq!(atom.len(), 2);
         assert!(atom.iter().all(|document| document.meta.url.is_some()));
     }
+
+    #[test]
+    fn a_folder_of_word_documents_and_feeds_loads_every_item_and_says_why_not_the_rest() {
+        use std::sync::Mutex;
+        use std::sync::atomic::AtomicBool;
+
+        use crate::ingest::{IngestEvent, IngestOptions, Root, ingest};
+
+        let folder = tempfile::tempdir().unwrap();
+        for name in [
+            "briefing.docx",
+            "bomb.docx",
+            "news.rss",
+            "news.atom",
+            "not-a-feed.xml",
+        ] {
+            std::fs::write(folder.path().join(name), test_file(name)).unwrap();
+        }
+        let events = Mutex::new(Vec::new());
+        let send = |event: IngestEvent| events.lock().unwrap().push(event);
+        let root = Root::Path(folder.path().to_owned());
+        ingest(
+            SourceId(0),
+            &root,
+            &IngestOptions::default(),
+            &AtomicBool::new(false),
+            &send,
+        );
+        let mut loaded = Vec::new();
+        let mut skipped = Vec::new();
+        for event in events.into_inner().unwrap() {
+            match event {
+                IngestEvent::Loaded(document) => loaded.push(document.paths[0].relative.clone()),
+                IngestEvent::Skipped(file) => skipped.push((
+                    file.path
+                        .file_name()
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                    file.reason,
+                )),
+                _ => {}
+            }
+        }
+        loaded.sort();
+        assert_eq!(
+            loaded,
+            [
+                "briefing.docx",
+                "news.atom › item 1",
+                "news.atom › item 2",
+                "news.rss › item 1",
+                "news.rss › item 2",
+                "news.rss › item 4",
+            ]
+        );
+        skipped.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(
+            skipped,
+            [
+                (
+                    "bomb.docx".to_owned(),
+                    SkipReason::UnpacksTooLarge {
+                        limit_bytes: super::super::MAX_UNPACKED_BYTES
+                    }
+                ),
+                ("not-a-feed.xml".to_owned(), SkipReason::NotAFeed),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_feed_cut_off_anywhere_or_with_any_byte_changed_never_panics() {
+        let feed = test_file("news.rss");
+        for end in 0..feed.len() {
+            let _ = read(&feed[..end]);
+        }
+        for at in (0..feed.len()).step_by(7) {
+            for byte in [b'<', b'>', b'&', b'"', 0xFF, b'\n'] {
+                let mut changed = feed.clone();
+                changed[at] = byte;
+                let _ = read(&changed);
+            }
+        }
+    }
 }
