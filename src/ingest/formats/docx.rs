@@ -59,19 +59,19 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Unpacked>, SkipReason> {
     let core_bytes = optional(budget.read(&mut archive, "docProps/core.xml"))?;
 
     let mut warnings = Vec::new();
-    let document_text = xml_text(&document_bytes, &mut warnings);
+    let (document_text, encoding) = xml_text(document_bytes, &mut warnings);
     let tree = xml::parse(&document_text, Format::Docx)?;
     let styles = styles_bytes
-        .map(|bytes| xml_text(&bytes, &mut warnings))
+        .map(|bytes| xml_text(bytes, &mut warnings).0)
         .map(|text| Styles::read(&text))
         .unwrap_or_default();
     let body = Body::read(&tree, &styles);
     if body.text.trim().is_empty() {
         return Err(SkipReason::NoText);
     }
-    let mut unpacked = Unpacked::new(body.text, Markup::Text, "UTF-8");
+    let mut unpacked = Unpacked::new(body.text, Markup::Text, encoding);
     unpacked.hints.titles.extend(body.headline);
-    if let Some(title) = core_bytes.and_then(|bytes| core_title(&xml_text(&bytes, &mut warnings)))
+    if let Some(title) = core_bytes.and_then(|bytes| core_title(&xml_text(bytes, &mut warnings).0))
         && !unpacked.hints.titles.contains(&title)
     {
         unpacked.hints.titles.push(title);
@@ -141,7 +141,7 @@ fn main_document_part(
     let Some(bytes) = optional(budget.read(archive, "_rels/.rels"))? else {
         return Ok(DEFAULT_DOCUMENT_PART.to_owned());
     };
-    let text = xml_text(&bytes, &mut Vec::new());
+    let (text, _) = xml_text(bytes, &mut Vec::new());
     let target = xml::parse(&text, Format::Docx).ok().and_then(|tree| {
         tree.descendants()
             .filter(|node| local_name(*node) == Some("Relationship"))
@@ -156,21 +156,28 @@ fn main_document_part(
         .unwrap_or_else(|| DEFAULT_DOCUMENT_PART.to_owned()))
 }
 
-/// An XML part's bytes as text: UTF-8 as Word writes it, or UTF-16 with its byte-order mark,
-/// as the format also allows. Undecodable bytes are replaced and counted in `warnings`.
-fn xml_text(bytes: &[u8], warnings: &mut Vec<ReadWarning>) -> String {
-    let (encoding, body) = match encoding_rs::Encoding::for_bom(bytes) {
-        Some((encoding, bom_length)) => (encoding, bytes.get(bom_length..).unwrap_or_default()),
-        None => (encoding_rs::UTF_8, bytes),
-    };
-    let (text, had_errors) = encoding.decode_without_bom_handling(body);
+/// An XML part's bytes as text, with the encoding read: UTF-8 as Word writes it (taken over
+/// without a copy, since the main part may be tens of megabytes), or UTF-16 with its
+/// byte-order mark, as the format also allows. Undecodable bytes are replaced and counted in
+/// `warnings`.
+fn xml_text(mut bytes: Vec<u8>, warnings: &mut Vec<ReadWarning>) -> (String, &'static str) {
+    let (encoding, bom_length) =
+        encoding_rs::Encoding::for_bom(&bytes).unwrap_or((encoding_rs::UTF_8, 0));
+    bytes.drain(..bom_length);
+    if encoding == encoding_rs::UTF_8 {
+        match String::from_utf8(bytes) {
+            Ok(text) => return (text, encoding.name()),
+            Err(error) => bytes = error.into_bytes(),
+        }
+    }
+    let (text, had_errors) = encoding.decode_without_bom_handling(&bytes);
     if had_errors {
         warnings.push(ReadWarning::UndecodableBytes {
             bytes: text.matches('\u{FFFD}').count(),
             encoding: encoding.name(),
         });
     }
-    text.into_owned()
+    (text.into_owned(), encoding.name())
 }
 
 /// The document's title from its core properties (`dc:title`), when it has one.
@@ -625,5 +632,26 @@ mod tests {
                 let _ = read(&changed);
             }
         }
+    }
+
+    #[test]
+    fn xml_parts_in_utf_16_or_with_broken_bytes_are_still_read() {
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("<a>合作</a>".encode_utf16().flat_map(u16::to_le_bytes));
+        let mut warnings = Vec::new();
+        assert_eq!(
+            xml_text(utf16, &mut warnings),
+            ("<a>合作</a>".to_owned(), "UTF-16LE")
+        );
+        assert!(warnings.is_empty());
+        let (text, encoding) = xml_text(b"\xEF\xBB\xBF<a>\xFF</a>".to_vec(), &mut warnings);
+        assert_eq!((text.as_str(), encoding), ("<a>\u{FFFD}</a>", "UTF-8"));
+        assert_eq!(
+            warnings,
+            [ReadWarning::UndecodableBytes {
+                bytes: 1,
+                encoding: "UTF-8"
+            }]
+        );
     }
 }
