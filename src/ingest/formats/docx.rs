@@ -239,24 +239,39 @@ impl Styles {
         Self { by_id }
     }
 
-    /// Whether a paragraph of style `id` (and `own_level`, its own outline level) is a
-    /// headline: the document's title or a first-level heading.
-    fn is_headline(&self, id: Option<&str>, own_level: Option<u8>) -> bool {
-        if own_level == Some(0) {
-            return true;
-        }
-        let Some(id) = id else {
-            return false;
-        };
-        match self.by_id.get(id) {
-            Some(kind) => {
-                kind.name == "title" || kind.name == "heading 1" || kind.outline_level == Some(0)
+    /// What a paragraph of style `id` (and `own_level`, its own outline level) says of
+    /// itself: the document's title, a first-level heading, or neither.
+    fn headline_kind(&self, id: Option<&str>, own_level: Option<u8>) -> Option<HeadlineKind> {
+        let kind = id.and_then(|id| match self.by_id.get(id) {
+            Some(kind) if kind.name == "title" => Some(HeadlineKind::Title),
+            Some(kind) if kind.name == "heading 1" || kind.outline_level == Some(0) => {
+                Some(HeadlineKind::Heading)
             }
+            Some(_) => None,
             // Without styles.xml, the ids Word writes in English.
-            None => matches!(id, "Title" | "Heading1"),
-        }
+            None => match id {
+                "Title" => Some(HeadlineKind::Title),
+                "Heading1" => Some(HeadlineKind::Heading),
+                _ => None,
+            },
+        });
+        kind.or((own_level == Some(0)).then_some(HeadlineKind::Heading))
     }
 }
+
+/// How a paragraph is styled as a headline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum HeadlineKind {
+    /// The Title style: the headline wherever it stands.
+    Title,
+    /// A first-level heading: the headline only near the top, since further down it heads a
+    /// section ("Background").
+    Heading,
+}
+
+/// How many paragraphs may come before a first-level heading that is the headline (a
+/// kicker, a date line).
+const MAX_PARAGRAPHS_BEFORE_HEADLINE: usize = 2;
 
 /// The local name of a WordprocessingML element (`p` for `w:p`), `None` for anything else
 /// (DrawingML's own `a:p` and `a:t` are not the document's text).
@@ -293,6 +308,8 @@ struct Body {
     headline: Option<String>,
     /// Whether the text ends in a table's rows, so that its next row follows on the next line.
     in_rows: bool,
+    /// How many paragraphs outside tables have been read.
+    paragraphs_before: usize,
 }
 
 impl Body {
@@ -304,6 +321,7 @@ impl Body {
             text: String::new(),
             headline: None,
             in_rows: false,
+            paragraphs_before: 0,
         };
         let mut paragraphs: Vec<String> = Vec::new();
         let mut tables: Vec<Table> = Vec::new();
@@ -399,13 +417,18 @@ impl Body {
             let style = properties
                 .and_then(|properties| word_child(properties, "pStyle"))
                 .and_then(|style| attribute(style, "val"));
-            if styles.is_headline(style, properties.and_then(outline_level)) {
+            let kind = styles.headline_kind(style, properties.and_then(outline_level));
+            if kind == Some(HeadlineKind::Title)
+                || (kind == Some(HeadlineKind::Heading)
+                    && self.paragraphs_before <= MAX_PARAGRAPHS_BEFORE_HEADLINE)
+            {
                 let headline = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
                 self.headline = Some(headline);
             }
         }
         self.end_block();
         self.text.push_str(paragraph);
+        self.paragraphs_before += 1;
     }
 
     /// A row read: a line of its cells, or, in a table inside a cell, text of that cell.
@@ -652,6 +675,35 @@ mod tests {
                 bytes: 1,
                 encoding: "UTF-8"
             }]
+        );
+    }
+
+    #[test]
+    fn a_heading_far_down_heads_a_section_not_the_document() {
+        let styles = Styles::default();
+        let paragraph = |style: &str, text: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+            )
+        };
+        let body = |paragraphs: &[String]| {
+            format!(
+                r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{}</w:body></w:document>"#,
+                paragraphs.concat()
+            )
+        };
+        let prose: Vec<String> = (0..3)
+            .map(|n| paragraph("Normal", &format!("Prose {n}.")))
+            .collect();
+        let late_heading =
+            body(&[prose.clone(), vec![paragraph("Heading1", "Background")]].concat());
+        let tree = xml::parse(&late_heading, Format::Docx).unwrap();
+        assert_eq!(Body::read(&tree, &styles).headline, None);
+        let late_title = body(&[prose, vec![paragraph("Title", "The headline")]].concat());
+        let tree = xml::parse(&late_title, Format::Docx).unwrap();
+        assert_eq!(
+            Body::read(&tree, &styles).headline.as_deref(),
+            Some("The headline")
         );
     }
 }
