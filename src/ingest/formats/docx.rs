@@ -706,4 +706,20 @@ mod tests {
             Some("The headline")
         );
     }
+
+    #[test]
+    fn an_archive_of_more_entries_than_a_word_document_has_is_refused() {
+        let mut many = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for index in 0..=MAX_ENTRIES {
+            many.start_file(format!("{index}"), stored).unwrap();
+        }
+        let many = many.finish().unwrap().into_inner();
+        let refused = read(&many);
+        assert!(
+            matches!(&refused, Err(SkipReason::Damaged { detail, .. }) if detail.contains("entries")),
+            "{refused:?}"
+        );
+    }
 }

@@ -351,9 +351,19 @@ fn atom_text(node: Node<'_, '_>, title: bool) -> String {
     }
 }
 
-/// The text of an element's direct text and CDATA children (a feed's HTML arrives as one or
-/// the other).
+/// The text of an element: its text and CDATA (a feed's HTML arrives escaped as one or the
+/// other), or, when the feed put unescaped XHTML elements in it, that markup as written in the
+/// file, so that the story is read as HTML rather than lost with its tags.
 fn node_text(node: Node<'_, '_>) -> String {
+    if node.children().any(|child| child.is_element())
+        && let (Some(first), Some(last)) = (node.first_child(), node.last_child())
+        && let Some(markup) = node
+            .document()
+            .input_text()
+            .get(first.range().start..last.range().end)
+    {
+        return markup.to_owned();
+    }
     node.children()
         .filter(Node::is_text)
         .filter_map(|child| child.text())
@@ -794,5 +804,31 @@ mod tests {
                 let _ = read(&changed);
             }
         }
+    }
+
+    #[test]
+    fn a_feed_nested_a_hundred_thousand_deep_or_flooded_with_items_is_read_in_one_pass() {
+        let depth = 100_000;
+        let deep = format!(
+            "<rss><channel><item><title>Deep</title><description>{}x{}</description></item></channel></rss>",
+            "<b>".repeat(depth),
+            "</b>".repeat(depth)
+        );
+        let deep = read(deep.as_bytes()).unwrap();
+        assert!(deep[0].text.contains("<b>x</b></b>"));
+        let items = "<item><title>t</title></item>".repeat(20_000);
+        let flood = format!("<rss><channel>{items}</channel></rss>");
+        assert_eq!(read(flood.as_bytes()).map(|items| items.len()), Ok(20_000));
+    }
+
+    #[test]
+    fn a_description_of_unescaped_xhtml_is_read_as_its_markup() {
+        let feed = "<rss><channel><item><title>T</title><description><p>One &amp; <b>two</b>.</p><p>Three.</p></description></item></channel></rss>";
+        let items = read(feed.as_bytes()).unwrap();
+        assert_eq!(items[0].markup, Markup::Html);
+        assert_eq!(
+            items[0].text,
+            "<h1>T</h1>\n<p>One &amp; <b>two</b>.</p><p>Three.</p>"
+        );
     }
 }
