@@ -626,7 +626,8 @@ mod tests {
             path: "briefing.docx".into(),
             relative: "briefing.docx".to_owned(),
         };
-        let documents = read_documents(&test_file("briefing.docx"), Format::Docx, path).unwrap();
+        let documents =
+            read_documents(&test_file("briefing.docx"), Format::Docx, path.clone()).unwrap();
         assert_eq!(documents.len(), 1);
         let document = &documents[0];
         assert_eq!(
@@ -638,6 +639,9 @@ mod tests {
             "{:#?}",
             document.body
         );
+        let zh = read_documents(&test_file("zh.docx"), Format::Docx, path.clone()).unwrap();
+        assert_eq!(zh[0].meta.title, "江宁区与苏州工业园区签署战略合作协议");
+        assert!(!zh[0].extraction.events.is_empty(), "{}", zh[0].body);
     }
 
     #[test]

@@ -710,10 +710,13 @@ mod tests {
             documents[0].meta.title,
             "Nanjing and Suzhou sign industrial transfer agreement"
         );
-        assert!(
-            !documents[0].extraction.events.is_empty(),
-            "{}",
-            documents[0].body
+        // The Chinese item's story, under its title, reports an event too; and its date.
+        for document in &documents[..2] {
+            assert!(!document.extraction.events.is_empty(), "{}", document.body);
+        }
+        assert_eq!(
+            documents[1].meta.published,
+            crate::model::PartialDate::ymd(2024, 3, 6)
         );
         let atom =
             read_documents(&test_file("news.atom"), Format::Feed, path("news.atom")).unwrap();
