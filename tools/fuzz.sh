@@ -13,13 +13,16 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 [ $# -gt 0 ] && shift
-targets="${*:-decode html document notebook mhtml}"
+targets="${*:-decode html document notebook mhtml docx feed pdf}"
 for target in $targets; do
     corpus="fuzz/corpus/$target"
     mkdir -p "$corpus"
     case "$target" in
         notebook) find src tests -name '*.ron' -exec cp {} "$corpus/" \; 2>/dev/null || true ;;
         mhtml) cp tests/data/formats/*.mht tests/data/formats/*.mhtml "$corpus/" 2>/dev/null || true ;;
+        docx) cp tests/data/formats/*.docx "$corpus/" 2>/dev/null || true ;;
+        feed) cp tests/data/formats/*.rss tests/data/formats/*.atom tests/data/formats/*.xml \
+                  "$corpus/" 2>/dev/null || true ;;
         *) cp seeds/* "$corpus/" 2>/dev/null || true
            find tests/data -path '*articles/*' -type f | head -200 | while read -r f; do
                cp "$f" "$corpus/$(basename "$(dirname "$(dirname "$f")")")-$(basename "$f")"

@@ -15,6 +15,7 @@ mod feed;
 mod mhtml;
 mod pdf;
 mod text;
+mod xml;
 
 #[cfg(test)]
 pub use text::holds_markup;
@@ -94,7 +95,6 @@ impl Unpacked {
 
 /// How much a compressed file may unpack to (a Word document's XML, a PDF's streams): far
 /// beyond any article, far below what would exhaust memory.
-#[allow(dead_code)] // For the readers of compressed and PDF files (being written).
 pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How long one file's reader may take before the file is given up on.
