@@ -117,7 +117,7 @@ fn a_typed_path_loads_its_folder_and_reports_skipped_files() {
         "Wuxi and Xuzhou sign a pact\n\nWuxi and Xuzhou signed a cooperation agreement on industrial parks in Wuxi on Tuesday, officials said.\n",
     )
     .unwrap();
-    std::fs::write(dir.path().join("scan.pdf"), b"%PDF-1.7").unwrap();
+    std::fs::write(dir.path().join("minutes.odt"), b"PK\x03\x04").unwrap();
 
     let mut harness = app_harness();
     crate::util::run_until(&mut harness, seeds_loaded);
@@ -128,7 +128,54 @@ fn a_typed_path_loads_its_folder_and_reports_skipped_files() {
     harness.get_by_label("Wuxi and Xuzhou sign a pact");
     harness.get_by_label("Skipped files (1)").click();
     harness.run_steps(2);
-    harness.get_by_label("unsupported type (.pdf)");
+    harness.get_by_label("unsupported type (.odt)");
+}
+
+#[test]
+fn a_saved_archive_shows_its_address_and_a_click_asks_before_opening_the_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats/page.mhtml");
+    std::fs::copy(&archive, dir.path().join("page.mhtml")).unwrap();
+    let mut harness = app_harness();
+    crate::util::run_until(&mut harness, seeds_loaded);
+    open_typed_path(&mut harness, dir.path());
+    crate::util::run_until(&mut harness, |app| {
+        !app.state().is_loading() && app.state().library.corpus.documents().len() == 6
+    });
+    let url = {
+        let state = harness.state().state();
+        let document = state
+            .library
+            .corpus
+            .documents()
+            .iter()
+            .find(|document| document.paths[0].relative == "page.mhtml")
+            .expect("the archive is read");
+        document
+            .meta
+            .url
+            .clone()
+            .expect("the archive states its address")
+    };
+    let title = harness
+        .state()
+        .state()
+        .library
+        .corpus
+        .documents()
+        .iter()
+        .find(|document| document.paths[0].relative == "page.mhtml")
+        .map(|document| document.meta.title.clone())
+        .unwrap();
+    harness.get_all_by_label(&title).next().unwrap().click();
+    harness.run_steps(3);
+    harness.get_by_label(&url).click();
+    harness.run_steps(3);
+    harness.get_by_label("Open in browser?");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Open in browser?").is_none());
 }
 
 #[test]
