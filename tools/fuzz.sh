@@ -11,12 +11,13 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 [ $# -gt 0 ] && shift
-targets="${*:-decode html document notebook}"
+targets="${*:-decode html document notebook pdf}"
 for target in $targets; do
     corpus="fuzz/corpus/$target"
     mkdir -p "$corpus"
     case "$target" in
         notebook) find src tests -name '*.ron' -exec cp {} "$corpus/" \; 2>/dev/null || true ;;
+        pdf) cp tests/data/formats/*.pdf "$corpus/" 2>/dev/null || true ;;
         *) cp seeds/* "$corpus/" 2>/dev/null || true
            find tests/data -path '*articles/*' -type f | head -200 | while read -r f; do
                cp "$f" "$corpus/$(basename "$(dirname "$(dirname "$f")")")-$(basename "$f")"
