@@ -4,7 +4,7 @@
 //! `pdf-extract` (over `lopdf`) parses the file and walks each page's content stream, decoding
 //! glyphs through the fonts' ToUnicode maps — Chinese CID fonts included — and hands us every
 //! glyph with its position. Its own plain-text output cannot tell a paragraph break from a
-//! line break, so we lay the glyphs out ourselves ([`PageGlyphs`], [`page_text`]): lines from
+//! line break, so we lay the glyphs out ourselves ([`DrawnPages`], [`page_text`]): lines from
 //! baselines, paragraphs from the gaps between lines, and lines broken mid-sentence by the
 //! layout joined again (without a space between Chinese characters).
 //!
@@ -50,33 +50,40 @@ fn read_text_layer(bytes: &[u8]) -> Result<Unpacked, SkipReason> {
     if page_numbers.is_empty() {
         return Err(damaged("it has no pages"));
     }
+    let mut drawn = DrawnPages::default();
+    // All pages in one walk (linear: pdf-extract's call for one page lists every page first).
+    // pdf-extract stops at an error and panics on some malformed content streams and fonts;
+    // then the rest is read page by page, so a bad page costs that page, not the file.
+    let mut unread_pages = Vec::new();
+    if !draws(|| pdf_extract::output_doc(&document, &mut drawn)) {
+        let done = drawn.pages.last().map_or(0, |(number, _)| *number);
+        for &page_number in page_numbers.iter().filter(|&&number| number > done) {
+            if drawn.too_large {
+                break;
+            }
+            if unread_pages.is_empty() {
+                // The page the walk stopped on.
+                unread_pages.push(page_number);
+                continue;
+            }
+            if !draws(|| pdf_extract::output_doc_page(&document, &mut drawn, page_number)) {
+                unread_pages.push(page_number);
+            }
+        }
+    }
+    if drawn.too_large {
+        return Err(SkipReason::UnpacksTooLarge {
+            limit_bytes: MAX_UNPACKED_BYTES,
+        });
+    }
     let mut text = String::new();
     let mut parts = Vec::new();
-    let mut unread_pages = Vec::new();
-    for page_number in page_numbers {
-        let mut glyphs = PageGlyphs::default();
-        // pdf-extract panics on some malformed content streams and fonts: that page is lost,
-        // not the file.
-        let drawn = catch_unwind(AssertUnwindSafe(|| {
-            pdf_extract::output_doc_page(&document, &mut glyphs, page_number)
-        }));
-        if !matches!(drawn, Ok(Ok(()))) {
-            unread_pages.push(page_number);
-        }
-        let page = page_text(&glyphs.glyphs);
-        if page.is_empty() {
-            continue;
-        }
+    for (page_number, page) in drawn.pages.iter().filter(|(_, page)| !page.is_empty()) {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
         parts.push((text.len(), format!("p. {page_number}")));
-        text.push_str(&page);
-        if text.len() as u64 > MAX_UNPACKED_BYTES {
-            return Err(SkipReason::UnpacksTooLarge {
-                limit_bytes: MAX_UNPACKED_BYTES,
-            });
-        }
+        text.push_str(page);
     }
     if text.is_empty() {
         return Err(if !unread_pages.is_empty() {
@@ -94,6 +101,11 @@ fn read_text_layer(bytes: &[u8]) -> Result<Unpacked, SkipReason> {
         });
     }
     Ok(unpacked)
+}
+
+/// Runs a pdf-extract walk; whether it finished without an error or a panic.
+fn draws(walk: impl FnOnce() -> Result<(), OutputError>) -> bool {
+    matches!(catch_unwind(AssertUnwindSafe(walk)), Ok(Ok(())))
 }
 
 fn damaged(detail: &str) -> SkipReason {
@@ -197,24 +209,58 @@ struct Glyph {
     text: String,
 }
 
-/// Collects a page's glyphs in the order its content stream draws them, which is the reading
-/// order of nearly every single-column article.
+/// How many glyphs one page may draw: far beyond any page of text (a dense page holds some
+/// 5,000), far below what would exhaust memory.
+const MAX_GLYPHS_PER_PAGE: usize = 1_000_000;
+
+/// Collects each page's glyphs in the order its content stream draws them, which is the
+/// reading order of nearly every single-column article, and lays the page out as it ends, so
+/// only one page's glyphs are held at a time.
 #[derive(Default)]
-struct PageGlyphs {
+struct DrawnPages {
+    /// The pages laid out, with their numbers.
+    pages: Vec<(u32, String)>,
+    /// The page being drawn, while it is.
+    page_number: Option<u32>,
     glyphs: Vec<Glyph>,
+    text_bytes: usize,
+    /// A page drew more glyphs than [`MAX_GLYPHS_PER_PAGE`], or the text grew past
+    /// [`MAX_UNPACKED_BYTES`]: the walk was stopped.
+    too_large: bool,
 }
 
-impl OutputDev for PageGlyphs {
+impl DrawnPages {
+    fn stop_too_large(&mut self) -> Result<(), OutputError> {
+        self.too_large = true;
+        Err(OutputError::IoError(std::io::Error::other(
+            "the text is larger than Accord reads",
+        )))
+    }
+}
+
+impl OutputDev for DrawnPages {
     fn begin_page(
         &mut self,
-        _page_num: u32,
+        page_num: u32,
         _media_box: &MediaBox,
         _art_box: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
+        self.page_number = Some(page_num);
+        self.glyphs.clear();
         Ok(())
     }
 
     fn end_page(&mut self) -> Result<(), OutputError> {
+        let Some(page_number) = self.page_number.take() else {
+            return Ok(());
+        };
+        let text = page_text(&self.glyphs);
+        self.glyphs.clear();
+        self.text_bytes += text.len();
+        if self.text_bytes as u64 > MAX_UNPACKED_BYTES {
+            return self.stop_too_large();
+        }
+        self.pages.push((page_number, text));
         Ok(())
     }
 
@@ -232,6 +278,9 @@ impl OutputDev for PageGlyphs {
         let up = font_size * (trm.m12 + trm.m22);
         let size = (across * up).abs().sqrt();
         let x = trm.m31;
+        if self.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
+            return self.stop_too_large();
+        }
         self.glyphs.push(Glyph {
             x,
             y: trm.m32,
