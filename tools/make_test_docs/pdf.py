@@ -6,6 +6,9 @@
     zh.pdf       two pages in Chinese, the event on page 2, set in a subset of the repo's
                  Noto Sans CJK SC (converted to TrueType: reportlab embeds TrueType only) so the
                  text comes back through the font's ToUnicode map.
+    zh-predefined-cmap.pdf  the Chinese headline in the reader's STSong-Light under the
+                 predefined CMap UniGB-UCS2-H (no embedded font, no ToUnicode map), which
+                 pdf-extract does not read: it is reported as damaged, naming the CMap.
     scanned.pdf  one page holding only an image of lines: no text layer.
     damaged.pdf  en.pdf cut off after its first third, with garbage where the rest was.
 
@@ -15,8 +18,8 @@ Run from the repository's root (the files are committed; CI does not run this):
     /tmp/pdfvenv/bin/pip install reportlab fonttools pillow
     /tmp/pdfvenv/bin/python tools/make_test_docs/pdf.py
 
-reportlab stamps the creation date and a document id, so each run gives other bytes but the
-same text.
+The canvases are made `invariant` (fixed date and id); zh.pdf still changes from run to run
+(reportlab names its font subset at random) with the same text.
 """
 
 import io
@@ -30,6 +33,7 @@ from fontTools.ttLib import TTFont, newTable
 from PIL import Image, ImageDraw
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont as ReportlabTTFont
 from reportlab.pdfgen import canvas
 
@@ -179,6 +183,15 @@ def main():
         os.path.join(OUT, "zh.pdf"),
         ZH_PAGES,
         "NotoSansSC",
+        12,
+        "长三角一体化合作签约仪式在南京举行",
+    )
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    write_pages(
+        os.path.join(OUT, "zh-predefined-cmap.pdf"),
+        ZH_PAGES[:1],
+        "STSong-Light",
         12,
         "长三角一体化合作签约仪式在南京举行",
     )

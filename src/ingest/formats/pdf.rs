@@ -55,7 +55,8 @@ fn read_text_layer(bytes: &[u8]) -> Result<Unpacked, SkipReason> {
     // pdf-extract stops at an error and panics on some malformed content streams and fonts;
     // then the rest is read page by page, so a bad page costs that page, not the file.
     let mut unread_pages = Vec::new();
-    if !draws(|| pdf_extract::output_doc(&document, &mut drawn)) {
+    let walked = draws(|| pdf_extract::output_doc(&document, &mut drawn));
+    if walked.is_err() {
         let done = drawn.pages.last().map_or(0, |(number, _)| *number);
         for &page_number in page_numbers.iter().filter(|&&number| number > done) {
             if drawn.too_large {
@@ -66,7 +67,7 @@ fn read_text_layer(bytes: &[u8]) -> Result<Unpacked, SkipReason> {
                 unread_pages.push(page_number);
                 continue;
             }
-            if !draws(|| pdf_extract::output_doc_page(&document, &mut drawn, page_number)) {
+            if draws(|| pdf_extract::output_doc_page(&document, &mut drawn, page_number)).is_err() {
                 unread_pages.push(page_number);
             }
         }
@@ -86,8 +87,8 @@ fn read_text_layer(bytes: &[u8]) -> Result<Unpacked, SkipReason> {
         text.push_str(page);
     }
     if text.is_empty() {
-        return Err(if !unread_pages.is_empty() {
-            damaged("no page could be read")
+        return Err(if let Err(stopped) = walked {
+            damaged(&format!("no page could be read: {stopped}"))
         } else {
             SkipReason::ScannedPdf
         });
@@ -103,9 +104,23 @@ fn read_text_layer(bytes: &[u8]) -> Result<Unpacked, SkipReason> {
     Ok(unpacked)
 }
 
-/// Runs a pdf-extract walk; whether it finished without an error or a panic.
-fn draws(walk: impl FnOnce() -> Result<(), OutputError>) -> bool {
-    matches!(catch_unwind(AssertUnwindSafe(walk)), Ok(Ok(())))
+/// Runs a pdf-extract walk; what stopped it, if an error or a panic did (pdf-extract panics
+/// on fonts it does not support, such as a CJK font under a predefined CMap other than
+/// Identity-H: "unsupported encoding GBK-EUC-H").
+fn draws(walk: impl FnOnce() -> Result<(), OutputError>) -> Result<(), String> {
+    match catch_unwind(AssertUnwindSafe(walk)) {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(error)) => Err(error.to_string()),
+        Err(panic) => Err(panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| {
+                panic
+                    .downcast_ref::<&str>()
+                    .map(|message| (*message).to_owned())
+            })
+            .unwrap_or_else(|| "its reader failed".to_owned())),
+    }
 }
 
 fn damaged(detail: &str) -> SkipReason {
@@ -716,6 +731,17 @@ mod tests {
             read(b""),
             Err(SkipReason::Damaged { format: "PDF", .. })
         ));
+    }
+
+    #[test]
+    fn a_font_pdf_extract_cannot_read_is_named_in_the_damage() {
+        // A Chinese font left to the reader under a predefined CMap (UniGB-UCS2-H), which
+        // pdf-extract does not support: reported with its words, not as a scan.
+        let reason = read(&test_file("zh-predefined-cmap.pdf"));
+        assert!(
+            matches!(&reason, Err(SkipReason::Damaged { format: "PDF", detail }) if detail.contains("UniGB-UCS2-H")),
+            "{reason:?}"
+        );
     }
 
     #[test]
