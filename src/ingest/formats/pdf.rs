@@ -11,8 +11,9 @@
 //! A PDF is untrusted input in three ways, each costing that file only:
 //! - a parser that hangs: the whole read runs in [`bounded`] and is given up after
 //!   [`READ_TIMEOUT`];
-//! - a parser that panics: caught there, and per page while laying out, so one bad page
-//!   loses that page only;
+//! - a parser that panics: caught there, and around pdf-extract's walk over the pages, which
+//!   then goes on page by page, so one bad page loses that page only
+//!   ([`ReadWarning::PagesUnread`]);
 //! - a flate or LZW bomb: `lopdf` inflates every stream in full with no limit, so before it
 //!   sees the file, [`check_unpacked_size`] inflates each stream with a bounded decoder and
 //!   refuses a file whose streams unpack to more than [`MAX_UNPACKED_BYTES`] together.
