@@ -23,6 +23,7 @@ for target in $targets; do
         docx) cp tests/data/formats/*.docx "$corpus/" 2>/dev/null || true ;;
         feed) cp tests/data/formats/*.rss tests/data/formats/*.atom tests/data/formats/*.xml \
                   "$corpus/" 2>/dev/null || true ;;
+        pdf) cp tests/data/formats/*.pdf "$corpus/" 2>/dev/null || true ;;
         *) cp seeds/* "$corpus/" 2>/dev/null || true
            find tests/data -path '*articles/*' -type f | head -200 | while read -r f; do
                cp "$f" "$corpus/$(basename "$(dirname "$(dirname "$f")")")-$(basename "$f")"

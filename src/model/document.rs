@@ -199,6 +199,18 @@ pub enum ReadWarning {
         /// The encodings, in order of first use.
         encodings: Vec<&'static str>,
     },
+    /// Pages of a PDF whose text could not be read (a damaged content stream or font); the
+    /// other pages were.
+    #[error(
+        "page{} {} of this PDF could not be read; {} text is missing",
+        if .pages.len() == 1 { "" } else { "s" },
+        .pages.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+        if .pages.len() == 1 { "its" } else { "their" }
+    )]
+    PagesUnread {
+        /// The page numbers, from 1.
+        pages: Vec<u32>,
+    },
 }
 
 fn plural_bytes(bytes: usize) -> String {

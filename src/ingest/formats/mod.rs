@@ -98,7 +98,6 @@ impl Unpacked {
 pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How long one file's reader may take before the file is given up on.
-#[allow(dead_code)] // For the readers of compressed and PDF files (being written).
 pub const READ_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// Reads `bytes` as `format`. A reader that panics on a malformed file costs that file only:
@@ -122,7 +121,6 @@ pub fn unpack(bytes: &[u8], format: Format) -> Result<Vec<Unpacked>, SkipReason>
 /// Runs `read` on its own thread and gives up after `timeout`, for a parser that cannot be
 /// interrupted: a file that would hang it costs the wait and that file only. The abandoned
 /// thread runs on until the parser returns; it holds only its own copy of the bytes.
-#[allow(dead_code)] // For the readers of compressed and PDF files (being written).
 pub fn bounded<T: Send + 'static>(
     format: Format,
     timeout: Duration,
