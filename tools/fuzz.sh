@@ -14,6 +14,11 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 [ $# -gt 0 ] && shift
 targets="${*:-decode html document notebook mhtml docx feed pdf}"
+# The output below is filtered, which would hide a missing tool: say so and stop.
+if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+    echo "tools/fuzz.sh: needs cargo-fuzz on the nightly toolchain (cargo install cargo-fuzz)" >&2
+    exit 1
+fi
 for target in $targets; do
     corpus="fuzz/corpus/$target"
     mkdir -p "$corpus"
@@ -32,5 +37,5 @@ for target in $targets; do
     echo "== $target ($seconds s)"
     cargo +nightly fuzz run -s "${FUZZ_SANITIZER:-address}" "$target" "$corpus" -- \
         -max_total_time="$seconds" ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} -timeout=10 -rss_limit_mb=4096 -max_len="${FUZZ_MAX_LEN:-262144}" 2>&1 |
-        grep -E "^#[0-9]+.*(DONE|pulse)|ERROR|SUMMARY|Done [0-9]+ runs" | tail -3
+        grep -E "^#[0-9]+.*(DONE|pulse)|ERROR|^error|SUMMARY|Done [0-9]+ runs" | tail -3
 done

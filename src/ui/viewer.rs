@@ -1001,7 +1001,7 @@ fn events_ui(
     let desk = &state.desk;
     ui.add_space(theme::PARAGRAPH_GAP);
     ui.strong(format!("Cooperation events ({})", events.len()));
-    for &(index, _) in events {
+    for &(index, ranges) in events {
         let Some(event) = desk.events.get(index).map(|event| &event.event) else {
             continue;
         };
@@ -1030,9 +1030,9 @@ fn events_ui(
         if !people.is_empty() {
             text.push_str(&format!("  ·  {}", people.join("; ")));
         }
-        // A PDF's event says on which page its sentence is.
-        if let Some(page) = event
-            .evidence
+        // A PDF's event says on which page its sentence is: this article's sentence, since a
+        // desk event merges the reports of several articles and its own evidence is the first's.
+        if let Some(page) = ranges
             .first()
             .and_then(|range| document.part_at(range.start))
         {

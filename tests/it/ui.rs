@@ -178,6 +178,35 @@ fn a_saved_archive_shows_its_address_and_a_click_asks_before_opening_the_browser
     assert!(harness.query_by_label("Open in browser?").is_none());
 }
 
+/// An event several articles report is one desk event; a PDF's line in the viewer names the
+/// page of that PDF's own sentence, not the page at the offset of another article's.
+#[test]
+fn a_pdfs_event_names_the_page_of_its_own_sentence_when_another_article_reports_it_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats/zh.pdf");
+    std::fs::copy(&pdf, dir.path().join("zh.pdf")).unwrap();
+    // Sorted first, so its report is the merged event's first source; its sentence starts
+    // at an offset that lies on the PDF's first page.
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "江宁区与苏州工业园区签约\n\n2024年3月5日，南京市江宁区与苏州工业园区签署战略合作协议。\n",
+    )
+    .unwrap();
+    let mut harness = app_harness();
+    crate::util::run_until(&mut harness, seeds_loaded);
+    open_typed_path(&mut harness, dir.path());
+    crate::util::run_until(&mut harness, |app| {
+        !app.state().is_loading() && app.state().library.corpus.documents().len() == 7
+    });
+    harness
+        .get_all_by_label("长三角一体化合作签约仪式在南京举行")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("Suzhou Industrial Park  ·  p. 2");
+}
+
 #[test]
 fn the_first_start_welcomes_until_dismissed_and_about_says_where_notes_are() {
     let mut harness = app_harness();
