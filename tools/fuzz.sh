@@ -37,5 +37,5 @@ for target in $targets; do
     echo "== $target ($seconds s)"
     cargo +nightly fuzz run -s "${FUZZ_SANITIZER:-address}" "$target" "$corpus" -- \
         -max_total_time="$seconds" ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} -timeout=10 -rss_limit_mb=4096 -max_len="${FUZZ_MAX_LEN:-262144}" 2>&1 |
-        grep -E "^#[0-9]+.*(DONE|pulse)|ERROR|^error|SUMMARY|Done [0-9]+ runs" | tail -3
+        grep -E "^#[0-9]+.*(DONE|pulse)|ERROR|^[Ee]rror|SUMMARY|Done [0-9]+ runs" | tail -3
 done
