@@ -642,6 +642,11 @@ impl DeskView {
         self.selection_revision
     }
 
+    /// Renewed whenever the relationship graph is replaced.
+    pub fn graph_revision(&self) -> Revision {
+        self.graph_revision
+    }
+
     /// The identity of the event at `index` (`None` past the end).
     pub fn event_id(&self, index: usize) -> Option<EventId> {
         if let Some(id) = self.added_event(index) {

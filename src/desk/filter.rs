@@ -10,6 +10,7 @@
 use std::collections::BTreeSet;
 
 use super::needle::Needle;
+use super::overview::{LevelBucket, level_bucket};
 use super::party::PartyKey;
 use super::time::{Day, span};
 use crate::extract::{CorpusEvent, Gazetteer};
@@ -32,6 +33,9 @@ pub struct EventFilter {
     /// Words to find (case-insensitive) in participant names, fields, the kind's label and the
     /// evidence sentences of every source. White space only means no text criterion.
     pub text: String,
+    /// A level of place (the overview's by-level chart): events a party of which is at that
+    /// level, or, for [`LevelBucket::Unlinked`], is not in the gazetteer.
+    pub level: Option<LevelBucket>,
 }
 
 /// Where a filter finds the evidence sentences of an event's sources.
@@ -84,6 +88,7 @@ impl EventFilter {
             && self.kinds.is_empty()
             && self.fields.is_empty()
             && self.text.trim().is_empty()
+            && self.level.is_none()
     }
 
     /// Whether one event passes. For many events use [`Self::select`], which prepares the
@@ -128,6 +133,14 @@ impl EventFilter {
             return false;
         }
         if !self.fields.is_empty() && !data.fields.iter().any(|f| self.fields.contains(f)) {
+            return false;
+        }
+        if let Some(level) = self.level
+            && !data
+                .participants
+                .iter()
+                .any(|participant| level_bucket(participant.entry, context.gazetteer) == level)
+        {
             return false;
         }
         if let Some(place) = &self.place

@@ -74,6 +74,9 @@ pub enum GroupBy {
     Province,
     /// By administrative level.
     Level,
+    /// By community: parties that cooperate more among themselves than with the rest
+    /// ([`super::network::communities`]).
+    Community,
 }
 
 /// A colour group. The painter maps it to a colour (by [`Grouping`] index or by hashing it).
@@ -87,6 +90,8 @@ pub enum Group {
     NoProvince,
     /// Parties the gazetteer does not know (companies, bodies, ambiguous names).
     Unlinked,
+    /// A community of the graph, 0 the largest.
+    Community(usize),
 }
 
 /// Each node's group, and the groups present in order.
@@ -294,11 +299,17 @@ impl Graph {
 
     /// Every node's colour group.
     pub fn groups(&self, gazetteer: &Gazetteer, by: GroupBy) -> Grouping {
-        let keys: Vec<Group> = self
-            .nodes
-            .iter()
-            .map(|node| group_of(&node.key, gazetteer, by))
-            .collect();
+        let keys: Vec<Group> = if by == GroupBy::Community {
+            super::network::communities(&super::network::adjacency(self))
+                .into_iter()
+                .map(Group::Community)
+                .collect()
+        } else {
+            self.nodes
+                .iter()
+                .map(|node| group_of(&node.key, gazetteer, by))
+                .collect()
+        };
         let mut groups = keys.clone();
         groups.sort_unstable();
         groups.dedup();
@@ -382,6 +393,8 @@ pub fn group_of(key: &PartyKey, gazetteer: &Gazetteer, by: GroupBy) -> Group {
     };
     match by {
         GroupBy::Level => Group::Level(entry.level),
+        // Communities come from the whole graph (`Graph::groups`), not one party.
+        GroupBy::Community => Group::NoProvince,
         GroupBy::Province => gazetteer
             .province_of(entry.id)
             .map_or(Group::NoProvince, Group::Province),
@@ -396,6 +409,7 @@ fn group_label(group: Group, gazetteer: &Gazetteer) -> String {
         Group::Level(level) => level_label(level).to_owned(),
         Group::NoProvince => "Not in a province".to_owned(),
         Group::Unlinked => "Not in the gazetteer".to_owned(),
+        Group::Community(index) => format!("Community {}", index + 1),
     }
 }
 

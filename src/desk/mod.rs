@@ -9,6 +9,8 @@ pub mod filter;
 pub mod graph;
 pub mod layout;
 pub mod needle;
+pub mod network;
+pub mod overview;
 pub mod party;
 pub mod search;
 pub mod time;

@@ -13,6 +13,7 @@ mod events;
 mod file;
 mod graph;
 mod notes;
+mod overview;
 mod reviewed;
 mod text;
 mod timeline;
@@ -25,6 +26,7 @@ pub use events::{events_csv, events_json};
 pub use file::{WriteError, write_atomically};
 pub use graph::{gexf, graphml};
 pub use notes::{notes_csv, notes_json, notes_md, notes_md_by_place};
+pub use overview::{Chart, overview_csv};
 pub use reviewed::{ReviewState, Reviewed, ReviewedEvent, evidence_text, reviewed_events};
 pub use timeline::timelinejs;
 
@@ -77,6 +79,15 @@ pub enum Format {
     CslJson,
     /// The same references as RIS (EndNote, Zotero, Mendeley).
     Ris,
+    /// The overview's events over time: a row per month, quarter or year, a column per kind,
+    /// and the events without a year.
+    OverviewTimeCsv,
+    /// The overview's events by province and by level.
+    OverviewPlacesCsv,
+    /// The overview's province × province matrix of shared events.
+    OverviewMatrixCsv,
+    /// Each place's events, partners, weighted degree, betweenness and community.
+    PlaceMeasuresCsv,
 }
 
 impl Format {
@@ -99,6 +110,12 @@ impl Format {
             Self::TimelineJs => "Timeline as TimelineJS JSON",
             Self::CslJson => "Article references as CSL-JSON (pandoc, Zotero)",
             Self::Ris => "Article references as RIS (EndNote, Zotero, Mendeley)",
+            Self::OverviewTimeCsv => "Overview: events over time as CSV",
+            Self::OverviewPlacesCsv => "Overview: events by province and level as CSV",
+            Self::OverviewMatrixCsv => "Overview: province × province matrix as CSV",
+            Self::PlaceMeasuresCsv => {
+                "Overview: place measures (degree, betweenness, community) as CSV"
+            }
         }
     }
 
@@ -116,6 +133,10 @@ impl Format {
             Self::TimelineJs => "accord-timeline.json",
             Self::CslJson => "accord-references.json",
             Self::Ris => "accord-references.ris",
+            Self::OverviewTimeCsv => "accord-events-over-time.csv",
+            Self::OverviewPlacesCsv => "accord-events-by-place.csv",
+            Self::OverviewMatrixCsv => "accord-province-matrix.csv",
+            Self::PlaceMeasuresCsv => "accord-place-measures.csv",
         }
     }
 
@@ -123,7 +144,12 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Self::NotesMd | Self::NotesMdByPlace => "md",
-            Self::NotesCsv | Self::EventsCsv => "csv",
+            Self::NotesCsv
+            | Self::EventsCsv
+            | Self::OverviewTimeCsv
+            | Self::OverviewPlacesCsv
+            | Self::OverviewMatrixCsv
+            | Self::PlaceMeasuresCsv => "csv",
             Self::NotesJson | Self::EventsJson | Self::TimelineJs | Self::CslJson => "json",
             Self::Gexf => "gexf",
             Self::Graphml => "graphml",
@@ -144,7 +170,11 @@ impl Format {
             | Self::Graphml
             | Self::TimelineJs
             | Self::CslJson
-            | Self::Ris => false,
+            | Self::Ris
+            | Self::OverviewTimeCsv
+            | Self::OverviewPlacesCsv
+            | Self::OverviewMatrixCsv
+            | Self::PlaceMeasuresCsv => false,
         }
     }
 }
@@ -163,6 +193,10 @@ pub fn write(format: Format, input: &Input<'_>, out: &mut impl Write) -> io::Res
         Format::TimelineJs => timelinejs(input, out),
         Format::CslJson => csl_json(input, out),
         Format::Ris => ris(input, out),
+        Format::OverviewTimeCsv => overview_csv(input, Chart::Time, out),
+        Format::OverviewPlacesCsv => overview_csv(input, Chart::Places, out),
+        Format::OverviewMatrixCsv => overview_csv(input, Chart::Matrix, out),
+        Format::PlaceMeasuresCsv => overview_csv(input, Chart::Measures, out),
     }
 }
 

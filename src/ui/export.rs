@@ -24,15 +24,15 @@ pub struct ExportWindow {
 }
 
 impl ExportWindow {
-    /// The window as it opens.
-    pub fn new(state: &AppState) -> Self {
+    /// The window as it opens, on `format` (a chart's CSV button opens it on that chart's).
+    pub fn new(state: &AppState, format: Format) -> Self {
         let seen_pick = state
             .dialogs
             .export_pick
             .as_ref()
             .map_or(0, |(number, _)| *number);
         Self {
-            format: Format::EventsCsv,
+            format,
             keep_rejected: false,
             path: String::new(),
             replace: false,

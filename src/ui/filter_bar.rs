@@ -39,6 +39,14 @@ impl FilterBar {
             } else if let Some(place) = place_picker_ui(ui, place_query) {
                 filter.place = Some(place);
             }
+            if let Some(level) = desk.filter.level
+                && ui
+                    .button(format!("Level: {} ×", level.label()))
+                    .on_hover_text("Events with a party at this level; click to clear")
+                    .clicked()
+            {
+                filter.level = None;
+            }
             let fields = state.desk.fields.clone();
             let chosen = if filter.fields.is_empty() {
                 "any field".to_owned()

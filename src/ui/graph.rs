@@ -88,7 +88,11 @@ impl GraphPanel {
             }
             ui.separator();
             ui.label("Colour:");
-            for (group_by, label) in [(GroupBy::Province, "province"), (GroupBy::Level, "level")] {
+            for (group_by, label) in [
+                (GroupBy::Province, "province"),
+                (GroupBy::Level, "level"),
+                (GroupBy::Community, "community"),
+            ] {
                 if ui
                     .selectable_label(desk.group_by == group_by, label)
                     .clicked()

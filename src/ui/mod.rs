@@ -13,6 +13,7 @@ pub mod library;
 mod messages;
 pub mod note_editor;
 pub mod notes;
+pub mod overview;
 pub mod review;
 mod search;
 pub mod sources;
@@ -46,6 +47,8 @@ pub struct Panels {
     pub graph: graph::GraphPanel,
     /// The outlets the articles come from.
     pub sources: sources::SourcesPanel,
+    /// The overview's charts.
+    pub overview: overview::OverviewPanel,
     /// The filter bar over the panels.
     pub filter_bar: filter_bar::FilterBar,
     /// The notes list and its search.
@@ -105,6 +108,9 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, panels: &mut Panels) -> Vec<C
         commands.extend(lower_panel_ui(ui));
         match lower_tab(ui) {
             LowerTab::Graph => commands.extend(panels.graph.ui(ui, state, &mut panels.windows)),
+            LowerTab::Overview => {
+                commands.extend(panels.overview.ui(ui, state, &mut panels.windows));
+            }
             LowerTab::Table => {
                 commands.extend(panels.events_table.ui(ui, state, &mut panels.windows));
             }
@@ -135,6 +141,7 @@ pub fn viewer_rect(ctx: &egui::Context) -> Option<egui::Rect> {
 enum LowerTab {
     #[default]
     Graph,
+    Overview,
     Table,
     Notes,
     Review,
@@ -152,6 +159,7 @@ fn lower_panel_ui(ui: &mut egui::Ui) -> Vec<Command> {
     ui.horizontal(|ui| {
         for (tab, label) in [
             (LowerTab::Graph, "Relationship graph"),
+            (LowerTab::Overview, "Overview"),
             (LowerTab::Table, "Event table"),
             (LowerTab::Notes, "Notes"),
             (LowerTab::Review, "Review"),

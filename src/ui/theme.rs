@@ -108,6 +108,28 @@ pub fn kind_colour(visuals: &Visuals, kind: crate::model::EventKind) -> Color32 
     if visuals.dark_mode { dark } else { light }
 }
 
+/// A matrix cell's fill for `share` (0–1) of the largest count: from nearly the panel's
+/// background to a strong blue, so the busiest pairs stand out.
+pub fn heat_colour(visuals: &Visuals, share: f32) -> Color32 {
+    let (low, high) = if visuals.dark_mode {
+        ([34.0, 40.0, 52.0], [70.0, 150.0, 250.0])
+    } else {
+        ([236.0, 242.0, 250.0], [20.0, 90.0, 180.0])
+    };
+    let share = share.clamp(0.0, 1.0);
+    let mix = |i: usize| (low[i] + (high[i] - low[i]) * share).round() as u8;
+    Color32::from_rgb(mix(0), mix(1), mix(2))
+}
+
+/// Text over a heat cell of `share`: dark on the pale cells, light on the strong ones.
+pub fn heat_text_colour(visuals: &Visuals, share: f32) -> Color32 {
+    if share > 0.5 || visuals.dark_mode {
+        Color32::from_rgb(250, 250, 250)
+    } else {
+        Color32::from_rgb(30, 30, 30)
+    }
+}
+
 /// Outline of whatever is selected (event, node, lane).
 pub fn selection_colour(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode {

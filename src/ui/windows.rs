@@ -60,7 +60,12 @@ impl Windows {
 
     /// Opens File → Export….
     pub fn open_export(&mut self, state: &AppState) {
-        self.export = Some(ExportWindow::new(state));
+        self.open_export_as(state, crate::export::Format::EventsCsv);
+    }
+
+    /// Opens the export window on one format (a chart's "CSV…" button).
+    pub fn open_export_as(&mut self, state: &AppState, format: crate::export::Format) {
+        self.export = Some(ExportWindow::new(state, format));
     }
 
     /// Opens the search window.

@@ -144,6 +144,10 @@ fn every_format_writes_a_file_that_parses() {
                 assert!(items.iter().all(|item| item["type"] == "article-newspaper"));
             }
             "ris" => assert_eq!(ris_records(&text).len(), text.matches("TY  - ").count()),
+            "overview-time-csv" => assert!(text.starts_with("period,first_day,last_day,")),
+            "overview-places-csv" => assert!(text.starts_with("chart,bar,events")),
+            "overview-matrix-csv" => assert!(text.starts_with(",")),
+            "place-measures-csv" => assert!(text.starts_with("place,events,partners,")),
             _ => assert!(text.starts_with("date,date_resolution,kind,")),
         }
     }

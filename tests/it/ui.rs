@@ -373,3 +373,47 @@ fn the_sources_tab_lists_outlets_and_opens_one_s_article() {
         .expect("an article is open");
     assert_eq!(opened.meta.source.as_deref(), Some("nanjing daily"));
 }
+
+/// The overview's bars narrow every panel: a province's bar sets the place filter, so the event
+/// table holds that province's events; a kind's segment in the time chart sets period and kind.
+#[test]
+fn a_click_on_an_overview_bar_narrows_the_event_table() {
+    let mut harness = app_harness();
+    crate::util::run_until(&mut harness, seeds_loaded);
+    let all = harness.state().state().desk.selection.matching.len();
+    harness.get_by_label("Overview").click();
+    harness.run_steps(3);
+    // The bar is named with its count; the seeds have events with a Jiangsu party and
+    // events without one.
+    let count = (1..=all)
+        .find(|count| {
+            harness
+                .query_by_label(&format!("Jiangsu Province: {count} events"))
+                .is_some()
+        })
+        .expect("a bar for Jiangsu");
+    let name = format!("Jiangsu Province: {count} events");
+    harness.get_by_label(&name).click();
+    harness.run_steps(3);
+    {
+        let desk = &harness.state().state().desk;
+        assert!(desk.filter.place.is_some(), "the bar set the place filter");
+        assert_eq!(desk.selection.matching.len(), count);
+        assert!(count < all, "{count} of {all}: narrowed");
+    }
+    harness.get_by_label("Event table").click();
+    harness.run_steps(3);
+    // The table's rows are the selection: the place chip shows in the filter bar.
+    harness.get_by_label_contains("Place: Jiangsu");
+    // Cleared, then narrowed by the time chart: a segment sets a period and one kind.
+    harness.get_by_label_contains("Place: Jiangsu").click();
+    harness.run_steps(3);
+    harness.get_by_label("Overview").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains(" agreement: ").click();
+    harness.run_steps(3);
+    let desk = &harness.state().state().desk;
+    assert!(desk.filter.period.is_some());
+    assert_eq!(desk.filter.kinds.len(), 1);
+    assert!(desk.selection.matching.len() < all);
+}
