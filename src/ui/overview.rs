@@ -94,10 +94,13 @@ impl OverviewPanel {
             self.cell = None;
         }
         let mut commands = Vec::new();
+        // Charts fit the tab's width (a long legend wraps rather than widening the tab).
+        let width = ui.available_width();
         egui::ScrollArea::vertical()
             .id_salt("overview")
             .auto_shrink(false)
             .show(ui, |ui| {
+                ui.set_max_width(width);
                 chart_heading(
                     ui,
                     "Events over time",
@@ -198,13 +201,31 @@ impl OverviewPanel {
             .columns(Column::initial(width * 0.12).at_least(50.0), 4)
             .column(Column::remainder().at_least(60.0))
             .header(theme::ROW_HEIGHT, |mut header| {
-                for (column, label) in [
-                    (PlaceSort::Name, "Place"),
-                    (PlaceSort::Events, "Events"),
-                    (PlaceSort::Partners, "Partners"),
-                    (PlaceSort::Degree, "Weighted degree"),
-                    (PlaceSort::Betweenness, "Betweenness"),
-                    (PlaceSort::Community, "Community"),
+                for (column, label, hover) in [
+                    (PlaceSort::Name, "Place", "Sort by name"),
+                    (PlaceSort::Events, "Events", "Events it takes part in"),
+                    (
+                        PlaceSort::Partners,
+                        "Partners",
+                        "Parties it shares an event with",
+                    ),
+                    (
+                        PlaceSort::Degree,
+                        "Degree",
+                        "Weighted degree: its shared events, counted once per partner",
+                    ),
+                    (
+                        PlaceSort::Betweenness,
+                        "Between.",
+                        "Betweenness: the share of shortest paths between other parties that \
+                         run through it (estimated from 600 sources above 600 places)",
+                    ),
+                    (
+                        PlaceSort::Community,
+                        "Group",
+                        "Community: parties that cooperate more among themselves than with \
+                         the rest (1 is the largest)",
+                    ),
                 ] {
                     header.col(|ui| {
                         let arrow = match (sort == column, self.descending) {
@@ -214,6 +235,7 @@ impl OverviewPanel {
                         };
                         if ui
                             .add(egui::Button::new(format!("{label}{arrow}")).frame(false))
+                            .on_hover_text(hover)
                             .clicked()
                         {
                             clicked_sort = Some(column);
@@ -296,7 +318,7 @@ fn time_chart_ui(ui: &mut egui::Ui, state: &AppState, overview: &Overview) -> Ve
     let mut commands = Vec::new();
     let over_time = &overview.over_time;
     let visuals = ui.visuals().clone();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if let Some(bin) = over_time.bin {
             ui.weak(format!("a bar per {}", bin.name()));
         }
@@ -532,14 +554,13 @@ fn matrix_ui(ui: &mut egui::Ui, overview: &Overview, cell: &mut Option<(usize, u
             theme::tiny_font(),
             visuals.text_color(),
         );
-        // Column titles stand in a staggered pair of rows, so neighbours do not overlap.
-        let y = top - 6.0 - if index % 2 == 0 { 0.0 } else { 14.0 };
-        painter.text(
-            pos2(left + CELL * (index as f32 + 0.5), y),
-            Align2::CENTER_BOTTOM,
-            &short,
-            theme::tiny_font(),
-            visuals.text_color(),
+        // Column titles stand upright, read from the bottom, so neighbours never overlap.
+        let galley = painter.layout_no_wrap(short, theme::tiny_font(), visuals.text_color());
+        let height = galley.size().y;
+        let at = pos2(left + CELL * (index as f32 + 0.5) - height / 2.0, top - 4.0);
+        painter.add(
+            egui::epaint::TextShape::new(at, galley, visuals.text_color())
+                .with_angle(-std::f32::consts::FRAC_PI_2),
         );
     }
     for row in 0..shown {
@@ -590,10 +611,19 @@ fn matrix_ui(ui: &mut egui::Ui, overview: &Overview, cell: &mut Option<(usize, u
 
 /// A unit's name short enough for a matrix label ("Jiangsu Province" → "Jiangsu").
 fn short_label(name: &str) -> String {
-    let short = name
-        .trim_end_matches(" Province")
-        .trim_end_matches(" City")
-        .trim_end_matches(" Autonomous Region");
+    // "Guangxi Zhuang Autonomous Region" → "Guangxi"; "Hong Kong Special Administrative
+    // Region" → "Hong Kong".
+    let short = match name
+        .find(" Autonomous Region")
+        .or(name.find(" Special Administrative"))
+    {
+        Some(_) if name.contains(" Autonomous Region") => name.split(' ').next().unwrap_or(name),
+        Some(end) => &name[..end],
+        None => name
+            .trim_end_matches(" Province")
+            .trim_end_matches(" Municipality")
+            .trim_end_matches(" City"),
+    };
     let mut chars = short.chars();
     let cut: String = chars.by_ref().take(14).collect();
     if chars.next().is_some() {
