@@ -233,11 +233,14 @@ def simplified_chinese(name_local):
     return forms[-1]
 
 
-def region_rings(raw_rings):
-    """Rounded rings with at least three points; the largest raw ring if none survives."""
+def region_rings(raw_rings, unsimplified_rings):
+    """Rounded rings with at least three points. A region all of whose rings vanish in
+    simplification (the Paracel Islands) keeps its unsimplified rings that survive rounding."""
     rings = [r for r in (rounded(ring) for ring in raw_rings) if len(r) >= 3]
-    if not rings and raw_rings:
-        rings = [rounded(max(raw_rings, key=lambda r: abs(ring_area(r))))]
+    if not rings:
+        rings = [r for r in (rounded(ring) for ring in unsimplified_rings) if len(r) >= 3]
+    if not rings:
+        sys.exit("a region has no ring of three points at 0.01 degrees")
     return rings
 
 
@@ -256,12 +259,16 @@ def build(package, tolerance):
     # Mainland provinces: one region per unit, names and label points from the GeoJSON.
     topology, geometries, features = load(package, "chn")
     by_name = {feature["properties"]["name"]: feature["properties"] for feature in features}
-    arcs = simplify_arcs(decode_arcs(topology), tolerance)
+    exact = decode_arcs(topology)
+    arcs = simplify_arcs(exact, tolerance)
     for geometry in geometries:
         name = geometry["properties"]["name"]
         properties = by_name.get(name, {})
-        raw = [ring_points(arcs, ring) for polygon in polygons_of(geometry) for ring in polygon]
-        rings = region_rings(raw)
+        ring_arcs = [ring for polygon in polygons_of(geometry) for ring in polygon]
+        rings = region_rings(
+            [ring_points(arcs, ring) for ring in ring_arcs],
+            [ring_points(exact, ring) for ring in ring_arcs],
+        )
         label = (properties.get("longitude"), properties.get("latitude"))
         if None in label:
             largest = max(rings, key=lambda r: abs(ring_area(r)))
@@ -271,8 +278,9 @@ def build(package, tolerance):
     for code in ("twn", "hkg", "mac"):
         topology, geometries, features = load(package, code)
         name = features[0]["properties"]["admin"]
-        arcs = simplify_arcs(decode_arcs(topology), tolerance)
-        rings = region_rings(dissolve(arcs, geometries))
+        exact = decode_arcs(topology)
+        arcs = simplify_arcs(exact, tolerance)
+        rings = region_rings(dissolve(arcs, geometries), dissolve(exact, geometries))
         largest = max(rings, key=lambda r: abs(ring_area(r)))
         label = tuple(v / HUNDREDTHS for v in centroid(largest))
         regions.append((name, "", label, rings))
