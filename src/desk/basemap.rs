@@ -37,6 +37,10 @@ pub struct Region {
     /// Closed rings (last point joins the first), outer rings and holes alike: a point is
     /// inside by the even-odd rule over all of them.
     pub rings: Vec<Vec<LonLat>>,
+    /// One list per ring: triangles (indices into that ring) covering it, for filling. A hole
+    /// is filled too: in this source every hole is another region (Beijing and Tianjin in
+    /// Hebei), drawn over it in the same land colour.
+    pub fills: Vec<Vec<[u32; 3]>>,
 }
 
 /// A box in longitude and latitude, degrees.
@@ -108,6 +112,72 @@ fn ring_contains(ring: &[LonLat], (x, y): LonLat) -> bool {
         previous = (xi, yi);
     }
     inside
+}
+
+/// Twice the ring's signed area (positive: anticlockwise with y up).
+fn doubled_area(ring: &[LonLat]) -> f32 {
+    let mut previous = match ring.last() {
+        Some(&last) => last,
+        None => return 0.0,
+    };
+    let mut sum = 0.0;
+    for &point in ring {
+        sum += previous.0 * point.1 - point.0 * previous.1;
+        previous = point;
+    }
+    sum
+}
+
+/// Whether `c` lies to the left of (or on) the line from `a` to `b`.
+fn cross((a, b, c): (LonLat, LonLat, LonLat)) -> f32 {
+    (b.0 - a.0) * (c.1 - a.1) - (b.1 - a.1) * (c.0 - a.0)
+}
+
+/// Triangles covering a simple ring, by ear clipping: a convex corner whose triangle holds no
+/// other corner, even on its edges, is cut off, until three remain. A ring that is not simple (rounding can make
+/// it touch itself) still ends: after a full turn without an ear the current corner is cut.
+fn triangulate(ring: &[LonLat]) -> Vec<[u32; 3]> {
+    let count = ring.len();
+    if count < 3 {
+        return Vec::new();
+    }
+    let mut remaining: Vec<usize> = (0..count).collect();
+    if doubled_area(ring) < 0.0 {
+        remaining.reverse();
+    }
+    let at = |index: usize| ring.get(index).copied().unwrap_or_default();
+    let mut triangles = Vec::with_capacity(count - 2);
+    let (mut corner, mut without_an_ear) = (0, 0);
+    while remaining.len() > 3 {
+        let len = remaining.len();
+        let (a, b, c) = (
+            remaining[(corner + len - 1) % len],
+            remaining[corner % len],
+            remaining[(corner + 1) % len],
+        );
+        let (pa, pb, pc) = (at(a), at(b), at(c));
+        let ear = cross((pa, pb, pc)) >= 0.0
+            && !remaining.iter().any(|&other| {
+                let p = at(other);
+                p != pa
+                    && p != pb
+                    && p != pc
+                    && cross((pa, pb, p)) >= 0.0
+                    && cross((pb, pc, p)) >= 0.0
+                    && cross((pc, pa, p)) >= 0.0
+            });
+        if ear || without_an_ear > len {
+            triangles.push([a, b, c].map(|index| index as u32));
+            remaining.remove(corner % len);
+            corner %= remaining.len();
+            without_an_ear = 0;
+        } else {
+            corner = (corner + 1) % len;
+            without_an_ear += 1;
+        }
+    }
+    triangles.push([remaining[0], remaining[1], remaining[2]].map(|index| index as u32));
+    triangles
 }
 
 /// The outlines of every region.
@@ -184,6 +254,7 @@ impl Basemap {
                         label_at,
                         bounds: Bounds::EMPTY,
                         rings: Vec::new(),
+                        fills: Vec::new(),
                     });
                 }
                 Some("P") => {
@@ -204,6 +275,7 @@ impl Basemap {
                     for &point in &ring {
                         region.bounds.include(point);
                     }
+                    region.fills.push(triangulate(&ring));
                     region.rings.push(ring);
                 }
                 _ => return Err(bad("a line that is neither a region nor a ring")),
@@ -298,6 +370,37 @@ mod tests {
         .len();
         assert!(bytes <= 2 * 1024 * 1024, "{bytes} bytes");
         assert_eq!(bytes as usize, BUNDLED.len());
+    }
+
+    #[test]
+    fn the_fill_triangles_cover_each_ring_exactly() {
+        let map = parsed();
+        let (mut rings, mut exact) = (0, 0);
+        for region in &map.regions {
+            for (ring, triangles) in region.rings.iter().zip(&region.fills) {
+                rings += 1;
+                assert_eq!(triangles.len(), ring.len() - 2, "{}", region.name);
+                let covered: f32 = triangles
+                    .iter()
+                    .map(|t| doubled_area(&t.map(|i| ring[i as usize])).abs())
+                    .sum();
+                let area = doubled_area(ring).abs();
+                if (covered - area).abs() <= area * 0.01 + 1e-6 {
+                    exact += 1;
+                }
+            }
+        }
+        // Rounding to 0.01° lets a few tiny rings touch themselves; the rest are exact.
+        assert!(exact * 100 >= rings * 95, "{exact} of {rings}");
+        // A concave L whose inner corner lies on the diagonal of the first corner's triangle.
+        let l_shape = [(0.0, 0.0), (2.0, 0.0), (2.0, 1.0), (1.0, 1.0), (1.0, 2.0), (0.0, 2.0)];
+        let triangles = triangulate(&l_shape);
+        let covered: f32 = triangles
+            .iter()
+            .map(|t| doubled_area(&t.map(|i| l_shape[i as usize])).abs())
+            .sum();
+        assert_eq!(triangles.len(), 4);
+        assert!((covered - 6.0).abs() < 1e-5, "{covered}");
     }
 
     #[test]
