@@ -583,7 +583,9 @@ pub enum MapPlacement {
     Own,
     /// The coordinates of the nearest containing place that has some, nudged aside.
     Ancestor(EntryId),
-    /// Nothing to place it by: in the row below the map.
+    /// Nothing to place it by: the panel lists it beside the map instead of drawing it; its
+    /// position, in a row below the map, only seeds the force layout should the analyst switch
+    /// to it (nodes apart, not piled on one point).
     Unplaced,
 }
 
@@ -616,8 +618,8 @@ const UNPLACED_GAP: f32 = 1.5;
 
 /// Nodes at their longitude and latitude (equirectangular with a cos(latitude) correction).
 /// A place without coordinates sits beside its nearest ancestor that has them, in a direction
-/// hashed from its key; parties with neither go in a row below the southernmost node, in node
-/// order.
+/// hashed from its key; parties with neither are `Unplaced` (not drawn; their positions, a row
+/// below the southernmost node in node order, only seed another layout).
 pub fn geographic(graph: &Graph, gazetteer: &Gazetteer) -> MapLayout {
     let project = map_point;
     let mut layout = MapLayout::default();
