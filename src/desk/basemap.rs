@@ -242,7 +242,9 @@ impl Basemap {
                         fields.next(),
                         fields.next(),
                     ) else {
-                        return Err(bad("a region needs a name, a Chinese name and a label point"));
+                        return Err(bad(
+                            "a region needs a name, a Chinese name and a label point",
+                        ));
                     };
                     let label_at = (
                         degrees(lon).ok_or_else(|| bad("label longitude"))?,
@@ -263,11 +265,12 @@ impl Basemap {
                         .last_mut()
                         .ok_or_else(|| bad("a ring before any region"))?;
                     let numbers = fields.next().ok_or_else(|| bad("a ring without points"))?;
-                    let values: Vec<f32> = numbers
-                        .split(' ')
-                        .map(degrees)
-                        .collect::<Option<_>>()
-                        .ok_or_else(|| bad("a coordinate that is not a whole number"))?;
+                    let values: Vec<f32> =
+                        numbers
+                            .split(' ')
+                            .map(degrees)
+                            .collect::<Option<_>>()
+                            .ok_or_else(|| bad("a coordinate that is not a whole number"))?;
                     if values.len() % 2 != 0 || values.len() < 6 {
                         return Err(bad("a ring needs at least three longitude-latitude pairs"));
                     }
@@ -393,7 +396,14 @@ mod tests {
         // Rounding to 0.01° lets a few tiny rings touch themselves; the rest are exact.
         assert!(exact * 100 >= rings * 95, "{exact} of {rings}");
         // A concave L whose inner corner lies on the diagonal of the first corner's triangle.
-        let l_shape = [(0.0, 0.0), (2.0, 0.0), (2.0, 1.0), (1.0, 1.0), (1.0, 2.0), (0.0, 2.0)];
+        let l_shape = [
+            (0.0, 0.0),
+            (2.0, 0.0),
+            (2.0, 1.0),
+            (1.0, 1.0),
+            (1.0, 2.0),
+            (0.0, 2.0),
+        ];
         let triangles = triangulate(&l_shape);
         let covered: f32 = triangles
             .iter()

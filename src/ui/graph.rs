@@ -311,17 +311,17 @@ fn canvas_ui(
     // not copied, each frame). The map is fitted to China, wherever its nodes are.
     let china = Basemap::bundled().bounds;
     let map_corners = [(china.west, china.north), (china.east, china.south)].map(layout::map_point);
-    let bounds: Box<dyn Iterator<Item = Point>> = if is_map && !Basemap::bundled().regions.is_empty()
-    {
-        Box::new(map_corners.into_iter())
-    } else {
-        Box::new(
-            desk.positions
-                .iter()
-                .copied()
-                .chain(desk.column_labels.iter().map(|(_, at)| *at)),
-        )
-    };
+    let bounds: Box<dyn Iterator<Item = Point>> =
+        if is_map && !Basemap::bundled().regions.is_empty() {
+            Box::new(map_corners.into_iter())
+        } else {
+            Box::new(
+                desk.positions
+                    .iter()
+                    .copied()
+                    .chain(desk.column_labels.iter().map(|(_, at)| *at)),
+            )
+        };
     let projection = Projection::new(bounds, canvas, *view, uniform, (min_scale, max_scale));
     // In the province columns a label is cut to its column, so that columns never overprint.
     let label_width = (desk.graph_layout == GraphLayout::Hierarchy)
@@ -341,11 +341,12 @@ fn canvas_ui(
     }
     let pointer = response.hover_pos();
     let hovered_node = pointer.and_then(|pointer| {
-        let discs = graph
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(index, node)| (screen.get(index).copied().flatten(), node_radius(node.weight)));
+        let discs = graph.nodes.iter().enumerate().map(|(index, node)| {
+            (
+                screen.get(index).copied().flatten(),
+                node_radius(node.weight),
+            )
+        });
         node_at(discs, pointer)
     });
     let hovered_edge = if hovered_node.is_none() {
@@ -384,53 +385,44 @@ fn canvas_ui(
     if response.clicked() {
         commands.extend(click_commands(state, hovered));
     }
-    if is_map && !desk.map_unplaced.is_empty() {
-        commands.extend(unplaced_list_ui(ui, state, canvas));
-    }
     commands
 }
 
-/// The places and parties the map has no coordinates for, in a small list over the map's top
-/// left corner; a click selects one as a click on its node would.
-fn unplaced_list_ui(ui: &mut egui::Ui, state: &AppState, canvas: Rect) -> Vec<Command> {
+/// The places and parties the map has no coordinates for, beside the map (they are not drawn
+/// on it); a click selects one as a click on its node would.
+fn unplaced_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut commands = Vec::new();
     let desk = &state.desk;
     let graph = &desk.graph;
     let selected = desk.selected_node();
-    let area = Rect::from_min_size(
-        canvas.left_top() + Vec2::splat(8.0),
-        Vec2::new(UNPLACED_LIST_WIDTH, (canvas.height() - 40.0).max(60.0)),
-    );
-    let mut list_ui = ui.new_child(egui::UiBuilder::new().max_rect(area));
-    egui::Frame::popup(list_ui.style())
-        .fill(list_ui.visuals().window_fill.gamma_multiply(0.92))
-        .show(&mut list_ui, |ui| {
-            egui::CollapsingHeader::new(format!("Not on the map ({})", desk.map_unplaced.len()))
-                .id_salt("graph_not_on_the_map")
-                .default_open(true)
-                .show(ui, |ui| {
-                    egui::ScrollArea::vertical()
-                        .id_salt("graph_not_on_the_map_list")
-                        .max_height(UNPLACED_LIST_HEIGHT)
-                        .show(ui, |ui| {
-                            for &node_index in &desk.map_unplaced {
-                                let Some(node) = graph.nodes.get(node_index) else {
-                                    continue;
-                                };
-                                if ui
-                                    .selectable_label(
-                                        selected == Some(node_index),
-                                        format!("{}  ({})", node.label, node.weight),
-                                    )
-                                    .on_hover_text("No coordinates: click to show only its events")
-                                    .clicked()
-                                {
-                                    commands.extend(select_party_commands(state, &node.key));
-                                }
-                            }
-                        });
-                });
-        });
+    egui::CollapsingHeader::new(
+        egui::RichText::new(format!("Not on the map ({})", desk.map_unplaced.len())).strong(),
+    )
+    .id_salt("graph_not_on_the_map")
+    .default_open(true)
+    .show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("graph_not_on_the_map_list")
+            .max_height(UNPLACED_LIST_HEIGHT)
+            .show(ui, |ui| {
+                for &node_index in &desk.map_unplaced {
+                    let Some(node) = graph.nodes.get(node_index) else {
+                        continue;
+                    };
+                    if ui
+                        .selectable_label(
+                            selected == Some(node_index),
+                            format!("{}  ({})", node.label, node.weight),
+                        )
+                        .on_hover_text("No coordinates for it or for a place it lies in: click to show only its events")
+                        .clicked()
+                    {
+                        commands.extend(select_party_commands(state, &node.key));
+                    }
+                }
+            });
+    });
+    ui.separator();
     commands
 }
 
@@ -462,8 +454,8 @@ fn edge_curve(screen: &[Option<Pos2>], (a, b): (usize, usize), curved: bool) -> 
 /// How far a tie on the map bows out, as a share of its length.
 const EDGE_BEND: f32 = 1.0 / 6.0;
 
-/// Width of the "Not on the map" list, in points.
-const UNPLACED_LIST_WIDTH: f32 = 200.0;
+/// The shortest step of a province border on screen, in points.
+const MIN_BORDER_STEP_POINTS: f32 = 1.5;
 
 /// Tallest the "Not on the map" list grows before it scrolls, in points.
 const UNPLACED_LIST_HEIGHT: f32 = 180.0;
@@ -485,7 +477,8 @@ fn paint_basemap(
         .iter()
         .filter(|region| {
             let b = region.bounds;
-            let corners = Rect::from_two_pos(to_screen((b.west, b.north)), to_screen((b.east, b.south)));
+            let corners =
+                Rect::from_two_pos(to_screen((b.west, b.north)), to_screen((b.east, b.south)));
             corners.intersects(canvas)
         })
         .collect();
@@ -502,7 +495,20 @@ fn paint_basemap(
             for &[a, b, c] in triangles {
                 mesh.add_triangle(first + a, first + b, first + c);
             }
-            outlines.push(egui::Shape::closed_line(points, border));
+            // Points closer than a point on screen are dropped from the border: a stroke's
+            // joins at such sub-pixel zigzags (a far zoom-out, a tiny island) draw as spikes.
+            let mut outline: Vec<Pos2> = Vec::with_capacity(points.len());
+            for point in points {
+                if outline
+                    .last()
+                    .is_none_or(|last| last.distance(point) >= MIN_BORDER_STEP_POINTS)
+                {
+                    outline.push(point);
+                }
+            }
+            if outline.len() >= 3 {
+                outlines.push(egui::Shape::closed_line(outline, border));
+            }
         }
     }
     painter.add(mesh);
@@ -835,7 +841,10 @@ fn one_line(
     painter.layout_job(job)
 }
 
-/// Parallels and meridians every five degrees, labelled, under the base map's land (so they
+/// The least room between two meridians' labels, in points.
+const MIN_GRID_POINTS: f32 = 38.0;
+
+/// Parallels and meridians every five degrees (more when zoomed far out), labelled, under the base map's land (so they
 /// show at sea). The geographic layout puts x at longitude × cos 35° and y at −latitude.
 fn paint_map_grid(
     painter: &egui::Painter,
@@ -843,8 +852,15 @@ fn paint_map_grid(
     projection: &Projection,
     canvas: Rect,
 ) {
-    const STEP: f32 = 5.0;
     let scale = layout::MAP_REFERENCE_LATITUDE.to_radians().cos();
+    // Five degrees apart, or ten or twenty when five would crowd the labels.
+    let points_per_degree = (projection.to_screen(Point::new(0.0, -1.0)).y
+        - projection.to_screen(Point::new(0.0, 0.0)).y)
+        .abs();
+    let step = [5.0, 10.0, 20.0]
+        .into_iter()
+        .find(|step| step * points_per_degree * scale >= MIN_GRID_POINTS)
+        .unwrap_or(40.0);
     let top_left = projection.to_layout(canvas.left_top());
     let bottom_right = projection.to_layout(canvas.right_bottom());
     let (west, east) = (top_left.x / scale, bottom_right.x / scale);
@@ -857,10 +873,10 @@ fn paint_map_grid(
         .gamma_multiply(0.6);
     let font = theme::tiny_font();
     let lines = |from: f32, to: f32| {
-        let first = (from.min(to) / STEP).floor() as i32;
-        let last = (from.max(to) / STEP).ceil() as i32;
+        let first = (from.min(to) / step).floor() as i32;
+        let last = (from.max(to) / step).ceil() as i32;
         // A far zoom-out would otherwise draw thousands of lines.
-        (first..=last).take(200).map(|k| k as f32 * STEP)
+        (first..=last).take(200).map(move |k| k as f32 * step)
     };
     for longitude in lines(west, east) {
         let x = projection.to_screen(Point::new(longitude * scale, 0.0)).x;
@@ -992,6 +1008,9 @@ fn side_list_ui(
         }
         ui.separator();
     }
+    if desk.graph_layout == GraphLayout::Map && !desk.map_unplaced.is_empty() {
+        commands.extend(unplaced_list_ui(ui, state));
+    }
     ui.horizontal(|ui| {
         ui.strong("Places");
         if ui.selectable_label(!*by_name, "by events").clicked() {
@@ -1032,12 +1051,7 @@ fn side_list_ui(
                     .on_hover_text(desk.grouping.labels.get(group).cloned().unwrap_or_default())
                     .clicked()
                 {
-                    commands.push(Command::Desk(DeskCommand::SelectParty(Some(
-                        node.key.clone(),
-                    ))));
-                    let mut filter = desk.filter.clone();
-                    filter.place = Some(node.key.clone());
-                    commands.push(Command::Desk(DeskCommand::SetFilter(filter)));
+                    commands.extend(select_party_commands(state, &node.key));
                 }
             }
         });
