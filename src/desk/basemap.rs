@@ -100,10 +100,10 @@ impl Region {
 /// Ray casting eastward from the point: an odd number of crossings is inside.
 fn ring_contains(ring: &[LonLat], (x, y): LonLat) -> bool {
     let mut inside = false;
-    let mut previous = match ring.last() {
-        Some(&last) => last,
-        None => return false,
+    let Some(&last) = ring.last() else {
+        return false;
     };
+    let mut previous = last;
     for &(xi, yi) in ring {
         let (xj, yj) = previous;
         if (yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi {
@@ -116,10 +116,10 @@ fn ring_contains(ring: &[LonLat], (x, y): LonLat) -> bool {
 
 /// Twice the ring's signed area (positive: anticlockwise with y up).
 fn doubled_area(ring: &[LonLat]) -> f32 {
-    let mut previous = match ring.last() {
-        Some(&last) => last,
-        None => return 0.0,
+    let Some(&last) = ring.last() else {
+        return 0.0;
     };
+    let mut previous = last;
     let mut sum = 0.0;
     for &point in ring {
         sum += previous.0 * point.1 - point.0 * previous.1;
@@ -271,7 +271,7 @@ impl Basemap {
                             .map(degrees)
                             .collect::<Option<_>>()
                             .ok_or_else(|| bad("a coordinate that is not a whole number"))?;
-                    if values.len() % 2 != 0 || values.len() < 6 {
+                    if !values.len().is_multiple_of(2) || values.len() < 6 {
                         return Err(bad("a ring needs at least three longitude-latitude pairs"));
                     }
                     let ring: Vec<LonLat> = values.chunks_exact(2).map(|p| (p[0], p[1])).collect();
