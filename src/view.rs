@@ -138,6 +138,10 @@ pub struct DeskView {
     /// Column titles of the hierarchical layout (province names) and where they go, in layout
     /// units; empty for the other layouts.
     pub column_labels: Vec<(String, Point)>,
+    /// In the Map layout, the nodes with nothing to place them by (no coordinates of their own
+    /// or of an ancestor), in node order: the panel lists them beside the map rather than
+    /// drawing them. Empty for the other layouts.
+    pub map_unplaced: Vec<usize>,
     /// Parties the analyst dragged into place.
     pub pinned: HashSet<PartyKey>,
     /// The event the analyst selected ([`Self::selected_event`] gives its index).
@@ -207,6 +211,7 @@ impl Default for DeskView {
             graph_layout: GraphLayout::default(),
             positions: Vec::new(),
             column_labels: Vec::new(),
+            map_unplaced: Vec::new(),
             pinned: HashSet::new(),
             selected_event: None,
             extracted_index: HashMap::new(),
@@ -726,6 +731,7 @@ impl DeskView {
     fn place_nodes(&mut self, gazetteer: &Gazetteer, previous: &HashMap<PartyKey, Point>) {
         self.force = None;
         self.column_labels.clear();
+        self.map_unplaced.clear();
         self.positions = match self.graph_layout {
             GraphLayout::Force => {
                 let force = ForceLayout::new(&self.graph, previous, &self.pinned);
@@ -751,7 +757,17 @@ impl DeskView {
                     .collect();
                 hierarchy.positions
             }
-            GraphLayout::Map => layout::geographic(&self.graph, gazetteer).positions,
+            GraphLayout::Map => {
+                let map = layout::geographic(&self.graph, gazetteer);
+                self.map_unplaced = map
+                    .placements
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, placement)| **placement == layout::MapPlacement::Unplaced)
+                    .map(|(node, _)| node)
+                    .collect();
+                map.positions
+            }
         };
         self.laid_out
             .put((self.graph_layout, self.graph_revision), ());

@@ -583,7 +583,9 @@ pub enum MapPlacement {
     Own,
     /// The coordinates of the nearest containing place that has some, nudged aside.
     Ancestor(EntryId),
-    /// Nothing to place it by: in the row below the map.
+    /// Nothing to place it by: the panel lists it beside the map instead of drawing it; its
+    /// position, in a row below the map, only seeds the force layout should the analyst switch
+    /// to it (nodes apart, not piled on one point).
     Unplaced,
 }
 
@@ -598,7 +600,17 @@ pub struct MapLayout {
 
 /// The latitude whose cosine scales longitude: the middle of China, fixed rather than taken
 /// from the data so the map does not stretch as the filter changes.
-const MAP_REFERENCE_LATITUDE: f32 = 35.0;
+pub const MAP_REFERENCE_LATITUDE: f32 = 35.0;
+
+/// A longitude and latitude (degrees) in the map layout's units: x = longitude × cos 35°,
+/// y = −latitude (north up). The nodes, the base map and the grid all go through here, so they
+/// line up.
+pub fn map_point((longitude, latitude): (f32, f32)) -> Point {
+    Point::new(
+        longitude * MAP_REFERENCE_LATITUDE.to_radians().cos(),
+        -latitude,
+    )
+}
 /// How far (degrees) a node placed by its ancestor sits from it.
 const ANCESTOR_OFFSET: f32 = 0.15;
 /// Gap (degrees) between the map and the row of unplaced nodes, and between those nodes.
@@ -606,11 +618,10 @@ const UNPLACED_GAP: f32 = 1.5;
 
 /// Nodes at their longitude and latitude (equirectangular with a cos(latitude) correction).
 /// A place without coordinates sits beside its nearest ancestor that has them, in a direction
-/// hashed from its key; parties with neither go in a row below the southernmost node, in node
-/// order.
+/// hashed from its key; parties with neither are `Unplaced` (not drawn; their positions, a row
+/// below the southernmost node in node order, only seed another layout).
 pub fn geographic(graph: &Graph, gazetteer: &Gazetteer) -> MapLayout {
-    let scale = MAP_REFERENCE_LATITUDE.to_radians().cos();
-    let project = |(longitude, latitude): (f32, f32)| Point::new(longitude * scale, -latitude);
+    let project = map_point;
     let mut layout = MapLayout::default();
     for node in &graph.nodes {
         let located = node.key.entry().and_then(|entry| {

@@ -4,6 +4,7 @@
 //! Nothing here draws. Panels compute these plain values from the corpus and the filter, and
 //! tests check them as data (`STYLE.md`: compute, then paint).
 
+pub mod basemap;
 mod fast_hash;
 pub mod filter;
 pub mod graph;

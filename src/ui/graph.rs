@@ -14,6 +14,7 @@ use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::theme;
 use super::windows::Windows;
+use crate::desk::basemap::Basemap;
 use crate::desk::graph::{Graph, GroupBy, level_label};
 use crate::desk::layout::{self, Point};
 use crate::desk::party::PartyKey;
@@ -277,7 +278,13 @@ fn canvas_ui(
     let response = ui.allocate_rect(canvas, Sense::click_and_drag());
     let painter = ui.painter_at(canvas);
     let visuals = ui.visuals();
-    painter.rect_filled(canvas, 0.0, visuals.extreme_bg_color);
+    let is_map = desk.graph_layout == GraphLayout::Map;
+    let background = if is_map {
+        theme::map_sea_colour(visuals)
+    } else {
+        visuals.extreme_bg_color
+    };
+    painter.rect_filled(canvas, 0.0, background);
     if graph.nodes.is_empty() {
         painter.text(
             canvas.center(),
@@ -305,37 +312,54 @@ fn canvas_ui(
         Vec2::ZERO
     };
     // The province columns' names sit above their first rows: inside the bounds too (chained,
-    // not copied, each frame).
-    let bounds = desk
-        .positions
-        .iter()
-        .copied()
-        .chain(desk.column_labels.iter().map(|(_, at)| *at));
+    // not copied, each frame). The map is fitted to China, wherever its nodes are.
+    let china = Basemap::bundled().bounds;
+    let map_corners = [(china.west, china.north), (china.east, china.south)].map(layout::map_point);
+    let bounds: Box<dyn Iterator<Item = Point>> =
+        if is_map && !Basemap::bundled().regions.is_empty() {
+            Box::new(map_corners.into_iter())
+        } else {
+            Box::new(
+                desk.positions
+                    .iter()
+                    .copied()
+                    .chain(desk.column_labels.iter().map(|(_, at)| *at)),
+            )
+        };
     let projection = Projection::new(bounds, canvas, *view, uniform, (min_scale, max_scale));
     // In the province columns a label is cut to its column, so that columns never overprint.
     let label_width = (desk.graph_layout == GraphLayout::Hierarchy)
         .then_some(layout::COLUMN_WIDTH * projection.scale.x * view.zoom);
-    let screen: Vec<Pos2> = desk
+    // A node the map has no place for is listed beside it, not drawn: no position on screen.
+    let mut screen: Vec<Option<Pos2>> = desk
         .positions
         .iter()
-        .map(|&p| projection.to_screen(p))
+        .map(|&p| Some(projection.to_screen(p)))
         .collect();
+    if is_map {
+        for &node in &desk.map_unplaced {
+            if let Some(at) = screen.get_mut(node) {
+                *at = None;
+            }
+        }
+    }
     let pointer = response.hover_pos();
     let hovered_node = pointer.and_then(|pointer| {
-        let discs = graph
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(index, node)| (screen.get(index).copied(), node_radius(node.weight)));
+        let discs = graph.nodes.iter().enumerate().map(|(index, node)| {
+            (
+                screen.get(index).copied().flatten(),
+                node_radius(node.weight),
+            )
+        });
         node_at(discs, pointer)
     });
     let hovered_edge = if hovered_node.is_none() {
         pointer.and_then(|pointer| {
-            let lines = graph
+            let curves = graph
                 .edges
                 .iter()
-                .map(|edge| Some((*screen.get(edge.nodes.0)?, *screen.get(edge.nodes.1)?)));
-            edge_at(lines, pointer)
+                .map(|edge| edge_curve(&screen, edge.nodes, is_map));
+            edge_at(curves, pointer)
         })
     } else {
         None
@@ -354,6 +378,10 @@ fn canvas_ui(
         zoom: view.zoom,
         label_width,
     };
+    if is_map {
+        paint_map_grid(&painter, visuals, &projection, canvas);
+        paint_basemap(&painter, visuals, &projection, canvas);
+    }
     frame.paint_labels(canvas);
     frame.paint_edges(hovered);
     frame.paint_nodes(hovered);
@@ -362,6 +390,147 @@ fn canvas_ui(
         commands.extend(click_commands(state, hovered));
     }
     commands
+}
+
+/// The places and parties the map has no coordinates for, beside the map (they are not drawn
+/// on it); a click selects one as a click on its node would.
+fn unplaced_list_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let desk = &state.desk;
+    let graph = &desk.graph;
+    let selected = desk.selected_node();
+    egui::CollapsingHeader::new(
+        egui::RichText::new(format!("Not on the map ({})", desk.map_unplaced.len())).strong(),
+    )
+    .id_salt("graph_not_on_the_map")
+    .default_open(true)
+    .show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("graph_not_on_the_map_list")
+            .max_height(UNPLACED_LIST_HEIGHT)
+            .show(ui, |ui| {
+                for &node_index in &desk.map_unplaced {
+                    let Some(node) = graph.nodes.get(node_index) else {
+                        continue;
+                    };
+                    if ui
+                        .selectable_label(
+                            selected == Some(node_index),
+                            format!("{}  ({})", node.label, node.weight),
+                        )
+                        .on_hover_text("No coordinates for it or for a place it lies in: click to show only its events")
+                        .clicked()
+                    {
+                        commands.extend(select_party_commands(state, &node.key));
+                    }
+                }
+            });
+    });
+    ui.separator();
+    commands
+}
+
+/// What a click on a party's node sends: select it and narrow every panel to it.
+fn select_party_commands(state: &AppState, key: &PartyKey) -> Vec<Command> {
+    let mut filter = state.desk.filter.clone();
+    filter.place = Some(key.clone());
+    vec![
+        Command::Desk(DeskCommand::SelectParty(Some(key.clone()))),
+        Command::Desk(DeskCommand::SetFilter(filter)),
+    ]
+}
+
+/// An edge on screen as a quadratic Bézier: start, control, end. On the map a tie bows to the
+/// left of its direction by a sixth of its length, so ties between neighbours do not hide each
+/// other or the borders; elsewhere it is straight (the control point halfway). `None` when an
+/// end has no place on screen.
+fn edge_curve(screen: &[Option<Pos2>], (a, b): (usize, usize), curved: bool) -> Option<[Pos2; 3]> {
+    let (start, end) = ((*screen.get(a)?)?, (*screen.get(b)?)?);
+    let middle = start + (end - start) / 2.0;
+    let control = if curved {
+        middle + (end - start).rot90() * EDGE_BEND
+    } else {
+        middle
+    };
+    Some([start, control, end])
+}
+
+/// How far a tie on the map bows out, as a share of its length.
+const EDGE_BEND: f32 = 1.0 / 6.0;
+
+/// The shortest step of a province border on screen, in points.
+const MIN_BORDER_STEP_POINTS: f32 = 1.5;
+
+/// Tallest the "Not on the map" list grows before it scrolls, in points.
+const UNPLACED_LIST_HEIGHT: f32 = 180.0;
+
+/// The base map: provinces filled in the land colour over the sea, their borders, and their
+/// names in a muted colour where the province is wide enough on screen to hold one.
+fn paint_basemap(
+    painter: &egui::Painter,
+    visuals: &egui::Visuals,
+    projection: &Projection,
+    canvas: Rect,
+) {
+    let map = Basemap::bundled();
+    let land = theme::map_land_colour(visuals);
+    let border = Stroke::new(1.0, theme::map_border_colour(visuals));
+    let to_screen = |lonlat| projection.to_screen(layout::map_point(lonlat));
+    let visible: Vec<_> = map
+        .regions
+        .iter()
+        .filter(|region| {
+            let b = region.bounds;
+            let corners =
+                Rect::from_two_pos(to_screen((b.west, b.north)), to_screen((b.east, b.south)));
+            corners.intersects(canvas)
+        })
+        .collect();
+    // Every fill first, then every border: a border is never covered by a neighbour's land.
+    let mut mesh = egui::Mesh::default();
+    let mut outlines = Vec::new();
+    for region in &visible {
+        for (ring, triangles) in region.rings.iter().zip(&region.fills) {
+            let first = mesh.vertices.len() as u32;
+            let points: Vec<Pos2> = ring.iter().map(|&lonlat| to_screen(lonlat)).collect();
+            for &point in &points {
+                mesh.colored_vertex(point, land);
+            }
+            for &[a, b, c] in triangles {
+                mesh.add_triangle(first + a, first + b, first + c);
+            }
+            // Points closer than a point on screen are dropped from the border: a stroke's
+            // joins at such sub-pixel zigzags (a far zoom-out, a tiny island) draw as spikes.
+            let mut outline: Vec<Pos2> = Vec::with_capacity(points.len());
+            for point in points {
+                if outline
+                    .last()
+                    .is_none_or(|last| last.distance(point) >= MIN_BORDER_STEP_POINTS)
+                {
+                    outline.push(point);
+                }
+            }
+            if outline.len() >= 3 {
+                outlines.push(egui::Shape::closed_line(outline, border));
+            }
+        }
+    }
+    painter.add(mesh);
+    painter.extend(outlines);
+    let colour = theme::map_label_colour(visuals);
+    for region in &visible {
+        let b = region.bounds;
+        let width = (to_screen((b.east, b.south)).x - to_screen((b.west, b.south)).x).abs();
+        let galley = painter.layout_no_wrap(region.name.clone(), theme::small_font(), colour);
+        if galley.size().x > width * 0.9 {
+            continue;
+        }
+        painter.galley(
+            to_screen(region.label_at) - galley.size() / 2.0,
+            galley,
+            colour,
+        );
+    }
 }
 
 /// What the pointer is over: a node, else an edge.
@@ -376,8 +545,8 @@ struct CanvasFrame<'a> {
     painter: &'a egui::Painter,
     visuals: &'a egui::Visuals,
     state: &'a AppState,
-    /// Each node's position on screen, in node order.
-    screen: &'a [Pos2],
+    /// Each node's position on screen, in node order (`None`: not on the map).
+    screen: &'a [Option<Pos2>],
     projection: &'a Projection,
     zoom: f32,
     /// In the province columns, the width a label is cut to.
@@ -444,9 +613,6 @@ impl CanvasFrame<'_> {
             (self.painter, self.visuals, self.projection, self.screen);
         let desk = &self.state.desk;
         let label_width = self.label_width;
-        if desk.graph_layout == GraphLayout::Map {
-            paint_map_grid(painter, visuals, projection, canvas);
-        }
         for (label, at) in &desk.column_labels {
             let galley = one_line(
                 painter,
@@ -464,7 +630,7 @@ impl CanvasFrame<'_> {
         }
         // Columns or nodes past the edge (many provinces in a narrow panel, or a zoom): say how
         // to reach them.
-        if screen.iter().any(|at| !canvas.contains(*at)) {
+        if screen.iter().flatten().any(|at| !canvas.contains(*at)) {
             painter.text(
                 canvas.left_bottom() + Vec2::new(8.0, -6.0),
                 Align2::LEFT_BOTTOM,
@@ -493,8 +659,9 @@ impl CanvasFrame<'_> {
             .fg_stroke
             .color
             .gamma_multiply(0.35);
+        let curved = desk.graph_layout == GraphLayout::Map;
         for (index, edge) in graph.edges.iter().enumerate() {
-            let (Some(&a), Some(&b)) = (screen.get(edge.nodes.0), screen.get(edge.nodes.1)) else {
+            let Some(curve) = edge_curve(screen, edge.nodes, curved) else {
                 continue;
             };
             let emphasised = Some(index) == hovered_edge
@@ -506,7 +673,17 @@ impl CanvasFrame<'_> {
             } else {
                 edge_colour
             };
-            painter.line_segment([a, b], Stroke::new(width, colour));
+            let stroke = Stroke::new(width, colour);
+            if curved {
+                painter.add(egui::epaint::QuadraticBezierShape::from_points_stroke(
+                    curve,
+                    false,
+                    egui::Color32::TRANSPARENT,
+                    stroke,
+                ));
+            } else {
+                painter.line_segment([curve[0], curve[2]], stroke);
+            }
         }
     }
 
@@ -540,7 +717,7 @@ impl CanvasFrame<'_> {
             })
             .collect();
         for (index, node) in graph.nodes.iter().enumerate() {
-            let Some(&centre) = screen.get(index) else {
+            let Some(&Some(centre)) = screen.get(index) else {
                 continue;
             };
             let has_notes = !noted.is_empty()
@@ -641,12 +818,7 @@ fn click_commands(state: &AppState, hovered: Hovered) -> Vec<Command> {
     let desk = &state.desk;
     let graph = &desk.graph;
     if let Some(node) = hovered.node.and_then(|node| graph.nodes.get(node)) {
-        let mut filter = desk.filter.clone();
-        filter.place = Some(node.key.clone());
-        return vec![
-            Command::Desk(DeskCommand::SelectParty(Some(node.key.clone()))),
-            Command::Desk(DeskCommand::SetFilter(filter)),
-        ];
+        return select_party_commands(state, &node.key);
     }
     if let Some(edge) = hovered.edge.and_then(|edge| graph.edges.get(edge)) {
         let key = |node: usize| graph.nodes.get(node).map(|n| n.key.clone());
@@ -673,16 +845,26 @@ fn one_line(
     painter.layout_job(job)
 }
 
-/// Parallels and meridians every five degrees, labelled, so the map reads without tiles.
-/// The geographic layout puts x at longitude × cos 35° and y at −latitude.
+/// The least room between two meridians' labels, in points.
+const MIN_GRID_POINTS: f32 = 38.0;
+
+/// Parallels and meridians every five degrees (more when zoomed far out), labelled, under the base map's land (so they
+/// show at sea). The geographic layout puts x at longitude × cos 35° and y at −latitude.
 fn paint_map_grid(
     painter: &egui::Painter,
     visuals: &egui::Visuals,
     projection: &Projection,
     canvas: Rect,
 ) {
-    const STEP: f32 = 5.0;
-    let scale = 35.0_f32.to_radians().cos();
+    let scale = layout::MAP_REFERENCE_LATITUDE.to_radians().cos();
+    // Five degrees apart, or ten or twenty when five would crowd the labels.
+    let points_per_degree = (projection.to_screen(Point::new(0.0, -1.0)).y
+        - projection.to_screen(Point::new(0.0, 0.0)).y)
+        .abs();
+    let step = [5.0, 10.0, 20.0]
+        .into_iter()
+        .find(|step| step * points_per_degree * scale >= MIN_GRID_POINTS)
+        .unwrap_or(40.0);
     let top_left = projection.to_layout(canvas.left_top());
     let bottom_right = projection.to_layout(canvas.right_bottom());
     let (west, east) = (top_left.x / scale, bottom_right.x / scale);
@@ -695,10 +877,10 @@ fn paint_map_grid(
         .gamma_multiply(0.6);
     let font = theme::tiny_font();
     let lines = |from: f32, to: f32| {
-        let first = (from.min(to) / STEP).floor() as i32;
-        let last = (from.max(to) / STEP).ceil() as i32;
+        let first = (from.min(to) / step).floor() as i32;
+        let last = (from.max(to) / step).ceil() as i32;
         // A far zoom-out would otherwise draw thousands of lines.
-        (first..=last).take(200).map(|k| k as f32 * STEP)
+        (first..=last).take(200).map(move |k| k as f32 * step)
     };
     for longitude in lines(west, east) {
         let x = projection.to_screen(Point::new(longitude * scale, 0.0)).x;
@@ -744,19 +926,35 @@ fn node_at(discs: impl IntoIterator<Item = (Option<Pos2>, f32)>, pointer: Pos2) 
         .map(|(index, _)| index)
 }
 
-/// The tie under `pointer`: the nearest of `lines` (each edge's ends on screen, `None` when an
-/// end is not placed) within 4 points of it.
-fn edge_at(lines: impl IntoIterator<Item = Option<(Pos2, Pos2)>>, pointer: Pos2) -> Option<usize> {
-    lines
+/// The tie under `pointer`: the nearest of `curves` (each edge on screen as a quadratic
+/// Bézier — start, control, end —, `None` when an end is not placed) within 4 points of it.
+fn edge_at(curves: impl IntoIterator<Item = Option<[Pos2; 3]>>, pointer: Pos2) -> Option<usize> {
+    curves
         .into_iter()
         .enumerate()
-        .filter_map(|(index, line)| {
-            let (a, b) = line?;
-            let distance = distance_to_segment(pointer, a, b);
+        .filter_map(|(index, curve)| {
+            let distance = distance_to_curve(pointer, curve?);
             (distance <= 4.0).then_some((index, distance))
         })
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(index, _)| index)
+}
+
+/// The distance from `p` to a quadratic Bézier, measured to the curve as sixteen segments
+/// (a straight one, its control halfway, is one segment however it is cut).
+fn distance_to_curve(p: Pos2, [start, control, end]: [Pos2; 3]) -> f32 {
+    const SEGMENTS: usize = 16;
+    let at = |t: f32| {
+        let u = 1.0 - t;
+        (start.to_vec2() * (u * u) + control.to_vec2() * (2.0 * u * t) + end.to_vec2() * (t * t))
+            .to_pos2()
+    };
+    (0..SEGMENTS)
+        .map(|k| {
+            let (t0, t1) = (k as f32 / SEGMENTS as f32, (k + 1) as f32 / SEGMENTS as f32);
+            distance_to_segment(p, at(t0), at(t1))
+        })
+        .fold(f32::INFINITY, f32::min)
 }
 
 fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
@@ -814,6 +1012,9 @@ fn side_list_ui(
         }
         ui.separator();
     }
+    if desk.graph_layout == GraphLayout::Map && !desk.map_unplaced.is_empty() {
+        commands.extend(unplaced_list_ui(ui, state));
+    }
     ui.horizontal(|ui| {
         ui.strong("Places");
         if ui.selectable_label(!*by_name, "by events").clicked() {
@@ -854,12 +1055,7 @@ fn side_list_ui(
                     .on_hover_text(desk.grouping.labels.get(group).cloned().unwrap_or_default())
                     .clicked()
                 {
-                    commands.push(Command::Desk(DeskCommand::SelectParty(Some(
-                        node.key.clone(),
-                    ))));
-                    let mut filter = desk.filter.clone();
-                    filter.place = Some(node.key.clone());
-                    commands.push(Command::Desk(DeskCommand::SetFilter(filter)));
+                    commands.extend(select_party_commands(state, &node.key));
                 }
             }
         });
@@ -932,10 +1128,11 @@ mod tests {
 
     #[test]
     fn the_pointer_hits_the_nearest_tie_within_four_points_of_its_segment() {
+        let straight = |a: Pos2, b: Pos2| Some([a, a + (b - a) / 2.0, b]);
         let lines = [
-            Some((Pos2::new(0.0, 0.0), Pos2::new(100.0, 0.0))),
+            straight(Pos2::new(0.0, 0.0), Pos2::new(100.0, 0.0)),
             None,
-            Some((Pos2::new(0.0, 10.0), Pos2::new(100.0, 10.0))),
+            straight(Pos2::new(0.0, 10.0), Pos2::new(100.0, 10.0)),
         ];
         assert_eq!(edge_at(lines, Pos2::new(50.0, 3.0)), Some(0));
         assert_eq!(edge_at(lines, Pos2::new(50.0, 7.0)), Some(2));
@@ -943,6 +1140,23 @@ mod tests {
         // Past a segment's end the distance is to the end, not to the line.
         assert_eq!(edge_at(lines, Pos2::new(105.0, 0.0)), None);
         assert_eq!(edge_at(lines, Pos2::new(50.0, -5.0)), None);
+    }
+
+    #[test]
+    fn a_tie_on_the_map_bows_and_is_hit_along_its_arc() {
+        let screen = [Some(Pos2::new(0.0, 0.0)), Some(Pos2::new(120.0, 0.0)), None];
+        let curve = edge_curve(&screen, (0, 1), true).unwrap();
+        // Bowed by a sixth of its length to its left (up, going east on screen); the arc's
+        // middle is half as far out as its control point.
+        assert_eq!(curve[1], Pos2::new(60.0, -20.0));
+        assert_eq!(edge_at([Some(curve)], Pos2::new(60.0, -10.0)), Some(0));
+        assert_eq!(edge_at([Some(curve)], Pos2::new(60.0, 0.0)), None);
+        // Straight elsewhere; an end the map has no place for leaves the tie undrawn.
+        assert_eq!(
+            edge_curve(&screen, (0, 1), false).unwrap()[1],
+            Pos2::new(60.0, 0.0)
+        );
+        assert_eq!(edge_curve(&screen, (0, 2), true), None);
     }
 
     #[test]

@@ -131,6 +131,42 @@ pub fn heat_text_colour(visuals: &Visuals, share: f32) -> Color32 {
 }
 
 /// Outline of whatever is selected (event, node, lane).
+/// The sea behind the base map (the graph canvas in the Map layout).
+pub fn map_sea_colour(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(16, 22, 30)
+    } else {
+        Color32::from_rgb(226, 234, 242)
+    }
+}
+
+/// The base map's land: opaque, so a province filled over another's hole shows no seam.
+pub fn map_land_colour(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(40, 43, 48)
+    } else {
+        Color32::from_rgb(244, 241, 232)
+    }
+}
+
+/// Province borders on the base map.
+pub fn map_border_colour(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(88, 94, 104)
+    } else {
+        Color32::from_rgb(178, 170, 150)
+    }
+}
+
+/// Province names on the base map: muted, under the nodes' labels.
+pub fn map_label_colour(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(118, 124, 134)
+    } else {
+        Color32::from_rgb(150, 140, 118)
+    }
+}
+
 pub fn selection_colour(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode {
         Color32::from_rgb(255, 220, 60)

@@ -148,6 +148,7 @@ fn about_ui(ctx: &egui::Context, state: &AppState) -> bool {
             ui.heading(format!("Accord {}", env!("CARGO_PKG_VERSION")));
             ui.label("Regional economic cooperation in China, from the news: a timeline, a relationship graph, an article viewer and notes.");
             ui.label(format!("Licence: {}.", env!("CARGO_PKG_LICENSE")));
+            ui.label(format!("{}.", crate::desk::basemap::SOURCE));
             ui.separator();
             let notebook = state.journal.path.as_ref().map_or_else(
                 || "nowhere (this system has no data folder)".to_owned(),

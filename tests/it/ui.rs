@@ -227,6 +227,47 @@ fn the_first_start_welcomes_until_dismissed_and_about_says_where_notes_are() {
             .query_by_label_contains("Notes are stored in")
             .is_some()
     );
+    // The base map's source and licence.
+    harness.get_by_label(&format!("{}.", accord::desk::basemap::SOURCE));
+    assert!(accord::desk::basemap::SOURCE.contains("Natural Earth"));
+    assert!(accord::desk::basemap::SOURCE.contains("public domain"));
+}
+
+#[test]
+fn the_map_lists_the_parties_it_cannot_place_and_a_click_selects_one() {
+    let mut harness = app_harness();
+    crate::util::run_until(&mut harness, |app| {
+        seeds_loaded(app) && !app.state().desk.graph.nodes.is_empty()
+    });
+    harness.get_by_label("Map").click();
+    harness.run_steps(3);
+    let desk = &harness.state().state().desk;
+    assert_eq!(desk.graph_layout, accord::view::GraphLayout::Map);
+    let unplaced: Vec<String> = desk
+        .map_unplaced
+        .iter()
+        .map(|&node| desk.graph.nodes[node].label.clone())
+        .collect();
+    // Companies have no coordinates; every place of the seeds has.
+    assert!(
+        unplaced.contains(&"Chongqing Yuelai Investment Group".to_owned()),
+        "{unplaced:?}"
+    );
+    assert!(!unplaced.iter().any(|label| label.ends_with("District")));
+    harness.get_by_label(&format!("Not on the map ({})", unplaced.len()));
+    harness
+        .get_by_label("Chongqing Yuelai Investment Group  (1)")
+        .click();
+    harness.run_steps(3);
+    let desk = &harness.state().state().desk;
+    let selected = desk
+        .selected_node()
+        .map(|node| desk.graph.nodes[node].label.clone());
+    assert_eq!(
+        selected.as_deref(),
+        Some("Chongqing Yuelai Investment Group")
+    );
+    assert!(desk.filter.place.is_some());
 }
 
 #[test]
