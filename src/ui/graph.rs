@@ -716,6 +716,7 @@ impl CanvasFrame<'_> {
                 _ => None,
             })
             .collect();
+        let mut labels = Vec::new();
         for (index, node) in graph.nodes.iter().enumerate() {
             let Some(&Some(centre)) = screen.get(index) else {
                 continue;
@@ -748,29 +749,62 @@ impl CanvasFrame<'_> {
             if desk.pinned.contains(&node.key) {
                 painter.circle_filled(centre, 2.0, visuals.strong_text_color());
             }
-            if node.weight > 1 || graph.nodes.len() <= 60 || emphasised {
-                // Cut where the next column starts (the indent of a district is part of its
-                // column).
-                let indent = desk.positions.get(index).map_or(0.0, |at| {
-                    (at.x - (at.x / layout::COLUMN_WIDTH).floor() * layout::COLUMN_WIDTH)
-                        * projection.scale.x
-                        * zoom
-                });
-                let galley = one_line(
-                    painter,
-                    &node.label,
-                    theme::small_font(),
-                    visuals.text_color(),
-                    label_width.map(|width| width - indent - radius - 12.0),
-                );
-                painter.galley(
-                    centre + Vec2::new(radius + 3.0, -galley.size().y / 2.0),
-                    galley,
-                    visuals.text_color(),
-                );
+            // Cut where the next column starts (the indent of a district is part of its
+            // column).
+            let indent = desk.positions.get(index).map_or(0.0, |at| {
+                (at.x - (at.x / layout::COLUMN_WIDTH).floor() * layout::COLUMN_WIDTH)
+                    * projection.scale.x
+                    * zoom
+            });
+            let galley = one_line(
+                painter,
+                &node.label,
+                theme::small_font(),
+                visuals.text_color(),
+                label_width.map(|width| width - indent - radius - 12.0),
+            );
+            let at = centre + Vec2::new(radius + 3.0, -galley.size().y / 2.0);
+            labels.push((
+                index,
+                emphasised,
+                Rect::from_min_size(at, galley.size()),
+                galley,
+            ));
+        }
+        // Labels never overlap: the emphasised first, then by weight (the graph's order), each
+        // shown only where no label already stands; hover shows the rest in full.
+        let rects: Vec<(Rect, bool)> = labels
+            .iter()
+            .map(|(_, emphasised, rect, _)| (*rect, *emphasised))
+            .collect();
+        let shown = labels_that_fit(&rects);
+        for ((_, _, rect, galley), show) in labels.into_iter().zip(shown) {
+            if show {
+                painter.galley(rect.min, galley, visuals.text_color());
             }
         }
     }
+}
+
+/// Which labels to draw so that none overlaps another: those marked as emphasised first, then
+/// the rest in the order given (heaviest node first), each kept when it overlaps none kept
+/// before. Emphasised labels are always kept.
+fn labels_that_fit(labels: &[(Rect, bool)]) -> Vec<bool> {
+    let mut kept = vec![false; labels.len()];
+    let mut placed: Vec<Rect> = Vec::new();
+    let order = (0..labels.len())
+        .filter(|&i| labels[i].1)
+        .chain((0..labels.len()).filter(|&i| !labels[i].1));
+    for index in order {
+        let (rect, emphasised) = labels[index];
+        // A hair of room between labels: touching text reads as one name.
+        let padded = rect.expand(1.0);
+        if emphasised || !placed.iter().any(|other| other.intersects(padded)) {
+            kept[index] = true;
+            placed.push(rect);
+        }
+    }
+    kept
 }
 
 /// The hovered node's or tie's details at the pointer.
@@ -1107,6 +1141,26 @@ fn edge_events_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_never_overlap_and_the_heavier_or_emphasised_one_wins() {
+        let at = |x: f32, y: f32| Rect::from_min_size(Pos2::new(x, y), Vec2::new(60.0, 12.0));
+        // The first two overlap: the first (heavier) is kept. The third overlaps the first but
+        // is emphasised (hovered): it is kept and the first gives way. The fourth stands apart.
+        let labels = [
+            (at(0.0, 0.0), false),
+            (at(30.0, 5.0), false),
+            (at(10.0, -6.0), true),
+            (at(200.0, 0.0), false),
+        ];
+        assert_eq!(labels_that_fit(&labels), vec![false, false, true, true]);
+        let calm = [
+            (at(0.0, 0.0), false),
+            (at(30.0, 5.0), false),
+            (at(0.0, 40.0), false),
+        ];
+        assert_eq!(labels_that_fit(&calm), vec![true, false, true]);
+    }
 
     #[test]
     fn the_pointer_hits_the_nearest_node_it_is_within_and_small_nodes_have_a_margin() {
