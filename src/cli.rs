@@ -44,6 +44,61 @@ pub enum Command {
     /// Read folders or files and write notes, events, the relationship graph or the timeline
     /// to a file.
     Export(ExportArgs),
+    /// Read folders or files and draw the timeline, the network, the map or the overview as an
+    /// SVG figure.
+    Figure(FigureArgs),
+}
+
+/// Arguments of `accord figure`.
+#[derive(Debug, clap::Args)]
+pub struct FigureArgs {
+    /// Folders (read recursively) or files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// What to draw.
+    #[arg(long, value_enum, value_name = "VIEW")]
+    pub view: export::View,
+    /// The SVG file to write (never overwritten unless --force is given).
+    #[arg(long, short, value_name = "FILE.svg")]
+    pub output: PathBuf,
+    /// The notebook with reviews (default: the app's notebook). Read only.
+    #[arg(long, value_name = "NOTEBOOK")]
+    pub notebook: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Skip files larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 20)]
+    pub max_file_size: u64,
+    /// Follow links to folders outside the folders given.
+    #[arg(long)]
+    pub follow_outside_links: bool,
+}
+
+/// `accord figure`: the export of the view's figure format, to an `.svg` file.
+pub fn figure(args: &FigureArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let extension = args
+        .output
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .map(str::to_ascii_lowercase);
+    if extension.as_deref() != Some("svg") {
+        bail!(
+            "figures are written as SVG: name the output FILE.svg (an SVG converts to PNG with \
+             e.g. `rsvg-convert -w 2000 FILE.svg -o FILE.png` or Inkscape)"
+        );
+    }
+    let export_args = ExportArgs {
+        paths: args.paths.clone(),
+        format: export::Format::figure(args.view),
+        output: args.output.clone(),
+        notebook: args.notebook.clone(),
+        force: args.force,
+        keep_rejected: false,
+        max_file_size: args.max_file_size,
+        follow_outside_links: args.follow_outside_links,
+    };
+    export(&export_args, out, err)
 }
 
 /// Arguments of `accord extract`.

@@ -481,6 +481,30 @@ pub fn force_layout(
     ForceLayout::new(graph, previous, pinned).run()
 }
 
+/// Which labels to draw so that none overlaps another, in the app and in figures: those marked
+/// as emphasised (hovered, selected) first and always, then the rest in the order given
+/// (heaviest node first), each kept when it overlaps none kept before. A label is its box,
+/// `[left, top, right, bottom]`.
+pub fn labels_that_fit(labels: &[([f32; 4], bool)]) -> Vec<bool> {
+    let mut kept = vec![false; labels.len()];
+    let mut placed: Vec<[f32; 4]> = Vec::new();
+    let overlaps = |a: &[f32; 4], b: &[f32; 4]| {
+        // A hair of room between labels: touching text reads as one name.
+        a[0] - 1.0 < b[2] && b[0] < a[2] + 1.0 && a[1] - 1.0 < b[3] && b[1] < a[3] + 1.0
+    };
+    let order = (0..labels.len())
+        .filter(|&i| labels[i].1)
+        .chain((0..labels.len()).filter(|&i| !labels[i].1));
+    for index in order {
+        let (rect, emphasised) = labels[index];
+        if emphasised || !placed.iter().any(|other| overlaps(other, &rect)) {
+            kept[index] = true;
+            placed.push(rect);
+        }
+    }
+    kept
+}
+
 /// One column of the hierarchical layout.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HierarchyGroup {
@@ -677,6 +701,27 @@ fn place_unplaced_in_a_row(layout: &mut MapLayout) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_never_overlap_and_the_heavier_or_emphasised_one_wins() {
+        let at = |x: f32, y: f32| [x, y, x + 60.0, y + 12.0];
+        // The first two overlap: the first (heavier) is kept. The third overlaps the first but
+        // is emphasised (hovered): it is kept and the first gives way. The fourth stands apart.
+        let labels = [
+            (at(0.0, 0.0), false),
+            (at(30.0, 5.0), false),
+            (at(10.0, -6.0), true),
+            (at(200.0, 0.0), false),
+        ];
+        assert_eq!(labels_that_fit(&labels), vec![false, false, true, true]);
+        let calm = [
+            (at(0.0, 0.0), false),
+            (at(30.0, 5.0), false),
+            (at(0.0, 40.0), false),
+        ];
+        assert_eq!(labels_that_fit(&calm), vec![true, false, true]);
+    }
+
     use crate::desk::filter::tests::{event, linked, unlinked, ymd};
     use crate::extract::{CorpusEvent, Level};
     use crate::model::{EventKind, Participant};

@@ -10,6 +10,7 @@
 
 mod cite;
 mod events;
+mod figure;
 mod file;
 mod graph;
 mod notes;
@@ -23,6 +24,7 @@ use std::io::{self, Write};
 
 pub use cite::{csl_json, ris};
 pub use events::{events_csv, events_json};
+pub use figure::{View, figure_svg};
 pub use file::{WriteError, write_atomically};
 pub use graph::{gexf, graphml};
 pub use notes::{notes_csv, notes_json, notes_md, notes_md_by_place};
@@ -88,9 +90,27 @@ pub enum Format {
     OverviewMatrixCsv,
     /// Each place's events, partners, weighted degree, betweenness and community.
     PlaceMeasuresCsv,
+    /// The timeline as an SVG figure (a lane per place, coloured by kind).
+    FigureTimelineSvg,
+    /// The relationship network as an SVG figure.
+    FigureGraphSvg,
+    /// The places over China's province outlines as an SVG figure.
+    FigureMapSvg,
+    /// The overview's charts (events over time by kind, by province) as an SVG figure.
+    FigureOverviewSvg,
 }
 
 impl Format {
+    /// The figure format of a view (`accord figure --view`).
+    pub fn figure(view: View) -> Self {
+        match view {
+            View::Timeline => Self::FigureTimelineSvg,
+            View::Graph => Self::FigureGraphSvg,
+            View::Map => Self::FigureMapSvg,
+            View::Overview => Self::FigureOverviewSvg,
+        }
+    }
+
     /// Every format, in the order menus list them (the order of the declaration).
     pub fn all() -> &'static [Self] {
         <Self as clap::ValueEnum>::value_variants()
@@ -116,6 +136,10 @@ impl Format {
             Self::PlaceMeasuresCsv => {
                 "Overview: place measures (degree, betweenness, community) as CSV"
             }
+            Self::FigureTimelineSvg => "Figure: the timeline as SVG",
+            Self::FigureGraphSvg => "Figure: the relationship network as SVG",
+            Self::FigureMapSvg => "Figure: the map as SVG",
+            Self::FigureOverviewSvg => "Figure: the overview's charts as SVG",
         }
     }
 
@@ -137,6 +161,10 @@ impl Format {
             Self::OverviewPlacesCsv => "accord-events-by-place.csv",
             Self::OverviewMatrixCsv => "accord-province-matrix.csv",
             Self::PlaceMeasuresCsv => "accord-place-measures.csv",
+            Self::FigureTimelineSvg => "accord-timeline.svg",
+            Self::FigureGraphSvg => "accord-network.svg",
+            Self::FigureMapSvg => "accord-map.svg",
+            Self::FigureOverviewSvg => "accord-overview.svg",
         }
     }
 
@@ -152,6 +180,10 @@ impl Format {
             | Self::PlaceMeasuresCsv => "csv",
             Self::NotesJson | Self::EventsJson | Self::TimelineJs | Self::CslJson => "json",
             Self::Gexf => "gexf",
+            Self::FigureTimelineSvg
+            | Self::FigureGraphSvg
+            | Self::FigureMapSvg
+            | Self::FigureOverviewSvg => "svg",
             Self::Graphml => "graphml",
             Self::Ris => "ris",
         }
@@ -174,7 +206,11 @@ impl Format {
             | Self::OverviewTimeCsv
             | Self::OverviewPlacesCsv
             | Self::OverviewMatrixCsv
-            | Self::PlaceMeasuresCsv => false,
+            | Self::PlaceMeasuresCsv
+            | Self::FigureTimelineSvg
+            | Self::FigureGraphSvg
+            | Self::FigureMapSvg
+            | Self::FigureOverviewSvg => false,
         }
     }
 }
@@ -197,6 +233,10 @@ pub fn write(format: Format, input: &Input<'_>, out: &mut impl Write) -> io::Res
         Format::OverviewPlacesCsv => overview_csv(input, Chart::Places, out),
         Format::OverviewMatrixCsv => overview_csv(input, Chart::Matrix, out),
         Format::PlaceMeasuresCsv => overview_csv(input, Chart::Measures, out),
+        Format::FigureTimelineSvg => figure_svg(input, View::Timeline, out),
+        Format::FigureGraphSvg => figure_svg(input, View::Graph, out),
+        Format::FigureMapSvg => figure_svg(input, View::Map, out),
+        Format::FigureOverviewSvg => figure_svg(input, View::Overview, out),
     }
 }
 

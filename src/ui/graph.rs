@@ -773,38 +773,22 @@ impl CanvasFrame<'_> {
         }
         // Labels never overlap: the emphasised first, then by weight (the graph's order), each
         // shown only where no label already stands; hover shows the rest in full.
-        let rects: Vec<(Rect, bool)> = labels
+        let rects: Vec<([f32; 4], bool)> = labels
             .iter()
-            .map(|(_, emphasised, rect, _)| (*rect, *emphasised))
+            .map(|(_, emphasised, rect, _)| {
+                (
+                    [rect.min.x, rect.min.y, rect.max.x, rect.max.y],
+                    *emphasised,
+                )
+            })
             .collect();
-        let shown = labels_that_fit(&rects);
+        let shown = layout::labels_that_fit(&rects);
         for ((_, _, rect, galley), show) in labels.into_iter().zip(shown) {
             if show {
                 painter.galley(rect.min, galley, visuals.text_color());
             }
         }
     }
-}
-
-/// Which labels to draw so that none overlaps another: those marked as emphasised first, then
-/// the rest in the order given (heaviest node first), each kept when it overlaps none kept
-/// before. Emphasised labels are always kept.
-fn labels_that_fit(labels: &[(Rect, bool)]) -> Vec<bool> {
-    let mut kept = vec![false; labels.len()];
-    let mut placed: Vec<Rect> = Vec::new();
-    let order = (0..labels.len())
-        .filter(|&i| labels[i].1)
-        .chain((0..labels.len()).filter(|&i| !labels[i].1));
-    for index in order {
-        let (rect, emphasised) = labels[index];
-        // A hair of room between labels: touching text reads as one name.
-        let padded = rect.expand(1.0);
-        if emphasised || !placed.iter().any(|other| other.intersects(padded)) {
-            kept[index] = true;
-            placed.push(rect);
-        }
-    }
-    kept
 }
 
 /// The hovered node's or tie's details at the pointer.
@@ -1141,26 +1125,6 @@ fn edge_events_ui(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn labels_never_overlap_and_the_heavier_or_emphasised_one_wins() {
-        let at = |x: f32, y: f32| Rect::from_min_size(Pos2::new(x, y), Vec2::new(60.0, 12.0));
-        // The first two overlap: the first (heavier) is kept. The third overlaps the first but
-        // is emphasised (hovered): it is kept and the first gives way. The fourth stands apart.
-        let labels = [
-            (at(0.0, 0.0), false),
-            (at(30.0, 5.0), false),
-            (at(10.0, -6.0), true),
-            (at(200.0, 0.0), false),
-        ];
-        assert_eq!(labels_that_fit(&labels), vec![false, false, true, true]);
-        let calm = [
-            (at(0.0, 0.0), false),
-            (at(30.0, 5.0), false),
-            (at(0.0, 40.0), false),
-        ];
-        assert_eq!(labels_that_fit(&calm), vec![true, false, true]);
-    }
 
     #[test]
     fn the_pointer_hits_the_nearest_node_it_is_within_and_small_nodes_have_a_margin() {

@@ -148,6 +148,14 @@ fn every_format_writes_a_file_that_parses() {
             "overview-places-csv" => assert!(text.starts_with("chart,bar,events")),
             "overview-matrix-csv" => assert!(text.starts_with(",")),
             "place-measures-csv" => assert!(text.starts_with("place,events,partners,")),
+            "figure-timeline-svg"
+            | "figure-graph-svg"
+            | "figure-map-svg"
+            | "figure-overview-svg" => {
+                let svg = roxmltree::Document::parse(&text)
+                    .unwrap_or_else(|error| panic!("{format}: {error}"));
+                assert_eq!(svg.root_element().tag_name().name(), "svg", "{format}");
+            }
             _ => assert!(text.starts_with("date,date_resolution,kind,")),
         }
     }
