@@ -58,9 +58,15 @@ pub struct FigureArgs {
     /// What to draw.
     #[arg(long, value_enum, value_name = "VIEW")]
     pub view: export::View,
-    /// The SVG file to write (never overwritten unless --force is given).
-    #[arg(long, short, value_name = "FILE.svg")]
+    /// The file to write: FILE.svg or FILE.png (never overwritten unless --force is given).
+    #[arg(long, short, value_name = "FILE")]
     pub output: PathBuf,
+    /// A PNG's width in pixels (200 to 8000; the height follows the figure's 3:2 shape).
+    #[arg(long, value_name = "PIXELS", conflicts_with = "scale")]
+    pub width: Option<u32>,
+    /// A PNG's size as a multiple of the SVG's 960 × 640 (default 2: 1920 × 1280 pixels).
+    #[arg(long, value_name = "FACTOR")]
+    pub scale: Option<f32>,
     /// The notebook with reviews (default: the app's notebook). Read only.
     #[arg(long, value_name = "NOTEBOOK")]
     pub notebook: Option<PathBuf>,
@@ -75,19 +81,28 @@ pub struct FigureArgs {
     pub follow_outside_links: bool,
 }
 
-/// `accord figure`: the export of the view's figure format, to an `.svg` file.
+/// The scale of a PNG figure when neither `--width` nor `--scale` is given.
+const DEFAULT_FIGURE_SCALE: f32 = 2.0;
+
+/// `accord figure`: the view's figure as SVG, or drawn as PNG at the width asked for.
 pub fn figure(args: &FigureArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
     let extension = args
         .output
         .extension()
         .and_then(|extension| extension.to_str())
         .map(str::to_ascii_lowercase);
-    if extension.as_deref() != Some("svg") {
-        bail!(
-            "figures are written as SVG: name the output FILE.svg (an SVG converts to PNG with \
-             e.g. `rsvg-convert -w 2000 FILE.svg -o FILE.png` or Inkscape)"
-        );
-    }
+    let png_width = match extension.as_deref() {
+        Some("svg") => {
+            if args.width.is_some() || args.scale.is_some() {
+                bail!(
+                    "--width and --scale size a PNG; an SVG has no pixels (name the output FILE.png)"
+                );
+            }
+            None
+        }
+        Some("png") => Some(png_width(args.width, args.scale)?),
+        _ => bail!("name the output FILE.svg or FILE.png: a figure is written as SVG or PNG"),
+    };
     let export_args = ExportArgs {
         paths: args.paths.clone(),
         format: export::Format::figure(args.view),
@@ -98,7 +113,30 @@ pub fn figure(args: &FigureArgs, out: &mut dyn Write, err: &mut dyn Write) -> an
         max_file_size: args.max_file_size,
         follow_outside_links: args.follow_outside_links,
     };
-    export(&export_args, out, err)
+    export_drawn(&export_args, png_width, out, err)
+}
+
+/// A PNG figure's width from `--width` or `--scale`, refused with the range when outside it.
+fn png_width(width: Option<u32>, scale: Option<f32>) -> anyhow::Result<u32> {
+    let width = match (width, scale) {
+        (Some(width), _) => width,
+        (None, Some(scale)) if scale.is_finite() && scale > 0.0 => {
+            export::png_width_at_scale(scale)
+        }
+        (None, Some(scale)) => bail!("--scale must be a positive number, not {scale}"),
+        (None, None) => export::png_width_at_scale(DEFAULT_FIGURE_SCALE),
+    };
+    let range = export::PNG_WIDTHS;
+    if !range.contains(&width) {
+        bail!(
+            "a PNG figure is {} to {} pixels wide; {width} is outside (with --scale, {:.2} to {:.2})",
+            range.start(),
+            range.end(),
+            *range.start() as f32 / export::png_width_at_scale(1.0) as f32,
+            *range.end() as f32 / export::png_width_at_scale(1.0) as f32,
+        );
+    }
+    Ok(width)
 }
 
 /// Arguments of `accord extract`.
@@ -201,6 +239,16 @@ pub fn plain_message(error: &anyhow::Error) -> String {
 /// exists (without `--force`) or cannot be written, or when a notes format has no readable
 /// notebook.
 pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    export_drawn(args, None, out, err)
+}
+
+/// `accord export`, or with `png_width` a figure format drawn as a PNG that wide.
+fn export_drawn(
+    args: &ExportArgs,
+    png_width: Option<u32>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
     for path in &args.paths {
         if !path.exists() {
             bail!("no such file or folder: {}", path.display());
@@ -237,7 +285,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> an
         keep_rejected: args.keep_rejected,
     };
     let summary = export::write_atomically(&args.output, args.force, |file| {
-        export::write(format, &input, file)
+        export::write_drawn(format, png_width, &input, file)
     })?;
     writeln!(
         out,

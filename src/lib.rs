@@ -17,6 +17,7 @@ pub mod desk;
 pub mod export;
 pub mod extract;
 pub mod files;
+pub mod font;
 pub mod ingest;
 pub mod journal;
 pub mod model;

@@ -6,10 +6,14 @@
 //! names survive in any viewer that has a Chinese font (every current system does) and remain
 //! searchable and editable in Inkscape or Illustrator. Labels follow the app's rule: the
 //! heaviest first, none over another ([`crate::desk::layout::labels_that_fit`]).
+//!
+//! A PNG ([`figure_png`], `accord figure … --output FILE.png`, File → Export figure…) is that
+//! SVG drawn by resvg at a chosen width, its text shaped with the bundled Chinese font.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::sync::{Arc, OnceLock};
 
 use super::reviewed::{ReviewedEvent, reviewed_events};
 use super::text::xml_escape;
@@ -34,6 +38,21 @@ pub enum View {
     Map,
     /// Events over time by kind, and by province.
     Overview,
+}
+
+impl View {
+    /// Every view, in the order menus list them.
+    pub const ALL: [Self; 4] = [Self::Timeline, Self::Graph, Self::Map, Self::Overview];
+
+    /// The view's name in menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Timeline => "Timeline",
+            Self::Graph => "Relationship network",
+            Self::Map => "Map",
+            Self::Overview => "Overview charts",
+        }
+    }
 }
 
 /// Width and height of every figure, in SVG user units (points).
@@ -123,6 +142,73 @@ pub fn figure_svg(input: &Input<'_>, view: View, out: &mut impl Write) -> io::Re
     );
     out.write_all(svg.finish().as_bytes())?;
     Ok(summary)
+}
+
+/// The widths a PNG figure may have, in pixels: a thumbnail to a poster. The upper bound keeps
+/// the picture's memory (4 bytes a pixel) near 200 MB.
+pub const PNG_WIDTHS: std::ops::RangeInclusive<u32> = 200..=8000;
+
+/// A PNG figure's height for a width: every figure has the SVG's proportions.
+pub fn png_height(width: u32) -> u32 {
+    (width as f32 * HEIGHT / WIDTH).round() as u32
+}
+
+/// The PNG width at a scale of the SVG's size (1 = 960 pixels wide).
+pub fn png_width_at_scale(scale: f32) -> u32 {
+    (WIDTH * scale).round() as u32
+}
+
+/// Writes one figure as a PNG `width` pixels wide (clamped to [`PNG_WIDTHS`]): the SVG of
+/// [`figure_svg`], drawn by resvg with the bundled Chinese font, so the picture is the SVG's.
+pub fn figure_png(
+    input: &Input<'_>,
+    view: View,
+    width: u32,
+    out: &mut impl Write,
+) -> io::Result<Summary> {
+    let mut svg = Vec::new();
+    let summary = figure_svg(input, view, &mut svg)?;
+    let width = width.clamp(*PNG_WIDTHS.start(), *PNG_WIDTHS.end());
+    out.write_all(&rasterise(&svg, width)?)?;
+    Ok(summary)
+}
+
+/// Draws an SVG figure as PNG bytes `width` pixels wide.
+fn rasterise(svg: &[u8], width: u32) -> io::Result<Vec<u8>> {
+    let failed =
+        |what: String| io::Error::other(format!("the figure could not be drawn as PNG: {what}"));
+    let options = resvg::usvg::Options {
+        font_family: crate::font::CJK_FAMILY.to_owned(),
+        fontdb: Arc::clone(figure_fonts()),
+        ..resvg::usvg::Options::default()
+    };
+    let tree =
+        resvg::usvg::Tree::from_data(svg, &options).map_err(|error| failed(error.to_string()))?;
+    let height = png_height(width);
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height)
+        .ok_or_else(|| failed(format!("no room for a {width} × {height} picture")))?;
+    let size = tree.size();
+    let transform = resvg::tiny_skia::Transform::from_scale(
+        width as f32 / size.width(),
+        height as f32 / size.height(),
+    );
+    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    pixmap
+        .encode_png()
+        .map_err(|error| failed(error.to_string()))
+}
+
+/// The fonts PNG figures are drawn with: the bundled Chinese font first (it also has Latin
+/// letters), then the system's, for characters the subset lacks. Loaded once.
+fn figure_fonts() -> &'static Arc<resvg::usvg::fontdb::Database> {
+    static FONTS: OnceLock<Arc<resvg::usvg::fontdb::Database>> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let mut fonts = resvg::usvg::fontdb::Database::new();
+        fonts.load_font_data(crate::font::CJK.to_vec());
+        fonts.load_system_fonts();
+        fonts.set_sans_serif_family(crate::font::CJK_FAMILY);
+        Arc::new(fonts)
+    })
 }
 
 /// An SVG document being written.
@@ -532,5 +618,66 @@ mod tests {
         let document = parse(&timeline);
         let marks = count(&document, "circle", "node") + count(&document, "rect", "event");
         assert!(marks >= 1, "{timeline}");
+    }
+
+    /// Decodes a PNG: its size and RGBA pixels.
+    fn decode(png: &[u8]) -> (u32, u32, Vec<u8>) {
+        let mut decoder = png::Decoder::new(io::Cursor::new(png));
+        decoder.set_transformations(png::Transformations::EXPAND);
+        let mut reader = decoder.read_info().unwrap();
+        let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut pixels).unwrap();
+        pixels.truncate(info.buffer_size());
+        (info.width, info.height, pixels)
+    }
+
+    /// How many pixels are far from white.
+    fn inked(pixels: &[u8]) -> usize {
+        pixels
+            .chunks_exact(4)
+            .filter(|pixel| pixel[..3].iter().any(|channel| *channel < 160))
+            .count()
+    }
+
+    #[test]
+    fn a_png_figure_has_the_width_asked_for_and_the_svgs_proportions() {
+        let fixture = Fixture::new();
+        let mut png = Vec::new();
+        figure_png(&fixture.input(), View::Map, 1500, &mut png).unwrap();
+        let (width, height, pixels) = decode(&png);
+        assert_eq!((width, height), (1500, png_height(1500)));
+        assert_eq!(height, 1000);
+        assert!(inked(&pixels) > 1000, "the map is drawn");
+    }
+
+    #[test]
+    fn a_png_width_out_of_range_is_clamped_not_refused() {
+        let fixture = Fixture::new();
+        let mut png = Vec::new();
+        figure_png(&fixture.input(), View::Overview, 10, &mut png).unwrap();
+        assert_eq!(decode(&png).0, *PNG_WIDTHS.start());
+    }
+
+    #[test]
+    fn chinese_text_is_drawn_with_the_bundled_font() {
+        // Only the bundled font can draw these on a machine without Chinese system fonts
+        // (CI's); a missing glyph would leave the picture blank.
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" \
+             font-family=\"{FONT}\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\
+             <text x=\"20\" y=\"200\" font-size=\"160\" fill=\"#000\">江苏</text></svg>"
+        );
+        let (width, _, pixels) = decode(&rasterise(svg.as_bytes(), 960).unwrap());
+        assert_eq!(width, 960);
+        assert!(inked(&pixels) > 5000, "the characters have ink");
+    }
+
+    #[test]
+    fn an_svg_resvg_cannot_read_is_an_error_not_a_panic() {
+        let error = rasterise(b"<svg", 400).unwrap_err();
+        assert!(
+            error.to_string().contains("could not be drawn as PNG"),
+            "{error}"
+        );
     }
 }

@@ -24,7 +24,7 @@ use std::io::{self, Write};
 
 pub use cite::{csl_json, ris};
 pub use events::{events_csv, events_json};
-pub use figure::{View, figure_svg};
+pub use figure::{PNG_WIDTHS, View, figure_png, figure_svg, png_height, png_width_at_scale};
 pub use file::{WriteError, write_atomically};
 pub use graph::{gexf, graphml};
 pub use notes::{notes_csv, notes_json, notes_md, notes_md_by_place};
@@ -111,6 +111,13 @@ impl Format {
         }
     }
 
+    /// The view a figure format draws; `None` for the data formats.
+    pub fn view(self) -> Option<View> {
+        View::ALL
+            .into_iter()
+            .find(|&view| Self::figure(view) == self)
+    }
+
     /// Every format, in the order menus list them (the order of the declaration).
     pub fn all() -> &'static [Self] {
         <Self as clap::ValueEnum>::value_variants()
@@ -189,6 +196,25 @@ impl Format {
         }
     }
 
+    /// The suggested file name, with `.png` for a figure drawn as PNG (`png`; data formats
+    /// ignore it).
+    pub fn file_name_as(self, png: bool) -> String {
+        let name = self.file_name();
+        match (png && self.view().is_some(), name.rsplit_once('.')) {
+            (true, Some((stem, _))) => format!("{stem}.png"),
+            _ => name.to_owned(),
+        }
+    }
+
+    /// The file extension, `png` for a figure drawn as PNG.
+    pub fn extension_as(self, png: bool) -> &'static str {
+        if png && self.view().is_some() {
+            "png"
+        } else {
+            self.extension()
+        }
+    }
+
     /// Whether the format exports notes (and so needs a readable notebook).
     pub fn is_notes(self) -> bool {
         // Every variant named, so a new format has to say which it is.
@@ -212,6 +238,20 @@ impl Format {
             | Self::FigureMapSvg
             | Self::FigureOverviewSvg => false,
         }
+    }
+}
+
+/// Writes `input` as `format` to `out`, or, with `png_width`, a figure format's figure drawn
+/// as a PNG that many pixels wide (the data formats have no picture and ignore it).
+pub fn write_drawn(
+    format: Format,
+    png_width: Option<u32>,
+    input: &Input<'_>,
+    out: &mut impl Write,
+) -> io::Result<Summary> {
+    match (format.view(), png_width) {
+        (Some(view), Some(width)) => figure_png(input, view, width, out),
+        _ => write(format, input, out),
     }
 }
 

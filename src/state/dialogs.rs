@@ -131,11 +131,13 @@ impl AppState {
         }
     }
 
-    pub(super) fn show_export_dialog(&mut self, format: export::Format) {
+    /// The save dialog for an export, named and filtered for its file type (`png`: a figure
+    /// drawn as PNG).
+    pub(super) fn show_export_dialog(&mut self, format: export::Format, png: bool) {
         let dialog = rfd::AsyncFileDialog::new()
             .set_title("Export")
-            .set_file_name(format.file_name())
-            .add_filter(format.description(), &[format.extension()]);
+            .set_file_name(format.file_name_as(png))
+            .add_filter(format.description(), &[format.extension_as(png)]);
         self.run_dialog(
             None,
             async move { dialog.save_file().await },

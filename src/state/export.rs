@@ -15,6 +15,8 @@ pub struct ExportRequest {
     pub format: export::Format,
     /// Keep rejected events (marked) in event exports.
     pub keep_rejected: bool,
+    /// Draw a figure format as a PNG this many pixels wide (`None`: the format's own file).
+    pub png_width: Option<u32>,
     /// Where.
     pub path: PathBuf,
     /// Whether the user agreed to replace an existing file (in the save dialog or the export
@@ -77,7 +79,7 @@ impl AppState {
                     keep_rejected: request.keep_rejected,
                 };
                 let result = export::write_atomically(&request.path, request.overwrite, |file| {
-                    export::write(request.format, &input, file)
+                    export::write_drawn(request.format, request.png_width, &input, file)
                 });
                 let message = match result {
                     Ok(summary) => {

@@ -67,8 +67,9 @@ pub enum AppCommand {
     SetWelcomed(bool),
     /// Open Accord's data folder in the system's file manager.
     ShowDataFolder,
-    /// Ask (native save dialog) where to write an export.
-    ShowExportDialog(crate::export::Format),
+    /// Ask (native save dialog) where to write an export; `true`: a figure format drawn as
+    /// PNG.
+    ShowExportDialog(crate::export::Format, bool),
     /// Export what the panels show.
     Export(ExportRequest),
 }
@@ -436,7 +437,7 @@ impl AppState {
             }
             AppCommand::SetWelcomed(welcomed) => self.preferences.welcomed = welcomed,
             AppCommand::ShowDataFolder => self.show_data_folder(),
-            AppCommand::ShowExportDialog(format) => self.show_export_dialog(format),
+            AppCommand::ShowExportDialog(format, png) => self.show_export_dialog(format, png),
             AppCommand::Export(request) => self.export(request),
         }
     }

@@ -183,6 +183,7 @@ fn an_export_follows_the_filters_says_what_it_holds_and_never_overwrites_unasked
     let request = ExportRequest {
         format: export::Format::EventsCsv,
         keep_rejected: false,
+        png_width: None,
         path: path.clone(),
         overwrite: false,
     };
@@ -231,10 +232,26 @@ fn an_export_follows_the_filters_says_what_it_holds_and_never_overwrites_unasked
 
     state.handle(Command::App(AppCommand::Export(ExportRequest {
         path: folder.path().join("no such folder").join("events.csv"),
-        ..request
+        ..request.clone()
     })));
     let message = exported(&mut state);
     assert!(message.is_error && message.text.contains("does not exist"));
+
+    // File → Export figure… as PNG: the picture at the width asked for.
+    let figure = folder.path().join("map.png");
+    state.handle(Command::App(AppCommand::Export(ExportRequest {
+        format: export::Format::FigureMapSvg,
+        png_width: Some(600),
+        path: figure.clone(),
+        ..request
+    })));
+    let message = exported(&mut state);
+    assert!(!message.is_error, "{}", message.text);
+    let png = std::fs::read(&figure).unwrap();
+    assert!(png.starts_with(b"\x89PNG"), "a PNG, not the SVG");
+    let decoder = png::Decoder::new(std::io::Cursor::new(png));
+    let info = decoder.read_info().unwrap();
+    assert_eq!((info.info().width, info.info().height), (600, 400));
 }
 
 #[test]

@@ -1,10 +1,11 @@
-//! The export window (File → Export…): a format, what it will hold under the current filters,
-//! and the file, chosen in the system's save dialog or typed. An existing file is replaced
-//! only when the save dialog asked, or the user ticks "Replace it".
+//! The export window (File → Export…, and File → Export figure… for the figures): a format,
+//! what it will hold under the current filters, for a figure SVG or PNG at a chosen size, and
+//! the file, chosen in the system's save dialog or typed. An existing file is replaced only
+//! when the save dialog asked, or the user ticks "Replace it".
 
 use std::path::{Path, PathBuf};
 
-use crate::export::Format;
+use crate::export::{Format, PNG_WIDTHS, png_height, png_width_at_scale};
 use crate::state::{AppCommand, AppState, Command, ExportRequest};
 
 /// The export window's choices so far: its whole state, kept by the app while it is open
@@ -12,6 +13,12 @@ use crate::state::{AppCommand, AppState, Command, ExportRequest};
 #[derive(Clone, Debug)]
 pub struct ExportWindow {
     format: Format,
+    /// Export figure… (the figure formats) rather than Export… (the data formats).
+    figures: bool,
+    /// Draw the figure as PNG rather than SVG.
+    png: bool,
+    /// The PNG's width in pixels.
+    png_width: u32,
     keep_rejected: bool,
     path: String,
     /// The user agreed to replace an existing file (in the save dialog, or ticked).
@@ -33,6 +40,9 @@ impl ExportWindow {
             .map_or(0, |(number, _)| *number);
         Self {
             format,
+            figures: format.view().is_some(),
+            png: false,
+            png_width: png_width_at_scale(2.0),
             keep_rejected: false,
             path: String::new(),
             replace: false,
@@ -58,13 +68,24 @@ impl ExportWindow {
             self.replace = true;
         }
         let mut keep = true;
-        egui::Window::new("Export")
+        let title = if self.figures {
+            "Export figure"
+        } else {
+            "Export"
+        };
+        egui::Window::new(title)
             .collapsible(false)
             .default_width(460.0)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
                 for &format in Format::all() {
-                    ui.radio_value(&mut self.format, format, format.description());
+                    if format.view().is_some() == self.figures {
+                        ui.radio_value(&mut self.format, format, format.description());
+                    }
+                }
+                if self.figures {
+                    ui.separator();
+                    self.picture_ui(ui);
                 }
                 ui.separator();
                 ui.label(contents(state, self));
@@ -78,7 +99,7 @@ impl ExportWindow {
                     ui.label("File:");
                     let edit = ui.add(
                         egui::TextEdit::singleline(&mut self.path)
-                            .hint_text(self.format.file_name())
+                            .hint_text(self.format.file_name_as(self.png))
                             .desired_width(280.0),
                     );
                     if edit.changed() {
@@ -88,7 +109,10 @@ impl ExportWindow {
                         .add_enabled(!state.dialogs.native_open, egui::Button::new("Choose…"))
                         .clicked()
                     {
-                        commands.push(Command::App(AppCommand::ShowExportDialog(self.format)));
+                        commands.push(Command::App(AppCommand::ShowExportDialog(
+                            self.format,
+                            self.png,
+                        )));
                     }
                 });
                 let path = PathBuf::from(self.path.trim());
@@ -109,6 +133,7 @@ impl ExportWindow {
                         commands.push(Command::App(AppCommand::Export(ExportRequest {
                             format: self.format,
                             keep_rejected: self.keep_rejected && !self.format.is_notes(),
+                            png_width: self.png.then_some(self.png_width),
                             path: path.clone(),
                             overwrite: self.replace,
                         })));
@@ -124,6 +149,45 @@ impl ExportWindow {
                 });
             });
         keep && !ctx.input(|input| input.key_pressed(egui::Key::Escape))
+    }
+}
+
+impl ExportWindow {
+    /// A figure's file type and, for a PNG, its size: 1×, 2×, 4× the SVG or any width.
+    fn picture_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut self.png, false, "SVG").on_hover_text(
+                "Text stays text: sharp at any size, editable in Inkscape or Illustrator",
+            );
+            ui.radio_value(&mut self.png, true, "PNG")
+                .on_hover_text("A picture, for slides and documents that take no SVG");
+        });
+        if !self.png {
+            return;
+        }
+        ui.horizontal(|ui| {
+            ui.label("Size:");
+            for scale in [1.0, 2.0, 4.0] {
+                let width = png_width_at_scale(scale);
+                if ui
+                    .selectable_label(self.png_width == width, format!("{scale}×"))
+                    .clicked()
+                {
+                    self.png_width = width;
+                }
+            }
+            ui.add(
+                egui::DragValue::new(&mut self.png_width)
+                    .range(PNG_WIDTHS)
+                    .speed(10.0)
+                    .suffix(" px wide"),
+            );
+            ui.weak(format!(
+                "{} × {} pixels",
+                self.png_width,
+                png_height(self.png_width)
+            ));
+        });
     }
 }
 
@@ -143,7 +207,10 @@ fn contents(state: &AppState, draft: &ExportWindow) -> String {
     let total = desk.events.len();
     let what = match draft.format {
         Format::Gexf | Format::Graphml => "the relationship graph of ",
-        Format::TimelineJs => "the timeline of ",
+        Format::TimelineJs | Format::FigureTimelineSvg => "the timeline of ",
+        Format::FigureGraphSvg => "the network of ",
+        Format::FigureMapSvg => "the map of ",
+        Format::FigureOverviewSvg => "the charts of ",
         Format::CslJson | Format::Ris => "a reference for each article of ",
         _ => "",
     };

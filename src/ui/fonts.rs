@@ -8,9 +8,6 @@
 use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
 use egui::{FontData, FontFamily};
 
-/// The bundled CJK subset (SIL Open Font License 1.1, see `assets/fonts/OFL.txt`).
-static CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKsc-Subset.otf");
-
 /// Name of the bundled font in egui's font list.
 pub const CJK_FONT_NAME: &str = "Noto Sans CJK SC (subset)";
 
@@ -22,7 +19,7 @@ pub fn install(ctx: &egui::Context) {
     };
     ctx.add_font(FontInsert {
         name: CJK_FONT_NAME.to_owned(),
-        data: FontData::from_static(CJK_FONT),
+        data: FontData::from_static(crate::font::CJK),
         families: vec![
             fallback(FontFamily::Proportional),
             fallback(FontFamily::Monospace),

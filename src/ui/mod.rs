@@ -261,6 +261,13 @@ fn file_menu_ui(
     {
         windows.open_export(state);
     }
+    if ui
+        .button("Export figure…")
+        .on_hover_text("The timeline, the network, the map or the overview as SVG or PNG")
+        .clicked()
+    {
+        windows.open_export_figure(state);
+    }
     ui.separator();
     if ui.button("Quit").clicked() {
         ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);

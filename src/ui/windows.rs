@@ -63,6 +63,11 @@ impl Windows {
         self.open_export_as(state, crate::export::Format::EventsCsv);
     }
 
+    /// Opens File → Export figure… (on the map: the figure a report most often wants).
+    pub fn open_export_figure(&mut self, state: &AppState) {
+        self.open_export_as(state, crate::export::Format::FigureMapSvg);
+    }
+
     /// Opens the export window on one format (a chart's "CSV…" button).
     pub fn open_export_as(&mut self, state: &AppState, format: crate::export::Format) {
         self.export = Some(ExportWindow::new(state, format));

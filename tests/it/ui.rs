@@ -458,3 +458,49 @@ fn a_click_on_an_overview_bar_narrows_the_event_table() {
     assert_eq!(desk.filter.kinds.len(), 1);
     assert!(desk.selection.matching.len() < all);
 }
+
+#[test]
+fn file_export_figure_writes_the_map_as_a_png_of_the_chosen_size() {
+    let mut harness = app_harness();
+    crate::util::run_until(&mut harness, seeds_loaded);
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("map.png");
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export figure…").click();
+    harness.run_steps(3);
+    // Only figures are offered; the map is chosen; PNG at 1× is 960 × 640.
+    assert!(
+        harness
+            .query_by_label("Events as CSV (corrections applied)")
+            .is_none()
+    );
+    harness.get_by_label("PNG").click();
+    harness.run_steps(2);
+    harness.get_by_label("1×").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("960 × 640 pixels");
+    // The window's file field is the last text input (the filter bar has one too).
+    harness
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .last()
+        .unwrap()
+        .focus();
+    harness.run_steps(1);
+    harness
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .last()
+        .unwrap()
+        .type_text(&path.display().to_string());
+    harness.run_steps(2);
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    crate::util::run_until(&mut harness, |app| app.state().dialogs.exporting == 0);
+    let png = std::fs::read(&path).expect("the figure was written");
+    let info = png::Decoder::new(std::io::Cursor::new(png))
+        .read_info()
+        .unwrap()
+        .info()
+        .clone();
+    assert_eq!((info.width, info.height), (960, 640));
+}
