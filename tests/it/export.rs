@@ -506,3 +506,50 @@ fn ris_references_parse_back_as_the_csl_ones() {
         .collect();
     assert_eq!(python, expected);
 }
+
+/// `accord figure` on the seeds with `extra` arguments.
+fn figure(output: &Path, extra: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_accord"))
+        .arg("figure")
+        .arg(crate::util::seeds())
+        .args(["--view", "map", "--output"])
+        .arg(output)
+        .args(extra)
+        .env("ACCORD_NOTEBOOK", output.with_extension("ron"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn accord_figure_writes_a_png_of_the_width_asked_and_refuses_what_it_cannot_write() {
+    let folder = tempfile::tempdir().unwrap();
+    let png = folder.path().join("map.png");
+    let run = figure(&png, &["--width", "480"]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let bytes = std::fs::read(&png).unwrap();
+    let info = png::Decoder::new(std::io::Cursor::new(bytes))
+        .read_info()
+        .unwrap()
+        .info()
+        .clone();
+    assert_eq!((info.width, info.height), (480, 320));
+
+    for (output, extra, says) in [
+        ("map.pdf", &[][..], "FILE.svg or FILE.png"),
+        ("map.svg", &["--scale", "3"][..], "an SVG has no pixels"),
+        ("big.png", &["--width", "100000"][..], "200 to 8000 pixels"),
+    ] {
+        let path = folder.path().join(output);
+        let run = figure(&path, extra);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            !run.status.success() && stderr.contains(says),
+            "{output}: {stderr}"
+        );
+        assert!(!path.exists(), "{output}: nothing written");
+    }
+}
