@@ -45,7 +45,7 @@ pub enum Command {
     /// to a file.
     Export(ExportArgs),
     /// Read folders or files and draw the timeline, the network, the map or the overview as an
-    /// SVG figure.
+    /// SVG or PNG figure.
     Figure(FigureArgs),
 }
 

@@ -11,3 +11,7 @@ pub static CJK: &[u8] = include_bytes!("../assets/fonts/NotoSansCJKsc-Subset.otf
 
 /// The family name the font file gives itself (figures name it first in `font-family`).
 pub const CJK_FAMILY: &str = "Noto Sans CJK SC";
+
+/// The fallback for characters the subset lacks (the Latin middle dot, en and em dashes): egui's
+/// own Latin font, Ubuntu Light (Ubuntu Font Licence 1.0), which the window already carries.
+pub static LATIN_FALLBACK: &[u8] = epaint_default_fonts::UBUNTU_LIGHT;

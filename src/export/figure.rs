@@ -199,12 +199,14 @@ fn rasterise(svg: &[u8], width: u32) -> io::Result<Vec<u8>> {
 }
 
 /// The fonts PNG figures are drawn with: the bundled Chinese font first (it also has Latin
-/// letters), then the system's, for characters the subset lacks. Loaded once.
+/// letters), egui's Latin font for the punctuation the subset lacks, then the system's. Loaded
+/// once.
 fn figure_fonts() -> &'static Arc<resvg::usvg::fontdb::Database> {
     static FONTS: OnceLock<Arc<resvg::usvg::fontdb::Database>> = OnceLock::new();
     FONTS.get_or_init(|| {
         let mut fonts = resvg::usvg::fontdb::Database::new();
         fonts.load_font_data(crate::font::CJK.to_vec());
+        fonts.load_font_data(crate::font::LATIN_FALLBACK.to_vec());
         fonts.load_system_fonts();
         fonts.set_sans_serif_family(crate::font::CJK_FAMILY);
         Arc::new(fonts)

@@ -79,8 +79,14 @@ impl ExportWindow {
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
                 for &format in Format::all() {
-                    if format.view().is_some() == self.figures {
-                        ui.radio_value(&mut self.format, format, format.description());
+                    match format.view() {
+                        Some(view) if self.figures => {
+                            ui.radio_value(&mut self.format, format, view.label());
+                        }
+                        None if !self.figures => {
+                            ui.radio_value(&mut self.format, format, format.description());
+                        }
+                        _ => {}
                     }
                 }
                 if self.figures {
@@ -89,7 +95,8 @@ impl ExportWindow {
                 }
                 ui.separator();
                 ui.label(contents(state, self));
-                if !self.format.is_notes() {
+                // Figures draw the events as reviewed: a rejected event is never drawn.
+                if !self.format.is_notes() && !self.figures {
                     ui.checkbox(
                         &mut self.keep_rejected,
                         "Keep events rejected in review (marked rejected)",
@@ -132,7 +139,9 @@ impl ExportWindow {
                     if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
                         commands.push(Command::App(AppCommand::Export(ExportRequest {
                             format: self.format,
-                            keep_rejected: self.keep_rejected && !self.format.is_notes(),
+                            keep_rejected: self.keep_rejected
+                                && !self.format.is_notes()
+                                && !self.figures,
                             png_width: self.png.then_some(self.png_width),
                             path: path.clone(),
                             overwrite: self.replace,

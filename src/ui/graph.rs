@@ -785,6 +785,12 @@ impl CanvasFrame<'_> {
         let shown = layout::labels_that_fit(&rects);
         for ((_, _, rect, galley), show) in labels.into_iter().zip(shown) {
             if show {
+                // A veil of the canvas colour keeps a label readable over the nodes under it.
+                painter.rect_filled(
+                    rect.expand(1.0),
+                    2.0,
+                    visuals.extreme_bg_color.gamma_multiply(0.75),
+                );
                 painter.galley(rect.min, galley, visuals.text_color());
             }
         }

@@ -511,7 +511,7 @@ fn ris_references_parse_back_as_the_csl_ones() {
 fn figure(output: &Path, extra: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_accord"))
         .arg("figure")
-        .arg(crate::util::seeds())
+        .arg(seeds())
         .args(["--view", "map", "--output"])
         .arg(output)
         .args(extra)
