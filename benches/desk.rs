@@ -4,7 +4,8 @@
 //! cities (written as text and run through the real pipeline), then measures, headless on a
 //! bare `egui::Context` (layout and tessellation input, no GPU): the CPU time of a frame of each
 //! panel and of the whole window, and of single interactions (a filter change, a zoom, a
-//! layout switch).
+//! layout switch), with the Overview tab too (its numbers are rebuilt in the frame after a
+//! change).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -98,6 +99,32 @@ fn main() {
             ms(events)
         );
     }
+    {
+        // The Overview tab's numbers for the whole desk, and the network measures in them.
+        use accord::desk::{network, overview::Overview};
+        let desk = &state.desk;
+        let mut overview = Overview::default();
+        let build = time(|| {
+            overview = Overview::build(
+                &desk.events,
+                &desk.selection,
+                &desk.filter,
+                &desk.graph,
+                Gazetteer::bundled(),
+            );
+        });
+        let adjacency = network::adjacency(&desk.graph);
+        let betweenness = time(|| drop(network::betweenness(&adjacency)));
+        let communities = time(|| drop(network::communities(&adjacency)));
+        println!(
+            "overview data, no filter: build {:.1} ms (betweenness {:.1} ms, communities {:.1} ms; {} places, {} communities)",
+            ms(build),
+            ms(betweenness),
+            ms(communities),
+            overview.places.len(),
+            overview.communities
+        );
+    }
     let ctx = egui::Context::default();
     let mut table = accord::ui::events_table::EventsTable::default();
     let mut graph = accord::ui::graph::GraphPanel::default();
@@ -107,45 +134,77 @@ fn main() {
     let mut table_windows = accord::ui::windows::Windows::default();
     let mut viewer_windows = accord::ui::windows::Windows::default();
     let mut viewer = accord::ui::viewer::ViewerPanel::default();
-    let panels: [(&str, Panel); 6] = [
+    let mut overview = accord::ui::overview::OverviewPanel::default();
+    let mut overview_windows = accord::ui::windows::Windows::default();
+    let mut overview_window = accord::ui::Panels::default();
+    // Each panel, and the lower tab the whole window is drawn with (`None`: the default, the
+    // relationship graph).
+    let panels: [(&str, Option<&str>, Panel); 8] = [
         (
             "timeline",
+            None,
             Box::new(move |ui, state| timeline.ui(ui, state)),
         ),
         (
             "graph",
+            None,
             Box::new(move |ui, state| graph.ui(ui, state, &mut graph_windows)),
         ),
         (
             "event table",
+            None,
             Box::new(move |ui, state| table.ui(ui, state, &mut table_windows)),
         ),
         (
             "viewer",
+            None,
             Box::new(move |ui, state| viewer.ui(ui, state, &mut viewer_windows)),
         ),
-        ("library", Box::new(accord::ui::library::library_ui)),
+        ("library", None, Box::new(accord::ui::library::library_ui)),
+        (
+            "overview",
+            None,
+            Box::new(move |ui, state| overview.ui(ui, state, &mut overview_windows)),
+        ),
         (
             "whole window",
+            None,
             Box::new(move |ui, state| accord::ui::app_ui(ui, state, &mut window)),
+        ),
+        (
+            "whole window, overview tab",
+            Some("Overview"),
+            Box::new(move |ui, state| accord::ui::app_ui(ui, state, &mut overview_window)),
         ),
     ];
     println!("CPU time per frame (mean / worst of {FRAMES}):");
-    for (name, mut panel) in panels {
-        let mut frame = |ctx: &egui::Context, state: &AppState| {
-            ctx.run_ui(raw_input(Vec::new()), |ui| {
+    for (name, tab, mut panel) in panels {
+        let mut frame = |ctx: &egui::Context, state: &AppState, input: egui::RawInput| {
+            ctx.run_ui(input, |ui| {
                 egui::CentralPanel::default().show(ui, |ui| {
                     let _ = panel(ui, state);
                 });
             })
         };
+        if let Some(tab) = tab
+            && !open_tab(&ctx, tab, |input| frame(&ctx, &state, input))
+        {
+            println!("  {name}: the tab \"{tab}\" was not found");
+            continue;
+        }
         for _ in 0..3 {
-            frame(&ctx, &state);
+            frame(&ctx, &state, raw_input(Vec::new()));
         }
         let times: Vec<Duration> = (0..FRAMES)
-            .map(|_| time(|| drop(frame(&ctx, &state))))
+            .map(|_| time(|| drop(frame(&ctx, &state, raw_input(Vec::new())))))
             .collect();
         report(name, &times);
+        if tab.is_some() {
+            // The tab is kept in the context's memory: back to the graph for what follows.
+            open_tab(&ctx, "Relationship graph", |input| {
+                frame(&ctx, &state, input)
+            });
+        }
     }
 
     println!("Single interactions (the desk's rebuild plus the next whole frame):");
@@ -191,7 +250,7 @@ fn main() {
         .map(|entry| accord::desk::party::PartyKey::Entry(entry.id));
     let mut filter = state.desk.filter.clone();
     filter.text.clear();
-    filter.place = nanjing;
+    filter.place = nanjing.clone();
     interaction(
         "filter by a province",
         &mut state,
@@ -233,6 +292,84 @@ fn main() {
         "  zoom the timeline (one wheel step): {:.1} ms",
         ms(elapsed)
     );
+
+    // The Overview tab open: its numbers (`Overview::build`, with betweenness and communities)
+    // are rebuilt on the UI thread in the first frame after the selection or the graph
+    // changed, so that frame is the wait until the new numbers are shown.
+    let whole_with = |ctx: &egui::Context, state: &AppState, input: egui::RawInput| {
+        ctx.run_ui(input, |ui| {
+            let _ = accord::ui::app_ui(ui, state, &mut window.borrow_mut());
+        })
+    };
+    if open_tab(&ctx, "Overview", |input| whole_with(&ctx, &state, input)) {
+        println!(
+            "Single interactions with the Overview tab open (its numbers rebuilt in the frame):"
+        );
+        let overview_interaction = |label: &str, state: &mut AppState, command: Command| {
+            interaction(label, state, Some(command));
+            let next = time(|| drop(whole(&ctx, state, Vec::new())));
+            let desk = &state.desk;
+            let mut expected = Default::default();
+            let build = time(|| {
+                expected = accord::desk::overview::Overview::build(
+                    &desk.events,
+                    &desk.selection,
+                    &desk.filter,
+                    &desk.graph,
+                    Gazetteer::bundled(),
+                );
+            });
+            let shown = *window.borrow().overview.overview() == expected;
+            println!(
+                "    (the overview's numbers alone {:.1} ms; the frame after {:.1} ms; {} places{})",
+                ms(build),
+                ms(next),
+                expected.places.len(),
+                if shown { "" } else { "; NOT the new numbers" }
+            );
+        };
+        let mut filter = state.desk.filter.clone();
+        filter.place = nanjing.clone();
+        overview_interaction(
+            "filter by a province",
+            &mut state,
+            Command::Desk(DeskCommand::SetFilter(filter)),
+        );
+        let filter = accord::desk::filter::EventFilter {
+            text: "tourism".to_owned(),
+            ..Default::default()
+        };
+        overview_interaction(
+            "filter by words",
+            &mut state,
+            Command::Desk(DeskCommand::SetFilter(filter)),
+        );
+        let period = window
+            .borrow()
+            .overview
+            .overview()
+            .over_time
+            .bars
+            .first()
+            .map(|bar| bar.period);
+        let filter = accord::desk::filter::EventFilter {
+            period,
+            kinds: [accord::model::EventKind::Agreement].into(),
+            ..Default::default()
+        };
+        overview_interaction(
+            "filter by a period and kind (a bar of the time chart)",
+            &mut state,
+            Command::Desk(DeskCommand::SetFilter(filter)),
+        );
+        overview_interaction(
+            "clear filters",
+            &mut state,
+            Command::Desk(DeskCommand::SetFilter(Default::default())),
+        );
+    } else {
+        println!("The Overview tab was not found in the window.");
+    }
 
     // The Notes tab with 100,000 notes (issue 13: at most 8 ms a frame).
     if notebook.is_some() {
@@ -285,6 +422,40 @@ fn raw_input(events: Vec<egui::Event>) -> egui::RawInput {
         events,
         ..egui::RawInput::default()
     }
+}
+
+/// Clicks the lower tab labelled `label` as a screen reader would (found in the frame's
+/// AccessKit tree, then sent a click), and draws a frame with it open. Returns whether the tab
+/// is then shown as selected.
+fn open_tab(
+    ctx: &egui::Context,
+    label: &str,
+    mut frame: impl FnMut(egui::RawInput) -> egui::FullOutput,
+) -> bool {
+    use egui::accesskit::{Action, ActionRequest, Node, NodeId, Toggled, TreeId};
+    let find = |frame: &mut dyn FnMut(egui::RawInput) -> egui::FullOutput| {
+        ctx.enable_accesskit();
+        let output = frame(raw_input(Vec::new()));
+        ctx.disable_accesskit();
+        output
+            .platform_output
+            .accesskit_update?
+            .nodes
+            .into_iter()
+            .find(|(_, node)| node.label() == Some(label))
+    };
+    let found: Option<(NodeId, Node)> = find(&mut frame);
+    let Some((target_node, _)) = found else {
+        return false;
+    };
+    let click = egui::Event::AccessKitActionRequest(ActionRequest {
+        action: Action::Click,
+        target_tree: TreeId::ROOT,
+        target_node,
+        data: None,
+    });
+    drop(frame(raw_input(vec![click])));
+    find(&mut frame).is_some_and(|(_, node)| node.toggled() == Some(Toggled::True))
 }
 
 fn time(run: impl FnOnce()) -> Duration {

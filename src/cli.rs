@@ -171,6 +171,7 @@ pub fn extract(args: &ExtractArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let options = IngestOptions {
         max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
         follow_outside_links: args.follow_outside_links,
+        index: None,
     };
     if args.jsonl {
         return stream_jsonl(&args.paths, &options, out);
@@ -274,6 +275,7 @@ fn export_drawn(
     let options = IngestOptions {
         max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
         follow_outside_links: args.follow_outside_links,
+        index: None,
     };
     let corpus = load(&args.paths, &options);
     let events = corpus_events(corpus.documents());
@@ -421,6 +423,7 @@ fn stream_jsonl(
                     IngestEvent::Started { .. }
                     | IngestEvent::Refreshing { .. }
                     | IngestEvent::Gone { .. }
+                    | IngestEvent::Tally { .. }
                     | IngestEvent::Finished { .. } => {}
                 }
             }
@@ -546,6 +549,7 @@ pub fn load(paths: &[PathBuf], options: &IngestOptions) -> Corpus {
                 IngestEvent::Started { .. }
                 | IngestEvent::Refreshing { .. }
                 | IngestEvent::Gone { .. }
+                | IngestEvent::Tally { .. }
                 | IngestEvent::Finished { .. } => {}
             }
         }

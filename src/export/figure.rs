@@ -246,6 +246,16 @@ impl Svg {
         );
     }
 
+    /// A circle named by a `<title>`: a viewer shows the name on hover, a reader of the file
+    /// finds it, even when the label did not fit.
+    fn named_circle(&mut self, (x, y): (f32, f32), r: f32, fill: &str, name: &str) {
+        let _ = writeln!(
+            self.body,
+            r#"<circle class="node" cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{fill}" stroke="none"><title>{}</title></circle>"#,
+            xml_escape(name)
+        );
+    }
+
     /// Text at a point; `anchor` is "start", "middle" or "end".
     fn text(&mut self, (x, y): (f32, f32), text: &str, size: f32, anchor: &str, fill: &str) {
         let _ = writeln!(
@@ -271,6 +281,22 @@ impl Svg {
             self.body
         )
     }
+}
+
+/// `text` cut at the end with "…" so that it fits `width` (by [`text_width`]'s estimate).
+fn fitted(text: &str, width: f32, size: f32) -> String {
+    if text_width(text, size) <= width {
+        return text.to_owned();
+    }
+    let mut kept = String::new();
+    for c in text.chars() {
+        let candidate = format!("{kept}{c}…");
+        if text_width(&candidate, size) > width {
+            break;
+        }
+        kept.push(c);
+    }
+    format!("{}…", kept.trim_end())
 }
 
 /// How wide a label is likely to be: Chinese characters are square, Latin about half.
@@ -370,7 +396,7 @@ fn network_figure(svg: &mut Svg, graph: &Graph, positions: &[Point], placed: Opt
         };
         let at = project(point);
         let radius = 3.0 + 7.0 * (node.weight as f32 / heaviest).sqrt();
-        svg.circle(at, radius, "#3b7dd8");
+        svg.named_circle(at, radius, "#3b7dd8", &node.label);
         let width = text_width(&node.label, FONT_SIZE);
         let min = (at.0 + radius + 2.0, at.1 - FONT_SIZE * 0.7);
         labels.push((
@@ -439,7 +465,7 @@ fn timeline_figure(svg: &mut Svg, timeline: &Timeline) {
         let y = top + lane_height * (row as f32 + 0.5);
         svg.text(
             (left - 8.0, y + 4.0),
-            &lane.label,
+            &fitted(&lane.label, label_width - 8.0, FONT_SIZE),
             FONT_SIZE,
             "end",
             "#1d2329",
@@ -680,6 +706,21 @@ mod tests {
         assert!(
             error.to_string().contains("could not be drawn as PNG"),
             "{error}"
+        );
+    }
+
+    #[test]
+    fn a_long_label_is_cut_to_fit_with_an_ellipsis() {
+        let label = "Sichuan Tianfu New Area International Conference & Exhibition Co.";
+        let cut = fitted(label, 162.0, FONT_SIZE);
+        assert!(
+            cut.ends_with('…') && cut.starts_with("Sichuan Tianfu"),
+            "{cut}"
+        );
+        assert!(text_width(&cut, FONT_SIZE) <= 162.0);
+        assert_eq!(
+            fitted("Jiangning District", 162.0, FONT_SIZE),
+            "Jiangning District"
         );
     }
 }

@@ -11,6 +11,7 @@ mod clean;
 mod decode;
 mod formats;
 mod html;
+pub mod index;
 mod lines;
 mod meta;
 mod provenance;
@@ -38,7 +39,7 @@ pub use meta::find_full_date;
 pub use read::read_limited;
 pub use walk::{Found, walk};
 pub use watch::{Watch, WatchError, watch};
-pub use worker::{IngestEvent, IngestJob, Root, ingest, spawn};
+pub use worker::{IngestEvent, IngestJob, Refresh, Root, ingest, spawn};
 
 use crate::model::{
     BodySegment, Captured, DocPath, Document, DocumentId, Extraction, Format, Part, ReadWarning,
@@ -54,6 +55,9 @@ pub struct IngestOptions {
     /// Whether links to folders outside the opened folder are followed (by default they are
     /// reported, not followed).
     pub follow_outside_links: bool,
+    /// The library index to take unchanged files from and record new ones in (the app's; the
+    /// command line reads every file).
+    pub index: Option<std::sync::Arc<index::SharedIndex>>,
 }
 
 impl Default for IngestOptions {
@@ -61,6 +65,7 @@ impl Default for IngestOptions {
         Self {
             max_file_bytes: 20 * 1024 * 1024,
             follow_outside_links: false,
+            index: None,
         }
     }
 }

@@ -17,8 +17,9 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecursiveMode, Watcher};
 use rayon::prelude::*;
 
+use super::index::SharedIndex;
 use super::walk::{Found, format_of, is_saved_page_resources, relative_name, walk};
-use super::worker::read_file;
+use super::worker::{flush_index, read_through_index};
 use super::{IngestEvent, IngestOptions};
 use crate::model::{DocPath, SkippedFile, SourceId};
 
@@ -158,8 +159,15 @@ fn refresh(
     send(IngestEvent::Refreshing {
         source,
         total_files: files.len(),
+        why: super::Refresh::Changed,
     });
+    let index = options.index.as_deref().and_then(SharedIndex::get);
     for path in paths.iter().filter(|path| !hidden_below(root, path)) {
+        if let Some(index) = index
+            && !path.exists()
+        {
+            index.forget(path);
+        }
         send(IngestEvent::Gone {
             source,
             path: path.clone(),
@@ -178,7 +186,9 @@ fn refresh(
             path: path.clone(),
             relative: relative_name(root, path),
         };
-        match read_file(path, *format, doc_path, options) {
+        // A renamed or moved file is still in the index under its old path only; a file
+        // saved again has a new stamp: both are read, and recorded.
+        match read_through_index(path, *format, &doc_path, options).0 {
             Ok(documents) => {
                 for document in documents {
                     send(IngestEvent::Loaded(Box::new(document)));
@@ -191,6 +201,7 @@ fn refresh(
             })),
         }
     });
+    flush_index(options);
     send(IngestEvent::Finished { source });
 }
 

@@ -1,12 +1,13 @@
 //! Loading on a background thread: walk, then read and clean files in parallel, streaming
 //! results as they come so the UI can show documents while a large folder is still loading.
 
-use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
+use super::index::{FileStamp, Lookup, SharedIndex};
 use super::walk::{Found, format_of, walk};
 use super::{IngestOptions, read_documents, read_limited};
 use crate::model::{
@@ -37,13 +38,28 @@ pub enum IngestEvent {
     Loaded(Box<Document>),
     /// A file was found but not loaded.
     Skipped(SkippedFile),
-    /// Files of a watched source changed: this many will be read again (after the
-    /// [`Self::Gone`] of every path touched).
+    /// Files of a source are read again: this many (after the [`Self::Gone`] of every path
+    /// touched), because they changed on disk or because the index had them from an older
+    /// extractor.
     Refreshing {
         /// The source.
         source: SourceId,
         /// Files to read.
         total_files: usize,
+        /// Why.
+        why: Refresh,
+    },
+    /// How the files of a load were had: from the library index or read (sent before
+    /// [`Self::Finished`]).
+    Tally {
+        /// The source.
+        source: SourceId,
+        /// Files whose documents came from the index, as this extractor made them.
+        from_index: usize,
+        /// Files from the index made by an older extractor: shown, then read again.
+        stale: usize,
+        /// Files read (new, changed, or not in the index).
+        read: usize,
     },
     /// A file or folder of a watched source changed or went away: whatever was read from it
     /// (at or below this path) is to be forgotten; what is still there follows as loaded.
@@ -58,6 +74,15 @@ pub enum IngestEvent {
         /// The source that finished.
         source: SourceId,
     },
+}
+
+/// Why files are read again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refresh {
+    /// They changed on disk (a watched folder).
+    Changed,
+    /// The library index had them from an older extractor.
+    NewExtractor,
 }
 
 /// A load running in the background.
@@ -148,6 +173,8 @@ pub fn ingest(
                 source,
                 total_files: files.len(),
             });
+            let tally = Tally::default();
+            let stale = Mutex::new(Vec::new());
             files.par_iter().for_each(|(path, relative, format)| {
                 if cancelled.load(Ordering::Relaxed) {
                     return;
@@ -157,7 +184,14 @@ pub fn ingest(
                     path: path.clone(),
                     relative: relative.clone(),
                 };
-                match read_file(path, *format, doc_path, options) {
+                let (result, had) = read_through_index(path, *format, &doc_path, options);
+                tally.count(had);
+                if had == Had::Stale
+                    && let Ok(mut stale) = stale.lock()
+                {
+                    stale.push(doc_path);
+                }
+                match result {
                     Ok(documents) => {
                         for document in documents {
                             send(IngestEvent::Loaded(Box::new(document)));
@@ -166,15 +200,148 @@ pub fn ingest(
                     Err(reason) => skipped(path.clone(), reason),
                 }
             });
+            flush_index(options);
+            send(tally.event(source));
+            send(IngestEvent::Finished { source });
+            let stale = stale.into_inner().unwrap_or_default();
+            if !stale.is_empty() && !cancelled.load(Ordering::Relaxed) {
+                reread_stale(source, &stale, &files, options, cancelled, send);
+            }
+            return;
         }
     }
+    send(IngestEvent::Finished { source });
+}
+
+/// How a file's documents were had.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Had {
+    /// From the index, as this extractor makes them.
+    Indexed,
+    /// From the index, made by an older extractor.
+    Stale,
+    /// Read from the file.
+    Read,
+}
+
+/// Counts of [`Had`] over a load, from many threads.
+#[derive(Default)]
+struct Tally {
+    from_index: AtomicUsize,
+    stale: AtomicUsize,
+    read: AtomicUsize,
+}
+
+impl Tally {
+    fn count(&self, had: Had) {
+        let counter = match had {
+            Had::Indexed => &self.from_index,
+            Had::Stale => &self.stale,
+            Had::Read => &self.read,
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn event(&self, source: SourceId) -> IngestEvent {
+        IngestEvent::Tally {
+            source,
+            from_index: self.from_index.load(Ordering::Relaxed),
+            stale: self.stale.load(Ordering::Relaxed),
+            read: self.read.load(Ordering::Relaxed),
+        }
+    }
+}
+
+/// A file's documents from the library index when it holds this version of the file, else
+/// read (and recorded in the index). Without an index, read.
+pub(super) fn read_through_index(
+    path: &Path,
+    format: Format,
+    doc_path: &DocPath,
+    options: &IngestOptions,
+) -> (Result<Vec<Document>, SkipReason>, Had) {
+    let index = options.index.as_deref().and_then(SharedIndex::get);
+    let stamp = index.and_then(|_| FileStamp::of(path));
+    if let (Some(index), Some(stamp)) = (index, stamp) {
+        match index.lookup(stamp, doc_path) {
+            Lookup::Fresh(documents) => return (Ok(documents), Had::Indexed),
+            Lookup::Stale(documents) => return (Ok(documents), Had::Stale),
+            Lookup::Miss => {}
+        }
+    }
+    let result = read_file(path, format, doc_path.clone(), options);
+    if let (Some(index), Some(stamp), Ok(documents)) = (index, stamp, &result) {
+        index.store(doc_path, stamp, documents);
+    }
+    (result, Had::Read)
+}
+
+/// Writes what the index has not written yet (at the end of a load).
+pub(super) fn flush_index(options: &IngestOptions) {
+    if let Some(index) = options.index.as_deref().and_then(SharedIndex::get) {
+        index.flush();
+    }
+}
+
+/// Reads again the files whose documents came from an older extractor's index entries, as a
+/// refresh: each file's old documents are forgotten just before its new ones arrive.
+fn reread_stale(
+    source: SourceId,
+    stale: &[DocPath],
+    files: &[(PathBuf, String, Format)],
+    options: &IngestOptions,
+    cancelled: &AtomicBool,
+    send: &(dyn Fn(IngestEvent) + Sync),
+) {
+    send(IngestEvent::Refreshing {
+        source,
+        total_files: stale.len(),
+        why: Refresh::NewExtractor,
+    });
+    let formats: std::collections::HashMap<&Path, Format> = files
+        .iter()
+        .map(|(path, _, format)| (path.as_path(), *format))
+        .collect();
+    stale.par_iter().for_each(|doc_path| {
+        if cancelled.load(Ordering::Relaxed) {
+            return;
+        }
+        let path = &doc_path.path;
+        let Some(&format) = formats.get(path.as_path()) else {
+            return;
+        };
+        let stamp = FileStamp::of(path);
+        let result = read_file(path, format, doc_path.clone(), options);
+        send(IngestEvent::Gone {
+            source,
+            path: path.clone(),
+        });
+        match result {
+            Ok(documents) => {
+                if let (Some(index), Some(stamp)) =
+                    (options.index.as_deref().and_then(SharedIndex::get), stamp)
+                {
+                    index.store(doc_path, stamp, &documents);
+                }
+                for document in documents {
+                    send(IngestEvent::Loaded(Box::new(document)));
+                }
+            }
+            Err(reason) => send(IngestEvent::Skipped(SkippedFile {
+                source,
+                path: path.clone(),
+                reason,
+            })),
+        }
+    });
+    flush_index(options);
     send(IngestEvent::Finished { source });
 }
 
 /// Reads one file of the walk into its documents; a document whose file does not say when it
 /// was saved takes the file's modification day, marked as such.
 pub fn read_file(
-    path: &std::path::Path,
+    path: &Path,
     format: Format,
     doc_path: DocPath,
     options: &IngestOptions,
@@ -244,6 +411,97 @@ fn civil_from_days(days: i64) -> (i32, u8, u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Loads `folder` with `options`, returning its tally and every event's kind in order.
+    fn load(folder: &Path, options: &IngestOptions) -> ((usize, usize, usize), Vec<String>) {
+        let events = Mutex::new(Vec::new());
+        ingest(
+            SourceId(1),
+            &Root::Path(folder.to_path_buf()),
+            options,
+            &AtomicBool::new(false),
+            &|event| events.lock().unwrap().push(event),
+        );
+        let events = events.into_inner().unwrap();
+        let tally = events
+            .iter()
+            .find_map(|event| match event {
+                IngestEvent::Tally {
+                    from_index,
+                    stale,
+                    read,
+                    ..
+                } => Some((*from_index, *stale, *read)),
+                _ => None,
+            })
+            .unwrap();
+        let kinds = events
+            .iter()
+            .map(|event| match event {
+                IngestEvent::Loaded(_) => "loaded".to_owned(),
+                IngestEvent::Refreshing { why, .. } => format!("refreshing {why:?}"),
+                IngestEvent::Gone { .. } => "gone".to_owned(),
+                IngestEvent::Finished { .. } => "finished".to_owned(),
+                other => format!("{other:?}")
+                    .split([' ', '{'])
+                    .next()
+                    .unwrap()
+                    .to_owned(),
+            })
+            .collect();
+        (tally, kinds)
+    }
+
+    #[test]
+    fn unchanged_files_come_from_the_index_changed_and_outdated_ones_are_read_again() {
+        let folder = tempfile::tempdir().unwrap();
+        let articles = folder.path().join("articles");
+        std::fs::create_dir(&articles).unwrap();
+        for (name, bytes) in seeds::files().iter().take(3) {
+            std::fs::write(articles.join(name), bytes).unwrap();
+        }
+        let index = Arc::new(SharedIndex::new(folder.path().join("library.redb")));
+        let options = IngestOptions {
+            index: Some(Arc::clone(&index)),
+            ..IngestOptions::default()
+        };
+        let (first, _) = load(&articles, &options);
+        assert_eq!(first, (0, 0, 3), "all read the first time");
+        let (again, kinds) = load(&articles, &options);
+        assert_eq!(again, (3, 0, 0), "none read again");
+        assert_eq!(kinds.iter().filter(|kind| *kind == "loaded").count(), 3);
+
+        // A file saved again is read again; the others are not.
+        let (name, bytes) = seeds::files()[0];
+        let mut changed = bytes.to_vec();
+        changed.extend_from_slice(b"\n\nOne more paragraph.\n");
+        std::fs::write(articles.join(name), changed).unwrap();
+        let (after_change, _) = load(&articles, &options);
+        assert_eq!(after_change, (2, 0, 1));
+
+        // A new extractor: the old documents are shown, then each file read again in a
+        // refresh that forgets its old documents first.
+        index.get().unwrap().age_entries();
+        let (outdated, kinds) = load(&articles, &options);
+        assert_eq!(outdated, (0, 3, 0));
+        let refresh = kinds
+            .iter()
+            .position(|kind| kind == "refreshing NewExtractor")
+            .expect("a refresh follows");
+        assert_eq!(
+            kinds[..refresh]
+                .iter()
+                .filter(|kind| *kind == "loaded")
+                .count(),
+            3
+        );
+        let after: Vec<&String> = kinds[refresh + 1..].iter().collect();
+        assert_eq!(after.iter().filter(|kind| **kind == "gone").count(), 3);
+        assert_eq!(after.iter().filter(|kind| **kind == "loaded").count(), 3);
+        assert_eq!(after.last().map(|kind| kind.as_str()), Some("finished"));
+        let (renewed, _) = load(&articles, &options);
+        assert_eq!(renewed, (3, 0, 0), "the refresh recorded the new documents");
+    }
 
     #[test]
     fn days_since_the_epoch_are_calendar_days() {

@@ -50,7 +50,7 @@ impl<'de> serde::Deserialize<'de> for DocumentId {
 }
 
 /// The kind of file a document was read from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     /// Plain text (`.txt`).
     Text,
@@ -115,7 +115,7 @@ pub struct DocPath {
 }
 
 /// What the page says about itself.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocumentMeta {
     /// The headline (not the site name or a site blurb).
     pub title: String,
@@ -133,7 +133,7 @@ pub struct DocumentMeta {
 }
 
 /// When a document was saved from the web (the "accessed" date of a citation).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Captured {
     /// The day.
     pub date: PartialDate,
@@ -144,7 +144,7 @@ pub struct Captured {
 
 /// Where a page (of a PDF) or a part (a feed item, a Word section) starts in a document's
 /// original text, so evidence can say "p. 3".
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Part {
     /// Byte offset in [`Document::original`] where the part starts.
     pub start: usize,
@@ -156,7 +156,7 @@ pub struct Part {
 ///
 /// The body is these runs joined by blank lines, so any offset in the body maps back to the
 /// original by adding the run's shift; the viewer uses this to show either text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BodySegment {
     /// Byte range in [`Document::body`].
     pub body: Range<usize>,
@@ -165,7 +165,7 @@ pub struct BodySegment {
 }
 
 /// Something that went wrong reading a file that was read all the same.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize)]
 pub enum ReadWarning {
     /// Bytes that could not be decoded and show as U+FFFD (a truncated download, a damaged
     /// copy).
@@ -211,6 +211,53 @@ pub enum ReadWarning {
         /// The page numbers, from 1.
         pages: Vec<u32>,
     },
+}
+
+/// An encoding's name read back (from the library index) as the `'static` name Accord's
+/// decoder gives: encoding_rs's canonical names, and "mixed"; anything else is "unknown".
+pub fn static_encoding_name(name: &str) -> &'static str {
+    match name {
+        "mixed" => "mixed",
+        _ => encoding_rs::Encoding::for_label(name.as_bytes())
+            .map_or("unknown", encoding_rs::Encoding::name),
+    }
+}
+
+/// [`ReadWarning`] as read back: encoding names as strings, made `'static` again by
+/// [`static_encoding_name`].
+#[derive(serde::Deserialize)]
+enum StoredReadWarning {
+    UndecodableBytes { bytes: usize, encoding: String },
+    NestingFlattened { depth: usize, limit: usize },
+    MixedEncodings { encodings: Vec<String> },
+    PagesUnread { pages: Vec<u32> },
+}
+
+impl<'de> serde::Deserialize<'de> for ReadWarning {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        <StoredReadWarning as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+
+impl From<StoredReadWarning> for ReadWarning {
+    fn from(stored: StoredReadWarning) -> Self {
+        match stored {
+            StoredReadWarning::UndecodableBytes { bytes, encoding } => Self::UndecodableBytes {
+                bytes,
+                encoding: static_encoding_name(&encoding),
+            },
+            StoredReadWarning::NestingFlattened { depth, limit } => {
+                Self::NestingFlattened { depth, limit }
+            }
+            StoredReadWarning::MixedEncodings { encodings } => Self::MixedEncodings {
+                encodings: encodings
+                    .iter()
+                    .map(|name| static_encoding_name(name))
+                    .collect(),
+            },
+            StoredReadWarning::PagesUnread { pages } => Self::PagesUnread { pages },
+        }
+    }
 }
 
 fn plural_bytes(bytes: usize) -> String {

@@ -7,11 +7,13 @@ use std::ops::Range;
 use super::PartialDate;
 
 /// Index of an entry in the gazetteer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct EntryId(pub u32);
 
 /// A place named in the text, linked to the gazetteer when the context decides.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PlaceMention {
     /// Where in the body.
     pub range: Range<usize>,
@@ -40,7 +42,7 @@ impl PlaceMention {
 }
 
 /// How a date's missing parts were filled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum DateResolution {
     /// The text states the date as given.
     Stated,
@@ -62,7 +64,7 @@ impl DateResolution {
 }
 
 /// A date written in the text, normalised.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DateMention {
     /// Where in the body.
     pub range: Range<usize>,
@@ -73,7 +75,9 @@ pub struct DateMention {
 }
 
 /// The kind of a cooperation event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum EventKind {
     /// Signing an agreement, memorandum or plan.
     Agreement,
@@ -112,7 +116,7 @@ impl EventKind {
 }
 
 /// A party to an event: a place, or a body acting for one.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Participant {
     /// Its name as the text gives it (canonical English for places).
     pub name: String,
@@ -140,7 +144,7 @@ impl Participant {
 }
 
 /// One cooperation event: parties that together signed, held, launched or agreed something.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Event {
     /// What kind of act.
     pub kind: EventKind,
@@ -163,7 +167,7 @@ pub struct Event {
 
 /// The sentences behind an event's parts: one event may be assembled from several sentences
 /// ("… led a delegation to visit Wuxi. … the two mayors signed …").
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EventSources {
     /// The sentence whose verb gave the kind.
     pub kind: Range<usize>,
@@ -175,7 +179,7 @@ pub struct EventSources {
 
 /// An official named with a role ("Lin Tao, secretary of the Jiangning District Party
 /// Committee").
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Person {
     /// The name.
     pub name: String,
@@ -188,7 +192,7 @@ pub struct Person {
 }
 
 /// A place named outside the article body (headline, page furniture).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PagePlace {
     /// Its canonical English name.
     pub name: String,
@@ -197,7 +201,7 @@ pub struct PagePlace {
 }
 
 /// Everything extracted from one document.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Extraction {
     /// Place mentions in text order.
     pub places: Vec<PlaceMention>,

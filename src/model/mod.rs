@@ -13,7 +13,7 @@ pub use corpus::{Corpus, Source, SourceId};
 pub use date::PartialDate;
 pub use document::{
     BodySegment, Captured, DocPath, Document, DocumentId, DocumentMeta, Format, Part, ReadWarning,
-    SkipReason, SkippedFile,
+    SkipReason, SkippedFile, static_encoding_name,
 };
 pub use extraction::{
     DateMention, DateResolution, EntryId, Event, EventKind, EventSources, Extraction, PagePlace,

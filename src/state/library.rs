@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{AppState, Inbox, PathDialog};
-use crate::ingest::{self, IngestEvent, IngestJob, IngestOptions, Root, Watch};
+use crate::ingest::{self, IngestEvent, IngestJob, IngestOptions, Refresh, Root, Watch};
 use crate::model::{Corpus, Document, SourceId};
 
 /// Commands about the library.
@@ -64,9 +64,46 @@ pub struct Library {
     /// The opened folders being watched for changes.
     watches: Vec<Watch>,
     options: IngestOptions,
+    /// How the files of this session's loads were had (from the library index or read).
+    pub files_had: FilesHad,
 }
 
+/// Files taken from the library index or read, over a session's loads.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FilesHad {
+    /// From the index, as this extractor makes them.
+    pub from_index: usize,
+    /// From the index made by an older extractor (shown, then read again).
+    pub stale: usize,
+    /// Read from disk.
+    pub read: usize,
+}
+
+/// Where the library index lives: `ACCORD_INDEX` (`none` for no index), else beside a notebook
+/// given explicitly (tests and benchmarks bring their own folder), else the data folder.
+pub fn index_location(explicit_notebook: Option<&Path>) -> Option<PathBuf> {
+    if let Some(value) = std::env::var_os(INDEX_VARIABLE) {
+        return (!value.is_empty() && value != "none").then(|| PathBuf::from(value));
+    }
+    let folder = match explicit_notebook {
+        Some(notebook) => notebook.parent().map(Path::to_path_buf),
+        None => crate::notebook::data_folder(),
+    };
+    folder.map(|folder| folder.join(ingest::index::FILE_NAME))
+}
+
+/// The environment variable that places (or, with `none`, turns off) the library index.
+pub const INDEX_VARIABLE: &str = "ACCORD_INDEX";
+
 impl Library {
+    /// An empty library whose loads take unchanged files from the index at `index` (none:
+    /// every file is read).
+    pub fn with_index(index: Option<PathBuf>) -> Self {
+        let mut library = Self::default();
+        library.options.index = index.map(|path| Arc::new(ingest::index::SharedIndex::new(path)));
+        library
+    }
+
     /// Whether any load is still running.
     pub fn is_loading(&self) -> bool {
         !self.loads.is_empty()
@@ -139,8 +176,20 @@ impl Library {
             IngestEvent::Refreshing {
                 source,
                 total_files,
+                why,
             } => {
-                self.start_refresh(source, total_files);
+                self.start_refresh(source, total_files, why);
+                None
+            }
+            IngestEvent::Tally {
+                from_index,
+                stale,
+                read,
+                ..
+            } => {
+                self.files_had.from_index += from_index;
+                self.files_had.stale += stale;
+                self.files_had.read += read;
                 None
             }
             IngestEvent::Gone { source, path } => {
@@ -176,7 +225,7 @@ impl Library {
 
     /// Books a batch of changes to a watched source as a load (or as more of the load under
     /// way), so the progress bar shows it.
-    fn start_refresh(&mut self, source: SourceId, total_files: usize) {
+    fn start_refresh(&mut self, source: SourceId, total_files: usize, why: Refresh) {
         let Some(root) = self
             .corpus
             .sources()
@@ -193,7 +242,13 @@ impl Library {
             }
             None => self.loads.push(LoadProgress {
                 source,
-                label: format!("changes in {}", display_name(&root)),
+                label: match why {
+                    Refresh::Changed => format!("changes in {}", display_name(&root)),
+                    Refresh::NewExtractor => format!(
+                        "{} again with this version's extractor",
+                        display_name(&root)
+                    ),
+                },
                 done_files: 0,
                 total_files: Some(total_files),
                 running: 1,

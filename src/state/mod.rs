@@ -252,6 +252,7 @@ impl AppState {
             }
             there
         });
+        let index = library::index_location(notebook.as_deref());
         let notebook = notebook
             .or_else(|| std::env::var_os(crate::notebook::NOTEBOOK_VARIABLE).map(PathBuf::from))
             .or(remembered.clone());
@@ -260,7 +261,7 @@ impl AppState {
             None => Journal::open_default(Arc::clone(&wake)),
         };
         let mut state = Self {
-            library: Library::default(),
+            library: Library::with_index(index),
             selected: None,
             messages: Vec::new(),
             dialogs: Dialogs::default(),

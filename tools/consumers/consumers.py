@@ -530,6 +530,9 @@ def main():
     except subprocess.TimeoutExpired as e:
         print(f"FAIL {getattr(a, 'name', a.cmd)}: headless Chromium did not finish in {e.timeout} s", flush=True)
         sys.exit(1)
+    except OSError as e:
+        print(f"FAIL {getattr(a, 'name', a.cmd)}: could not run a consumer: {e}", flush=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
