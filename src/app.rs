@@ -12,6 +12,17 @@ use crate::ui::{self, PathDialog};
 /// When the process started (set by `main`), for `ACCORD_STARTUP_TIMING`.
 pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
+/// What `ACCORD_STARTUP_TIMING` reports next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Milestone {
+    /// The first frame drawn.
+    FirstFrame,
+    /// The first frame with events on the desk (the seeds').
+    Events,
+    /// The first frame after every open folder was loaded and the desk caught up.
+    LibraryReady,
+}
+
 /// Key of the preferences in eframe's storage.
 const PREFERENCES_KEY: &str = "accord_preferences";
 
@@ -25,15 +36,25 @@ pub struct AccordApp {
     saved_preferences: Preferences,
     /// A screenshot to take and exit (`--screenshot`); nothing is saved then.
     screenshot: Option<ScreenshotJob>,
-    /// Start-up milestones still to report when `ACCORD_STARTUP_TIMING` is set: the first
-    /// frame, then the first frame with the seeds' events.
-    timing: Option<u8>,
+    /// Start-up milestones still to report when `ACCORD_STARTUP_TIMING` is set.
+    timing: Option<Milestone>,
 }
 
 impl AccordApp {
-    /// Sets up fonts, reads preferences and starts loading the seeds and remembered folders.
-    pub fn new(cc: &eframe::CreationContext<'_>, screenshot: Option<ScreenshotJob>) -> Self {
-        Self::with_notebook(cc, screenshot, None)
+    /// Sets up fonts, reads preferences and starts loading the seeds and remembered folders,
+    /// then opens `open` (`accord --open FOLDER`) as File → Open folder would.
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        screenshot: Option<ScreenshotJob>,
+        open: Vec<PathBuf>,
+    ) -> Self {
+        let mut app = Self::with_notebook(cc, screenshot, None);
+        if !open.is_empty() {
+            app.state.handle(crate::state::Command::Library(
+                crate::state::LibraryCommand::OpenPaths(open),
+            ));
+        }
+        app
     }
 
     /// As [`Self::new`], with the notebook at `notebook` (tests keep theirs in a temporary
@@ -57,26 +78,43 @@ impl AccordApp {
             panels: ui::Panels::default(),
             saved_preferences: preferences,
             screenshot,
-            timing: std::env::var_os("ACCORD_STARTUP_TIMING").map(|_| 0),
+            timing: std::env::var_os("ACCORD_STARTUP_TIMING").map(|_| Milestone::FirstFrame),
         }
     }
 
-    /// Prints how long after the process started the first frame, and the first frame with
-    /// events, were drawn.
-    fn report_timing(&mut self) {
-        let Some(stage) = self.timing else {
+    /// Prints how long after the process started the first frame, the first frame with
+    /// events, and the first frame with every document of the open folders loaded and on the
+    /// desk were drawn (with where the files came from: the library index or a fresh read).
+    fn report_timing(&mut self, busy: bool) {
+        let Some(milestone) = self.timing else {
             return;
         };
         let elapsed = STARTED
             .get()
             .map_or(0.0, |started| started.elapsed().as_secs_f64() * 1e3);
-        if stage == 0 {
-            eprintln!("accord: first frame after {elapsed:.0} ms");
-            self.timing = Some(1);
-        } else if !self.state.desk.events.is_empty() {
-            eprintln!("accord: seeds and their events shown after {elapsed:.0} ms");
-            self.timing = None;
-        }
+        self.timing = match milestone {
+            Milestone::FirstFrame => {
+                eprintln!("accord: first frame after {elapsed:.0} ms");
+                Some(Milestone::Events)
+            }
+            Milestone::Events if !self.state.desk.events.is_empty() => {
+                eprintln!("accord: seeds and their events shown after {elapsed:.0} ms");
+                Some(Milestone::LibraryReady)
+            }
+            Milestone::LibraryReady if !busy && !self.state.is_loading() => {
+                let had = &self.state.library.files_had;
+                eprintln!(
+                    "accord: library ready after {elapsed:.0} ms ({} documents, {} events; files: {} from the index, {} from the index made by another version, {} read)",
+                    self.state.library.corpus.documents().len(),
+                    self.state.desk.events.len(),
+                    had.from_index,
+                    had.stale,
+                    had.read
+                );
+                None
+            }
+            waiting => Some(waiting),
+        };
     }
 
     /// The state, for tests.
@@ -103,7 +141,7 @@ impl eframe::App for AccordApp {
             self.state.handle(command);
         }
         let busy = self.state.refresh_desk();
-        self.report_timing();
+        self.report_timing(busy);
         if busy {
             ui.ctx().request_repaint();
         }
@@ -139,9 +177,9 @@ impl eframe::App for AccordApp {
     }
 }
 
-/// Opens the window and runs until it is closed; with `screenshot`, saves the settled window
-/// there and closes.
-pub fn run(screenshot: Option<PathBuf>) -> anyhow::Result<()> {
+/// Opens the window (on `open` too, when given) and runs it until it closes; with
+/// `screenshot`, saves the window there once the seeds are laid out and exits.
+pub fn run(screenshot: Option<PathBuf>, open: Vec<PathBuf>) -> anyhow::Result<()> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Accord")
         .with_app_id("accord")
@@ -164,7 +202,7 @@ pub fn run(screenshot: Option<PathBuf>) -> anyhow::Result<()> {
     eframe::run_native(
         "Accord",
         options,
-        Box::new(|cc| Ok(Box::new(AccordApp::new(cc, job)))),
+        Box::new(|cc| Ok(Box::new(AccordApp::new(cc, job, open)))),
     )
     .map_err(|error| anyhow!("could not open the window: {error}"))?;
     let Some(path) = screenshot else {

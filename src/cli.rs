@@ -34,6 +34,10 @@ pub struct Cli {
     /// the window as a PNG at PATH and exit (remembered folders and settings are not used).
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
+    /// Open the window with this folder (or file) open, as File → Open folder would; may be
+    /// given more than once. It is remembered like any opened folder.
+    #[arg(long, value_name = "FOLDER", conflicts_with = "screenshot")]
+    pub open: Vec<PathBuf>,
 }
 
 /// Command-line commands.
@@ -945,6 +949,14 @@ pub struct JsonSkipped {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn open_names_folders_for_the_window_and_not_with_a_screenshot() {
+        let cli = Cli::try_parse_from(["accord", "--open", "a", "--open", "b"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.open, [PathBuf::from("a"), PathBuf::from("b")]);
+        assert!(Cli::try_parse_from(["accord", "--open", "a", "--screenshot", "s.png"]).is_err());
+    }
 
     #[test]
     fn an_error_and_its_cause_are_said_once() {

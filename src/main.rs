@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     let result = match &cli.command {
-        None => accord::app::run(cli.screenshot.clone()),
+        None => accord::app::run(cli.screenshot.clone(), cli.open.clone()),
         Some(Command::Extract(args)) => accord::cli::extract(args, &mut std::io::stdout().lock()),
         Some(Command::Export(args)) => accord::cli::export(
             args,

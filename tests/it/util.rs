@@ -15,7 +15,7 @@ pub fn seeds() -> PathBuf {
 pub fn app_harness(width: f32, height: f32) -> Harness<'static, AccordApp> {
     Harness::builder()
         .with_size(egui::vec2(width, height))
-        .build_eframe(|cc| AccordApp::new(cc, None))
+        .build_eframe(|cc| AccordApp::new(cc, None, Vec::new()))
 }
 
 /// Runs frames until `done` holds (loading happens on background threads), then three more
