@@ -19,7 +19,7 @@ use rayon::prelude::*;
 
 use super::index::SharedIndex;
 use super::walk::{Found, format_of, is_saved_page_resources, relative_name, walk};
-use super::worker::{flush_index, read_through_index};
+use super::worker::{flush_index, read_through_index, send_read};
 use super::{IngestEvent, IngestOptions};
 use crate::model::{DocPath, SkippedFile, SourceId};
 
@@ -188,18 +188,8 @@ fn refresh(
         };
         // A renamed or moved file is still in the index under its old path only; a file
         // saved again has a new stamp: both are read, and recorded.
-        match read_through_index(path, *format, &doc_path, options).0 {
-            Ok(documents) => {
-                for document in documents {
-                    send(IngestEvent::Loaded(Box::new(document)));
-                }
-            }
-            Err(reason) => send(IngestEvent::Skipped(SkippedFile {
-                source,
-                path: path.clone(),
-                reason,
-            })),
-        }
+        let (result, _) = read_through_index(path, *format, &doc_path, options);
+        send_read(source, path, result, send);
     });
     flush_index(options);
     send(IngestEvent::Finished { source });

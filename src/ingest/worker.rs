@@ -149,14 +149,9 @@ pub fn ingest(
                     path: path.clone(),
                     relative: (*name).to_owned(),
                 };
-                match format_of(&path).and_then(|format| read_safely(bytes, format, doc_path)) {
-                    Ok(documents) => {
-                        for document in documents {
-                            send(IngestEvent::Loaded(Box::new(document)));
-                        }
-                    }
-                    Err(reason) => skipped(path, reason),
-                }
+                let result =
+                    format_of(&path).and_then(|format| read_safely(bytes, format, doc_path));
+                send_read(source, &path, result, send);
             });
         }
         Root::Path(root) => {
@@ -191,14 +186,7 @@ pub fn ingest(
                 {
                     stale.push(doc_path);
                 }
-                match result {
-                    Ok(documents) => {
-                        for document in documents {
-                            send(IngestEvent::Loaded(Box::new(document)));
-                        }
-                    }
-                    Err(reason) => skipped(path.clone(), reason),
-                }
+                send_read(source, path, result, send);
             });
             flush_index(options);
             send(tally.event(source));
@@ -276,6 +264,28 @@ pub(super) fn read_through_index(
     (result, Had::Read)
 }
 
+/// Hands what reading a file gave to the sink: each of its documents loaded, or the file
+/// skipped with the reason.
+pub(super) fn send_read(
+    source: SourceId,
+    path: &Path,
+    result: Result<Vec<Document>, SkipReason>,
+    send: &(dyn Fn(IngestEvent) + Sync),
+) {
+    match result {
+        Ok(documents) => {
+            for document in documents {
+                send(IngestEvent::Loaded(Box::new(document)));
+            }
+        }
+        Err(reason) => send(IngestEvent::Skipped(SkippedFile {
+            source,
+            path: path.to_path_buf(),
+            reason,
+        })),
+    }
+}
+
 /// Writes what the index has not written yet (at the end of a load).
 pub(super) fn flush_index(options: &IngestOptions) {
     if let Some(index) = options.index.as_deref().and_then(SharedIndex::get) {
@@ -316,23 +326,14 @@ fn reread_stale(
             source,
             path: path.clone(),
         });
-        match result {
-            Ok(documents) => {
-                if let (Some(index), Some(stamp)) =
-                    (options.index.as_deref().and_then(SharedIndex::get), stamp)
-                {
-                    index.store(doc_path, stamp, &documents);
-                }
-                for document in documents {
-                    send(IngestEvent::Loaded(Box::new(document)));
-                }
-            }
-            Err(reason) => send(IngestEvent::Skipped(SkippedFile {
-                source,
-                path: path.clone(),
-                reason,
-            })),
+        if let (Ok(documents), Some(index), Some(stamp)) = (
+            &result,
+            options.index.as_deref().and_then(SharedIndex::get),
+            stamp,
+        ) {
+            index.store(doc_path, stamp, documents);
         }
+        send_read(source, path, result, send);
     });
     flush_index(options);
     send(IngestEvent::Finished { source });
