@@ -431,8 +431,7 @@ fn path_key(path: &Path) -> Vec<u8> {
 fn is_at_or_below(key: &[u8], prefix: &[u8]) -> bool {
     key == prefix
         || (key.starts_with(prefix)
-            && (prefix.ends_with(b"/")
-                || matches!(key.get(prefix.len()), Some(b'/' | b'\\'))))
+            && (prefix.ends_with(b"/") || matches!(key.get(prefix.len()), Some(b'/' | b'\\'))))
 }
 
 impl StoredDocument {
