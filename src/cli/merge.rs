@@ -76,10 +76,15 @@ pub fn merge(args: &MergeArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     })?;
     writeln!(
         out,
-        "Wrote {} ({} events from {read} documents in {} shards).",
+        "Wrote {} ({} events from {read} documents in {} {}).",
         args.output.display(),
         events.len(),
-        args.shards.len()
+        args.shards.len(),
+        if args.shards.len() == 1 {
+            "shard"
+        } else {
+            "shards"
+        }
     )?;
     Ok(())
 }
