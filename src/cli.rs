@@ -1,9 +1,16 @@
 //! The command line: `accord` opens the window; `accord extract PATH…` prints what was read;
 //! `accord export PATH… --format FORMAT --output FILE` writes notes, events, the graph or the
-//! timeline to a file.
+//! timeline to a file; `accord extract --stdin` and `accord merge` split extraction across
+//! processes or machines (`stdin.rs`, `merge.rs`).
 //!
-//! Long (about 800 lines) because it is the whole command line: both subcommands, the JSON they
+//! Long (about 900 lines) because it is the whole command line: the subcommands, the JSON they
 //! print (`SCHEMA.md`'s shapes) and the streaming writer, used nowhere else.
+
+mod merge;
+mod stdin;
+
+pub use merge::{MergeArgs, merge};
+pub use stdin::extract_from;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -15,7 +22,7 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::export;
-use crate::extract::{Gazetteer, corpus_events};
+use crate::extract::{Gazetteer, corpus_events, merge_key};
 use crate::ingest::{self, IngestEvent, IngestOptions, Root};
 use crate::model::{Corpus, DateResolution, Document, Event, SkippedFile};
 use crate::notebook::{self, Notebook, NotebookFile};
@@ -51,6 +58,9 @@ pub enum Command {
     /// Read folders or files and draw the timeline, the network, the map or the overview as an
     /// SVG or PNG figure.
     Figure(FigureArgs),
+    /// Merge extraction shards (the lines of `extract --stdin` or `--jsonl`) into the events
+    /// across articles, as the app and `extract --json` merge them.
+    Merge(MergeArgs),
 }
 
 /// Arguments of `accord figure`.
@@ -147,14 +157,26 @@ fn png_width(width: Option<u32>, scale: Option<f32>) -> anyhow::Result<u32> {
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
     /// Folders (read recursively) or files.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(
+        required_unless_present = "stdin",
+        conflicts_with = "stdin",
+        value_name = "PATH"
+    )]
     pub paths: Vec<PathBuf>,
     /// Print one JSON object with every document (see the README for its fields).
-    #[arg(long, conflicts_with = "jsonl")]
+    #[arg(long, conflicts_with_all = ["jsonl", "stdin"])]
     pub json: bool,
     /// Print one JSON document per line.
     #[arg(long)]
     pub jsonl: bool,
+    /// Read JSON lines from standard input — `{"path": …}` names a file, `{"id": …, "text": …,
+    /// "published": …}` gives a text — and print one JSON document per line, in input order.
+    #[arg(long)]
+    pub stdin: bool,
+    /// With --stdin: the folder relative paths are read from, and that files are named
+    /// relative to, as `accord extract DIR` names them (default: paths as given).
+    #[arg(long, value_name = "DIR")]
+    pub base: Option<PathBuf>,
     /// Skip files larger than this many megabytes.
     #[arg(long, value_name = "MB", default_value_t = 20)]
     pub max_file_size: u64,
@@ -167,6 +189,13 @@ pub struct ExtractArgs {
 /// Runs `accord extract`, writing to `out`. Skipped files do not make it fail; a path that
 /// does not exist does.
 pub fn extract(args: &ExtractArgs, out: &mut dyn Write) -> anyhow::Result<()> {
+    if args.stdin {
+        return extract_from(args, io::stdin(), out);
+    }
+    // Checked here: clap counts the `--stdin` flag's default as present.
+    if args.base.is_some() {
+        bail!("--base names the folder of the paths read with --stdin; give --stdin too");
+    }
     for path in &args.paths {
         if !path.exists() {
             bail!("no such file or folder: {}", path.display());
@@ -557,9 +586,17 @@ pub fn load(paths: &[PathBuf], options: &IngestOptions) -> Corpus {
                 | IngestEvent::Finished { .. } => {}
             }
         }
+        // Threads finish in any order: of identical files, the first by name is the one the
+        // document is named by (and `accord merge` names it alike), however the race went.
+        documents.sort_by(|a, b| relative_name(a).cmp(&relative_name(b)));
         corpus.add_documents(documents);
     }
     corpus
+}
+
+/// A document's name relative to its folder (of its first path).
+fn relative_name(document: &Document) -> Option<&str> {
+    document.primary_path().map(|path| path.relative.as_str())
 }
 
 fn write_summary(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
@@ -619,9 +656,13 @@ pub struct JsonCorpusEvent {
     /// EDTF-style date or null.
     pub date: Option<String>,
     /// The kind.
-    pub kind: &'static str,
+    pub kind: String,
     /// The parties.
     pub participants: Vec<String>,
+    /// Fields of cooperation, from every source.
+    pub fields: Vec<String>,
+    /// The key its reports were merged by (null: no year, never merged).
+    pub merge_key: Option<String>,
     /// Each reporting document (its `file`) and its evidence.
     pub sources: Vec<JsonSource>,
 }
@@ -657,13 +698,15 @@ impl JsonReport {
                 .into_iter()
                 .map(|merged| JsonCorpusEvent {
                     date: merged.event.date.map(|date| date.edtf()),
-                    kind: merged.event.kind.label(),
+                    kind: merged.event.kind.label().to_owned(),
                     participants: merged
                         .event
                         .participants
                         .iter()
                         .map(|p| p.name.clone())
                         .collect(),
+                    fields: merged.event.fields.clone(),
+                    merge_key: merge_key(&merged.event).map(|key| key.to_string()),
                     sources: merged
                         .sources
                         .iter()
@@ -726,6 +769,10 @@ pub struct JsonDocument {
     /// What went wrong reading the file, though it was read (undecodable bytes).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The text came on a line of `extract --stdin`, not from a file: `file` is the line's
+    /// `id`, the caller's name for it, and leads to no file.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub text_given: bool,
 }
 
 impl JsonDocument {
@@ -767,6 +814,7 @@ impl JsonDocument {
                 .primary_path()
                 .and_then(|path| path_bytes(&path.path)),
             warnings: document.warnings(),
+            text_given: false,
         }
     }
 }
@@ -812,6 +860,9 @@ pub struct JsonEvent {
     /// Officials of the parties named in the article ("Lin Tao, secretary of …").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<JsonPerson>,
+    /// The key the merge across articles joins reports by (`extract::MergeKey`: date and
+    /// parties); null for an event without a year, which is never merged.
+    pub merge_key: Option<String>,
 }
 
 impl JsonEvent {
@@ -866,6 +917,7 @@ impl JsonEvent {
                     place: person.place.clone(),
                 })
                 .collect(),
+            merge_key: merge_key(event).map(|key| key.to_string()),
         }
     }
 }

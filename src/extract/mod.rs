@@ -15,7 +15,7 @@ mod people;
 mod places;
 pub mod sentences;
 
-pub use corpus::{CorpusEvent, EventMerger, corpus_events};
+pub use corpus::{CorpusEvent, EventMerger, MergeKey, Report, corpus_events, merge_key};
 pub use dates::{MONTH_WORDS, dateline, month_number};
 pub use gazetteer::{Entry, Gazetteer, Level, is_cjk};
 pub use hanzi::{simplified, without_inline_pinyin};

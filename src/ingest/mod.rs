@@ -37,9 +37,9 @@ pub use decode::{Decoded, decode};
 pub use html::{HtmlText, html_to_text};
 pub use meta::find_full_date;
 pub use read::read_limited;
-pub use walk::{Found, walk};
+pub use walk::{Found, format_of, walk};
 pub use watch::{Watch, WatchError, watch};
-pub use worker::{IngestEvent, IngestJob, Refresh, Root, ingest, spawn};
+pub use worker::{IngestEvent, IngestJob, Refresh, Root, ingest, read_file, read_text, spawn};
 
 use crate::model::{
     BodySegment, Captured, DocPath, Document, DocumentId, Extraction, Format, Part, ReadWarning,
@@ -227,7 +227,7 @@ mod tests {
             .join("tests/data/formats")
             .join(name);
         let bytes = std::fs::read(&path).unwrap();
-        let format = walk::format_of(&path).unwrap();
+        let format = format_of(&path).unwrap();
         let path = DocPath {
             source: crate::model::SourceId(0),
             path,

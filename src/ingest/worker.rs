@@ -364,6 +364,26 @@ pub fn read_file(
     Ok(documents)
 }
 
+/// Makes a document of a text given without a file (a line of `accord extract --stdin`): read
+/// exactly as a `.txt` file holding the text would be (a text holding a page's markup as the
+/// page), with `published` as the date the text's record gives — used when the text shows
+/// none, as a feed item's date is. Nothing says when it was saved.
+pub fn read_text(
+    text: &str,
+    published: Option<&str>,
+    doc_path: DocPath,
+) -> Result<Document, SkipReason> {
+    let format = Format::Text;
+    guarded(format, || {
+        let mut unpacked = super::unpack(text.as_bytes(), format)?;
+        for text in &mut unpacked {
+            text.hints.published = published.map(str::to_owned);
+        }
+        let text = unpacked.into_iter().next().ok_or(SkipReason::NoText)?;
+        super::document_of(text, format, doc_path)
+    })
+}
+
 /// [`read_documents`], with a panic anywhere in reading, cleaning or extraction costing this
 /// file only (reported as damaged) instead of the load.
 fn read_safely(
@@ -371,10 +391,15 @@ fn read_safely(
     format: Format,
     doc_path: DocPath,
 ) -> Result<Vec<Document>, SkipReason> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_documents(bytes, format, doc_path)
-    }))
-    .unwrap_or_else(|_| {
+    guarded(format, || read_documents(bytes, format, doc_path))
+}
+
+/// Runs `read`, turning a panic in it into the reason "damaged".
+fn guarded<T>(
+    format: Format,
+    read: impl FnOnce() -> Result<T, SkipReason>,
+) -> Result<T, SkipReason> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
         Err(SkipReason::Damaged {
             format: format.name(),
             detail: "Accord failed on it; please report the file".to_owned(),

@@ -235,6 +235,8 @@ fn a_missing_path_is_an_error_on_the_command_line() {
         paths: vec![PathBuf::from("/definitely/not/here")],
         json: true,
         jsonl: false,
+        stdin: false,
+        base: None,
         max_file_size: 20,
         follow_outside_links: false,
     };
@@ -365,6 +367,8 @@ fn jsonl_streams_documents_then_skipped_files_with_unique_names() {
         paths: vec![a, b],
         json: false,
         jsonl: true,
+        stdin: false,
+        base: None,
         max_file_size: 20,
         follow_outside_links: false,
     };
@@ -442,6 +446,8 @@ fn file_names_that_are_not_unicode_or_hold_a_newline_are_kept_and_escaped() {
         paths: vec![dir.path().to_path_buf()],
         json,
         jsonl: false,
+        stdin: false,
+        base: None,
         max_file_size: 20,
         follow_outside_links: false,
     };

@@ -11,6 +11,8 @@ fn seeds_json() -> serde_json::Value {
         paths: vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds")],
         json: true,
         jsonl: false,
+        stdin: false,
+        base: None,
         max_file_size: 20,
         follow_outside_links: false,
     };

@@ -18,4 +18,5 @@ mod notebook_roundtrip;
 mod notes_ui;
 mod score;
 mod seeds;
+mod split;
 mod ui;

@@ -9,6 +9,8 @@ fn extract_json(args: &[&str]) -> serde_json::Value {
         paths: vec![crate::util::seeds()],
         json: args.contains(&"--json"),
         jsonl: args.contains(&"--jsonl"),
+        stdin: false,
+        base: None,
         max_file_size: 20,
         follow_outside_links: false,
     };
@@ -107,6 +109,8 @@ fn jsonl_prints_one_document_per_line() {
         paths: vec![crate::util::seeds()],
         json: false,
         jsonl: true,
+        stdin: false,
+        base: None,
         max_file_size: 20,
         follow_outside_links: false,
     };
