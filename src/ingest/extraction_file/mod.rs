@@ -137,6 +137,16 @@ fn open(path: &Path) -> Result<BufReader<File>, SkipReason> {
     Ok(BufReader::new(file))
 }
 
+/// Goes back to the start of the file, past a UTF-8 byte order mark (which Windows tools
+/// write and JSON does not allow).
+fn rewind(reader: &mut BufReader<File>) -> io::Result<()> {
+    reader.rewind()?;
+    if reader.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
+        reader.consume(3);
+    }
+    Ok(())
+}
+
 /// The shape of the file from its first line that is not blank: a lone `{` or `[` opens a
 /// pretty-printed whole (`--json`); anything else is one record per line.
 fn sniff(reader: &mut impl BufRead) -> io::Result<Shape> {
@@ -269,6 +279,22 @@ impl<'de> DeserializeSeed<'de> for Whole<'_> {
     }
 }
 
+/// Opens the extraction file, tells its shape and counts its records (for the progress bar),
+/// leaving it at its start.
+fn prepare(file: &Path) -> Result<(BufReader<File>, Shape, usize), SkipReason> {
+    let mut input = open(file)?;
+    let shape = match rewind(&mut input) {
+        Ok(()) => sniff(&mut input).unwrap_or(Shape::Lines),
+        Err(_) => Shape::Lines,
+    };
+    let total = match rewind(&mut input) {
+        Ok(()) => count_records(&mut input, shape),
+        Err(_) => 0,
+    };
+    rewind(&mut input).map_err(|error| io_reason(&error))?;
+    Ok((input, shape, total))
+}
+
 /// Reads an extraction file as source `source`, sending each article as loaded and each bad
 /// line as a skipped file (the extraction file's path, "line 12: not JSON"). The caller sends
 /// `Finished`.
@@ -280,37 +306,25 @@ pub(super) fn load(
     cancelled: &AtomicBool,
     send: &(dyn Fn(IngestEvent) + Sync),
 ) {
-    let skipped = |reason: SkipReason| {
-        send(IngestEvent::Skipped(SkippedFile {
-            source,
-            path: file.to_path_buf(),
-            reason,
-        }));
-    };
-    let mut input = match open(file) {
-        Ok(input) => input,
+    let (mut input, shape, total_files) = match prepare(file) {
+        Ok(prepared) => prepared,
         Err(reason) => {
             send(IngestEvent::Started {
                 source,
                 total_files: 0,
             });
-            skipped(reason);
+            send(IngestEvent::Skipped(SkippedFile {
+                source,
+                path: file.to_path_buf(),
+                reason,
+            }));
             return;
         }
-    };
-    let shape = sniff(&mut input).unwrap_or(Shape::Lines);
-    let total_files = match input.rewind() {
-        Ok(()) => count_records(&mut input, shape),
-        Err(_) => 0,
     };
     send(IngestEvent::Started {
         source,
         total_files,
     });
-    if let Err(error) = input.rewind() {
-        skipped(io_reason(&error));
-        return;
-    }
     let reader = Reader {
         source,
         beside: file
@@ -346,6 +360,7 @@ struct Delivery<'a> {
 }
 
 impl Delivery<'_> {
+    /// Sends what one record gave: an article as loaded, a bad record as a skipped file.
     fn deliver(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Document(document) => {
@@ -374,13 +389,12 @@ impl Delivery<'_> {
     }
 
     /// Works on a batch of records in parallel and delivers what they give in order.
-    fn batch<T: Sync>(
+    fn batch<T: Send>(
         &mut self,
         batch: &mut Vec<T>,
-        work: impl Fn(&T) -> Vec<Outcome> + Sync + Send,
+        work: impl Fn(T) -> Vec<Outcome> + Sync + Send,
     ) {
-        let outcomes: Vec<Vec<Outcome>> = batch.par_iter().map(work).collect();
-        batch.clear();
+        let outcomes: Vec<Vec<Outcome>> = batch.par_drain(..).map(work).collect();
         for outcome in outcomes.into_iter().flatten() {
             self.deliver(outcome);
         }
@@ -415,9 +429,9 @@ fn read_lines(
     delivery: &mut Delivery<'_>,
     cancelled: &AtomicBool,
 ) {
-    let work = |(number, line): &NumberedLine| match line {
-        Ok(bytes) => reader.line(*number, bytes),
-        Err(problem) => vec![bad(&format!("line {number}"), problem.clone())],
+    let work = |(number, line): NumberedLine| match line {
+        Ok(bytes) => reader.line(number, &bytes),
+        Err(problem) => vec![bad(&format!("line {number}"), problem)],
     };
     let mut batch: Vec<NumberedLine> = Vec::new();
     let mut batch_bytes = 0;
@@ -461,8 +475,8 @@ fn read_whole(
     delivery: &mut Delivery<'_>,
     cancelled: &AtomicBool,
 ) {
-    let work = |(index, value): &(usize, serde_json::Value)| {
-        reader.value(&format!("document {index}"), value.clone())
+    let work = |(index, value): (usize, serde_json::Value)| {
+        reader.value(&format!("document {index}"), value)
     };
     let mut batch: Vec<(usize, serde_json::Value)> = Vec::new();
     let mut count = 0;
@@ -729,6 +743,20 @@ mod tests {
     }
 
     #[test]
+    fn a_file_saved_by_windows_tools_with_a_byte_order_mark_and_crlf_opens() {
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("windows.jsonl");
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(b"{\"file\": \"a.txt\", \"title\": \"One\"}\r\n\r\n");
+        bytes.extend_from_slice(b"{\"file\": \"b.txt\", \"title\": \"Two\"}\r\n");
+        std::fs::write(&file, bytes).unwrap();
+        let (documents, skipped) = open_extraction(&file, None);
+        assert!(skipped.is_empty(), "{skipped:?}");
+        let titles: Vec<&str> = documents.iter().map(|d| d.meta.title.as_str()).collect();
+        assert_eq!(titles, ["One", "Two"]);
+    }
+
+    #[test]
     fn dates_are_read_at_the_precision_the_file_gives() {
         let folder = tempfile::tempdir().unwrap();
         let file = folder.path().join("dates.jsonl");
@@ -799,8 +827,13 @@ mod tests {
         let folder = seed_folder();
         let (name, _) = crate::seeds::files()[0];
         let file = folder.path().join("x.jsonl");
-        let first = String::from_utf8(extract(folder.path(), false)).unwrap();
-        let first = first.lines().next().unwrap().to_owned();
+        // `--jsonl` prints documents as they are read, in no set order: the line of `name`.
+        let lines = String::from_utf8(extract(folder.path(), false)).unwrap();
+        let first = lines
+            .lines()
+            .find(|line| line.contains(&format!(r#""file":"{name}""#)))
+            .unwrap()
+            .to_owned();
         let same = format!(r#"{{"file": "copy/{name}", "same_as": "{name}"}}"#);
         let mut inline: serde_json::Value = serde_json::from_str(&first).unwrap();
         inline["text_given"] = serde_json::Value::Bool(true);

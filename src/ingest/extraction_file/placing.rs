@@ -2,7 +2,7 @@
 //! the body holds it (never a made-up range), names linked to the gazetteer only when the text
 //! or the name itself decides the place.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::record::{EVIDENCE_JOINER, Record, RecordEvent};
@@ -95,11 +95,11 @@ pub(super) fn places(
     body: &str,
     links: &Links<'_>,
 ) -> (Vec<PlaceMention>, Vec<PagePlace>) {
-    let wanted: std::collections::HashSet<String> = names
+    let wanted: HashSet<String> = names
         .iter()
         .map(|name| name.trim().to_lowercase())
         .collect();
-    let entries: std::collections::HashSet<EntryId> = text
+    let entries: HashSet<EntryId> = text
         .places
         .iter()
         .filter(|mention| wanted.contains(&mention.name.to_lowercase()))
@@ -120,7 +120,7 @@ pub(super) fn places(
         .filter(|place| kept(&place.name, place.entry))
         .cloned()
         .collect();
-    let found: std::collections::HashSet<String> = mentions
+    let found: HashSet<String> = mentions
         .iter()
         .map(|mention| mention.name.to_lowercase())
         .chain(page_places.iter().map(|place| place.name.to_lowercase()))
