@@ -127,7 +127,7 @@ impl eframe::App for AccordApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.state.poll();
         if let Some(request) = self.state.dialogs.path.take() {
-            self.path_dialog = Some(PathDialog::new(request.explanation, request.notebook));
+            self.path_dialog = Some(PathDialog::new(request.explanation, request.purpose));
         }
         let mut commands = ui::app_ui(ui, &self.state, &mut self.panels);
         if let Some(dialog) = &mut self.path_dialog {

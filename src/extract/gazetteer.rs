@@ -137,6 +137,9 @@ pub struct Gazetteer {
     chinese_openings: Openings,
     /// For each pattern of `chinese`, its index in `patterns`.
     chinese_patterns: Vec<usize>,
+    /// Every name in lower case with the entries it can stand for, built on first use by
+    /// [`Self::entries_named`] (only files read back by name need it).
+    names: std::sync::OnceLock<HashMap<String, Vec<EntryId>>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -216,7 +219,41 @@ impl Gazetteer {
             chinese,
             chinese_openings,
             chinese_patterns,
+            names: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The entries a whole name can stand for, in any case: a surface form the matcher knows
+    /// ("suzhou": two cities), the name a party goes by, or a full name ("Mabian Yi Autonomous
+    /// County"). For names read back from a file, where no text decides between places: one
+    /// entry identifies the place, several leave it open. Built once, then a hash lookup.
+    pub fn entries_named(&self, name: &str) -> &[EntryId] {
+        let names = self.names.get_or_init(|| self.name_index());
+        names
+            .get(&name.trim().to_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every pattern's text and every entry's names, in lower case, with their entries.
+    fn name_index(&self) -> HashMap<String, Vec<EntryId>> {
+        let mut names: HashMap<String, Vec<EntryId>> = HashMap::new();
+        let mut add = |name: String, entry: EntryId| {
+            let entries = names.entry(name.to_lowercase()).or_default();
+            if !entries.contains(&entry) {
+                entries.push(entry);
+            }
+        };
+        for pattern in &self.patterns {
+            for (entry, _) in &pattern.targets {
+                add(pattern.text.clone(), *entry);
+            }
+        }
+        for entry in &self.entries {
+            add(entry.full_name(), entry.id);
+            add(entry.party_name(), entry.id);
+            add(entry.full_name_with_peoples(), entry.id);
+        }
+        names
     }
 
     /// The entry with this id.
@@ -953,6 +990,26 @@ mod tests {
         }
         assert!(gazetteer.search("  ", 12).is_empty());
         assert_eq!(gazetteer.search("江", 3).len(), 3);
+    }
+
+    #[test]
+    fn a_name_read_back_identifies_one_place_or_leaves_it_open() {
+        let gazetteer = Gazetteer::bundled();
+        let named = |name: &str| -> Vec<String> {
+            gazetteer
+                .entries_named(name)
+                .iter()
+                .filter_map(|&id| gazetteer.entry(id))
+                .map(|entry| entry.name_zh.clone())
+                .collect()
+        };
+        assert_eq!(named("Jiangning District"), ["江宁区"]);
+        assert_eq!(named("  jiangning district "), ["江宁区"]);
+        assert_eq!(named("Liangjiang New Area"), ["两江新区"]);
+        assert_eq!(named("江宁区"), ["江宁区"]);
+        // Two cities are Suzhou (苏州, 宿州): the name alone does not say which.
+        assert!(named("Suzhou").len() >= 2, "{:?}", named("Suzhou"));
+        assert!(named("Nowhere Town").is_empty());
     }
 
     #[test]

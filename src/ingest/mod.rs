@@ -5,10 +5,12 @@
 //! article from clutter and reads its metadata. `worker` runs all of it on a background thread
 //! with rayon and streams [`IngestEvent`]s to whoever listens (the app or the command line).
 //! Each document read is also run through `extract`, so it arrives with its places, dates and
-//! events. No egui here.
+//! events. No egui here. `extraction_file` opens what `accord extract --jsonl` or `--json`
+//! wrote as a source: its events as the file gives them, each article's text from its file.
 
 mod clean;
 mod decode;
+mod extraction_file;
 mod formats;
 mod html;
 pub mod index;
@@ -34,6 +36,7 @@ pub fn line_labels(text: &str) -> Vec<String> {
         .collect()
 }
 pub use decode::{Decoded, decode};
+pub use extraction_file::is_extraction_path;
 pub use html::{HtmlText, html_to_text};
 pub use meta::find_full_date;
 pub use read::read_limited;

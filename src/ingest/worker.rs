@@ -22,6 +22,15 @@ pub enum Root {
     Bundled,
     /// A folder (walked recursively) or a single file.
     Path(PathBuf),
+    /// The output of `accord extract --jsonl` or `--json`: its events and metadata, each
+    /// article's text read from its file when it is there.
+    Extraction {
+        /// The extraction file.
+        file: PathBuf,
+        /// The folder the articles' relative names are read from when they are not beside
+        /// the file.
+        articles: Option<PathBuf>,
+    },
 }
 
 /// A step of a load, sent to the listener as it happens.
@@ -196,6 +205,17 @@ pub fn ingest(
                 reread_stale(source, &stale, &files, options, cancelled, send);
             }
             return;
+        }
+        Root::Extraction { file, articles } => {
+            super::extraction_file::load(
+                source,
+                file,
+                articles.as_deref(),
+                options,
+                cancelled,
+                send,
+            );
+            flush_index(options);
         }
     }
     send(IngestEvent::Finished { source });

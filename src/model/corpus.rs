@@ -186,17 +186,25 @@ impl Corpus {
     }
 
     /// Forgets every document and skipped file of a source but keeps the source, to read it
-    /// again.
+    /// again. Every path the source gave goes, wherever it is: an extraction file's articles
+    /// need not lie below the file.
     pub fn clear_source(&mut self, source_id: SourceId) {
-        let root = self
-            .sources
-            .iter()
-            .find(|source| source.id == source_id)
-            .and_then(|source| source.root.clone());
-        if let Some(root) = root {
-            self.forget_path(source_id, &root);
-        }
         self.skipped.retain(|skipped| skipped.source != source_id);
+        let mut changed = false;
+        self.documents.retain_mut(|document| {
+            if document.paths.iter().all(|path| path.source != source_id) {
+                return true;
+            }
+            changed = true;
+            let document = Arc::make_mut(document);
+            document.paths.retain(|path| path.source != source_id);
+            !document.paths.is_empty()
+        });
+        if changed {
+            self.documents.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+            self.reindex();
+            self.revision.renew();
+        }
     }
 
     fn reindex(&mut self) {

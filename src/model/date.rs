@@ -74,6 +74,51 @@ impl PartialDate {
     pub fn edtf(&self) -> String {
         self.to_string()
     }
+
+    /// The date `text` writes, if it is one [`Self::edtf`] prints: a four-digit year or
+    /// `XXXX`, then optionally `-MM`, then optionally `-DD`. A day that does not exist gives
+    /// `None`. The one way such text becomes a date again (notebooks, extraction files).
+    pub fn from_edtf(text: &str) -> Option<Self> {
+        let mut parts = text.trim().split('-');
+        let year = match parts.next()? {
+            "XXXX" => None,
+            digits => Some(i32::try_from(number(digits, 4)?).ok()?),
+        };
+        let month = match parts.next() {
+            Some(digits) => Some(u8::try_from(number(digits, 2)?).ok()?),
+            None => None,
+        };
+        let day = match parts.next() {
+            Some(digits) => Some(u8::try_from(number(digits, 2)?).ok()?),
+            None => None,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        match (year, month, day) {
+            (Some(year), None, None) => Some(Self {
+                year: Some(year),
+                month: None,
+                day: None,
+            }),
+            (Some(year), Some(month), None) => Self::year_month(year, month),
+            (Some(year), Some(month), Some(day)) => Self::ymd(year, month, day),
+            (None, Some(month), Some(day)) => Self::month_day(month, day),
+            (None, Some(month), None) => (1..=12).contains(&month).then_some(Self {
+                year: None,
+                month: Some(month),
+                day: None,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// `digits` as a number, if it is exactly `width` ASCII digits.
+fn number(digits: &str, width: usize) -> Option<u32> {
+    (digits.len() == width && digits.bytes().all(|byte| byte.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 impl fmt::Display for PartialDate {

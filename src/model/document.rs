@@ -211,6 +211,55 @@ pub enum ReadWarning {
         /// The page numbers, from 1.
         pages: Vec<u32>,
     },
+    /// An article opened from an extraction file whose own file is not where the extraction
+    /// says: the body is the extraction's evidence sentences.
+    #[error(
+        "the article's text was not found at {}; only its evidence sentences are shown",
+        .path.display()
+    )]
+    TextNotFound {
+        /// Where it was looked for.
+        path: PathBuf,
+    },
+    /// An article opened from an extraction file whose own file is there but could not be
+    /// read: the body is the extraction's evidence sentences.
+    #[error(
+        "the article's text at {} could not be read ({reason}); only its evidence sentences are shown",
+        .path.display()
+    )]
+    TextUnreadable {
+        /// The file.
+        path: PathBuf,
+        /// Why, in plain words.
+        reason: String,
+    },
+    /// An article whose text was given inline to `accord extract --stdin`: the extraction
+    /// does not hold the text, so the body is its evidence sentences.
+    #[error(
+        "the article's text was given to `accord extract --stdin` and is not in the extraction file; only its evidence sentences are shown"
+    )]
+    TextGivenInline,
+    /// An article opened from an extraction file whose own file has changed since: the text
+    /// is today's, the events the extraction's (evidence no longer in the text is not marked).
+    #[error(
+        "the file {} has changed since the extraction was made; the events are the extraction's, and evidence no longer in the text is not marked",
+        .path.display()
+    )]
+    TextChanged {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+impl ReadWarning {
+    /// Whether the document's text is missing, its body only the evidence an extraction
+    /// file gave.
+    pub fn means_text_missing(&self) -> bool {
+        matches!(
+            self,
+            Self::TextNotFound { .. } | Self::TextUnreadable { .. } | Self::TextGivenInline
+        )
+    }
 }
 
 /// An encoding's name read back (from the library index) as the `'static` name Accord's
@@ -231,6 +280,10 @@ enum StoredReadWarning {
     NestingFlattened { depth: usize, limit: usize },
     MixedEncodings { encodings: Vec<String> },
     PagesUnread { pages: Vec<u32> },
+    TextNotFound { path: PathBuf },
+    TextUnreadable { path: PathBuf, reason: String },
+    TextGivenInline,
+    TextChanged { path: PathBuf },
 }
 
 impl<'de> serde::Deserialize<'de> for ReadWarning {
@@ -256,6 +309,12 @@ impl From<StoredReadWarning> for ReadWarning {
                     .collect(),
             },
             StoredReadWarning::PagesUnread { pages } => Self::PagesUnread { pages },
+            StoredReadWarning::TextNotFound { path } => Self::TextNotFound { path },
+            StoredReadWarning::TextUnreadable { path, reason } => {
+                Self::TextUnreadable { path, reason }
+            }
+            StoredReadWarning::TextGivenInline => Self::TextGivenInline,
+            StoredReadWarning::TextChanged { path } => Self::TextChanged { path },
         }
     }
 }
@@ -442,6 +501,15 @@ pub enum SkipReason {
     /// An `.xml` file that is not a news feed.
     #[error("not a news feed: an .xml file is read only when it is an RSS or Atom feed")]
     NotAFeed,
+    /// A line (or list entry) of an extraction file that gives no article ("line 12: not
+    /// JSON", "line 40: no `file`"); the other lines are read.
+    #[error("{at}: {problem}")]
+    BadRecord {
+        /// Where in the file: "line 12", "document 3".
+        at: String,
+        /// What is wrong with it, in plain words.
+        problem: String,
+    },
 }
 
 fn extension_note(extension: &Option<String>) -> String {

@@ -61,6 +61,13 @@ impl DateResolution {
             Self::FromContext => "from context",
         }
     }
+
+    /// The resolution a label names (as [`Self::label`] writes it), for JSON read back.
+    pub fn from_label(label: &str) -> Option<Self> {
+        [Self::Stated, Self::FromPublication, Self::FromContext]
+            .into_iter()
+            .find(|resolution| resolution.label().eq_ignore_ascii_case(label.trim()))
+    }
 }
 
 /// A date written in the text, normalised.
@@ -92,6 +99,23 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Every kind, in the order the schema lists them.
+    pub const ALL: [Self; 5] = [
+        Self::Agreement,
+        Self::Alliance,
+        Self::Visit,
+        Self::Meeting,
+        Self::Other,
+    ];
+
+    /// The kind a label names (as [`Self::label`] writes it, any case), for text read back:
+    /// notebooks, extraction files.
+    pub fn from_label(label: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|kind| kind.label().eq_ignore_ascii_case(label.trim()))
+    }
+
     /// The schema's name for the kind.
     pub fn label(self) -> &'static str {
         match self {

@@ -1,53 +1,15 @@
 //! Reading back the EDTF-style dates a notebook stores as text.
 //!
 //! [`PartialDate`] prints `2019-07-23`, `2019-07`, `2019` or `XXXX-05-07`; corrections keep
-//! dates in that form so a person can read and edit the file. This is the one place the text
-//! becomes a date again.
+//! dates in that form so a person can read and edit the file. The reading itself is
+//! [`PartialDate::from_edtf`], which extraction files use too.
 
 use crate::model::PartialDate;
 
 /// The date `text` writes, if it is one [`PartialDate`] prints: a four-digit year or `XXXX`,
 /// then optionally `-MM`, then optionally `-DD`. A day that does not exist gives `None`.
 pub fn parse_edtf(text: &str) -> Option<PartialDate> {
-    let mut parts = text.trim().split('-');
-    let year = match parts.next()? {
-        "XXXX" => None,
-        digits => Some(i32::try_from(number(digits, 4)?).ok()?),
-    };
-    let month = match parts.next() {
-        Some(digits) => Some(u8::try_from(number(digits, 2)?).ok()?),
-        None => None,
-    };
-    let day = match parts.next() {
-        Some(digits) => Some(u8::try_from(number(digits, 2)?).ok()?),
-        None => None,
-    };
-    if parts.next().is_some() {
-        return None;
-    }
-    match (year, month, day) {
-        (Some(year), None, None) => Some(PartialDate {
-            year: Some(year),
-            month: None,
-            day: None,
-        }),
-        (Some(year), Some(month), None) => PartialDate::year_month(year, month),
-        (Some(year), Some(month), Some(day)) => PartialDate::ymd(year, month, day),
-        (None, Some(month), Some(day)) => PartialDate::month_day(month, day),
-        (None, Some(month), None) => (1..=12).contains(&month).then_some(PartialDate {
-            year: None,
-            month: Some(month),
-            day: None,
-        }),
-        _ => None,
-    }
-}
-
-/// `digits` as a number, if it is exactly `width` ASCII digits.
-fn number(digits: &str, width: usize) -> Option<u32> {
-    (digits.len() == width && digits.bytes().all(|byte| byte.is_ascii_digit()))
-        .then(|| digits.parse().ok())
-        .flatten()
+    PartialDate::from_edtf(text)
 }
 
 #[cfg(test)]

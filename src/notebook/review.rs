@@ -263,15 +263,7 @@ fn participants(names: &[String], extracted: &[Participant]) -> Vec<Participant>
 
 /// The kind a label names (as [`EventKind::label`] writes it).
 pub fn kind_from_label(label: &str) -> Option<EventKind> {
-    [
-        EventKind::Agreement,
-        EventKind::Alliance,
-        EventKind::Visit,
-        EventKind::Meeting,
-        EventKind::Other,
-    ]
-    .into_iter()
-    .find(|kind| kind.label().eq_ignore_ascii_case(label.trim()))
+    EventKind::from_label(label)
 }
 
 impl AddedEvent {

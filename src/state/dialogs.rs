@@ -34,13 +34,30 @@ impl Dialogs {
 pub struct PathDialog {
     /// Why it opened, when no native dialog could.
     pub explanation: Option<String>,
-    /// What the path is for: articles to open (`None`) or a notebook.
-    pub notebook: Option<NotebookChoice>,
+    /// What the path is for.
+    pub purpose: PathPurpose,
+}
+
+/// What a typed path is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// A folder or file of articles (or an extraction file, by its name).
+    #[default]
+    Articles,
+    /// An extraction file (`accord extract --jsonl` or `--json`), with the articles' folder.
+    Extraction,
+    /// A notebook to open, start or save as.
+    Notebook(NotebookChoice),
 }
 
 /// What to tell the user when no native dialog could open.
 pub(super) fn no_dialog_explanation() -> String {
     "No system file dialog could be opened (on Linux it needs the XDG desktop portal or zenity). Type or paste the folder's path instead.".to_owned()
+}
+
+/// What to tell the user when no native dialog could open to pick an extraction file.
+pub(super) fn no_extraction_dialog_explanation() -> String {
+    "No system file dialog could be opened (on Linux it needs the XDG desktop portal or zenity). Type or paste the extraction file's path instead.".to_owned()
 }
 
 /// A native dialog that returns nothing this fast did not really open (no portal, no zenity).
@@ -50,18 +67,30 @@ impl AppState {
     pub(super) fn show_folder_dialog(&mut self) {
         let dialog = rfd::AsyncFileDialog::new().set_title("Open a folder of articles");
         self.run_dialog(
-            None,
+            PathPurpose::Articles,
             async move { dialog.pick_folder().await },
             |picked, elapsed| Inbox::FolderDialog { picked, elapsed },
         );
     }
 
+    /// The native dialog for an extraction file, filtered for `.jsonl` and `.json`.
+    pub(super) fn show_extraction_dialog(&mut self) {
+        let dialog = rfd::AsyncFileDialog::new()
+            .set_title("Open an extraction (accord extract --jsonl or --json)")
+            .add_filter("Accord extraction", &["jsonl", "json"]);
+        self.run_dialog(
+            PathPurpose::Extraction,
+            async move { dialog.pick_file().await },
+            |picked, elapsed| Inbox::ExtractionDialog { picked, elapsed },
+        );
+    }
+
     /// Runs a native file dialog on its own thread (it blocks until the user answers) and
     /// sends its answer to the inbox. One dialog at a time. If no thread can start, the
-    /// typed-path dialog opens instead.
+    /// typed-path dialog opens instead, for `purpose`.
     pub(super) fn run_dialog(
         &mut self,
-        notebook: Option<NotebookChoice>,
+        purpose: PathPurpose,
         dialog: impl Future<Output = Option<rfd::FileHandle>> + Send + 'static,
         answer: impl FnOnce(Option<PathBuf>, Duration) -> Inbox + Send + 'static,
     ) {
@@ -82,8 +111,11 @@ impl AppState {
             Ok(_) => self.dialogs.native_open = true,
             Err(_) => {
                 self.dialogs.path = Some(PathDialog {
-                    explanation: Some(no_dialog_explanation()),
-                    notebook,
+                    explanation: Some(match purpose {
+                        PathPurpose::Extraction => no_extraction_dialog_explanation(),
+                        _ => no_dialog_explanation(),
+                    }),
+                    purpose,
                 });
             }
         }
@@ -110,7 +142,7 @@ impl AppState {
             NotebookChoice::Open => {
                 let dialog = dialog.set_title("Open a notebook");
                 self.run_dialog(
-                    Some(choice),
+                    PathPurpose::Notebook(choice),
                     async move { dialog.pick_file().await },
                     answer,
                 );
@@ -123,7 +155,7 @@ impl AppState {
                 };
                 let dialog = dialog.set_title(title).set_file_name("notebook.ron");
                 self.run_dialog(
-                    Some(choice),
+                    PathPurpose::Notebook(choice),
                     async move { dialog.save_file().await },
                     answer,
                 );
@@ -139,7 +171,7 @@ impl AppState {
             .set_file_name(format.file_name_as(png))
             .add_filter(format.description(), &[format.extension_as(png)]);
         self.run_dialog(
-            None,
+            PathPurpose::Articles,
             async move { dialog.save_file().await },
             |picked, elapsed| Inbox::ExportDialog { picked, elapsed },
         );

@@ -1,11 +1,13 @@
-//! The library: the folders and files the user opened, their loading, and what was skipped.
+//! The library: the folders, files and extraction files the user opened, their loading, and
+//! what was skipped.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{AppState, Inbox, PathDialog};
 use crate::ingest::{self, IngestEvent, IngestJob, IngestOptions, Refresh, Root, Watch};
-use crate::model::{Corpus, Document, SourceId};
+use crate::model::{Corpus, Document, SkipReason, SourceId};
 
 /// Commands about the library.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,6 +16,11 @@ pub enum LibraryCommand {
     OpenPaths(Vec<PathBuf>),
     /// Open the native folder dialog.
     ShowFolderDialog,
+    /// Open the native file dialog for an extraction file.
+    ShowExtractionDialog,
+    /// Load an extraction file (`accord extract --jsonl` or `--json`); opening one already
+    /// open with another articles' folder reads it again from there.
+    OpenExtraction(OpenedExtraction),
     /// Ask for a path as text (always possible, even without a dialog service).
     ShowPathDialog,
     /// Stop showing a source and forget it across restarts.
@@ -22,6 +29,16 @@ pub enum LibraryCommand {
     ShowTab(LibraryTab),
     /// Read every opened folder again (for folders that cannot be watched).
     Reload,
+}
+
+/// An extraction file the user opened, and the folder its articles are read from when they are
+/// not beside it (kept in the preferences to reopen at start).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OpenedExtraction {
+    /// The output of `accord extract --jsonl` or `--json`.
+    pub file: PathBuf,
+    /// The folder the articles' names are relative to, when the user named one.
+    pub articles: Option<PathBuf>,
 }
 
 /// The two lists of the library panel.
@@ -63,6 +80,8 @@ pub struct Library {
     jobs: Vec<IngestJob>,
     /// The opened folders being watched for changes.
     watches: Vec<Watch>,
+    /// The sources that are extraction files (read again as such; not watched).
+    extractions: HashMap<SourceId, OpenedExtraction>,
     options: IngestOptions,
     /// How the files of this session's loads were had (from the library index or read).
     pub files_had: FilesHad,
@@ -218,6 +237,9 @@ impl Library {
                 let label = load.label.clone();
                 self.loads.retain(|load| load.source != source);
                 self.jobs.retain(|job| job.source != source);
+                if self.extractions.contains_key(&source) {
+                    return Some(self.extraction_opened(source, &label));
+                }
                 self.nothing_found(source, &label)
             }
         }
@@ -280,6 +302,83 @@ impl Library {
         self.watches.iter().any(|watch| watch.source == source)
     }
 
+    /// The extraction file `source` was opened from, if it is one.
+    pub fn extraction(&self, source: SourceId) -> Option<&OpenedExtraction> {
+        self.extractions.get(&source)
+    }
+
+    /// What to say when an extraction file has been read: how many articles, how many of
+    /// them without their text and where they were looked for, how many lines gave nothing;
+    /// or why the file itself could not be read.
+    fn extraction_opened(&self, source: SourceId, label: &str) -> String {
+        let skipped: Vec<&SkipReason> = self
+            .corpus
+            .skipped()
+            .iter()
+            .filter(|skipped| skipped.source == source)
+            .map(|skipped| &skipped.reason)
+            .collect();
+        if let Some(unread) = skipped
+            .iter()
+            .find(|reason| !matches!(reason, SkipReason::BadRecord { .. }))
+        {
+            return format!("Could not read {label}: {unread}.");
+        }
+        let (articles, without_text) = self.articles_of(source);
+        let mut text = if articles == 0 {
+            format!("No articles were opened from {label}")
+        } else {
+            format!(
+                "Opened {} {} from {label}",
+                with_thousands(articles),
+                plural(articles, "article", "articles")
+            )
+        };
+        if without_text > 0 {
+            text.push_str(&format!(
+                "; {} {} text was not found (their evidence sentences are shown)",
+                with_thousands(without_text),
+                plural(without_text, "article's", "articles'")
+            ));
+        }
+        if !skipped.is_empty() {
+            text.push_str(&format!(
+                "; {} {} could not be read (see Skipped files for why)",
+                with_thousands(skipped.len()),
+                plural(skipped.len(), "line", "lines")
+            ));
+        }
+        text.push('.');
+        let articles_named = self
+            .extraction(source)
+            .is_some_and(|extraction| extraction.articles.is_some());
+        if without_text > 0 && !articles_named {
+            text.push_str(&format!(
+                " Their files were looked for beside {label}; if they are in another folder, open {label} with File → Open path… and give that folder."
+            ));
+        }
+        text
+    }
+
+    /// How many documents a source gave, and how many of them without their text.
+    fn articles_of(&self, source: SourceId) -> (usize, usize) {
+        let mut articles = 0;
+        let mut without_text = 0;
+        for document in self.corpus.documents() {
+            if document.paths.iter().any(|path| path.source == source) {
+                articles += 1;
+                if document
+                    .read_warnings
+                    .iter()
+                    .any(|warning| warning.means_text_missing())
+                {
+                    without_text += 1;
+                }
+            }
+        }
+        (articles, without_text)
+    }
+
     /// What to say when a finished source gave no article, with how many files it skipped.
     fn nothing_found(&self, source: SourceId, label: &str) -> Option<String> {
         let found = self
@@ -310,6 +409,7 @@ impl Library {
         self.jobs.retain(|job| job.source != source);
         self.loads.retain(|load| load.source != source);
         self.watches.retain(|watch| watch.source != source);
+        self.extractions.remove(&source);
         let root = self
             .corpus
             .sources()
@@ -331,6 +431,8 @@ impl AppState {
                 }
             }
             LibraryCommand::ShowFolderDialog => self.show_folder_dialog(),
+            LibraryCommand::ShowExtractionDialog => self.show_extraction_dialog(),
+            LibraryCommand::OpenExtraction(extraction) => self.open_extraction(extraction),
             LibraryCommand::ShowPathDialog => self.dialogs.path = Some(PathDialog::default()),
             LibraryCommand::RemoveSource(source) => self.remove_source(source),
             LibraryCommand::ShowTab(tab) => self.library.tab = tab,
@@ -354,6 +456,10 @@ impl AppState {
             }
             self.library.corpus.clear_source(source);
             let label = display_name(&root);
+            if let Some(extraction) = self.library.extraction(source).cloned() {
+                self.start_load(source, extraction_root(extraction), label);
+                continue;
+            }
             self.start_load(source, Root::Path(root.clone()), label);
             if !self.library.is_watched(source) {
                 self.start_watch(source, root);
@@ -361,10 +467,91 @@ impl AppState {
         }
     }
 
+    /// Opens an extraction file as a source: its articles and events as the file gives them,
+    /// each article's text from its file. Remembered across restarts; not watched. Opened
+    /// again with another articles' folder, it is read again from there.
+    pub(super) fn open_extraction(&mut self, extraction: OpenedExtraction) {
+        let file = std::path::absolute(&extraction.file).unwrap_or(extraction.file);
+        let articles = extraction
+            .articles
+            .map(|folder| std::path::absolute(&folder).unwrap_or(folder));
+        if !file.is_file() {
+            self.tell_error(format!(
+                "{} is not a file. Choose the file `accord extract --jsonl` (or `--json`) wrote.",
+                file.display()
+            ));
+            return;
+        }
+        if let Some(folder) = articles.as_deref().filter(|folder| !folder.is_dir()) {
+            self.tell_error(format!(
+                "The articles' folder {} is not a folder. Check the path and try again.",
+                folder.display()
+            ));
+            return;
+        }
+        let extraction = OpenedExtraction { file, articles };
+        let label = display_name(&extraction.file);
+        let source = match self.library.corpus.source_for_root(Some(&extraction.file)) {
+            Some(existing) if self.library.extraction(existing) == Some(&extraction) => {
+                if !self
+                    .library
+                    .loads
+                    .iter()
+                    .any(|load| load.source == existing)
+                {
+                    self.tell_info(format!("{} is already open.", extraction.file.display()));
+                }
+                return;
+            }
+            Some(existing) if self.library.extraction(existing).is_some() => {
+                // The same file with another articles' folder: read again from there, as a
+                // new source, so nothing the old load still sends is taken for the new one's.
+                self.library.remove_source(existing);
+                if self
+                    .selected
+                    .is_some_and(|document| self.library.corpus.document(document).is_none())
+                {
+                    self.selected = None;
+                }
+                self.library
+                    .corpus
+                    .add_source(Some(extraction.file.clone()))
+            }
+            Some(_) => {
+                self.tell_info(format!("{} is already open.", extraction.file.display()));
+                return;
+            }
+            None => self
+                .library
+                .corpus
+                .add_source(Some(extraction.file.clone())),
+        };
+        let remembered = &mut self.preferences.open_extractions;
+        remembered.retain(|other| other.file != extraction.file);
+        remembered.push(extraction.clone());
+        self.library.extractions.insert(source, extraction.clone());
+        self.start_load(source, extraction_root(extraction), label);
+    }
+
     pub(super) fn open_path(&mut self, path: PathBuf) {
         // Absolute but not canonical: keeps the user's own spelling of the path (and avoids
         // Windows' `\\?\` prefix); links inside are still walked safely.
         let path = std::path::absolute(&path).unwrap_or(path);
+        // What `accord extract` wrote is opened as such, however it came (typed, dropped).
+        if ingest::is_extraction_path(&path) && path.is_file() {
+            // Opened again, it keeps the articles' folder it was given.
+            let articles = self
+                .library
+                .extractions
+                .values()
+                .find(|extraction| extraction.file == path)
+                .and_then(|extraction| extraction.articles.clone());
+            self.open_extraction(OpenedExtraction {
+                file: path,
+                articles,
+            });
+            return;
+        }
         if !path.exists() {
             self.tell_error(format!(
                 "{} does not exist. Check the path and try again.",
@@ -436,6 +623,9 @@ impl AppState {
     pub(super) fn remove_source(&mut self, source: SourceId) {
         if let Some(root) = self.library.remove_source(source) {
             self.preferences.open_paths.retain(|path| *path != root);
+            self.preferences
+                .open_extractions
+                .retain(|extraction| extraction.file != root);
         }
         if self
             .selected
@@ -446,10 +636,49 @@ impl AppState {
     }
 }
 
+/// What an extraction source loads.
+fn extraction_root(extraction: OpenedExtraction) -> Root {
+    Root::Extraction {
+        file: extraction.file,
+        articles: extraction.articles,
+    }
+}
+
+/// A count with thousands separated ("9,812"), as messages say them.
+fn with_thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// `one` for a count of one, else `many`.
+fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
+    if count == 1 { one } else { many }
+}
+
 /// A short name for a path in the status bar.
 pub(super) fn display_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
         |name| name.to_string_lossy().into_owned(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_in_messages_have_their_thousands_apart() {
+        assert_eq!(with_thousands(0), "0");
+        assert_eq!(with_thousands(188), "188");
+        assert_eq!(with_thousands(9_812), "9,812");
+        assert_eq!(with_thousands(1_234_567), "1,234,567");
+    }
 }

@@ -17,10 +17,12 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
-use self::dialogs::{DIALOG_FAILED_WITHIN, no_dialog_explanation};
-pub use self::dialogs::{Dialogs, PathDialog};
+use self::dialogs::{
+    DIALOG_FAILED_WITHIN, no_dialog_explanation, no_extraction_dialog_explanation,
+};
+pub use self::dialogs::{Dialogs, PathDialog, PathPurpose};
 pub use self::export::ExportRequest;
-pub use self::library::{Library, LibraryCommand, LibraryTab, LoadProgress};
+pub use self::library::{Library, LibraryCommand, LibraryTab, LoadProgress, OpenedExtraction};
 pub use self::notebook::{NotebookChoice, NotebookCommand};
 use crate::extract::Gazetteer;
 use crate::ingest::{IngestEvent, Root};
@@ -150,6 +152,8 @@ pub struct Message {
 pub struct Preferences {
     /// Folders and files the user opened, reopened at start.
     pub open_paths: Vec<PathBuf>,
+    /// Extraction files the user opened (with the articles' folder named), reopened at start.
+    pub open_extractions: Vec<OpenedExtraction>,
     /// Clean or original text in the viewer.
     pub text_view: TextView,
     /// Light, dark, or as the system says.
@@ -179,6 +183,10 @@ pub enum Theme {
 enum Inbox {
     Ingest(IngestEvent),
     FolderDialog {
+        picked: Option<PathBuf>,
+        elapsed: Duration,
+    },
+    ExtractionDialog {
         picked: Option<PathBuf>,
         elapsed: Duration,
     },
@@ -298,6 +306,16 @@ impl AppState {
                 ));
             }
         }
+        for extraction in preferences.open_extractions {
+            if extraction.file.exists() {
+                state.open_extraction(extraction);
+            } else {
+                state.tell_error(format!(
+                    "The extraction {} was opened last time but is no longer there (moved, renamed or deleted). It has been removed from the library.",
+                    extraction.file.display()
+                ));
+            }
+        }
         state
     }
 
@@ -325,7 +343,23 @@ impl AppState {
                         None if elapsed < DIALOG_FAILED_WITHIN => {
                             self.dialogs.path = Some(PathDialog {
                                 explanation: Some(no_dialog_explanation()),
-                                notebook: None,
+                                purpose: PathPurpose::Articles,
+                            });
+                        }
+                        None => {}
+                    }
+                }
+                Inbox::ExtractionDialog { picked, elapsed } => {
+                    self.dialogs.native_open = false;
+                    match picked {
+                        Some(file) => self.open_extraction(OpenedExtraction {
+                            file,
+                            articles: None,
+                        }),
+                        None if elapsed < DIALOG_FAILED_WITHIN => {
+                            self.dialogs.path = Some(PathDialog {
+                                explanation: Some(no_extraction_dialog_explanation()),
+                                purpose: PathPurpose::Extraction,
                             });
                         }
                         None => {}
@@ -342,7 +376,7 @@ impl AppState {
                         None if elapsed < DIALOG_FAILED_WITHIN => {
                             self.dialogs.path = Some(PathDialog {
                                 explanation: Some(no_dialog_explanation()),
-                                notebook: Some(choice),
+                                purpose: PathPurpose::Notebook(choice),
                             });
                         }
                         None => {}

@@ -62,7 +62,11 @@ fn sources_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             }
             if source.root.is_some() {
                 let remove = ui.small_button("×").on_hover_text(
-                    "Remove this folder from the library (files on disk are not touched)",
+                    if state.library.extraction(source.id).is_some() {
+                        "Remove this extraction from the library (files on disk are not touched)"
+                    } else {
+                        "Remove this folder from the library (files on disk are not touched)"
+                    },
                 );
                 if remove.clicked() {
                     commands.push(Command::Library(LibraryCommand::RemoveSource(source.id)));

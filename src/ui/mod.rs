@@ -203,10 +203,26 @@ fn file_menu_ui(
     }
     if ui
         .button("Open path…")
-        .on_hover_text("Type or paste the path of a folder or file")
+        .on_hover_text(
+            "Type or paste the path of a folder or file (or of an extraction file, with the \
+             folder of its articles)",
+        )
         .clicked()
     {
         commands.push(Command::Library(LibraryCommand::ShowPathDialog));
+    }
+    if ui
+        .add_enabled(
+            !state.dialogs.native_open,
+            egui::Button::new("Open extraction…"),
+        )
+        .on_hover_text(
+            "Open what `accord extract --jsonl` (or `--json`) wrote: its articles and events, \
+             each article's text read from its file when it is there",
+        )
+        .clicked()
+    {
+        commands.push(Command::Library(LibraryCommand::ShowExtractionDialog));
     }
     let has_folders = state
         .library

@@ -11,6 +11,7 @@ mod desk;
 mod export;
 mod export_golden;
 mod extraction;
+mod extraction_file;
 mod icons;
 mod layers;
 mod notebook_crash;
