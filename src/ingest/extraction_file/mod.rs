@@ -554,6 +554,8 @@ mod tests {
             paths: vec![folder.to_path_buf()],
             json,
             jsonl: !json,
+            stdin: false,
+            base: None,
             max_file_size: 20,
             follow_outside_links: false,
         };
