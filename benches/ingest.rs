@@ -52,7 +52,12 @@ fn main() -> std::io::Result<()> {
             };
             read_document(bytes, *format, path).ok()
         })
-        .map(|document| (document.body, document.meta.published))
+        .map(|document| {
+            (
+                document.body().unwrap_or_default().to_owned(),
+                document.meta.published,
+            )
+        })
         .collect();
     let body_bytes: usize = bodies.iter().map(|(body, _)| body.len()).sum();
     let gazetteer = accord::extract::Gazetteer::bundled();

@@ -46,7 +46,7 @@ fn main() {
             "published: {:?}",
             document.meta.published.map(|date| date.edtf())
         );
-        let body = &document.body;
+        let body = document.body().unwrap_or_default();
         let extraction = &document.extraction;
         for range in sentences::split(body) {
             println!("  | {}", &body[range.clone()]);

@@ -716,7 +716,7 @@ impl JsonReport {
                                 file: names.of(document.primary_path()?),
                                 evidence: evidence
                                     .iter()
-                                    .filter_map(|range| document.body.get(range.clone()))
+                                    .filter_map(|range| document.evidence().get(range.clone()))
                                     .collect::<Vec<_>>()
                                     .join(" … "),
                             })
@@ -867,7 +867,7 @@ pub struct JsonEvent {
 
 impl JsonEvent {
     fn from_event(event: &Event, document: &Document) -> Self {
-        let body = &document.body;
+        let body = document.evidence();
         Self {
             date: event.date.map(|date| date.edtf()),
             date_resolution: event.date_resolution.map(DateResolution::label),

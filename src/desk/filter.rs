@@ -14,7 +14,7 @@ use super::overview::{LevelBucket, level_bucket};
 use super::party::PartyKey;
 use super::time::{Day, span};
 use crate::extract::{CorpusEvent, Gazetteer};
-use crate::model::{Corpus, DocumentId, EventKind, Participant};
+use crate::model::{BodyRef, Corpus, DocumentId, EventKind, Participant};
 
 /// What the analyst has narrowed the events down to. The default lets everything through.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -40,12 +40,12 @@ pub struct EventFilter {
 
 /// Where a filter finds the evidence sentences of an event's sources.
 pub trait Bodies {
-    /// The clean body of a document, if it is loaded.
-    fn body(&self, document_id: DocumentId) -> Option<&str>;
+    /// The clean body of a document (or its evidence sentences), if it is loaded.
+    fn body(&self, document_id: DocumentId) -> Option<BodyRef<'_>>;
 }
 
 impl Bodies for Corpus {
-    fn body(&self, document_id: DocumentId) -> Option<&str> {
+    fn body(&self, document_id: DocumentId) -> Option<BodyRef<'_>> {
         Corpus::body(self, document_id)
     }
 }
@@ -55,7 +55,7 @@ impl Bodies for Corpus {
 pub struct NoBodies;
 
 impl Bodies for NoBodies {
-    fn body(&self, _document_id: DocumentId) -> Option<&str> {
+    fn body(&self, _document_id: DocumentId) -> Option<BodyRef<'_>> {
         None
     }
 }
@@ -393,8 +393,7 @@ pub(crate) mod tests {
             encoding: "UTF-8",
             read_warnings: Vec::new(),
             meta: DocumentMeta::default(),
-            original: body.to_owned(),
-            body: body.to_owned(),
+            text: crate::model::Text::held(body.to_owned(), body.to_owned()),
             segments: Vec::new(),
             parts: Vec::new(),
             extraction: Extraction::default(),

@@ -53,7 +53,7 @@ pub fn search(documents: &[Arc<Document>], query: &str, limit: usize) -> SearchR
     let mut results = SearchResults::default();
     for document in documents {
         let before = results.total;
-        for range in needle.find_iter(&document.body) {
+        for range in needle.find_iter(document.body().unwrap_or_default()) {
             results.total += 1;
             if results.hits.len() < limit {
                 results.hits.push(hit(document, range));
@@ -67,7 +67,7 @@ pub fn search(documents: &[Arc<Document>], query: &str, limit: usize) -> SearchR
 }
 
 fn hit(document: &Document, range: Range<usize>) -> Hit {
-    let body = document.body.as_str();
+    let body = document.body().unwrap_or_default();
     let start = context_start(body, range.start);
     let end = context_end(body, range.end);
     let mut snippet = String::with_capacity(end - start + 2 * ELLIPSIS.len());
@@ -134,8 +134,7 @@ mod tests {
             encoding: "UTF-8",
             read_warnings: Vec::new(),
             meta: DocumentMeta::default(),
-            original: body.to_owned(),
-            body: body.to_owned(),
+            text: crate::model::Text::held(body.to_owned(), body.to_owned()),
             segments: Vec::new(),
             parts: Vec::new(),
             extraction: Extraction::default(),

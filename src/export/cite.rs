@@ -358,7 +358,7 @@ impl Reference {
                 .filter(|captured| !captured.from_file_time)
                 .map(|captured| captured.date)
                 .filter(|date| date.year.is_some()),
-            language: language(&document.body),
+            language: language(document.body().unwrap_or(&meta.title)),
         }
     }
 

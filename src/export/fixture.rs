@@ -96,8 +96,7 @@ fn document(body: &str, title: &str, file: &str, events: Vec<Event>) -> Document
             url: None,
             captured: None,
         },
-        original: body.to_owned(),
-        body: body.to_owned(),
+        text: crate::model::Text::held(body.to_owned(), body.to_owned()),
         segments: Vec::new(),
         parts: Vec::new(),
         extraction: Extraction {

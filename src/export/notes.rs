@@ -482,7 +482,7 @@ fn note_places(input: &Input<'_>) -> Vec<Vec<String>> {
                     .corpus
                     .document(passage.document)
                     .and_then(|document| {
-                        let range = anchor(&document.body, passage).range()?;
+                        let range = anchor(document.body()?, passage).range()?;
                         Some(
                             document
                                 .extraction

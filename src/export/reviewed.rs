@@ -112,7 +112,8 @@ pub fn reviewed_events(
             reviewed.added_without_article += 1;
             continue;
         };
-        let event = added.to_event(&document.body);
+        // The export holds the texts of the articles the notebook is about.
+        let event = added.to_event(document.body().unwrap_or_default());
         reviewed.events.push(ReviewedEvent {
             sources: vec![(document.id, event.evidence.clone())],
             event,
@@ -130,7 +131,7 @@ pub fn evidence_text(corpus: &Corpus, document: DocumentId, ranges: &[Range<usiz
     };
     ranges
         .iter()
-        .filter_map(|range| document.body.get(range.clone()))
+        .filter_map(|range| document.evidence().get(range.clone()))
         .map(str::trim)
         .collect::<Vec<_>>()
         .join(" ")

@@ -240,8 +240,7 @@ mod tests {
             encoding: "UTF-8",
             read_warnings: Vec::new(),
             meta: DocumentMeta::default(),
-            original: text.to_owned(),
-            body: text.to_owned(),
+            text: crate::model::Text::held(text.to_owned(), text.to_owned()),
             segments: Vec::new(),
             parts: Vec::new(),
             extraction: Extraction {

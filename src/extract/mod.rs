@@ -33,7 +33,7 @@ pub fn extract(document: &Document) -> Extraction {
         .filter_map(|place| Some((place.name.as_str(), place.entry?)))
         .collect();
     let mut extraction = extract_body(
-        &document.body,
+        document.body().unwrap_or_default(),
         document.meta.published,
         Around {
             home: &home,
@@ -50,7 +50,7 @@ pub fn extract(document: &Document) -> Extraction {
 /// site's own name among the lines around the article (what 我市 and 我省 refer to).
 fn outlets(document: &Document) -> Vec<&str> {
     let meta = &document.meta;
-    let credit = dates::opening_credit(document.body.trim_start());
+    let credit = dates::opening_credit(document.body().unwrap_or_default().trim_start());
     // A byline names people ("作者:王重庆 杨波": not Chongqing) unless it names an outlet too
     // ("新晃县融媒体中心记者 …").
     let byline = meta
@@ -80,9 +80,10 @@ fn page_gaps(document: &Document) -> Vec<&str> {
         gaps.push(start..segment.original_start);
         start = segment.original_start + segment.body.len();
     }
-    gaps.push(start..document.original.len());
+    let original = document.original().unwrap_or_default();
+    gaps.push(start..original.len());
     gaps.into_iter()
-        .filter_map(|gap| document.original.get(gap))
+        .filter_map(|gap| original.get(gap))
         .filter(|gap| !gap.trim().is_empty())
         .collect()
 }

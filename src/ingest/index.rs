@@ -19,8 +19,8 @@ use redb::{ReadableDatabase, ReadableTable, TableDefinition};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    BodySegment, DocPath, Document, DocumentId, DocumentMeta, Extraction, Format, Part,
-    ReadWarning, static_encoding_name,
+    BodySegment, DocPath, Document, DocumentId, DocumentMeta, Extraction, Format, HeldText, Part,
+    ReadWarning, Text, static_encoding_name,
 };
 
 /// Bump when what a file gives changes — reading, cleaning or extraction — so that indexes
@@ -222,10 +222,15 @@ impl LibraryIndex {
         let entry = Entry {
             made_by: made_by(),
             stamp,
-            documents: documents
+            documents: match documents
                 .iter()
                 .map(|document| StoredDocument::of(document, &file.relative))
-                .collect(),
+                .collect()
+            {
+                Some(documents) => documents,
+                // A document whose text is set aside cannot be written back whole.
+                None => return,
+            },
         };
         let Ok(value) = postcard::to_allocvec(&entry) else {
             return;
@@ -293,6 +298,20 @@ impl LibraryIndex {
         if let Err(error) = forgotten {
             eprintln!("accord: the library index could not be updated ({error})");
         }
+    }
+
+    /// The text of document `id` as the index holds it under the file at `path`, whatever
+    /// version of the file the entry was made from: the id is a hash of the text, so a text
+    /// found under it is that document's.
+    pub fn text_of(&self, path: &Path, id: DocumentId) -> Option<HeldText> {
+        let bytes = self.read(&path_key(path))?;
+        let entry = postcard::from_bytes::<Entry>(&bytes).ok()?;
+        let stored = entry.documents.into_iter().find(|stored| stored.id == id)?;
+        let body = body_of(&stored.original, &stored.segments);
+        Some(HeldText {
+            original: stored.original,
+            body,
+        })
     }
 
     /// How many files the index knows.
@@ -435,24 +454,24 @@ fn is_at_or_below(key: &[u8], prefix: &[u8]) -> bool {
 }
 
 impl StoredDocument {
-    fn of(document: &Document, base: &str) -> Self {
+    fn of(document: &Document, base: &str) -> Option<Self> {
         let item = document
             .primary_path()
             .and_then(|path| path.relative.strip_prefix(base))
             .unwrap_or_default()
             .to_owned();
-        Self {
+        Some(Self {
             id: document.id,
             format: document.format,
             item,
             encoding: document.encoding.to_owned(),
             read_warnings: document.read_warnings.clone(),
             meta: document.meta.clone(),
-            original: document.original.clone(),
+            original: document.original()?.to_owned(),
             segments: document.segments.clone(),
             parts: document.parts.clone(),
             extraction: document.extraction.clone(),
-        }
+        })
     }
 
     fn into_document(self, doc_path: &DocPath) -> Document {
@@ -466,8 +485,7 @@ impl StoredDocument {
             encoding: static_encoding_name(&self.encoding),
             read_warnings: self.read_warnings,
             meta: self.meta,
-            original: self.original,
-            body,
+            text: Text::held(self.original, body),
             segments: self.segments,
             parts: self.parts,
             extraction: self.extraction,
@@ -536,7 +554,11 @@ mod tests {
             };
             let back = &back[0];
             assert_eq!(back.id, document.id);
-            assert_eq!(back.body, document.body, "the body is rebuilt exactly");
+            assert_eq!(
+                back.body().unwrap(),
+                document.body().unwrap(),
+                "the body is rebuilt exactly"
+            );
             assert_eq!(back.meta, document.meta);
             assert_eq!(back.extraction, document.extraction);
             assert_eq!(back.paths, document.paths);
@@ -598,7 +620,7 @@ mod tests {
         let old = Entry {
             made_by: "0.0.1+0".to_owned(),
             stamp,
-            documents: vec![StoredDocument::of(&document, &document.paths[0].relative)],
+            documents: vec![StoredDocument::of(&document, &document.paths[0].relative).unwrap()],
         };
         let key = path_key(&document.paths[0].path);
         index
@@ -673,7 +695,10 @@ mod tests {
         for document in seed_documents() {
             text.push_str(&format!(
                 "{:?}\n{:?}\n{}\n{:?}\n",
-                document.meta, document.segments, document.body, document.extraction
+                document.meta,
+                document.segments,
+                document.body().unwrap(),
+                document.extraction
             ));
         }
         let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());

@@ -18,6 +18,7 @@ mod lines;
 mod meta;
 mod provenance;
 mod read;
+mod texts;
 mod walk;
 mod watch;
 mod worker;
@@ -40,13 +41,14 @@ pub use extraction_file::is_extraction_path;
 pub use html::{HtmlText, html_to_text};
 pub use meta::find_full_date;
 pub use read::read_limited;
+pub use texts::{TextError, read_back};
 pub use walk::{Found, format_of, walk};
 pub use watch::{Watch, WatchError, watch};
 pub use worker::{IngestEvent, IngestJob, Refresh, Root, ingest, read_file, read_text, spawn};
 
 use crate::model::{
     BodySegment, Captured, DocPath, Document, DocumentId, Extraction, Format, Part, ReadWarning,
-    SkipReason,
+    SkipReason, Text,
 };
 pub use formats::{FileHints, Markup, Unpacked, unpack};
 
@@ -185,8 +187,7 @@ fn document_of(unpacked: Unpacked, format: Format, path: DocPath) -> Result<Docu
         encoding: unpacked.encoding,
         read_warnings,
         meta,
-        original,
-        body,
+        text: Text::held(original, body),
         segments,
         parts,
         extraction: Extraction::default(),
@@ -262,13 +263,17 @@ mod tests {
             "Jiangning and Suzhou Industrial Park sign industrial transfer agreement"
         );
         assert!(
-            document.body.contains(
+            document.body().unwrap().contains(
                 "Suzhou Industrial Park signed a cooperation agreement on industrial transfer"
             ),
             "{}",
-            document.body
+            document.body().unwrap()
         );
-        assert!(!document.body.contains("Home"), "{}", document.body);
+        assert!(
+            !document.body().unwrap().contains("Home"),
+            "{}",
+            document.body().unwrap()
+        );
         assert!(
             !document.extraction.events.is_empty(),
             "{:#?}",
@@ -283,10 +288,11 @@ mod tests {
         assert_eq!(document.encoding, "GBK");
         assert!(
             document
-                .body
+                .body()
+                .unwrap()
                 .contains("2024年3月5日，南京市江宁区与苏州工业园区签署战略合作协议。"),
             "{}",
-            document.body
+            document.body().unwrap()
         );
         assert_eq!(
             document.meta.url.as_deref(),
@@ -340,7 +346,9 @@ mod tests {
             relative: "a.txt".to_owned(),
         };
         let document = read_document(page.as_bytes(), Format::Text, path);
-        let body = document.map(|document| document.body).unwrap_or_default();
+        let body = document
+            .map(|document| document.body().unwrap().to_owned())
+            .unwrap_or_default();
         assert!(!body.contains("<p"), "{body}");
         assert!(!formats::holds_markup(
             "The <p> tag opens a paragraph.</p> So does </p> this."

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{Document, DocumentId, Revision, SkippedFile};
+use super::{BodyRef, Document, DocumentId, HeldText, Revision, SkippedFile, Text};
 
 /// Identifies one opened folder (or the bundled seeds) within a session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -72,10 +72,38 @@ impl Corpus {
         &self.documents
     }
 
-    /// The clean body of the document with this id (what evidence ranges and keys point into).
-    pub fn body(&self, document_id: DocumentId) -> Option<&str> {
+    /// Where the evidence ranges and keys of the document with this id point: its clean body,
+    /// or the evidence sentences kept of it while its text is set aside.
+    pub fn body(&self, document_id: DocumentId) -> Option<BodyRef<'_>> {
         self.document(document_id)
-            .map(|document| document.body.as_str())
+            .map(|document| document.evidence())
+    }
+
+    /// Puts a document's text, read back, in place of the sentences kept of it. The revision
+    /// stays: what the desk derives reads evidence sentences, which were kept.
+    pub fn hold_text(&mut self, document_id: DocumentId, text: Arc<HeldText>) {
+        if let Some(&position) = self.index.get(&document_id)
+            && let Some(document) = self.documents.get_mut(position)
+            && document.text.whole().is_none()
+        {
+            Arc::make_mut(document).text = Text::Held(text);
+        }
+    }
+
+    /// Renews the revision, so what is derived from the documents follows (the events added
+    /// from a passage of a text read back).
+    pub fn touch(&mut self) {
+        self.revision.renew();
+    }
+
+    /// Sets a document's text aside again (see [`Document::set_text_aside`]).
+    pub fn set_text_aside(&mut self, document_id: DocumentId) {
+        if let Some(&position) = self.index.get(&document_id)
+            && let Some(document) = self.documents.get_mut(position)
+            && document.text.whole().is_some()
+        {
+            Arc::make_mut(document).set_text_aside();
+        }
     }
 
     /// Files that were found but not loaded.
@@ -250,8 +278,7 @@ mod tests {
             encoding: "UTF-8",
             read_warnings: Vec::new(),
             meta: DocumentMeta::default(),
-            original: text.to_owned(),
-            body: text.to_owned(),
+            text: Text::held(text.to_owned(), text.to_owned()),
             segments: Vec::new(),
             parts: Vec::new(),
             extraction: Extraction::default(),

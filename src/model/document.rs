@@ -4,7 +4,7 @@ use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use super::{Extraction, PartialDate, SourceId};
+use super::{BodyRef, Extraction, PartialDate, SourceId, Text};
 
 /// A document's identity: a hash of its decoded text.
 ///
@@ -342,11 +342,10 @@ pub struct Document {
     pub read_warnings: Vec<ReadWarning>,
     /// Title, date, source, byline.
     pub meta: DocumentMeta,
-    /// The whole decoded text; for HTML, the page converted to text with its clutter.
-    pub original: String,
-    /// The article body without site clutter, headline or metadata lines.
-    pub body: String,
-    /// How [`Self::body`] maps onto [`Self::original`].
+    /// The whole decoded text and the clean body cut from it: held, or set aside by the
+    /// library (read back when shown).
+    pub text: Text,
+    /// How the body maps onto the original text.
     pub segments: Vec<BodySegment>,
     /// Pages or parts of the original, in order (empty for a file without pages).
     pub parts: Vec<Part>,
@@ -391,11 +390,36 @@ impl Document {
         self.read_warnings.iter().map(ToString::to_string).collect()
     }
 
-    /// The paragraphs of the clean body, in order.
+    /// The paragraphs of the clean body, in order (none while the text is set aside).
     pub fn body_paragraphs(&self) -> impl Iterator<Item = &str> {
+        let body = self.body().unwrap_or_default();
         self.segments
             .iter()
-            .filter_map(|segment| self.body.get(segment.body.clone()))
+            .filter_map(move |segment| body.get(segment.body.clone()))
+    }
+
+    /// The clean body, if its text is held.
+    pub fn body(&self) -> Option<&str> {
+        self.text.whole().map(|text| text.body.as_str())
+    }
+
+    /// The whole decoded text, if held.
+    pub fn original(&self) -> Option<&str> {
+        self.text.whole().map(|text| text.original.as_str())
+    }
+
+    /// Where evidence ranges are read: the body, or its evidence sentences once the text is
+    /// set aside.
+    pub fn evidence(&self) -> BodyRef<'_> {
+        self.text.evidence()
+    }
+
+    /// Sets the text aside, keeping the evidence sentences of the events.
+    pub fn set_text_aside(&mut self) {
+        if let Text::Held(text) = &self.text {
+            let excerpts = super::Excerpts::of_evidence(&text.body, &self.extraction);
+            self.text = Text::SetAside(std::sync::Arc::new(excerpts));
+        }
     }
 }
 
@@ -571,8 +595,7 @@ mod tests {
             encoding: "UTF-8",
             read_warnings: Vec::new(),
             meta: DocumentMeta::default(),
-            original: original.to_owned(),
-            body,
+            text: Text::held(original.to_owned(), body),
             segments,
             parts: Vec::new(),
             extraction: Extraction::default(),
@@ -583,8 +606,8 @@ mod tests {
     fn body_offsets_map_back_to_the_original() {
         let original = "Menu\nFirst paragraph.\nShare\nSecond one.";
         let doc = document_with_segments(original, &[5..21, 28..39]);
-        assert_eq!(doc.body, "First paragraph.\n\nSecond one.");
-        let second = doc.body.find("Second").unwrap();
+        assert_eq!(doc.body(), Some("First paragraph.\n\nSecond one."));
+        let second = doc.body().unwrap().find("Second").unwrap();
         let mapped = doc.body_to_original(second).unwrap();
         assert_eq!(&original[mapped..mapped + 6], "Second");
         assert_eq!(doc.body_to_original(0), Some(5));

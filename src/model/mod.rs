@@ -8,6 +8,7 @@ mod date;
 mod document;
 mod extraction;
 mod revision;
+mod text;
 
 pub use corpus::{Corpus, Source, SourceId};
 pub use date::PartialDate;
@@ -20,3 +21,4 @@ pub use extraction::{
     Participant, Person, PlaceMention,
 };
 pub use revision::{Memo, Revision};
+pub use text::{BodyRef, Excerpts, HeldText, Text};

@@ -15,7 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::desk::party::PartyKey;
 use crate::extract::CorpusEvent;
-use crate::model::{DocumentId, Event, Participant};
+use crate::model::{BodyRef, DocumentId, Event, Participant};
 
 /// Identifies an extracted event across re-extractions.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -44,13 +44,19 @@ impl EventKey {
     /// sentences and its parties. `None` when an evidence range does not fit the body (the body
     /// is not the one the event was extracted from).
     pub fn of_event(document: DocumentId, body: &str, event: &Event) -> Option<Self> {
-        Self::of_evidence(document, body, &event.evidence, &event.participants)
+        Self::of_evidence(
+            document,
+            BodyRef::Whole(body),
+            &event.evidence,
+            &event.participants,
+        )
     }
 
-    /// The key for evidence `ranges` of `body` reporting an event of `participants`.
+    /// The key for evidence `ranges` of `body` (or the sentences kept of it) reporting an
+    /// event of `participants`.
     pub fn of_evidence(
         document: DocumentId,
-        body: &str,
+        body: BodyRef<'_>,
         ranges: &[Range<usize>],
         participants: &[Participant],
     ) -> Option<Self> {
@@ -70,7 +76,7 @@ impl EventKey {
     /// them matches, so it survives the merge order changing.
     pub fn of_corpus_event<'b>(
         event: &CorpusEvent,
-        body_of: impl Fn(DocumentId) -> Option<&'b str>,
+        body_of: impl Fn(DocumentId) -> Option<BodyRef<'b>>,
     ) -> Vec<Self> {
         event
             .sources
@@ -236,7 +242,7 @@ mod tests {
             ],
         };
         let keys = EventKey::of_corpus_event(&corpus_event, |document| {
-            (document == DocumentId(1)).then_some("Hello there")
+            (document == DocumentId(1)).then_some(BodyRef::Whole("Hello there"))
         });
         assert_eq!(keys.len(), 1);
         assert_eq!(keys[0].document, DocumentId(1));

@@ -73,6 +73,22 @@ impl Notebook {
     pub fn revision(&self) -> (Revision, Revision) {
         (self.notes_revision, self.reviews_revision)
     }
+
+    /// The articles the notes and added events are about: those whose text the app keeps at
+    /// hand, to anchor passages and cite them.
+    pub fn documents_noted(&self) -> std::collections::HashSet<DocumentId> {
+        let noted = self.notes.iter().map(|note| match &note.target {
+            Target::Article { document } => Some(*document),
+            Target::Event { key } => Some(key.document),
+            Target::Passage(passage) => Some(passage.document),
+            Target::Place { .. } => None,
+        });
+        let added = self
+            .added_events
+            .iter()
+            .map(|added| Some(added.passage.document));
+        noted.chain(added).flatten().collect()
+    }
 }
 
 impl PartialEq for Notebook {

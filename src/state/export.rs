@@ -6,6 +6,7 @@ use std::sync::Arc;
 use super::{AppState, Inbox};
 use crate::export;
 use crate::extract::Gazetteer;
+use crate::ingest;
 use crate::notebook::AddedEventId;
 
 /// An export the user asked for.
@@ -54,13 +55,24 @@ impl AppState {
             .retain(|event| added.contains(&event.id));
         let notes = notebook.notes.len();
         let all_notes = self.journal.notebook.clone();
-        let corpus = self.library.corpus.clone();
+        let mut corpus = self.library.corpus.clone();
+        let options = self.library.options().clone();
+        let noted = self.journal.notebook.documents_noted();
         let filtered = !desk.filter.is_empty();
         let outbox = self.outbox.clone();
         let wake = Arc::clone(&self.wake);
         let spawned = std::thread::Builder::new()
             .name("accord-export".to_owned())
             .spawn(move || {
+                // Passages are anchored and cited in the articles' whole texts.
+                for document in noted {
+                    if let Some(text) = corpus
+                        .document(document)
+                        .and_then(|document| ingest::read_back(document, &options).ok())
+                    {
+                        corpus.hold_text(document, text);
+                    }
+                }
                 let events: Vec<_> = indices
                     .iter()
                     .filter(|&&index| index < known)

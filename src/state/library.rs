@@ -5,9 +5,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::texts::{Shelf, TextRead};
 use super::{AppState, Inbox, PathDialog};
 use crate::ingest::{self, IngestEvent, IngestJob, IngestOptions, Refresh, Root, Watch};
-use crate::model::{Corpus, Document, SkipReason, SourceId};
+use crate::model::{Corpus, Document, DocumentId, Revision, SkipReason, SourceId};
+use crate::notebook::Notebook;
 
 /// Commands about the library.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,6 +87,10 @@ pub struct Library {
     options: IngestOptions,
     /// How the files of this session's loads were had (from the library index or read).
     pub files_had: FilesHad,
+    /// Which article texts are held, and those being read back.
+    pub texts: Shelf,
+    /// The notebook revision the held texts follow.
+    noted_for: Option<(Revision, Revision)>,
 }
 
 /// Files taken from the library index or read, over a session's loads.
@@ -121,6 +127,74 @@ impl Library {
         let mut library = Self::default();
         library.options.index = index.map(|path| Arc::new(ingest::index::SharedIndex::new(path)));
         library
+    }
+
+    /// Sets aside the text of a document just loaded unless something holds it (see
+    /// [`Shelf::sets_aside`]).
+    pub(super) fn settle(&self, document: &mut Document) {
+        if self
+            .texts
+            .sets_aside(document, &self.options, &self.folders())
+        {
+            document.set_text_aside();
+        }
+    }
+
+    /// The opened folders (not the seeds, not extraction files): their documents' texts can
+    /// be read back from the index or the files.
+    fn folders(&self) -> std::collections::HashSet<SourceId> {
+        self.corpus
+            .sources()
+            .iter()
+            .filter(|source| source.root.is_some() && !self.extractions.contains_key(&source.id))
+            .map(|source| source.id)
+            .collect()
+    }
+
+    /// Holds the texts of the article shown and of those the notebook is about (read back
+    /// through `send` when set aside), and sets aside those no longer held.
+    pub(super) fn keep_texts(
+        &mut self,
+        shown: Option<DocumentId>,
+        notebook: &Notebook,
+        send: impl Fn(DocumentId, TextRead) + Clone + Send + 'static,
+    ) {
+        let mut released = Vec::new();
+        let mut wanted = Vec::new();
+        if self.noted_for != Some(notebook.revision()) {
+            self.noted_for = Some(notebook.revision());
+            let noted = notebook.documents_noted();
+            wanted.extend(noted.iter().copied());
+            released.extend(self.texts.noted(noted));
+        }
+        if let Some(shown) = shown {
+            released.extend(self.texts.shown(shown));
+            wanted.push(shown);
+        }
+        for document in wanted {
+            self.texts
+                .want(&self.corpus, document, &self.options, send.clone());
+        }
+        let folders = self.folders();
+        for document in released {
+            let sets_aside = self
+                .corpus
+                .document(document)
+                .is_some_and(|document| self.texts.sets_aside(document, &self.options, &folders));
+            if sets_aside {
+                self.corpus.set_text_aside(document);
+            }
+        }
+    }
+
+    /// Takes a text read back on a background thread.
+    pub(super) fn text_arrived(&mut self, document: DocumentId, read: TextRead) {
+        self.texts.arrived(&mut self.corpus, document, read);
+    }
+
+    /// The options loads are read with (the library index among them).
+    pub fn options(&self) -> &IngestOptions {
+        &self.options
     }
 
     /// Whether any load is still running.

@@ -10,6 +10,7 @@ mod dialogs;
 mod export;
 mod library;
 mod notebook;
+mod texts;
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -182,6 +183,8 @@ pub enum Theme {
 #[derive(Debug)]
 enum Inbox {
     Ingest(IngestEvent),
+    /// An article's text read back (see `texts`).
+    Text(DocumentId, texts::TextRead),
     FolderDialog {
         picked: Option<PathBuf>,
         elapsed: Duration,
@@ -202,6 +205,9 @@ enum Inbox {
     /// An export finished: what to tell the user, and whether it failed.
     Exported(String, bool),
 }
+
+/// How long one frame spends taking messages from the background threads.
+const POLL_BUDGET: Duration = Duration::from_millis(8);
 
 /// How often the desk catches up with a corpus that is still loading.
 const DESK_CATCH_UP: Duration = Duration::from_millis(300);
@@ -323,13 +329,16 @@ impl AppState {
     pub fn poll(&mut self) {
         // Documents are added in one batch per frame (one sort), however many arrived.
         let mut loaded = Vec::new();
+        let started = Instant::now();
         while let Ok(message) = self.inbox.try_recv() {
             match message {
-                Inbox::Ingest(IngestEvent::Loaded(document)) => {
+                Inbox::Ingest(IngestEvent::Loaded(mut document)) => {
                     if self.library.count_loaded(&document) {
+                        self.library.settle(&mut document);
                         loaded.push(*document);
                     }
                 }
+                Inbox::Text(document, read) => self.library.text_arrived(document, read),
                 Inbox::Ingest(event) => {
                     if !loaded.is_empty() {
                         self.library.corpus.add_documents(loaded.drain(..));
@@ -403,6 +412,12 @@ impl AppState {
                     }
                 }
             }
+            if started.elapsed() > POLL_BUDGET {
+                // A folder of 100,000 files streams in faster than one frame takes it: the rest
+                // waits for the next frame, so the window keeps drawing meanwhile.
+                (self.wake)();
+                break;
+            }
         }
         if !loaded.is_empty() {
             self.library.corpus.add_documents(loaded);
@@ -417,6 +432,16 @@ impl AppState {
             self.restore_document = None;
         }
         self.preferences.last_document = self.selected;
+        let outbox = self.outbox.clone();
+        let wake = Arc::clone(&self.wake);
+        self.library.keep_texts(
+            self.selected,
+            &self.journal.notebook,
+            move |document, read| {
+                let _ = outbox.send(Inbox::Text(document, read));
+                wake();
+            },
+        );
     }
 
     /// Brings the desk up to date with the corpus (a few times a second while loading) and

@@ -377,7 +377,10 @@ fn a_selected_event_added_by_hand_stays_selected_while_articles_load() {
     let notebook = tempfile::tempdir().unwrap();
     let mut state = seeds_with_notebook_in(notebook.path());
     let document = state.library.corpus.documents()[0].id;
-    let body = state.library.corpus.documents()[0].body.clone();
+    let body = state.library.corpus.documents()[0]
+        .body()
+        .unwrap()
+        .to_owned();
     let quote: String = body.chars().take(40).collect();
     state.handle(Command::Notebook(NotebookCommand::AddEvent(NewEvent {
         passage: Passage {
@@ -418,4 +421,78 @@ fn a_selected_event_added_by_hand_stays_selected_while_articles_load() {
         state.desk.events[selected].event.participants[0].name, "Hand-made A",
         "the selection moved to another event"
     );
+}
+
+/// The texts of a folder read through the library index are set aside once loaded, all but
+/// the article shown and those the notebook is about; showing one reads its text back.
+#[test]
+fn texts_are_set_aside_and_read_back_when_shown_or_noted() {
+    let notebook = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    for (name, cities) in [
+        ("a.txt", "Wuxi and Xuzhou"),
+        ("b.txt", "Nanjing and Suzhou"),
+        ("c.txt", "Hefei and Wuhu"),
+    ] {
+        std::fs::write(
+            folder.path().join(name),
+            format!(
+                "Two cities sign\n\n{cities} signed a cooperation agreement on industrial parks on 3 March 2024. The parks will share staff."
+            ),
+        )
+        .unwrap();
+    }
+    let mut state = seeds_with_notebook_in(notebook.path());
+    state.handle(Command::Library(LibraryCommand::OpenPaths(vec![
+        folder.path().to_path_buf(),
+    ])));
+    settle(&mut state);
+    let of = |state: &AppState, name: &str| {
+        state
+            .library
+            .corpus
+            .documents()
+            .iter()
+            .find(|document| document.paths[0].relative == name)
+            .map(|document| document.id)
+            .unwrap()
+    };
+    let (a, b, c) = (of(&state, "a.txt"), of(&state, "b.txt"), of(&state, "c.txt"));
+    let body = |state: &AppState, id| {
+        state
+            .library
+            .corpus
+            .document(id)
+            .and_then(|document| document.body().map(str::to_owned))
+    };
+    for id in [a, b, c] {
+        assert_eq!(body(&state, id), None, "set aside once loaded");
+        // The evidence sentences stay for the desk.
+        let document = state.library.corpus.document(id).unwrap();
+        let event = &document.extraction.events[0];
+        assert!(
+            document
+                .evidence()
+                .get(event.evidence[0].clone())
+                .is_some_and(|sentence| sentence.contains("signed"))
+        );
+    }
+    // The seeds are held: they are not read through the index.
+    assert!(state.library.corpus.documents()[0].body().is_some());
+
+    state.handle(Command::SelectDocument(b));
+    poll_until(&mut state, "the shown article's text", |state| {
+        body(state, b).is_some()
+    });
+    assert!(body(&state, b).unwrap().contains("Nanjing and Suzhou signed"));
+
+    state.handle(Command::Notebook(NotebookCommand::AddNote {
+        target: Target::Article { document: c },
+        text: "Parks.".to_owned(),
+        tags: Vec::new(),
+    }));
+    poll_until(&mut state, "the noted article's text", |state| {
+        body(state, c).is_some()
+    });
+    assert_eq!(body(&state, a), None, "nothing holds the third");
 }

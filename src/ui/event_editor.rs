@@ -68,7 +68,7 @@ impl EventEditor {
     /// the places and the date the sentence mentions (`None` when that text is not loaded).
     pub fn add_from(state: &AppState, document: DocumentId, range: Range<usize>) -> Option<Self> {
         let target = state.library.corpus.document(document)?;
-        let quote = target.body.get(range.clone())?;
+        let quote = target.evidence().get(range.clone())?;
         let inside =
             |mention: &Range<usize>| mention.start >= range.start && mention.end <= range.end;
         let mut participants: Vec<&str> = Vec::new();

@@ -24,7 +24,7 @@ fn open_target(state: &AppState, target: &Target) -> Vec<Command> {
                 .library
                 .corpus
                 .document(passage.document)
-                .and_then(|document| anchor(&document.body, passage).range())
+                .and_then(|document| anchor(document.body()?, passage).range())
                 .unwrap_or(passage.start_byte..passage.start_byte);
             vec![Command::ShowPassage(passage.document, range)]
         }

@@ -105,6 +105,12 @@ impl ViewerPanel {
             });
             return commands;
         };
+        // Everything below reads the text: held for the article shown (the library reads a
+        // set-aside text back as soon as the article is selected).
+        if document.text.whole().is_none() {
+            not_at_hand_ui(ui, state, document);
+            return commands;
+        }
         if ui.input_mut(|input| input.consume_shortcut(&FIND)) {
             find.open = true;
         }
@@ -152,7 +158,7 @@ impl ViewerPanel {
             ui.add_space(theme::PARAGRAPH_GAP);
             match state.preferences.text_view {
                 TextView::Clean => {
-                    if document.body.is_empty() {
+                    if document.body().unwrap_or_default().is_empty() {
                         ui.weak("No article text was found in this file; see the original text.");
                     }
                     let marks = marks_of(state, document, &events, find);
@@ -181,6 +187,27 @@ impl ViewerPanel {
         }
         find.scroll_to_current = false;
         commands
+    }
+}
+
+/// The headline, and what stands between the reader and the text: it is being read back, or
+/// why it could not be.
+fn not_at_hand_ui(ui: &mut egui::Ui, state: &AppState, document: &Document) {
+    ui.heading(&document.meta.title);
+    ui.add_space(theme::PARAGRAPH_GAP);
+    match state.library.texts.failure(document.id) {
+        Some(error) => {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("The article's text could not be read again: {error}."),
+            );
+        }
+        None => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.weak("Reading the article's text…");
+            });
+        }
     }
 }
 
@@ -217,7 +244,7 @@ impl Paragraphs<'_> {
             return 0.0;
         };
         let range = segment.body.clone();
-        let Some(text) = self.document.body.get(range.clone()) else {
+        let Some(text) = self.document.body().unwrap_or_default().get(range.clone()) else {
             return 0.0;
         };
         let top = ui.cursor().top();
@@ -314,7 +341,12 @@ impl Paragraphs<'_> {
             .segments
             .iter()
             .map(|segment| {
-                let text = self.document.body.get(segment.body.clone()).unwrap_or("");
+                let text = self
+                    .document
+                    .body()
+                    .unwrap_or_default()
+                    .get(segment.body.clone())
+                    .unwrap_or("");
                 let run: f32 = text
                     .chars()
                     .map(|c| {
@@ -338,8 +370,10 @@ fn original_ui(
     document: &Document,
     lines: &mut Memo<DocumentId, Arc<Vec<Range<usize>>>>,
 ) {
-    if document.original.len() < VIRTUAL_ORIGINAL_FROM_BYTES {
-        ui.add(Label::new(RichText::new(&document.original).monospace()).wrap());
+    if document.original().unwrap_or_default().len() < VIRTUAL_ORIGINAL_FROM_BYTES {
+        ui.add(
+            Label::new(RichText::new(document.original().unwrap_or_default()).monospace()).wrap(),
+        );
         return;
     }
     let row = ui.text_style_height(&egui::TextStyle::Monospace) + 2.0;
@@ -347,7 +381,8 @@ fn original_ui(
         let mut start = 0;
         lines.set(Arc::new(
             document
-                .original
+                .original()
+                .unwrap_or_default()
                 .split_inclusive('\n')
                 .map(|line| {
                     let range = start..start + line.trim_end_matches(['\n', '\r']).len();
@@ -366,7 +401,11 @@ fn original_ui(
         ui.spacing_mut().item_spacing.y = 0.0;
         ui.add_space(first as f32 * row);
         for line in &lines[first..last] {
-            let text = document.original.get(line.clone()).unwrap_or("");
+            let text = document
+                .original()
+                .unwrap_or_default()
+                .get(line.clone())
+                .unwrap_or("");
             ui.add_sized(
                 [ui.available_width(), row],
                 Label::new(RichText::new(text).monospace()).truncate(),
@@ -386,7 +425,7 @@ fn find_bar_ui(ui: &mut egui::Ui, document: &Document, find: &mut Find) {
         );
         let wanted = (document.id.0, find.query.clone());
         if find.for_query.as_ref() != Some(&wanted) {
-            find.hits = find_all(&document.body, &find.query);
+            find.hits = find_all(document.body().unwrap_or_default(), &find.query);
             find.current = 0;
             find.for_query = Some(wanted);
             find.scroll_to_current = !find.hits.is_empty();
@@ -469,7 +508,7 @@ fn marks_of(
     }
     for note in state.journal.notebook.notes_in_document(document.id) {
         if let Target::Passage(passage) = &note.target
-            && let Some(range) = anchor(&document.body, passage).range()
+            && let Some(range) = anchor(document.body().unwrap_or_default(), passage).range()
         {
             marks.push((range, Mark::Note(note.id)));
         }
@@ -676,7 +715,7 @@ fn assembly_lines(document: &Document, evidence: &[Range<usize>]) -> Option<Vec<
     if one_sentence {
         return None;
     }
-    let body = &document.body;
+    let body = document.body().unwrap_or_default();
     let sentence = |range: &Range<usize>| quoted(body.get(range.clone()).unwrap_or_default());
     Some(vec![
         format!(

@@ -95,7 +95,12 @@ pub fn target_label(state: &AppState, target: &Target) -> String {
                 .library
                 .corpus
                 .document(passage.document)
-                .is_some_and(|document| anchor(&document.body, passage).range().is_none());
+                .is_some_and(|document| {
+                    // Unknown while the text is read back: not said to be lost.
+                    document
+                        .body()
+                        .is_some_and(|body| anchor(body, passage).range().is_none())
+                });
             match title(passage.document) {
                 Some(title) if lost => format!(
                     "Passage no longer found in “{title}” (detached; the article's text changed): “{quote}{ellipsis}”"
@@ -159,7 +164,8 @@ pub fn passage_target(
     document: crate::model::DocumentId,
     range: std::ops::Range<usize>,
 ) -> Option<Target> {
-    let body = &state.library.corpus.document(document)?.body;
+    // An evidence sentence is at hand even while the rest of the text is set aside.
+    let body = state.library.corpus.body(document)?;
     let quote = body.get(range.clone())?.to_owned();
     Some(Target::Passage(Passage {
         document,

@@ -70,7 +70,13 @@ fn clicking_an_event_opens_its_article_at_the_evidence() {
         .as_ref()
         .expect("the viewer is asked to show the evidence");
     assert_eq!(focus.range, evidence[0]);
-    let body = &state.library.corpus.document(*document).unwrap().body;
+    let body = state
+        .library
+        .corpus
+        .document(*document)
+        .unwrap()
+        .body()
+        .unwrap();
     // The signing event is reported first where the three districts hold it; the sentence
     // where "the three zones" sign is its evidence too.
     assert!(

@@ -26,7 +26,7 @@ use crate::util::seeds;
 fn write_notebook(folder: &Path) -> PathBuf {
     let corpus = accord::cli::load(&[seeds()], &IngestOptions::default());
     let document = corpus.documents().first().unwrap();
-    let quote: String = document.body.chars().take(20).collect();
+    let quote: String = document.body().unwrap().chars().take(20).collect();
     let mut notebook = Notebook::default();
     notebook.add_note(
         Target::Article {
@@ -49,7 +49,7 @@ fn write_notebook(folder: &Path) -> PathBuf {
     );
     let rejected = corpus.documents().iter().find_map(|document| {
         let event = document.extraction.events.first()?;
-        EventKey::of_event(document.id, &document.body, event)
+        EventKey::of_event(document.id, document.body().unwrap(), event)
     });
     if let Some(key) = rejected {
         notebook.set_review(key, Review::Rejected, 1_700_000_200);

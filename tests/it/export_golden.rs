@@ -131,7 +131,7 @@ fn seed_event<'a>(
         .iter()
         .find(|event| which(event))
         .unwrap_or_else(|| panic!("the seed {title:?} no longer gives the expected event"));
-    let key = EventKey::of_event(document.id, &document.body, event).unwrap();
+    let key = EventKey::of_event(document.id, document.body().unwrap(), event).unwrap();
     (document, key)
 }
 
@@ -166,7 +166,7 @@ fn notebook(corpus: &Corpus) -> Notebook {
         .iter()
         .find(|document| document.meta.title.starts_with("Advancing integration"))
         .unwrap();
-    let start_byte = delta.body.find(QUOTE).unwrap();
+    let start_byte = delta.body().unwrap().find(QUOTE).unwrap();
     notebook.add_note(
         Target::Passage(Passage {
             document: delta.id,

@@ -68,7 +68,7 @@ fn seed_bodies_are_free_of_clutter() {
             .documents()
             .iter()
             .find(|d| d.paths[0].relative.starts_with(prefix))
-            .map(|d| d.body.clone())
+            .map(|d| d.body().unwrap().to_owned())
             .unwrap()
     };
     let clutter = [

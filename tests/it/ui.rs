@@ -340,7 +340,13 @@ fn a_chinese_article_and_an_english_report_of_one_signing_are_one_event_with_two
     harness.run_steps(4);
     let state = harness.state().state();
     let focus = state.focus.as_ref().expect("the viewer shows the evidence");
-    let body = &state.library.corpus.document(chinese).unwrap().body;
+    let body = state
+        .library
+        .corpus
+        .document(chinese)
+        .unwrap()
+        .body()
+        .unwrap();
     assert!(body[focus.range.clone()].starts_with("2023年5月7日,江寧區與溧水區"));
 }
 

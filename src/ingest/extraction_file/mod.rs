@@ -35,7 +35,7 @@ use super::worker::IngestEvent;
 use crate::extract::Gazetteer;
 use crate::model::{
     DocPath, Document, DocumentId, DocumentMeta, Extraction, Format, SkipReason, SkippedFile,
-    SourceId,
+    SourceId, Text,
 };
 
 /// Records worked on at once: enough to keep every core busy reading articles.
@@ -411,8 +411,7 @@ fn further_path(id: DocumentId, paths: Vec<DocPath>) -> Document {
         encoding: "UTF-8",
         read_warnings: Vec::new(),
         meta: DocumentMeta::default(),
-        original: String::new(),
-        body: String::new(),
+        text: Text::default(),
         segments: Vec::new(),
         parts: Vec::new(),
         extraction: Extraction::default(),
@@ -606,7 +605,7 @@ mod tests {
                 .document(document.id)
                 .expect("the same id as the folder's");
             assert!(!text_missing(document), "{:?}", document.read_warnings);
-            assert_eq!(document.body, read.body);
+            assert_eq!(document.body().unwrap(), read.body().unwrap());
             assert_eq!(document.meta.title, read.meta.title);
             assert_eq!(document.meta.published, read.meta.published);
             let events: Vec<String> = document
@@ -687,12 +686,12 @@ mod tests {
                 let quoted: Vec<&str> = event
                     .evidence
                     .iter()
-                    .map(|range| &document.body[range.clone()])
+                    .map(|range| &document.body().unwrap()[range.clone()])
                     .collect();
                 let original_quoted: Vec<&str> = original
                     .evidence
                     .iter()
-                    .map(|range| &read.body[range.clone()])
+                    .map(|range| &read.body().unwrap()[range.clone()])
                     .collect();
                 assert_eq!(quoted, original_quoted);
                 assert!(
@@ -738,7 +737,7 @@ mod tests {
         let event = &documents[0].extraction.events[0];
         assert_eq!(event.kind, EventKind::Agreement);
         assert_eq!(
-            &documents[0].body[event.evidence[0].clone()],
+            &documents[0].body().unwrap()[event.evidence[0].clone()],
             "Wuxi and Xuzhou signed an agreement."
         );
         assert_eq!(event.confidence, 1.0, "hand labels are taken as sure");
@@ -897,7 +896,7 @@ mod tests {
             let quoted: Vec<&str> = event
                 .evidence
                 .iter()
-                .map(|r| &document.body[r.clone()])
+                .map(|r| &document.body().unwrap()[r.clone()])
                 .collect();
             assert_eq!(quoted.join(" … "), stated["evidence"].as_str().unwrap());
         }

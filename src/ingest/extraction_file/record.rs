@@ -14,7 +14,7 @@ use super::placing::{Links, Locator, people, places, record_event};
 use crate::extract::Gazetteer;
 use crate::model::{
     BodySegment, Captured, DocPath, Document, DocumentId, DocumentMeta, Extraction, Format,
-    PartialDate, ReadWarning, SkipReason, SourceId, static_encoding_name,
+    PartialDate, ReadWarning, SkipReason, SourceId, Text, static_encoding_name,
 };
 
 /// How `extract` joins the sentences of one event's evidence.
@@ -302,7 +302,7 @@ impl Reader<'_> {
         document.paths = self.paths(name, &article.path, &record.also_at);
         document.meta = record_meta(&record, std::mem::take(&mut document.meta), name);
         let text = std::mem::take(&mut document.extraction);
-        document.extraction = self.extraction(&record, text, &document.body);
+        document.extraction = self.extraction(&record, text, document.body().unwrap_or_default());
         document
     }
 
@@ -445,8 +445,7 @@ impl Reader<'_> {
                 published: record.published.as_deref().and_then(PartialDate::from_edtf),
                 ..DocumentMeta::default()
             },
-            original: body.clone(),
-            body,
+            text: Text::held(body.clone(), body),
             segments,
             parts: Vec::new(),
             extraction: Extraction::default(),

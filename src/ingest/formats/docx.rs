@@ -637,11 +637,15 @@ mod tests {
         assert!(
             !document.extraction.events.is_empty(),
             "{:#?}",
-            document.body
+            document.body().unwrap()
         );
         let zh = read_documents(&test_file("zh.docx"), Format::Docx, path.clone()).unwrap();
         assert_eq!(zh[0].meta.title, "江宁区与苏州工业园区签署战略合作协议");
-        assert!(!zh[0].extraction.events.is_empty(), "{}", zh[0].body);
+        assert!(
+            !zh[0].extraction.events.is_empty(),
+            "{}",
+            zh[0].body().unwrap()
+        );
     }
 
     #[test]

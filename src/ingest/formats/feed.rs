@@ -712,7 +712,11 @@ mod tests {
         );
         // The Chinese item's story, under its title, reports an event too; and its date.
         for document in &documents[..2] {
-            assert!(!document.extraction.events.is_empty(), "{}", document.body);
+            assert!(
+                !document.extraction.events.is_empty(),
+                "{}",
+                document.body().unwrap()
+            );
         }
         assert_eq!(
             documents[1].meta.published,

@@ -705,7 +705,7 @@ mod tests {
             .extraction
             .events
             .first()
-            .unwrap_or_else(|| panic!("no event in {}", document.body));
+            .unwrap_or_else(|| panic!("no event in {}", document.body().unwrap()));
         let evidence = event
             .evidence
             .first()
