@@ -140,7 +140,11 @@ impl Corpus {
             self.documents.push(Arc::new(document));
         }
         if self.documents.len() != before {
-            self.documents.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+            // The batch is sorted and merged in: a frame's batch costs O(batch log batch + n),
+            // not a sort of the whole library (100,000 documents stream in over many frames).
+            let mut added = self.documents.split_off(before);
+            added.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+            self.documents = merge_sorted(std::mem::take(&mut self.documents), added);
             self.reindex();
         }
         if changed {
@@ -251,6 +255,24 @@ fn merge_paths(existing: &mut Document, paths: Vec<super::DocPath>) {
     }
 }
 
+/// Two lists in [`sort_key`] order as one, the first's before the second's on a tie.
+fn merge_sorted(old: Vec<Arc<Document>>, new: Vec<Arc<Document>>) -> Vec<Arc<Document>> {
+    let mut merged = Vec::with_capacity(old.len() + new.len());
+    let mut old = old.into_iter().peekable();
+    let mut new = new.into_iter().peekable();
+    loop {
+        let take_new = match (old.peek(), new.peek()) {
+            (Some(a), Some(b)) => sort_key(b) < sort_key(a),
+            (None, Some(_)) => true,
+            (Some(_), None) => false,
+            (None, None) => break,
+        };
+        let next = if take_new { new.next() } else { old.next() };
+        merged.extend(next);
+    }
+    merged
+}
+
 fn sort_key(document: &Document) -> (Option<u32>, Option<&str>) {
     let path = document.primary_path();
     (
@@ -282,6 +304,44 @@ mod tests {
             segments: Vec::new(),
             parts: Vec::new(),
             extraction: Extraction::default(),
+        }
+    }
+
+    #[test]
+    fn batches_arriving_in_any_order_keep_the_documents_sorted() {
+        let mut corpus = Corpus::default();
+        let source = corpus.add_source(Some(PathBuf::from("/news")));
+        corpus.add_documents([
+            document("d", source, "/news/d.txt"),
+            document("b", source, "/news/b.txt"),
+        ]);
+        corpus.add_documents([
+            document("e", source, "/news/e.txt"),
+            document("a", source, "/news/a.txt"),
+            document("c", source, "/news/c.txt"),
+        ]);
+        corpus.add_document(document("b2", source, "/news/b2.txt"));
+        let order: Vec<&str> = corpus
+            .documents()
+            .iter()
+            .map(|document| document.paths[0].relative.as_str())
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "/news/a.txt",
+                "/news/b.txt",
+                "/news/b2.txt",
+                "/news/c.txt",
+                "/news/d.txt",
+                "/news/e.txt"
+            ]
+        );
+        for document in corpus.documents() {
+            assert_eq!(
+                corpus.document(document.id).map(|d| d.id),
+                Some(document.id)
+            );
         }
     }
 

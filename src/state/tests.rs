@@ -457,7 +457,11 @@ fn texts_are_set_aside_and_read_back_when_shown_or_noted() {
             .map(|document| document.id)
             .unwrap()
     };
-    let (a, b, c) = (of(&state, "a.txt"), of(&state, "b.txt"), of(&state, "c.txt"));
+    let (a, b, c) = (
+        of(&state, "a.txt"),
+        of(&state, "b.txt"),
+        of(&state, "c.txt"),
+    );
     let body = |state: &AppState, id| {
         state
             .library
@@ -484,7 +488,11 @@ fn texts_are_set_aside_and_read_back_when_shown_or_noted() {
     poll_until(&mut state, "the shown article's text", |state| {
         body(state, b).is_some()
     });
-    assert!(body(&state, b).unwrap().contains("Nanjing and Suzhou signed"));
+    assert!(
+        body(&state, b)
+            .unwrap()
+            .contains("Nanjing and Suzhou signed")
+    );
 
     state.handle(Command::Notebook(NotebookCommand::AddNote {
         target: Target::Article { document: c },
