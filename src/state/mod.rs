@@ -207,7 +207,7 @@ enum Inbox {
 }
 
 /// How long one frame spends taking messages from the background threads.
-const POLL_BUDGET: Duration = Duration::from_millis(8);
+const POLL_BUDGET: Duration = Duration::from_millis(25);
 
 /// How often the desk catches up with a corpus that is still loading.
 const DESK_CATCH_UP: Duration = Duration::from_millis(300);
