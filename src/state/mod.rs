@@ -3,13 +3,14 @@
 //! Panels read [`AppState`] and return [`Command`]s; [`AppState::handle`] applies them at the end
 //! of the frame, each by the concern it belongs to: the library (`library.rs`), the desk
 //! ([`DeskView::handle`]), the notebook (`notebook.rs`), the app's own (here); native dialogs are
-//! in `dialogs.rs`, exports in `export.rs`. Background work (loading folders, the native file dialog) reports through one
+//! in `dialogs.rs`, exports in `export.rs`, the search index in `search.rs`. Background work (loading folders, the native file dialog, the search index) reports through one
 //! inbox that [`AppState::poll`] drains each frame. No drawing here.
 
 mod dialogs;
 mod export;
 mod library;
 mod notebook;
+mod search;
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -24,6 +25,7 @@ pub use self::dialogs::{Dialogs, PathDialog, PathPurpose};
 pub use self::export::ExportRequest;
 pub use self::library::{Library, LibraryCommand, LibraryTab, LoadProgress, OpenedExtraction};
 pub use self::notebook::{NotebookChoice, NotebookCommand};
+pub use self::search::{SEARCH_LIMIT, Search, search_location};
 use crate::extract::Gazetteer;
 use crate::ingest::{IngestEvent, Root};
 use crate::journal::Journal;
@@ -54,6 +56,8 @@ pub enum Command {
     SelectEvent(Option<EventId>),
     /// Open a document at a passage (a search hit, an evidence mark).
     ShowPassage(DocumentId, Range<usize>),
+    /// Search every article for a query (the search window's box).
+    Search(String),
 }
 
 /// Commands about the app itself: preferences, messages and exports.
@@ -201,6 +205,8 @@ enum Inbox {
     },
     /// An export finished: what to tell the user, and whether it failed.
     Exported(String, bool),
+    /// The search index's threads report.
+    Search(crate::desk::fulltext::SearchEvent),
 }
 
 /// How often the desk catches up with a corpus that is still loading.
@@ -226,6 +232,8 @@ pub struct AppState {
     pub focus: Option<Focus>,
     /// The user's notes, saved in the background.
     pub journal: Journal,
+    /// The full-text index and the last query's answer.
+    pub search: Search,
     /// The corpus revision the desk last saw, and when: while folders load, the desk catches up a
     /// few times a second rather than on every batch.
     desk_caught_up: (Revision, Instant),
@@ -261,6 +269,7 @@ impl AppState {
             there
         });
         let index = library::index_location(notebook.as_deref());
+        let search_index = index.clone();
         let notebook = notebook
             .or_else(|| std::env::var_os(crate::notebook::NOTEBOOK_VARIABLE).map(PathBuf::from))
             .or(remembered.clone());
@@ -278,6 +287,7 @@ impl AppState {
             desk: DeskView::default(),
             focus: None,
             journal: notebook,
+            search: Search::default(),
             desk_caught_up: (Revision::next(), Instant::now()),
             inbox,
             outbox,
@@ -289,6 +299,7 @@ impl AppState {
         for notice in notices {
             state.tell_info(notice);
         }
+        state.start_search(search_index.as_deref());
         state.preferences.notebook = remembered;
         state.preferences.welcomed = preferences.welcomed;
         state.restore_document = preferences.last_document;
@@ -332,6 +343,7 @@ impl AppState {
                 }
                 Inbox::Ingest(event) => {
                     if !loaded.is_empty() {
+                        self.index_arrivals(&loaded);
                         self.library.corpus.add_documents(loaded.drain(..));
                     }
                     self.apply_ingest(event);
@@ -394,6 +406,7 @@ impl AppState {
                         None => {}
                     }
                 }
+                Inbox::Search(event) => self.apply_search(event),
                 Inbox::Exported(text, failed) => {
                     self.dialogs.exporting = self.dialogs.exporting.saturating_sub(1);
                     if failed {
@@ -405,8 +418,10 @@ impl AppState {
             }
         }
         if !loaded.is_empty() {
+            self.index_arrivals(&loaded);
             self.library.corpus.add_documents(loaded);
         }
+        self.trim_search_index();
         if let Some(document) = self.restore_document
             && self.library.corpus.document(document).is_some()
         {
@@ -457,6 +472,7 @@ impl AppState {
             Command::SelectDocument(document_id) => self.selected = Some(document_id),
             Command::SelectEvent(id) => self.select_event(id),
             Command::ShowPassage(document, range) => self.show_passage(document, range),
+            Command::Search(query) => self.search_for(query),
         }
     }
 
@@ -514,6 +530,7 @@ impl AppState {
     /// Replaces the loaded documents (benchmarks and tests build large corpora in memory).
     pub fn replace_corpus(&mut self, corpus: Corpus) {
         self.library.corpus = corpus;
+        self.index_corpus();
         self.selected = self
             .library
             .corpus

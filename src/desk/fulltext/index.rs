@@ -6,8 +6,10 @@
 //! the articles.
 
 use std::collections::{BTreeSet, HashSet};
+use std::fs::File;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{Query, QueryParser, QueryParserError};
@@ -118,9 +120,9 @@ fn schema() -> (Schema, Fields) {
 pub struct Found {
     /// The query these are for.
     pub query: String,
-    /// One hit per article, best match first (BM25), at most the limit asked. An article that
-    /// matches by its title or places only has its hit at the start of its body, with nothing
-    /// marked.
+    /// One hit per article, best match first (BM25), at most the limit asked: the first word of
+    /// the query its body holds. An article whose body holds none (it matches by its title or
+    /// places) has its hit at the start of its body, with nothing marked.
     pub hits: Vec<Hit>,
     /// How many articles match, including those past the limit.
     pub documents: usize,
@@ -135,6 +137,8 @@ pub struct FullTextIndex {
     fields: Fields,
     /// How it was opened.
     pub opened: Opened,
+    /// The lock on the folder, held while any clone of the index lives (none in memory).
+    _lock: Option<Arc<File>>,
 }
 
 impl std::fmt::Debug for FullTextIndex {
@@ -153,6 +157,9 @@ impl FullTextIndex {
             path: folder.to_path_buf(),
             reason,
         };
+        // Only the holder of the lock reads, rebuilds or writes the folder: two windows started
+        // at once never take each other's half-made index for a damaged one.
+        let lock = lock_folder(folder)?;
         let (index, opened) = match open_existing(folder) {
             Ok(Some(index)) => (index, Opened::Existing),
             Ok(None) => (create(folder).map_err(unusable)?, Opened::Created),
@@ -164,7 +171,9 @@ impl FullTextIndex {
                 )
             }
         };
-        Ok(Self::with(index, opened))
+        let mut opened = Self::with(index, opened);
+        opened._lock = Some(Arc::new(lock));
+        Ok(opened)
     }
 
     /// An index in memory, for this session only.
@@ -183,6 +192,7 @@ impl FullTextIndex {
             index,
             fields,
             opened,
+            _lock: None,
         }
     }
 
@@ -277,7 +287,7 @@ impl FullTextIndex {
             }
         };
         found.documents = count;
-        let words = self.body_words(&*parsed);
+        let words = self.query_words(&*parsed);
         let needles: Vec<Needle> = words.iter().filter_map(|word| Needle::new(word)).collect();
         for (_, address) in top.into_iter().take(limit) {
             if let Some(hit) = self.hit(&searcher, address, &needles) {
@@ -297,11 +307,13 @@ impl FullTextIndex {
         parser
     }
 
-    /// The words of `query` that it looks for in the body (folded, lower case), to mark.
-    fn body_words(&self, query: &dyn Query) -> BTreeSet<String> {
+    /// The words `query` looks for, in any field (folded, lower case): the snippet marks the
+    /// first of them the body holds, so `title:forum` still shows where the text says "forum".
+    fn query_words(&self, query: &dyn Query) -> BTreeSet<String> {
+        let fields = [self.fields.title, self.fields.body, self.fields.place];
         let mut words = BTreeSet::new();
         query.query_terms(&mut |term, _| {
-            if term.field() == self.fields.body
+            if fields.contains(&term.field())
                 && let Some(text) = term.value().as_str()
             {
                 words.insert(text.to_owned());
@@ -373,6 +385,33 @@ fn plain_problem(error: &QueryParserError) -> String {
             "A query of NOT or - alone finds nothing: add a word to look for.".to_owned()
         }
         other => format!("This query cannot be run: {other}."),
+    }
+}
+
+/// Takes the lock file beside `folder` (`<folder>.lock`), made when absent; `InUse` when another
+/// window or process holds it.
+fn lock_folder(folder: &Path) -> Result<File, SearchIndexError> {
+    let unusable = |reason: String| SearchIndexError::Unusable {
+        path: folder.to_path_buf(),
+        reason,
+    };
+    if let Some(parent) = folder.parent() {
+        std::fs::create_dir_all(parent).map_err(|error| unusable(error.to_string()))?;
+    }
+    let mut path = folder.as_os_str().to_owned();
+    path.push(".lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(PathBuf::from(path))
+        .map_err(|error| unusable(error.to_string()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            Err(SearchIndexError::InUse(folder.to_path_buf()))
+        }
+        Err(std::fs::TryLockError::Error(error)) => Err(unusable(error.to_string())),
     }
 }
 
@@ -568,7 +607,9 @@ mod tests {
             ),
             ["江宁区与成都签约"]
         );
-        // A match by title alone still gives a hit, at the start of the body.
+        // A match by title marks the word in the body when the body holds it, else nothing.
+        let found = index.search(&reader, "title:forum", 10);
+        assert_eq!(&texts[2].body[found.hits[0].range.clone()], "forum");
         let found = index.search(&reader, "title:signs", 10);
         assert_eq!(found.hits[0].range, 0..0);
     }
@@ -651,5 +692,18 @@ mod tests {
             .join("library.search.damaged")
             .join("mine.txt");
         assert_eq!(std::fs::read_to_string(aside).unwrap(), "keep me");
+    }
+
+    #[test]
+    fn a_second_opener_is_told_the_index_is_in_use() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("library.search");
+        let first = FullTextIndex::open(&path).unwrap();
+        assert!(matches!(
+            FullTextIndex::open(&path),
+            Err(SearchIndexError::InUse(_))
+        ));
+        drop(first);
+        assert_eq!(FullTextIndex::open(&path).unwrap().opened, Opened::Existing);
     }
 }
