@@ -196,6 +196,7 @@ fn main() {
         "zeolite",
         "cooperation",
         "enterprises",
+        "the",
         "江宁",
         "蘇州",
         "\"industrial park\"",

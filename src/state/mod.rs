@@ -3,8 +3,9 @@
 //! Panels read [`AppState`] and return [`Command`]s; [`AppState::handle`] applies them at the end
 //! of the frame, each by the concern it belongs to: the library (`library.rs`), the desk
 //! ([`DeskView::handle`]), the notebook (`notebook.rs`), the app's own (here); native dialogs are
-//! in `dialogs.rs`, exports in `export.rs`, the search index in `search.rs`. Background work (loading folders, the native file dialog, the search index) reports through one
-//! inbox that [`AppState::poll`] drains each frame. No drawing here.
+//! in `dialogs.rs`, exports in `export.rs`, the search index in `search.rs`. Background work
+//! (loading folders, the native file dialog, the search index) reports through one inbox that
+//! [`AppState::poll`] drains each frame. No drawing here.
 
 mod dialogs;
 mod export;
@@ -36,8 +37,8 @@ use crate::view::{DeskView, EventId};
 
 /// A change the UI asks for, addressed to the concern that owns what it changes; each concern
 /// has its own commands and its own `handle` (in its module), and [`AppState::handle`] only
-/// routes them. The three commands at the top cross concerns: they move the viewer and the
-/// desk together.
+/// routes them. The three commands after the concerns' cross them: they move the viewer and the
+/// desk together; `Search` goes to the search index (`search.rs`).
 #[derive(Clone, Debug, PartialEq)]
 #[must_use]
 pub enum Command {
