@@ -1,5 +1,6 @@
 //! The analyst's desk as data: the filter shared by the timeline, the event table and the
-//! relationship graph; timeline rows and axis ticks; the graph and its layouts; full-text search.
+//! relationship graph; timeline rows and axis ticks; the graph and its layouts; full-text search
+//! (the persistent index in `fulltext`, snippets in `search`).
 //!
 //! Nothing here draws. Panels compute these plain values from the corpus and the filter, and
 //! tests check them as data (`STYLE.md`: compute, then paint).
@@ -7,6 +8,7 @@
 pub mod basemap;
 mod fast_hash;
 pub mod filter;
+pub mod fulltext;
 pub mod graph;
 pub mod layout;
 pub mod needle;

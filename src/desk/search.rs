@@ -53,10 +53,11 @@ pub fn search(documents: &[Arc<Document>], query: &str, limit: usize) -> SearchR
     let mut results = SearchResults::default();
     for document in documents {
         let before = results.total;
-        for range in needle.find_iter(document.body().unwrap_or_default()) {
+        let body = document.body().unwrap_or_default();
+        for range in needle.find_iter(body) {
             results.total += 1;
             if results.hits.len() < limit {
-                results.hits.push(hit(document, range));
+                results.hits.push(Hit::at(document.id, body, range));
             }
         }
         if results.total > before {
@@ -66,32 +67,34 @@ pub fn search(documents: &[Arc<Document>], query: &str, limit: usize) -> SearchR
     results
 }
 
-fn hit(document: &Document, range: Range<usize>) -> Hit {
-    let body = document.body().unwrap_or_default();
-    let start = context_start(body, range.start);
-    let end = context_end(body, range.end);
-    let mut snippet = String::with_capacity(end - start + 2 * ELLIPSIS.len());
-    if start > 0 {
-        snippet.push_str(ELLIPSIS);
-    }
-    let hit_start = snippet.len() + (range.start - start);
-    let hit_end = snippet.len() + (range.end - start);
-    // Replacing one-byte characters by a one-byte space keeps the hit's offsets valid.
-    snippet.extend(body.get(start..end).unwrap_or_default().chars().map(|c| {
-        if matches!(c, '\n' | '\r' | '\t') {
-            ' '
-        } else {
-            c
+impl Hit {
+    /// The hit at `range` of `body` (the body of `document_id`), with its one-line snippet.
+    pub fn at(document_id: DocumentId, body: &str, range: Range<usize>) -> Self {
+        let start = context_start(body, range.start);
+        let end = context_end(body, range.end);
+        let mut snippet = String::with_capacity(end - start + 2 * ELLIPSIS.len());
+        if start > 0 {
+            snippet.push_str(ELLIPSIS);
         }
-    }));
-    if end < body.len() {
-        snippet.push_str(ELLIPSIS);
-    }
-    Hit {
-        document_id: document.id,
-        range,
-        snippet,
-        snippet_hit: hit_start..hit_end,
+        let hit_start = snippet.len() + (range.start - start);
+        let hit_end = snippet.len() + (range.end - start);
+        // Replacing one-byte characters by a one-byte space keeps the hit's offsets valid.
+        snippet.extend(body.get(start..end).unwrap_or_default().chars().map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        }));
+        if end < body.len() {
+            snippet.push_str(ELLIPSIS);
+        }
+        Self {
+            document_id,
+            range,
+            snippet,
+            snippet_hit: hit_start..hit_end,
+        }
     }
 }
 

@@ -19,6 +19,7 @@ pub use corpus::{CorpusEvent, EventMerger, MergeKey, Report, corpus_events, merg
 pub use dates::{MONTH_WORDS, dateline, month_number};
 pub use gazetteer::{Entry, Gazetteer, Level, is_cjk};
 pub use hanzi::{simplified, without_inline_pinyin};
+pub use places::SEGMENTER;
 
 use crate::model::{Document, Extraction, PagePlace, PartialDate};
 

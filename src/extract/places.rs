@@ -544,8 +544,9 @@ fn drop_generic_districts(text: &str, mentions: &mut Vec<PlaceMention>) {
 }
 
 /// The Chinese word segmenter, with its bundled dictionary (loaded once, on the first Chinese
-/// page: about half a second).
-static SEGMENTER: std::sync::LazyLock<jieba_rs::Jieba> =
+/// page: about half a second). Shared with the search index's tokenizer, so the dictionary is
+/// held once.
+pub static SEGMENTER: std::sync::LazyLock<jieba_rs::Jieba> =
     std::sync::LazyLock::new(jieba_rs::Jieba::new);
 
 /// How many characters on each side of a bare Chinese name are segmented with it.

@@ -3,13 +3,15 @@
 //! Panels read [`AppState`] and return [`Command`]s; [`AppState::handle`] applies them at the end
 //! of the frame, each by the concern it belongs to: the library (`library.rs`), the desk
 //! ([`DeskView::handle`]), the notebook (`notebook.rs`), the app's own (here); native dialogs are
-//! in `dialogs.rs`, exports in `export.rs`. Background work (loading folders, the native file dialog) reports through one
-//! inbox that [`AppState::poll`] drains each frame. No drawing here.
+//! in `dialogs.rs`, exports in `export.rs`, the search index in `search.rs`. Background work
+//! (loading folders, the native file dialog, the search index) reports through one inbox that
+//! [`AppState::poll`] drains each frame. No drawing here.
 
 mod dialogs;
 mod export;
 mod library;
 mod notebook;
+mod search;
 mod texts;
 
 use std::ops::Range;
@@ -25,18 +27,19 @@ pub use self::dialogs::{Dialogs, PathDialog, PathPurpose};
 pub use self::export::ExportRequest;
 pub use self::library::{Library, LibraryCommand, LibraryTab, LoadProgress, OpenedExtraction};
 pub use self::notebook::{NotebookChoice, NotebookCommand};
+pub use self::search::{SEARCH_LIMIT, Search, search_location};
 use crate::extract::Gazetteer;
 use crate::ingest::{IngestEvent, Root};
 use crate::journal::Journal;
-use crate::model::{Corpus, DocumentId, Revision};
+use crate::model::{Corpus, Document, DocumentId, Revision};
 use crate::notebook::Review;
 pub use crate::view::DeskCommand;
 use crate::view::{DeskView, EventId};
 
 /// A change the UI asks for, addressed to the concern that owns what it changes; each concern
 /// has its own commands and its own `handle` (in its module), and [`AppState::handle`] only
-/// routes them. The three commands at the top cross concerns: they move the viewer and the
-/// desk together.
+/// routes them. The three commands after the concerns' cross them: they move the viewer and the
+/// desk together; `Search` goes to the search index (`search.rs`).
 #[derive(Clone, Debug, PartialEq)]
 #[must_use]
 pub enum Command {
@@ -55,6 +58,8 @@ pub enum Command {
     SelectEvent(Option<EventId>),
     /// Open a document at a passage (a search hit, an evidence mark).
     ShowPassage(DocumentId, Range<usize>),
+    /// Search every article for a query (the search window's box).
+    Search(String),
 }
 
 /// Commands about the app itself: preferences, messages and exports.
@@ -204,6 +209,8 @@ enum Inbox {
     },
     /// An export finished: what to tell the user, and whether it failed.
     Exported(String, bool),
+    /// The search index's threads report.
+    Search(crate::desk::fulltext::SearchEvent),
 }
 
 /// How long one frame spends taking messages from the background threads.
@@ -232,6 +239,8 @@ pub struct AppState {
     pub focus: Option<Focus>,
     /// The user's notes, saved in the background.
     pub journal: Journal,
+    /// The full-text index and the last query's answer.
+    pub search: Search,
     /// The corpus revision the desk last saw, and when: while folders load, the desk catches up a
     /// few times a second rather than on every batch.
     desk_caught_up: (Revision, Instant),
@@ -267,6 +276,7 @@ impl AppState {
             there
         });
         let index = library::index_location(notebook.as_deref());
+        let search_index = index.clone();
         let notebook = notebook
             .or_else(|| std::env::var_os(crate::notebook::NOTEBOOK_VARIABLE).map(PathBuf::from))
             .or(remembered.clone());
@@ -284,6 +294,7 @@ impl AppState {
             desk: DeskView::default(),
             focus: None,
             journal: notebook,
+            search: Search::default(),
             desk_caught_up: (Revision::next(), Instant::now()),
             inbox,
             outbox,
@@ -295,6 +306,7 @@ impl AppState {
         for notice in notices {
             state.tell_info(notice);
         }
+        state.start_search(search_index.as_deref());
         state.preferences.notebook = remembered;
         state.preferences.welcomed = preferences.welcomed;
         state.restore_document = preferences.last_document;
@@ -332,16 +344,15 @@ impl AppState {
         let started = Instant::now();
         while let Ok(message) = self.inbox.try_recv() {
             match message {
-                Inbox::Ingest(IngestEvent::Loaded(mut document)) => {
+                Inbox::Ingest(IngestEvent::Loaded(document)) => {
                     if self.library.count_loaded(&document) {
-                        self.library.settle(&mut document);
                         loaded.push(*document);
                     }
                 }
                 Inbox::Text(document, read) => self.library.text_arrived(document, read),
                 Inbox::Ingest(event) => {
                     if !loaded.is_empty() {
-                        self.library.corpus.add_documents(loaded.drain(..));
+                        self.take_arrivals(std::mem::take(&mut loaded));
                     }
                     self.apply_ingest(event);
                 }
@@ -403,6 +414,7 @@ impl AppState {
                         None => {}
                     }
                 }
+                Inbox::Search(event) => self.apply_search(event),
                 Inbox::Exported(text, failed) => {
                     self.dialogs.exporting = self.dialogs.exporting.saturating_sub(1);
                     if failed {
@@ -420,8 +432,9 @@ impl AppState {
             }
         }
         if !loaded.is_empty() {
-            self.library.corpus.add_documents(loaded);
+            self.take_arrivals(loaded);
         }
+        self.trim_search_index();
         if let Some(document) = self.restore_document
             && self.library.corpus.document(document).is_some()
         {
@@ -482,6 +495,7 @@ impl AppState {
             Command::SelectDocument(document_id) => self.selected = Some(document_id),
             Command::SelectEvent(id) => self.select_event(id),
             Command::ShowPassage(document, range) => self.show_passage(document, range),
+            Command::Search(query) => self.search_for(query),
         }
     }
 
@@ -536,9 +550,20 @@ impl AppState {
         });
     }
 
+    /// Adds documents loaded since the last batch: indexed for search while they hold their
+    /// text, then their text set aside unless something holds it (`texts.rs`).
+    fn take_arrivals(&mut self, mut loaded: Vec<Document>) {
+        self.index_arrivals(&loaded);
+        for document in &mut loaded {
+            self.library.settle(document);
+        }
+        self.library.corpus.add_documents(loaded);
+    }
+
     /// Replaces the loaded documents (benchmarks and tests build large corpora in memory).
     pub fn replace_corpus(&mut self, corpus: Corpus) {
         self.library.corpus = corpus;
+        self.index_corpus();
         self.selected = self
             .library
             .corpus

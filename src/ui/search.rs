@@ -1,12 +1,12 @@
-//! Full-text search across every loaded article (Ctrl+K or Ctrl+Shift+F): hits with snippets;
-//! click one to open its article at the hit.
-
-use std::sync::Arc;
+//! Full-text search across every loaded article (Ctrl+K or Ctrl+Shift+F) through the search
+//! index: the best-matching articles with a snippet each; click one to open its article at the
+//! hit. The query is answered off the UI thread; this window only sends it and shows the answer.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::theme;
-use crate::desk::search::{SearchResults, search};
+use crate::desk::fulltext::Found;
+use crate::desk::search::Hit;
 use crate::state::{AppState, Command};
 
 /// Ctrl+K: search all articles.
@@ -15,17 +15,18 @@ pub const SEARCH: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, K
 pub const SEARCH_ALT: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::F);
 
-/// Most hits listed; the total is still counted.
-const LIMIT: usize = 2_000;
+/// What the window says before anything is typed: the query syntax in short.
+const SYNTAX_HINT: &str = "Words find articles that hold them all (title, text or places). \
+\"a phrase\" · OR · NOT or -word · title:word · place:江苏. \
+Chinese matches in simplified or traditional; 江宁 finds 江宁区.";
 
 /// The search window's state, kept by the app ([`super::windows::Windows`]).
 #[derive(Clone, Debug, Default)]
 pub struct SearchWindow {
     open: bool,
     query: String,
-    /// The query and corpus size the results are for.
-    searched: Option<(String, usize)>,
-    results: Arc<SearchResults>,
+    /// The query last sent to the index.
+    asked: Option<String>,
 }
 
 impl SearchWindow {
@@ -45,7 +46,6 @@ impl SearchWindow {
         if !self.open {
             return;
         }
-        let documents = state.library.corpus.documents();
         let mut open = true;
         egui::Window::new("Search all articles")
             .open(&mut open)
@@ -58,77 +58,108 @@ impl SearchWindow {
                         .hint_text("Words or 中文 to find in every article")
                         .desired_width(f32::INFINITY),
                 );
-                if !edit.has_focus() && self.searched.is_none() {
+                if !edit.has_focus() && self.asked.is_none() {
                     edit.request_focus();
                 }
-                let wanted = (self.query.clone(), documents.len());
-                if self.searched.as_ref() != Some(&wanted) {
-                    self.results = Arc::new(search(documents, &self.query, LIMIT));
-                    self.searched = Some(wanted);
+                if self.asked.as_deref() != Some(self.query.as_str()) {
+                    commands.push(Command::Search(self.query.clone()));
+                    self.asked = Some(self.query.clone());
                 }
-                let results = Arc::clone(&self.results);
+                indexing_ui(ui, state);
                 if self.query.trim().is_empty() {
-                    ui.weak("Type to search the clean text of every loaded article.");
+                    ui.weak(SYNTAX_HINT);
                     return;
                 }
-                ui.label(format!(
-                    "{} hits in {} articles{}",
-                    results.total,
-                    results.documents,
-                    if results.total > results.hits.len() {
-                        format!(" (first {} listed)", results.hits.len())
-                    } else {
-                        String::new()
+                let found = state.search.found.as_deref();
+                match found.filter(|found| found.query == self.query) {
+                    Some(found) => results_ui(ui, state, found, commands),
+                    None => {
+                        ui.horizontal(|ui| {
+                            ui.spinner();
+                            ui.label("Searching…");
+                        });
                     }
-                ));
-                ui.separator();
-                let row_height = theme::ROW_HEIGHT * 2.2;
-                egui::ScrollArea::vertical().auto_shrink(false).show_rows(
-                    ui,
-                    row_height,
-                    results.hits.len(),
-                    |ui, rows| {
-                        for hit in &results.hits[rows] {
-                            let title = state
-                                .library
-                                .corpus
-                                .document(hit.document_id)
-                                .map_or("", |document| document.meta.title.as_str());
-                            let mut job = egui::text::LayoutJob::default();
-                            let body = egui::TextFormat::simple(
-                                theme::label_font(),
-                                ui.visuals().text_color(),
-                            );
-                            let strong = egui::TextFormat {
-                                background: theme::evidence_background(ui.visuals(), true),
-                                ..body.clone()
-                            };
-                            let snippet = &hit.snippet;
-                            let range = hit.snippet_hit.clone();
-                            job.append(snippet.get(..range.start).unwrap_or(""), 0.0, body.clone());
-                            job.append(snippet.get(range.clone()).unwrap_or(""), 0.0, strong);
-                            job.append(snippet.get(range.end..).unwrap_or(""), 0.0, body);
-                            let response = ui
-                                .vertical(|ui| {
-                                    ui.add(
-                                        egui::Label::new(egui::RichText::new(title).strong())
-                                            .truncate(),
-                                    );
-                                    ui.add(
-                                        egui::Label::new(job)
-                                            .truncate()
-                                            .sense(egui::Sense::click()),
-                                    )
-                                })
-                                .inner;
-                            if response.clicked() {
-                                commands
-                                    .push(Command::ShowPassage(hit.document_id, hit.range.clone()));
-                            }
-                        }
-                    },
-                );
+                }
             });
         self.open = open && !ctx.input(|input| input.key_pressed(Key::Escape));
     }
+}
+
+/// Says so while articles are still being indexed (their words are not found yet).
+fn indexing_ui(ui: &mut egui::Ui, state: &AppState) {
+    let progress = state.search.progress();
+    if state.search.indexed.is_none() {
+        ui.weak("The search index is opening…");
+    } else if progress.is_indexing() {
+        ui.weak(format!(
+            "The search index is being built ({} of {} articles): results so far.",
+            progress.done, progress.queued
+        ));
+    }
+}
+
+/// The answer: why the query cannot be run, or how many articles match and the best of them.
+fn results_ui(ui: &mut egui::Ui, state: &AppState, found: &Found, commands: &mut Vec<Command>) {
+    if let Some(problem) = &found.problem {
+        ui.colored_label(theme::error_colour(ui.visuals()), problem);
+        return;
+    }
+    // An article removed while another folder still loads stays in the index until the load
+    // ends: it is not listed.
+    let hits: Vec<(&Hit, &str)> = found
+        .hits
+        .iter()
+        .filter_map(|hit| {
+            let document = state.library.corpus.document(hit.document_id)?;
+            Some((hit, document.meta.title.as_str()))
+        })
+        .collect();
+    ui.label(format!(
+        "{} {} match, best first{}",
+        found.documents,
+        if found.documents == 1 {
+            "article"
+        } else {
+            "articles"
+        },
+        if found.documents > hits.len() {
+            format!(" (the first {} listed)", hits.len())
+        } else {
+            String::new()
+        }
+    ));
+    ui.separator();
+    let row_height = theme::ROW_HEIGHT * 2.2;
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        row_height,
+        hits.len(),
+        |ui, rows| {
+            for &(hit, title) in hits.get(rows).unwrap_or_default() {
+                if hit_ui(ui, hit, title).clicked() {
+                    commands.push(Command::ShowPassage(hit.document_id, hit.range.clone()));
+                }
+            }
+        },
+    );
+}
+
+/// One article: its title, and its snippet with the hit marked; clicking the snippet opens it.
+fn hit_ui(ui: &mut egui::Ui, hit: &Hit, title: &str) -> egui::Response {
+    let mut job = egui::text::LayoutJob::default();
+    let body = egui::TextFormat::simple(theme::label_font(), ui.visuals().text_color());
+    let strong = egui::TextFormat {
+        background: theme::evidence_background(ui.visuals(), true),
+        ..body.clone()
+    };
+    let snippet = &hit.snippet;
+    let range = hit.snippet_hit.clone();
+    job.append(snippet.get(..range.start).unwrap_or(""), 0.0, body.clone());
+    job.append(snippet.get(range.clone()).unwrap_or(""), 0.0, strong);
+    job.append(snippet.get(range.end..).unwrap_or(""), 0.0, body);
+    ui.vertical(|ui| {
+        ui.add(egui::Label::new(egui::RichText::new(title).strong()).truncate());
+        ui.add(egui::Label::new(job).truncate().sense(egui::Sense::click()))
+    })
+    .inner
 }

@@ -1,8 +1,9 @@
-//! The status bar: counts and loading progress.
+//! The status bar: counts, loading progress and the search index's.
 
 use crate::state::AppState;
 
-/// Draws counts of documents and skipped files, and the progress of each load.
+/// Draws counts of documents and skipped files, the progress of each load, and of indexing
+/// for search while articles wait to be indexed.
 pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
     ui.horizontal(|ui| {
         let desk = &state.desk;
@@ -29,6 +30,17 @@ pub fn status_ui(ui: &mut egui::Ui, state: &AppState) {
                     ui.label(format!("Looking for files in {}…", load.label));
                 }
             }
+        }
+        let search = state.search.progress();
+        if search.is_indexing() {
+            ui.separator();
+            ui.spinner();
+            ui.label(format!(
+                "Indexing for search: {} of {} articles",
+                search.done, search.queued
+            ));
+            let fraction = search.done as f32 / search.queued.max(1) as f32;
+            ui.add(egui::ProgressBar::new(fraction).desired_width(120.0));
         }
     });
 }

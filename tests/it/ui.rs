@@ -510,3 +510,64 @@ fn file_export_figure_writes_the_map_as_a_png_of_the_chosen_size() {
         .clone();
     assert_eq!((info.width, info.height), (960, 640));
 }
+
+/// Ctrl+K opens the search window; a query is answered by the search index off the UI thread,
+/// a field query narrows it, a bad query is explained, and a click opens the article at its hit.
+#[test]
+fn search_finds_articles_through_the_index_and_a_click_opens_the_hit() {
+    let mut harness = app_harness();
+    crate::util::run_until(&mut harness, |app| {
+        seeds_loaded(app)
+            && app.state().search.indexed.is_some()
+            && !app.state().search.progress().is_indexing()
+    });
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run_steps(2);
+    harness
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .last()
+        .expect("the search box")
+        .type_text("title:breakfast");
+    crate::util::run_until(&mut harness, |app| {
+        app.state().search.answered("title:breakfast")
+    });
+    harness.get_by_label("1 article match, best first");
+    harness.get_by_label_contains("enterprise-benefited breakfast meeting");
+    harness
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .last()
+        .expect("the search box")
+        .type_text(" \"unbalanced");
+    crate::util::run_until(&mut harness, |app| {
+        app.state()
+            .search
+            .found
+            .as_ref()
+            .is_some_and(|found| found.query.ends_with("\"unbalanced"))
+    });
+    harness.get_by_label_contains("This query cannot be read");
+    for _ in 0..12 {
+        harness.key_press(egui::Key::Backspace);
+    }
+    crate::util::run_until(&mut harness, |app| {
+        app.state().search.answered("title:breakfast")
+    });
+    harness
+        .get_by_label_contains("enterprise-benefited breakfast meeting")
+        .click();
+    harness.run_steps(3);
+    let state = harness.state().state();
+    let opened = state
+        .selected
+        .and_then(|id| state.library.corpus.document(id))
+        .expect("an article is open");
+    assert_eq!(
+        opened.meta.title,
+        "First entrepreneurial breakfast meeting held in Jiangning district"
+    );
+    let focus = state
+        .focus
+        .as_ref()
+        .expect("the viewer is asked to show the hit");
+    assert_eq!(&opened.body().unwrap()[focus.range.clone()], "breakfast");
+}
