@@ -419,3 +419,55 @@ fn a_selected_event_added_by_hand_stays_selected_while_articles_load() {
         "the selection moved to another event"
     );
 }
+
+/// Searches through the state as the window does, and waits for the answer.
+fn search(state: &mut AppState, query: &str) -> Arc<crate::desk::fulltext::Found> {
+    // An earlier answer to the same query is not taken for this one.
+    state.search.found = None;
+    state.handle(Command::Search(query.to_owned()));
+    poll_until(state, "the search answer", |state| {
+        state.search.answered(query)
+    });
+    state.search.found.clone().unwrap()
+}
+
+#[test]
+fn an_opened_folder_s_article_is_found_and_no_longer_once_its_folder_is_removed() {
+    let data = tempfile::tempdir().unwrap();
+    let articles = tempfile::tempdir().unwrap();
+    std::fs::write(
+        articles.path().join("a.txt"),
+        "Two cities sign\n\nWuxi and Xuzhou signed a cooperation agreement on industrial parks on Tuesday.",
+    )
+    .unwrap();
+    let mut state = seeds_with_notebook_in(data.path());
+    state.handle(Command::Library(LibraryCommand::OpenPaths(vec![
+        articles.path().to_path_buf(),
+    ])));
+    settle(&mut state);
+    poll_until(&mut state, "indexing", |state| {
+        state.search.indexed == Some(6) && !state.search.progress().is_indexing()
+    });
+    let found = search(&mut state, "xuzhou");
+    assert_eq!(found.documents, 1);
+    let body = &state
+        .library
+        .corpus
+        .document(found.hits[0].document_id)
+        .unwrap()
+        .body;
+    assert_eq!(&body[found.hits[0].range.clone()], "Xuzhou");
+    // The index sits beside the library index, in the data folder.
+    assert!(data.path().join("library.search").is_dir());
+
+    let source = state
+        .library
+        .corpus
+        .source_for_root(Some(articles.path()))
+        .unwrap();
+    state.handle(Command::Library(LibraryCommand::RemoveSource(source)));
+    poll_until(&mut state, "the article deleted", |state| {
+        state.search.indexed == Some(5)
+    });
+    assert_eq!(search(&mut state, "xuzhou").documents, 0);
+}
