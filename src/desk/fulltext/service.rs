@@ -390,10 +390,18 @@ mod tests {
         };
         committed(&events, 3);
         second.add(texts.clone());
-        second.query("wuxi".to_owned(), 10);
-        assert_eq!(found(&events).documents, 2);
+        let start = Instant::now();
+        while second.progress().is_indexing() {
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "indexing stalled"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
         assert_eq!(second.progress().done, 3);
         assert_eq!(second.progress().written, 0, "nothing indexed again");
+        second.query("wuxi".to_owned(), 10);
+        assert_eq!(found(&events).documents, 2);
 
         second.retain(texts[1..].iter().map(|t| t.document_id).collect());
         committed(&events, 2);
