@@ -2,7 +2,8 @@
 //!
 //! Generates 100,000 articles (`ACCORD_BENCH_DOCUMENTS` changes the count) in the manner of
 //! `tools/gen_corpus.py` — English reports of cooperation between real districts and cities,
-//! one in ten Chinese, some with traditional characters —, indexes them through the app's own
+//! one in ten Chinese (`ACCORD_BENCH_CHINESE_PERCENT` changes the share), a third of those in
+//! traditional characters —, indexes them through the app's own
 //! search service (its indexing thread, batches and commits) into a folder on disk, reports the
 //! time and the index's size, reopens it as the app does at start, and times typical queries:
 //! median and worst of repeated runs, each with its hits' snippets built as the search window
@@ -108,9 +109,9 @@ impl Random {
     }
 }
 
-/// Article `n`: one in ten Chinese (one in three of those in traditional characters), one in
-/// ten thousand mentions zeolite (the rare word).
-fn article(n: usize, random: &mut Random) -> IndexText {
+/// Article `n`: `chinese_percent` in a hundred Chinese (one in three of those in traditional
+/// characters), one in ten thousand mentions zeolite (the rare word).
+fn article(n: usize, chinese_percent: usize, random: &mut Random) -> IndexText {
     let (city, city_zh) = *random.pick(&CITIES);
     let (other, other_zh) = *random.pick(&CITIES);
     let (district, district_zh) = *random.pick(&DISTRICTS);
@@ -119,7 +120,7 @@ fn article(n: usize, random: &mut Random) -> IndexText {
     let day = 1 + random.next() % 28;
     let month = 1 + random.next() % 12;
     let year = 2015 + random.next() % 10;
-    let (title, mut body) = if n % 10 == 3 {
+    let (title, mut body) = if n % 100 < chinese_percent {
         let title = format!("{district_zh}与{other_zh}{kind_zh}");
         let mut body = format!(
             "{year}年{month}月{day}日，{city_zh}{district_zh}与{other_zh}在{field_zh}领域{kind_zh}。"
@@ -128,7 +129,7 @@ fn article(n: usize, random: &mut Random) -> IndexText {
             body.push_str(random.pick::<&str>(&FILLER_ZH));
         }
         body.push_str(&format!("（记者 第{n}号报道）"));
-        if n % 30 == 3 {
+        if n.is_multiple_of(3) {
             body = hanconv::s2t(&body);
         }
         (title, body)
@@ -160,14 +161,19 @@ fn main() {
         .ok()
         .and_then(|value| value.parse().ok())
         .unwrap_or(DOCUMENTS);
+    let chinese_percent = std::env::var("ACCORD_BENCH_CHINESE_PERCENT")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(10)
+        .min(100);
     let Ok(folder) = tempfile::tempdir() else {
         eprintln!("no temporary folder");
         return;
     };
     let path = folder.path().join("library.search");
-    let (indexing, body_bytes) = index(&path, documents);
+    let (indexing, body_bytes) = index(&path, documents, chinese_percent);
     println!(
-        "indexed {documents} articles ({:.0} MB of text) in {:.1} s ({:.0} articles/s); index {:.0} MB on disk",
+        "indexed {documents} articles, {chinese_percent} % Chinese ({:.0} MB of text) in {:.1} s ({:.0} articles/s); index {:.0} MB on disk",
         body_bytes as f64 / 1e6,
         indexing.as_secs_f64(),
         documents as f64 / indexing.as_secs_f64(),
@@ -199,6 +205,10 @@ fn main() {
         "the",
         "江宁",
         "蘇州",
+        "合作",
+        "\"产业联盟\"",
+        "title:协议",
+        "江宁 -物流",
         "\"industrial park\"",
         "\"integrated circuits\" kunshan",
         "title:alliance",
@@ -226,7 +236,7 @@ fn main() {
 
 /// Indexes `documents` generated articles through the search service; returns the time until
 /// the last commit and the bytes of body text.
-fn index(path: &Path, documents: usize) -> (Duration, usize) {
+fn index(path: &Path, documents: usize, chinese_percent: usize) -> (Duration, usize) {
     let committed = Arc::new(AtomicUsize::new(0));
     let seen = Arc::clone(&committed);
     let Ok(service) = SearchService::start(Some(path.to_path_buf()), move |event| {
@@ -243,7 +253,7 @@ fn index(path: &Path, documents: usize) -> (Duration, usize) {
     let mut sent = 0;
     while sent < documents {
         let chunk: Vec<IndexText> = (sent..(sent + CHUNK).min(documents))
-            .map(|n| article(n, &mut random))
+            .map(|n| article(n, chinese_percent, &mut random))
             .collect();
         body_bytes += chunk.iter().map(|text| text.body.len()).sum::<usize>();
         sent += chunk.len();

@@ -1,11 +1,10 @@
-//! Full-text search over every document body, for the analyst's search box: where a word
-//! occurs, with a line of context to read it in.
+//! A search hit and its snippet: where a word occurs in an article's body, with a line of
+//! context to read it in. The search index (`desk::fulltext`) makes one per matching article
+//! from the body it stores.
 
 use std::ops::Range;
-use std::sync::Arc;
 
-use super::needle::Needle;
-use crate::model::{Document, DocumentId};
+use crate::model::DocumentId;
 
 /// Characters of context kept on each side of a hit.
 pub const SNIPPET_CONTEXT_CHARS: usize = 40;
@@ -13,58 +12,18 @@ pub const SNIPPET_CONTEXT_CHARS: usize = 40;
 /// Marks a snippet cut short at either end.
 const ELLIPSIS: &str = "…";
 
-/// One occurrence of the query.
+/// One occurrence of a word of the query.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
     /// The document it is in.
     pub document_id: DocumentId,
-    /// Byte range in the document's [`Document::body`].
+    /// Byte range in the document's body (`Document::body`).
     pub range: Range<usize>,
     /// The hit with up to [`SNIPPET_CONTEXT_CHARS`] characters either side, on one line (line
     /// breaks and tabs become spaces), with "…" where the body goes on.
     pub snippet: String,
     /// Byte range of the hit within [`Self::snippet`], for highlighting.
     pub snippet_hit: Range<usize>,
-}
-
-/// The first hits and how many there are in all.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SearchResults {
-    /// At most the `limit` asked for, in document order, then body order.
-    pub hits: Vec<Hit>,
-    /// Every occurrence in every body, including those past the limit.
-    pub total: usize,
-    /// How many documents have at least one occurrence.
-    pub documents: usize,
-}
-
-/// Finds `query` in every body: ASCII letters in either case, everything else (Chinese
-/// included) as written. A query of white space finds nothing.
-///
-/// Every body is scanned to count the total, so run it when the query changes (debounced, or
-/// off the UI thread for a very large corpus), not every frame. Measured over 30,000 bodies,
-/// 50 MB (release build, the 2-core development VM): 10 ms for a rare phrase, 40 ms for a
-/// Chinese word found 360,000 times, 110–200 ms for an English word found 360,000 times
-/// (case-insensitive search cannot skip ahead as far).
-pub fn search(documents: &[Arc<Document>], query: &str, limit: usize) -> SearchResults {
-    let Some(needle) = Needle::new(query) else {
-        return SearchResults::default();
-    };
-    let mut results = SearchResults::default();
-    for document in documents {
-        let before = results.total;
-        let body = document.body().unwrap_or_default();
-        for range in needle.find_iter(body) {
-            results.total += 1;
-            if results.hits.len() < limit {
-                results.hits.push(Hit::at(document.id, body, range));
-            }
-        }
-        if results.total > before {
-            results.documents += 1;
-        }
-    }
-    results
 }
 
 impl Hit {
@@ -127,34 +86,30 @@ fn context_end(body: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DocumentMeta, Extraction, Format};
+    use crate::desk::needle::Needle;
 
-    fn document(body: &str) -> Arc<Document> {
-        Arc::new(Document {
-            id: DocumentId::of_text(body),
-            format: Format::Text,
-            paths: Vec::new(),
-            encoding: "UTF-8",
-            read_warnings: Vec::new(),
-            meta: DocumentMeta::default(),
-            text: crate::model::Text::held(body.to_owned(), body.to_owned()),
-            segments: Vec::new(),
-            parts: Vec::new(),
-            extraction: Extraction::default(),
-        })
+    /// Every hit of `query` in `body`, as the search index makes them.
+    fn hits(body: &str, query: &str) -> Vec<Hit> {
+        let id = DocumentId::of_text(body);
+        let Some(needle) = Needle::new(query) else {
+            return Vec::new();
+        };
+        needle
+            .find_iter(body)
+            .map(|range| Hit::at(id, body, range))
+            .collect()
     }
 
     #[test]
-    fn finds_chinese_with_snippets_cut_on_character_boundaries() {
+    fn chinese_snippets_are_cut_on_character_boundaries() {
         let body = format!(
             "{}南京市江宁区与成都市签署合作协议。\n\n{}",
             "长江三角洲区域一体化发展".repeat(5),
             "双方将在人工智能领域开展合作".repeat(5)
         );
-        let documents = [document(&body)];
-        let results = search(&documents, "江宁", 10);
-        assert_eq!(results.total, 1);
-        let hit = &results.hits[0];
+        let found = hits(&body, "江宁");
+        assert_eq!(found.len(), 1);
+        let hit = &found[0];
         assert_eq!(&body[hit.range.clone()], "江宁");
         assert_eq!(&hit.snippet[hit.snippet_hit.clone()], "江宁");
         assert!(hit.snippet.starts_with('…') && hit.snippet.ends_with('…'));
@@ -166,35 +121,20 @@ mod tests {
     #[test]
     fn every_chinese_hit_has_a_valid_snippet() {
         let body = "合作".repeat(100);
-        let documents = [document(&body)];
-        let results = search(&documents, "作合", 1000);
-        assert_eq!(results.total, 99);
-        for hit in &results.hits {
+        let found = hits(&body, "作合");
+        assert_eq!(found.len(), 99);
+        for hit in &found {
             assert_eq!(&hit.snippet[hit.snippet_hit.clone()], "作合");
         }
     }
 
     #[test]
-    fn english_is_case_insensitive_and_results_are_capped_with_a_total() {
-        let documents = [
-            document("Nanjing met NANJING."),
-            document("nothing here"),
-            document("Short: nanjing"),
-        ];
-        let results = search(&documents, "nanjing", 2);
-        assert_eq!(results.total, 3);
-        assert_eq!(results.documents, 2);
-        assert_eq!(results.hits.len(), 2);
-        assert_eq!(results.hits[1].snippet, "Nanjing met NANJING.");
-        assert_eq!(results.hits[1].snippet_hit, 12..19);
-        let last = search(&documents, "NanJing", 10);
-        assert_eq!(last.hits[2].snippet, "Short: nanjing");
-        assert_eq!(last.hits[2].document_id, documents[2].id);
-    }
-
-    #[test]
-    fn a_blank_query_finds_nothing() {
-        let documents = [document("text")];
-        assert_eq!(search(&documents, " ", 10), SearchResults::default());
+    fn a_short_body_is_its_own_snippet_and_a_hit_at_the_start_marks_nothing() {
+        let found = hits("Nanjing met NANJING.", "nanjing");
+        assert_eq!(found[1].snippet, "Nanjing met NANJING.");
+        assert_eq!(found[1].snippet_hit, 12..19);
+        let start = Hit::at(DocumentId(1), "Short text", 0..0);
+        assert_eq!(start.snippet, "Short text");
+        assert_eq!(start.snippet_hit, 0..0);
     }
 }

@@ -504,3 +504,60 @@ fn texts_are_set_aside_and_read_back_when_shown_or_noted() {
     });
     assert_eq!(body(&state, a), None, "nothing holds the third");
 }
+
+/// Searches through the state as the window does, and waits for the answer.
+fn search(state: &mut AppState, query: &str) -> Arc<crate::desk::fulltext::Found> {
+    // An earlier answer to the same query is not taken for this one.
+    state.search.found = None;
+    state.handle(Command::Search(query.to_owned()));
+    poll_until(state, "the search answer", |state| {
+        state.search.answered(query)
+    });
+    state.search.found.clone().unwrap()
+}
+
+#[test]
+fn an_opened_folder_s_article_is_found_and_no_longer_once_its_folder_is_removed() {
+    let data = tempfile::tempdir().unwrap();
+    let articles = tempfile::tempdir().unwrap();
+    std::fs::write(
+        articles.path().join("a.txt"),
+        "Two cities sign\n\nWuxi and Xuzhou signed a cooperation agreement on industrial parks on Tuesday.",
+    )
+    .unwrap();
+    let mut state = seeds_with_notebook_in(data.path());
+    state.handle(Command::Library(LibraryCommand::OpenPaths(vec![
+        articles.path().to_path_buf(),
+    ])));
+    settle(&mut state);
+    poll_until(&mut state, "indexing", |state| {
+        state.search.indexed == Some(6) && !state.search.progress().is_indexing()
+    });
+    let found = search(&mut state, "xuzhou");
+    assert_eq!(found.documents, 1);
+    // The hit opens the article; its text, set aside, is read back to show it there.
+    let hit = found.hits[0].clone();
+    state.handle(Command::ShowPassage(hit.document_id, hit.range.clone()));
+    poll_until(&mut state, "the article's text", |state| {
+        state
+            .library
+            .corpus
+            .document(hit.document_id)
+            .is_some_and(|document| document.body().is_some())
+    });
+    let document = state.library.corpus.document(hit.document_id).unwrap();
+    assert_eq!(&document.body().unwrap()[hit.range], "Xuzhou");
+    // The index sits beside the library index, in the data folder.
+    assert!(data.path().join("library.search").is_dir());
+
+    let source = state
+        .library
+        .corpus
+        .source_for_root(Some(articles.path()))
+        .unwrap();
+    state.handle(Command::Library(LibraryCommand::RemoveSource(source)));
+    poll_until(&mut state, "the article deleted", |state| {
+        state.search.indexed == Some(5)
+    });
+    assert_eq!(search(&mut state, "xuzhou").documents, 0);
+}

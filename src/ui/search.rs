@@ -115,12 +115,12 @@ fn results_ui(ui: &mut egui::Ui, state: &AppState, found: &Found, commands: &mut
         })
         .collect();
     ui.label(format!(
-        "{} {} match, best first{}",
+        "{} {}{}",
         found.documents,
         if found.documents == 1 {
-            "article"
+            "article matches"
         } else {
-            "articles"
+            "articles match, best first"
         },
         if found.documents > hits.len() {
             format!(" (the first {} listed)", hits.len())

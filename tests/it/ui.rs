@@ -531,7 +531,7 @@ fn search_finds_articles_through_the_index_and_a_click_opens_the_hit() {
     crate::util::run_until(&mut harness, |app| {
         app.state().search.answered("title:breakfast")
     });
-    harness.get_by_label("1 article match, best first");
+    harness.get_by_label("1 article matches");
     harness.get_by_label_contains("enterprise-benefited breakfast meeting");
     harness
         .get_all_by_role(egui::accesskit::Role::TextInput)

@@ -30,6 +30,9 @@ use crate::model::DocumentId;
 /// (titles and places come from extraction).
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// What the stamp of an index found damaged starts with.
+const DAMAGED: &str = "damaged";
+
 /// The file in the index's folder that holds [`stamp`].
 const STAMP_FILE: &str = "accord-search-version";
 
@@ -139,6 +142,8 @@ pub struct FullTextIndex {
     pub opened: Opened,
     /// The lock on the folder, held while any clone of the index lives (none in memory).
     _lock: Option<Arc<File>>,
+    /// The folder it lives in (none in memory).
+    folder: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for FullTextIndex {
@@ -173,6 +178,7 @@ impl FullTextIndex {
         };
         let mut opened = Self::with(index, opened);
         opened._lock = Some(Arc::new(lock));
+        opened.folder = Some(folder.to_path_buf());
         Ok(opened)
     }
 
@@ -193,6 +199,7 @@ impl FullTextIndex {
             fields,
             opened,
             _lock: None,
+            folder: None,
         }
     }
 
@@ -282,7 +289,10 @@ impl FullTextIndex {
         let (count, top) = match searcher.search(&*parsed, &collector) {
             Ok(results) => results,
             Err(error) => {
-                found.problem = Some(format!("The search index could not be read ({error})."));
+                self.mark_damaged(&error.to_string());
+                found.problem = Some(format!(
+                    "The search index could not be read ({error}); Accord builds it again at the next start."
+                ));
                 return found;
             }
         };
@@ -295,6 +305,15 @@ impl FullTextIndex {
             }
         }
         found
+    }
+
+    /// Marks the index on disk as damaged (its stamp says so), so the next start builds it
+    /// again rather than trusting it; called when reading it failed.
+    pub fn mark_damaged(&self, reason: &str) {
+        if let Some(folder) = &self.folder {
+            // Best effort: if even this fails, the next failed read tries again.
+            let _ = std::fs::write(folder.join(STAMP_FILE), format!("{DAMAGED}: {reason}"));
+        }
     }
 
     /// The query parser: title, body and places by default, all words required.
@@ -428,6 +447,9 @@ fn open_existing(folder: &Path) -> Result<Option<Index>, String> {
     }
     let found = std::fs::read_to_string(folder.join(STAMP_FILE))
         .map_err(|_| "it has no version stamp".to_owned())?;
+    if found.starts_with(DAMAGED) {
+        return Err(format!("it was found {}", found.trim()));
+    }
     if found.trim() != stamp() {
         return Err(format!("it was made by another version ({})", found.trim()));
     }
@@ -677,6 +699,20 @@ mod tests {
         std::fs::write(path.join(STAMP_FILE), "accord search index: schema 0").unwrap();
         let index = FullTextIndex::open(&path).unwrap();
         assert!(matches!(index.opened, Opened::Rebuilt { .. }));
+        write(&index, &corpus());
+
+        // A read that failed marks it, and the next start builds it again.
+        index.mark_damaged("a segment could not be read");
+        drop(index);
+        let index = FullTextIndex::open(&path).unwrap();
+        assert_eq!(
+            index.opened,
+            Opened::Rebuilt {
+                reason: "it was found damaged: a segment could not be read".to_owned()
+            }
+        );
+        let reader = index.reader().unwrap();
+        assert_eq!(index.document_ids(&reader).len(), 0);
     }
 
     #[test]

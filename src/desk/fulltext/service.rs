@@ -4,6 +4,7 @@
 //! worker's do.
 
 use std::collections::HashSet;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -282,9 +283,23 @@ fn query_thread(index: &FullTextIndex, reader: &IndexReader, asks: &Receiver<Ask
         while let Ok(newer) = asks.try_recv() {
             ask = newer;
         }
-        sink(SearchEvent::Found(Arc::new(
-            index.search(reader, &ask.query, ask.limit),
-        )));
+        // tantivy may panic on a damaged file: the thread lives on, and the index is marked so
+        // the next start builds it again.
+        let answer = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            index.search(reader, &ask.query, ask.limit)
+        }))
+        .unwrap_or_else(|_| {
+            index.mark_damaged("a query failed");
+            Found {
+                query: ask.query.clone(),
+                problem: Some(
+                    "The search index is damaged; Accord builds it again at the next start."
+                        .to_owned(),
+                ),
+                ..Found::default()
+            }
+        });
+        sink(SearchEvent::Found(Arc::new(answer)));
     }
 }
 
@@ -375,10 +390,18 @@ mod tests {
         };
         committed(&events, 3);
         second.add(texts.clone());
-        second.query("wuxi".to_owned(), 10);
-        assert_eq!(found(&events).documents, 2);
+        let start = Instant::now();
+        while second.progress().is_indexing() {
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "indexing stalled"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
         assert_eq!(second.progress().done, 3);
         assert_eq!(second.progress().written, 0, "nothing indexed again");
+        second.query("wuxi".to_owned(), 10);
+        assert_eq!(found(&events).documents, 2);
 
         second.retain(texts[1..].iter().map(|t| t.document_id).collect());
         committed(&events, 2);

@@ -30,8 +30,16 @@ impl Tokenizer for AccordTokenizer {
     type TokenStream<'a> = Tokens;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Tokens {
+        let mut tokens = tokens(text);
+        let count = tokens.len();
+        // tantivy reads a token only after `advance` said there is one; a text without words
+        // still holds one default token, so no read can fall outside the list.
+        if tokens.is_empty() {
+            tokens.push(Token::default());
+        }
         Tokens {
-            tokens: tokens(text),
+            tokens,
+            count,
             next: 0,
         }
     }
@@ -40,13 +48,17 @@ impl Tokenizer for AccordTokenizer {
 /// The tokens of one text, cut in advance (a text is cut whole; jieba needs its context).
 #[derive(Debug)]
 pub struct Tokens {
+    /// The tokens, never empty (see `token_stream`).
     tokens: Vec<Token>,
+    /// How many of them are the text's.
+    count: usize,
+    /// How many `advance` has passed.
     next: usize,
 }
 
 impl TokenStream for Tokens {
     fn advance(&mut self) -> bool {
-        if self.next < self.tokens.len() {
+        if self.next < self.count {
             self.next += 1;
             true
         } else {
@@ -179,6 +191,14 @@ mod tests {
         let suzhou = cut.iter().find(|token| token.text == "苏州");
         let suzhou = suzhou.map(|token| &text[token.offset_from..token.offset_to]);
         assert_eq!(suzhou, Some("蘇州"));
+    }
+
+    #[test]
+    fn a_text_without_words_gives_no_token() {
+        let mut tokenizer = AccordTokenizer;
+        let mut stream = tokenizer.token_stream("  ，。 —— ");
+        assert!(!stream.advance());
+        assert_eq!(stream.token().text, "");
     }
 
     #[test]
