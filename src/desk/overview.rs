@@ -7,7 +7,6 @@
 //! evidence. Nothing is dropped: events without a year, and events dated more coarsely than the
 //! chart's bins, are counted beside the axis.
 
-use super::fast_hash::FastMap;
 use super::filter::{EventFilter, Selection, event_span};
 use super::graph::Graph;
 use super::network;
@@ -279,16 +278,16 @@ fn over_time(events: &[CorpusEvent], selected: &[usize]) -> OverTime {
         .iter()
         .filter_map(|&index| Some((index, event_span(events.get(index)?))))
         .collect();
-    let years = spans
-        .iter()
-        .filter_map(|(_, span)| *span)
-        .map(|(first, last)| (first.ymd().0, last.ymd().0));
-    let Some((first_year, last_year)) = years.fold(None, |range: Option<(i32, i32)>, (a, b)| {
+    // The first and last day, then their years (a day's year grows with the day, so this is
+    // the range of the years, with two calendar conversions rather than two per event).
+    let days = spans.iter().filter_map(|(_, span)| *span);
+    let Some((first_day, last_day)) = days.fold(None, |range: Option<(Day, Day)>, (a, b)| {
         Some(range.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))))
     }) else {
         result.undated = spans.iter().map(|(index, _)| *index).collect();
         return result;
     };
+    let (first_year, last_year) = (first_day.ymd().0, last_day.ymd().0);
     let bin = Bin::for_years(first_year, last_year);
     result.bin = Some(bin);
     let mut start = bin.around(Day::from_ymd(first_year, 1, 1)).0;
@@ -358,6 +357,15 @@ impl<T: Copy> PerEntry<T> {
         }
         *self.known[slot].get_or_insert_with(|| find(entry))
     }
+
+    /// Records the value for `entry`.
+    fn set(&mut self, entry: EntryId, value: T) {
+        let slot = entry.0 as usize;
+        if self.known.len() <= slot {
+            self.known.resize(slot + 1, None);
+        }
+        self.known[slot] = Some(value);
+    }
 }
 
 /// Events per province (an event once per province its parties lie in), most first; and the
@@ -368,7 +376,7 @@ fn by_province(
     gazetteer: &Gazetteer,
 ) -> (Vec<CountBar<EntryId>>, Vec<usize>) {
     let mut bars: Vec<CountBar<EntryId>> = Vec::new();
-    let mut bar_of: FastMap<EntryId, usize> = FastMap::default();
+    let mut bar_of: PerEntry<Option<usize>> = PerEntry::new();
     let mut province_of = PerEntry::new();
     let mut none = Vec::new();
     let mut provinces: Vec<EntryId> = Vec::new();
@@ -386,14 +394,18 @@ fn by_province(
             none.push(index);
         }
         for &province in &provinces {
-            let bar = *bar_of.entry(province).or_insert_with(|| {
-                bars.push(CountBar {
-                    key: province,
-                    label: entry_name(gazetteer, province),
-                    events: Vec::new(),
-                });
-                bars.len() - 1
-            });
+            let bar = match bar_of.get(province, |_| None) {
+                Some(bar) => bar,
+                None => {
+                    bars.push(CountBar {
+                        key: province,
+                        label: entry_name(gazetteer, province),
+                        events: Vec::new(),
+                    });
+                    bar_of.set(province, Some(bars.len() - 1));
+                    bars.len() - 1
+                }
+            };
             bars[bar].events.push(index);
         }
     }
@@ -493,7 +505,7 @@ fn matrix(
     // Units by number (order of first sight), with how many pairs each is in.
     let mut units: Vec<EntryId> = Vec::new();
     let mut totals: Vec<usize> = Vec::new();
-    let mut number_of: FastMap<EntryId, usize> = FastMap::default();
+    let mut number_of: PerEntry<Option<usize>> = PerEntry::new();
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     // Each linked party's entry and unit; two parties in one unit make its diagonal cell.
     let mut per_party: Vec<(EntryId, EntryId)> = Vec::new();
@@ -519,9 +531,10 @@ fn matrix(
         seen.dedup();
         for &(a, b) in &seen {
             let mut number = |unit: EntryId| {
-                *number_of.entry(unit).or_insert_with(|| {
+                number_of.get(unit, |_| None).unwrap_or_else(|| {
                     units.push(unit);
                     totals.push(0);
+                    number_of.set(unit, Some(units.len() - 1));
                     units.len() - 1
                 })
             };

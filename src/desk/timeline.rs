@@ -188,6 +188,14 @@ impl Timeline {
                 *slot = true;
             }
         }
+        let is_selected = |item: &TimelineItem| selected.get(item.event).copied().unwrap_or(false);
+        if all.items.iter().all(is_selected) {
+            // Every dated event (a period around them all): the same lanes and rows.
+            return Self {
+                shelf: selection.undated.clone(),
+                ..all.clone()
+            };
+        }
         // The lanes of `all` the subset uses, numbered in order of first sight, with the first
         // selected event in each (the one whose wording names an unlinked party).
         let mut number_of = vec![usize::MAX; all.lanes.len()];
@@ -195,7 +203,7 @@ impl Timeline {
         let mut items: Vec<TimelineItem> = Vec::new();
         let mut placements: Vec<Placement> = Vec::new();
         for item in &all.items {
-            if !selected.get(item.event).copied().unwrap_or(false) {
+            if !is_selected(item) {
                 continue;
             }
             let first = placements.len();
@@ -320,42 +328,26 @@ impl Timeline {
     /// order, so the same items always stack the same way). An item is drawn at least
     /// `min_width_days` wide.
     pub fn stack(&mut self, min_width_days: f64) {
+        use rayon::prelude::*;
         let min_width_days = if min_width_days.is_finite() {
             min_width_days.max(0.0)
         } else {
             0.0
         };
-        let mut busy: BinaryHeap<Reverse<BusyRow>> = BinaryHeap::new();
-        let mut free: BinaryHeap<Reverse<usize>> = BinaryHeap::new();
-        for lane in &mut self.lanes {
-            busy.clear();
-            free.clear();
-            let mut rows = 0;
-            for (&item_index, &slot) in lane.items.iter().zip(&lane.slots) {
-                let Some(item) = self.items.get(item_index) else {
-                    continue;
-                };
-                let start = item.start.as_f64();
-                while let Some(Reverse(top)) = busy.peek()
-                    && top.until <= start
-                {
-                    free.push(Reverse(top.row));
-                    busy.pop();
-                }
-                let row = free.pop().map_or_else(
-                    || {
-                        rows += 1;
-                        rows - 1
-                    },
-                    |Reverse(row)| row,
-                );
-                let until = (item.end.as_f64() + 1.0).max(start + min_width_days);
-                busy.push(Reverse(BusyRow { until, row }));
+        // Lanes stack independently: in parallel, each writing its rows to a list of its own.
+        let items = &self.items;
+        let stacked: Vec<(usize, Vec<(usize, usize)>)> = self
+            .lanes
+            .par_iter()
+            .map(|lane| stack_lane(lane, items, min_width_days))
+            .collect();
+        for (lane, (rows, slot_rows)) in self.lanes.iter_mut().zip(stacked) {
+            lane.rows = rows;
+            for (slot, row) in slot_rows {
                 if let Some(placement) = self.placements.get_mut(slot) {
                     placement.row = row;
                 }
             }
-            lane.rows = rows;
         }
     }
 
@@ -500,6 +492,42 @@ fn item(
         kind: data.kind,
         placements,
     }
+}
+
+/// One lane's rows (see [`Timeline::stack`]): how many it needs, and the row of each of its
+/// placements as (slot in [`Timeline::placements`], row).
+fn stack_lane(
+    lane: &Lane,
+    items: &[TimelineItem],
+    min_width_days: f64,
+) -> (usize, Vec<(usize, usize)>) {
+    let mut busy: BinaryHeap<Reverse<BusyRow>> = BinaryHeap::new();
+    let mut free: BinaryHeap<Reverse<usize>> = BinaryHeap::new();
+    let mut rows = 0;
+    let mut slot_rows = Vec::with_capacity(lane.items.len());
+    for (&item_index, &slot) in lane.items.iter().zip(&lane.slots) {
+        let Some(item) = items.get(item_index) else {
+            continue;
+        };
+        let start = item.start.as_f64();
+        while let Some(Reverse(top)) = busy.peek()
+            && top.until <= start
+        {
+            free.push(Reverse(top.row));
+            busy.pop();
+        }
+        let row = free.pop().map_or_else(
+            || {
+                rows += 1;
+                rows - 1
+            },
+            |Reverse(row)| row,
+        );
+        let until = (item.end.as_f64() + 1.0).max(start + min_width_days);
+        busy.push(Reverse(BusyRow { until, row }));
+        slot_rows.push((slot, row));
+    }
+    (rows, slot_rows)
 }
 
 /// How `event` writes `party`: its first participant that is that party (the name a lane of a
