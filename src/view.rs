@@ -14,6 +14,7 @@ use std::sync::Arc;
 use crate::desk::filter::{EventFilter, Selection};
 use crate::desk::graph::{Graph, GroupBy, Grouping};
 use crate::desk::layout::{self, ForceLayout, Point};
+use crate::desk::overview::EventFacts;
 use crate::desk::party::PartyKey;
 use crate::desk::time::Day;
 use crate::desk::timeline::{LaneMode, Timeline};
@@ -169,6 +170,8 @@ pub struct DeskView {
     /// revision: the viewer lists an article's events every frame, and a pass over 300,000
     /// events for that took half of a frame's budget.
     by_document: Memo<Revision, Vec<(DocumentId, usize)>>,
+    /// What the Overview reads of each event, in flat arrays, for the events' revision.
+    facts: Memo<Revision, Arc<EventFacts>>,
     /// Merges the events of newly loaded articles into `events`.
     merger: EventMerger,
     /// Lower-cased searchable text per event, for the events' revision.
@@ -222,6 +225,7 @@ impl Default for DeskView {
             unfiltered_selection: Memo::default(),
             unfiltered_graph: Memo::default(),
             by_document: Memo::default(),
+            facts: Memo::default(),
             graph_window: None,
             graph: Graph::default(),
             group_by: GroupBy::default(),
@@ -293,10 +297,13 @@ impl DeskView {
             .as_ref()
             .is_none_or(|built| built.events_revision != self.events_revision);
         if events_changed {
-            let (fields, by_document) =
-                rayon::join(|| fields_of(&self.events), || documents_of(&self.events));
+            let ((fields, by_document), facts) = rayon::join(
+                || (fields_of(&self.events), documents_of(&self.events)),
+                || EventFacts::of(&self.events),
+            );
             self.fields = fields;
             self.by_document.put(self.events_revision, by_document);
+            self.facts.put(self.events_revision, Arc::new(facts));
             // An event that left (its article was removed) is no longer selected.
             if self.selected_event().is_none() {
                 self.selected_event = None;
@@ -501,6 +508,14 @@ impl DeskView {
                 ),
             );
         }
+    }
+
+    /// What the Overview reads of each event, when kept for the current events (after a
+    /// [`Self::refresh`]).
+    pub fn facts(&self) -> Option<&EventFacts> {
+        self.facts
+            .get(&self.events_revision)
+            .map(|facts| facts.as_ref())
     }
 
     /// The indices of the events `document` reports, in order.

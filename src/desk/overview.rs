@@ -209,17 +209,99 @@ pub struct Overview {
     pub communities: usize,
 }
 
+/// What the overview reads of each event — its span, kind and parties' entries — laid out in
+/// flat arrays, made once for a list of events ([`Overview::build_from`]).
+///
+/// Each event's participants live in an allocation of their own: with 300,000 events, every
+/// pass that read them missed the cache once per event, and the three charts that look at
+/// parties took 60–90 ms together on the 2-core machine, mostly waiting for memory.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EventFacts {
+    spans: Vec<Option<(Day, Day)>>,
+    kinds: Vec<EventKind>,
+    /// Every event's participants' entries (`None`: unlinked), event after event.
+    entries: Vec<Option<EntryId>>,
+    /// Where each event's entries start in `entries`; one more than there are events.
+    starts: Vec<usize>,
+}
+
+impl EventFacts {
+    /// The facts of `events`, in parallel over chunks of them.
+    pub fn of(events: &[CorpusEvent]) -> Self {
+        use rayon::prelude::*;
+        /// Events per task.
+        const CHUNK: usize = 16_384;
+        let parts: Vec<Self> = events
+            .par_chunks(CHUNK)
+            .map(|part| {
+                let mut facts = Self::default();
+                for event in part {
+                    facts.starts.push(facts.entries.len());
+                    facts.spans.push(event_span(event));
+                    facts.kinds.push(event.event.kind);
+                    facts
+                        .entries
+                        .extend(event.event.participants.iter().map(|p| p.entry));
+                }
+                facts
+            })
+            .collect();
+        let mut facts = Self::default();
+        for part in parts {
+            let offset = facts.entries.len();
+            facts
+                .starts
+                .extend(part.starts.iter().map(|start| start + offset));
+            facts.spans.extend(part.spans);
+            facts.kinds.extend(part.kinds);
+            facts.entries.extend(part.entries);
+        }
+        facts.starts.push(facts.entries.len());
+        facts
+    }
+
+    /// How many events the facts are of.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether they are of no events.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The entries of event `index`'s participants (`None` for an unlinked one), in order;
+    /// `None` past the end.
+    fn entries_of(&self, index: usize) -> Option<&[Option<EntryId>]> {
+        let start = *self.starts.get(index)?;
+        let end = *self.starts.get(index + 1)?;
+        self.entries.get(start..end)
+    }
+}
+
 impl Overview {
     /// The overview of the selected events. `graph` is the desk's relationship graph of the
     /// same selection; `filter` says whether a province is chosen (the matrix then shows its
     /// cities).
-    ///
-    /// Linear in the selected events and their parties (no set or search per event), and the
-    /// four charts are built in parallel: with 300,000 events and no filter this took 107 ms on
-    /// the 2-core machine when each event made its own sets and looked its bar up by name; see
-    /// the README's bench table for what it takes now.
     pub fn build(
         events: &[CorpusEvent],
+        selection: &Selection,
+        filter: &EventFilter,
+        graph: &Graph,
+        gazetteer: &Gazetteer,
+    ) -> Self {
+        Self::build_from(&EventFacts::of(events), selection, filter, graph, gazetteer)
+    }
+
+    /// [`Self::build`] from the facts of the events, which the desk keeps for its events.
+    ///
+    /// Linear in the selected events and their parties (no set or search per event), reading
+    /// flat arrays, and the four charts are built in parallel: with 300,000 events and no
+    /// filter this took 107 ms on the 2-core machine when each event made its own sets, looked
+    /// its bar up by name and read its parties where they lie; see the README's bench table
+    /// for what it takes now.
+    pub fn build_from(
+        facts: &EventFacts,
         selection: &Selection,
         filter: &EventFilter,
         graph: &Graph,
@@ -231,16 +313,16 @@ impl Overview {
             rayon::join(
                 || {
                     rayon::join(
-                        || over_time(events, selected),
-                        || by_level(events, selected, gazetteer),
+                        || over_time(facts, selected),
+                        || by_level(facts, selected, gazetteer),
                     )
                 },
                 || {
                     rayon::join(
-                        || by_province(events, selected, gazetteer),
+                        || by_province(facts, selected, gazetteer),
                         || {
                             rayon::join(
-                                || matrix(events, selected, filter, gazetteer),
+                                || matrix(facts, selected, filter, gazetteer),
                                 || place_rows(graph),
                             )
                         },
@@ -272,11 +354,11 @@ fn selected_events(selection: &Selection) -> Vec<usize> {
 }
 
 /// Bins the dated events; counts the others beside the axis.
-fn over_time(events: &[CorpusEvent], selected: &[usize]) -> OverTime {
+fn over_time(facts: &EventFacts, selected: &[usize]) -> OverTime {
     let mut result = OverTime::default();
     let spans: Vec<(usize, Option<(Day, Day)>)> = selected
         .iter()
-        .filter_map(|&index| Some((index, event_span(events.get(index)?))))
+        .filter_map(|&index| Some((index, *facts.spans.get(index)?)))
         .collect();
     // The first and last day, then their years (a day's year grows with the day, so this is
     // the range of the years, with two calendar conversions rather than two per event).
@@ -316,7 +398,7 @@ fn over_time(events: &[CorpusEvent], selected: &[usize]) -> OverTime {
         let bar = at
             .and_then(|at| result.bars.get_mut(at))
             .filter(|bar| last <= bar.period.1);
-        let kind = events[index].event.kind;
+        let kind = facts.kinds.get(index).copied().unwrap_or(EventKind::Other);
         let slot = KINDS
             .iter()
             .position(|k| *k == kind)
@@ -371,7 +453,7 @@ impl<T: Copy> PerEntry<T> {
 /// Events per province (an event once per province its parties lie in), most first; and the
 /// events with no party in any province.
 fn by_province(
-    events: &[CorpusEvent],
+    facts: &EventFacts,
     selected: &[usize],
     gazetteer: &Gazetteer,
 ) -> (Vec<CountBar<EntryId>>, Vec<usize>) {
@@ -381,13 +463,15 @@ fn by_province(
     let mut none = Vec::new();
     let mut provinces: Vec<EntryId> = Vec::new();
     for &index in selected {
-        let Some(event) = events.get(index) else {
+        let Some(entries) = facts.entries_of(index) else {
             continue;
         };
         provinces.clear();
-        provinces.extend(event.event.participants.iter().filter_map(|participant| {
-            province_of.get(participant.entry?, |entry| gazetteer.province_of(entry))
-        }));
+        provinces.extend(
+            entries.iter().filter_map(|entry| {
+                province_of.get((*entry)?, |entry| gazetteer.province_of(entry))
+            }),
+        );
         provinces.sort_unstable();
         provinces.dedup();
         if provinces.is_empty() {
@@ -415,24 +499,18 @@ fn by_province(
 
 /// Events per level of their parties (once per level), from province down.
 fn by_level(
-    events: &[CorpusEvent],
+    facts: &EventFacts,
     selected: &[usize],
     gazetteer: &Gazetteer,
 ) -> Vec<CountBar<LevelBucket>> {
     let mut bars: Vec<CountBar<LevelBucket>> = Vec::new();
     let mut levels: Vec<LevelBucket> = Vec::new();
     for &index in selected {
-        let Some(event) = events.get(index) else {
+        let Some(entries) = facts.entries_of(index) else {
             continue;
         };
         levels.clear();
-        levels.extend(
-            event
-                .event
-                .participants
-                .iter()
-                .map(|participant| level_bucket(participant.entry, gazetteer)),
-        );
+        levels.extend(entries.iter().map(|entry| level_bucket(*entry, gazetteer)));
         levels.sort_unstable();
         levels.dedup();
         for &level in &levels {
@@ -475,7 +553,7 @@ fn sort_bars<K>(bars: &mut [CountBar<K>]) {
 /// Units are numbered in order of first sight and counted as the pairs are found, so the work
 /// is linear in the events' pairs of parties.
 fn matrix(
-    events: &[CorpusEvent],
+    facts: &EventFacts,
     selected: &[usize],
     filter: &EventFilter,
     gazetteer: &Gazetteer,
@@ -511,12 +589,12 @@ fn matrix(
     let mut per_party: Vec<(EntryId, EntryId)> = Vec::new();
     let mut seen: Vec<(EntryId, EntryId)> = Vec::new();
     for &index in selected {
-        let Some(event) = events.get(index) else {
+        let Some(entries) = facts.entries_of(index) else {
             continue;
         };
         per_party.clear();
-        per_party.extend(event.event.participants.iter().filter_map(|participant| {
-            let entry = participant.entry?;
+        per_party.extend(entries.iter().filter_map(|entry| {
+            let entry = (*entry)?;
             Some((entry, units_of.get(entry, unit_of)?))
         }));
         per_party.sort_unstable();
@@ -829,6 +907,22 @@ mod tests {
                 vec![place(g, "苏州市"), place(g, "上海市")],
             ),
         ]
+    }
+
+    #[test]
+    fn the_facts_hold_each_events_span_kind_and_entries_across_chunks() {
+        // More events than one chunk, so the offsets of later chunks are tested.
+        let events = crate::desk::filter::tests::many_events(40_000);
+        let facts = EventFacts::of(&events);
+        assert_eq!(facts.len(), events.len());
+        for (index, event) in events.iter().enumerate() {
+            let entries: Vec<Option<EntryId>> =
+                event.event.participants.iter().map(|p| p.entry).collect();
+            assert_eq!(facts.entries_of(index), Some(entries.as_slice()));
+            assert_eq!(facts.spans[index], event_span(event));
+            assert_eq!(facts.kinds[index], event.event.kind);
+        }
+        assert_eq!(facts.entries_of(events.len()), None);
     }
 
     #[test]

@@ -92,13 +92,22 @@ impl OverviewPanel {
         let kept = self.unfiltered.take_if(|(kept, _)| *kept == key);
         let overview = match kept {
             Some((_, overview)) => overview,
-            None => Overview::build(
-                &desk.events,
-                &desk.selection,
-                &desk.filter,
-                &desk.graph,
-                crate::extract::Gazetteer::bundled(),
-            ),
+            None => match desk.facts() {
+                Some(facts) => Overview::build_from(
+                    facts,
+                    &desk.selection,
+                    &desk.filter,
+                    &desk.graph,
+                    crate::extract::Gazetteer::bundled(),
+                ),
+                None => Overview::build(
+                    &desk.events,
+                    &desk.selection,
+                    &desk.filter,
+                    &desk.graph,
+                    crate::extract::Gazetteer::bundled(),
+                ),
+            },
         };
         let shown = std::mem::replace(&mut *self.overview, overview);
         self.overview.stale(key);
