@@ -116,7 +116,7 @@ fn main() {
         let desk = &state.desk;
         let mut overview = Overview::default();
         let mut facts = Default::default();
-        let made = time(|| facts = accord::desk::overview::EventFacts::of(&desk.events));
+        let made = time(|| facts = accord::desk::facts::EventFacts::of(&desk.events));
         let build = time(|| {
             overview = Overview::build_from(
                 &facts,

@@ -13,10 +13,10 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use crate::desk::facts::EventFacts;
 use crate::desk::filter::{EventFilter, Selection};
 use crate::desk::graph::{Graph, GroupBy, Grouping};
 use crate::desk::layout::{self, ForceLayout, Point};
-use crate::desk::overview::EventFacts;
 use crate::desk::party::PartyKey;
 use crate::desk::time::Day;
 use crate::desk::timeline::{LaneMode, Timeline};
@@ -351,13 +351,20 @@ impl DeskView {
                 })
             },
             || {
-                build_graph.then(|| {
-                    Graph::build(
+                build_graph.then(|| match self.facts.get(&self.events_revision) {
+                    Some(facts) => Graph::build_from(
+                        &self.events,
+                        facts,
+                        &self.selection.matching,
+                        self.graph_window,
+                        gazetteer,
+                    ),
+                    None => Graph::build(
                         &self.events,
                         &self.selection.matching,
                         self.graph_window,
                         gazetteer,
-                    )
+                    ),
                 })
             },
         );

@@ -5,6 +5,7 @@
 //! tests check them as data (`STYLE.md`: compute, then paint).
 
 pub mod basemap;
+pub mod facts;
 mod fast_hash;
 pub mod filter;
 pub mod graph;

@@ -7,7 +7,8 @@
 //! evidence. Nothing is dropped: events without a year, and events dated more coarsely than the
 //! chart's bins, are counted beside the axis.
 
-use super::filter::{EventFilter, Selection, event_span};
+use super::facts::EventFacts;
+use super::filter::{EventFilter, Selection};
 use super::graph::Graph;
 use super::network;
 use super::party::PartyKey;
@@ -209,76 +210,6 @@ pub struct Overview {
     pub communities: usize,
 }
 
-/// What the overview reads of each event — its span, kind and parties' entries — laid out in
-/// flat arrays, made once for a list of events ([`Overview::build_from`]).
-///
-/// Each event's participants live in an allocation of their own: with 300,000 events, every
-/// pass that read them missed the cache once per event, and the three charts that look at
-/// parties took 60–90 ms together on the 2-core machine, mostly waiting for memory.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct EventFacts {
-    spans: Vec<Option<(Day, Day)>>,
-    kinds: Vec<EventKind>,
-    /// Every event's participants' entries (`None`: unlinked), event after event.
-    entries: Vec<Option<EntryId>>,
-    /// Where each event's entries start in `entries`; one more than there are events.
-    starts: Vec<usize>,
-}
-
-impl EventFacts {
-    /// The facts of `events`, in parallel over chunks of them.
-    pub fn of(events: &[CorpusEvent]) -> Self {
-        use rayon::prelude::*;
-        /// Events per task.
-        const CHUNK: usize = 16_384;
-        let parts: Vec<Self> = events
-            .par_chunks(CHUNK)
-            .map(|part| {
-                let mut facts = Self::default();
-                for event in part {
-                    facts.starts.push(facts.entries.len());
-                    facts.spans.push(event_span(event));
-                    facts.kinds.push(event.event.kind);
-                    facts
-                        .entries
-                        .extend(event.event.participants.iter().map(|p| p.entry));
-                }
-                facts
-            })
-            .collect();
-        let mut facts = Self::default();
-        for part in parts {
-            let offset = facts.entries.len();
-            facts
-                .starts
-                .extend(part.starts.iter().map(|start| start + offset));
-            facts.spans.extend(part.spans);
-            facts.kinds.extend(part.kinds);
-            facts.entries.extend(part.entries);
-        }
-        facts.starts.push(facts.entries.len());
-        facts
-    }
-
-    /// How many events the facts are of.
-    pub fn len(&self) -> usize {
-        self.spans.len()
-    }
-
-    /// Whether they are of no events.
-    pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
-    }
-
-    /// The entries of event `index`'s participants (`None` for an unlinked one), in order;
-    /// `None` past the end.
-    fn entries_of(&self, index: usize) -> Option<&[Option<EntryId>]> {
-        let start = *self.starts.get(index)?;
-        let end = *self.starts.get(index + 1)?;
-        self.entries.get(start..end)
-    }
-}
-
 impl Overview {
     /// The overview of the selected events. `graph` is the desk's relationship graph of the
     /// same selection; `filter` says whether a province is chosen (the matrix then shows its
@@ -358,7 +289,7 @@ fn over_time(facts: &EventFacts, selected: &[usize]) -> OverTime {
     let mut result = OverTime::default();
     let spans: Vec<(usize, Option<(Day, Day)>)> = selected
         .iter()
-        .filter_map(|&index| Some((index, *facts.spans.get(index)?)))
+        .filter_map(|&index| Some((index, facts.span(index)?)))
         .collect();
     // The first and last day, then their years (a day's year grows with the day, so this is
     // the range of the years, with two calendar conversions rather than two per event).
@@ -398,7 +329,7 @@ fn over_time(facts: &EventFacts, selected: &[usize]) -> OverTime {
         let bar = at
             .and_then(|at| result.bars.get_mut(at))
             .filter(|bar| last <= bar.period.1);
-        let kind = facts.kinds.get(index).copied().unwrap_or(EventKind::Other);
+        let kind = facts.kind(index).unwrap_or(EventKind::Other);
         let slot = KINDS
             .iter()
             .position(|k| *k == kind)
@@ -815,6 +746,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
+    use crate::desk::filter::event_span;
     use crate::model::{Event, PartialDate, Participant};
 
     /// A participant linked to the gazetteer entry of this Chinese name.
@@ -907,22 +839,6 @@ mod tests {
                 vec![place(g, "苏州市"), place(g, "上海市")],
             ),
         ]
-    }
-
-    #[test]
-    fn the_facts_hold_each_events_span_kind_and_entries_across_chunks() {
-        // More events than one chunk, so the offsets of later chunks are tested.
-        let events = crate::desk::filter::tests::many_events(40_000);
-        let facts = EventFacts::of(&events);
-        assert_eq!(facts.len(), events.len());
-        for (index, event) in events.iter().enumerate() {
-            let entries: Vec<Option<EntryId>> =
-                event.event.participants.iter().map(|p| p.entry).collect();
-            assert_eq!(facts.entries_of(index), Some(entries.as_slice()));
-            assert_eq!(facts.spans[index], event_span(event));
-            assert_eq!(facts.kinds[index], event.event.kind);
-        }
-        assert_eq!(facts.entries_of(events.len()), None);
     }
 
     #[test]
