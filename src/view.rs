@@ -5,13 +5,16 @@
 //! ([`DeskView::refresh`]); panels read it and return commands. Each derived value is rebuilt
 //! only when what it depends on changed, so an idle frame costs nothing here.
 //!
-//! Over 800 lines with its tests (about 140): one value, `DeskView`, whose derived parts depend on
-//! one another and are rebuilt together.
+//! Over 1,100 lines with its tests (about 220): one value, `DeskView`, whose derived parts depend
+//! on one another and are rebuilt together. What it keeps so that 300,000 events stay quick
+//! (unfiltered results with their revisions, an index by article, the Overview's facts) is
+//! described in ARCHITECTURE.md, "The desk at 300,000 events".
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::desk::filter::{EventFilter, FilterContext, Selection};
+use crate::desk::facts::EventFacts;
+use crate::desk::filter::{EventFilter, Selection};
 use crate::desk::graph::{Graph, GroupBy, Grouping};
 use crate::desk::layout::{self, ForceLayout, Point};
 use crate::desk::party::PartyKey;
@@ -155,8 +158,22 @@ pub struct DeskView {
     pub selected_edge: Option<(PartyKey, PartyKey)>,
     force: Option<ForceLayout>,
     /// The timeline of every event (no filter) for an events revision and lane mode: clearing
-    /// the filters returns to it at once rather than rebuilding 30,000 items.
+    /// the filters returns to it at once, and a filter's timeline is cut from it
+    /// ([`Timeline::subset`]) rather than built afresh.
     unfiltered_timeline: Memo<(Revision, LaneMode), Arc<Timeline>>,
+    /// The selection without a filter for an events revision, with the revision it was given:
+    /// clearing the filters restores it (and its revision, so what was derived from it then
+    /// is still good) instead of passing over every event again.
+    unfiltered_selection: Memo<Revision, (Selection, Vec<usize>, Revision)>,
+    /// The graph without a filter for an events revision and time window, with its revision,
+    /// restored as the selection is.
+    unfiltered_graph: Memo<(Revision, GraphWindow), (Graph, Revision)>,
+    /// Each event's index under each document that reports it, sorted, for the events'
+    /// revision: the viewer lists an article's events every frame, and a pass over 300,000
+    /// events for that took half of a frame's budget.
+    by_document: Memo<Revision, Vec<(DocumentId, usize)>>,
+    /// What the Overview reads of each event, in flat arrays, for the events' revision.
+    facts: Memo<Revision, Arc<EventFacts>>,
     /// Merges the events of newly loaded articles into `events`.
     merger: EventMerger,
     /// Lower-cased searchable text per event, for the events' revision.
@@ -168,6 +185,9 @@ pub struct DeskView {
     /// Renewed whenever `graph` is replaced.
     graph_revision: Revision,
 }
+
+/// The graph's time window: first and last day, if any.
+type GraphWindow = Option<(Day, Day)>;
 
 /// Everything the derived values depend on.
 #[derive(Clone, Debug, PartialEq)]
@@ -204,6 +224,10 @@ impl Default for DeskView {
             lane_mode: LaneMode::default(),
             timeline: Arc::default(),
             unfiltered_timeline: Memo::default(),
+            unfiltered_selection: Memo::default(),
+            unfiltered_graph: Memo::default(),
+            by_document: Memo::default(),
+            facts: Memo::default(),
             graph_window: None,
             graph: Graph::default(),
             group_by: GroupBy::default(),
@@ -275,16 +299,13 @@ impl DeskView {
             .as_ref()
             .is_none_or(|built| built.events_revision != self.events_revision);
         if events_changed {
-            let mut fields: Vec<String> = self
-                .events
-                .iter()
-                .flat_map(|event| event.event.fields.iter())
-                .collect::<std::collections::BTreeSet<_>>()
-                .into_iter()
-                .cloned()
-                .collect();
-            fields.dedup();
+            let ((fields, by_document), facts) = rayon::join(
+                || (fields_of(&self.events), documents_of(&self.events)),
+                || EventFacts::of(&self.events),
+            );
             self.fields = fields;
+            self.by_document.put(self.events_revision, by_document);
+            self.facts.put(self.events_revision, Arc::new(facts));
             // An event that left (its article was removed) is no longer selected.
             if self.selected_event().is_none() {
                 self.selected_event = None;
@@ -295,60 +316,96 @@ impl DeskView {
         let timeline_stale = selection_stale || changed(&|b| b.lane_mode == inputs.lane_mode);
         let graph_stale = selection_stale || changed(&|b| b.graph_window == inputs.graph_window);
         if selection_stale {
-            self.selection = self.select(corpus, gazetteer);
-            self.selection_revision.renew();
+            self.refresh_selection(corpus, gazetteer);
         }
-        let cached = self
+        let unfiltered = self.filter.is_empty();
+        let all = self
             .unfiltered_timeline
             .get(&(self.events_revision, self.lane_mode))
-            .filter(|_| self.filter.is_empty())
             .map(Arc::clone);
-        let build_timeline = timeline_stale && cached.is_none();
+        let cached_graph = self
+            .unfiltered_graph
+            .get(&(self.events_revision, self.graph_window))
+            .filter(|_| unfiltered)
+            .cloned();
+        let build_graph = graph_stale && cached_graph.is_none();
         // The two rebuilds are independent: on two cores together they take the longer's time.
         let (timeline, graph) = rayon::join(
             || {
-                build_timeline.then(|| {
-                    Arc::new(Timeline::build(
+                timeline_stale.then(|| match &all {
+                    Some(all) if unfiltered => Arc::clone(all),
+                    Some(all) => Arc::new(Timeline::subset(
+                        all,
+                        &self.events,
+                        &self.selection,
+                        gazetteer,
+                        DEFAULT_MIN_WIDTH_DAYS,
+                    )),
+                    None => Arc::new(Timeline::build(
                         &self.events,
                         &self.selection,
                         self.lane_mode,
                         gazetteer,
                         DEFAULT_MIN_WIDTH_DAYS,
-                    ))
+                    )),
                 })
             },
             || {
-                graph_stale.then(|| {
-                    Graph::build(
+                build_graph.then(|| match self.facts.get(&self.events_revision) {
+                    Some(facts) => Graph::build_from(
+                        &self.events,
+                        facts,
+                        &self.selection.matching,
+                        self.graph_window,
+                        gazetteer,
+                    ),
+                    None => Graph::build(
                         &self.events,
                         &self.selection.matching,
                         self.graph_window,
                         gazetteer,
-                    )
+                    ),
                 })
             },
         );
         if let Some(timeline) = timeline {
-            if self.filter.is_empty() {
+            if unfiltered {
                 self.unfiltered_timeline.put(
                     (self.events_revision, self.lane_mode),
                     Arc::clone(&timeline),
                 );
             }
             self.timeline = timeline;
-        } else if let Some(timeline) = cached.filter(|_| timeline_stale) {
-            self.timeline = timeline;
         }
         let mut regroup = changed(&|b| b.group_by == inputs.group_by);
-        if let Some(graph) = graph
-            && (graph != self.graph || self.positions.len() != graph.nodes.len())
-        {
-            let previous = self.keyed_positions();
-            self.graph = graph;
-            self.graph_revision.renew();
-            self.force = None;
-            self.place_nodes(gazetteer, &previous);
-            regroup = true;
+        let graph = graph.map(|graph| (graph, None)).or_else(|| {
+            cached_graph
+                .filter(|_| graph_stale)
+                .map(|(g, r)| (g, Some(r)))
+        });
+        if let Some((graph, revision)) = graph {
+            if graph != self.graph || self.positions.len() != graph.nodes.len() {
+                let previous = self.keyed_positions();
+                self.graph = graph;
+                // A graph restored from the cache keeps the revision it was given when built.
+                match revision {
+                    Some(revision) => self.graph_revision = revision,
+                    None => self.graph_revision.renew(),
+                }
+                self.force = None;
+                self.place_nodes(gazetteer, &previous);
+                regroup = true;
+            }
+            if unfiltered
+                && !self
+                    .unfiltered_graph
+                    .is_for(&(self.events_revision, self.graph_window))
+            {
+                self.unfiltered_graph.put(
+                    (self.events_revision, self.graph_window),
+                    (self.graph.clone(), self.graph_revision),
+                );
+            }
         }
         if regroup {
             self.grouping = self.graph.groups(gazetteer, self.group_by);
@@ -402,19 +459,19 @@ impl DeskView {
     /// each event, built once per corpus: scanning every evidence sentence case-insensitively
     /// for each keystroke took longer than a frame with 30,000 events.
     fn select(&mut self, corpus: &Corpus, gazetteer: &Gazetteer) -> Selection {
-        let context = FilterContext {
-            gazetteer,
-            bodies: corpus,
-        };
+        use rayon::prelude::*;
         let words = self.filter.text.trim().to_ascii_lowercase();
-        let mut criteria = self.filter.clone();
-        criteria.text.clear();
-        let mut selection = criteria.select(&self.events, &context);
+        let mut selection = self.filter.select_except_text(&self.events, gazetteer);
         if !words.is_empty() {
             let texts = self.event_texts(corpus);
             let mentions =
                 |index: &usize| texts.get(*index).is_some_and(|text| text.contains(&words));
-            selection.matching.retain(mentions);
+            selection.matching = selection
+                .matching
+                .par_iter()
+                .copied()
+                .filter(mentions)
+                .collect();
             selection.undated.retain(mentions);
         }
         self.rejected_selected.clear();
@@ -433,6 +490,61 @@ impl DeskView {
             selection.undated.retain(|&index| !self.is_rejected(index));
         }
         selection
+    }
+
+    /// Brings [`Self::selection`] up to date with the events and the filter: without a filter,
+    /// the selection kept for these events (with its revision), else a new one.
+    fn refresh_selection(&mut self, corpus: &Corpus, gazetteer: &Gazetteer) {
+        let unfiltered = self.filter.is_empty();
+        if unfiltered
+            && let Some((selection, rejected, revision)) =
+                self.unfiltered_selection.get(&self.events_revision)
+        {
+            self.selection = selection.clone();
+            self.rejected_selected = rejected.clone();
+            self.selection_revision = *revision;
+            return;
+        }
+        self.selection = self.select(corpus, gazetteer);
+        self.selection_revision.renew();
+        if unfiltered {
+            self.unfiltered_selection.put(
+                self.events_revision,
+                (
+                    self.selection.clone(),
+                    self.rejected_selected.clone(),
+                    self.selection_revision,
+                ),
+            );
+        }
+    }
+
+    /// What the Overview reads of each event, when kept for the current events (after a
+    /// [`Self::refresh`]).
+    pub fn facts(&self) -> Option<&EventFacts> {
+        self.facts
+            .get(&self.events_revision)
+            .map(|facts| facts.as_ref())
+    }
+
+    /// The indices of the events `document` reports, in order.
+    pub fn events_of_document(&self, document: DocumentId) -> Vec<usize> {
+        let Some(index) = self.by_document.get(&self.events_revision) else {
+            // Not indexed for these events yet (before the first refresh): look at each.
+            return self
+                .events
+                .iter()
+                .enumerate()
+                .filter(|(_, event)| event.sources.iter().any(|(id, _)| *id == document))
+                .map(|(index, _)| index)
+                .collect();
+        };
+        let start = index.partition_point(|(id, _)| *id < document);
+        index[start..]
+            .iter()
+            .take_while(|(id, _)| *id == document)
+            .map(|(_, event)| *event)
+            .collect()
     }
 
     /// Builds the word index ahead of the first word filter, so typing never waits for it;
@@ -775,6 +887,36 @@ impl DeskView {
     }
 }
 
+/// Every field of cooperation the events name, sorted, each once.
+fn fields_of(events: &[CorpusEvent]) -> Vec<String> {
+    events
+        .iter()
+        .flat_map(|event| event.event.fields.iter())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+/// Each event's index under each document it names as a source, sorted by document, then
+/// event ([`DeskView::events_of_document`] looks a document up by binary search).
+fn documents_of(events: &[CorpusEvent]) -> Vec<(DocumentId, usize)> {
+    use rayon::prelude::*;
+    let mut index: Vec<(DocumentId, usize)> = events
+        .iter()
+        .enumerate()
+        .flat_map(|(event, corpus_event)| {
+            corpus_event
+                .sources
+                .iter()
+                .map(move |(document, _)| (*document, event))
+        })
+        .collect();
+    index.par_sort_unstable();
+    index.dedup();
+    index
+}
+
 /// Force-layout iterations run per frame.
 const FORCE_ITERATIONS_PER_FRAME: usize = 10;
 
@@ -916,5 +1058,83 @@ mod tests {
         view.filter.text.clear();
         view.refresh(&corpus, corpus.revision(), gazetteer);
         assert_eq!(view.selection.matching.len(), all);
+    }
+
+    /// A desk over these events, as merged from an empty corpus: the events are put in place
+    /// of the merged ones, so tests can use many made-up events.
+    fn desk_of(events: &[CorpusEvent], corpus: &Corpus) -> DeskView {
+        let mut view = DeskView::default();
+        view.merge(corpus, corpus.revision());
+        view.extracted = Arc::new(events.to_vec());
+        view.extracted_revision.renew();
+        view
+    }
+
+    #[test]
+    fn a_filtered_or_cleared_desk_equals_a_desk_built_afresh() {
+        use crate::desk::filter::tests::{many_events, some_filters};
+        let events = many_events(3_000);
+        let corpus = Corpus::default();
+        let gazetteer = Gazetteer::bundled();
+        let mut view = desk_of(&events, &corpus);
+        view.refresh(&corpus, corpus.revision(), gazetteer);
+        let unfiltered = (
+            view.selection.clone(),
+            Arc::clone(&view.timeline),
+            view.graph.clone(),
+            view.selection_revision(),
+            view.graph_revision(),
+        );
+        let mut filters = some_filters();
+        filters.push(EventFilter {
+            text: "Hefei".to_owned(),
+            ..EventFilter::default()
+        });
+        for filter in filters {
+            view.handle(DeskCommand::SetFilter(filter.clone()), gazetteer);
+            view.refresh(&corpus, corpus.revision(), gazetteer);
+            let mut fresh = desk_of(&events, &corpus);
+            fresh.filter = filter.clone();
+            fresh.refresh(&corpus, corpus.revision(), gazetteer);
+            assert_eq!(view.selection, fresh.selection, "{filter:?}");
+            assert_eq!(*view.timeline, *fresh.timeline, "{filter:?}");
+            assert_eq!(view.graph, fresh.graph, "{filter:?}");
+            view.handle(DeskCommand::SetFilter(EventFilter::default()), gazetteer);
+            view.refresh(&corpus, corpus.revision(), gazetteer);
+            assert_eq!(view.selection, unfiltered.0);
+            assert_eq!(view.timeline, unfiltered.1);
+            assert_eq!(view.graph, unfiltered.2);
+            // Restored with their revisions, so what panels derived from them still holds.
+            assert_eq!(view.selection_revision(), unfiltered.3);
+            if filter.is_empty() {
+                continue;
+            }
+            assert_eq!(view.graph_revision(), unfiltered.4, "{filter:?}");
+        }
+    }
+
+    #[test]
+    fn an_articles_events_are_found_by_the_index_as_by_looking_at_each() {
+        use crate::desk::filter::tests::many_events;
+        let events = many_events(500);
+        let corpus = Corpus::default();
+        let mut view = desk_of(&events, &corpus);
+        let looked_at = |view: &DeskView, document: DocumentId| -> Vec<usize> {
+            view.events
+                .iter()
+                .enumerate()
+                .filter(|(_, event)| event.sources.iter().any(|(id, _)| *id == document))
+                .map(|(index, _)| index)
+                .collect()
+        };
+        view.refresh(&corpus, corpus.revision(), Gazetteer::bundled());
+        assert!(view.by_document.is_for(&view.events_revision));
+        for document in (0..200).map(DocumentId) {
+            assert_eq!(
+                view.events_of_document(document),
+                looked_at(&view, document)
+            );
+        }
+        assert_eq!(view.events_of_document(DocumentId(1)), vec![3, 4, 5]);
     }
 }

@@ -6,6 +6,7 @@
 //! tests check them as data (`STYLE.md`: compute, then paint).
 
 pub mod basemap;
+pub mod facts;
 mod fast_hash;
 pub mod filter;
 pub mod fulltext;

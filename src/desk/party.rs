@@ -92,6 +92,12 @@ impl<'e> PartyIndex<'e> {
         }
     }
 
+    /// The number of the linked party `entry`, if it has one already: found without the
+    /// participant, so a caller holding only the entry reads the participant only when new.
+    pub fn known_entry(&self, entry: EntryId) -> Option<usize> {
+        self.by_entry.get(entry.0 as usize).copied().flatten()
+    }
+
     fn number_entry(&mut self, entry: EntryId, name: &'e str) -> usize {
         let slot = entry.0 as usize;
         if self.by_entry.len() <= slot {

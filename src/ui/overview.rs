@@ -49,6 +49,12 @@ enum PlaceSort {
 pub struct OverviewPanel {
     /// The numbers, for the selection's and the graph's revisions.
     overview: Memo<(Revision, Revision), Overview>,
+    /// The numbers without a filter, kept aside while a filter is set: the desk restores the
+    /// unfiltered selection and graph with their revisions, so clearing the filters shows
+    /// these again instead of counting 300,000 events anew.
+    unfiltered: Option<((Revision, Revision), Overview)>,
+    /// Whether `overview` was built without a filter.
+    shows_unfiltered: bool,
     /// The matrix cell whose events are listed (row, column of `overview.matrix`).
     cell: Option<(usize, usize)>,
     sort: PlaceSort,
@@ -59,6 +65,8 @@ impl Default for OverviewPanel {
     fn default() -> Self {
         Self {
             overview: Memo::default(),
+            unfiltered: None,
+            shows_unfiltered: false,
             cell: None,
             sort: PlaceSort::Events,
             descending: true,
@@ -72,6 +80,47 @@ impl OverviewPanel {
         &self.overview
     }
 
+    /// Brings the numbers up to date with the desk's selection and graph: the unfiltered
+    /// numbers kept aside when they are for these revisions, else built anew.
+    fn refresh(&mut self, state: &AppState) {
+        let desk = &state.desk;
+        let key = (desk.selection_revision(), desk.graph_revision());
+        if self.overview.is_for(&key) {
+            return;
+        }
+        let previous = self.overview.key().copied();
+        let kept = self.unfiltered.take_if(|(kept, _)| *kept == key);
+        let overview = match kept {
+            Some((_, overview)) => overview,
+            None => match desk.facts() {
+                Some(facts) => Overview::build_from(
+                    facts,
+                    &desk.selection,
+                    &desk.filter,
+                    &desk.graph,
+                    crate::extract::Gazetteer::bundled(),
+                ),
+                None => Overview::build(
+                    &desk.events,
+                    &desk.selection,
+                    &desk.filter,
+                    &desk.graph,
+                    crate::extract::Gazetteer::bundled(),
+                ),
+            },
+        };
+        let shown = std::mem::replace(&mut *self.overview, overview);
+        self.overview.stale(key);
+        // The unfiltered numbers go aside when a filter replaces them.
+        if self.shows_unfiltered
+            && let Some(previous) = previous
+        {
+            self.unfiltered = Some((previous, shown));
+        }
+        self.shows_unfiltered = desk.filter.is_empty();
+        self.cell = None;
+    }
+
     /// Draws the tab; returns the analyst's commands.
     pub fn ui(
         &mut self,
@@ -79,20 +128,7 @@ impl OverviewPanel {
         state: &AppState,
         windows: &mut Windows,
     ) -> Vec<Command> {
-        let desk = &state.desk;
-        if self
-            .overview
-            .stale((desk.selection_revision(), desk.graph_revision()))
-        {
-            self.overview.set(Overview::build(
-                &desk.events,
-                &desk.selection,
-                &desk.filter,
-                &desk.graph,
-                crate::extract::Gazetteer::bundled(),
-            ));
-            self.cell = None;
-        }
+        self.refresh(state);
         let mut commands = Vec::new();
         // Charts fit the tab's width (a long legend wraps rather than widening the tab).
         let width = ui.available_width();

@@ -523,13 +523,16 @@ fn document_events<'a>(
     state: &'a AppState,
     document: &Document,
 ) -> Vec<(usize, &'a [Range<usize>])> {
+    // The desk's index of events by article, not a pass over every event each frame.
     let mut events: Vec<(usize, &[Range<usize>])> = state
         .desk
-        .events
-        .iter()
-        .enumerate()
-        .filter_map(|(index, event)| {
-            event
+        .events_of_document(document.id)
+        .into_iter()
+        .filter_map(|index| {
+            state
+                .desk
+                .events
+                .get(index)?
                 .sources
                 .iter()
                 .find(|(id, _)| *id == document.id)
