@@ -1,5 +1,6 @@
 //! The analyst's desk as data: the filter shared by the timeline, the event table and the
-//! relationship graph; timeline rows and axis ticks; the graph and its layouts; full-text search.
+//! relationship graph; timeline rows and axis ticks; the graph and its layouts; full-text search;
+//! each event's date and places in flat arrays for the passes over all of them.
 //!
 //! Nothing here draws. Panels compute these plain values from the corpus and the filter, and
 //! tests check them as data (`STYLE.md`: compute, then paint).
