@@ -124,7 +124,18 @@ pub fn spawn(
     };
     std::thread::Builder::new()
         .name(format!("accord-ingest-{}", source.0))
-        .spawn(move || ingest(source, &root, &options, &cancelled, &sink))?;
+        .spawn(move || {
+            let load = || ingest(source, &root, &options, &cancelled, &sink);
+            // Its own threads: on rayon's global pool, a long load would queue the window's
+            // parallel work (the desk's, the overview's) behind itself and hold the frames.
+            match rayon::ThreadPoolBuilder::new()
+                .thread_name(move |n| format!("accord-ingest-{}-{n}", source.0))
+                .build()
+            {
+                Ok(pool) => pool.install(load),
+                Err(_) => load(),
+            }
+        })?;
     Ok(job)
 }
 

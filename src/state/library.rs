@@ -517,6 +517,7 @@ impl AppState {
     /// Reads every opened folder again from scratch (the seeds need not be), and watches again
     /// those that could not be watched.
     fn reload(&mut self) {
+        self.library.texts.forget_failures();
         let sources: Vec<_> = self
             .library
             .corpus

@@ -53,11 +53,6 @@ impl Shelf {
         self.failed.get(&document)
     }
 
-    /// Whether the text of `document` is being read back.
-    pub fn is_pending(&self, document: DocumentId) -> bool {
-        self.pending.contains(&document)
-    }
-
     /// Asks for the text of `document` if it is set aside and not asked for yet: read on a
     /// background thread, handed to `send`.
     pub fn want(
@@ -131,12 +126,8 @@ impl Shelf {
         released
     }
 
-    /// The articles the notebook is about.
-    pub fn noted_documents(&self) -> &HashSet<DocumentId> {
-        &self.noted
-    }
-
-    /// Forgets failures, so a text is asked for again (after a folder is read again).
+    /// Forgets failures, so a text is asked for again (after the folders are read again: a
+    /// file that could not be read may be readable now).
     pub fn forget_failures(&mut self) {
         self.failed.clear();
     }
