@@ -155,15 +155,7 @@ impl Timeline {
             item.placements = first..placements.len();
         }
         let keys = numbering.into_keys(gazetteer);
-        let mut timeline = Self {
-            lanes: Vec::new(),
-            items,
-            placements,
-            shelf: selection.undated.clone(),
-        };
-        timeline.order_lanes(keys);
-        timeline.stack(min_width_days);
-        timeline
+        Self::assembled(items, placements, selection, keys, min_width_days)
     }
 
     /// The timeline of `selection` cut from `all`, the timeline of every event (built by
@@ -243,6 +235,20 @@ impl Timeline {
                 Some((lane.key.clone(), label))
             })
             .collect();
+        Self::assembled(items, placements, selection, keys, min_width_days)
+    }
+
+    /// Numbers the lanes by count (most first), label and key, renumbers the placements and
+    /// lists each lane's items.
+    /// A timeline of these items and placements, with the selection's undated events on the
+    /// shelf, its lanes labelled by `keys`, ordered and stacked.
+    fn assembled(
+        items: Vec<TimelineItem>,
+        placements: Vec<Placement>,
+        selection: &Selection,
+        keys: Vec<(LaneKey, String)>,
+        min_width_days: f64,
+    ) -> Self {
         let mut timeline = Self {
             lanes: Vec::new(),
             items,
@@ -254,8 +260,6 @@ impl Timeline {
         timeline
     }
 
-    /// Numbers the lanes by count (most first), label and key, renumbers the placements and
-    /// lists each lane's items.
     fn order_lanes(&mut self, keys: Vec<(LaneKey, String)>) {
         let mut counts = vec![0; keys.len()];
         for placement in &mut self.placements {
