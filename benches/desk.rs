@@ -51,7 +51,14 @@ fn main() {
     // The corpus is indexed for search in the background: measured once that is done, as the
     // desk is used after a start.
     let indexing = Instant::now();
-    while state.search.progress().is_indexing() {
+    let documents_in = state.library.corpus.documents().len();
+    // Committed, not only handed to tantivy's writer (its threads index behind it).
+    while state
+        .search
+        .indexed
+        .is_none_or(|indexed| indexed < documents_in)
+        && indexing.elapsed() < Duration::from_secs(300)
+    {
         state.poll();
         std::thread::sleep(Duration::from_millis(20));
     }
