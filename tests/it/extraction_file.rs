@@ -288,26 +288,14 @@ fn open_typed(harness: &mut Harness<'_, AccordApp>, file: &Path, articles: Optio
     harness.run_steps(2);
     harness.get_by_label("Open path…").click();
     harness.run_steps(4);
-    harness
-        .get_all_by_role(egui::accesskit::Role::TextInput)
-        .last()
-        .unwrap()
-        .type_text(&file.display().to_string());
+    crate::util::last_text_input(harness).type_text(&file.display().to_string());
     harness.run_steps(3);
     // An extraction's name brings the field for its articles' folder.
     harness.get_by_label_contains("Folder of the articles it names");
     if let Some(articles) = articles {
-        harness
-            .get_all_by_role(egui::accesskit::Role::TextInput)
-            .last()
-            .unwrap()
-            .focus();
+        crate::util::last_text_input(harness).focus();
         harness.run_steps(2);
-        harness
-            .get_all_by_role(egui::accesskit::Role::TextInput)
-            .last()
-            .unwrap()
-            .type_text(&articles.display().to_string());
+        crate::util::last_text_input(harness).type_text(&articles.display().to_string());
         harness.run_steps(2);
     }
     harness.key_press(egui::Key::Enter);

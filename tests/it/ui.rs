@@ -60,11 +60,7 @@ fn open_typed_path(harness: &mut Harness<'_, AccordApp>, path: &std::path::Path)
     harness.run_steps(4);
     harness.get_by_label("Open a folder or file");
     // The dialog's field is the last text input (the filter bar has one too).
-    harness
-        .get_all_by_role(egui::accesskit::Role::TextInput)
-        .last()
-        .unwrap()
-        .type_text(&path.display().to_string());
+    crate::util::last_text_input(harness).type_text(&path.display().to_string());
     harness.run_steps(2);
     // Enter opens the path, as the Open button does (it once did nothing: regression).
     harness.key_press(egui::Key::Enter);
@@ -487,17 +483,9 @@ fn file_export_figure_writes_the_map_as_a_png_of_the_chosen_size() {
     harness.run_steps(2);
     harness.get_by_label_contains("960 × 640 pixels");
     // The window's file field is the last text input (the filter bar has one too).
-    harness
-        .get_all_by_role(egui::accesskit::Role::TextInput)
-        .last()
-        .unwrap()
-        .focus();
+    crate::util::last_text_input(&harness).focus();
     harness.run_steps(1);
-    harness
-        .get_all_by_role(egui::accesskit::Role::TextInput)
-        .last()
-        .unwrap()
-        .type_text(&path.display().to_string());
+    crate::util::last_text_input(&harness).type_text(&path.display().to_string());
     harness.run_steps(2);
     harness.get_by_label("Export").click();
     harness.run_steps(2);
@@ -523,21 +511,13 @@ fn search_finds_articles_through_the_index_and_a_click_opens_the_hit() {
     });
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
     harness.run_steps(2);
-    harness
-        .get_all_by_role(egui::accesskit::Role::TextInput)
-        .last()
-        .expect("the search box")
-        .type_text("title:breakfast");
+    crate::util::last_text_input(&harness).type_text("title:breakfast");
     crate::util::run_until(&mut harness, |app| {
         app.state().search.answered("title:breakfast")
     });
     harness.get_by_label("1 article matches");
     harness.get_by_label_contains("enterprise-benefited breakfast meeting");
-    harness
-        .get_all_by_role(egui::accesskit::Role::TextInput)
-        .last()
-        .expect("the search box")
-        .type_text(" \"unbalanced");
+    crate::util::last_text_input(&harness).type_text(" \"unbalanced");
     crate::util::run_until(&mut harness, |app| {
         app.state()
             .search

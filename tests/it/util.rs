@@ -29,3 +29,13 @@ pub fn run_until(harness: &mut Harness<'_, AccordApp>, done: impl Fn(&AccordApp)
     }
     harness.run_steps(3);
 }
+
+/// The window's last text field: the one opened last (a dialog's, the search box), since the
+/// filter bar has one too.
+pub fn last_text_input<'h>(harness: &'h Harness<'_, AccordApp>) -> egui_kittest::Node<'h> {
+    use egui_kittest::kittest::Queryable;
+    harness
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .last()
+        .expect("a text field")
+}
