@@ -129,14 +129,14 @@ impl Library {
         library
     }
 
-    /// Sets aside the text of a document just loaded unless something holds it (see
+    /// Sets aside the texts of documents just loaded unless something holds them (see
     /// [`Shelf::sets_aside`]).
-    pub(super) fn settle(&self, document: &mut Document) {
-        if self
-            .texts
-            .sets_aside(document, &self.options, &self.folders())
-        {
-            document.set_text_aside();
+    pub(super) fn settle(&self, documents: &mut [Document]) {
+        let folders = self.folders();
+        for document in documents {
+            if self.texts.sets_aside(document, &self.options, &folders) {
+                document.set_text_aside();
+            }
         }
     }
 

@@ -554,9 +554,7 @@ impl AppState {
     /// text, then their text set aside unless something holds it (`texts.rs`).
     fn take_arrivals(&mut self, mut loaded: Vec<Document>) {
         self.index_arrivals(&loaded);
-        for document in &mut loaded {
-            self.library.settle(document);
-        }
+        self.library.settle(&mut loaded);
         self.library.corpus.add_documents(loaded);
     }
 
