@@ -503,10 +503,16 @@ fn file_export_figure_writes_the_map_as_a_png_of_the_chosen_size() {
 /// a field query narrows it, a bad query is explained, and a click opens the article at its hit.
 #[test]
 fn search_finds_articles_through_the_index_and_a_click_opens_the_hit() {
-    let mut harness = app_harness();
+    // A data folder of its own: the search index beside it holds the seeds only, whatever the
+    // other tests running at the same time open in the default one.
+    let data = tempfile::tempdir().unwrap();
+    let notebook = data.path().join("notebook.ron");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| AccordApp::with_notebook(cc, None, Some(notebook.clone())));
     crate::util::run_until(&mut harness, |app| {
         seeds_loaded(app)
-            && app.state().search.indexed.is_some()
+            && app.state().search.indexed == Some(5)
             && !app.state().search.progress().is_indexing()
     });
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
